@@ -1,0 +1,1 @@
+//! cxmap: a terminal workbench for customer-journey mapping.
