@@ -1,0 +1,111 @@
+//! Rules that span the whole map: ids unique across the file (an error) and references
+//! that name an id which does not exist (a warning; the rest of the file is still read).
+
+use std::collections::{HashMap, HashSet};
+
+use super::diagnostic::{JsonPath, Level, Problem, Segment};
+use crate::model::JourneyMap;
+
+use Segment::{Index, Key};
+
+/// Every cross-reference problem of a decoded map, in file order.
+pub fn validate(map: &JourneyMap) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    duplicate_ids(map, &mut problems);
+    dangling_references(map, &mut problems);
+    problems
+}
+
+fn id_paths(map: &JourneyMap) -> Vec<(&str, JsonPath)> {
+    let mut ids = Vec::new();
+    for (s, stage) in map.stages.iter().enumerate() {
+        ids.push((stage.id.as_str(), JsonPath(vec![Key("stages"), Index(s), Key("id")])));
+        for (i, friction) in stage.frictions.iter().enumerate() {
+            let path = vec![Key("stages"), Index(s), Key("frictions"), Index(i), Key("id")];
+            ids.push((friction.id.as_str(), JsonPath(path)));
+        }
+        for (i, opportunity) in stage.opportunities.iter().enumerate() {
+            let path = vec![Key("stages"), Index(s), Key("opportunities"), Index(i), Key("id")];
+            ids.push((opportunity.id.as_str(), JsonPath(path)));
+        }
+    }
+    for (n, note) in map.shadow.notes.iter().enumerate() {
+        let path = vec![Key("shadow"), Key("notes"), Index(n), Key("id")];
+        ids.push((note.id.as_str(), JsonPath(path)));
+    }
+    ids
+}
+
+fn duplicate_ids(map: &JourneyMap, problems: &mut Vec<Problem>) {
+    let mut first: HashMap<&str, JsonPath> = HashMap::new();
+    for (id, path) in id_paths(map) {
+        if id.is_empty() {
+            continue;
+        }
+        match first.get(id) {
+            Some(earlier) => problems.push(Problem {
+                message: format!(
+                    "the id \"{id}\" is used twice (first at {}); every id must be unique in the file",
+                    earlier.pointer()
+                ),
+                path,
+                level: Level::Error,
+            }),
+            None => {
+                first.insert(id, path);
+            }
+        }
+    }
+}
+
+fn dangling_references(map: &JourneyMap, problems: &mut Vec<Problem>) {
+    let stages: HashSet<&str> = map.stages.iter().map(|s| s.id.as_str()).collect();
+    let frictions: HashSet<&str> = map
+        .stages
+        .iter()
+        .flat_map(|s| s.frictions.iter().map(|f| f.id.as_str()))
+        .collect();
+    let mut warn = |path: Vec<Segment>, message: String| {
+        problems.push(Problem {
+            path: JsonPath(path),
+            level: Level::Warning,
+            message,
+        })
+    };
+    for (s, stage) in map.stages.iter().enumerate() {
+        for (o, opportunity) in stage.opportunities.iter().enumerate() {
+            for (a, id) in opportunity.addresses.iter().enumerate() {
+                if !frictions.contains(id.as_str()) {
+                    warn(
+                        vec![Key("stages"), Index(s), Key("opportunities"), Index(o), Key("addresses"), Index(a)],
+                        format!("this opportunity addresses \"{id}\", but no friction point has that id"),
+                    );
+                }
+            }
+        }
+    }
+    for (n, note) in map.shadow.notes.iter().enumerate() {
+        if !stages.contains(note.stage.as_str()) {
+            warn(
+                vec![Key("shadow"), Key("notes"), Index(n), Key("stage")],
+                format!("this shadow note names the stage \"{}\", but no stage has that id", note.stage),
+            );
+        }
+        if let Some(friction) = &note.friction
+            && !frictions.contains(friction.as_str())
+        {
+            warn(
+                vec![Key("shadow"), Key("notes"), Index(n), Key("friction")],
+                format!("this shadow note names the friction point \"{friction}\", but none has that id"),
+            );
+        }
+    }
+    for (p, entry) in map.shadow.plan.iter().enumerate() {
+        if !stages.contains(entry.stage.as_str()) {
+            warn(
+                vec![Key("shadow"), Key("plan"), Index(p), Key("stage")],
+                format!("this plan entry names the stage \"{}\", but no stage has that id", entry.stage),
+            );
+        }
+    }
+}

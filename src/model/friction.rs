@@ -1,0 +1,114 @@
+//! Friction points: observations of what slows a customer down, and how bad it is.
+
+use super::extras::Extras;
+use super::ids::FrictionId;
+
+/// How bad a friction point is: 1 minor, 2 major, 3 severe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Severity {
+    Minor = 1,
+    #[default]
+    Major = 2,
+    Severe = 3,
+}
+
+impl Severity {
+    /// The severity for a file's integer, if it is 1, 2 or 3.
+    pub fn from_number(n: i64) -> Option<Severity> {
+        match n {
+            1 => Some(Severity::Minor),
+            2 => Some(Severity::Major),
+            3 => Some(Severity::Severe),
+            _ => None,
+        }
+    }
+
+    /// The integer written in the file.
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+
+    /// The word for it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Minor => "minor",
+            Severity::Major => "major",
+            Severity::Severe => "severe",
+        }
+    }
+}
+
+/// Where a friction point stands in the action queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Status {
+    #[default]
+    Open,
+    InProgress,
+    Fixed,
+    WontFix,
+}
+
+impl Status {
+    /// Every status, in the order a CX council moves through them.
+    pub const ALL: [Status; 4] = [
+        Status::Open,
+        Status::InProgress,
+        Status::Fixed,
+        Status::WontFix,
+    ];
+
+    /// The status for its file spelling.
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|status| status.as_str() == s)
+    }
+
+    /// The spelling in the file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::InProgress => "in-progress",
+            Status::Fixed => "fixed",
+            Status::WontFix => "wont-fix",
+        }
+    }
+
+    /// The words on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::InProgress => "in progress",
+            Status::Fixed => "fixed",
+            Status::WontFix => "won't fix",
+        }
+    }
+
+    /// Fixed and won't-fix points are closed: still shown, but dimmed.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Status::Fixed | Status::WontFix)
+    }
+}
+
+/// A friction point: where it happened, what happened, how bad, and the evidence.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Friction {
+    pub id: FrictionId,
+    pub text: String,
+    pub severity: Severity,
+    pub channel: String,
+    pub votes: u32,
+    pub owner: String,
+    pub status: Status,
+    pub evidence: Vec<String>,
+    pub extras: Extras,
+}
+
+impl Friction {
+    /// A new open friction point with default fields.
+    pub fn new(id: FrictionId, text: String) -> Self {
+        Self {
+            id,
+            text,
+            ..Self::default()
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! Undo and redo: a stack of inverse edits back to the state at opening, and a marker
+//! for the state last saved so the title bar can tell whether work is unsaved.
+
+use super::edit::{Edit, EditError, Focus};
+use super::map::JourneyMap;
+
+#[derive(Debug, Clone)]
+struct Step {
+    /// The edit that takes the map back (for undo) or forward again (for redo).
+    edit: Edit,
+    /// What the user did, for "Undid: …" messages.
+    label: String,
+    /// The state the map is in after this step's edit is applied.
+    state: u64,
+}
+
+/// The undo and redo stacks of one open map.
+#[derive(Debug, Clone)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    state: u64,
+    next_state: u64,
+    saved: Option<u64>,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            state: 0,
+            next_state: 1,
+            saved: Some(0),
+        }
+    }
+}
+
+impl History {
+    /// A history for a map that does not exist on disk yet: unsaved from the start.
+    pub fn unsaved() -> Self {
+        Self {
+            saved: None,
+            ..Self::default()
+        }
+    }
+
+    /// Applies `edit` as one undoable step; the redo stack is cleared.
+    pub fn apply(&mut self, map: &mut JourneyMap, edit: Edit, label: &str) -> Result<Focus, EditError> {
+        let focus = edit.focus();
+        let inverse = edit.apply(map)?;
+        self.undo.push(Step {
+            edit: inverse,
+            label: label.to_owned(),
+            state: self.state,
+        });
+        self.redo.clear();
+        self.state = self.next_state;
+        self.next_state += 1;
+        Ok(focus)
+    }
+
+    /// Reverts the last step; returns its label and where it happened, or `None` when
+    /// there is nothing left to undo.
+    pub fn undo(&mut self, map: &mut JourneyMap) -> Option<Result<(String, Focus), EditError>> {
+        let step = self.undo.pop()?;
+        Some(self.replay(map, step, true))
+    }
+
+    /// Re-applies the last undone step.
+    pub fn redo(&mut self, map: &mut JourneyMap) -> Option<Result<(String, Focus), EditError>> {
+        let step = self.redo.pop()?;
+        Some(self.replay(map, step, false))
+    }
+
+    fn replay(&mut self, map: &mut JourneyMap, step: Step, undoing: bool) -> Result<(String, Focus), EditError> {
+        let focus = step.edit.focus();
+        let inverse = match step.edit.clone().apply(map) {
+            Ok(inverse) => inverse,
+            Err(error) => {
+                let stack = if undoing { &mut self.undo } else { &mut self.redo };
+                stack.push(step);
+                return Err(error);
+            }
+        };
+        let reverse = Step {
+            edit: inverse,
+            label: step.label.clone(),
+            state: self.state,
+        };
+        self.state = step.state;
+        if undoing {
+            self.redo.push(reverse);
+        } else {
+            self.undo.push(reverse);
+        }
+        Ok((step.label, focus))
+    }
+
+    /// Whether there is a step to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is a step to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Records that the map as it is now is what the file holds.
+    pub fn mark_saved(&mut self) {
+        self.saved = Some(self.state);
+    }
+
+    /// Whether the map differs from what was last saved (or was never saved).
+    pub fn is_dirty(&self) -> bool {
+        self.saved != Some(self.state)
+    }
+}

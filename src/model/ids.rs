@@ -1,0 +1,145 @@
+//! Item ids: short random strings with a kind prefix (`st-`, `fr-`, `op-`, `sh-`),
+//! unique in a file and stable for the life of the item.
+
+use std::collections::hash_map::RandomState;
+use std::fmt;
+use std::hash::{BuildHasher, Hasher};
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident, $prefix:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// The prefix every new id of this kind starts with.
+            pub const PREFIX: &'static str = $prefix;
+
+            /// The id as written in the file.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self(s.to_owned())
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Id of a stage (`st-…`).
+    StageId,
+    "st-"
+);
+id_type!(
+    /// Id of a friction point (`fr-…`).
+    FrictionId,
+    "fr-"
+);
+id_type!(
+    /// Id of an opportunity (`op-…`).
+    OpportunityId,
+    "op-"
+);
+id_type!(
+    /// Id of a shadow note (`sh-…`).
+    NoteId,
+    "sh-"
+);
+
+const ALPHABET: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+const SUFFIX_LEN: usize = 4;
+
+/// Makes fresh ids. Random in the program; seeded in tests so screens and files are repeatable.
+#[derive(Debug, Clone)]
+pub struct IdGen {
+    state: u64,
+}
+
+impl IdGen {
+    /// A generator seeded from the process's random hash keys.
+    pub fn random() -> Self {
+        let mut hasher = RandomState::new().build_hasher();
+        hasher.write_u64(std::process::id().into());
+        Self::seeded(hasher.finish())
+    }
+
+    /// A generator that always yields the same sequence for the same seed.
+    pub fn seeded(seed: u64) -> Self {
+        Self { state: seed }
+    }
+
+    /// SplitMix64: tiny, fast and well distributed, which is all ids need.
+    fn next_u64(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A new id string with `prefix`, for which `taken` returns false.
+    /// Grows the suffix when the short space is crowded, so it always terminates.
+    pub fn fresh(&mut self, prefix: &str, taken: impl Fn(&str) -> bool) -> String {
+        let mut len = SUFFIX_LEN;
+        loop {
+            for _ in 0..16 {
+                let mut id = String::with_capacity(prefix.len() + len);
+                id.push_str(prefix);
+                let mut bits = self.next_u64();
+                for _ in 0..len {
+                    id.push(char::from(ALPHABET[(bits % 36) as usize]));
+                    bits /= 36;
+                    if bits == 0 {
+                        bits = self.next_u64();
+                    }
+                }
+                if !taken(&id) {
+                    return id;
+                }
+            }
+            len += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fresh_ids_have_prefix_and_base36_suffix() {
+        let mut ids = IdGen::seeded(7);
+        let id = ids.fresh(StageId::PREFIX, |_| false);
+        assert!(id.starts_with("st-"));
+        assert_eq!(id.len(), 7);
+        assert!(id[3..].bytes().all(|b| ALPHABET.contains(&b)));
+    }
+
+    #[test]
+    fn same_seed_same_ids_and_taken_ids_are_skipped() {
+        let mut a = IdGen::seeded(42);
+        let mut b = IdGen::seeded(42);
+        let first = a.fresh("fr-", |_| false);
+        assert_eq!(first, b.fresh("fr-", |_| false));
+        let mut c = IdGen::seeded(42);
+        let second = c.fresh("fr-", |id| id == first);
+        assert_ne!(second, first);
+    }
+
+    #[test]
+    fn a_full_space_grows_the_suffix() {
+        let mut ids = IdGen::seeded(1);
+        let id = ids.fresh("op-", |id| id.len() <= 7);
+        assert_eq!(id.len(), 8);
+    }
+}

@@ -1,0 +1,25 @@
+//! The journey map as plain data, the edits that change it and the undo history.
+//! Nothing here knows about files or terminals.
+
+mod edit;
+mod extras;
+mod friction;
+mod history;
+mod ids;
+mod lane;
+mod map;
+mod opportunity;
+pub mod ops;
+mod shadow;
+mod stage;
+
+pub use edit::{Edit, EditError, Focus, Item, MapText, StageText};
+pub use extras::{ExtraField, Extras};
+pub use friction::{Friction, Severity, Status};
+pub use history::History;
+pub use ids::{FrictionId, IdGen, NoteId, OpportunityId, StageId};
+pub use lane::{Lane, ListLane};
+pub use map::{FORMAT_VERSION, JourneyMap};
+pub use opportunity::Opportunity;
+pub use shadow::{PlanEntry, Shadow, ShadowNote};
+pub use stage::{Emotion, Metrics, Score, Stage};

@@ -1,0 +1,90 @@
+//! Changes that touch several places at once, built as one [`Edit::Batch`] so they undo
+//! as one: deleting a stage or a friction point also drops the links that named it.
+
+use super::edit::{Edit, Item};
+use super::ids::FrictionId;
+use super::lane::ListLane;
+use super::map::JourneyMap;
+
+/// Removes links to the given friction points: from opportunities' `addresses` and from
+/// shadow notes. Opportunities in `skip_stage` are left alone (that stage is going away).
+fn unlink_frictions(map: &JourneyMap, gone: &[&FrictionId], skip_stage: Option<usize>) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    if gone.is_empty() {
+        return edits;
+    }
+    for (s, stage) in map.stages.iter().enumerate() {
+        if Some(s) == skip_stage {
+            continue;
+        }
+        for (o, opportunity) in stage.opportunities.iter().enumerate() {
+            if opportunity.addresses.iter().any(|id| gone.contains(&id)) {
+                let mut kept = opportunity.clone();
+                kept.addresses.retain(|id| !gone.contains(&id));
+                edits.push(Edit::ReplaceItem {
+                    stage: s,
+                    at: o,
+                    item: Item::Opportunity(kept),
+                });
+            }
+        }
+    }
+    for (n, note) in map.shadow.notes.iter().enumerate() {
+        if note.friction.as_ref().is_some_and(|id| gone.contains(&id)) {
+            let mut kept = note.clone();
+            kept.friction = None;
+            edits.push(Edit::ReplaceNote {
+                at: n,
+                note: Box::new(kept),
+            });
+        }
+    }
+    edits
+}
+
+/// Deleting stage `at`: its shadow notes and plan entries go with it, and links to its
+/// friction points from elsewhere are dropped.
+pub fn delete_stage(map: &JourneyMap, at: usize) -> Option<Edit> {
+    let stage = map.stages.get(at)?;
+    let gone: Vec<&FrictionId> = stage.frictions.iter().map(|f| &f.id).collect();
+    let mut edits = unlink_frictions(map, &gone, Some(at));
+    let notes: Vec<usize> = map
+        .shadow
+        .notes
+        .iter()
+        .enumerate()
+        .filter(|(_, note)| note.stage == stage.id)
+        .map(|(n, _)| n)
+        .collect();
+    edits.extend(notes.into_iter().rev().map(|n| Edit::RemoveNote { at: n }));
+    if map.shadow.plan.iter().any(|entry| entry.stage == stage.id) {
+        let mut plan = map.shadow.plan.clone();
+        plan.retain(|entry| entry.stage != stage.id);
+        edits.push(Edit::SetPlan(plan));
+    }
+    edits.push(Edit::RemoveStage { at });
+    Some(Edit::Batch(edits))
+}
+
+/// How many shadow notes would go with stage `at`.
+pub fn notes_in_stage(map: &JourneyMap, at: usize) -> usize {
+    map.stages.get(at).map_or(0, |stage| {
+        map.shadow.notes.iter().filter(|note| note.stage == stage.id).count()
+    })
+}
+
+/// Deleting one item of a list lane; for a friction point, links to it are dropped.
+pub fn delete_item(map: &JourneyMap, stage: usize, lane: ListLane, at: usize) -> Option<Edit> {
+    let target = map.stages.get(stage)?;
+    let remove = Edit::RemoveItem { stage, lane, at };
+    match lane {
+        ListLane::Friction => {
+            let friction = target.frictions.get(at)?;
+            let mut edits = unlink_frictions(map, &[&friction.id], None);
+            edits.push(remove);
+            Some(Edit::Batch(edits))
+        }
+        ListLane::Touchpoints => (at < target.touchpoints.len()).then_some(remove),
+        ListLane::Opportunity => (at < target.opportunities.len()).then_some(remove),
+    }
+}

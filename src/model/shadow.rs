@@ -1,0 +1,39 @@
+//! Service shadows: field notes tied to a stage and a channel, and the plan of which
+//! stage × channel pairs to shadow next.
+
+use super::extras::Extras;
+use super::ids::{FrictionId, NoteId, StageId};
+
+/// A field note written while experiencing the service as a customer.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ShadowNote {
+    pub id: NoteId,
+    /// When it was written, RFC 3339 in UTC, kept exactly as the file has it.
+    pub at: String,
+    pub observer: String,
+    pub stage: StageId,
+    pub channel: String,
+    pub text: String,
+    pub evidence: Vec<String>,
+    /// The friction point this note became, if any.
+    pub friction: Option<FrictionId>,
+    pub extras: Extras,
+}
+
+/// A vote to shadow one stage × channel pair next.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PlanEntry {
+    pub stage: StageId,
+    pub channel: String,
+    pub votes: u32,
+    pub extras: Extras,
+}
+
+/// The map's service-shadow part.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Shadow {
+    pub channels: Vec<String>,
+    pub notes: Vec<ShadowNote>,
+    pub plan: Vec<PlanEntry>,
+    pub extras: Extras,
+}

@@ -1,0 +1,101 @@
+//! Stages (the grid's columns) and what each holds: goal, touchpoints, emotion,
+//! friction points, opportunities and optional metrics.
+
+use super::extras::Extras;
+use super::friction::Friction;
+use super::ids::StageId;
+use super::opportunity::Opportunity;
+
+/// An emotion score on the signed scale -2 (very negative) … +2 (very positive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Score(i8);
+
+impl Score {
+    pub const MIN: i8 = -2;
+    pub const MAX: i8 = 2;
+    pub const NEUTRAL: Score = Score(0);
+
+    /// The score for a file's integer, if it is within -2..=2.
+    pub fn new(value: i64) -> Option<Score> {
+        i8::try_from(value)
+            .ok()
+            .filter(|v| (Self::MIN..=Self::MAX).contains(v))
+            .map(Score)
+    }
+
+    /// The integer written in the file.
+    pub fn value(self) -> i8 {
+        self.0
+    }
+
+    /// One step more positive, stopping at +2.
+    pub fn raised(self) -> Score {
+        Score((self.0 + 1).min(Self::MAX))
+    }
+
+    /// One step more negative, stopping at -2.
+    pub fn lowered(self) -> Score {
+        Score((self.0 - 1).max(Self::MIN))
+    }
+
+    /// The words for the score.
+    pub fn word(self) -> &'static str {
+        match self.0 {
+            ..=-2 => "very negative",
+            -1 => "negative",
+            0 => "neutral",
+            1 => "positive",
+            _ => "very positive",
+        }
+    }
+}
+
+/// What the customer feels in a stage: a score (absent until scored) and a note.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Emotion {
+    pub score: Option<Score>,
+    pub note: String,
+    pub extras: Extras,
+}
+
+/// Measures attached to a stage; any of them may be absent.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Metrics {
+    /// Share of satisfied answers, in percent.
+    pub csat: Option<f64>,
+    /// Net promoter score, -100..=100.
+    pub nps: Option<f64>,
+    /// Customer effort score, 1..=7.
+    pub ces: Option<f64>,
+    pub extras: Extras,
+}
+
+/// One stage of the journey: a column of the grid.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Stage {
+    pub id: StageId,
+    pub name: String,
+    pub goal: String,
+    pub touchpoints: Vec<String>,
+    pub emotion: Emotion,
+    pub frictions: Vec<Friction>,
+    pub opportunities: Vec<Opportunity>,
+    pub metrics: Option<Metrics>,
+    pub extras: Extras,
+}
+
+impl Stage {
+    /// An empty stage with a name.
+    pub fn new(id: StageId, name: String) -> Self {
+        Self {
+            id,
+            name,
+            ..Self::default()
+        }
+    }
+
+    /// How many items the stage's list lanes hold together.
+    pub fn item_count(&self) -> usize {
+        self.touchpoints.len() + self.frictions.len() + self.opportunities.len()
+    }
+}

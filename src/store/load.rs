@@ -1,0 +1,129 @@
+//! Reading a map file: size limit first, then the format's checks; a refused file is
+//! described by name, line and column and left untouched.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::describe_io;
+use crate::format::{self, Diagnostic};
+use crate::model::{IdGen, JourneyMap};
+
+/// Files larger than this are refused unless `CXMAP_MAX_FILE_MB` says otherwise.
+const DEFAULT_MAX_FILE_MB: u64 = 64;
+
+/// The largest map file cxmap opens, in bytes.
+pub fn max_file_bytes() -> u64 {
+    let mb = std::env::var("CXMAP_MAX_FILE_MB")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(DEFAULT_MAX_FILE_MB);
+    mb.saturating_mul(1024 * 1024)
+}
+
+/// A map read from disk, with the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    pub map: JourneyMap,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a file could not be opened as a map.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be read at all (missing, no permission, a folder).
+    Unreadable { path: PathBuf, reason: String },
+    /// The file is larger than [`max_file_bytes`].
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    /// The file was read but is not a valid format-1 map.
+    Invalid { path: PathBuf, diagnostics: Vec<Diagnostic> },
+}
+
+impl LoadError {
+    /// True when the file could not be read at all (exit status 2 for `cxmap check`).
+    pub fn is_unreadable(&self) -> bool {
+        !matches!(self, LoadError::Invalid { .. })
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Unreadable { path, reason } => {
+                write!(f, "{}: cannot read: {reason}", path.display())
+            }
+            LoadError::TooLarge { path, size, limit } => write!(
+                f,
+                "{}: the file is {} MiB, more than the {} MiB cxmap opens (set CXMAP_MAX_FILE_MB to raise the limit)",
+                path.display(),
+                size.div_ceil(1024 * 1024),
+                limit / (1024 * 1024)
+            ),
+            LoadError::Invalid { path, diagnostics } => {
+                for (i, diagnostic) in diagnostics.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{}:{diagnostic}", path.display())?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads the bytes of a map file, refusing files over the size limit.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let unreadable = |error: std::io::Error| LoadError::Unreadable {
+        path: path.to_path_buf(),
+        reason: describe_io(&error),
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let metadata = file.metadata().map_err(unreadable)?;
+    if metadata.is_dir() {
+        return Err(LoadError::Unreadable {
+            path: path.to_path_buf(),
+            reason: "it is a folder, not a file".to_owned(),
+        });
+    }
+    let limit = max_file_bytes();
+    if metadata.len() > limit {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size: metadata.len(),
+            limit,
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    // Read one byte past the limit so a file that grew after the size check is caught.
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Reads and checks a map file. Items without ids get fresh ones (saved next time).
+pub fn load(path: &Path, ids: &mut IdGen) -> Result<Loaded, LoadError> {
+    let bytes = read_limited(path)?;
+    match format::parse_bytes(&bytes) {
+        Ok(parsed) => {
+            let mut map = parsed.map;
+            format::fill_missing_ids(&mut map, ids);
+            Ok(Loaded {
+                map,
+                warnings: parsed.warnings,
+            })
+        }
+        Err(diagnostics) => Err(LoadError::Invalid {
+            path: path.to_path_buf(),
+            diagnostics,
+        }),
+    }
+}

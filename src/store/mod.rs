@@ -1,0 +1,24 @@
+//! Files on disk: reading maps within limits, saving them atomically, and the folders
+//! where cxmap keeps maps and settings.
+
+mod dirs;
+mod load;
+mod save;
+
+pub use dirs::{config_dir, data_dir};
+pub use load::{LoadError, Loaded, load, max_file_bytes, read_limited};
+pub use save::{SaveError, save_map, write_atomic};
+
+/// Describes an I/O error in the words a user needs.
+pub fn describe_io(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "the file or its folder does not exist".to_owned(),
+        ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
+        ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_owned(),
+        ErrorKind::StorageFull => "the disk is full".to_owned(),
+        ErrorKind::QuotaExceeded => "the disk quota is exceeded".to_owned(),
+        _ => error.to_string(),
+    }
+}

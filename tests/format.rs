@@ -1,0 +1,196 @@
+//! The file-format contract: canonical round trips, unknown fields kept in place,
+//! one-line diffs, and every refusal placed at a line and column.
+
+use cxmap::format::{self, Diagnostic, Level};
+use cxmap::model::{Edit, StageText};
+
+const CANONICAL: &str = include_str!("fixtures/canonical.json");
+
+fn errors(text: &str) -> Vec<Diagnostic> {
+    match format::parse(text) {
+        Ok(_) => panic!("expected the file to be refused"),
+        Err(diagnostics) => diagnostics,
+    }
+}
+
+fn only_error(text: &str) -> Diagnostic {
+    let all = errors(text);
+    let errors: Vec<_> = all.into_iter().filter(|d| d.level == Level::Error).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    errors.into_iter().next().unwrap()
+}
+
+#[test]
+fn canonical_file_round_trips_byte_for_byte() {
+    let parsed = format::parse(CANONICAL).unwrap();
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    assert_eq!(String::from_utf8(format::encode(&parsed.map)).unwrap(), CANONICAL);
+}
+
+#[test]
+fn a_one_cell_edit_is_a_one_line_diff() {
+    let mut map = format::parse(CANONICAL).unwrap().map;
+    Edit::SetStageText {
+        stage: 0,
+        field: StageText::Goal,
+        text: "Find coffee\nbefore church".into(),
+    }
+    .apply(&mut map)
+    .unwrap();
+    let saved = String::from_utf8(format::encode(&map)).unwrap();
+    let changed: Vec<(&str, &str)> = CANONICAL
+        .lines()
+        .zip(saved.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(CANONICAL.lines().count(), saved.lines().count());
+    assert_eq!(
+        changed,
+        [(
+            r#"      "goal": "Find a coffee shop open on Sunday morning near me","#,
+            r#"      "goal": "Find coffee\nbefore church","#
+        )]
+    );
+}
+
+#[test]
+fn unknown_fields_survive_in_place() {
+    let text = CANONICAL
+        .replacen(
+            "  \"title\": \"Sunday coffee - regulars\",\n",
+            "  \"title\": \"Sunday coffee - regulars\",\n  \"workshop\": {\n    \"room\": \"B2\"\n  },\n",
+            1,
+        )
+        .replacen(
+            "          \"votes\": 2,\n",
+            "          \"votes\": 2,\n          \"x-jira\": \"CX-12\",\n",
+            1,
+        )
+        .replacen("{\n  \"cxmap\": 1,", "{\n  \"generator\": \"other-tool\",\n  \"cxmap\": 1,", 1);
+    let parsed = format::parse(&text).unwrap();
+    assert_eq!(String::from_utf8(format::encode(&parsed.map)).unwrap(), text);
+}
+
+#[test]
+fn known_keys_are_rewritten_in_contract_order() {
+    let text = r#"{"title": "T", "cxmap": 1, "stages": [{"name": "A", "id": "st-aaaa"}]}"#;
+    let parsed = format::parse(text).unwrap();
+    let saved = String::from_utf8(format::encode(&parsed.map)).unwrap();
+    let keys: Vec<&str> = saved
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix('"'))
+        .filter_map(|l| l.split('"').next())
+        .collect();
+    assert_eq!(
+        &keys[..8],
+        ["cxmap", "title", "persona", "stages", "id", "name", "goal", "touchpoints"]
+    );
+    assert!(saved.ends_with("}\n") && !saved.ends_with("\n\n"));
+}
+
+#[test]
+fn missing_optional_fields_read_as_empty() {
+    let parsed = format::parse(r#"{"cxmap": 1, "stages": [{"id": "st-a1b2", "frictions": [{"id": "fr-c3d4"}]}]}"#).unwrap();
+    let friction = &parsed.map.stages[0].frictions[0];
+    assert_eq!(friction.votes, 0);
+    assert_eq!(friction.status, cxmap::model::Status::Open);
+    assert_eq!(friction.severity, cxmap::model::Severity::Major);
+    assert!(parsed.map.stages[0].emotion.score.is_none());
+}
+
+#[test]
+fn a_newer_format_is_refused_with_its_version() {
+    let error = only_error("{\n  \"cxmap\": 2,\n  \"stages\": \"whatever a newer cxmap writes\"\n}");
+    assert_eq!((error.line, error.column), (2, 12));
+    assert!(error.message.contains("format 2, newer than this cxmap reads"), "{}", error.message);
+}
+
+#[test]
+fn a_score_outside_the_scale_is_refused_where_it_is() {
+    let text = CANONICAL.replace("\"score\": -1", "\"score\": -3");
+    let error = only_error(&text);
+    assert_eq!((error.line, error.column), (15, 18));
+    assert!(error.message.contains("from -2 to 2; found -3"), "{}", error.message);
+}
+
+#[test]
+fn duplicate_ids_are_refused_at_the_second_one() {
+    let text = CANONICAL.replace("\"id\": \"op-1f0e\"", "\"id\": \"fr-8c2a\"");
+    let error = only_error(&text);
+    assert_eq!(error.line, 34);
+    assert!(error.message.contains("\"fr-8c2a\" is used twice"), "{}", error.message);
+}
+
+#[test]
+fn wrong_types_are_all_reported() {
+    let text = CANONICAL
+        .replace("\"votes\": 2", "\"votes\": \"two\"")
+        .replace("\"severity\": 3", "\"severity\": 4")
+        .replace("\"status\": \"open\"", "\"status\": \"closed\"")
+        .replace("\"Maps app\"", "7");
+    let all = errors(&text);
+    let messages: Vec<String> = all.iter().map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect();
+    assert_eq!(all.len(), 4, "{messages:#?}");
+    assert!(messages[0].starts_with("12:9 expected text, found a number"), "{messages:#?}");
+    assert!(messages[1].starts_with("22:23 severity must be 1 (minor), 2 (major) or 3 (severe); found 4"));
+    assert!(messages[2].starts_with("24:20 votes must be a whole number, 0 or more; found the text \"two\""));
+    assert!(messages[3].starts_with("26:21 status must be one of"), "{messages:#?}");
+}
+
+#[test]
+fn syntax_errors_name_line_and_character_column() {
+    let error = only_error("{\n  \"cxmap\": 1,\n  \"title\": \"Café\" \"persona\": \"x\"\n}");
+    assert_eq!(error.line, 3);
+    assert_eq!(error.column, 19);
+    assert!(error.message.contains("is a comma missing?"), "{}", error.message);
+}
+
+#[test]
+fn duplicate_keys_are_refused() {
+    let error = only_error("{\"cxmap\": 1,\n\"title\": \"a\",\n\"title\": \"b\"}");
+    assert_eq!(error.line, 3);
+    assert!(error.message.contains("\"title\" appears twice"));
+}
+
+#[test]
+fn files_that_are_not_maps_get_clear_messages() {
+    let cases: [(&[u8], &str); 7] = [
+        (b"", "the file is empty"),
+        (b"  \n", "the file is empty"),
+        (b"\xEF\xBB\xBF{\"cxmap\": 1}", "byte-order mark"),
+        (b"\x7FELF\x02\x01\x00\x00", "binary file"),
+        (b"{\"cxmap\": 1, \"title\": \"caf\xE9\"}", "not UTF-8"),
+        (b"[1, 2, 3]", "not a cxmap journey map"),
+        (b"{\"title\": \"a map without a version\"}", "\"cxmap\": 1 version field is missing"),
+    ];
+    for (bytes, expected) in cases {
+        let diagnostics = format::parse_bytes(bytes).expect_err("should be refused");
+        assert!(
+            diagnostics[0].message.contains(expected),
+            "{:?} gave {:?}",
+            String::from_utf8_lossy(bytes),
+            diagnostics[0].message
+        );
+    }
+}
+
+#[test]
+fn deep_nesting_is_refused_without_overflowing() {
+    let text = format!("{{\"cxmap\": 1, \"x\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let error = only_error(&text);
+    assert!(error.message.contains("nested more than 128 levels"), "{}", error.message);
+}
+
+#[test]
+fn dangling_references_and_missing_ids_are_warnings() {
+    let text = CANONICAL
+        .replace("\"stage\": \"st-3k9x\",\n        \"channel\": \"Website\"", "\"stage\": \"st-gone\",\n        \"channel\": \"Website\"")
+        .replace("\"fr-8c2a\"\n          ]", "\"fr-nope\"\n          ]")
+        .replace("\"id\": \"st-q7m2\",\n", "");
+    let parsed = format::parse(&text).unwrap();
+    let messages: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 3, "{messages:#?}");
+    assert!(messages[0].contains("addresses \"fr-nope\""), "{messages:#?}");
+    assert!(messages[1].contains("has no id"), "{messages:#?}");
+    assert!(messages[2].contains("names the stage \"st-gone\""), "{messages:#?}");
+}
