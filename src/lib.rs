@@ -1,8 +1,17 @@
 //! cxmap: a terminal workbench for customer-journey mapping.
 //!
-//! `model` is the map as plain data with undoable edits, `format` the file format,
-//! `store` the disk; the terminal program is built on these in `app` and `ui`.
+//! `model` is the map as plain data with undoable edits, `format` the file format and
+//! `store` the disk; `app` holds the state and applies actions, `ui` draws it, `session`
+//! performs the I/O the app asks for, and `terminal` runs the loop.
 
+pub mod app;
+pub mod assets;
+pub mod cli;
+pub mod commands;
 pub mod format;
 pub mod model;
+pub mod session;
 pub mod store;
+pub mod terminal;
+pub mod text;
+pub mod ui;

@@ -1,6 +1,8 @@
 //! The file-format contract: canonical round trips, unknown fields kept in place,
 //! one-line diffs, and every refusal placed at a line and column.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use cxmap::format::{self, Diagnostic, Level};
 use cxmap::model::{Edit, StageText};
 
@@ -66,7 +68,11 @@ fn unknown_fields_survive_in_place() {
             "          \"votes\": 2,\n          \"x-jira\": \"CX-12\",\n",
             1,
         )
-        .replacen("{\n  \"cxmap\": 1,", "{\n  \"generator\": \"other-tool\",\n  \"cxmap\": 1,", 1);
+        .replacen(
+            "{\n  \"cxmap\": 1,",
+            "{\n  \"generator\": \"other-tool\",\n  \"cxmap\": 1,",
+            1,
+        );
     let parsed = format::parse(&text).unwrap();
     assert_eq!(String::from_utf8(format::encode(&parsed.map)).unwrap(), text);
 }
@@ -83,14 +89,25 @@ fn known_keys_are_rewritten_in_contract_order() {
         .collect();
     assert_eq!(
         &keys[..8],
-        ["cxmap", "title", "persona", "stages", "id", "name", "goal", "touchpoints"]
+        [
+            "cxmap",
+            "title",
+            "persona",
+            "stages",
+            "id",
+            "name",
+            "goal",
+            "touchpoints"
+        ]
     );
     assert!(saved.ends_with("}\n") && !saved.ends_with("\n\n"));
 }
 
 #[test]
 fn missing_optional_fields_read_as_empty() {
-    let parsed = format::parse(r#"{"cxmap": 1, "stages": [{"id": "st-a1b2", "frictions": [{"id": "fr-c3d4"}]}]}"#).unwrap();
+    let parsed =
+        format::parse(r#"{"cxmap": 1, "stages": [{"id": "st-a1b2", "frictions": [{"id": "fr-c3d4"}]}]}"#)
+            .unwrap();
     let friction = &parsed.map.stages[0].frictions[0];
     assert_eq!(friction.votes, 0);
     assert_eq!(friction.status, cxmap::model::Status::Open);
@@ -102,7 +119,11 @@ fn missing_optional_fields_read_as_empty() {
 fn a_newer_format_is_refused_with_its_version() {
     let error = only_error("{\n  \"cxmap\": 2,\n  \"stages\": \"whatever a newer cxmap writes\"\n}");
     assert_eq!((error.line, error.column), (2, 12));
-    assert!(error.message.contains("format 2, newer than this cxmap reads"), "{}", error.message);
+    assert!(
+        error.message.contains("format 2, newer than this cxmap reads"),
+        "{}",
+        error.message
+    );
 }
 
 #[test]
@@ -110,7 +131,11 @@ fn a_score_outside_the_scale_is_refused_where_it_is() {
     let text = CANONICAL.replace("\"score\": -1", "\"score\": -3");
     let error = only_error(&text);
     assert_eq!((error.line, error.column), (15, 18));
-    assert!(error.message.contains("from -2 to 2; found -3"), "{}", error.message);
+    assert!(
+        error.message.contains("from -2 to 2; found -3"),
+        "{}",
+        error.message
+    );
 }
 
 #[test]
@@ -118,7 +143,11 @@ fn duplicate_ids_are_refused_at_the_second_one() {
     let text = CANONICAL.replace("\"id\": \"op-1f0e\"", "\"id\": \"fr-8c2a\"");
     let error = only_error(&text);
     assert_eq!(error.line, 34);
-    assert!(error.message.contains("\"fr-8c2a\" is used twice"), "{}", error.message);
+    assert!(
+        error.message.contains("\"fr-8c2a\" is used twice"),
+        "{}",
+        error.message
+    );
 }
 
 #[test]
@@ -129,12 +158,21 @@ fn wrong_types_are_all_reported() {
         .replace("\"status\": \"open\"", "\"status\": \"closed\"")
         .replace("\"Maps app\"", "7");
     let all = errors(&text);
-    let messages: Vec<String> = all.iter().map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect();
+    let messages: Vec<String> = all
+        .iter()
+        .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+        .collect();
     assert_eq!(all.len(), 4, "{messages:#?}");
-    assert!(messages[0].starts_with("12:9 expected text, found a number"), "{messages:#?}");
+    assert!(
+        messages[0].starts_with("12:9 expected text, found a number"),
+        "{messages:#?}"
+    );
     assert!(messages[1].starts_with("22:23 severity must be 1 (minor), 2 (major) or 3 (severe); found 4"));
     assert!(messages[2].starts_with("24:20 votes must be a whole number, 0 or more; found the text \"two\""));
-    assert!(messages[3].starts_with("26:21 status must be one of"), "{messages:#?}");
+    assert!(
+        messages[3].starts_with("26:21 status must be one of"),
+        "{messages:#?}"
+    );
 }
 
 #[test]
@@ -161,7 +199,10 @@ fn files_that_are_not_maps_get_clear_messages() {
         (b"\x7FELF\x02\x01\x00\x00", "binary file"),
         (b"{\"cxmap\": 1, \"title\": \"caf\xE9\"}", "not UTF-8"),
         (b"[1, 2, 3]", "not a cxmap journey map"),
-        (b"{\"title\": \"a map without a version\"}", "\"cxmap\": 1 version field is missing"),
+        (
+            b"{\"title\": \"a map without a version\"}",
+            "\"cxmap\": 1 version field is missing",
+        ),
     ];
     for (bytes, expected) in cases {
         let diagnostics = format::parse_bytes(bytes).expect_err("should be refused");
@@ -176,15 +217,26 @@ fn files_that_are_not_maps_get_clear_messages() {
 
 #[test]
 fn deep_nesting_is_refused_without_overflowing() {
-    let text = format!("{{\"cxmap\": 1, \"x\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let text = format!(
+        "{{\"cxmap\": 1, \"x\": {}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     let error = only_error(&text);
-    assert!(error.message.contains("nested more than 128 levels"), "{}", error.message);
+    assert!(
+        error.message.contains("nested more than 128 levels"),
+        "{}",
+        error.message
+    );
 }
 
 #[test]
 fn dangling_references_and_missing_ids_are_warnings() {
     let text = CANONICAL
-        .replace("\"stage\": \"st-3k9x\",\n        \"channel\": \"Website\"", "\"stage\": \"st-gone\",\n        \"channel\": \"Website\"")
+        .replace(
+            "\"stage\": \"st-3k9x\",\n        \"channel\": \"Website\"",
+            "\"stage\": \"st-gone\",\n        \"channel\": \"Website\"",
+        )
         .replace("\"fr-8c2a\"\n          ]", "\"fr-nope\"\n          ]")
         .replace("\"id\": \"st-q7m2\",\n", "");
     let parsed = format::parse(&text).unwrap();
@@ -192,5 +244,19 @@ fn dangling_references_and_missing_ids_are_warnings() {
     assert_eq!(messages.len(), 3, "{messages:#?}");
     assert!(messages[0].contains("addresses \"fr-nope\""), "{messages:#?}");
     assert!(messages[1].contains("has no id"), "{messages:#?}");
-    assert!(messages[2].contains("names the stage \"st-gone\""), "{messages:#?}");
+    assert!(
+        messages[2].contains("names the stage \"st-gone\""),
+        "{messages:#?}"
+    );
+}
+
+#[test]
+fn the_example_in_the_format_docs_is_a_canonical_map() {
+    let docs = include_str!("../docs/format.md");
+    let start = docs.find("```json\n").expect("docs/format.md has a JSON example") + "```json\n".len();
+    let end = start + docs[start..].find("```").unwrap();
+    let example = &docs[start..end];
+    let parsed = format::parse(example).unwrap();
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    assert_eq!(String::from_utf8(format::encode(&parsed.map)).unwrap(), example);
 }

@@ -6,9 +6,8 @@ use serde_json::Value;
 use super::diagnostic::{JsonPath, Level, Problem, Segment};
 use super::tree::Node;
 use crate::model::{
-    Emotion, ExtraField, Extras, Friction, FrictionId, JourneyMap, Metrics, NoteId, Opportunity,
-    OpportunityId, PlanEntry, Score, Severity, Shadow, ShadowNote, Stage, StageId, Status,
-    FORMAT_VERSION,
+    Emotion, ExtraField, Extras, FORMAT_VERSION, Friction, FrictionId, JourneyMap, Metrics, NoteId,
+    Opportunity, OpportunityId, PlanEntry, Score, Severity, Shadow, ShadowNote, Stage, StageId, Status,
 };
 
 /// What decoding found: the map (with defaults where values were wrong) and the problems.
@@ -189,10 +188,14 @@ impl Decoder {
     fn id<T>(&mut self, fields: &mut Fields, prefix: &str, wrap: impl FnOnce(String) -> T) -> T {
         let id = self.field(fields, "id", Self::text);
         if id.is_empty() {
-            self.warn(format!("this item has no id; cxmap gives it a new \"{prefix}…\" id when it saves"));
+            self.warn(format!(
+                "this item has no id; cxmap gives it a new \"{prefix}…\" id when it saves"
+            ));
         } else if id.chars().any(char::is_whitespace) {
             self.at(Segment::Key("id"), |d| {
-                d.error(format!("the id \"{id}\" contains spaces; ids are short words like \"{prefix}3k9x\""))
+                d.error(format!(
+                    "the id \"{id}\" contains spaces; ids are short words like \"{prefix}3k9x\""
+                ))
             });
         }
         wrap(id)
@@ -236,7 +239,9 @@ impl Decoder {
                         return map;
                     }
                     Some(v) if v < 1 => self.at(Segment::Key("cxmap"), |d| {
-                        d.error(format!("\"cxmap\" must be the format version {FORMAT_VERSION}; found {v}"))
+                        d.error(format!(
+                            "\"cxmap\" must be the format version {FORMAT_VERSION}; found {v}"
+                        ))
                     }),
                     _ => {}
                 }
@@ -244,7 +249,9 @@ impl Decoder {
         }
         map.title = self.field(&mut fields, "title", Self::text);
         map.persona = self.field(&mut fields, "persona", Self::text);
-        map.stages = self.field(&mut fields, "stages", |d, node| d.list(node, "stages", Self::stage));
+        map.stages = self.field(&mut fields, "stages", |d, node| {
+            d.list(node, "stages", Self::stage)
+        });
         map.shadow = self.field(&mut fields, "shadow", Self::shadow);
         map.extras = fields.into_extras();
         map
@@ -326,7 +333,9 @@ impl Decoder {
                 ));
                 Status::default()
             }),
-            evidence: self.field(&mut fields, "evidence", |d, n| d.texts(n, "evidence paths or URLs")),
+            evidence: self.field(&mut fields, "evidence", |d, n| {
+                d.texts(n, "evidence paths or URLs")
+            }),
             extras: fields.into_extras(),
         }
     }
@@ -366,7 +375,9 @@ impl Decoder {
         Shadow {
             channels: self.field(&mut fields, "channels", |d, n| d.texts(n, "channels")),
             notes: self.field(&mut fields, "notes", |d, n| d.list(n, "shadow notes", Self::note)),
-            plan: self.field(&mut fields, "plan", |d, n| d.list(n, "plan entries", Self::plan_entry)),
+            plan: self.field(&mut fields, "plan", |d, n| {
+                d.list(n, "plan entries", Self::plan_entry)
+            }),
             extras: fields.into_extras(),
         }
     }
@@ -390,7 +401,9 @@ impl Decoder {
             stage: StageId(self.field(&mut fields, "stage", Self::reference)),
             channel: self.field(&mut fields, "channel", Self::text),
             text: self.field(&mut fields, "text", Self::text),
-            evidence: self.field(&mut fields, "evidence", |d, n| d.texts(n, "evidence paths or URLs")),
+            evidence: self.field(&mut fields, "evidence", |d, n| {
+                d.texts(n, "evidence paths or URLs")
+            }),
             friction: self.field(&mut fields, "friction", |d, node| {
                 let id = d.reference(node);
                 (!id.is_empty()).then_some(FrictionId(id))

@@ -4,8 +4,8 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::model::{
-    Emotion, Extras, Friction, FrictionId, JourneyMap, Metrics, NoteId, Opportunity, OpportunityId,
-    PlanEntry, Score, Severity, Shadow, ShadowNote, Stage, StageId, Status, FORMAT_VERSION,
+    Emotion, Extras, FORMAT_VERSION, Friction, FrictionId, JourneyMap, Metrics, NoteId, Opportunity,
+    OpportunityId, PlanEntry, Score, Severity, Shadow, ShadowNote, Stage, StageId, Status,
 };
 
 /// The file's bytes for a map.

@@ -70,7 +70,9 @@ impl Scanner<'_> {
 
     fn column(&self) -> usize {
         let start = self.line_start.min(self.pos);
-        self.text.get(start..self.pos).map_or(1, |s| s.chars().count() + 1)
+        self.text
+            .get(start..self.pos)
+            .map_or(1, |s| s.chars().count() + 1)
     }
 
     fn record(&mut self) {
@@ -93,7 +95,8 @@ impl Scanner<'_> {
                 self.string();
             }
             Some(_) => {
-                while matches!(self.peek(), Some(b) if !matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n')) {
+                while matches!(self.peek(), Some(b) if !matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n'))
+                {
                     self.bump();
                 }
             }
@@ -189,7 +192,12 @@ mod tests {
     #[test]
     fn finds_nested_values_by_pointer() {
         let text = "{\n  \"a\": [1, {\"b\": \"x\"}],\n  \"c\": {\n    \"d\": true\n  }\n}\n";
-        let wanted = vec!["".to_owned(), "/a/1/b".to_owned(), "/c/d".to_owned(), "/zz".to_owned()];
+        let wanted = vec![
+            "".to_owned(),
+            "/a/1/b".to_owned(),
+            "/c/d".to_owned(),
+            "/zz".to_owned(),
+        ];
         let found = locate(text, &wanted);
         assert_eq!(found[""], (1, 1));
         assert_eq!(found["/a/1/b"], (2, 18));

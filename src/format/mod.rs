@@ -145,7 +145,8 @@ fn syntax_message(error: &serde_json::Error) -> String {
     let full = error.to_string();
     let message = full.rfind(" at line ").map_or(full.as_str(), |cut| &full[..cut]);
     if message.starts_with("recursion limit exceeded") {
-        return "objects and lists are nested more than 128 levels deep; this is not a journey map".to_owned();
+        return "objects and lists are nested more than 128 levels deep; this is not a journey map"
+            .to_owned();
     }
     if let Some(what) = message.strip_prefix("EOF while parsing ") {
         return format!("the file ends in the middle of {what}; is a closing bracket or quote missing?");
@@ -154,7 +155,8 @@ fn syntax_message(error: &serde_json::Error) -> String {
         return "a comma before a closing bracket; JSON allows no trailing comma".to_owned();
     }
     if message.starts_with("control character") {
-        return "a raw control character (a tab or line break) inside text; write it as \\t or \\n".to_owned();
+        return "a raw control character (a tab or line break) inside text; write it as \\t or \\n"
+            .to_owned();
     }
     if message.starts_with("expected `,` or") {
         return format!("{message}; is a comma missing?");

@@ -121,7 +121,9 @@ impl<'de> Visitor<'de> for NodeVisitor {
                 }
             };
             if duplicate {
-                return Err(de::Error::custom(format_args!("the key \"{key}\" appears twice in one object")));
+                return Err(de::Error::custom(format_args!(
+                    "the key \"{key}\" appears twice in one object"
+                )));
             }
             let value = map.next_value::<Node>()?;
             entries.push((key, value));

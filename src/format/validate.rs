@@ -19,7 +19,10 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
 fn id_paths(map: &JourneyMap) -> Vec<(&str, JsonPath)> {
     let mut ids = Vec::new();
     for (s, stage) in map.stages.iter().enumerate() {
-        ids.push((stage.id.as_str(), JsonPath(vec![Key("stages"), Index(s), Key("id")])));
+        ids.push((
+            stage.id.as_str(),
+            JsonPath(vec![Key("stages"), Index(s), Key("id")]),
+        ));
         for (i, friction) in stage.frictions.iter().enumerate() {
             let path = vec![Key("stages"), Index(s), Key("frictions"), Index(i), Key("id")];
             ids.push((friction.id.as_str(), JsonPath(path)));
@@ -77,7 +80,14 @@ fn dangling_references(map: &JourneyMap, problems: &mut Vec<Problem>) {
             for (a, id) in opportunity.addresses.iter().enumerate() {
                 if !frictions.contains(id.as_str()) {
                     warn(
-                        vec![Key("stages"), Index(s), Key("opportunities"), Index(o), Key("addresses"), Index(a)],
+                        vec![
+                            Key("stages"),
+                            Index(s),
+                            Key("opportunities"),
+                            Index(o),
+                            Key("addresses"),
+                            Index(a),
+                        ],
                         format!("this opportunity addresses \"{id}\", but no friction point has that id"),
                     );
                 }
@@ -88,7 +98,10 @@ fn dangling_references(map: &JourneyMap, problems: &mut Vec<Problem>) {
         if !stages.contains(note.stage.as_str()) {
             warn(
                 vec![Key("shadow"), Key("notes"), Index(n), Key("stage")],
-                format!("this shadow note names the stage \"{}\", but no stage has that id", note.stage),
+                format!(
+                    "this shadow note names the stage \"{}\", but no stage has that id",
+                    note.stage
+                ),
             );
         }
         if let Some(friction) = &note.friction
@@ -104,7 +117,10 @@ fn dangling_references(map: &JourneyMap, problems: &mut Vec<Problem>) {
         if !stages.contains(entry.stage.as_str()) {
             warn(
                 vec![Key("shadow"), Key("plan"), Index(p), Key("stage")],
-                format!("this plan entry names the stage \"{}\", but no stage has that id", entry.stage),
+                format!(
+                    "this plan entry names the stage \"{}\", but no stage has that id",
+                    entry.stage
+                ),
             );
         }
     }

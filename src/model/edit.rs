@@ -67,20 +67,66 @@ impl Item {
 /// history replays inverses in exact reverse order, so they always line up.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
-    SetMapText { field: MapText, text: String },
-    SetStageText { stage: usize, field: StageText, text: String },
-    SetScore { stage: usize, score: Option<Score> },
-    SetMetrics { stage: usize, metrics: Option<Metrics> },
-    InsertStage { at: usize, stage: Box<Stage> },
-    RemoveStage { at: usize },
-    MoveStage { from: usize, to: usize },
-    InsertItem { stage: usize, at: usize, item: Item },
-    RemoveItem { stage: usize, lane: ListLane, at: usize },
-    ReplaceItem { stage: usize, at: usize, item: Item },
-    MoveItem { stage: usize, lane: ListLane, from: usize, to: usize },
-    InsertNote { at: usize, note: Box<ShadowNote> },
-    RemoveNote { at: usize },
-    ReplaceNote { at: usize, note: Box<ShadowNote> },
+    SetMapText {
+        field: MapText,
+        text: String,
+    },
+    SetStageText {
+        stage: usize,
+        field: StageText,
+        text: String,
+    },
+    SetScore {
+        stage: usize,
+        score: Option<Score>,
+    },
+    SetMetrics {
+        stage: usize,
+        metrics: Option<Metrics>,
+    },
+    InsertStage {
+        at: usize,
+        stage: Box<Stage>,
+    },
+    RemoveStage {
+        at: usize,
+    },
+    MoveStage {
+        from: usize,
+        to: usize,
+    },
+    InsertItem {
+        stage: usize,
+        at: usize,
+        item: Item,
+    },
+    RemoveItem {
+        stage: usize,
+        lane: ListLane,
+        at: usize,
+    },
+    ReplaceItem {
+        stage: usize,
+        at: usize,
+        item: Item,
+    },
+    MoveItem {
+        stage: usize,
+        lane: ListLane,
+        from: usize,
+        to: usize,
+    },
+    InsertNote {
+        at: usize,
+        note: Box<ShadowNote>,
+    },
+    RemoveNote {
+        at: usize,
+    },
+    ReplaceNote {
+        at: usize,
+        note: Box<ShadowNote>,
+    },
     SetChannels(Vec<String>),
     SetPlan(Vec<PlanEntry>),
     /// Several edits that undo and redo as one.
@@ -124,11 +170,7 @@ fn check_index(len: usize, index: usize, what: &str) -> Result<(), EditError> {
 }
 
 fn check_insert(len: usize, at: usize, what: &str) -> Result<(), EditError> {
-    if at <= len {
-        Ok(())
-    } else {
-        Err(missing(what, at))
-    }
+    if at <= len { Ok(()) } else { Err(missing(what, at)) }
 }
 
 fn move_within<T>(list: &mut Vec<T>, from: usize, to: usize, what: &str) -> Result<(), EditError> {
@@ -173,10 +215,7 @@ impl Edit {
             Edit::SetMetrics { stage, metrics } => {
                 let target = stage_mut(map, stage)?;
                 let old = std::mem::replace(&mut target.metrics, metrics);
-                Edit::SetMetrics {
-                    stage,
-                    metrics: old,
-                }
+                Edit::SetMetrics { stage, metrics: old }
             }
             Edit::InsertStage { at, stage } => {
                 check_insert(map.stages.len(), at, "stage")?;
@@ -253,11 +292,7 @@ impl Edit {
                         Item::Opportunity(std::mem::replace(slot, opportunity))
                     }
                 };
-                Edit::ReplaceItem {
-                    stage,
-                    at,
-                    item: old,
-                }
+                Edit::ReplaceItem { stage, at, item: old }
             }
             Edit::MoveItem {
                 stage,
@@ -356,9 +391,7 @@ impl Edit {
             }
             Edit::SetScore { stage, .. } => at(*stage, Some(Lane::Emotion), None),
             Edit::SetMetrics { stage, .. } => at(*stage, None, None),
-            Edit::InsertStage { at: stage, .. } | Edit::RemoveStage { at: stage } => {
-                at(*stage, None, None)
-            }
+            Edit::InsertStage { at: stage, .. } | Edit::RemoveStage { at: stage } => at(*stage, None, None),
             Edit::MoveStage { to, .. } => at(*to, None, None),
             Edit::InsertItem {
                 stage, at: i, item, ..
@@ -369,9 +402,7 @@ impl Edit {
             Edit::RemoveItem {
                 stage, lane, at: i, ..
             } => at(*stage, Some(lane.lane()), Some(*i)),
-            Edit::MoveItem {
-                stage, lane, to, ..
-            } => at(*stage, Some(lane.lane()), Some(*to)),
+            Edit::MoveItem { stage, lane, to, .. } => at(*stage, Some(lane.lane()), Some(*to)),
             Edit::Batch(edits) => edits
                 .iter()
                 .map(Edit::focus)

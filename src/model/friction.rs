@@ -50,12 +50,7 @@ pub enum Status {
 
 impl Status {
     /// Every status, in the order a CX council moves through them.
-    pub const ALL: [Status; 4] = [
-        Status::Open,
-        Status::InProgress,
-        Status::Fixed,
-        Status::WontFix,
-    ];
+    pub const ALL: [Status; 4] = [Status::Open, Status::InProgress, Status::Fixed, Status::WontFix];
 
     /// The status for its file spelling.
     pub fn parse(s: &str) -> Option<Status> {

@@ -73,7 +73,12 @@ impl History {
         Some(self.replay(map, step, false))
     }
 
-    fn replay(&mut self, map: &mut JourneyMap, step: Step, undoing: bool) -> Result<(String, Focus), EditError> {
+    fn replay(
+        &mut self,
+        map: &mut JourneyMap,
+        step: Step,
+        undoing: bool,
+    ) -> Result<(String, Focus), EditError> {
         let focus = step.edit.focus();
         let inverse = match step.edit.clone().apply(map) {
             Ok(inverse) => inverse,

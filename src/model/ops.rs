@@ -69,7 +69,11 @@ pub fn delete_stage(map: &JourneyMap, at: usize) -> Option<Edit> {
 /// How many shadow notes would go with stage `at`.
 pub fn notes_in_stage(map: &JourneyMap, at: usize) -> usize {
     map.stages.get(at).map_or(0, |stage| {
-        map.shadow.notes.iter().filter(|note| note.stage == stage.id).count()
+        map.shadow
+            .notes
+            .iter()
+            .filter(|note| note.stage == stage.id)
+            .count()
     })
 }
 

@@ -36,7 +36,10 @@ pub enum LoadError {
     /// The file is larger than [`max_file_bytes`].
     TooLarge { path: PathBuf, size: u64, limit: u64 },
     /// The file was read but is not a valid format-1 map.
-    Invalid { path: PathBuf, diagnostics: Vec<Diagnostic> },
+    Invalid {
+        path: PathBuf,
+        diagnostics: Vec<Diagnostic>,
+    },
 }
 
 impl LoadError {

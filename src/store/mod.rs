@@ -1,10 +1,12 @@
 //! Files on disk: reading maps within limits, saving them atomically, and the folders
 //! where cxmap keeps maps and settings.
 
+mod catalog;
 mod dirs;
 mod load;
 mod save;
 
+pub use catalog::{MapSummary, list_maps, new_map_path};
 pub use dirs::{config_dir, data_dir};
 pub use load::{LoadError, Loaded, load, max_file_bytes, read_limited};
 pub use save::{SaveError, save_map, write_atomic};

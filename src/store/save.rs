@@ -20,7 +20,7 @@ pub struct SaveError {
 
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "could not save {}: {}", self.path.display(), self.reason)
+        write!(f, "{} ({})", self.reason, self.path.display())
     }
 }
 

@@ -1,0 +1,66 @@
+//! The open map: its data, the file it belongs to and its undo history.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{Edit, EditError, Focus, History, JourneyMap};
+
+/// A map being edited, bound to a file path.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub map: JourneyMap,
+    pub path: PathBuf,
+    pub history: History,
+    /// False until the map has been written to `path` once.
+    pub on_disk: bool,
+}
+
+impl Document {
+    /// A map read from `path`.
+    pub fn opened(map: JourneyMap, path: PathBuf) -> Self {
+        Self {
+            map,
+            path,
+            history: History::default(),
+            on_disk: true,
+        }
+    }
+
+    /// A map that `path` will hold after the first save.
+    pub fn new_file(map: JourneyMap, path: PathBuf) -> Self {
+        Self {
+            map,
+            path,
+            history: History::unsaved(),
+            on_disk: false,
+        }
+    }
+
+    /// Applies an edit as one undoable step.
+    pub fn apply(&mut self, edit: Edit, label: &str) -> Result<Focus, EditError> {
+        self.history.apply(&mut self.map, edit, label)
+    }
+
+    /// Whether there is work that is not on disk.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Records a successful save.
+    pub fn mark_saved(&mut self) {
+        self.on_disk = true;
+        self.history.mark_saved();
+    }
+
+    /// The file's name for the title bar.
+    pub fn file_name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// The folder evidence paths are relative to.
+    pub fn folder(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
+    }
+}

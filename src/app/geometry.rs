@@ -1,0 +1,58 @@
+//! Screen arithmetic shared by update and view: how many stage columns fit, how tall the
+//! detail pane is, how wide the editor's text is. Pure numbers, no terminal.
+
+/// Narrower or shorter than this, the program shows a notice instead of the grid.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+/// Width of the lane-name column at the left of the grid ("Customer goal" plus a space).
+pub const LANE_LABEL_WIDTH: u16 = 14;
+/// The narrowest a stage column gets, its border included.
+pub const MIN_STAGE_WIDTH: u16 = 22;
+
+/// The terminal's size, as last reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    pub width: u16,
+    pub height: u16,
+}
+
+impl Default for Geometry {
+    fn default() -> Self {
+        Self {
+            width: 80,
+            height: 24,
+        }
+    }
+}
+
+impl Geometry {
+    /// Whether the terminal is below the minimum size.
+    pub fn too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+
+    /// How many stage columns fit side by side.
+    pub fn stage_columns(&self) -> usize {
+        usize::from((self.width.saturating_sub(LANE_LABEL_WIDTH) / MIN_STAGE_WIDTH).max(1))
+    }
+
+    /// Height of the detail pane (which becomes the editor), borders included.
+    pub fn detail_height(&self) -> u16 {
+        (self.height / 5).clamp(5, 10)
+    }
+
+    /// Width of the text inside the detail pane's borders.
+    pub fn editor_width(&self) -> usize {
+        usize::from(self.width.saturating_sub(4).max(1))
+    }
+
+    /// Lines of text the editor shows (the pane less its borders and hint line).
+    pub fn editor_height(&self) -> usize {
+        usize::from(self.detail_height().saturating_sub(3).max(1))
+    }
+
+    /// Lines the help screen shows at once.
+    pub fn help_page(&self) -> usize {
+        usize::from(self.height.saturating_sub(6).max(1))
+    }
+}

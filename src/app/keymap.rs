@@ -1,0 +1,396 @@
+//! The keymap as data: for each mode, which key does which [`Action`]. The help screen and
+//! the status-bar hints are built from this table, so they always match the real keys.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+
+/// What the keyboard is talking to: each mode has its own bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Grid,
+    Edit,
+    Start,
+    Help,
+    Confirm,
+}
+
+impl Mode {
+    /// Every mode, in the order the help screen lists them.
+    pub const ALL: [Mode; 5] = [Mode::Grid, Mode::Edit, Mode::Start, Mode::Confirm, Mode::Help];
+
+    /// The mode's name in the status bar and on the help screen.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Grid => "Journey map",
+            Mode::Edit => "Editing text",
+            Mode::Start => "Start screen",
+            Mode::Help => "Help screen",
+            Mode::Confirm => "Questions",
+        }
+    }
+
+    /// The short badge shown at the left of the status bar.
+    pub fn badge(self) -> &'static str {
+        match self {
+            Mode::Grid => "MAP",
+            Mode::Edit => "EDIT",
+            Mode::Start => "START",
+            Mode::Help => "HELP",
+            Mode::Confirm => "ASK",
+        }
+    }
+}
+
+/// A key with its modifiers, as the keymap names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    /// The key for a terminal key event; letters carry their case, so Shift is dropped
+    /// for characters. Key releases give `None`.
+    pub fn from_event(event: &KeyEvent) -> Option<Key> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let mut modifiers =
+            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
+            modifiers.remove(KeyModifiers::SHIFT);
+        }
+        Some(Key {
+            code: event.code,
+            modifiers,
+        })
+    }
+
+    /// The key's name as the help screen shows it, e.g. `Ctrl-S`, `←`, `Alt-Enter`.
+    pub fn label(&self) -> String {
+        let mut out = String::new();
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            out.push_str("Ctrl-");
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            out.push_str("Alt-");
+        }
+        if self.modifiers.contains(KeyModifiers::SHIFT) {
+            out.push_str("Shift-");
+        }
+        match self.code {
+            KeyCode::Char(' ') => out.push_str("Space"),
+            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
+                out.push(c.to_ascii_uppercase());
+            }
+            KeyCode::Char(c) => out.push(c),
+            KeyCode::Left => out.push('←'),
+            KeyCode::Right => out.push('→'),
+            KeyCode::Up => out.push('↑'),
+            KeyCode::Down => out.push('↓'),
+            KeyCode::Enter => out.push_str("Enter"),
+            KeyCode::Esc => out.push_str("Esc"),
+            KeyCode::Tab => out.push_str("Tab"),
+            KeyCode::BackTab => out.push_str("Shift-Tab"),
+            KeyCode::Backspace => out.push_str("Backspace"),
+            KeyCode::Delete => out.push_str("Delete"),
+            KeyCode::Home => out.push_str("Home"),
+            KeyCode::End => out.push_str("End"),
+            KeyCode::PageUp => out.push_str("PgUp"),
+            KeyCode::PageDown => out.push_str("PgDn"),
+            KeyCode::F(n) => out.push_str(&format!("F{n}")),
+            other => out.push_str(&format!("{other:?}")),
+        }
+        out
+    }
+}
+
+/// One row of the keymap.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub mode: Mode,
+    pub key: Key,
+    pub action: Action,
+    /// A short word for the status bar, on the binding that should be hinted there.
+    pub hint: Option<&'static str>,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const ALT: KeyModifiers = KeyModifiers::ALT;
+
+const fn ch(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: CTRL,
+    }
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key { code, modifiers: ALT }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: NONE,
+    }
+}
+
+const fn with(code: KeyCode, modifiers: KeyModifiers) -> Key {
+    Key { code, modifiers }
+}
+
+fn bind(mode: Mode, keys: &[Key], action: Action, hint: Option<&'static str>) -> Vec<Binding> {
+    keys.iter()
+        .enumerate()
+        .map(|(i, &key)| Binding {
+            mode,
+            key,
+            action: action.clone(),
+            hint: if i == 0 { hint } else { None },
+        })
+        .collect()
+}
+
+/// The default keymap.
+pub fn default_bindings() -> Vec<Binding> {
+    use Action as A;
+    use KeyCode as K;
+    use Mode::{Confirm, Edit, Grid, Help, Start};
+    let rows: Vec<(Mode, Vec<Key>, Action, Option<&'static str>)> = vec![
+        (Grid, vec![ch('?'), code(K::F(1))], A::ShowHelp, Some("help")),
+        (Grid, vec![code(K::Enter), ch('e')], A::EditCell, Some("edit")),
+        (Grid, vec![ch('a')], A::AddItem, Some("add")),
+        (Grid, vec![ctrl('s')], A::Save, Some("save")),
+        (Grid, vec![ch('u'), ctrl('z')], A::Undo, Some("undo")),
+        (Grid, vec![ch('q'), ctrl('c')], A::Quit, Some("quit")),
+        (Grid, vec![ch('i')], A::InsertItemBefore, None),
+        (
+            Grid,
+            vec![ch('d'), code(K::Delete)],
+            A::DeleteItem,
+            Some("delete"),
+        ),
+        (Grid, vec![ch('h'), code(K::Left)], A::MoveLeft, None),
+        (Grid, vec![ch('l'), code(K::Right)], A::MoveRight, None),
+        (Grid, vec![ch('k'), code(K::Up)], A::MoveUp, None),
+        (Grid, vec![ch('j'), code(K::Down)], A::MoveDown, None),
+        (Grid, vec![ch('g'), code(K::Home)], A::FirstStage, None),
+        (Grid, vec![ch('G'), code(K::End)], A::LastStage, None),
+        (Grid, vec![ch('K')], A::MoveItemUp, None),
+        (Grid, vec![ch('J')], A::MoveItemDown, None),
+        (Grid, vec![ch('+'), ch('=')], A::RaiseScore, Some("emotion")),
+        (Grid, vec![ch('-')], A::LowerScore, None),
+        (Grid, vec![ch('1')], A::SetScore(-2), None),
+        (Grid, vec![ch('2')], A::SetScore(-1), None),
+        (Grid, vec![ch('3')], A::SetScore(0), None),
+        (Grid, vec![ch('4')], A::SetScore(1), None),
+        (Grid, vec![ch('5')], A::SetScore(2), None),
+        (Grid, vec![ch('s')], A::AddStageAfter, Some("stage")),
+        (Grid, vec![ch('S')], A::InsertStageBefore, None),
+        (Grid, vec![ch('r'), code(K::F(2))], A::RenameStage, None),
+        (Grid, vec![ch('D')], A::DeleteStage, None),
+        (Grid, vec![ch('H'), ch('<')], A::MoveStageLeft, None),
+        (Grid, vec![ch('L'), ch('>')], A::MoveStageRight, None),
+        (Grid, vec![ch('t')], A::EditTitle, None),
+        (Grid, vec![ch('p')], A::EditPersona, None),
+        (Grid, vec![ctrl('r'), ctrl('y')], A::Redo, None),
+        (Grid, vec![ch('o')], A::OpenStartScreen, None),
+        (Edit, vec![code(K::Enter)], A::Commit, Some("keep")),
+        (Edit, vec![code(K::Esc)], A::CancelEdit, Some("cancel")),
+        (Edit, vec![alt(K::Enter), ctrl('j')], A::NewLine, Some("new line")),
+        (Edit, vec![code(K::Left), ctrl('b')], A::CursorLeft, None),
+        (Edit, vec![code(K::Right), ctrl('f')], A::CursorRight, None),
+        (Edit, vec![code(K::Up)], A::CursorUp, None),
+        (Edit, vec![code(K::Down)], A::CursorDown, None),
+        (
+            Edit,
+            vec![with(K::Left, CTRL), alt(K::Char('b')), alt(K::Left)],
+            A::WordLeft,
+            None,
+        ),
+        (
+            Edit,
+            vec![with(K::Right, CTRL), alt(K::Char('f')), alt(K::Right)],
+            A::WordRight,
+            None,
+        ),
+        (Edit, vec![code(K::Home), ctrl('a')], A::LineStart, None),
+        (Edit, vec![code(K::End), ctrl('e')], A::LineEnd, None),
+        (Edit, vec![with(K::Home, CTRL)], A::TextStart, None),
+        (Edit, vec![with(K::End, CTRL)], A::TextEnd, None),
+        (Edit, vec![code(K::Backspace)], A::DeleteBack, None),
+        (Edit, vec![code(K::Delete), ctrl('d')], A::DeleteForward, None),
+        (
+            Edit,
+            vec![ctrl('w'), alt(K::Backspace), with(K::Backspace, CTRL)],
+            A::DeleteWordBack,
+            None,
+        ),
+        (Edit, vec![ctrl('u')], A::DeleteToLineStart, None),
+        (Edit, vec![ctrl('k')], A::DeleteToLineEnd, None),
+        (Start, vec![code(K::Enter)], A::Open, Some("open")),
+        (Start, vec![ch('n')], A::NewMap, Some("new map")),
+        (Start, vec![ch('k'), code(K::Up)], A::SelectPrevious, None),
+        (Start, vec![ch('j'), code(K::Down)], A::SelectNext, None),
+        (Start, vec![ch('g'), code(K::Home)], A::SelectFirst, None),
+        (Start, vec![ch('G'), code(K::End)], A::SelectLast, None),
+        (Start, vec![code(K::Esc)], A::Back, Some("back")),
+        (Start, vec![ch('?'), code(K::F(1))], A::ShowHelp, Some("help")),
+        (Start, vec![ch('q'), ctrl('c')], A::Quit, Some("quit")),
+        (Confirm, vec![ch('y')], A::Yes, Some("yes")),
+        (Confirm, vec![ch('n')], A::No, Some("no")),
+        (Confirm, vec![code(K::Esc)], A::Cancel, Some("cancel")),
+        (
+            Help,
+            vec![ch('k'), code(K::Up)],
+            A::SelectPrevious,
+            Some("scroll"),
+        ),
+        (Help, vec![ch('j'), code(K::Down)], A::SelectNext, None),
+        (Help, vec![code(K::PageUp), ch('b')], A::PageUp, None),
+        (Help, vec![code(K::PageDown), ch(' ')], A::PageDown, None),
+        (Help, vec![ch('g'), code(K::Home)], A::SelectFirst, None),
+        (Help, vec![ch('G'), code(K::End)], A::SelectLast, None),
+        (
+            Help,
+            vec![code(K::Esc), ch('?'), ch('q'), code(K::F(1))],
+            A::Back,
+            Some("close"),
+        ),
+    ];
+    rows.into_iter()
+        .flat_map(|(mode, keys, action, hint)| bind(mode, &keys, action, hint))
+        .collect()
+}
+
+/// The keymap in use, with lookups by mode and key.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Self {
+            bindings: default_bindings(),
+        }
+    }
+}
+
+impl Keymap {
+    /// Every binding, in table order.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The action bound to `key` in `mode`.
+    pub fn action(&self, mode: Mode, key: Key) -> Option<&Action> {
+        self.bindings
+            .iter()
+            .find(|b| b.mode == mode && b.key == key)
+            .map(|b| &b.action)
+    }
+
+    /// The action for a terminal key event in `mode`. In the text editor, printable
+    /// characters that are not bound type themselves.
+    pub fn resolve(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
+        let key = Key::from_event(event)?;
+        if let Some(action) = self.action(mode, key) {
+            return Some(action.clone());
+        }
+        match (mode, key.code) {
+            (Mode::Edit, KeyCode::Char(c)) if !key.modifiers.intersects(CTRL | ALT) => Some(Action::Type(c)),
+            (Mode::Edit, KeyCode::Tab) => Some(Action::Type(' ')),
+            _ => None,
+        }
+    }
+
+    /// The keys bound to each action of `mode`, grouped in table order: what the help
+    /// screen shows.
+    pub fn groups(&self, mode: Mode) -> Vec<(Vec<Key>, &Action)> {
+        let mut groups: Vec<(Vec<Key>, &Action)> = Vec::new();
+        for binding in self.bindings.iter().filter(|b| b.mode == mode) {
+            match groups.iter_mut().find(|(_, action)| **action == binding.action) {
+                Some((keys, _)) => keys.push(binding.key),
+                None => groups.push((vec![binding.key], &binding.action)),
+            }
+        }
+        groups
+    }
+
+    /// The status-bar hints of `mode`: (key, word) pairs.
+    pub fn hints(&self, mode: Mode) -> Vec<(Key, &'static str)> {
+        self.bindings
+            .iter()
+            .filter(|b| b.mode == mode)
+            .filter_map(|b| b.hint.map(|hint| (b.key, hint)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        let keymap = Keymap::default();
+        let mut seen = HashSet::new();
+        for binding in keymap.bindings() {
+            assert!(
+                seen.insert((binding.mode, binding.key)),
+                "{} is bound twice in {:?}",
+                binding.key.label(),
+                binding.mode
+            );
+        }
+    }
+
+    #[test]
+    fn every_bindable_action_is_reachable() {
+        let keymap = Keymap::default();
+        for action in Action::BINDABLE {
+            assert!(
+                keymap.bindings().iter().any(|b| &b.action == action),
+                "{action:?} has no key"
+            );
+        }
+    }
+
+    #[test]
+    fn shifted_letters_match_their_capital() {
+        let keymap = Keymap::default();
+        let event = KeyEvent::new(KeyCode::Char('D'), KeyModifiers::SHIFT);
+        assert_eq!(keymap.resolve(Mode::Grid, &event), Some(Action::DeleteStage));
+    }
+
+    #[test]
+    fn unbound_characters_type_in_the_editor_only() {
+        let keymap = Keymap::default();
+        let event = KeyEvent::new(KeyCode::Char('é'), KeyModifiers::NONE);
+        assert_eq!(keymap.resolve(Mode::Edit, &event), Some(Action::Type('é')));
+        assert_eq!(keymap.resolve(Mode::Grid, &event), None);
+        let ctrl_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        assert_eq!(keymap.resolve(Mode::Edit, &ctrl_x), None);
+    }
+
+    #[test]
+    fn key_labels_read_like_the_keyboard() {
+        assert_eq!(ctrl('s').label(), "Ctrl-S");
+        assert_eq!(alt(KeyCode::Enter).label(), "Alt-Enter");
+        assert_eq!(code(KeyCode::Left).label(), "←");
+        assert_eq!(ch(' ').label(), "Space");
+    }
+}

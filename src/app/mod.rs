@@ -1,0 +1,163 @@
+//! The application: state, actions and the update that applies them. It performs no I/O;
+//! [`update::update`] returns an [`Effect`] and the terminal loop carries it out.
+
+pub mod action;
+pub mod cursor;
+pub mod document;
+pub mod editor;
+pub mod geometry;
+pub mod keymap;
+pub mod overlay;
+pub mod start;
+pub mod update;
+
+use std::path::PathBuf;
+
+use crate::model::IdGen;
+use cursor::Cursor;
+use document::Document;
+use editor::Editor;
+use geometry::Geometry;
+use keymap::{Keymap, Mode};
+use overlay::{AfterLeaving, Overlay};
+use start::StartScreen;
+
+/// Which screen is showing under any overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Map,
+}
+
+/// How a status-bar message should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Error,
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// I/O the terminal loop performs for the update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Nothing,
+    /// Save the open map, then go on as `then` says if the save worked.
+    Save {
+        then: Option<AfterLeaving>,
+    },
+    Quit,
+    /// Open the map file at the path.
+    Open(PathBuf),
+    /// Open a copy of the bundled example with this index.
+    OpenExample(usize),
+    /// Make a new map from a template, save it in the data folder and open it.
+    Create {
+        template: usize,
+        title: String,
+    },
+    /// Re-read the data folder and show the start screen.
+    ShowStart,
+}
+
+/// Everything the program knows between two key presses.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub screen: Screen,
+    pub doc: Option<Document>,
+    pub start: StartScreen,
+    pub cursor: Cursor,
+    pub editor: Option<Editor>,
+    pub overlay: Option<Overlay>,
+    pub message: Option<Message>,
+    pub geometry: Geometry,
+    pub keymap: Keymap,
+    pub ids: IdGen,
+    /// Dates on screen are shown in this zone (the system's; UTC in tests).
+    pub time_zone: jiff::tz::TimeZone,
+}
+
+impl App {
+    /// An app showing the start screen.
+    pub fn at_start(start: StartScreen, ids: IdGen) -> Self {
+        Self {
+            screen: Screen::Start,
+            doc: None,
+            start,
+            cursor: Cursor::default(),
+            editor: None,
+            overlay: None,
+            message: None,
+            geometry: Geometry::default(),
+            keymap: Keymap::default(),
+            ids,
+            time_zone: jiff::tz::TimeZone::system(),
+        }
+    }
+
+    /// An app editing `doc`.
+    pub fn with_document(doc: Document, ids: IdGen) -> Self {
+        let mut app = Self::at_start(StartScreen::default(), ids);
+        app.open(doc);
+        app
+    }
+
+    /// Shows `doc` in the grid, selection at its first cell.
+    pub fn open(&mut self, doc: Document) {
+        self.doc = Some(doc);
+        self.screen = Screen::Map;
+        self.cursor = Cursor::default();
+        self.editor = None;
+        self.overlay = None;
+    }
+
+    /// The mode the keyboard is in.
+    pub fn mode(&self) -> Mode {
+        match (&self.overlay, &self.editor, self.screen) {
+            (Some(Overlay::Ask(_)), _, _) => Mode::Confirm,
+            (Some(_), _, _) => Mode::Help,
+            (None, Some(_), _) => Mode::Edit,
+            (None, None, Screen::Start) => Mode::Start,
+            (None, None, Screen::Map) => Mode::Grid,
+        }
+    }
+
+    /// Records the terminal's new size and keeps the selection on screen.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.geometry = Geometry { width, height };
+        if let Some(doc) = &self.doc {
+            self.cursor
+                .scroll_into_view(self.geometry.stage_columns(), doc.map.stages.len());
+        }
+    }
+
+    /// Says something in the status bar.
+    pub fn inform(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            tone: Tone::Info,
+        });
+    }
+
+    /// Reports a failure in the status bar.
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            tone: Tone::Error,
+        });
+    }
+
+    /// Shows a notice over the screen (for problems that need more than one line).
+    pub fn notice(&mut self, title: impl Into<String>, lines: Vec<String>) {
+        self.overlay = Some(Overlay::Notice {
+            title: title.into(),
+            lines,
+            scroll: 0,
+        });
+    }
+}

@@ -1,0 +1,70 @@
+//! The start screen's state: new map, the bundled examples, and the user's maps; and the
+//! template list shown while making a new map.
+
+use std::path::PathBuf;
+
+use crate::assets::{EXAMPLES, TEMPLATES};
+use crate::store::MapSummary;
+
+/// One line of the start screen's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartEntry {
+    NewMap,
+    Example(usize),
+    Map(usize),
+}
+
+/// What the start screen shows and which line is selected.
+#[derive(Debug, Clone, Default)]
+pub struct StartScreen {
+    /// The folder the user's maps live in, if there is one.
+    pub folder: Option<PathBuf>,
+    pub maps: Vec<MapSummary>,
+    /// Why the folder could not be listed, if it could not.
+    pub problem: Option<String>,
+    pub selected: usize,
+    /// While choosing a template for a new map: the selected template.
+    pub template: Option<usize>,
+}
+
+impl StartScreen {
+    /// The list's lines, in order.
+    pub fn entries(&self) -> impl Iterator<Item = StartEntry> {
+        std::iter::once(StartEntry::NewMap)
+            .chain((0..EXAMPLES.len()).map(StartEntry::Example))
+            .chain((0..self.maps.len()).map(StartEntry::Map))
+    }
+
+    /// The selected line.
+    pub fn selected_entry(&self) -> Option<StartEntry> {
+        self.entries().nth(self.selected)
+    }
+
+    /// Lines in the list that is showing (templates while choosing one).
+    pub fn len(&self) -> usize {
+        if self.template.is_some() {
+            TEMPLATES.len()
+        } else {
+            1 + EXAMPLES.len() + self.maps.len()
+        }
+    }
+
+    /// Whether the showing list is empty (it never is: "new map" is always there).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Moves the selection in the showing list, staying inside it.
+    pub fn select(&mut self, index: usize) {
+        let last = self.len().saturating_sub(1);
+        match &mut self.template {
+            Some(template) => *template = index.min(last),
+            None => self.selected = index.min(last),
+        }
+    }
+
+    /// The selected line of the showing list.
+    pub fn position(&self) -> usize {
+        self.template.unwrap_or(self.selected)
+    }
+}

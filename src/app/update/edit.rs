@@ -1,0 +1,228 @@
+//! The text editor: cursor movement and typing go to the line editor; keeping the text
+//! turns it into an edit of the map. Nothing typed is dropped without asking.
+
+use super::super::editor::{EditTarget, Editor};
+use super::super::overlay::{Overlay, Question};
+use super::super::{App, Effect, action::Action};
+use super::grid::{apply, open_editor, settle};
+use crate::model::{
+    Edit, Friction, IdGen, Item, JourneyMap, ListLane, MapText, Opportunity, Stage, StageText,
+};
+
+pub(super) fn update(app: &mut App, action: Action) -> Effect {
+    let width = app.geometry.editor_width();
+    let Some(editor) = app.editor.as_mut() else {
+        return Effect::Nothing;
+    };
+    let input = &mut editor.input;
+    match action {
+        Action::Commit => return commit(app),
+        Action::CancelEdit => {
+            if editor.input.is_modified() {
+                let target = editor.target;
+                app.overlay = Some(Overlay::Ask(Question::KeepTyping { target }));
+            } else {
+                app.editor = None;
+            }
+        }
+        Action::NewLine => {
+            if input.multiline() {
+                input.insert_newline();
+            } else {
+                app.inform("This text is one line; Enter keeps it");
+            }
+        }
+        Action::Type(c) => input.insert_char(c),
+        Action::Paste(text) => input.paste(&text),
+        Action::CursorLeft => input.left(),
+        Action::CursorRight => input.right(),
+        Action::CursorUp => {
+            input.up(width);
+        }
+        Action::CursorDown => {
+            input.down(width);
+        }
+        Action::WordLeft => input.word_left(),
+        Action::WordRight => input.word_right(),
+        Action::LineStart => input.home(width),
+        Action::LineEnd => input.end(width),
+        Action::TextStart => input.text_start(),
+        Action::TextEnd => input.text_end(),
+        Action::DeleteBack => input.backspace(),
+        Action::DeleteForward => input.delete(),
+        Action::DeleteWordBack => input.delete_word_back(),
+        Action::DeleteToLineStart => input.delete_to_line_start(),
+        Action::DeleteToLineEnd => input.delete_to_line_end(),
+        _ => {}
+    }
+    Effect::Nothing
+}
+
+/// A new item for `lane` with a fresh id unique in `map` and among `pending` items.
+pub(super) fn new_item(
+    map: &JourneyMap,
+    lane: ListLane,
+    text: String,
+    ids: &mut IdGen,
+    pending: &[Item],
+) -> Item {
+    let taken = |id: &str| {
+        map.has_id(id)
+            || pending.iter().any(|item| match item {
+                Item::Friction(f) => f.id.as_str() == id,
+                Item::Opportunity(o) => o.id.as_str() == id,
+                Item::Touchpoint(_) => false,
+            })
+    };
+    match lane {
+        ListLane::Touchpoints => Item::Touchpoint(text),
+        ListLane::Friction => {
+            let id = ids.fresh(crate::model::FrictionId::PREFIX, taken);
+            Item::Friction(Friction::new(crate::model::FrictionId(id), text))
+        }
+        ListLane::Opportunity => {
+            let id = ids.fresh(crate::model::OpportunityId::PREFIX, taken);
+            Item::Opportunity(Opportunity::new(crate::model::OpportunityId(id), text))
+        }
+    }
+}
+
+/// Keeps the editor's text: turns it into the edit its target calls for.
+pub(super) fn commit(app: &mut App) -> Effect {
+    let Some(Editor { target, input }) = app.editor.take() else {
+        return Effect::Nothing;
+    };
+    let text = input.text().to_owned();
+    let trimmed = text.trim();
+    match target {
+        EditTarget::NewMapTitle { template } => {
+            if trimmed.is_empty() {
+                app.warn("Give the map a title");
+                app.editor = Some(Editor { target, input });
+                return Effect::Nothing;
+            }
+            app.start.template = None;
+            return Effect::Create {
+                template,
+                title: trimmed.to_owned(),
+            };
+        }
+        EditTarget::Title | EditTarget::Persona => {
+            let field = if target == EditTarget::Title {
+                MapText::Title
+            } else {
+                MapText::Persona
+            };
+            if input.is_modified() {
+                apply(app, Edit::SetMapText { field, text }, "edit title or persona");
+            }
+        }
+        EditTarget::StageName { stage } => {
+            if trimmed.is_empty() {
+                app.warn("A stage needs a name");
+                app.editor = Some(Editor { target, input });
+                return Effect::Nothing;
+            }
+            if input.is_modified() {
+                apply(
+                    app,
+                    Edit::SetStageText {
+                        stage,
+                        field: StageText::Name,
+                        text: trimmed.to_owned(),
+                    },
+                    "rename stage",
+                );
+            }
+        }
+        EditTarget::NewStage { at } => {
+            if !trimmed.is_empty() {
+                add_stage(app, at, trimmed.to_owned());
+            }
+        }
+        EditTarget::StageText { stage, field } => {
+            if input.is_modified() {
+                let label = if field == StageText::Goal {
+                    "edit goal"
+                } else {
+                    "edit emotion note"
+                };
+                apply(app, Edit::SetStageText { stage, field, text }, label);
+            }
+        }
+        EditTarget::Item { stage, lane, at } => commit_item(app, stage, lane, at, text, input.is_modified()),
+        EditTarget::NewItem { stage, lane, at } => {
+            if trimmed.is_empty() {
+                return Effect::Nothing;
+            }
+            let Some(doc) = app.doc.as_ref() else {
+                return Effect::Nothing;
+            };
+            let item = new_item(&doc.map, lane, text, &mut app.ids, &[]);
+            if apply(
+                app,
+                Edit::InsertItem { stage, at, item },
+                &format!("add {}", lane.item_noun()),
+            ) {
+                open_editor(
+                    app,
+                    EditTarget::NewItem {
+                        stage,
+                        lane,
+                        at: at + 1,
+                    },
+                );
+                app.inform(format!(
+                    "Added. Type the next {}, or Enter on an empty line to stop",
+                    lane.item_noun()
+                ));
+            }
+        }
+    }
+    Effect::Nothing
+}
+
+fn add_stage(app: &mut App, at: usize, name: String) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let id = doc.map.fresh_stage_id(&mut app.ids);
+    let stage = Box::new(Stage::new(id, name));
+    if apply(app, Edit::InsertStage { at, stage }, "add stage") {
+        app.cursor.lane = crate::model::Lane::Goal;
+        app.cursor.item = 0;
+        settle(app);
+    }
+}
+
+fn commit_item(app: &mut App, stage: usize, lane: ListLane, at: usize, text: String, modified: bool) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    if text.trim().is_empty() {
+        if let Some(edit) = crate::model::ops::delete_item(&doc.map, stage, lane, at)
+            && apply(app, edit, &format!("delete {}", lane.item_noun()))
+        {
+            app.inform(format!("Deleted the emptied {}. u undoes.", lane.item_noun()));
+        }
+        return;
+    }
+    if !modified {
+        return;
+    }
+    let Some(current) = doc.map.stages.get(stage) else {
+        return;
+    };
+    let item = match lane {
+        ListLane::Touchpoints => Some(Item::Touchpoint(text.clone())),
+        ListLane::Friction => current.frictions.get(at).cloned().map(Item::Friction),
+        ListLane::Opportunity => current.opportunities.get(at).cloned().map(Item::Opportunity),
+    };
+    if let Some(item) = item {
+        apply(
+            app,
+            Edit::ReplaceItem {
+                stage,
+                at,
+                item: item.with_text(text),
+            },
+            &format!("edit {}", lane.item_noun()),
+        );
+    }
+}

@@ -1,0 +1,390 @@
+//! The grid: moving the selection, editing cells and items, stages, scores, undo.
+
+use super::super::cursor::list_len;
+use super::super::editor::{EditTarget, Editor};
+use super::super::overlay::{AfterLeaving, Overlay, Question};
+use super::super::{App, Effect, action::Action};
+use crate::model::{Edit, Focus, Lane, ListLane, Score, StageText, ops};
+
+pub(super) fn update(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::ShowHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::Save => return Effect::Save { then: None },
+        Action::Quit => return leave(app, AfterLeaving::Quit),
+        Action::OpenStartScreen => return leave(app, AfterLeaving::StartScreen),
+        Action::Undo => undo_or_redo(app, true),
+        Action::Redo => undo_or_redo(app, false),
+        Action::EditTitle => open_editor(app, EditTarget::Title),
+        Action::EditPersona => open_editor(app, EditTarget::Persona),
+        Action::AddStageAfter => {
+            let at = if stage_count(app) == 0 {
+                0
+            } else {
+                app.cursor.stage + 1
+            };
+            open_editor(app, EditTarget::NewStage { at });
+        }
+        Action::InsertStageBefore => open_editor(app, EditTarget::NewStage { at: app.cursor.stage }),
+        Action::Paste(text) => paste_items(app, &text),
+        Action::MoveLeft | Action::MoveRight if stage_count(app) == 0 => {}
+        _ if stage_count(app) == 0 => app.inform("No stages yet: press s to add the first one"),
+        Action::MoveLeft => select_stage(app, app.cursor.stage.saturating_sub(1)),
+        Action::MoveRight => select_stage(app, app.cursor.stage + 1),
+        Action::FirstStage => select_stage(app, 0),
+        Action::LastStage => select_stage(app, usize::MAX),
+        Action::MoveDown => move_down(app),
+        Action::MoveUp => move_up(app),
+        Action::EditCell => edit_cell(app, None),
+        Action::AddItem => edit_cell(app, Some(1)),
+        Action::InsertItemBefore => edit_cell(app, Some(0)),
+        Action::DeleteItem => delete_item(app),
+        Action::MoveItemUp => move_item(app, false),
+        Action::MoveItemDown => move_item(app, true),
+        Action::RaiseScore => change_score(app, |s| s.map_or(Score::new(1), |s| Some(s.raised()))),
+        Action::LowerScore => change_score(app, |s| s.map_or(Score::new(-1), |s| Some(s.lowered()))),
+        Action::SetScore(value) => change_score(app, |_| Score::new(value.into())),
+        Action::RenameStage => open_editor(
+            app,
+            EditTarget::StageName {
+                stage: app.cursor.stage,
+            },
+        ),
+        Action::DeleteStage => {
+            app.overlay = Some(Overlay::Ask(Question::DeleteStage {
+                stage: app.cursor.stage,
+            }));
+        }
+        Action::MoveStageLeft => move_stage(app, false),
+        Action::MoveStageRight => move_stage(app, true),
+        _ => {}
+    }
+    Effect::Nothing
+}
+
+fn stage_count(app: &App) -> usize {
+    app.doc.as_ref().map_or(0, |d| d.map.stages.len())
+}
+
+/// Applies one undoable edit and moves the selection to where it happened.
+pub(super) fn apply(app: &mut App, edit: Edit, label: &str) -> bool {
+    let Some(doc) = app.doc.as_mut() else {
+        return false;
+    };
+    match doc.apply(edit, label) {
+        Ok(focus) => {
+            follow(app, focus);
+            true
+        }
+        Err(error) => {
+            app.warn(error.to_string());
+            false
+        }
+    }
+}
+
+fn follow(app: &mut App, focus: Focus) {
+    if let Some(stage) = focus.stage {
+        app.cursor.stage = stage;
+    }
+    if let Some(lane) = focus.lane {
+        app.cursor.lane = lane;
+        app.cursor.item = focus.item.unwrap_or(0);
+    }
+    settle(app);
+}
+
+/// Keeps the selection inside the map and on screen.
+pub(super) fn settle(app: &mut App) {
+    if let Some(doc) = &app.doc {
+        app.cursor.clamp(&doc.map);
+        app.cursor
+            .scroll_into_view(app.geometry.stage_columns(), doc.map.stages.len());
+    }
+}
+
+fn select_stage(app: &mut App, stage: usize) {
+    app.cursor.stage = stage.min(stage_count(app).saturating_sub(1));
+    settle(app);
+}
+
+fn move_down(app: &mut App) {
+    let len = app.doc.as_ref().map_or(0, |d| app.cursor.cell_len(&d.map));
+    if app.cursor.item + 1 < len {
+        app.cursor.item += 1;
+    } else if let Some(below) = app.cursor.lane.below() {
+        app.cursor.lane = below;
+        app.cursor.item = 0;
+    }
+}
+
+fn move_up(app: &mut App) {
+    if app.cursor.item > 0 {
+        app.cursor.item -= 1;
+    } else if let Some(above) = app.cursor.lane.above() {
+        app.cursor.lane = above;
+        app.cursor.item = app
+            .doc
+            .as_ref()
+            .map_or(0, |d| app.cursor.cell_len(&d.map).saturating_sub(1));
+    }
+}
+
+pub(super) fn open_editor(app: &mut App, target: EditTarget) {
+    let text = app.doc.as_ref().map_or_else(String::new, |doc| {
+        let map = &doc.map;
+        match target {
+            EditTarget::Title => map.title.clone(),
+            EditTarget::Persona => map.persona.clone(),
+            EditTarget::StageName { stage } => {
+                map.stages.get(stage).map(|s| s.name.clone()).unwrap_or_default()
+            }
+            EditTarget::StageText { stage, field } => map
+                .stages
+                .get(stage)
+                .map(|s| match field {
+                    StageText::Name => s.name.clone(),
+                    StageText::Goal => s.goal.clone(),
+                    StageText::EmotionNote => s.emotion.note.clone(),
+                })
+                .unwrap_or_default(),
+            EditTarget::Item { stage, lane, at } => map
+                .stages
+                .get(stage)
+                .and_then(|s| match lane {
+                    ListLane::Touchpoints => s.touchpoints.get(at).cloned(),
+                    ListLane::Friction => s.frictions.get(at).map(|f| f.text.clone()),
+                    ListLane::Opportunity => s.opportunities.get(at).map(|o| o.text.clone()),
+                })
+                .unwrap_or_default(),
+            EditTarget::NewStage { .. } | EditTarget::NewItem { .. } | EditTarget::NewMapTitle { .. } => {
+                String::new()
+            }
+        }
+    });
+    app.editor = Some(Editor::new(target, &text));
+}
+
+/// Enter (`offset` None), add after (Some(1)) or insert before (Some(0)).
+fn edit_cell(app: &mut App, offset: Option<usize>) {
+    let stage = app.cursor.stage;
+    let target = match app.cursor.lane.list() {
+        None => {
+            let field = if app.cursor.lane == Lane::Goal {
+                StageText::Goal
+            } else {
+                StageText::EmotionNote
+            };
+            EditTarget::StageText { stage, field }
+        }
+        Some(lane) => {
+            let len = app.doc.as_ref().map_or(0, |d| app.cursor.cell_len(&d.map));
+            match (offset, len) {
+                (_, 0) => EditTarget::NewItem { stage, lane, at: 0 },
+                (None, _) => EditTarget::Item {
+                    stage,
+                    lane,
+                    at: app.cursor.item,
+                },
+                (Some(offset), _) => EditTarget::NewItem {
+                    stage,
+                    lane,
+                    at: app.cursor.item + offset,
+                },
+            }
+        }
+    };
+    open_editor(app, target);
+}
+
+fn delete_item(app: &mut App) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let stage = app.cursor.stage;
+    let Some(current) = doc.map.stages.get(stage) else {
+        return;
+    };
+    match app.cursor.lane.list() {
+        Some(lane) => {
+            let at = app.cursor.item;
+            let Some(edit) = ops::delete_item(&doc.map, stage, lane, at) else {
+                app.inform("Nothing to delete here: a adds an item");
+                return;
+            };
+            let text = item_text(current, lane, at);
+            let noun = lane.item_noun();
+            if apply(app, edit, &format!("delete {noun}")) {
+                app.inform(format!(
+                    "Deleted {noun} “{}”. u undoes.",
+                    crate::text::display::truncate(&text, 40)
+                ));
+            }
+        }
+        None if app.cursor.lane == Lane::Goal => {
+            if !current.goal.is_empty() {
+                let edit = Edit::SetStageText {
+                    stage,
+                    field: StageText::Goal,
+                    text: String::new(),
+                };
+                if apply(app, edit, "clear goal") {
+                    app.inform("Cleared the goal. u undoes.");
+                }
+            }
+        }
+        None => {
+            if current.emotion.score.is_some()
+                && apply(app, Edit::SetScore { stage, score: None }, "clear emotion score")
+            {
+                app.inform("Emotion not scored. u undoes.");
+            }
+        }
+    }
+}
+
+fn item_text(stage: &crate::model::Stage, lane: ListLane, at: usize) -> String {
+    match lane {
+        ListLane::Touchpoints => stage.touchpoints.get(at).cloned(),
+        ListLane::Friction => stage.frictions.get(at).map(|f| f.text.clone()),
+        ListLane::Opportunity => stage.opportunities.get(at).map(|o| o.text.clone()),
+    }
+    .unwrap_or_default()
+}
+
+fn move_item(app: &mut App, down: bool) {
+    let Some(lane) = app.cursor.lane.list() else {
+        app.inform("Only items in touchpoints, friction and opportunity move");
+        return;
+    };
+    let len = app.doc.as_ref().map_or(0, |d| app.cursor.cell_len(&d.map));
+    let from = app.cursor.item;
+    let to = if down { from + 1 } else { from.wrapping_sub(1) };
+    if to >= len {
+        return;
+    }
+    apply(
+        app,
+        Edit::MoveItem {
+            stage: app.cursor.stage,
+            lane,
+            from,
+            to,
+        },
+        "move item",
+    );
+}
+
+fn change_score(app: &mut App, next: impl FnOnce(Option<Score>) -> Option<Score>) {
+    let stage = app.cursor.stage;
+    let Some(current) = app.doc.as_ref().and_then(|d| d.map.stages.get(stage)) else {
+        return;
+    };
+    let score = next(current.emotion.score);
+    if score == current.emotion.score {
+        return;
+    }
+    if apply(app, Edit::SetScore { stage, score }, "emotion score") {
+        app.cursor.lane = Lane::Emotion;
+        app.cursor.item = 0;
+        if let Some(score) = score {
+            app.inform(format!(
+                "Emotion {} {}",
+                crate::ui::signed(score.value()),
+                score.word()
+            ));
+        }
+    }
+}
+
+fn move_stage(app: &mut App, right: bool) {
+    let from = app.cursor.stage;
+    let to = if right { from + 1 } else { from.wrapping_sub(1) };
+    if to >= stage_count(app) {
+        return;
+    }
+    let lane = app.cursor.lane;
+    let item = app.cursor.item;
+    if apply(app, Edit::MoveStage { from, to }, "move stage") {
+        app.cursor.lane = lane;
+        app.cursor.item = item;
+        settle(app);
+    }
+}
+
+fn undo_or_redo(app: &mut App, undo: bool) {
+    let Some(doc) = app.doc.as_mut() else { return };
+    let result = if undo {
+        doc.history.undo(&mut doc.map)
+    } else {
+        doc.history.redo(&mut doc.map)
+    };
+    match result {
+        None => app.inform(if undo {
+            "Nothing to undo"
+        } else {
+            "Nothing to redo"
+        }),
+        Some(Err(error)) => app.warn(error.to_string()),
+        Some(Ok((label, focus))) => {
+            follow(app, focus);
+            app.inform(format!("{}: {label}", if undo { "Undid" } else { "Redid" }));
+        }
+    }
+}
+
+/// Pasting in the grid on a list lane adds one item per pasted line.
+fn paste_items(app: &mut App, text: &str) {
+    let Some(lane) = app.cursor.lane.list() else {
+        app.inform("To paste text, press Enter to edit the cell first");
+        return;
+    };
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let Some(doc) = app.doc.as_ref() else { return };
+    let stage = app.cursor.stage;
+    let Some(current) = doc.map.stages.get(stage) else {
+        return;
+    };
+    let start = if list_len(current, lane) == 0 {
+        0
+    } else {
+        app.cursor.item + 1
+    };
+    let mut items = Vec::new();
+    for line in lines {
+        let item = super::edit::new_item(&doc.map, lane, line.to_owned(), &mut app.ids, &items);
+        items.push(item);
+    }
+    if items.is_empty() {
+        return;
+    }
+    let edits: Vec<Edit> = items
+        .into_iter()
+        .enumerate()
+        .map(|(offset, item)| Edit::InsertItem {
+            stage,
+            at: start + offset,
+            item,
+        })
+        .collect();
+    let count = edits.len();
+    let noun = lane.item_noun();
+    if apply(app, Edit::Batch(edits), &format!("paste {noun}s")) {
+        app.cursor.lane = lane.lane();
+        app.cursor.item = start + count - 1;
+        settle(app);
+        app.inform(format!(
+            "Added {count} {noun}{} from the paste",
+            if count == 1 { "" } else { "s" }
+        ));
+    }
+}
+
+/// Leaving the map (quit, or open another): asks first when work is unsaved.
+fn leave(app: &mut App, then: AfterLeaving) -> Effect {
+    if app.doc.as_ref().is_some_and(|d| d.is_dirty()) {
+        app.overlay = Some(Overlay::Ask(Question::LeaveUnsaved { then }));
+        return Effect::Nothing;
+    }
+    match then {
+        AfterLeaving::Quit => Effect::Quit,
+        AfterLeaving::StartScreen => Effect::ShowStart,
+    }
+}

@@ -1,0 +1,48 @@
+//! `update(&mut App, Action) -> Effect`: applies one user intent to the state. Each mode
+//! has its own file; nothing here touches the disk or the terminal.
+
+mod edit;
+mod grid;
+mod overlay;
+mod start;
+
+use super::overlay::AfterLeaving;
+use super::{App, Effect, Message, Tone, action::Action, keymap::Mode};
+use crate::store::SaveError;
+
+/// Applies `action` in the app's current mode.
+pub fn update(app: &mut App, action: Action) -> Effect {
+    if matches!(app.message, Some(Message { tone: Tone::Info, .. })) {
+        app.message = None;
+    }
+    match app.mode() {
+        Mode::Confirm => overlay::answer(app, action),
+        Mode::Help => overlay::read(app, action),
+        Mode::Edit => edit::update(app, action),
+        Mode::Start => start::update(app, action),
+        Mode::Grid => grid::update(app, action),
+    }
+}
+
+/// Takes the result of a save the loop performed; returns what to do next.
+pub fn saved(app: &mut App, result: Result<(), SaveError>, then: Option<AfterLeaving>) -> Effect {
+    let Some(doc) = app.doc.as_mut() else {
+        return Effect::Nothing;
+    };
+    match result {
+        Ok(()) => {
+            doc.mark_saved();
+            let saved = format!("Saved {}", doc.path.display());
+            app.inform(saved);
+            match then {
+                Some(AfterLeaving::Quit) => Effect::Quit,
+                Some(AfterLeaving::StartScreen) => Effect::ShowStart,
+                None => Effect::Nothing,
+            }
+        }
+        Err(error) => {
+            app.warn(format!("Not saved, your changes are kept: {error}"));
+            Effect::Nothing
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! Overlays: scrolling the help or a notice, and answering questions.
+
+use super::super::overlay::{AfterLeaving, Overlay, Question};
+use super::super::{App, Effect, action::Action};
+use super::edit::commit;
+use super::grid::apply;
+use crate::model::ops;
+
+/// Keys while the help or a notice is showing.
+pub(super) fn read(app: &mut App, action: Action) -> Effect {
+    let page = app.geometry.help_page();
+    let scroll = match &mut app.overlay {
+        Some(Overlay::Help { scroll } | Overlay::Notice { scroll, .. }) => scroll,
+        _ => return Effect::Nothing,
+    };
+    match action {
+        Action::SelectPrevious => *scroll = scroll.saturating_sub(1),
+        Action::SelectNext => *scroll += 1,
+        Action::PageUp => *scroll = scroll.saturating_sub(page),
+        Action::PageDown => *scroll += page,
+        Action::SelectFirst => *scroll = 0,
+        Action::SelectLast => *scroll = usize::MAX / 2,
+        Action::Back => app.overlay = None,
+        _ => {}
+    }
+    Effect::Nothing
+}
+
+/// Keys while a question is asked: y, n or Esc.
+pub(super) fn answer(app: &mut App, action: Action) -> Effect {
+    let Some(Overlay::Ask(question)) = app.overlay.clone() else {
+        return Effect::Nothing;
+    };
+    if !matches!(action, Action::Yes | Action::No | Action::Cancel) {
+        return Effect::Nothing;
+    }
+    app.overlay = None;
+    match (question, action) {
+        (Question::DeleteStage { stage }, Action::Yes) => {
+            let Some(doc) = app.doc.as_ref() else {
+                return Effect::Nothing;
+            };
+            let name = doc
+                .map
+                .stages
+                .get(stage)
+                .map(|s| s.name.clone())
+                .unwrap_or_default();
+            if let Some(edit) = ops::delete_stage(&doc.map, stage)
+                && apply(app, edit, "delete stage")
+            {
+                app.inform(format!(
+                    "Deleted stage “{}”. u undoes.",
+                    crate::text::display::truncate(&name, 40)
+                ));
+            }
+            Effect::Nothing
+        }
+        (Question::LeaveUnsaved { then }, Action::Yes) => Effect::Save { then: Some(then) },
+        (Question::LeaveUnsaved { then }, Action::No) => match then {
+            AfterLeaving::Quit => Effect::Quit,
+            AfterLeaving::StartScreen => Effect::ShowStart,
+        },
+        (Question::KeepTyping { .. }, Action::Yes) => commit(app),
+        (Question::KeepTyping { .. }, Action::No) => {
+            app.editor = None;
+            app.inform("Dropped what was typed");
+            Effect::Nothing
+        }
+        _ => Effect::Nothing,
+    }
+}

@@ -1,0 +1,58 @@
+//! The command line, declared with clap: `cxmap [FILE]`, `--example`, and the subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// A terminal workbench for customer-journey mapping.
+///
+/// With a FILE, opens that map (a missing file becomes a new map, created on the first
+/// save). With no FILE, shows the start screen: your maps, new map, the examples.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cxmap",
+    version,
+    propagate_version = true,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// The journey map to open or create (a .json file)
+    #[arg(value_name = "FILE", conflicts_with = "example")]
+    pub file: Option<PathBuf>,
+
+    /// Open a copy of a bundled example: coffee-shop (the default) or online-store
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "coffee-shop")]
+    pub example: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands, for work outside the grid.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new map file from a template
+    New {
+        /// Where to write the new map (must not exist yet)
+        file: PathBuf,
+        /// The stage set to start from (see `cxmap templates`)
+        #[arg(long, short, default_value = "digital")]
+        template: String,
+        /// The map's title (defaults to one made from the file name)
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// List the templates a new map can start from
+    Templates,
+    /// Print every key binding as Markdown (a cheat sheet for the workshop wall)
+    Keys,
+    /// Check map files and print every problem as FILE:LINE:COLUMN: message
+    ///
+    /// Exit status: 0 when every file is valid (warnings allowed), 1 when a file has
+    /// problems, 2 when a file cannot be read.
+    Check {
+        /// The map files to check
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}

@@ -1,0 +1,214 @@
+//! The one way text from a file reaches the screen: control characters become visible
+//! escapes, bidirectional overrides are neutralised, and size is capped so no string,
+//! however long or strange, can stall a frame.
+
+use std::borrow::Cow;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Most characters any one piece of text shows; longer text ends in "…".
+pub const MAX_DISPLAY_CHARS: usize = 20_000;
+/// Combining or zero-width marks kept after one base character.
+const MAX_MARKS: usize = 4;
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn is_mark(c: char) -> bool {
+    !c.is_ascii() && !c.is_control() && c.width() == Some(0)
+}
+
+/// What a character is shown as, when it is not shown as itself.
+enum Shown {
+    Itself,
+    Char(char),
+    Escape(u32),
+}
+
+fn shown(c: char, keep_newline: bool) -> Shown {
+    match c {
+        '\n' if keep_newline => Shown::Itself,
+        '\n' => Shown::Char('⏎'),
+        '\t' => Shown::Char(' '),
+        '\u{0}'..='\u{1F}' => Shown::Char(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
+        '\u{7F}' => Shown::Char('␡'),
+        '\u{80}'..='\u{9F}' => Shown::Escape(c as u32),
+        c if is_bidi_control(c) => Shown::Char('\u{FFFD}'),
+        _ => Shown::Itself,
+    }
+}
+
+fn clean_with(s: &str, keep_newline: bool) -> Cow<'_, str> {
+    let mut count = 0usize;
+    let mut marks = 0usize;
+    let clean = s.chars().all(|c| {
+        count += 1;
+        marks = if is_mark(c) { marks + 1 } else { 0 };
+        count <= MAX_DISPLAY_CHARS && marks <= MAX_MARKS && matches!(shown(c, keep_newline), Shown::Itself)
+    });
+    if clean {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len().min(MAX_DISPLAY_CHARS * 4));
+    let mut marks = 0usize;
+    for (count, c) in s.chars().enumerate() {
+        if count == MAX_DISPLAY_CHARS {
+            out.push('…');
+            break;
+        }
+        if is_mark(c) {
+            marks += 1;
+            if marks > MAX_MARKS {
+                continue;
+            }
+        } else {
+            marks = 0;
+        }
+        match shown(c, keep_newline) {
+            Shown::Itself => out.push(c),
+            Shown::Char(replacement) => out.push(replacement),
+            Shown::Escape(code) => out.push_str(&format!("\\x{code:02X}")),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text safe to draw: line breaks kept, everything else that could move the cursor,
+/// change colours or reorder text made visible; capped in length and in marks.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    clean_with(s, true)
+}
+
+/// Like [`clean`], for places that show one line: a line break shows as `⏎`.
+pub fn clean_line(s: &str) -> Cow<'_, str> {
+    clean_with(s, false)
+}
+
+/// Columns one grapheme takes on screen, as [`clean`] would show it.
+pub fn grapheme_width(grapheme: &str) -> usize {
+    let mut chars = grapheme.chars();
+    match chars.next() {
+        None => 0,
+        Some(first) => match shown(first, false) {
+            Shown::Itself => grapheme.width(),
+            Shown::Char(c) => c.width().unwrap_or(1),
+            Shown::Escape(_) => 4,
+        },
+    }
+}
+
+/// Columns `s` takes on screen (grapheme by grapheme, as the terminal buffer lays it out).
+pub fn width(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// `s` cut to fit `max_width` columns, ending in "…" when something was cut. Never
+/// splits a grapheme and never goes over, even with a wide character at the edge.
+pub fn truncate(s: &str, max_width: usize) -> Cow<'_, str> {
+    if width(s) <= max_width {
+        return Cow::Borrowed(s);
+    }
+    let room = max_width.saturating_sub(1);
+    let mut used = 0;
+    let mut end = 0;
+    for (at, grapheme) in s.grapheme_indices(true) {
+        let w = grapheme_width(grapheme);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        end = at + grapheme.len();
+    }
+    if max_width == 0 {
+        return Cow::Borrowed("");
+    }
+    Cow::Owned(format!("{}…", &s[..end]))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Instant;
+
+    use super::*;
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        assert!(matches!(clean("Café ☕ 日本語\nsecond line"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn controls_become_visible() {
+        assert_eq!(clean("a\u{1b}[31mred\u{7}\r"), "a␛[31mred␇␍");
+        assert_eq!(clean("tab\there"), "tab here");
+        assert_eq!(clean("del\u{7f}"), "del␡");
+        assert_eq!(clean("csi\u{9b}2J"), "csi\\x9B2J");
+        assert_eq!(clean("two\nlines"), "two\nlines");
+        assert_eq!(clean_line("two\nlines"), "two⏎lines");
+    }
+
+    #[test]
+    fn bidi_overrides_are_neutralised() {
+        assert_eq!(
+            clean("abc\u{202E}fed\u{2066}x\u{2069}"),
+            "abc\u{FFFD}fed\u{FFFD}x\u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn no_control_byte_survives() {
+        let hostile: String = (0u32..0x100).filter_map(char::from_u32).collect();
+        for c in clean(&hostile).chars().chain(clean_line(&hostile).chars()) {
+            assert!(c == '\n' || !c.is_control(), "{c:?} survived");
+        }
+    }
+
+    #[test]
+    fn combining_marks_are_capped_per_letter() {
+        let zalgo = format!("e{}x", "\u{301}".repeat(100_000));
+        let start = Instant::now();
+        let cleaned = clean(&zalgo);
+        assert_eq!(
+            cleaned,
+            format!("e{}…", "\u{301}".repeat(MAX_MARKS)),
+            "the scan stops at the cap"
+        );
+        assert!(start.elapsed().as_millis() < 500);
+        assert_eq!(clean("e\u{301}\u{302}"), "e\u{301}\u{302}");
+    }
+
+    #[test]
+    fn huge_text_is_capped() {
+        let huge = "x".repeat(5 * 1024 * 1024);
+        let cleaned = clean(&huge);
+        assert_eq!(cleaned.chars().count(), MAX_DISPLAY_CHARS + 1);
+        assert!(cleaned.ends_with('…'));
+    }
+
+    #[test]
+    fn widths_follow_the_screen() {
+        assert_eq!(width("abc"), 3);
+        assert_eq!(width("日本語"), 6);
+        assert_eq!(width("e\u{301}"), 1);
+        assert_eq!(width("👍🏽"), 2);
+        assert_eq!(grapheme_width("\u{9b}"), 4);
+        assert_eq!(grapheme_width("\u{1b}"), 1);
+    }
+
+    #[test]
+    fn truncation_never_overflows() {
+        assert_eq!(truncate("hello", 5), "hello");
+        assert_eq!(truncate("hello world", 6), "hello…");
+        assert_eq!(truncate("日本語です", 4), "日…");
+        assert_eq!(truncate("日本語です", 5), "日本…");
+        assert_eq!(truncate("abc", 1), "…");
+        assert_eq!(truncate("abc", 0), "");
+        for max in 0..12 {
+            assert!(width(&truncate("a日b本c語d", max)) <= max);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! What one grid cell shows: its text or items as wrapped lines, grouped per item so the
+//! grid can window long lists around the selection. Text from the file is cleaned here.
+
+use ratatui::style::Style;
+
+use super::theme;
+use crate::model::{Lane, Stage};
+use crate::text::display::{clean, truncate};
+use crate::text::wrap::wrap;
+
+/// Lines one list item may take in a cell before it is cut with "…".
+const MAX_ITEM_LINES: usize = 3;
+/// Lines a text cell (goal, emotion note) may take before it is cut.
+const MAX_TEXT_LINES: usize = 12;
+
+/// The lines of one item (or of the cell's text), drawn together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chunk {
+    pub lines: Vec<String>,
+    pub style: Style,
+    /// The item's index in its list, for list lanes.
+    pub item: Option<usize>,
+}
+
+/// Wraps `text` (already clean) into at most `max_lines` lines of `columns`, the last
+/// one ending in "…" when text was left out.
+pub fn wrapped(text: &str, columns: usize, max_lines: usize) -> Vec<String> {
+    let wrapped = wrap(text, columns, max_lines);
+    let mut lines: Vec<String> = wrapped
+        .lines
+        .iter()
+        .map(|range| text.get(range.clone()).unwrap_or_default().to_owned())
+        .collect();
+    if wrapped.truncated
+        && let Some(last) = lines.last_mut()
+    {
+        let room = columns.saturating_sub(1);
+        let cut = truncate(last.trim_end(), room).trim_end_matches('…').to_owned();
+        *last = format!("{cut}…");
+    }
+    lines
+}
+
+fn item_chunk(text: &str, columns: usize, item: usize, style: Style) -> Chunk {
+    let body = wrapped(&clean(text), columns.saturating_sub(2).max(1), MAX_ITEM_LINES);
+    let lines = body
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| format!("{}{line}", if i == 0 { "• " } else { "  " }))
+        .collect();
+    Chunk {
+        lines,
+        style,
+        item: Some(item),
+    }
+}
+
+/// The score line of an emotion cell, e.g. "▼ -1 negative".
+pub fn score_line(stage: &Stage) -> (String, Style) {
+    match stage.emotion.score {
+        Some(score) => (
+            format!(
+                "{} {} {}",
+                theme::score_glyph(score),
+                signed(score.value()),
+                score.word()
+            ),
+            theme::score(score),
+        ),
+        None => ("· not scored".to_owned(), theme::DIM),
+    }
+}
+
+/// A score as people say it: -1, 0, +1.
+pub fn signed(value: i8) -> String {
+    if value == 0 {
+        "0".to_owned()
+    } else {
+        format!("{value:+}")
+    }
+}
+
+/// Everything a cell holds, laid out for `columns` of width.
+pub fn chunks(stage: &Stage, lane: Lane, columns: usize) -> Vec<Chunk> {
+    let text_chunk = |text: &str, style| Chunk {
+        lines: wrapped(&clean(text), columns, MAX_TEXT_LINES),
+        style,
+        item: None,
+    };
+    match lane {
+        Lane::Goal if stage.goal.is_empty() => Vec::new(),
+        Lane::Goal => vec![text_chunk(&stage.goal, theme::TEXT)],
+        Lane::Emotion => {
+            let (line, style) = score_line(stage);
+            let mut chunks = vec![Chunk {
+                lines: vec![truncate(&line, columns).into_owned()],
+                style,
+                item: None,
+            }];
+            if !stage.emotion.note.is_empty() {
+                chunks.push(text_chunk(&stage.emotion.note, theme::TEXT));
+            }
+            chunks
+        }
+        Lane::Touchpoints => stage
+            .touchpoints
+            .iter()
+            .enumerate()
+            .map(|(i, t)| item_chunk(t, columns, i, theme::TEXT))
+            .collect(),
+        Lane::Friction => stage
+            .frictions
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let style = if f.status.is_closed() {
+                    theme::DIM
+                } else {
+                    theme::TEXT
+                };
+                item_chunk(&f.text, columns, i, style)
+            })
+            .collect(),
+        Lane::Opportunity => stage
+            .opportunities
+            .iter()
+            .enumerate()
+            .map(|(i, o)| item_chunk(&o.text, columns, i, theme::TEXT))
+            .collect(),
+    }
+}
+
+/// Lines a cell would like, at least one.
+pub fn demand(chunks: &[Chunk]) -> usize {
+    chunks.iter().map(|c| c.lines.len()).sum::<usize>().max(1)
+}
+
+/// The items a cell shows when they do not all fit: `start..end`, with a "more" line
+/// above when `start > 0` and below when `end` is short of the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Chooses which chunks fit in `height` lines, keeping `selected` in view.
+pub fn window(chunks: &[Chunk], height: usize, selected: Option<usize>) -> Window {
+    let len = chunks.len();
+    let total: usize = chunks.iter().map(|c| c.lines.len()).sum();
+    if total <= height {
+        return Window { start: 0, end: len };
+    }
+    let end_from = |start: usize| {
+        let mut used = usize::from(start > 0);
+        let mut end = start;
+        while end < len {
+            let more_below = usize::from(end + 1 < len);
+            if used + chunks[end].lines.len() + more_below > height {
+                break;
+            }
+            used += chunks[end].lines.len();
+            end += 1;
+        }
+        end.max(start + 1).min(len)
+    };
+    let selected = selected.unwrap_or(0).min(len.saturating_sub(1));
+    let mut start = 0;
+    let mut end = end_from(start);
+    while selected >= end && start < selected {
+        start += 1;
+        end = end_from(start);
+    }
+    Window { start, end }
+}

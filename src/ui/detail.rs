@@ -1,0 +1,190 @@
+//! The detail pane under the grid: the selected cell or item in full, with its fields;
+//! while editing, the same pane holds the text editor.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::cell::{score_line, wrapped};
+use super::theme;
+use crate::app::App;
+use crate::app::editor::Editor;
+use crate::model::{JourneyMap, Lane};
+use crate::text::display::{clean, clean_line};
+
+/// Draws the detail pane, or the editor when one is open.
+pub fn render(app: &App, area: Rect, frame: &mut Frame) {
+    if let Some(editor) = &app.editor {
+        render_editor(app, editor, area, frame);
+        return;
+    }
+    let Some(doc) = &app.doc else { return };
+    let (title, lines) = describe(&doc.map, app, usize::from(area.width.saturating_sub(4)));
+    let block = Block::bordered()
+        .border_style(theme::RULE)
+        .title(Span::styled(title, theme::HEADER));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
+        area,
+    );
+}
+
+fn field(name: &str, value: String) -> Vec<Span<'static>> {
+    vec![
+        Span::styled(format!("{name} "), theme::DIM),
+        Span::raw(value),
+        Span::raw("   "),
+    ]
+}
+
+fn text_lines(text: &str, width: usize) -> Vec<Line<'static>> {
+    wrapped(&clean(text), width, 64)
+        .into_iter()
+        .map(Line::from)
+        .collect()
+}
+
+/// The pane's title and lines for the selected cell.
+fn describe(map: &JourneyMap, app: &App, width: usize) -> (String, Vec<Line<'static>>) {
+    let cursor = app.cursor;
+    let Some(stage) = map.stages.get(cursor.stage) else {
+        return (
+            " Map ".to_owned(),
+            vec![Line::styled("Press s to add a stage.", theme::DIM)],
+        );
+    };
+    let stage_name = clean_line(&stage.name).into_owned();
+    let count = cursor.cell_len(map);
+    let position = if count > 0 {
+        format!(" {}/{count}", cursor.item + 1)
+    } else {
+        String::new()
+    };
+    let title = format!(
+        " {}{position} · {} {stage_name} ",
+        cursor.lane.name(),
+        cursor.stage + 1
+    );
+    let empty = |verb: &str| {
+        vec![
+            Line::styled(cursor.lane.question().to_owned(), theme::DIM),
+            Line::styled(format!("Enter {verb}."), theme::DIM),
+        ]
+    };
+    let lines = match cursor.lane {
+        Lane::Goal if stage.goal.is_empty() => empty("writes it"),
+        Lane::Goal => text_lines(&stage.goal, width),
+        Lane::Emotion => {
+            let (score, style) = score_line(stage);
+            let mut lines = vec![Line::from(vec![
+                Span::styled(score, style),
+                Span::styled("   + / - or 1…5 set the score, Enter edits the note", theme::DIM),
+            ])];
+            lines.extend(text_lines(&stage.emotion.note, width));
+            lines
+        }
+        Lane::Touchpoints => match stage.touchpoints.get(cursor.item) {
+            None => empty("adds one"),
+            Some(text) => text_lines(text, width),
+        },
+        Lane::Friction => match stage.frictions.get(cursor.item) {
+            None => empty("adds one"),
+            Some(friction) => {
+                let mut lines = vec![Line::from(
+                    [
+                        field(
+                            "severity",
+                            format!("{} {}", friction.severity.number(), friction.severity.word()),
+                        ),
+                        field("channel", none_if_empty(&friction.channel)),
+                        field("votes", friction.votes.to_string()),
+                        field("owner", none_if_empty(&friction.owner)),
+                        field("status", friction.status.label().to_owned()),
+                        field("evidence", friction.evidence.len().to_string()),
+                    ]
+                    .concat(),
+                )];
+                lines.extend(text_lines(&friction.text, width));
+                lines
+            }
+        },
+        Lane::Opportunity => match stage.opportunities.get(cursor.item) {
+            None => empty("adds one"),
+            Some(opportunity) => {
+                let addresses: Vec<String> = opportunity
+                    .addresses
+                    .iter()
+                    .map(|id| clean_line(id.as_str()).into_owned())
+                    .collect();
+                let mut lines = vec![Line::from(
+                    [
+                        field("votes", opportunity.votes.to_string()),
+                        field(
+                            "addresses",
+                            if addresses.is_empty() {
+                                "—".to_owned()
+                            } else {
+                                addresses.join(", ")
+                            },
+                        ),
+                    ]
+                    .concat(),
+                )];
+                lines.extend(text_lines(&opportunity.text, width));
+                lines
+            }
+        },
+    };
+    (title, lines)
+}
+
+fn none_if_empty(text: &str) -> String {
+    if text.is_empty() {
+        "—".to_owned()
+    } else {
+        clean_line(text).into_owned()
+    }
+}
+
+fn render_editor(app: &App, editor: &Editor, area: Rect, frame: &mut Frame) {
+    let heading = editor.target.heading(app.doc.as_ref().map(|d| &d.map));
+    let block = Block::bordered()
+        .border_style(theme::ACCENT)
+        .title(Span::styled(format!(" {} ", clean_line(&heading)), theme::ACCENT));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 {
+        return;
+    }
+    let text_height = usize::from(inner.height.saturating_sub(1).max(1));
+    let view = editor.input.view(usize::from(inner.width.max(1)), text_height);
+    let lines: Vec<Line> = view.lines.into_iter().map(Line::from).collect();
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            height: text_height as u16,
+            ..inner
+        },
+    );
+    let hints = if editor.input.multiline() {
+        "Enter keeps · Esc cancels · Alt-Enter or Ctrl-J: new line"
+    } else {
+        "Enter keeps · Esc cancels"
+    };
+    if inner.height > 1 {
+        let y = inner.bottom() - 1;
+        frame.render_widget(
+            Paragraph::new(Line::styled(hints, theme::DIM)),
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+        );
+    }
+    frame.set_cursor_position(Position {
+        x: inner.x + view.cursor.0.min(inner.width.saturating_sub(1)),
+        y: inner.y + view.cursor.1,
+    });
+}

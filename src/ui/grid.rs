@@ -1,0 +1,370 @@
+//! The grid: stage columns by lane rows, stage names pinned on top and lane names on the
+//! left, sideways scrolling with markers, and cells that say when they overflow.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::cell::{self, Chunk};
+use super::theme;
+use crate::app::App;
+use crate::app::document::Document;
+use crate::app::geometry::LANE_LABEL_WIDTH;
+use crate::model::Lane;
+use crate::text::display::{clean_line, truncate};
+
+/// Draws the grid of `doc` into `area`.
+pub fn render(app: &App, doc: &Document, area: Rect, buf: &mut Buffer) {
+    let stages = &doc.map.stages;
+    if stages.is_empty() {
+        let lines = [
+            "This map has no stages yet.",
+            "",
+            "Press s to add the first stage, t to give the map a title,",
+            "or ? to see every key.",
+        ];
+        for (i, line) in lines.iter().enumerate() {
+            let y = area.y + area.height / 3 + i as u16;
+            if y < area.bottom() {
+                let x = area.x + area.width.saturating_sub(line.chars().count() as u16) / 2;
+                buf.set_stringn(x, y, line, usize::from(area.width), theme::TEXT);
+            }
+        }
+        return;
+    }
+    let columns = Columns::new(app, stages.len(), area);
+    let rows = Rows::new(doc, &columns, area);
+    draw_header(app, doc, &columns, area, buf);
+    let mut y = area.y + 1;
+    draw_rule(&columns, area, y, buf);
+    for (lane, &height) in Lane::ALL.iter().zip(&rows.heights) {
+        y += 1;
+        draw_lane(
+            app,
+            doc,
+            &columns,
+            *lane,
+            Rect::new(area.x, y, area.width, height),
+            buf,
+        );
+        y += height;
+        if *lane != Lane::Opportunity && y < area.bottom() {
+            draw_rule(&columns, area, y, buf);
+        }
+    }
+}
+
+/// Where the stage columns are: the first stage shown and each column's x and width.
+struct Columns {
+    first: usize,
+    xs: Vec<(u16, u16)>,
+}
+
+impl Columns {
+    fn new(app: &App, stage_count: usize, area: Rect) -> Self {
+        let first = app.cursor.first_stage.min(stage_count.saturating_sub(1));
+        let room = area.width.saturating_sub(LANE_LABEL_WIDTH);
+        let fit = app.geometry.stage_columns().min(stage_count - first).max(1);
+        let width = room / fit as u16;
+        let xs = (0..fit)
+            .map(|i| {
+                let x = area.x + LANE_LABEL_WIDTH + width * i as u16;
+                let w = if i + 1 == fit {
+                    area.right().saturating_sub(x)
+                } else {
+                    width
+                };
+                (x, w)
+            })
+            .collect();
+        Self { first, xs }
+    }
+
+    fn stages(&self) -> impl Iterator<Item = (usize, u16, u16)> + '_ {
+        self.xs
+            .iter()
+            .enumerate()
+            .map(|(i, &(x, w))| (self.first + i, x, w))
+    }
+}
+
+/// Text width inside a column: one cell for the border, one for padding.
+fn inner(width: u16) -> usize {
+    usize::from(width.saturating_sub(2).max(1))
+}
+
+/// The height of each lane.
+struct Rows {
+    heights: Vec<u16>,
+}
+
+impl Rows {
+    fn new(doc: &Document, columns: &Columns, area: Rect) -> Self {
+        let rules = 1 + (Lane::ALL.len() - 1);
+        let room = usize::from(area.height).saturating_sub(1 + rules);
+        let demands: Vec<usize> = Lane::ALL
+            .iter()
+            .map(|&lane| {
+                columns
+                    .stages()
+                    .filter_map(|(s, _, w)| doc.map.stages.get(s).map(|stage| (stage, w)))
+                    .map(|(stage, w)| cell::demand(&cell::chunks(stage, lane, inner(w))))
+                    .max()
+                    .unwrap_or(1)
+            })
+            .collect();
+        Self {
+            heights: share_rows(room, &demands).into_iter().map(|h| h as u16).collect(),
+        }
+    }
+}
+
+/// Shares `room` rows among lanes: an even share each (or less, if a lane wants less),
+/// then the rest to whichever lane is shortest of what it wants, then round the lanes
+/// so the grid fills its area.
+pub fn share_rows(room: usize, demands: &[usize]) -> Vec<usize> {
+    let lanes = demands.len().max(1);
+    let even = room / lanes;
+    let mut heights: Vec<usize> = demands
+        .iter()
+        .map(|&d| d.min(even).max(usize::from(even > 0)))
+        .collect();
+    let mut left = room.saturating_sub(heights.iter().sum());
+    while left > 0 {
+        let wanting = (0..demands.len())
+            .filter(|&i| heights[i] < demands[i])
+            .max_by_key(|&i| (demands[i] - heights[i], std::cmp::Reverse(i)));
+        let Some(i) = wanting else { break };
+        heights[i] += 1;
+        left -= 1;
+    }
+    let mut i = 0;
+    while left > 0 && !heights.is_empty() {
+        heights[i % lanes] += 1;
+        left -= 1;
+        i += 1;
+    }
+    heights
+}
+
+fn draw_rule(columns: &Columns, area: Rect, y: u16, buf: &mut Buffer) {
+    for x in area.left()..area.right() {
+        buf[(x, y)].set_symbol("─").set_style(theme::RULE);
+    }
+    buf[(area.x + LANE_LABEL_WIDTH - 1, y)].set_symbol("┼");
+    for (_, x, _) in columns.stages() {
+        if x > area.x + LANE_LABEL_WIDTH {
+            buf[(x, y)].set_symbol("┼");
+        }
+    }
+}
+
+fn draw_border(x: u16, y: u16, height: u16, style: Style, symbol: &str, buf: &mut Buffer) {
+    for row in y..y + height {
+        buf[(x, row)].set_symbol(symbol).set_style(style);
+    }
+}
+
+fn draw_header(app: &App, doc: &Document, columns: &Columns, area: Rect, buf: &mut Buffer) {
+    let y = area.y;
+    let count = doc.map.stages.len();
+    let last = columns.first + columns.xs.len();
+    let range = format!(
+        "{}{}–{}/{}{}",
+        if columns.first > 0 { "◀ " } else { "" },
+        columns.first + 1,
+        last,
+        count,
+        if last < count { " ▶" } else { "" }
+    );
+    let label = truncate(&range, usize::from(LANE_LABEL_WIDTH - 1));
+    let style = if columns.first > 0 || last < count {
+        theme::ACCENT
+    } else {
+        theme::DIM
+    };
+    buf.set_stringn(area.x, y, label, usize::from(LANE_LABEL_WIDTH - 1), style);
+    draw_border(area.x + LANE_LABEL_WIDTH - 1, y, 1, theme::RULE, "│", buf);
+    for (s, x, w) in columns.stages() {
+        let Some(stage) = doc.map.stages.get(s) else {
+            continue;
+        };
+        let selected = s == app.cursor.stage;
+        let style = if selected {
+            theme::SELECTED_HEADER
+        } else {
+            theme::HEADER
+        };
+        if x > area.x + LANE_LABEL_WIDTH {
+            draw_border(x, y, 1, theme::RULE, "│", buf);
+        }
+        let text_x = if x > area.x + LANE_LABEL_WIDTH { x + 1 } else { x };
+        let room = usize::from(area.right().saturating_sub(text_x)).min(usize::from(w));
+        let title = format!(" {} {}", s + 1, clean_line(&stage.name));
+        let title = truncate(&title, room);
+        buf.set_stringn(text_x, y, format!("{title:<room$}"), room, style);
+    }
+}
+
+fn draw_lane(app: &App, doc: &Document, columns: &Columns, lane: Lane, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.y >= buf.area.bottom() {
+        return;
+    }
+    let area = area.intersection(buf.area);
+    let lane_selected = lane == app.cursor.lane;
+    let label_style = if lane_selected {
+        theme::lane(lane).patch(theme::SELECTED)
+    } else {
+        theme::lane(lane)
+    };
+    buf.set_stringn(
+        area.x,
+        area.y,
+        lane.name(),
+        usize::from(LANE_LABEL_WIDTH - 1),
+        label_style,
+    );
+    draw_border(
+        area.x + LANE_LABEL_WIDTH - 1,
+        area.y,
+        area.height,
+        theme::RULE,
+        "│",
+        buf,
+    );
+    for (s, x, w) in columns.stages() {
+        let Some(stage) = doc.map.stages.get(s) else {
+            continue;
+        };
+        let selected = lane_selected && s == app.cursor.stage;
+        let first = x == area.x + LANE_LABEL_WIDTH;
+        if !first {
+            draw_border(x, area.y, area.height, theme::RULE, "│", buf);
+        }
+        if selected {
+            let border_x = if first { area.x + LANE_LABEL_WIDTH - 1 } else { x };
+            draw_border(border_x, area.y, area.height, theme::ACCENT, "┃", buf);
+        }
+        let text_x = if first { x + 1 } else { x + 2 };
+        let room = usize::from(area.right().saturating_sub(text_x)).min(inner(w));
+        let cell_area = Rect::new(text_x, area.y, room as u16, area.height);
+        let chunks = cell::chunks(stage, lane, room);
+        let selected_item = selected.then_some(app.cursor.item);
+        draw_cell(&chunks, lane, selected, selected_item, cell_area, buf);
+    }
+}
+
+/// One line of a cell, with an optional marker drawn right after it.
+struct CellLine {
+    text: String,
+    style: Style,
+    tail: Option<(String, Style)>,
+}
+
+impl CellLine {
+    fn new(text: String, style: Style) -> Self {
+        Self {
+            text,
+            style,
+            tail: None,
+        }
+    }
+}
+
+fn draw_cell(
+    chunks: &[Chunk],
+    lane: Lane,
+    selected: bool,
+    item: Option<usize>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let width = usize::from(area.width);
+    let height = usize::from(area.height);
+    if height == 0 || width == 0 {
+        return;
+    }
+    let mut lines: Vec<CellLine> = Vec::with_capacity(height);
+    if chunks.is_empty() {
+        if selected {
+            let hint = if lane.list().is_some() {
+                "Enter adds"
+            } else {
+                "Enter writes"
+            };
+            lines.push(CellLine::new(format!("{hint:<width$}"), theme::SELECTED));
+        }
+    } else if lane.list().is_none() {
+        let highlight = if selected { theme::SELECTED } else { Style::new() };
+        let all: Vec<(&String, Style)> = chunks
+            .iter()
+            .flat_map(|c| c.lines.iter().map(move |l| (l, c.style)))
+            .collect();
+        for (i, (line, style)) in all.iter().take(height).enumerate() {
+            let cut = i + 1 == height && all.len() > height;
+            let text = if cut {
+                format!(
+                    "{}…",
+                    truncate(line.trim_end(), width.saturating_sub(1)).trim_end_matches('…')
+                )
+            } else {
+                (*line).clone()
+            };
+            let text = if selected { format!("{text:<width$}") } else { text };
+            lines.push(CellLine::new(text, style.patch(highlight)));
+        }
+    } else {
+        let window = cell::window(chunks, height, item);
+        if window.start > 0 && height > 1 {
+            lines.push(CellLine::new(format!("↑ {} more", window.start), theme::DIM));
+        }
+        for chunk in &chunks[window.start..window.end] {
+            let highlighted = selected && chunk.item == item;
+            let style = if highlighted {
+                chunk.style.patch(theme::SELECTED)
+            } else {
+                chunk.style
+            };
+            for line in &chunk.lines {
+                let line = if highlighted {
+                    format!("{line:<width$}")
+                } else {
+                    line.clone()
+                };
+                lines.push(CellLine::new(line, style));
+            }
+        }
+        lines.truncate(height);
+        let hidden = chunks.len() - window.end;
+        if hidden > 0 {
+            if lines.len() < height {
+                lines.push(CellLine::new(format!("↓ {hidden} more"), theme::DIM));
+            } else if let Some(last) = lines.last_mut() {
+                let marker = format!(" +{hidden}");
+                last.text = truncate(last.text.trim_end(), width.saturating_sub(marker.len())).into_owned();
+                last.tail = Some((marker, theme::WARNING));
+            }
+        }
+    }
+    for (y, line) in (area.y..).zip(&lines) {
+        let (x, _) = buf.set_stringn(area.x, y, &line.text, width, line.style);
+        if let Some((tail, style)) = &line.tail {
+            let used = usize::from(x - area.x);
+            buf.set_stringn(x, y, tail, width.saturating_sub(used), *style);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::share_rows;
+
+    #[test]
+    fn rows_go_first_to_lanes_that_want_them_then_round() {
+        assert_eq!(share_rows(5, &[1, 1, 1, 1, 1]), [1, 1, 1, 1, 1]);
+        assert_eq!(share_rows(10, &[3, 6, 2, 9, 4]), [2, 2, 2, 2, 2]);
+        assert_eq!(share_rows(14, &[1, 6, 2, 9, 4]), [1, 3, 2, 6, 2]);
+        assert_eq!(share_rows(12, &[1, 1, 1, 1, 1]), [3, 3, 2, 2, 2]);
+        assert_eq!(share_rows(3, &[2, 2, 2, 2, 2]), [1, 1, 1, 0, 0]);
+    }
+}

@@ -1,0 +1,123 @@
+//! The help overlay, built from the live keymap so it always matches the real keys; and
+//! notices, which share its scrolling box.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::cell::wrapped;
+use super::theme;
+use crate::app::App;
+use crate::app::keymap::{Keymap, Mode};
+use crate::text::display::clean_line;
+
+/// Widest the key column of the help gets; longer key lists wrap within it.
+const KEY_COLUMN: usize = 22;
+
+fn entry(keys: &str, description: &str, width: usize) -> Vec<Line<'static>> {
+    let text_width = width.saturating_sub(KEY_COLUMN + 2).max(10);
+    let key_lines = wrapped(keys, KEY_COLUMN, 4);
+    let text_lines = wrapped(description, text_width, 6);
+    (0..key_lines.len().max(text_lines.len()))
+        .map(|i| {
+            let key = key_lines.get(i).map_or("", String::as_str);
+            let text = text_lines.get(i).map_or("", String::as_str);
+            Line::from(vec![
+                Span::styled(format!("  {key:<KEY_COLUMN$}"), theme::KEY),
+                Span::raw(text.to_owned()),
+            ])
+        })
+        .collect()
+}
+
+/// Every binding, grouped by mode, as the help overlay's lines for a box `width` wide.
+pub fn help_lines(keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = wrapped(
+        "A journey map is stages (columns) by lanes (rows). Move with the arrows, Enter edits, \
+         a adds, u undoes, Ctrl-S saves. Every key:",
+        width,
+        4,
+    )
+    .into_iter()
+    .map(Line::raw)
+    .collect();
+    for mode in Mode::ALL {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(mode.title().to_owned(), theme::ACCENT));
+        for (keys, action) in keymap.groups(mode) {
+            let keys: Vec<String> = keys.iter().map(|k| k.label()).collect();
+            lines.extend(entry(&keys.join("  "), action.describe(), width));
+        }
+        if mode == Mode::Edit {
+            lines.extend(entry(
+                "any other key",
+                "types itself; pasted text goes in at the cursor",
+                width,
+            ));
+        }
+        if mode == Mode::Grid {
+            lines.extend(entry(
+                "paste",
+                "on touchpoints, friction or opportunity: one item per line",
+                width,
+            ));
+        }
+    }
+    lines
+}
+
+/// A centred box `percent`% of the screen, at least as big as fits.
+pub fn centred(area: Rect, width_percent: u16, height_percent: u16) -> Rect {
+    let width = (area.width * width_percent / 100)
+        .max(area.width.min(100).saturating_sub(4))
+        .min(100);
+    let height = (area.height * height_percent / 100).max(area.height.min(10));
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Draws `lines` in a scrolling box titled `title`.
+pub fn render_box(title: &str, lines: Vec<Line<'static>>, scroll: usize, frame: &mut Frame) {
+    let area = box_area(frame.area());
+    let block = Block::bordered()
+        .border_style(theme::ACCENT)
+        .title(Span::styled(format!(" {title} "), theme::ACCENT))
+        .title_bottom(Span::styled(" ↑↓ PgUp PgDn scroll · Esc closes ", theme::DIM));
+    let inner = block.inner(area);
+    let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
+    let scroll = scroll.min(max_scroll);
+    let visible: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(visible).block(block), area);
+}
+
+/// Where the help and notices are drawn on a screen of `area`.
+fn box_area(area: Rect) -> Rect {
+    centred(area, 80, 80)
+}
+
+/// The help overlay.
+pub fn render_help(app: &App, scroll: usize, frame: &mut Frame) {
+    let width = usize::from(box_area(frame.area()).width.saturating_sub(2));
+    render_box("Keys", help_lines(&app.keymap, width), scroll, frame);
+}
+
+/// A notice: a problem that takes more than one line to explain.
+pub fn render_notice(title: &str, lines: &[String], scroll: usize, frame: &mut Frame) {
+    let width = usize::from(box_area(frame.area()).width.saturating_sub(2));
+    let lines = lines
+        .iter()
+        .flat_map(|l| wrapped(&clean_line(l), width, 8))
+        .map(Line::raw)
+        .collect();
+    render_box(&clean_line(title), lines, scroll, frame);
+}

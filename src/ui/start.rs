@@ -1,0 +1,150 @@
+//! The start screen: new map, the bundled examples, the user's maps (newest first); and
+//! the template list while making a new map.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+
+use super::theme;
+use crate::app::App;
+use crate::app::start::StartEntry;
+use crate::assets::{EXAMPLES, TEMPLATES};
+use crate::text::display::{clean_line, truncate};
+
+/// Draws the start screen into `area`.
+pub fn render(app: &App, area: Rect, frame: &mut Frame) {
+    let [list_area, footer] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
+    if app.start.template.is_some() {
+        render_templates(app, list_area, frame);
+    } else {
+        render_entries(app, list_area, frame);
+    }
+    let folder = match (&app.start.folder, &app.start.problem) {
+        (_, Some(problem)) => Line::styled(clean_line(problem).into_owned(), theme::WARNING),
+        (Some(folder), None) => Line::from(vec![
+            Span::styled(" Your maps are kept in ", theme::DIM),
+            Span::raw(clean_line(&folder.display().to_string()).into_owned()),
+        ]),
+        (None, None) => Line::raw(""),
+    };
+    frame.render_widget(Paragraph::new(vec![folder]), footer);
+}
+
+fn render_entries(app: &App, area: Rect, frame: &mut Frame) {
+    let width = usize::from(area.width.saturating_sub(4));
+    let items: Vec<ListItem> = app
+        .start
+        .entries()
+        .map(|entry| match entry {
+            StartEntry::NewMap => ListItem::new(Line::styled("+ New map from a template…", theme::ACCENT)),
+            StartEntry::Example(i) => {
+                let example = &EXAMPLES[i];
+                ListItem::new(Line::from(vec![
+                    Span::styled("◇ Example: ", theme::DIM),
+                    Span::raw(truncate(example.summary, width.saturating_sub(11)).into_owned()),
+                ]))
+            }
+            StartEntry::Map(i) => map_line(app, i, width),
+        })
+        .collect();
+    let title = if app.start.maps.is_empty() {
+        " Start: no maps of yours yet, begin with a template or an example "
+    } else {
+        " Start: open a map "
+    };
+    let block = Block::bordered()
+        .border_style(theme::RULE)
+        .title(Span::styled(title, theme::HEADER));
+    let mut state = ListState::default().with_selected(Some(app.start.selected));
+    frame.render_stateful_widget(
+        List::new(items).block(block).highlight_style(theme::SELECTED),
+        area,
+        &mut state,
+    );
+}
+
+fn map_line(app: &App, index: usize, width: usize) -> ListItem<'static> {
+    let Some(map) = app.start.maps.get(index) else {
+        return ListItem::new("");
+    };
+    let file = map
+        .path
+        .file_name()
+        .map(|n| clean_line(&n.to_string_lossy()).into_owned())
+        .unwrap_or_default();
+    let date = map
+        .modified
+        .and_then(|t| jiff::Timestamp::try_from(t).ok())
+        .map(|t| {
+            t.to_zoned(app.time_zone.clone())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default();
+    match &map.content {
+        Ok((title, stages)) => {
+            let title = if title.is_empty() {
+                "(untitled)".into()
+            } else {
+                clean_line(title)
+            };
+            let meta = format!(
+                "{stages} stage{}  {date}  {file}",
+                if *stages == 1 { "" } else { "s" }
+            );
+            let room = width.saturating_sub(meta.chars().count() + 4);
+            let title = truncate(&title, room).into_owned();
+            ListItem::new(Line::from(vec![
+                Span::raw(format!("  {title:<room$}  ")),
+                Span::styled(meta, theme::DIM),
+            ]))
+        }
+        Err(problem) => ListItem::new(Line::from(vec![
+            Span::styled(format!("  ✗ {file}: "), theme::ERROR),
+            Span::styled(
+                truncate(&clean_line(problem), width.saturating_sub(file.len() + 6)).into_owned(),
+                theme::DIM,
+            ),
+        ])),
+    }
+}
+
+fn render_templates(app: &App, area: Rect, frame: &mut Frame) {
+    let width = usize::from(area.width.saturating_sub(4));
+    let items: Vec<ListItem> = TEMPLATES
+        .iter()
+        .map(|template| {
+            let stages = template
+                .map()
+                .map(|m| {
+                    m.stages
+                        .iter()
+                        .map(|s| s.name.clone())
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                })
+                .unwrap_or_default();
+            ListItem::new(vec![
+                Line::from(vec![
+                    Span::styled(format!("{:<9}", template.name), theme::ACCENT),
+                    Span::raw(template.summary),
+                ]),
+                Line::styled(
+                    format!("         {}", truncate(&stages, width.saturating_sub(9))),
+                    theme::DIM,
+                ),
+            ])
+        })
+        .collect();
+    let block = Block::bordered().border_style(theme::ACCENT).title(Span::styled(
+        " New map: choose a template (Enter), Esc goes back ",
+        theme::ACCENT,
+    ));
+    let mut state = ListState::default().with_selected(app.start.template);
+    frame.render_stateful_widget(
+        List::new(items).block(block).highlight_style(theme::SELECTED),
+        area,
+        &mut state,
+    );
+}

@@ -1,0 +1,226 @@
+//! The subcommands as a user runs them: output, exit status, and files left alone.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cxmap(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cxmap"))
+        .args(args)
+        .current_dir(dir)
+        .env("CXMAP_DATA_DIR", dir.join("data"))
+        .env("CXMAP_CONFIG_DIR", dir.join("config"))
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn example(dir: &Path, name: &str) -> String {
+    let path = dir.join(format!("{name}.json"));
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("assets/examples/{name}.json")),
+        &path,
+    )
+    .unwrap();
+    path.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn check_passes_valid_maps_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let coffee = example(dir.path(), "coffee-shop");
+    let store = example(dir.path(), "online-store");
+    let output = cxmap(dir.path(), &["check", &coffee, &store]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+    assert_eq!(stderr(&output), "checked 2 files: 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn check_prints_each_problem_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.json"),
+        "{\n  \"cxmap\": 1,\n  \"stages\": [\n    {\"id\": \"st-aaaa\", \"emotion\": {\"score\": 3}},\n    {\"id\": \"st-aaaa\"}\n  ]\n}\n",
+    )
+    .unwrap();
+    let output = cxmap(dir.path(), &["check", "bad.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "bad.json:4:44: error: the emotion score must be a whole number from -2 to 2; found 3\n"
+    );
+    std::fs::write(
+        dir.path().join("dupes.json"),
+        "{\n  \"cxmap\": 1,\n  \"stages\": [\n    {\"id\": \"st-aaaa\"},\n    {\"id\": \"st-aaaa\"}\n  ]\n}\n",
+    )
+    .unwrap();
+    let output = cxmap(dir.path(), &["check", "dupes.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).starts_with("dupes.json:5:12: error: the id \"st-aaaa\" is used twice"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn check_reports_warnings_but_still_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("warn.json"),
+        r#"{"cxmap": 1, "stages": [{"name": "No id"}], "shadow": {"plan": [{"stage": "st-gone", "channel": "Store"}]}}"#,
+    )
+    .unwrap();
+    let output = cxmap(dir.path(), &["check", "warn.json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("warn.json:1:25: warning: this item has no id"));
+    assert!(lines[1].contains("warning: this plan entry names the stage \"st-gone\""));
+}
+
+#[test]
+fn check_exits_2_when_a_file_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let coffee = example(dir.path(), "coffee-shop");
+    let output = cxmap(dir.path(), &["check", &coffee, "missing.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stdout(&output),
+        "missing.json: cannot read: the file or its folder does not exist\n"
+    );
+}
+
+#[test]
+fn check_never_prints_control_characters_from_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("hostile.json"),
+        "{\"cxmap\": 1, \"stages\": [{\"id\": \"st-a\", \"frictions\": [{\"id\": \"fr-b\", \"status\": \"\\u001b[2J\\u001b]0;owned\\u0007\"}]}]}",
+    )
+    .unwrap();
+    let output = cxmap(dir.path(), &["check", "hostile.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(out.contains("␛[2J␛]0;owned␇"), "{out}");
+    assert!(!out.bytes().any(|b| b == 0x1b || b == 0x07));
+}
+
+#[test]
+fn new_writes_a_map_from_a_template_and_never_replaces_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = cxmap(
+        dir.path(),
+        &["new", "sunday-coffee.json", "--template", "moments"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("Created sunday-coffee.json from the moments template (4 stages)"));
+    let text = std::fs::read_to_string(dir.path().join("sunday-coffee.json")).unwrap();
+    assert!(text.contains("\"title\": \"Sunday coffee\""));
+    assert!(text.contains("\"name\": \"Zero moment: research\""));
+    assert_eq!(
+        cxmap(dir.path(), &["check", "sunday-coffee.json"]).status.code(),
+        Some(0)
+    );
+
+    let again = cxmap(dir.path(), &["new", "sunday-coffee.json", "--title", "Other"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("sunday-coffee.json")).unwrap(),
+        text
+    );
+
+    let unknown = cxmap(dir.path(), &["new", "x.json", "--template", "nope"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("choose one of: digital, cxm, moments, blank"));
+}
+
+#[test]
+fn templates_lists_every_stage_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = cxmap(dir.path(), &["templates"]);
+    assert_eq!(output.status.code(), Some(0));
+    let out = stdout(&output);
+    for name in [
+        "digital   7 stages",
+        "cxm       4 stages",
+        "moments   4 stages",
+        "blank     0 stages",
+    ] {
+        assert!(out.contains(name), "{name} missing from:\n{out}");
+    }
+    assert!(out.contains(
+        "Awareness → Consideration → Purchase → Delivery & Onboarding → Use → Support → Loyalty & Advocacy"
+    ));
+}
+
+#[test]
+fn help_and_version_answer_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["new", "--help"],
+        &["templates", "--help"],
+    ] {
+        let output = cxmap(dir.path(), args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(stdout(&output).contains("Usage: cxmap"), "{args:?}");
+    }
+    for args in [&["--version"][..], &["check", "--version"], &["new", "--version"]] {
+        let output = cxmap(dir.path(), args);
+        let name = if args.len() > 1 {
+            format!("cxmap-{}", args[0])
+        } else {
+            "cxmap".to_owned()
+        };
+        assert_eq!(
+            stdout(&output).trim(),
+            format!("{name} {}", env!("CARGO_PKG_VERSION")),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn opening_a_broken_map_explains_and_leaves_it_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "{\n  \"cxmap\": 7,\n  \"title\": \"From the future\"\n}\n";
+    std::fs::write(dir.path().join("future.json"), text).unwrap();
+    let output = cxmap(dir.path(), &["future.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output)
+            .starts_with("future.json:2:12: error: this map is in format 7, newer than this cxmap reads"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("future.json")).unwrap(),
+        text
+    );
+}
+
+#[test]
+fn the_readme_lists_the_real_keys() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme.find("<!-- keys:start -->\n").unwrap() + "<!-- keys:start -->\n".len();
+    let end = readme.find("<!-- keys:end -->").unwrap();
+    let keys = cxmap::commands::keys_markdown(&cxmap::app::keymap::Keymap::default());
+    assert_eq!(
+        &readme[start..end],
+        keys,
+        "run `cargo run -- keys` and paste it into the README"
+    );
+}

@@ -1,0 +1,127 @@
+//! The real binary in a real pseudo-terminal: what a user sees, and what lands on disk.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use support::{Sandbox, keys};
+
+#[test]
+fn editing_a_cell_and_saving_changes_that_line_only() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("coffee-shop");
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut tui = sandbox.spawn(&[path.to_str().unwrap()], 100, 30);
+    tui.wait_for("1 Check it’s open");
+    tui.send(keys::DOWN);
+    tui.send(keys::ENTER);
+    tui.wait_for("Touchpoint 1");
+    tui.send(keys::END);
+    tui.type_text(" (new!)");
+    tui.send(keys::ENTER);
+    tui.wait_for("● unsaved");
+    tui.send(keys::CTRL_S);
+    tui.wait_for("Saved");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let after = std::fs::read_to_string(&path).unwrap();
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(before.lines().count(), after.lines().count());
+    assert_eq!(
+        changed,
+        [(
+            "        \"Mobile app home screen\",",
+            "        \"Mobile app home screen (new!)\","
+        )]
+    );
+}
+
+#[test]
+fn a_new_map_from_the_start_screen_is_there_after_reopening() {
+    let sandbox = Sandbox::new();
+    let mut tui = sandbox.spawn(&[], 100, 30);
+    tui.wait_for("New map from a template");
+    tui.send(keys::ENTER);
+    tui.wait_for("choose a template");
+    tui.send(keys::ENTER);
+    tui.wait_for("Title of the new map");
+    tui.type_text("Gym sign-up");
+    tui.send(keys::ENTER);
+    tui.wait_for("1 Awareness");
+    tui.send(keys::ENTER);
+    tui.type_text("Find a gym near work");
+    tui.send(keys::ENTER);
+    tui.send("4");
+    tui.send(keys::CTRL_S);
+    tui.wait_for("Saved");
+    tui.send("q");
+    assert!(tui.wait_exit());
+
+    let saved = sandbox.data_dir().join("gym-sign-up.json");
+    let text = std::fs::read_to_string(&saved).unwrap();
+    assert!(text.contains("\"title\": \"Gym sign-up\""));
+    assert!(text.contains("\"goal\": \"Find a gym near work\""));
+
+    let mut again = sandbox.spawn(&[], 100, 30);
+    again.wait_for("Gym sign-up");
+    again.send(keys::DOWN);
+    again.send(keys::DOWN);
+    again.send(keys::DOWN);
+    again.send(keys::ENTER);
+    again.wait_for("Find a gym near work");
+    again.wait_for("▲ +1 positive");
+    again.send("q");
+    assert!(again.wait_exit());
+}
+
+#[test]
+fn a_save_that_fails_says_why_and_keeps_the_work() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.path("no-such-folder/map.json");
+    let mut tui = sandbox.spawn(&[path.to_str().unwrap()], 100, 30);
+    tui.wait_for("new, not saved yet");
+    tui.send("5");
+    tui.send(keys::CTRL_S);
+    tui.wait_for("Not saved");
+    tui.wait_for("does not exist");
+    tui.send("q");
+    tui.wait_for("Save the changes");
+    tui.send(keys::ESC);
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    tui.wait_for("▲▲ +2 very positive");
+    tui.send("q");
+    tui.wait_for("Save the changes");
+    tui.send("n");
+    assert!(tui.wait_exit());
+}
+
+#[test]
+fn a_terminal_resized_below_the_minimum_says_so_and_recovers() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("online-store");
+    let mut tui = sandbox.spawn(&[path.to_str().unwrap()], 100, 30);
+    tui.wait_for("1 Awareness");
+    tui.resize(50, 12);
+    tui.wait_for("needs a terminal of at least");
+    tui.resize(120, 40);
+    tui.wait_for("1 Awareness");
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
+
+#[test]
+fn the_example_flag_opens_a_copy_that_saves_into_the_data_folder() {
+    let sandbox = Sandbox::new();
+    let mut tui = sandbox.spawn(&["--example"], 100, 30);
+    tui.wait_for("Little Kettle");
+    tui.wait_for("copy of the bundled example");
+    tui.send(keys::CTRL_S);
+    tui.wait_for("Saved");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert!(sandbox.data_dir().join("coffee-shop.json").exists());
+}

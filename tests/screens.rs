@@ -1,0 +1,172 @@
+//! Screen snapshots: the real view rendered into ratatui's TestBackend at 80×24 and
+//! 200×50, for every screen and overlay. Review changes with `cargo insta review`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::{Duration, SystemTime};
+
+use cxmap::app::App;
+use cxmap::app::action::Action;
+use cxmap::app::document::Document;
+use cxmap::app::start::StartScreen;
+use cxmap::app::update::update;
+use cxmap::assets::{EXAMPLES, TEMPLATES};
+use cxmap::model::IdGen;
+use cxmap::session::load_error_lines;
+use cxmap::store::{LoadError, MapSummary};
+use cxmap::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (200, 50)];
+
+fn screen(app: &mut App, width: u16, height: u16) -> String {
+    app.resize(width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::render(app, frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn example(index: usize) -> App {
+    let map = EXAMPLES[index].map().unwrap();
+    let mut app = App::with_document(
+        Document::opened(map, format!("{}.json", EXAMPLES[index].name).into()),
+        IdGen::seeded(1),
+    );
+    app.time_zone = jiff::tz::TimeZone::UTC;
+    app
+}
+
+fn act(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for action in actions {
+        update(app, action);
+    }
+}
+
+fn snapshot_each_size(name: &str, mut app: App) {
+    for (width, height) in SIZES {
+        insta::assert_snapshot!(
+            format!("{name}_{width}x{height}"),
+            screen(&mut app, width, height)
+        );
+    }
+}
+
+#[test]
+fn grid_of_the_coffee_shop() {
+    snapshot_each_size("grid_coffee", example(0));
+}
+
+#[test]
+fn grid_scrolled_to_a_friction_point_in_the_online_store() {
+    let mut app = example(1);
+    app.resize(80, 24);
+    act(&mut app, [Action::MoveRight, Action::MoveRight, Action::MoveDown]);
+    act(&mut app, std::iter::repeat_n(Action::MoveDown, 8));
+    snapshot_each_size("grid_store_friction", app);
+}
+
+#[test]
+fn grid_with_unsaved_changes_and_a_message() {
+    let mut app = example(0);
+    act(&mut app, [Action::MoveRight, Action::SetScore(-2)]);
+    snapshot_each_size("grid_unsaved", app);
+}
+
+#[test]
+fn editor_in_the_detail_pane() {
+    let mut app = example(0);
+    act(
+        &mut app,
+        [
+            Action::MoveDown,
+            Action::MoveDown,
+            Action::MoveDown,
+            Action::MoveDown,
+            Action::EditCell,
+        ],
+    );
+    act(&mut app, " Seen twice.".chars().map(Action::Type));
+    snapshot_each_size("editor", app);
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = example(0);
+    act(&mut app, [Action::ShowHelp]);
+    snapshot_each_size("help", app);
+}
+
+#[test]
+fn delete_stage_question() {
+    let mut app = example(0);
+    act(&mut app, [Action::DeleteStage]);
+    snapshot_each_size("question_delete_stage", app);
+}
+
+#[test]
+fn empty_map_from_the_blank_template() {
+    let map = TEMPLATES
+        .iter()
+        .find(|t| t.name == "blank")
+        .unwrap()
+        .instantiate("Blank", &mut IdGen::seeded(4))
+        .unwrap();
+    let app = App::with_document(Document::new_file(map, "blank.json".into()), IdGen::seeded(5));
+    snapshot_each_size("empty_map", app);
+}
+
+fn start_app() -> App {
+    let at = |secs| Some(SystemTime::UNIX_EPOCH + Duration::from_secs(secs));
+    let start = StartScreen {
+        folder: Some("/home/ana/.local/share/cxmap".into()),
+        maps: vec![
+            MapSummary {
+                path: "/home/ana/.local/share/cxmap/checkout-review.json".into(),
+                modified: at(1_795_000_000),
+                content: Ok(("Checkout review — returning shoppers".into(), 7)),
+            },
+            MapSummary {
+                path: "/home/ana/.local/share/cxmap/broken.json".into(),
+                modified: at(1_794_000_000),
+                content: Err("line 3: expected `,` or `}`; is a comma missing?".into()),
+            },
+        ],
+        ..StartScreen::default()
+    };
+    let mut app = App::at_start(start, IdGen::seeded(6));
+    app.time_zone = jiff::tz::TimeZone::UTC;
+    app
+}
+
+#[test]
+fn start_screen() {
+    snapshot_each_size("start", start_app());
+}
+
+#[test]
+fn start_screen_choosing_a_template() {
+    let mut app = start_app();
+    act(&mut app, [Action::NewMap, Action::SelectNext]);
+    snapshot_each_size("start_templates", app);
+}
+
+#[test]
+fn error_notice_for_a_broken_file() {
+    let mut app = start_app();
+    let path = std::path::PathBuf::from("/maps/broken.json");
+    let error = match cxmap::format::parse(
+        "{\n  \"cxmap\": 1,\n  \"stages\": [{\"id\": \"st-a\", \"emotion\": {\"score\": 5}}]\n}",
+    ) {
+        Err(diagnostics) => LoadError::Invalid { path, diagnostics },
+        Ok(_) => panic!("the file should be refused"),
+    };
+    app.notice("Cannot open broken.json", load_error_lines(&error));
+    snapshot_each_size("notice_broken_file", app);
+}
+
+#[test]
+fn a_terminal_below_the_minimum_says_so() {
+    let mut app = example(0);
+    insta::assert_snapshot!("too_small", screen(&mut app, 50, 12));
+}

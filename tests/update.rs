@@ -1,0 +1,391 @@
+//! Action sequences against the app state, no terminal: what the map and the selection
+//! look like afterwards, and that undo takes every change back.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use cxmap::app::action::Action;
+use cxmap::app::document::Document;
+use cxmap::app::overlay::{AfterLeaving, Overlay, Question};
+use cxmap::app::update::update;
+use cxmap::app::{App, Effect};
+use cxmap::assets::{EXAMPLES, TEMPLATES};
+use cxmap::format;
+use cxmap::model::{IdGen, Lane, Score};
+use proptest::prelude::*;
+
+fn example_app() -> App {
+    let map = EXAMPLES[0].map().unwrap();
+    let mut app = App::with_document(Document::opened(map, "coffee.json".into()), IdGen::seeded(1));
+    app.resize(120, 40);
+    app
+}
+
+fn template_app() -> App {
+    let map = TEMPLATES[0]
+        .instantiate("Workshop", &mut IdGen::seeded(2))
+        .unwrap();
+    let mut app = App::with_document(Document::new_file(map, "workshop.json".into()), IdGen::seeded(3));
+    app.resize(80, 24);
+    app
+}
+
+fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
+    actions.into_iter().map(|action| update(app, action)).collect()
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::Type).collect()
+}
+
+fn map_of(app: &App) -> &cxmap::model::JourneyMap {
+    &app.doc.as_ref().unwrap().map
+}
+
+#[test]
+fn typing_into_a_goal_and_keeping_it_sets_the_goal() {
+    let mut app = template_app();
+    run(&mut app, [Action::EditCell]);
+    run(&mut app, typed("Hear about us"));
+    run(&mut app, [Action::Commit]);
+    assert_eq!(map_of(&app).stages[0].goal, "Hear about us");
+    assert!(app.editor.is_none());
+    assert!(app.doc.as_ref().unwrap().is_dirty());
+}
+
+#[test]
+fn adding_items_keeps_capturing_until_an_empty_enter() {
+    let mut app = template_app();
+    run(&mut app, [Action::MoveDown, Action::AddItem]);
+    run(&mut app, typed("Search engine"));
+    run(&mut app, [Action::Commit]);
+    run(&mut app, typed("Podcast ad"));
+    run(&mut app, [Action::Commit, Action::Commit]);
+    assert_eq!(
+        map_of(&app).stages[0].touchpoints,
+        ["Search engine", "Podcast ad"]
+    );
+    assert!(app.editor.is_none(), "an empty Enter ends the capture");
+    assert_eq!((app.cursor.lane, app.cursor.item), (Lane::Touchpoints, 1));
+}
+
+#[test]
+fn new_friction_points_get_fresh_unique_ids() {
+    let mut app = template_app();
+    run(
+        &mut app,
+        [
+            Action::MoveDown,
+            Action::MoveDown,
+            Action::MoveDown,
+            Action::AddItem,
+        ],
+    );
+    run(&mut app, typed("Ads promise a discount the site does not show"));
+    run(&mut app, [Action::Commit]);
+    run(&mut app, typed("Cookie banner covers the menu"));
+    run(&mut app, [Action::Commit, Action::Commit]);
+    let frictions = &map_of(&app).stages[0].frictions;
+    assert_eq!(frictions.len(), 2);
+    assert!(frictions[0].id.as_str().starts_with("fr-"));
+    assert_ne!(frictions[0].id, frictions[1].id);
+}
+
+#[test]
+fn escape_with_changes_asks_and_no_drops_them() {
+    let mut app = template_app();
+    run(&mut app, [Action::EditCell]);
+    run(&mut app, typed("half a thought"));
+    run(&mut app, [Action::CancelEdit]);
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Ask(Question::KeepTyping { .. }))
+    ));
+    run(&mut app, [Action::Cancel]);
+    assert!(
+        app.overlay.is_none() && app.editor.is_some(),
+        "Esc goes back to the editor"
+    );
+    run(&mut app, [Action::CancelEdit, Action::No]);
+    assert!(app.editor.is_none());
+    assert_eq!(map_of(&app).stages[0].goal, "");
+}
+
+#[test]
+fn escape_with_changes_and_yes_keeps_them() {
+    let mut app = template_app();
+    run(&mut app, [Action::EditCell]);
+    run(&mut app, typed("keep me"));
+    run(&mut app, [Action::CancelEdit, Action::Yes]);
+    assert_eq!(map_of(&app).stages[0].goal, "keep me");
+}
+
+#[test]
+fn emotion_scores_step_and_stop_at_the_ends() {
+    let mut app = template_app();
+    run(&mut app, [Action::LowerScore]);
+    assert_eq!(map_of(&app).stages[0].emotion.score, Score::new(-1));
+    run(
+        &mut app,
+        [Action::LowerScore, Action::LowerScore, Action::LowerScore],
+    );
+    assert_eq!(map_of(&app).stages[0].emotion.score, Score::new(-2));
+    run(&mut app, [Action::SetScore(2), Action::RaiseScore]);
+    assert_eq!(map_of(&app).stages[0].emotion.score, Score::new(2));
+    run(&mut app, [Action::DeleteItem]);
+    assert_eq!(
+        map_of(&app).stages[0].emotion.score,
+        None,
+        "d on the emotion lane clears the score"
+    );
+}
+
+#[test]
+fn stages_are_added_renamed_moved_and_deleted_with_a_question() {
+    let mut app = template_app();
+    run(&mut app, [Action::AddStageAfter]);
+    run(&mut app, typed("Research"));
+    run(&mut app, [Action::Commit]);
+    let names = |app: &App| {
+        map_of(app)
+            .stages
+            .iter()
+            .map(|s| s.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&app)[..3], ["Awareness", "Research", "Consideration"]);
+    assert_eq!(app.cursor.stage, 1);
+    run(&mut app, [Action::MoveStageLeft]);
+    assert_eq!(names(&app)[..2], ["Research", "Awareness"]);
+    assert_eq!(app.cursor.stage, 0, "the selection moves with the stage");
+    run(&mut app, [Action::RenameStage, Action::DeleteToLineStart]);
+    run(&mut app, typed("Desk research"));
+    run(&mut app, [Action::Commit]);
+    assert_eq!(names(&app)[0], "Desk research");
+    run(&mut app, [Action::DeleteStage]);
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Ask(Question::DeleteStage { stage: 0 }))
+    ));
+    run(&mut app, [Action::No]);
+    assert_eq!(names(&app).len(), 8);
+    run(&mut app, [Action::DeleteStage, Action::Yes]);
+    assert_eq!(names(&app).len(), 7);
+    assert_eq!(names(&app)[0], "Awareness");
+}
+
+#[test]
+fn a_stage_needs_a_name_and_an_empty_new_stage_adds_nothing() {
+    let mut app = template_app();
+    run(
+        &mut app,
+        [Action::RenameStage, Action::DeleteToLineStart, Action::Commit],
+    );
+    assert!(app.editor.is_some(), "an empty name is not kept");
+    assert_eq!(app.message.as_ref().unwrap().text, "A stage needs a name");
+    run(
+        &mut app,
+        [
+            Action::CancelEdit,
+            Action::No,
+            Action::AddStageAfter,
+            Action::Commit,
+        ],
+    );
+    assert_eq!(map_of(&app).stages.len(), 7);
+}
+
+#[test]
+fn deleting_a_stage_takes_its_shadow_notes_and_undo_brings_them_back() {
+    let mut app = example_app();
+    let before = map_of(&app).clone();
+    let stage_id = before.stages[0].id.clone();
+    let notes = before.shadow.notes.iter().filter(|n| n.stage == stage_id).count();
+    assert!(notes > 0, "the example has notes on its first stage");
+    run(&mut app, [Action::DeleteStage, Action::Yes]);
+    assert!(map_of(&app).shadow.notes.iter().all(|n| n.stage != stage_id));
+    run(&mut app, [Action::Undo]);
+    assert_eq!(map_of(&app), &before);
+}
+
+#[test]
+fn deleting_a_friction_point_unlinks_opportunities_and_notes() {
+    let mut app = example_app();
+    let map = map_of(&app).clone();
+    let (stage, friction) = map
+        .stages
+        .iter()
+        .enumerate()
+        .find_map(|(s, st)| st.frictions.first().map(|f| (s, f.id.clone())))
+        .unwrap();
+    app.cursor.stage = stage;
+    app.cursor.lane = Lane::Friction;
+    app.cursor.item = 0;
+    run(&mut app, [Action::DeleteItem]);
+    let after = map_of(&app);
+    assert!(
+        after
+            .stages
+            .iter()
+            .flat_map(|s| &s.opportunities)
+            .all(|o| !o.addresses.contains(&friction))
+    );
+    assert!(
+        after
+            .shadow
+            .notes
+            .iter()
+            .all(|n| n.friction.as_ref() != Some(&friction))
+    );
+    let text = String::from_utf8(format::encode(after)).unwrap();
+    assert!(
+        format::parse(&text).unwrap().warnings.is_empty(),
+        "no dangling references are left"
+    );
+}
+
+#[test]
+fn undo_and_redo_walk_the_history_and_track_unsaved_work() {
+    let mut app = example_app();
+    let original = map_of(&app).clone();
+    run(
+        &mut app,
+        [Action::SetScore(2), Action::MoveRight, Action::SetScore(-2)],
+    );
+    let changed = map_of(&app).clone();
+    run(&mut app, [Action::Undo, Action::Undo]);
+    assert_eq!(map_of(&app), &original);
+    assert!(!app.doc.as_ref().unwrap().is_dirty(), "back at the saved state");
+    run(&mut app, [Action::Undo]);
+    assert_eq!(app.message.as_ref().unwrap().text, "Nothing to undo");
+    run(&mut app, [Action::Redo, Action::Redo]);
+    assert_eq!(map_of(&app), &changed);
+    assert_eq!(app.cursor.stage, 1, "redo shows where the change happened");
+}
+
+#[test]
+fn quitting_asks_only_when_work_is_unsaved() {
+    let mut app = example_app();
+    assert_eq!(run(&mut app, [Action::Quit]), [Effect::Quit]);
+    let mut app = example_app();
+    run(&mut app, [Action::SetScore(1)]);
+    assert_eq!(run(&mut app, [Action::Quit]), [Effect::Nothing]);
+    assert_eq!(
+        run(&mut app, [Action::Yes]),
+        [Effect::Save {
+            then: Some(AfterLeaving::Quit)
+        }]
+    );
+    run(&mut app, [Action::Quit]);
+    assert_eq!(run(&mut app, [Action::No]), [Effect::Quit]);
+}
+
+#[test]
+fn pasting_lines_onto_a_list_adds_one_item_each() {
+    let mut app = template_app();
+    run(
+        &mut app,
+        [
+            Action::MoveDown,
+            Action::Paste("Billboard\r\n\n  Radio spot \nNewsletter".into()),
+        ],
+    );
+    assert_eq!(
+        map_of(&app).stages[0].touchpoints,
+        ["Billboard", "Radio spot", "Newsletter"]
+    );
+    run(&mut app, [Action::Undo]);
+    assert!(
+        map_of(&app).stages[0].touchpoints.is_empty(),
+        "a paste undoes as one step"
+    );
+}
+
+#[test]
+fn moving_down_walks_items_then_lanes() {
+    let mut app = example_app();
+    let touchpoints = map_of(&app).stages[0].touchpoints.len();
+    run(&mut app, [Action::MoveDown]);
+    assert_eq!((app.cursor.lane, app.cursor.item), (Lane::Touchpoints, 0));
+    run(&mut app, std::iter::repeat_n(Action::MoveDown, touchpoints));
+    assert_eq!((app.cursor.lane, app.cursor.item), (Lane::Emotion, 0));
+    run(&mut app, [Action::MoveUp]);
+    assert_eq!(
+        (app.cursor.lane, app.cursor.item),
+        (Lane::Touchpoints, touchpoints - 1)
+    );
+}
+
+#[test]
+fn the_selection_scrolls_sideways_with_the_stages() {
+    let mut app = template_app();
+    assert_eq!(app.geometry.stage_columns(), 3);
+    run(&mut app, [Action::LastStage]);
+    assert_eq!((app.cursor.stage, app.cursor.first_stage), (6, 4));
+    run(&mut app, [Action::MoveLeft, Action::MoveLeft]);
+    assert_eq!(app.cursor.first_stage, 4);
+    run(&mut app, [Action::MoveLeft]);
+    assert_eq!(app.cursor.first_stage, 3);
+}
+
+fn grid_action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        Just(Action::MoveLeft),
+        Just(Action::MoveRight),
+        Just(Action::MoveUp),
+        Just(Action::MoveDown),
+        Just(Action::LastStage),
+        Just(Action::DeleteItem),
+        Just(Action::MoveItemUp),
+        Just(Action::MoveItemDown),
+        Just(Action::RaiseScore),
+        Just(Action::LowerScore),
+        (-2i8..=2).prop_map(Action::SetScore),
+        Just(Action::MoveStageLeft),
+        Just(Action::MoveStageRight),
+        Just(Action::Undo),
+        Just(Action::Redo),
+        "[a-zé ]{0,8}".prop_map(|text| Action::Paste(format!("{text}\nsecond {text}"))),
+        Just(Action::DeleteStage),
+        Just(Action::Yes),
+        Just(Action::EditCell),
+        Just(Action::AddItem),
+        Just(Action::AddStageAfter),
+        "[a-z]{0,4}".prop_map(|text| Action::Type(text.chars().next().unwrap_or('x'))),
+        Just(Action::DeleteBack),
+        Just(Action::Commit),
+        Just(Action::CancelEdit),
+        Just(Action::No),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn undoing_everything_restores_the_map_byte_for_byte(actions in proptest::collection::vec(grid_action(), 0..60)) {
+        let mut app = example_app();
+        let original = format::encode(map_of(&app));
+        for action in actions {
+            update(&mut app, action);
+        }
+        app.editor = None;
+        app.overlay = None;
+        while app.doc.as_ref().unwrap().history.can_undo() {
+            update(&mut app, Action::Undo);
+        }
+        prop_assert_eq!(format::encode(map_of(&app)), original);
+        prop_assert!(!app.doc.as_ref().unwrap().is_dirty());
+    }
+
+    #[test]
+    fn every_edit_sequence_saves_and_loads_as_the_same_map(actions in proptest::collection::vec(grid_action(), 0..60)) {
+        let mut app = example_app();
+        for action in actions {
+            update(&mut app, action);
+        }
+        let bytes = format::encode(map_of(&app));
+        let reloaded = format::parse_bytes(&bytes).map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
+        prop_assert!(reloaded.warnings.is_empty(), "{:?}", reloaded.warnings);
+        prop_assert_eq!(&reloaded.map, map_of(&app));
+    }
+}
