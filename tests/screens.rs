@@ -170,3 +170,24 @@ fn a_terminal_below_the_minimum_says_so() {
     let mut app = example(0);
     insta::assert_snapshot!("too_small", screen(&mut app, 50, 12));
 }
+
+#[test]
+fn friction_point_form() {
+    let mut app = example(1);
+    act(&mut app, [Action::MoveRight, Action::MoveRight]);
+    act(&mut app, std::iter::repeat_n(Action::MoveDown, 9));
+    act(
+        &mut app,
+        [
+            Action::EditCell,
+            Action::NextField,
+            Action::NextField,
+            Action::NextField,
+        ],
+    );
+    act(
+        &mut app,
+        [Action::DeleteToLineStart, Action::Type('x'), Action::Commit],
+    );
+    snapshot_each_size("form_friction", app);
+}

@@ -96,10 +96,7 @@ fn escape_with_changes_asks_and_no_drops_them() {
     run(&mut app, [Action::EditCell]);
     run(&mut app, typed("half a thought"));
     run(&mut app, [Action::CancelEdit]);
-    assert!(matches!(
-        app.overlay,
-        Some(Overlay::Ask(Question::KeepTyping { .. }))
-    ));
+    assert!(matches!(app.overlay, Some(Overlay::Ask(Question::KeepTyping))));
     run(&mut app, [Action::Cancel]);
     assert!(
         app.overlay.is_none() && app.editor.is_some(),
@@ -369,6 +366,7 @@ proptest! {
             update(&mut app, action);
         }
         app.editor = None;
+        app.form = None;
         app.overlay = None;
         while app.doc.as_ref().unwrap().history.can_undo() {
             update(&mut app, Action::Undo);
@@ -388,4 +386,122 @@ proptest! {
         prop_assert!(reloaded.warnings.is_empty(), "{:?}", reloaded.warnings);
         prop_assert_eq!(&reloaded.map, map_of(&app));
     }
+}
+
+fn select_first_friction(app: &mut App) -> usize {
+    let stage = map_of(app)
+        .stages
+        .iter()
+        .position(|s| s.frictions.len() > 1)
+        .unwrap();
+    app.cursor.stage = stage;
+    app.cursor.lane = Lane::Friction;
+    app.cursor.item = 0;
+    stage
+}
+
+#[test]
+fn enter_on_a_friction_point_opens_its_form_and_keeping_it_changes_every_field() {
+    let mut app = example_app();
+    let stage = select_first_friction(&mut app);
+    let before = map_of(&app).clone();
+    run(&mut app, [Action::EditCell]);
+    assert!(app.form.is_some(), "Enter on a friction point opens the form");
+    run(&mut app, [Action::TextEnd]);
+    run(&mut app, typed(" (seen twice)"));
+    run(
+        &mut app,
+        [
+            Action::NextField,
+            Action::Type('1'),
+            Action::NextField,
+            Action::DeleteToLineStart,
+        ],
+    );
+    run(&mut app, typed("Store"));
+    run(
+        &mut app,
+        [Action::NextField, Action::DeleteToLineStart, Action::Type('4')],
+    );
+    run(&mut app, [Action::NextField, Action::DeleteToLineStart]);
+    run(&mut app, typed("Ana"));
+    run(&mut app, [Action::NextField, Action::Type('f')]);
+    run(&mut app, [Action::NextField, Action::TextEnd, Action::NewLine]);
+    run(&mut app, typed("photos/till.jpg"));
+    run(&mut app, [Action::Commit]);
+    assert!(app.form.is_none());
+    let friction = &map_of(&app).stages[stage].frictions[0];
+    let original = &before.stages[stage].frictions[0];
+    assert_eq!(friction.text, format!("{} (seen twice)", original.text));
+    assert_eq!(friction.severity, cxmap::model::Severity::Minor);
+    assert_eq!(friction.channel, "Store");
+    assert_eq!(friction.votes, 4);
+    assert_eq!(friction.owner, "Ana");
+    assert_eq!(friction.status, cxmap::model::Status::Fixed);
+    assert_eq!(
+        friction.evidence.last().map(String::as_str),
+        Some("photos/till.jpg")
+    );
+    assert_eq!(friction.id, original.id, "the id stays");
+    run(&mut app, [Action::Undo]);
+    assert_eq!(map_of(&app), &before, "the whole form undoes as one step");
+}
+
+#[test]
+fn a_form_with_a_bad_number_stays_open_and_says_why() {
+    let mut app = example_app();
+    select_first_friction(&mut app);
+    run(
+        &mut app,
+        [
+            Action::EditCell,
+            Action::NextField,
+            Action::NextField,
+            Action::NextField,
+        ],
+    );
+    run(&mut app, [Action::DeleteToLineStart]);
+    run(&mut app, typed("-3"));
+    run(&mut app, [Action::PreviousField, Action::Commit]);
+    let form = app.form.as_ref().expect("the form stays open");
+    assert_eq!(
+        form.error.as_deref(),
+        Some("Votes must be a whole number from 0 to 9999")
+    );
+    assert_eq!(
+        form.fields[form.focus].label, "Votes",
+        "the focus moves to the field at fault"
+    );
+    run(&mut app, [Action::DeleteToLineStart, Action::Type('2')]);
+    assert!(
+        app.form.as_ref().unwrap().error.is_none(),
+        "the message goes once the field changes"
+    );
+    run(&mut app, [Action::Commit]);
+    assert!(app.form.is_none());
+}
+
+#[test]
+fn escaping_a_changed_form_asks_before_dropping_it() {
+    let mut app = example_app();
+    let stage = select_first_friction(&mut app);
+    let before = map_of(&app).stages[stage].frictions[0].clone();
+    run(
+        &mut app,
+        [
+            Action::EditCell,
+            Action::NextField,
+            Action::CursorRight,
+            Action::CancelEdit,
+        ],
+    );
+    assert!(matches!(app.overlay, Some(Overlay::Ask(Question::KeepTyping))));
+    run(&mut app, [Action::No]);
+    assert!(app.form.is_none());
+    assert_eq!(map_of(&app).stages[stage].frictions[0], before);
+    run(&mut app, [Action::EditCell, Action::CancelEdit]);
+    assert!(
+        app.form.is_none() && app.overlay.is_none(),
+        "an unchanged form just closes"
+    );
 }

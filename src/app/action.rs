@@ -59,6 +59,9 @@ pub enum Action {
     DeleteToLineEnd,
     Type(char),
     Paste(String),
+    // Forms.
+    NextField,
+    PreviousField,
     // Lists: the start screen and the help screen.
     SelectPrevious,
     SelectNext,
@@ -130,6 +133,8 @@ impl Action {
         Action::DeleteWordBack,
         Action::DeleteToLineStart,
         Action::DeleteToLineEnd,
+        Action::NextField,
+        Action::PreviousField,
         Action::SelectPrevious,
         Action::SelectNext,
         Action::SelectFirst,
@@ -200,6 +205,8 @@ impl Action {
             Action::DeleteToLineEnd => "delete to the end of the line",
             Action::Type(_) => "type a character",
             Action::Paste(_) => "paste text",
+            Action::NextField => "next field",
+            Action::PreviousField => "previous field",
             Action::SelectPrevious => "previous entry",
             Action::SelectNext => "next entry",
             Action::SelectFirst => "first entry",

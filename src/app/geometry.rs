@@ -9,6 +9,9 @@ pub const LANE_LABEL_WIDTH: u16 = 14;
 /// The narrowest a stage column gets, its border included.
 pub const MIN_STAGE_WIDTH: u16 = 22;
 
+/// Width of the label column in forms.
+pub const FORM_LABEL_WIDTH: u16 = 11;
+
 /// The terminal's size, as last reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Geometry {
@@ -49,6 +52,16 @@ impl Geometry {
     /// Lines of text the editor shows (the pane less its borders and hint line).
     pub fn editor_height(&self) -> usize {
         usize::from(self.detail_height().saturating_sub(3).max(1))
+    }
+
+    /// Width of a form's box, borders included.
+    pub fn form_width(&self) -> u16 {
+        self.width.saturating_sub(4).min(90)
+    }
+
+    /// Width of a form field's text, right of its label.
+    pub fn form_text_width(&self) -> usize {
+        usize::from(self.form_width().saturating_sub(2 + FORM_LABEL_WIDTH + 1).max(1))
     }
 
     /// Lines the help screen shows at once.

@@ -10,6 +10,7 @@ use super::action::Action;
 pub enum Mode {
     Grid,
     Edit,
+    Form,
     Start,
     Help,
     Confirm,
@@ -17,16 +18,33 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help screen lists them.
-    pub const ALL: [Mode; 5] = [Mode::Grid, Mode::Edit, Mode::Start, Mode::Confirm, Mode::Help];
+    pub const ALL: [Mode; 6] = [
+        Mode::Grid,
+        Mode::Edit,
+        Mode::Form,
+        Mode::Start,
+        Mode::Confirm,
+        Mode::Help,
+    ];
 
     /// The mode's name in the status bar and on the help screen.
     pub fn title(self) -> &'static str {
         match self {
             Mode::Grid => "Journey map",
             Mode::Edit => "Editing text",
+            Mode::Form => "Forms (other keys as in editing text)",
             Mode::Start => "Start screen",
             Mode::Help => "Help screen",
             Mode::Confirm => "Questions",
+        }
+    }
+
+    /// The mode whose bindings apply where this mode has none: forms edit text like the
+    /// editor does.
+    pub fn fallback(self) -> Option<Mode> {
+        match self {
+            Mode::Form => Some(Mode::Edit),
+            _ => None,
         }
     }
 
@@ -35,6 +53,7 @@ impl Mode {
         match self {
             Mode::Grid => "MAP",
             Mode::Edit => "EDIT",
+            Mode::Form => "FORM",
             Mode::Start => "START",
             Mode::Help => "HELP",
             Mode::Confirm => "ASK",
@@ -165,7 +184,7 @@ fn bind(mode: Mode, keys: &[Key], action: Action, hint: Option<&'static str>) ->
 pub fn default_bindings() -> Vec<Binding> {
     use Action as A;
     use KeyCode as K;
-    use Mode::{Confirm, Edit, Grid, Help, Start};
+    use Mode::{Confirm, Edit, Form, Grid, Help, Start};
     let rows: Vec<(Mode, Vec<Key>, Action, Option<&'static str>)> = vec![
         (Grid, vec![ch('?'), code(K::F(1))], A::ShowHelp, Some("help")),
         (Grid, vec![code(K::Enter), ch('e')], A::EditCell, Some("edit")),
@@ -238,6 +257,12 @@ pub fn default_bindings() -> Vec<Binding> {
         ),
         (Edit, vec![ctrl('u')], A::DeleteToLineStart, None),
         (Edit, vec![ctrl('k')], A::DeleteToLineEnd, None),
+        (Form, vec![code(K::Tab)], A::NextField, Some("next field")),
+        (Form, vec![code(K::BackTab)], A::PreviousField, None),
+        (Form, vec![code(K::Up)], A::CursorUp, None),
+        (Form, vec![code(K::Down)], A::CursorDown, None),
+        (Form, vec![code(K::Enter)], A::Commit, Some("keep")),
+        (Form, vec![code(K::Esc)], A::CancelEdit, Some("cancel")),
         (Start, vec![code(K::Enter)], A::Open, Some("open")),
         (Start, vec![ch('n')], A::NewMap, Some("new map")),
         (Start, vec![ch('k'), code(K::Up)], A::SelectPrevious, None),
@@ -305,11 +330,16 @@ impl Keymap {
     /// characters that are not bound type themselves.
     pub fn resolve(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
         let key = Key::from_event(event)?;
-        if let Some(action) = self.action(mode, key) {
+        let bound = self
+            .action(mode, key)
+            .or_else(|| mode.fallback().and_then(|fallback| self.action(fallback, key)));
+        if let Some(action) = bound {
             return Some(action.clone());
         }
         match (mode, key.code) {
-            (Mode::Edit, KeyCode::Char(c)) if !key.modifiers.intersects(CTRL | ALT) => Some(Action::Type(c)),
+            (Mode::Edit | Mode::Form, KeyCode::Char(c)) if !key.modifiers.intersects(CTRL | ALT) => {
+                Some(Action::Type(c))
+            }
             (Mode::Edit, KeyCode::Tab) => Some(Action::Type(' ')),
             _ => None,
         }
@@ -384,6 +414,16 @@ mod tests {
         assert_eq!(keymap.resolve(Mode::Grid, &event), None);
         let ctrl_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL);
         assert_eq!(keymap.resolve(Mode::Edit, &ctrl_x), None);
+    }
+
+    #[test]
+    fn forms_edit_text_with_the_editor_keys() {
+        let keymap = Keymap::default();
+        let ctrl_w = KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL);
+        assert_eq!(keymap.resolve(Mode::Form, &ctrl_w), Some(Action::DeleteWordBack));
+        let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
+        assert_eq!(keymap.resolve(Mode::Form, &tab), Some(Action::NextField));
+        assert_eq!(keymap.resolve(Mode::Edit, &tab), Some(Action::Type(' ')));
     }
 
     #[test]

@@ -5,6 +5,8 @@ pub mod action;
 pub mod cursor;
 pub mod document;
 pub mod editor;
+pub mod form;
+pub mod forms;
 pub mod geometry;
 pub mod keymap;
 pub mod overlay;
@@ -17,6 +19,7 @@ use crate::model::IdGen;
 use cursor::Cursor;
 use document::Document;
 use editor::Editor;
+use form::Form;
 use geometry::Geometry;
 use keymap::{Keymap, Mode};
 use overlay::{AfterLeaving, Overlay};
@@ -73,6 +76,7 @@ pub struct App {
     pub start: StartScreen,
     pub cursor: Cursor,
     pub editor: Option<Editor>,
+    pub form: Option<Form>,
     pub overlay: Option<Overlay>,
     pub message: Option<Message>,
     pub geometry: Geometry,
@@ -91,6 +95,7 @@ impl App {
             start,
             cursor: Cursor::default(),
             editor: None,
+            form: None,
             overlay: None,
             message: None,
             geometry: Geometry::default(),
@@ -113,17 +118,19 @@ impl App {
         self.screen = Screen::Map;
         self.cursor = Cursor::default();
         self.editor = None;
+        self.form = None;
         self.overlay = None;
     }
 
     /// The mode the keyboard is in.
     pub fn mode(&self) -> Mode {
-        match (&self.overlay, &self.editor, self.screen) {
-            (Some(Overlay::Ask(_)), _, _) => Mode::Confirm,
-            (Some(_), _, _) => Mode::Help,
-            (None, Some(_), _) => Mode::Edit,
-            (None, None, Screen::Start) => Mode::Start,
-            (None, None, Screen::Map) => Mode::Grid,
+        match (&self.overlay, &self.form, &self.editor, self.screen) {
+            (Some(Overlay::Ask(_)), ..) => Mode::Confirm,
+            (Some(_), ..) => Mode::Help,
+            (None, Some(_), ..) => Mode::Form,
+            (None, None, Some(_), _) => Mode::Edit,
+            (None, None, None, Screen::Start) => Mode::Start,
+            (None, None, None, Screen::Map) => Mode::Grid,
         }
     }
 

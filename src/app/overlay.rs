@@ -1,7 +1,5 @@
 //! What can sit on top of the screen: the help, a notice, or a question.
 
-use super::editor::EditTarget;
-
 /// Where the program goes once unsaved work has been dealt with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AfterLeaving {
@@ -16,8 +14,9 @@ pub enum Question {
     DeleteStage { stage: usize },
     /// "Save changes first?": y saves then leaves, n leaves without saving, Esc stays.
     LeaveUnsaved { then: AfterLeaving },
-    /// "Keep what you typed?": y keeps it, n drops it, Esc goes back to editing.
-    KeepTyping { target: EditTarget },
+    /// "Keep what you typed?" (in an editor or a form): y keeps it, n drops it, Esc goes
+    /// back to editing.
+    KeepTyping,
 }
 
 /// A layer over the screen that takes the keys until it closes.

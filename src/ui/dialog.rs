@@ -49,7 +49,7 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
                 vec![("y", "save"), ("n", "don't save"), ("Esc", "stay")],
             )
         }
-        Question::KeepTyping { .. } => (
+        Question::KeepTyping => (
             "Keep what you typed?".to_owned(),
             vec![("y", "keep it"), ("n", "drop it"), ("Esc", "back to editing")],
         ),

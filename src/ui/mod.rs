@@ -5,6 +5,7 @@ mod bars;
 mod cell;
 mod detail;
 mod dialog;
+mod form;
 mod grid;
 mod help;
 mod start;
@@ -50,6 +51,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         detail::render(app, detail, frame);
     }
     bars::render_status(app, status, frame.buffer_mut());
+    if let Some(form) = &app.form {
+        form::render(app, form, frame);
+    }
     match &app.overlay {
         Some(Overlay::Help { scroll }) => help::render_help(app, *scroll, frame),
         Some(Overlay::Notice { title, lines, scroll }) => help::render_notice(title, lines, *scroll, frame),

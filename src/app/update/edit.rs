@@ -8,40 +8,41 @@ use super::grid::{apply, open_editor, settle};
 use crate::model::{
     Edit, Friction, IdGen, Item, JourneyMap, ListLane, MapText, Opportunity, Stage, StageText,
 };
+use crate::text::input::TextInput;
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let width = app.geometry.editor_width();
     let Some(editor) = app.editor.as_mut() else {
         return Effect::Nothing;
     };
-    let input = &mut editor.input;
     match action {
         Action::Commit => return commit(app),
         Action::CancelEdit => {
             if editor.input.is_modified() {
-                let target = editor.target;
-                app.overlay = Some(Overlay::Ask(Question::KeepTyping { target }));
+                app.overlay = Some(Overlay::Ask(Question::KeepTyping));
             } else {
                 app.editor = None;
             }
         }
-        Action::NewLine => {
-            if input.multiline() {
-                input.insert_newline();
-            } else {
-                app.inform("This text is one line; Enter keeps it");
-            }
+        Action::NewLine if !editor.input.multiline() => app.inform("This text is one line; Enter keeps it"),
+        other => {
+            edit_text(&mut editor.input, &other, width);
         }
-        Action::Type(c) => input.insert_char(c),
-        Action::Paste(text) => input.paste(&text),
+    }
+    Effect::Nothing
+}
+
+/// Applies a text-editing action to a line editor laid out `width` columns wide; false
+/// when the action is not about editing text.
+pub(super) fn edit_text(input: &mut TextInput, action: &Action, width: usize) -> bool {
+    match action {
+        Action::NewLine => input.insert_newline(),
+        Action::Type(c) => input.insert_char(*c),
+        Action::Paste(text) => input.paste(text),
         Action::CursorLeft => input.left(),
         Action::CursorRight => input.right(),
-        Action::CursorUp => {
-            input.up(width);
-        }
-        Action::CursorDown => {
-            input.down(width);
-        }
+        Action::CursorUp => return input.up(width),
+        Action::CursorDown => return input.down(width),
         Action::WordLeft => input.word_left(),
         Action::WordRight => input.word_right(),
         Action::LineStart => input.home(width),
@@ -53,9 +54,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::DeleteWordBack => input.delete_word_back(),
         Action::DeleteToLineStart => input.delete_to_line_start(),
         Action::DeleteToLineEnd => input.delete_to_line_end(),
-        _ => {}
+        _ => return false,
     }
-    Effect::Nothing
+    true
 }
 
 /// A new item for `lane` with a fresh id unique in `map` and among `pending` items.

@@ -2,6 +2,7 @@
 
 use super::super::cursor::list_len;
 use super::super::editor::{EditTarget, Editor};
+use super::super::forms::friction_form;
 use super::super::overlay::{AfterLeaving, Overlay, Question};
 use super::super::{App, Effect, action::Action};
 use crate::model::{Edit, Focus, Lane, ListLane, Score, StageText, ops};
@@ -164,7 +165,8 @@ pub(super) fn open_editor(app: &mut App, target: EditTarget) {
     app.editor = Some(Editor::new(target, &text));
 }
 
-/// Enter (`offset` None), add after (Some(1)) or insert before (Some(0)).
+/// Enter (`offset` None), add after (Some(1)) or insert before (Some(0)). Enter on a
+/// friction point opens its form; everything else edits text.
 fn edit_cell(app: &mut App, offset: Option<usize>) {
     let stage = app.cursor.stage;
     let target = match app.cursor.lane.list() {
@@ -178,6 +180,13 @@ fn edit_cell(app: &mut App, offset: Option<usize>) {
         }
         Some(lane) => {
             let len = app.doc.as_ref().map_or(0, |d| app.cursor.cell_len(&d.map));
+            if offset.is_none() && len > 0 && lane == ListLane::Friction {
+                app.form = app
+                    .doc
+                    .as_ref()
+                    .and_then(|doc| friction_form(&doc.map, stage, app.cursor.item));
+                return;
+            }
             match (offset, len) {
                 (_, 0) => EditTarget::NewItem { stage, lane, at: 0 },
                 (None, _) => EditTarget::Item {

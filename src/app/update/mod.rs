@@ -2,6 +2,7 @@
 //! has its own file; nothing here touches the disk or the terminal.
 
 mod edit;
+mod form;
 mod grid;
 mod overlay;
 mod start;
@@ -19,6 +20,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Mode::Confirm => overlay::answer(app, action),
         Mode::Help => overlay::read(app, action),
         Mode::Edit => edit::update(app, action),
+        Mode::Form => form::update(app, action),
         Mode::Start => start::update(app, action),
         Mode::Grid => grid::update(app, action),
     }

@@ -3,6 +3,7 @@
 use super::super::overlay::{AfterLeaving, Overlay, Question};
 use super::super::{App, Effect, action::Action};
 use super::edit::commit;
+use super::form::keep;
 use super::grid::apply;
 use crate::model::ops;
 
@@ -61,9 +62,11 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
             AfterLeaving::Quit => Effect::Quit,
             AfterLeaving::StartScreen => Effect::ShowStart,
         },
-        (Question::KeepTyping { .. }, Action::Yes) => commit(app),
-        (Question::KeepTyping { .. }, Action::No) => {
+        (Question::KeepTyping, Action::Yes) if app.form.is_some() => keep(app),
+        (Question::KeepTyping, Action::Yes) => commit(app),
+        (Question::KeepTyping, Action::No) => {
             app.editor = None;
+            app.form = None;
             app.inform("Dropped what was typed");
             Effect::Nothing
         }

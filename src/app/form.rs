@@ -1,0 +1,258 @@
+//! Forms: several fields edited together and checked before they are kept (a friction
+//! point's severity, channel, owner…). What a form is for lives in `forms/`.
+
+use std::ops::RangeInclusive;
+
+use super::forms::FormPurpose;
+use crate::text::input::TextInput;
+
+/// What a field holds and how it is edited.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldValue {
+    /// Free text; one line or several.
+    Text(TextInput),
+    /// A number typed as text, checked against a range when the form is kept.
+    Number {
+        input: TextInput,
+        range: RangeInclusive<f64>,
+        whole: bool,
+        optional: bool,
+    },
+    /// One of a few options, changed with ← and → or by typing its first letter.
+    Choice {
+        options: Vec<String>,
+        selected: usize,
+        original: usize,
+    },
+}
+
+/// One labelled field of a form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub label: &'static str,
+    pub value: FieldValue,
+}
+
+/// A number as a form shows it: no ".0" on whole numbers.
+fn number_text(value: Option<f64>) -> String {
+    match value {
+        Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{}", v as i64),
+        Some(v) => v.to_string(),
+        None => String::new(),
+    }
+}
+
+impl Field {
+    /// A text field.
+    pub fn text(label: &'static str, text: &str, multiline: bool) -> Self {
+        Self {
+            label,
+            value: FieldValue::Text(TextInput::new(text, multiline)),
+        }
+    }
+
+    /// A number field; `optional` fields may be left empty.
+    pub fn number(
+        label: &'static str,
+        value: Option<f64>,
+        range: RangeInclusive<f64>,
+        whole: bool,
+        optional: bool,
+    ) -> Self {
+        Self {
+            label,
+            value: FieldValue::Number {
+                input: TextInput::new(&number_text(value), false),
+                range,
+                whole,
+                optional,
+            },
+        }
+    }
+
+    /// A choice among `options`, starting at `selected`.
+    pub fn choice(label: &'static str, options: Vec<String>, selected: usize) -> Self {
+        let selected = selected.min(options.len().saturating_sub(1));
+        Self {
+            label,
+            value: FieldValue::Choice {
+                options,
+                selected,
+                original: selected,
+            },
+        }
+    }
+
+    /// Whether the field differs from what it started with.
+    pub fn is_modified(&self) -> bool {
+        match &self.value {
+            FieldValue::Text(input) | FieldValue::Number { input, .. } => input.is_modified(),
+            FieldValue::Choice {
+                selected, original, ..
+            } => selected != original,
+        }
+    }
+
+    /// The field's line editor, for text and number fields.
+    pub fn input_mut(&mut self) -> Option<&mut TextInput> {
+        match &mut self.value {
+            FieldValue::Text(input) | FieldValue::Number { input, .. } => Some(input),
+            FieldValue::Choice { .. } => None,
+        }
+    }
+
+    /// The number typed, checked: `Ok(None)` for an empty optional field.
+    pub fn number_value(&self) -> Result<Option<f64>, String> {
+        let FieldValue::Number {
+            input,
+            range,
+            whole,
+            optional,
+        } = &self.value
+        else {
+            return Err(format!("{} is not a number field", self.label));
+        };
+        let text = input.text().trim();
+        if text.is_empty() {
+            return if *optional {
+                Ok(None)
+            } else {
+                Err(format!("{} needs a number", self.label))
+            };
+        }
+        let rule = || {
+            let kind = if *whole { "a whole number" } else { "a number" };
+            format!(
+                "{} must be {kind} from {} to {}",
+                self.label,
+                range.start(),
+                range.end()
+            )
+        };
+        let value: f64 = text.replace(',', ".").parse().map_err(|_| rule())?;
+        if !value.is_finite() || !range.contains(&value) || (*whole && value.fract() != 0.0) {
+            return Err(rule());
+        }
+        Ok(Some(value))
+    }
+}
+
+/// An open form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Why the form was not kept, shown until the next change.
+    pub error: Option<String>,
+    pub purpose: FormPurpose,
+}
+
+impl Form {
+    /// A form with its first field focused.
+    pub fn new(title: String, fields: Vec<Field>, purpose: FormPurpose) -> Self {
+        Self {
+            title,
+            fields,
+            focus: 0,
+            error: None,
+            purpose,
+        }
+    }
+
+    /// The focused field.
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    /// The focused field, to edit.
+    pub fn focused_mut(&mut self) -> Option<&mut Field> {
+        self.fields.get_mut(self.focus)
+    }
+
+    /// Focus on the next field, wrapping round.
+    pub fn next_field(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
+    }
+
+    /// Focus on the previous field, wrapping round.
+    pub fn previous_field(&mut self) {
+        let count = self.fields.len().max(1);
+        self.focus = (self.focus + count - 1) % count;
+    }
+
+    /// Whether any field was changed.
+    pub fn is_modified(&self) -> bool {
+        self.fields.iter().any(Field::is_modified)
+    }
+
+    /// The text of field `index` (empty for a choice).
+    pub fn text(&self, index: usize) -> &str {
+        match self.fields.get(index).map(|f| &f.value) {
+            Some(FieldValue::Text(input)) | Some(FieldValue::Number { input, .. }) => input.text(),
+            _ => "",
+        }
+    }
+
+    /// The selected option of field `index` (0 for other fields).
+    pub fn choice(&self, index: usize) -> usize {
+        match self.fields.get(index).map(|f| &f.value) {
+            Some(FieldValue::Choice { selected, .. }) => *selected,
+            _ => 0,
+        }
+    }
+
+    /// The checked number of field `index`; an error moves the focus to the field.
+    pub fn number(&mut self, index: usize) -> Result<Option<f64>, String> {
+        let result = self
+            .fields
+            .get(index)
+            .map_or_else(|| Err("no such field".to_owned()), Field::number_value);
+        if result.is_err() {
+            self.focus = index;
+        }
+        result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_checked_against_their_range() {
+        let votes = Field::number("Votes", Some(3.0), 0.0..=9999.0, true, false);
+        assert_eq!(votes.number_value(), Ok(Some(3.0)));
+        let mut typed = votes.clone();
+        typed.input_mut().unwrap().paste("x");
+        assert_eq!(
+            typed.number_value(),
+            Err("Votes must be a whole number from 0 to 9999".to_owned())
+        );
+        let csat = Field::number("CSAT", None, 0.0..=100.0, false, true);
+        assert_eq!(csat.number_value(), Ok(None));
+        let mut decimal = csat.clone();
+        decimal.input_mut().unwrap().paste("78,5");
+        assert_eq!(decimal.number_value(), Ok(Some(78.5)));
+        let mut nan = csat;
+        nan.input_mut().unwrap().paste("NaN");
+        assert!(nan.number_value().is_err(), "not-a-number is not a number");
+    }
+
+    #[test]
+    fn whole_numbers_show_without_decimals() {
+        assert_eq!(number_text(Some(78.0)), "78");
+        assert_eq!(number_text(Some(3.4)), "3.4");
+        assert_eq!(number_text(None), "");
+    }
+
+    #[test]
+    fn choices_know_when_they_changed() {
+        let mut field = Field::choice("Status", vec!["open".into(), "fixed".into()], 0);
+        assert!(!field.is_modified());
+        if let FieldValue::Choice { selected, .. } = &mut field.value {
+            *selected = 1;
+        }
+        assert!(field.is_modified());
+    }
+}

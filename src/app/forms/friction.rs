@@ -1,0 +1,97 @@
+//! The friction-point form: text, severity, channel, votes, owner, status, evidence.
+
+use super::FormPurpose;
+use crate::app::form::{Field, Form};
+use crate::model::{Edit, Item, JourneyMap, Severity, Status};
+
+const TEXT: usize = 0;
+const SEVERITY: usize = 1;
+const CHANNEL: usize = 2;
+const VOTES: usize = 3;
+const OWNER: usize = 4;
+const STATUS: usize = 5;
+const EVIDENCE: usize = 6;
+
+const SEVERITIES: [Severity; 3] = [Severity::Minor, Severity::Major, Severity::Severe];
+
+/// The form for friction point `at` of stage `stage`.
+pub fn friction_form(map: &JourneyMap, stage: usize, at: usize) -> Option<Form> {
+    let current = map.stages.get(stage)?;
+    let friction = current.frictions.get(at)?;
+    let severities = SEVERITIES
+        .iter()
+        .map(|s| format!("{} {}", s.number(), s.word()))
+        .collect();
+    let statuses = Status::ALL.iter().map(|s| s.label().to_owned()).collect();
+    let fields = vec![
+        Field::text("Text", &friction.text, true),
+        Field::choice(
+            "Severity",
+            severities,
+            usize::from(friction.severity.number()) - 1,
+        ),
+        Field::text("Channel", &friction.channel, false),
+        Field::number(
+            "Votes",
+            Some(f64::from(friction.votes)),
+            0.0..=9999.0,
+            true,
+            false,
+        ),
+        Field::text("Owner", &friction.owner, false),
+        Field::choice(
+            "Status",
+            statuses,
+            Status::ALL
+                .iter()
+                .position(|s| *s == friction.status)
+                .unwrap_or(0),
+        ),
+        Field::text("Evidence", &friction.evidence.join("\n"), true),
+    ];
+    let title = format!("Friction point {} · {}", at + 1, current.name);
+    Some(Form::new(title, fields, FormPurpose::Friction { stage, at }))
+}
+
+/// The edit keeping the form makes.
+pub(super) fn edit_from(
+    map: &JourneyMap,
+    stage: usize,
+    at: usize,
+    form: &mut Form,
+) -> Result<Option<(Edit, &'static str)>, String> {
+    let Some(original) = map.stages.get(stage).and_then(|s| s.frictions.get(at)) else {
+        return Ok(None);
+    };
+    let text = form.text(TEXT).trim().to_owned();
+    if text.is_empty() {
+        form.focus = TEXT;
+        return Err("A friction point needs its text: what happened?".to_owned());
+    }
+    let votes = form.number(VOTES)?.unwrap_or(0.0) as u32;
+    let mut friction = original.clone();
+    friction.text = text;
+    friction.severity = SEVERITIES.get(form.choice(SEVERITY)).copied().unwrap_or_default();
+    friction.channel = form.text(CHANNEL).trim().to_owned();
+    friction.votes = votes;
+    friction.owner = form.text(OWNER).trim().to_owned();
+    friction.status = Status::ALL.get(form.choice(STATUS)).copied().unwrap_or_default();
+    friction.evidence = form
+        .text(EVIDENCE)
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if &friction == original {
+        return Ok(None);
+    }
+    Ok(Some((
+        Edit::ReplaceItem {
+            stage,
+            at,
+            item: Item::Friction(friction),
+        },
+        "edit friction point",
+    )))
+}

@@ -1,0 +1,87 @@
+//! Forms: Tab moves between fields, ← → change a choice, text fields edit like any
+//! text; Enter keeps the form if every field checks out.
+
+use super::super::form::FieldValue;
+use super::super::forms;
+use super::super::overlay::{Overlay, Question};
+use super::super::{App, Effect, action::Action};
+use super::edit::edit_text;
+use super::grid::apply;
+
+pub(super) fn update(app: &mut App, action: Action) -> Effect {
+    let width = app.geometry.form_text_width();
+    let Some(form) = app.form.as_mut() else {
+        return Effect::Nothing;
+    };
+    form.error = None;
+    match action {
+        Action::Commit => return keep(app),
+        Action::CancelEdit => {
+            if form.is_modified() {
+                app.overlay = Some(Overlay::Ask(Question::KeepTyping));
+            } else {
+                app.form = None;
+            }
+        }
+        Action::NextField => form.next_field(),
+        Action::PreviousField => form.previous_field(),
+        other => {
+            let Some(field) = form.focused_mut() else {
+                return Effect::Nothing;
+            };
+            let moved = match &mut field.value {
+                FieldValue::Choice {
+                    options, selected, ..
+                } => choose(options, selected, &other),
+                FieldValue::Text(input) | FieldValue::Number { input, .. } => edit_text(input, &other, width),
+            };
+            match other {
+                Action::CursorUp if !moved => form.previous_field(),
+                Action::CursorDown if !moved => form.next_field(),
+                _ => {}
+            }
+        }
+    }
+    Effect::Nothing
+}
+
+/// ← and → step through a choice; a typed letter or digit jumps to the next option that
+/// starts with it. Returns whether the action was about the choice.
+fn choose(options: &[String], selected: &mut usize, action: &Action) -> bool {
+    let count = options.len().max(1);
+    match action {
+        Action::CursorLeft => *selected = (*selected + count - 1) % count,
+        Action::CursorRight | Action::Type(' ') => *selected = (*selected + 1) % count,
+        Action::Type(c) => {
+            let starts = |i: &usize| {
+                options[*i]
+                    .chars()
+                    .next()
+                    .is_some_and(|first| first.to_lowercase().eq(c.to_lowercase()))
+            };
+            if let Some(next) = (1..=count).map(|step| (*selected + step) % count).find(starts) {
+                *selected = next;
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Keeps the form: its edit is applied, or the form stays open saying what to fix.
+pub(super) fn keep(app: &mut App) -> Effect {
+    let Some(mut form) = app.form.take() else {
+        return Effect::Nothing;
+    };
+    match forms::edit_from(app, &mut form) {
+        Err(message) => {
+            form.error = Some(message);
+            app.form = Some(form);
+        }
+        Ok(None) => {}
+        Ok(Some((edit, label))) => {
+            apply(app, edit, label);
+        }
+    }
+    Effect::Nothing
+}

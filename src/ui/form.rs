@@ -1,0 +1,136 @@
+//! A form drawn as a box over the screen: one row (or a few, for long text) per field,
+//! the focused field marked, the reason a form was not kept in red at the bottom.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::cell::wrapped;
+use super::theme;
+use crate::app::App;
+use crate::app::form::{Field, FieldValue, Form};
+use crate::app::geometry::FORM_LABEL_WIDTH;
+use crate::text::display::{clean, clean_line};
+
+/// Lines a multi-line text field shows: more while it has the focus.
+fn rows(field: &Field, focused: bool, width: usize) -> usize {
+    match &field.value {
+        FieldValue::Text(input) if input.multiline() => {
+            let needed = wrapped(&clean(input.text()), width, 8).len();
+            if focused {
+                needed.clamp(2, 5)
+            } else {
+                needed.clamp(1, 2)
+            }
+        }
+        _ => 1,
+    }
+}
+
+/// Draws `form` in the middle of the screen.
+pub fn render(app: &App, form: &Form, frame: &mut Frame) {
+    let screen = frame.area();
+    let text_width = app.geometry.form_text_width();
+    let heights: Vec<usize> = form
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| rows(field, i == form.focus, text_width))
+        .collect();
+    let inner_height = heights.iter().sum::<usize>() + 1;
+    let width = app.geometry.form_width().min(screen.width);
+    let height = (inner_height as u16 + 2).min(screen.height);
+    let area = Rect {
+        x: screen.x + (screen.width - width) / 2,
+        y: screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    };
+    let block = Block::bordered()
+        .border_style(theme::ACCENT)
+        .title(Span::styled(
+            format!(" {} ", clean_line(&form.title)),
+            theme::ACCENT,
+        ))
+        .title_bottom(Span::styled(
+            " Tab next field · ← → choose · Enter keeps · Esc cancels ",
+            theme::DIM,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let mut y = inner.y;
+    for (index, (field, &height)) in form.fields.iter().zip(&heights).enumerate() {
+        if y + height as u16 > inner.bottom().saturating_sub(1) {
+            break;
+        }
+        let focused = index == form.focus;
+        let label_style = if focused {
+            theme::SELECTED_HEADER
+        } else {
+            theme::HEADER
+        };
+        let label = format!("{:<w$}", field.label, w = usize::from(FORM_LABEL_WIDTH));
+        frame.render_widget(
+            Paragraph::new(Span::styled(label, label_style)),
+            Rect::new(inner.x, y, FORM_LABEL_WIDTH, 1),
+        );
+        let value_area = Rect::new(
+            inner.x + FORM_LABEL_WIDTH + 1,
+            y,
+            text_width as u16,
+            height as u16,
+        );
+        render_value(field, focused, value_area, frame);
+        y += height as u16;
+    }
+    if let Some(error) = &form.error {
+        let line = Line::styled(clean_line(error).into_owned(), theme::ERROR);
+        frame.render_widget(
+            Paragraph::new(line),
+            Rect::new(inner.x, inner.bottom() - 1, inner.width, 1),
+        );
+    }
+}
+
+fn render_value(field: &Field, focused: bool, area: Rect, frame: &mut Frame) {
+    let width = usize::from(area.width);
+    match &field.value {
+        FieldValue::Choice {
+            options, selected, ..
+        } => {
+            let mut spans = Vec::new();
+            for (i, option) in options.iter().enumerate() {
+                let style = match (i == *selected, focused) {
+                    (true, true) => theme::SELECTED_HEADER,
+                    (true, false) => theme::SELECTED,
+                    (false, _) => theme::DIM,
+                };
+                spans.push(Span::styled(format!(" {option} "), style));
+                spans.push(Span::raw(" "));
+            }
+            frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        }
+        FieldValue::Text(input) | FieldValue::Number { input, .. } if focused => {
+            let view = input.view(width, usize::from(area.height));
+            let lines: Vec<Line> = view.lines.into_iter().map(Line::from).collect();
+            frame.render_widget(Paragraph::new(lines), area);
+            frame.set_cursor_position(Position {
+                x: area.x + view.cursor.0,
+                y: area.y + view.cursor.1,
+            });
+        }
+        FieldValue::Text(input) | FieldValue::Number { input, .. } => {
+            let lines: Vec<Line> = if input.text().is_empty() {
+                vec![Line::styled("—", theme::DIM)]
+            } else {
+                wrapped(&clean(input.text()), width, usize::from(area.height))
+                    .into_iter()
+                    .map(Line::from)
+                    .collect()
+            };
+            frame.render_widget(Paragraph::new(lines), area);
+        }
+    }
+}
