@@ -1,19 +1,18 @@
 //! The `cxmap` binary: parses the command line, runs a subcommand or the workbench.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use cxmap::app::App;
-use cxmap::app::document::Document;
-use cxmap::assets::{EXAMPLES, TEMPLATES};
+use cxmap::assets::EXAMPLES;
 use cxmap::cli::{Cli, Command};
 use cxmap::commands::{self, title_from_path};
 use cxmap::model::IdGen;
-use cxmap::session::{load_error_lines, open_example, start_screen};
-use cxmap::store::{self, LoadError};
-use cxmap::terminal;
+use cxmap::session::{Session, load_error_lines};
+use cxmap::terminal::{self, Ending};
 use cxmap::text::display::clean_line;
 
 fn main() -> ExitCode {
@@ -32,18 +31,19 @@ fn main() -> ExitCode {
 }
 
 fn interactive(file: Option<&Path>, example: Option<&str>) -> ExitCode {
-    let ids = IdGen::random();
-    let app = match (file, example) {
-        (Some(path), _) => match open_or_new(path, ids) {
-            Ok(app) => app,
-            Err(error) => {
+    let mut session = Session::default();
+    let mut app = App::at_start(session.start_screen(), IdGen::random());
+    match (file, example) {
+        (Some(path), _) if path.exists() => {
+            if let Err(error) = session.load(&mut app, path) {
                 for line in load_error_lines(&error) {
                     eprintln!("{}", clean_line(&line));
                 }
                 eprintln!("cxmap: the file was not opened and has not been changed");
                 return ExitCode::from(1);
             }
-        },
+        }
+        (Some(path), _) => session.new_map_at(&mut app, path, &title_from_path(path)),
         (None, Some(name)) => {
             let Some(index) = EXAMPLES.iter().position(|e| e.name.eq_ignore_ascii_case(name)) else {
                 let names: Vec<&str> = EXAMPLES.iter().map(|e| e.name).collect();
@@ -54,48 +54,53 @@ fn interactive(file: Option<&Path>, example: Option<&str>) -> ExitCode {
                 );
                 return ExitCode::from(2);
             };
-            let mut app = App::at_start(start_screen(), ids);
-            open_example(&mut app, index);
-            app
+            session.open_example(&mut app, index);
         }
-        (None, None) => App::at_start(start_screen(), ids),
-    };
-    match terminal::run(app) {
-        Ok(()) => ExitCode::SUCCESS,
+        (None, None) => {}
+    }
+    let ending = terminal::run(app, session);
+    // The terminal may be gone (that is one way to end), so nothing here may panic on a
+    // closed stderr the way eprintln! does.
+    let mut stderr = std::io::stderr().lock();
+    match ending {
+        Ok(Ending::Quit) => ExitCode::SUCCESS,
+        Ok(Ending::Signal { number, recovery }) => {
+            if let Some(path) = recovery {
+                let _ = writeln!(
+                    stderr,
+                    "cxmap: stopped by a signal; unsaved work is in {}",
+                    path.display()
+                );
+            }
+            ExitCode::from(u8::try_from(128 + number).unwrap_or(1))
+        }
+        Ok(Ending::TerminalLost { recovery }) => {
+            if let Some(path) = recovery {
+                let _ = writeln!(
+                    stderr,
+                    "cxmap: the terminal went away; unsaved work is in {}",
+                    path.display()
+                );
+            }
+            ExitCode::from(1)
+        }
+        Ok(Ending::Crashed { recovery }) => {
+            let _ = match recovery {
+                Some(path) => writeln!(
+                    stderr,
+                    "cxmap stopped because of a bug. Your unsaved work is safe in {}; open the map again to get it back.",
+                    path.display()
+                ),
+                None => writeln!(
+                    stderr,
+                    "cxmap stopped because of a bug. No unsaved work was lost."
+                ),
+            };
+            ExitCode::from(101)
+        }
         Err(error) => {
-            eprintln!("cxmap: the terminal failed: {error}");
+            let _ = writeln!(stderr, "cxmap: the terminal failed: {error}");
             ExitCode::from(1)
         }
     }
-}
-
-/// The app for `cxmap FILE`: the map in it, or a new map from the default template when
-/// the file does not exist yet.
-fn open_or_new(path: &Path, mut ids: IdGen) -> Result<App, LoadError> {
-    if path.exists() {
-        let loaded = store::load(path, &mut ids)?;
-        let warnings = loaded.warnings.len();
-        let mut app = App::with_document(Document::opened(loaded.map, path.to_path_buf()), ids);
-        if warnings > 0 {
-            app.inform(format!(
-                "Opened with {warnings} warnings: cxmap check {} lists them",
-                path.display()
-            ));
-        }
-        return Ok(app);
-    }
-    let title = title_from_path(path);
-    let map = TEMPLATES[0]
-        .instantiate(&title, &mut ids)
-        .map_err(|reason| LoadError::Unreadable {
-            path: path.to_path_buf(),
-            reason,
-        })?;
-    let mut app = App::with_document(Document::new_file(map, path.to_path_buf()), ids);
-    app.inform(format!(
-        "New map from the {} template: Ctrl-S creates {}",
-        TEMPLATES[0].name,
-        path.display()
-    ));
-    Ok(app)
 }

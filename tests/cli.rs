@@ -224,3 +224,22 @@ fn the_readme_lists_the_real_keys() {
         "run `cargo run -- keys` and paste it into the README"
     );
 }
+
+#[test]
+fn files_over_the_size_limit_are_refused_with_the_limit_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let coffee = example(dir.path(), "coffee-shop");
+    let output = Command::new(env!("CARGO_BIN_EXE_cxmap"))
+        .args(["check", &coffee])
+        .current_dir(dir.path())
+        .env("CXMAP_MAX_FILE_MB", "0")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stdout(&output)
+            .contains("more than the 0 MiB cxmap opens (set CXMAP_MAX_FILE_MB to raise the limit)"),
+        "{}",
+        stdout(&output)
+    );
+}

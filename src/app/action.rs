@@ -76,6 +76,7 @@ pub enum Action {
     Yes,
     No,
     Cancel,
+    Alternative,
 }
 
 impl Action {
@@ -147,7 +148,36 @@ impl Action {
         Action::Yes,
         Action::No,
         Action::Cancel,
+        Action::Alternative,
     ];
+
+    /// Whether the action changes the map (and so is refused while it is read-only).
+    pub fn changes_map(&self) -> bool {
+        matches!(
+            self,
+            Action::EditCell
+                | Action::AddItem
+                | Action::InsertItemBefore
+                | Action::DeleteItem
+                | Action::MoveItemUp
+                | Action::MoveItemDown
+                | Action::RaiseScore
+                | Action::LowerScore
+                | Action::SetScore(_)
+                | Action::AddStageAfter
+                | Action::InsertStageBefore
+                | Action::RenameStage
+                | Action::DeleteStage
+                | Action::MoveStageLeft
+                | Action::MoveStageRight
+                | Action::EditTitle
+                | Action::EditPersona
+                | Action::Undo
+                | Action::Redo
+                | Action::Save
+                | Action::Paste(_)
+        )
+    }
 
     /// One line saying what the action does, for the help screen.
     pub fn describe(&self) -> &'static str {
@@ -219,6 +249,7 @@ impl Action {
             Action::Yes => "yes",
             Action::No => "no",
             Action::Cancel => "cancel",
+            Action::Alternative => "the third answer, where a question has one",
         }
     }
 }

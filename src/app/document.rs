@@ -12,6 +12,8 @@ pub struct Document {
     pub history: History,
     /// False until the map has been written to `path` once.
     pub on_disk: bool,
+    /// Shown but not changed: another cxmap has the map open.
+    pub read_only: bool,
 }
 
 impl Document {
@@ -22,6 +24,7 @@ impl Document {
             path,
             history: History::default(),
             on_disk: true,
+            read_only: false,
         }
     }
 
@@ -32,11 +35,15 @@ impl Document {
             path,
             history: History::unsaved(),
             on_disk: false,
+            read_only: false,
         }
     }
 
     /// Applies an edit as one undoable step.
     pub fn apply(&mut self, edit: Edit, label: &str) -> Result<Focus, EditError> {
+        if self.read_only {
+            return Err(EditError("the map is open read-only".to_owned()));
+        }
         self.history.apply(&mut self.map, edit, label)
     }
 

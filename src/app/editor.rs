@@ -14,6 +14,7 @@ pub enum EditTarget {
     Item { stage: usize, lane: ListLane, at: usize },
     NewItem { stage: usize, lane: ListLane, at: usize },
     NewMapTitle { template: usize },
+    SaveAs,
 }
 
 impl EditTarget {
@@ -26,7 +27,8 @@ impl EditTarget {
             | EditTarget::Persona
             | EditTarget::StageName { .. }
             | EditTarget::NewStage { .. }
-            | EditTarget::NewMapTitle { .. } => false,
+            | EditTarget::NewMapTitle { .. }
+            | EditTarget::SaveAs => false,
         }
     }
 
@@ -66,6 +68,7 @@ impl EditTarget {
                 format!("New {}{}", lane.item_noun(), stage_name(stage))
             }
             EditTarget::NewMapTitle { .. } => "Title of the new map".to_owned(),
+            EditTarget::SaveAs => "Save as: a new file name".to_owned(),
         }
     }
 }

@@ -39,6 +39,11 @@ impl Geometry {
         usize::from((self.width.saturating_sub(LANE_LABEL_WIDTH) / MIN_STAGE_WIDTH).max(1))
     }
 
+    /// How many stage columns fit in each half of the side-by-side comparison.
+    pub fn compare_columns(&self) -> usize {
+        usize::from((self.width / 2).saturating_sub(LANE_LABEL_WIDTH) / MIN_STAGE_WIDTH).max(1)
+    }
+
     /// Height of the detail pane (which becomes the editor), borders included.
     pub fn detail_height(&self) -> u16 {
         (self.height / 5).clamp(5, 10)

@@ -14,16 +14,18 @@ pub enum Mode {
     Start,
     Help,
     Confirm,
+    Compare,
 }
 
 impl Mode {
     /// Every mode, in the order the help screen lists them.
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 7] = [
         Mode::Grid,
         Mode::Edit,
         Mode::Form,
         Mode::Start,
         Mode::Confirm,
+        Mode::Compare,
         Mode::Help,
     ];
 
@@ -36,6 +38,7 @@ impl Mode {
             Mode::Start => "Start screen",
             Mode::Help => "Help screen",
             Mode::Confirm => "Questions",
+            Mode::Compare => "Comparing a recovery copy",
         }
     }
 
@@ -57,6 +60,7 @@ impl Mode {
             Mode::Start => "START",
             Mode::Help => "HELP",
             Mode::Confirm => "ASK",
+            Mode::Compare => "COMPARE",
         }
     }
 }
@@ -184,7 +188,7 @@ fn bind(mode: Mode, keys: &[Key], action: Action, hint: Option<&'static str>) ->
 pub fn default_bindings() -> Vec<Binding> {
     use Action as A;
     use KeyCode as K;
-    use Mode::{Confirm, Edit, Form, Grid, Help, Start};
+    use Mode::{Compare, Confirm, Edit, Form, Grid, Help, Start};
     let rows: Vec<(Mode, Vec<Key>, Action, Option<&'static str>)> = vec![
         (Grid, vec![ch('?'), code(K::F(1))], A::ShowHelp, Some("help")),
         (Grid, vec![code(K::Enter), ch('e')], A::EditCell, Some("edit")),
@@ -275,6 +279,19 @@ pub fn default_bindings() -> Vec<Binding> {
         (Confirm, vec![ch('y')], A::Yes, Some("yes")),
         (Confirm, vec![ch('n')], A::No, Some("no")),
         (Confirm, vec![code(K::Esc)], A::Cancel, Some("cancel")),
+        (Confirm, vec![ch('a')], A::Alternative, None),
+        (Compare, vec![ch('y')], A::Yes, Some("take the recovery copy")),
+        (
+            Compare,
+            vec![ch('n')],
+            A::No,
+            Some("keep the file, discard the copy"),
+        ),
+        (Compare, vec![code(K::Esc)], A::Back, Some("back")),
+        (Compare, vec![ch('h'), code(K::Left)], A::MoveLeft, None),
+        (Compare, vec![ch('l'), code(K::Right)], A::MoveRight, None),
+        (Compare, vec![ch('k'), code(K::Up)], A::MoveUp, None),
+        (Compare, vec![ch('j'), code(K::Down)], A::MoveDown, None),
         (
             Help,
             vec![ch('k'), code(K::Up)],

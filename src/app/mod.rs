@@ -22,7 +22,7 @@ use editor::Editor;
 use form::Form;
 use geometry::Geometry;
 use keymap::{Keymap, Mode};
-use overlay::{AfterLeaving, Overlay};
+use overlay::{AfterLeaving, Overlay, RecoveryOffer};
 use start::StartScreen;
 
 /// Which screen is showing under any overlay.
@@ -66,6 +66,18 @@ pub enum Effect {
     },
     /// Re-read the data folder and show the start screen.
     ShowStart,
+    /// Save even though the file changed on disk.
+    SaveAnyway {
+        then: Option<AfterLeaving>,
+    },
+    /// Read the file again from disk; the map in memory becomes a recovery copy.
+    Reload,
+    /// Save under a new name and go on editing that file.
+    SaveAs(PathBuf),
+    /// Remove the recovery copy of the open map.
+    DiscardRecovery,
+    /// Edit a map another cxmap has open.
+    TakeLock,
 }
 
 /// Everything the program knows between two key presses.
@@ -78,6 +90,10 @@ pub struct App {
     pub editor: Option<Editor>,
     pub form: Option<Form>,
     pub overlay: Option<Overlay>,
+    /// Unsaved work from an earlier session, offered when the map opened.
+    pub recovery: Option<RecoveryOffer>,
+    /// Showing the map and its recovery copy side by side, read-only.
+    pub comparing: bool,
     pub message: Option<Message>,
     pub geometry: Geometry,
     pub keymap: Keymap,
@@ -97,6 +113,8 @@ impl App {
             editor: None,
             form: None,
             overlay: None,
+            recovery: None,
+            comparing: false,
             message: None,
             geometry: Geometry::default(),
             keymap: Keymap::default(),
@@ -120,6 +138,8 @@ impl App {
         self.editor = None;
         self.form = None;
         self.overlay = None;
+        self.recovery = None;
+        self.comparing = false;
     }
 
     /// The mode the keyboard is in.
@@ -130,6 +150,7 @@ impl App {
             (None, Some(_), ..) => Mode::Form,
             (None, None, Some(_), _) => Mode::Edit,
             (None, None, None, Screen::Start) => Mode::Start,
+            (None, None, None, Screen::Map) if self.comparing => Mode::Compare,
             (None, None, None, Screen::Map) => Mode::Grid,
         }
     }

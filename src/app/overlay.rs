@@ -17,6 +17,24 @@ pub enum Question {
     /// "Keep what you typed?" (in an editor or a form): y keeps it, n drops it, Esc goes
     /// back to editing.
     KeepTyping,
+    /// "Take back the unsaved work?" (the offer is in `App::recovery`): y recovers it,
+    /// n discards the copy, a shows both side by side, Esc decides later.
+    Recover,
+    /// "The file changed on disk": y overwrites it, n reloads it (your version becomes a
+    /// recovery copy), a saves under another name, Esc does nothing.
+    ChangedOnDisk { then: Option<AfterLeaving> },
+    /// "Another cxmap has this map open": y stays read-only, n edits anyway.
+    LockedElsewhere { holder: String },
+}
+
+/// Unsaved work found from an earlier session, waiting for a decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecoveryOffer {
+    pub map: Box<crate::model::JourneyMap>,
+    /// When the copy was written (RFC 3339, UTC).
+    pub written: String,
+    /// What it changes, in words.
+    pub changes: Vec<String>,
 }
 
 /// A layer over the screen that takes the keys until it closes.

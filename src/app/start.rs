@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::assets::{EXAMPLES, TEMPLATES};
 use crate::store::MapSummary;
+use crate::store::recovery::RecoveryEntry;
 
 /// One line of the start screen's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +13,7 @@ pub enum StartEntry {
     NewMap,
     Example(usize),
     Map(usize),
+    Recovered(usize),
 }
 
 /// What the start screen shows and which line is selected.
@@ -22,6 +24,10 @@ pub struct StartScreen {
     pub maps: Vec<MapSummary>,
     /// Why the folder could not be listed, if it could not.
     pub problem: Option<String>,
+    /// For each of `maps`, whether unsaved work of it was kept.
+    pub recoverable: Vec<bool>,
+    /// Unsaved work of maps that are not in the folder (never saved, or kept elsewhere).
+    pub recoveries: Vec<RecoveryEntry>,
     pub selected: usize,
     /// While choosing a template for a new map: the selected template.
     pub template: Option<usize>,
@@ -33,6 +39,7 @@ impl StartScreen {
         std::iter::once(StartEntry::NewMap)
             .chain((0..EXAMPLES.len()).map(StartEntry::Example))
             .chain((0..self.maps.len()).map(StartEntry::Map))
+            .chain((0..self.recoveries.len()).map(StartEntry::Recovered))
     }
 
     /// The selected line.
@@ -45,7 +52,7 @@ impl StartScreen {
         if self.template.is_some() {
             TEMPLATES.len()
         } else {
-            1 + EXAMPLES.len() + self.maps.len()
+            1 + EXAMPLES.len() + self.maps.len() + self.recoveries.len()
         }
     }
 

@@ -34,8 +34,25 @@ struct Decoder {
 }
 
 /// The fields of one JSON object, taken one by one; what is left becomes [`Extras`].
+/// Decoders take fields in the contract's order, so the order of `take` calls ranks the
+/// known keys the way they are written.
 struct Fields {
-    entries: Vec<(String, Option<Node>, Option<&'static str>)>,
+    entries: Vec<Entry>,
+    takes: usize,
+}
+
+/// One key of the object: its value until a decoder takes it, and which take claimed it.
+struct Entry {
+    key: String,
+    value: Option<Node>,
+    claim: Option<Claim>,
+}
+
+/// A known key as an anchor for unknown fields: its rank in the written order and name.
+#[derive(Clone, Copy)]
+struct Claim {
+    rank: usize,
+    key: &'static str,
 }
 
 impl Fields {
@@ -43,32 +60,55 @@ impl Fields {
         Self {
             entries: entries
                 .into_iter()
-                .map(|(key, value)| (key, Some(value), None))
+                .map(|(key, value)| Entry {
+                    key,
+                    value: Some(value),
+                    claim: None,
+                })
                 .collect(),
+            takes: 0,
         }
     }
 
     fn take(&mut self, key: &'static str) -> Option<Node> {
-        let entry = self.entries.iter_mut().find(|(k, _, _)| k == key)?;
-        entry.2 = Some(key);
-        entry.1.take()
+        self.takes += 1;
+        let entry = self.entries.iter_mut().find(|e| e.key == key)?;
+        entry.claim = Some(Claim {
+            rank: self.takes,
+            key,
+        });
+        entry.value.take()
     }
 
+    /// Gives up `key` as an anchor: an optional field with no value is not written, so
+    /// unknown fields after it belong to the known key before it.
+    fn unanchor(&mut self, key: &'static str) {
+        if let Some(entry) = self.entries.iter_mut().find(|e| e.key == key) {
+            entry.claim = None;
+        }
+    }
+
+    /// The unknown fields, each anchored to the known key before it in the file, in the
+    /// order a save writes them (by anchor, then as in the file).
     fn into_extras(self) -> Extras {
-        let mut after = None;
+        let mut after: Option<Claim> = None;
         let mut extras = Vec::new();
-        for (key, value, known) in self.entries {
-            match (known, value) {
-                (Some(known), _) => after = Some(known),
-                (None, Some(value)) => extras.push(ExtraField {
-                    after,
-                    key,
-                    value: Value::from(value),
-                }),
+        for entry in self.entries {
+            match (entry.claim, entry.value) {
+                (Some(claim), _) => after = Some(claim),
+                (None, Some(value)) => extras.push((
+                    after.map_or(0, |claim| claim.rank),
+                    ExtraField {
+                        after: after.map(|claim| claim.key),
+                        key: entry.key,
+                        value: Value::from(value),
+                    },
+                )),
                 (None, None) => {}
             }
         }
-        Extras(extras)
+        extras.sort_by_key(|(rank, _)| *rank);
+        Extras(extras.into_iter().map(|(_, field)| field).collect())
     }
 }
 
@@ -108,6 +148,20 @@ impl Decoder {
             Some(node) => self.at(Segment::Key(key), |d| decode(d, node)),
             None => T::default(),
         }
+    }
+
+    /// Like [`Decoder::field`] for a field that is left out of the file when it has no value.
+    fn optional<T>(
+        &mut self,
+        fields: &mut Fields,
+        key: &'static str,
+        decode: impl FnOnce(&mut Self, Node) -> Option<T>,
+    ) -> Option<T> {
+        let value = self.field(fields, key, decode);
+        if value.is_none() {
+            fields.unanchor(key);
+        }
+        value
     }
 
     fn object(&mut self, node: Node, what: &str) -> Option<Fields> {
@@ -273,7 +327,7 @@ impl Decoder {
             opportunities: self.field(&mut fields, "opportunities", |d, n| {
                 d.list(n, "opportunities", Self::opportunity)
             }),
-            metrics: self.field(&mut fields, "metrics", Self::metrics),
+            metrics: self.optional(&mut fields, "metrics", Self::metrics),
             extras: fields.into_extras(),
         }
     }
@@ -283,7 +337,7 @@ impl Decoder {
             return Emotion::default();
         };
         Emotion {
-            score: self.field(&mut fields, "score", |d, node| {
+            score: self.optional(&mut fields, "score", |d, node| {
                 if node == Node::Null {
                     return None;
                 }
@@ -361,9 +415,9 @@ impl Decoder {
         }
         let mut fields = self.object(node, "metrics")?;
         Some(Metrics {
-            csat: self.field(&mut fields, "csat", Self::number),
-            nps: self.field(&mut fields, "nps", Self::number),
-            ces: self.field(&mut fields, "ces", Self::number),
+            csat: self.optional(&mut fields, "csat", Self::number),
+            nps: self.optional(&mut fields, "nps", Self::number),
+            ces: self.optional(&mut fields, "ces", Self::number),
             extras: fields.into_extras(),
         })
     }
@@ -404,7 +458,7 @@ impl Decoder {
             evidence: self.field(&mut fields, "evidence", |d, n| {
                 d.texts(n, "evidence paths or URLs")
             }),
-            friction: self.field(&mut fields, "friction", |d, node| {
+            friction: self.optional(&mut fields, "friction", |d, node| {
                 let id = d.reference(node);
                 (!id.is_empty()).then_some(FrictionId(id))
             }),

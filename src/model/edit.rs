@@ -129,6 +129,8 @@ pub enum Edit {
     },
     SetChannels(Vec<String>),
     SetPlan(Vec<PlanEntry>),
+    /// The whole map at once (taking back a recovery copy).
+    ReplaceMap(Box<JourneyMap>),
     /// Several edits that undo and redo as one.
     Batch(Vec<Edit>),
 }
@@ -343,6 +345,7 @@ impl Edit {
                 Edit::SetChannels(std::mem::replace(&mut map.shadow.channels, channels))
             }
             Edit::SetPlan(plan) => Edit::SetPlan(std::mem::replace(&mut map.shadow.plan, plan)),
+            Edit::ReplaceMap(new) => Edit::ReplaceMap(Box::new(std::mem::replace(map, *new))),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -376,7 +379,8 @@ impl Edit {
             | Edit::RemoveNote { .. }
             | Edit::ReplaceNote { .. }
             | Edit::SetChannels(_)
-            | Edit::SetPlan(_) => Focus {
+            | Edit::SetPlan(_)
+            | Edit::ReplaceMap(_) => Focus {
                 stage: None,
                 lane: None,
                 item: None,

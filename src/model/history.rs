@@ -102,6 +102,12 @@ impl History {
         Ok((step.label, focus))
     }
 
+    /// Which state the map is in: every applied, undone or redone step moves it, and a
+    /// map back in an earlier state has its number again.
+    pub fn state(&self) -> u64 {
+        self.state
+    }
+
     /// Whether there is a step to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()

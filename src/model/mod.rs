@@ -1,6 +1,7 @@
 //! The journey map as plain data, the edits that change it and the undo history.
 //! Nothing here knows about files or terminals.
 
+pub mod diff;
 mod edit;
 mod extras;
 mod friction;

@@ -115,7 +115,12 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
 /// Reads and checks a map file. Items without ids get fresh ones (saved next time).
 pub fn load(path: &Path, ids: &mut IdGen) -> Result<Loaded, LoadError> {
     let bytes = read_limited(path)?;
-    match format::parse_bytes(&bytes) {
+    parse_loaded(path, &bytes, ids)
+}
+
+/// Checks the bytes read from `path` as a map.
+pub fn parse_loaded(path: &Path, bytes: &[u8], ids: &mut IdGen) -> Result<Loaded, LoadError> {
+    match format::parse_bytes(bytes) {
         Ok(parsed) => {
             let mut map = parsed.map;
             format::fill_missing_ids(&mut map, ids);

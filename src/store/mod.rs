@@ -3,12 +3,19 @@
 
 mod catalog;
 mod dirs;
+mod fingerprint;
 mod load;
+mod lock;
+pub mod recovery;
+mod recovery_writer;
 mod save;
 
 pub use catalog::{MapSummary, list_maps, new_map_path};
 pub use dirs::{config_dir, data_dir};
-pub use load::{LoadError, Loaded, load, max_file_bytes, read_limited};
+pub use fingerprint::Fingerprint;
+pub use load::{LoadError, Loaded, load, max_file_bytes, parse_loaded, read_limited};
+pub use lock::{LockHolder, MapLock};
+pub use recovery_writer::RecoveryWriter;
 pub use save::{SaveError, save_map, write_atomic};
 
 /// Describes an I/O error in the words a user needs.

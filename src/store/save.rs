@@ -70,7 +70,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         let _ = fs::remove_file(&temp);
         return Err(fail(error));
     }
-    File::open(&folder).and_then(|dir| dir.sync_all()).map_err(fail)
+    File::open(&folder).and_then(|dir| dir.sync_all()).map_err(fail)?;
+    remove_abandoned_temporaries(&folder, &name.to_string_lossy());
+    Ok(())
+}
+
+/// Removes temporary files a save of the same file left when its process was killed
+/// mid-write (they are never renamed, so they would pile up).
+fn remove_abandoned_temporaries(folder: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(folder) else { return };
+    let prefix = format!(".{name}.cxmap-save-");
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|pid| pid != std::process::id() && !super::lock::is_running(pid)) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn write_synced(temp: &Path, bytes: &[u8], permissions: Option<fs::Permissions>) -> std::io::Result<()> {
@@ -98,6 +117,25 @@ mod tests {
         assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn temporaries_of_killed_saves_are_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.json");
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let abandoned = dir.path().join(format!(".map.json.cxmap-save-{dead}-3"));
+        let live = dir.path().join(".map.json.cxmap-save-1-0");
+        let other = dir.path().join(format!(".other.json.cxmap-save-{dead}-0"));
+        for file in [&abandoned, &live, &other] {
+            fs::write(file, "half a map").unwrap();
+        }
+        write_atomic(&path, b"{}").unwrap();
+        assert!(!abandoned.exists(), "a dead process's temporary goes");
+        assert!(live.exists(), "process 1 is running: its temporary stays");
+        assert!(other.exists(), "another file's temporaries are not ours to judge");
     }
 
     #[test]

@@ -15,7 +15,9 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme::BAR);
     let right = match (&app.doc, app.screen) {
         (Some(doc), Screen::Map) => {
-            let state = if !doc.on_disk {
+            let state = if doc.read_only {
+                " (read-only)"
+            } else if !doc.on_disk {
                 " ● new, not saved yet"
             } else if doc.is_dirty() {
                 " ● unsaved"

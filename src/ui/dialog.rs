@@ -3,13 +3,33 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
+use super::cell::wrapped;
 use super::theme;
 use crate::app::App;
 use crate::app::overlay::{AfterLeaving, Question};
 use crate::model::ops;
 use crate::text::display::{clean_line, truncate};
+
+/// When a recovery copy was written, in the local time of the screen.
+fn local_time(app: &App, written: &str) -> String {
+    written
+        .parse::<jiff::Timestamp>()
+        .map(|t| {
+            t.to_zoned(app.time_zone.clone())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| written.to_owned())
+}
+
+fn file_name(app: &App) -> String {
+    app.doc
+        .as_ref()
+        .map(|d| clean_line(&d.file_name()).into_owned())
+        .unwrap_or_default()
+}
 
 fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'static str)>) {
     match question {
@@ -53,29 +73,93 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
             "Keep what you typed?".to_owned(),
             vec![("y", "keep it"), ("n", "drop it"), ("Esc", "back to editing")],
         ),
+        Question::Recover => {
+            let Some(offer) = &app.recovery else {
+                return (String::new(), Vec::new());
+            };
+            let mut text = format!(
+                "Unsaved work on {} was kept from {}. It changes:",
+                file_name(app),
+                local_time(app, &offer.written)
+            );
+            for change in offer.changes.iter().take(8) {
+                text.push_str(&format!("\n • {}", clean_line(change)));
+            }
+            if offer.changes.len() > 8 {
+                text.push_str(&format!("\n • and {} more", offer.changes.len() - 8));
+            }
+            text.push_str("\nTake it back?");
+            (
+                text,
+                vec![
+                    ("y", "recover it"),
+                    ("n", "discard it"),
+                    ("a", "compare side by side"),
+                    ("Esc", "later"),
+                ],
+            )
+        }
+        Question::ChangedOnDisk { .. } => (
+            format!(
+                "{} was changed on disk since you opened it, by another program or person. \
+                 Overwrite it with your version?",
+                file_name(app)
+            ),
+            vec![
+                ("y", "overwrite"),
+                ("n", "reload theirs, keep yours as a recovery copy"),
+                ("a", "save as…"),
+                ("Esc", "cancel"),
+            ],
+        ),
+        Question::LockedElsewhere { holder } => (
+            format!(
+                "{} is open in another cxmap ({}). If both of you edit it, saves overwrite each other. \
+                 It is open here read-only.",
+                file_name(app),
+                clean_line(holder)
+            ),
+            vec![("y", "stay read-only"), ("n", "edit anyway")],
+        ),
     }
 }
 
-/// Draws the question in a small box in the middle of the screen.
+/// Draws the question in a box in the middle of the screen, as tall as its text.
 pub fn render(app: &App, question: &Question, frame: &mut Frame) {
     let (text, answers) = wording(app, question);
     let screen = frame.area();
-    let width = screen.width.min(64);
+    let width = screen.width.min(72);
+    let inner_width = usize::from(width.saturating_sub(2));
+    let mut lines: Vec<Line> = text
+        .lines()
+        .flat_map(|line| wrapped(line, inner_width, 6))
+        .map(Line::raw)
+        .collect();
+    lines.push(Line::raw(""));
+    let mut keys: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for (key, meaning) in answers {
+        let meaning = format!(" {meaning}   ");
+        let needed = key.len() + meaning.chars().count();
+        if used + needed > inner_width && !keys.is_empty() {
+            lines.push(Line::from(std::mem::take(&mut keys)));
+            used = 0;
+        }
+        used += needed;
+        keys.push(Span::styled(key, theme::KEY));
+        keys.push(Span::raw(meaning));
+    }
+    lines.push(Line::from(keys));
+    let height = (lines.len() as u16 + 2).min(screen.height);
     let area = Rect {
         x: screen.x + (screen.width - width) / 2,
-        y: screen.y + screen.height.saturating_sub(7) / 2,
+        y: screen.y + screen.height.saturating_sub(height) / 2,
         width,
-        height: 7.min(screen.height),
+        height,
     };
-    let mut keys = Vec::new();
-    for (key, meaning) in answers {
-        keys.push(Span::styled(key, theme::KEY));
-        keys.push(Span::raw(format!(" {meaning}   ")));
-    }
-    let lines = vec![Line::raw(text), Line::raw(""), Line::from(keys)];
     let block = Block::bordered()
         .border_style(theme::WARNING)
         .title(Span::styled(" Question ", theme::WARNING));
     frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -8,14 +8,13 @@ use ratatui::style::Style;
 use super::cell::{self, Chunk};
 use super::theme;
 use crate::app::App;
-use crate::app::document::Document;
-use crate::app::geometry::LANE_LABEL_WIDTH;
-use crate::model::Lane;
+use crate::app::geometry::{LANE_LABEL_WIDTH, MIN_STAGE_WIDTH};
+use crate::model::{JourneyMap, Lane};
 use crate::text::display::{clean_line, truncate};
 
-/// Draws the grid of `doc` into `area`.
-pub fn render(app: &App, doc: &Document, area: Rect, buf: &mut Buffer) {
-    let stages = &doc.map.stages;
+/// Draws the grid of `map` into `area`.
+pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
+    let stages = &map.stages;
     if stages.is_empty() {
         let lines = [
             "This map has no stages yet.",
@@ -33,15 +32,15 @@ pub fn render(app: &App, doc: &Document, area: Rect, buf: &mut Buffer) {
         return;
     }
     let columns = Columns::new(app, stages.len(), area);
-    let rows = Rows::new(doc, &columns, area);
-    draw_header(app, doc, &columns, area, buf);
+    let rows = Rows::new(map, &columns, area);
+    draw_header(app, map, &columns, area, buf);
     let mut y = area.y + 1;
     draw_rule(&columns, area, y, buf);
     for (lane, &height) in Lane::ALL.iter().zip(&rows.heights) {
         y += 1;
         draw_lane(
             app,
-            doc,
+            map,
             &columns,
             *lane,
             Rect::new(area.x, y, area.width, height),
@@ -62,9 +61,15 @@ struct Columns {
 
 impl Columns {
     fn new(app: &App, stage_count: usize, area: Rect) -> Self {
-        let first = app.cursor.first_stage.min(stage_count.saturating_sub(1));
         let room = area.width.saturating_sub(LANE_LABEL_WIDTH);
-        let fit = app.geometry.stage_columns().min(stage_count - first).max(1);
+        let fits = usize::from(room / MIN_STAGE_WIDTH).max(1);
+        let selected = app.cursor.stage.min(stage_count.saturating_sub(1));
+        let first = app
+            .cursor
+            .first_stage
+            .clamp(selected.saturating_sub(fits - 1), selected)
+            .min(stage_count.saturating_sub(fits));
+        let fit = fits.min(stage_count - first).max(1);
         let width = room / fit as u16;
         let xs = (0..fit)
             .map(|i| {
@@ -99,7 +104,7 @@ struct Rows {
 }
 
 impl Rows {
-    fn new(doc: &Document, columns: &Columns, area: Rect) -> Self {
+    fn new(map: &JourneyMap, columns: &Columns, area: Rect) -> Self {
         let rules = 1 + (Lane::ALL.len() - 1);
         let room = usize::from(area.height).saturating_sub(1 + rules);
         let demands: Vec<usize> = Lane::ALL
@@ -107,7 +112,7 @@ impl Rows {
             .map(|&lane| {
                 columns
                     .stages()
-                    .filter_map(|(s, _, w)| doc.map.stages.get(s).map(|stage| (stage, w)))
+                    .filter_map(|(s, _, w)| map.stages.get(s).map(|stage| (stage, w)))
                     .map(|(stage, w)| cell::demand(&cell::chunks(stage, lane, inner(w))))
                     .max()
                     .unwrap_or(1)
@@ -165,9 +170,9 @@ fn draw_border(x: u16, y: u16, height: u16, style: Style, symbol: &str, buf: &mu
     }
 }
 
-fn draw_header(app: &App, doc: &Document, columns: &Columns, area: Rect, buf: &mut Buffer) {
+fn draw_header(app: &App, map: &JourneyMap, columns: &Columns, area: Rect, buf: &mut Buffer) {
     let y = area.y;
-    let count = doc.map.stages.len();
+    let count = map.stages.len();
     let last = columns.first + columns.xs.len();
     let range = format!(
         "{}{}–{}/{}{}",
@@ -186,7 +191,7 @@ fn draw_header(app: &App, doc: &Document, columns: &Columns, area: Rect, buf: &m
     buf.set_stringn(area.x, y, label, usize::from(LANE_LABEL_WIDTH - 1), style);
     draw_border(area.x + LANE_LABEL_WIDTH - 1, y, 1, theme::RULE, "│", buf);
     for (s, x, w) in columns.stages() {
-        let Some(stage) = doc.map.stages.get(s) else {
+        let Some(stage) = map.stages.get(s) else {
             continue;
         };
         let selected = s == app.cursor.stage;
@@ -206,7 +211,7 @@ fn draw_header(app: &App, doc: &Document, columns: &Columns, area: Rect, buf: &m
     }
 }
 
-fn draw_lane(app: &App, doc: &Document, columns: &Columns, lane: Lane, area: Rect, buf: &mut Buffer) {
+fn draw_lane(app: &App, map: &JourneyMap, columns: &Columns, lane: Lane, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.y >= buf.area.bottom() {
         return;
     }
@@ -233,7 +238,7 @@ fn draw_lane(app: &App, doc: &Document, columns: &Columns, lane: Lane, area: Rec
         buf,
     );
     for (s, x, w) in columns.stages() {
-        let Some(stage) = doc.map.stages.get(s) else {
+        let Some(stage) = map.stages.get(s) else {
             continue;
         };
         let selected = lane_selected && s == app.cursor.stage;

@@ -3,6 +3,7 @@
 
 mod bars;
 mod cell;
+mod compare;
 mod detail;
 mod dialog;
 mod form;
@@ -43,8 +44,18 @@ pub fn render(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     bars::render_title(app, title, frame.buffer_mut());
-    match (app.screen, &app.doc) {
-        (Screen::Map, Some(doc)) => grid::render(app, doc, body, frame.buffer_mut()),
+    match (app.screen, &app.doc, &app.recovery) {
+        (Screen::Map, Some(doc), Some(offer)) if app.comparing => {
+            compare::render(
+                app,
+                &doc.map,
+                &offer.map,
+                &offer.written,
+                body,
+                frame.buffer_mut(),
+            );
+        }
+        (Screen::Map, Some(doc), _) => grid::render(app, &doc.map, body, frame.buffer_mut()),
         _ => start::render(app, body, frame),
     }
     if detail_height > 0 {

@@ -46,6 +46,7 @@ fn render_entries(app: &App, area: Rect, frame: &mut Frame) {
                 ]))
             }
             StartEntry::Map(i) => map_line(app, i, width),
+            StartEntry::Recovered(i) => recovered_line(app, i, width),
         })
         .collect();
     let title = if app.start.maps.is_empty() {
@@ -95,8 +96,14 @@ fn map_line(app: &App, index: usize, width: usize) -> ListItem<'static> {
             );
             let room = width.saturating_sub(meta.chars().count() + 4);
             let title = truncate(&title, room).into_owned();
+            let marker = if app.start.recoverable.get(index).copied().unwrap_or(false) {
+                Span::styled("⟲ ", theme::WARNING)
+            } else {
+                Span::raw("  ")
+            };
             ListItem::new(Line::from(vec![
-                Span::raw(format!("  {title:<room$}  ")),
+                marker,
+                Span::raw(format!("{title:<room$}  ")),
                 Span::styled(meta, theme::DIM),
             ]))
         }
@@ -108,6 +115,27 @@ fn map_line(app: &App, index: usize, width: usize) -> ListItem<'static> {
             ),
         ])),
     }
+}
+
+fn recovered_line(app: &App, index: usize, width: usize) -> ListItem<'static> {
+    let Some(entry) = app.start.recoveries.get(index) else {
+        return ListItem::new("");
+    };
+    let when = entry
+        .written
+        .parse::<jiff::Timestamp>()
+        .map(|t| {
+            t.to_zoned(app.time_zone.clone())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default();
+    let path = clean_line(&entry.map_path.display().to_string()).into_owned();
+    ListItem::new(Line::from(vec![
+        Span::styled("⟲ Unsaved work: ", theme::WARNING),
+        Span::raw(truncate(&path, width.saturating_sub(36)).into_owned()),
+        Span::styled(format!("  {when}"), theme::DIM),
+    ]))
 }
 
 fn render_templates(app: &App, area: Rect, frame: &mut Frame) {

@@ -33,6 +33,7 @@ pub struct Tui {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
 }
 
 /// A temporary home for one test: its own data and config folders.
@@ -55,6 +56,20 @@ impl Sandbox {
         self.path("data")
     }
 
+    /// The recovery copy cxmap keeps of the map at `map`.
+    pub fn recovery_copy(&self, map: &Path) -> PathBuf {
+        cxmap::store::recovery::copy_path(&self.data_dir(), map)
+    }
+
+    /// Waits until `path` exists.
+    pub fn wait_for_file(&self, path: &Path) {
+        let start = Instant::now();
+        while !path.exists() {
+            assert!(start.elapsed() < PATIENCE, "{} never appeared", path.display());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Copies a bundled example into the sandbox and returns its path.
     pub fn example(&self, name: &str) -> PathBuf {
         let path = self.path(&format!("{name}.json"));
@@ -68,6 +83,13 @@ impl Sandbox {
 
     /// Runs `cxmap ARGS` in a terminal of `cols` × `rows`.
     pub fn spawn(&self, args: &[&str], cols: u16, rows: u16) -> Tui {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_cxmap"));
+        command.args(args);
+        self.spawn_command(command, cols, rows)
+    }
+
+    /// Runs `command` (which runs cxmap somehow) in a terminal, with the sandbox's folders.
+    pub fn spawn_command(&self, mut command: CommandBuilder, cols: u16, rows: u16) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -76,8 +98,6 @@ impl Sandbox {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_cxmap"));
-        command.args(args);
         command.cwd(self.dir.path());
         command.env("TERM", "xterm-256color");
         command.env("CXMAP_DATA_DIR", self.data_dir());
@@ -88,13 +108,15 @@ impl Sandbox {
         let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nonzero(rows), nonzero(cols), 0)));
-        let feed = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (feed, record) = (Arc::clone(&parser), Arc::clone(&raw));
         std::thread::spawn(move || {
             let mut buffer = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buffer) {
                 if n == 0 {
                     break;
                 }
+                record.lock().unwrap().extend_from_slice(&buffer[..n]);
                 feed.lock().unwrap().process(&buffer[..n]);
             }
         });
@@ -103,6 +125,7 @@ impl Sandbox {
             writer,
             child,
             parser,
+            raw,
         }
     }
 }
@@ -137,6 +160,37 @@ impl Tui {
         for c in text.chars() {
             self.send(c.encode_utf8(&mut [0; 4]));
         }
+    }
+
+    /// Every byte the program wrote to its terminal so far.
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().unwrap()
+    }
+
+    /// Sends a signal (by name, e.g. "HUP", "KILL") to the program.
+    pub fn signal(&self, name: &str) {
+        let status = std::process::Command::new("kill")
+            .args([format!("-{name}"), self.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -{name} failed");
+    }
+
+    /// Waits at most `limit` for the program to exit; its exit code, if it did.
+    pub fn exit_within(&mut self, limit: Duration) -> Option<u32> {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status.exit_code());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        None
     }
 
     /// Waits for the program to exit and returns whether it succeeded.

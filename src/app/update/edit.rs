@@ -108,6 +108,14 @@ pub(super) fn commit(app: &mut App) -> Effect {
                 title: trimmed.to_owned(),
             };
         }
+        EditTarget::SaveAs => {
+            if trimmed.is_empty() {
+                app.warn("Give the file a name");
+                app.editor = Some(Editor { target, input });
+                return Effect::Nothing;
+            }
+            return Effect::SaveAs(trimmed.into());
+        }
         EditTarget::Title | EditTarget::Persona => {
             let field = if target == EditTarget::Title {
                 MapText::Title

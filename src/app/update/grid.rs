@@ -157,6 +157,7 @@ pub(super) fn open_editor(app: &mut App, target: EditTarget) {
                     ListLane::Opportunity => s.opportunities.get(at).map(|o| o.text.clone()),
                 })
                 .unwrap_or_default(),
+            EditTarget::SaveAs => doc.path.display().to_string(),
             EditTarget::NewStage { .. } | EditTarget::NewItem { .. } | EditTarget::NewMapTitle { .. } => {
                 String::new()
             }

@@ -1,6 +1,7 @@
 //! `update(&mut App, Action) -> Effect`: applies one user intent to the state. Each mode
 //! has its own file; nothing here touches the disk or the terminal.
 
+mod compare;
 mod edit;
 mod form;
 mod grid;
@@ -22,6 +23,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Mode::Edit => edit::update(app, action),
         Mode::Form => form::update(app, action),
         Mode::Start => start::update(app, action),
+        Mode::Compare => compare::update(app, action),
+        Mode::Grid if action.changes_map() && app.doc.as_ref().is_some_and(|d| d.read_only) => {
+            app.warn("Read-only: another cxmap has this map open. o opens another map, q quits");
+            Effect::Nothing
+        }
         Mode::Grid => grid::update(app, action),
     }
 }

@@ -1,11 +1,12 @@
 //! Overlays: scrolling the help or a notice, and answering questions.
 
+use super::super::editor::EditTarget;
 use super::super::overlay::{AfterLeaving, Overlay, Question};
 use super::super::{App, Effect, action::Action};
 use super::edit::commit;
 use super::form::keep;
-use super::grid::apply;
-use crate::model::ops;
+use super::grid::{apply, open_editor};
+use crate::model::{Edit, ops};
 
 /// Keys while the help or a notice is showing.
 pub(super) fn read(app: &mut App, action: Action) -> Effect {
@@ -32,7 +33,10 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
     let Some(Overlay::Ask(question)) = app.overlay.clone() else {
         return Effect::Nothing;
     };
-    if !matches!(action, Action::Yes | Action::No | Action::Cancel) {
+    if !matches!(
+        action,
+        Action::Yes | Action::No | Action::Cancel | Action::Alternative
+    ) {
         return Effect::Nothing;
     }
     app.overlay = None;
@@ -70,6 +74,40 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
             app.inform("Dropped what was typed");
             Effect::Nothing
         }
+        (Question::Recover, Action::Yes) => {
+            recover(app);
+            Effect::Nothing
+        }
+        (Question::Recover, Action::No) => Effect::DiscardRecovery,
+        (Question::Recover, Action::Alternative) => {
+            app.comparing = true;
+            Effect::Nothing
+        }
+        (Question::Recover, _) => {
+            app.recovery = None;
+            app.inform("The recovery copy is kept: reopen the map to decide");
+            Effect::Nothing
+        }
+        (Question::ChangedOnDisk { then }, Action::Yes) => Effect::SaveAnyway { then },
+        (Question::ChangedOnDisk { .. }, Action::No) => Effect::Reload,
+        (Question::ChangedOnDisk { .. }, Action::Alternative) => {
+            open_editor(app, EditTarget::SaveAs);
+            Effect::Nothing
+        }
+        (Question::LockedElsewhere { .. }, Action::No) => Effect::TakeLock,
+        (Question::LockedElsewhere { .. }, _) => {
+            app.inform("Read-only: the other cxmap keeps editing this map");
+            Effect::Nothing
+        }
         _ => Effect::Nothing,
+    }
+}
+
+/// Takes the offered recovery copy as one undoable change; the map is then unsaved.
+pub(super) fn recover(app: &mut App) {
+    app.comparing = false;
+    let Some(offer) = app.recovery.take() else { return };
+    if apply(app, Edit::ReplaceMap(offer.map), "recover unsaved work") {
+        app.inform("Recovered the unsaved work; Ctrl-S saves it, u undoes the recovery");
     }
 }

@@ -31,6 +31,11 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
                         return Effect::Open(map.path.clone());
                     }
                 }
+                Some(StartEntry::Recovered(index)) => {
+                    if let Some(entry) = app.start.recoveries.get(index) {
+                        return Effect::Open(entry.map_path.clone());
+                    }
+                }
                 None => {}
             }
         }
