@@ -505,3 +505,51 @@ fn escaping_a_changed_form_asks_before_dropping_it() {
         "an unchanged form just closes"
     );
 }
+
+#[test]
+fn votes_go_up_and_down_but_never_below_zero_and_undo_covers_them() {
+    let mut app = example_app();
+    let stage = select_first_friction(&mut app);
+    let before = map_of(&app).stages[stage].frictions[0].votes;
+    run(&mut app, [Action::Vote, Action::Vote]);
+    assert_eq!(map_of(&app).stages[stage].frictions[0].votes, before + 2);
+    run(&mut app, std::iter::repeat_n(Action::Unvote, before as usize + 5));
+    assert_eq!(map_of(&app).stages[stage].frictions[0].votes, 0);
+    assert_eq!(app.message.as_ref().unwrap().text, "No votes to take away");
+    run(&mut app, std::iter::repeat_n(Action::Undo, 2 + before as usize + 2));
+    assert_eq!(map_of(&app).stages[stage].frictions[0].votes, before, "two votes added, before + 2 taken away");
+    app.cursor.lane = Lane::Opportunity;
+    let opportunity = map_of(&app).stages[stage].opportunities[0].votes;
+    run(&mut app, [Action::Vote]);
+    assert_eq!(map_of(&app).stages[stage].opportunities[0].votes, opportunity + 1);
+    app.cursor.lane = Lane::Goal;
+    run(&mut app, [Action::Vote]);
+    assert!(app.message.as_ref().unwrap().text.starts_with("Votes go on friction points and opportunities"));
+}
+
+#[test]
+fn a_voting_round_rations_votes_and_ranks_the_result() {
+    let mut app = example_app();
+    let stage = select_first_friction(&mut app);
+    run(&mut app, [Action::VotingRound, Action::DeleteToLineStart, Action::Type('1')]);
+    run(&mut app, [Action::NextField, Action::DeleteToLineStart, Action::Type('3'), Action::Commit]);
+    let round = app.round.as_ref().expect("the round started");
+    assert_eq!((round.pool(), round.left()), (3, 3));
+    run(&mut app, [Action::Vote, Action::Vote]);
+    assert_eq!(app.round.as_ref().unwrap().left(), 1);
+    run(&mut app, [Action::MoveDown, Action::Unvote]);
+    assert_eq!(app.message.as_ref().unwrap().text, "This round has cast no vote here to take back");
+    run(&mut app, [Action::Vote, Action::Vote]);
+    assert_eq!(app.round.as_ref().unwrap().left(), 0);
+    assert!(app.message.as_ref().unwrap().text.starts_with("No votes left in this round"));
+    run(&mut app, [Action::Undo]);
+    assert_eq!(app.round.as_ref().unwrap().left(), 1, "undo gives the vote back to the pool");
+    run(&mut app, [Action::MoveUp, Action::Vote, Action::VotingRound]);
+    assert!(app.round.is_none());
+    let Some(Overlay::Notice { title, lines, .. }) = &app.overlay else { panic!("the result shows") };
+    assert_eq!(title, "Voting round result");
+    assert_eq!(lines[0], "3 of 3 votes cast (3 people, 1 each).");
+    let first = &map_of(&app).stages[stage].frictions[0].text;
+    assert!(lines[2].starts_with(" 1. ●3") && lines[2].contains(first.as_str()), "{lines:?}");
+    assert_eq!(lines.len(), 3, "the undone vote on the second point is not in the result");
+}

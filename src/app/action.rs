@@ -29,6 +29,9 @@ pub enum Action {
     DeleteStage,
     MoveStageLeft,
     MoveStageRight,
+    Vote,
+    Unvote,
+    VotingRound,
     EditTitle,
     EditPersona,
     // History, files, program.
@@ -108,6 +111,9 @@ impl Action {
         Action::DeleteStage,
         Action::MoveStageLeft,
         Action::MoveStageRight,
+        Action::Vote,
+        Action::Unvote,
+        Action::VotingRound,
         Action::EditTitle,
         Action::EditPersona,
         Action::Undo,
@@ -170,6 +176,9 @@ impl Action {
                 | Action::DeleteStage
                 | Action::MoveStageLeft
                 | Action::MoveStageRight
+                | Action::Vote
+                | Action::Unvote
+                | Action::VotingRound
                 | Action::EditTitle
                 | Action::EditPersona
                 | Action::Undo
@@ -207,6 +216,9 @@ impl Action {
             Action::DeleteStage => "delete the stage (asks first)",
             Action::MoveStageLeft => "move the stage left",
             Action::MoveStageRight => "move the stage right",
+            Action::Vote => "add a vote to the friction point or opportunity (in a round: cast one)",
+            Action::Unvote => "take a vote away",
+            Action::VotingRound => "start a dot-voting round, or end it and show the result",
             Action::EditTitle => "edit the map's title",
             Action::EditPersona => "edit the persona (the customer segment)",
             Action::Undo => "undo the last change",

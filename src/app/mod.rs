@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod overlay;
 pub mod start;
 pub mod update;
+pub mod voting;
 
 use std::path::PathBuf;
 
@@ -94,6 +95,8 @@ pub struct App {
     pub recovery: Option<RecoveryOffer>,
     /// Showing the map and its recovery copy side by side, read-only.
     pub comparing: bool,
+    /// A dot-voting round in progress.
+    pub round: Option<voting::VotingRound>,
     pub message: Option<Message>,
     pub geometry: Geometry,
     pub keymap: Keymap,
@@ -115,6 +118,7 @@ impl App {
             overlay: None,
             recovery: None,
             comparing: false,
+            round: None,
             message: None,
             geometry: Geometry::default(),
             keymap: Keymap::default(),
@@ -140,6 +144,7 @@ impl App {
         self.overlay = None;
         self.recovery = None;
         self.comparing = false;
+        self.round = None;
     }
 
     /// The mode the keyboard is in.

@@ -103,10 +103,15 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn position(app: &App) -> String {
+    let round = app
+        .round
+        .as_ref()
+        .map(|round| format!("VOTING {} of {} left · ", round.left(), round.pool()))
+        .unwrap_or_default();
     match (&app.doc, app.screen) {
         (Some(doc), Screen::Map) if !doc.map.stages.is_empty() => {
-            format!("stage {}/{} ", app.cursor.stage + 1, doc.map.stages.len())
+            format!("{round}stage {}/{} ", app.cursor.stage + 1, doc.map.stages.len())
         }
-        _ => String::new(),
+        _ => round,
     }
 }

@@ -4,7 +4,7 @@
 use ratatui::style::Style;
 
 use super::theme;
-use crate::model::{Lane, Stage};
+use crate::model::{Friction, Lane, Stage};
 use crate::text::display::{clean, truncate};
 use crate::text::wrap::wrap;
 
@@ -20,6 +20,9 @@ pub struct Chunk {
     pub style: Style,
     /// The item's index in its list, for list lanes.
     pub item: Option<usize>,
+    /// A marker at the start of the first line (severity and votes), in its own style:
+    /// how many bytes of the first line it takes after the bullet.
+    pub badge: Option<(usize, Style)>,
 }
 
 /// Wraps `text` (already clean) into at most `max_lines` lines of `columns`, the last
@@ -41,8 +44,12 @@ pub fn wrapped(text: &str, columns: usize, max_lines: usize) -> Vec<String> {
     lines
 }
 
-fn item_chunk(text: &str, columns: usize, item: usize, style: Style) -> Chunk {
-    let body = wrapped(&clean(text), columns.saturating_sub(2).max(1), MAX_ITEM_LINES);
+fn item_chunk(text: &str, columns: usize, item: usize, style: Style, badge: Option<(String, Style)>) -> Chunk {
+    let marked = match &badge {
+        Some((badge, _)) => format!("{badge} {}", clean(text)),
+        None => clean(text).into_owned(),
+    };
+    let body = wrapped(&marked, columns.saturating_sub(2).max(1), MAX_ITEM_LINES);
     let lines = body
         .into_iter()
         .enumerate()
@@ -52,7 +59,15 @@ fn item_chunk(text: &str, columns: usize, item: usize, style: Style) -> Chunk {
         lines,
         style,
         item: Some(item),
+        badge: badge.map(|(badge, style)| (badge.len(), style)),
     }
+}
+
+/// `▲3 ●2`: a friction point's severity and votes at a glance.
+pub fn friction_badge(friction: &Friction) -> (String, Style) {
+    let votes = if friction.votes > 0 { format!(" ●{}", friction.votes) } else { String::new() };
+    let style = if friction.status.is_closed() { theme::DIM } else { theme::severity(friction.severity) };
+    (format!("▲{}{votes}", friction.severity.number()), style)
 }
 
 /// The score line of an emotion cell, e.g. "▼ -1 negative".
@@ -86,6 +101,7 @@ pub fn chunks(stage: &Stage, lane: Lane, columns: usize) -> Vec<Chunk> {
         lines: wrapped(&clean(text), columns, MAX_TEXT_LINES),
         style,
         item: None,
+        badge: None,
     };
     match lane {
         Lane::Goal if stage.goal.is_empty() => Vec::new(),
@@ -96,6 +112,7 @@ pub fn chunks(stage: &Stage, lane: Lane, columns: usize) -> Vec<Chunk> {
                 lines: vec![truncate(&line, columns).into_owned()],
                 style,
                 item: None,
+                badge: None,
             }];
             if !stage.emotion.note.is_empty() {
                 chunks.push(text_chunk(&stage.emotion.note, theme::TEXT));
@@ -106,7 +123,7 @@ pub fn chunks(stage: &Stage, lane: Lane, columns: usize) -> Vec<Chunk> {
             .touchpoints
             .iter()
             .enumerate()
-            .map(|(i, t)| item_chunk(t, columns, i, theme::TEXT))
+            .map(|(i, t)| item_chunk(t, columns, i, theme::TEXT, None))
             .collect(),
         Lane::Friction => stage
             .frictions
@@ -118,14 +135,17 @@ pub fn chunks(stage: &Stage, lane: Lane, columns: usize) -> Vec<Chunk> {
                 } else {
                     theme::TEXT
                 };
-                item_chunk(&f.text, columns, i, style)
+                item_chunk(&f.text, columns, i, style, Some(friction_badge(f)))
             })
             .collect(),
         Lane::Opportunity => stage
             .opportunities
             .iter()
             .enumerate()
-            .map(|(i, o)| item_chunk(&o.text, columns, i, theme::TEXT))
+            .map(|(i, o)| {
+                let badge = (o.votes > 0).then(|| (format!("●{}", o.votes), theme::VOTES));
+                item_chunk(&o.text, columns, i, theme::TEXT, badge)
+            })
             .collect(),
     }
 }

@@ -10,7 +10,7 @@ use super::theme;
 use crate::app::App;
 use crate::app::geometry::{LANE_LABEL_WIDTH, MIN_STAGE_WIDTH};
 use crate::model::{JourneyMap, Lane};
-use crate::text::display::{clean_line, truncate};
+use crate::text::display::{clean_line, truncate, width as width_of};
 
 /// Draws the grid of `map` into `area`.
 pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
@@ -259,20 +259,22 @@ fn draw_lane(app: &App, map: &JourneyMap, columns: &Columns, lane: Lane, area: R
     }
 }
 
-/// One line of a cell, with an optional marker drawn right after it.
+/// One line of a cell, as styled pieces drawn left to right (bullet, badge, text,
+/// overflow count).
 struct CellLine {
-    text: String,
-    style: Style,
-    tail: Option<(String, Style)>,
+    parts: Vec<(String, Style)>,
 }
 
 impl CellLine {
     fn new(text: String, style: Style) -> Self {
         Self {
-            text,
-            style,
-            tail: None,
+            parts: vec![(text, style)],
         }
+    }
+
+    /// The text of the line so far, for cutting it to make room.
+    fn last_text_mut(&mut self) -> Option<&mut String> {
+        self.parts.last_mut().map(|(text, _)| text)
     }
 }
 
@@ -330,13 +332,23 @@ fn draw_cell(
             } else {
                 chunk.style
             };
-            for line in &chunk.lines {
-                let line = if highlighted {
-                    format!("{line:<width$}")
-                } else {
-                    line.clone()
+            for (index, line) in chunk.lines.iter().enumerate() {
+                let line = if highlighted { format!("{line:<width$}") } else { line.clone() };
+                let bullet = "• ".len();
+                let cell_line = match (index, chunk.badge) {
+                    (0, Some((len, badge))) if line.is_char_boundary(bullet + len) && line.len() >= bullet + len => {
+                        let badge = if highlighted { badge.patch(theme::SELECTED) } else { badge };
+                        CellLine {
+                            parts: vec![
+                                (line[..bullet].to_owned(), style),
+                                (line[bullet..bullet + len].to_owned(), badge),
+                                (line[bullet + len..].to_owned(), style),
+                            ],
+                        }
+                    }
+                    _ => CellLine::new(line, style),
                 };
-                lines.push(CellLine::new(line, style));
+                lines.push(cell_line);
             }
         }
         lines.truncate(height);
@@ -346,16 +358,20 @@ fn draw_cell(
                 lines.push(CellLine::new(format!("↓ {hidden} more"), theme::DIM));
             } else if let Some(last) = lines.last_mut() {
                 let marker = format!(" +{hidden}");
-                last.text = truncate(last.text.trim_end(), width.saturating_sub(marker.len())).into_owned();
-                last.tail = Some((marker, theme::WARNING));
+                let room = width.saturating_sub(marker.len());
+                let before: usize = last.parts[..last.parts.len() - 1].iter().map(|(t, _)| width_of(t)).sum();
+                if let Some(text) = last.last_text_mut() {
+                    *text = truncate(text.trim_end(), room.saturating_sub(before)).into_owned();
+                }
+                last.parts.push((marker, theme::WARNING));
             }
         }
     }
     for (y, line) in (area.y..).zip(&lines) {
-        let (x, _) = buf.set_stringn(area.x, y, &line.text, width, line.style);
-        if let Some((tail, style)) = &line.tail {
+        let mut x = area.x;
+        for (text, style) in &line.parts {
             let used = usize::from(x - area.x);
-            buf.set_stringn(x, y, tail, width.saturating_sub(used), *style);
+            (x, _) = buf.set_stringn(x, y, text, width.saturating_sub(used), *style);
         }
     }
 }

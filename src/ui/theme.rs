@@ -3,7 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::model::{Lane, Score};
+use crate::model::{Lane, Score, Severity};
 
 pub const BAR: Style = Style::new().add_modifier(Modifier::REVERSED);
 pub const BAR_ACCENT: Style = Style::new()
@@ -21,6 +21,17 @@ pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD
 pub const WARNING: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 pub const TEXT: Style = Style::new();
+
+pub const VOTES: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+
+/// The colour of a severity: severe stands out most.
+pub fn severity(severity: Severity) -> Style {
+    match severity {
+        Severity::Minor => Style::new().fg(Color::Yellow),
+        Severity::Major => Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
+        Severity::Severe => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD.union(Modifier::REVERSED)),
+    }
+}
 
 /// The colour of a lane's name.
 pub fn lane(lane: Lane) -> Style {

@@ -1,6 +1,6 @@
 //! The friction-point form: text, severity, channel, votes, owner, status, evidence.
 
-use super::FormPurpose;
+use super::{FormPurpose, Outcome};
 use crate::app::form::{Field, Form};
 use crate::model::{Edit, Item, JourneyMap, Severity, Status};
 
@@ -54,14 +54,9 @@ pub fn friction_form(map: &JourneyMap, stage: usize, at: usize) -> Option<Form> 
 }
 
 /// The edit keeping the form makes.
-pub(super) fn edit_from(
-    map: &JourneyMap,
-    stage: usize,
-    at: usize,
-    form: &mut Form,
-) -> Result<Option<(Edit, &'static str)>, String> {
+pub(super) fn outcome(map: &JourneyMap, stage: usize, at: usize, form: &mut Form) -> Result<Outcome, String> {
     let Some(original) = map.stages.get(stage).and_then(|s| s.frictions.get(at)) else {
-        return Ok(None);
+        return Ok(Outcome::Unchanged);
     };
     let text = form.text(TEXT).trim().to_owned();
     if text.is_empty() {
@@ -84,14 +79,12 @@ pub(super) fn edit_from(
         .map(str::to_owned)
         .collect();
     if &friction == original {
-        return Ok(None);
+        return Ok(Outcome::Unchanged);
     }
-    Ok(Some((
-        Edit::ReplaceItem {
-            stage,
-            at,
-            item: Item::Friction(friction),
-        },
-        "edit friction point",
-    )))
+    let edit = Edit::ReplaceItem {
+        stage,
+        at,
+        item: Item::Friction(friction),
+    };
+    Ok(Outcome::Edit(edit, "edit friction point"))
 }

@@ -2,8 +2,10 @@
 //! One file per kind of form.
 
 mod friction;
+mod round;
 
 pub use friction::friction_form;
+pub use round::round_form;
 
 use super::App;
 use super::form::Form;
@@ -14,15 +16,29 @@ use crate::model::Edit;
 pub enum FormPurpose {
     /// Every field of one friction point.
     Friction { stage: usize, at: usize },
+    /// The size of a voting round about to start.
+    VotingRound,
 }
 
-/// The edit that keeping `form` makes, `Ok(None)` when nothing changed, or the reason the
-/// form cannot be kept yet (the form then shows it and focuses the field at fault).
-pub fn edit_from(app: &App, form: &mut Form) -> Result<Option<(Edit, &'static str)>, String> {
+/// What keeping a form does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Nothing changed.
+    Unchanged,
+    /// One undoable change to the map, with its label for undo messages.
+    Edit(Edit, &'static str),
+    /// A voting round begins.
+    StartRound { per_person: u32, people: u32 },
+}
+
+/// What keeping `form` does, or the reason it cannot be kept yet (the form then shows it
+/// and focuses the field at fault).
+pub fn outcome(app: &App, form: &mut Form) -> Result<Outcome, String> {
     let Some(doc) = &app.doc else {
-        return Ok(None);
+        return Ok(Outcome::Unchanged);
     };
     match form.purpose {
-        FormPurpose::Friction { stage, at } => friction::edit_from(&doc.map, stage, at, form),
+        FormPurpose::Friction { stage, at } => friction::outcome(&doc.map, stage, at, form),
+        FormPurpose::VotingRound => round::outcome(form),
     }
 }

@@ -2,11 +2,12 @@
 //! text; Enter keeps the form if every field checks out.
 
 use super::super::form::FieldValue;
-use super::super::forms;
+use super::super::forms::{self, Outcome};
 use super::super::overlay::{Overlay, Question};
 use super::super::{App, Effect, action::Action};
 use super::edit::edit_text;
 use super::grid::apply;
+use super::votes::start_round;
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let width = app.geometry.form_text_width();
@@ -73,15 +74,16 @@ pub(super) fn keep(app: &mut App) -> Effect {
     let Some(mut form) = app.form.take() else {
         return Effect::Nothing;
     };
-    match forms::edit_from(app, &mut form) {
+    match forms::outcome(app, &mut form) {
         Err(message) => {
             form.error = Some(message);
             app.form = Some(form);
         }
-        Ok(None) => {}
-        Ok(Some((edit, label))) => {
+        Ok(Outcome::Unchanged) => {}
+        Ok(Outcome::Edit(edit, label)) => {
             apply(app, edit, label);
         }
+        Ok(Outcome::StartRound { per_person, people }) => start_round(app, per_person, people),
     }
     Effect::Nothing
 }

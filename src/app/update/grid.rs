@@ -55,6 +55,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
                 stage: app.cursor.stage,
             }));
         }
+        Action::Vote => return super::votes::vote(app, true),
+        Action::Unvote => return super::votes::vote(app, false),
+        Action::VotingRound => return super::votes::round_key(app),
         Action::MoveStageLeft => move_stage(app, false),
         Action::MoveStageRight => move_stage(app, true),
         _ => {}

@@ -6,17 +6,24 @@ mod edit;
 mod form;
 mod grid;
 mod overlay;
+mod votes;
 mod start;
 
 use super::overlay::AfterLeaving;
 use super::{App, Effect, Message, Tone, action::Action, keymap::Mode};
 use crate::store::SaveError;
 
-/// Applies `action` in the app's current mode.
+/// Applies `action` in the app's current mode, then brings derived state up to date.
 pub fn update(app: &mut App, action: Action) -> Effect {
     if matches!(app.message, Some(Message { tone: Tone::Info, .. })) {
         app.message = None;
     }
+    let effect = dispatch(app, action);
+    votes::recount(app);
+    effect
+}
+
+fn dispatch(app: &mut App, action: Action) -> Effect {
     match app.mode() {
         Mode::Confirm => overlay::answer(app, action),
         Mode::Help => overlay::read(app, action),
