@@ -191,3 +191,26 @@ fn friction_point_form() {
     );
     snapshot_each_size("form_friction", app);
 }
+
+#[test]
+fn friction_board() {
+    let mut app = example(1);
+    act(&mut app, [Action::ShowBoard, Action::SelectNext]);
+    snapshot_each_size("board", app);
+}
+
+#[test]
+fn council_view() {
+    let mut app = example(1);
+    act(&mut app, [Action::ShowCouncil]);
+    snapshot_each_size("council", app);
+}
+
+#[test]
+fn friction_bullets_show_severity_and_votes() {
+    let mut app = example(1);
+    act(&mut app, [Action::MoveRight, Action::MoveRight, Action::MoveDown]);
+    act(&mut app, std::iter::repeat_n(Action::MoveDown, 7));
+    act(&mut app, [Action::VotingRound, Action::Commit, Action::Vote]);
+    snapshot_each_size("grid_votes", app);
+}

@@ -10,7 +10,7 @@ use cxmap::app::update::update;
 use cxmap::app::{App, Effect};
 use cxmap::assets::{EXAMPLES, TEMPLATES};
 use cxmap::format;
-use cxmap::model::{IdGen, Lane, Score};
+use cxmap::model::{Friction, IdGen, Lane, Score, Status};
 use proptest::prelude::*;
 
 fn example_app() -> App {
@@ -516,40 +516,167 @@ fn votes_go_up_and_down_but_never_below_zero_and_undo_covers_them() {
     run(&mut app, std::iter::repeat_n(Action::Unvote, before as usize + 5));
     assert_eq!(map_of(&app).stages[stage].frictions[0].votes, 0);
     assert_eq!(app.message.as_ref().unwrap().text, "No votes to take away");
-    run(&mut app, std::iter::repeat_n(Action::Undo, 2 + before as usize + 2));
-    assert_eq!(map_of(&app).stages[stage].frictions[0].votes, before, "two votes added, before + 2 taken away");
+    run(
+        &mut app,
+        std::iter::repeat_n(Action::Undo, 2 + before as usize + 2),
+    );
+    assert_eq!(
+        map_of(&app).stages[stage].frictions[0].votes,
+        before,
+        "two votes added, before + 2 taken away"
+    );
     app.cursor.lane = Lane::Opportunity;
     let opportunity = map_of(&app).stages[stage].opportunities[0].votes;
     run(&mut app, [Action::Vote]);
     assert_eq!(map_of(&app).stages[stage].opportunities[0].votes, opportunity + 1);
     app.cursor.lane = Lane::Goal;
     run(&mut app, [Action::Vote]);
-    assert!(app.message.as_ref().unwrap().text.starts_with("Votes go on friction points and opportunities"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Votes go on friction points and opportunities")
+    );
 }
 
 #[test]
 fn a_voting_round_rations_votes_and_ranks_the_result() {
     let mut app = example_app();
     let stage = select_first_friction(&mut app);
-    run(&mut app, [Action::VotingRound, Action::DeleteToLineStart, Action::Type('1')]);
-    run(&mut app, [Action::NextField, Action::DeleteToLineStart, Action::Type('3'), Action::Commit]);
+    run(
+        &mut app,
+        [Action::VotingRound, Action::DeleteToLineStart, Action::Type('1')],
+    );
+    run(
+        &mut app,
+        [
+            Action::NextField,
+            Action::DeleteToLineStart,
+            Action::Type('3'),
+            Action::Commit,
+        ],
+    );
     let round = app.round.as_ref().expect("the round started");
     assert_eq!((round.pool(), round.left()), (3, 3));
     run(&mut app, [Action::Vote, Action::Vote]);
     assert_eq!(app.round.as_ref().unwrap().left(), 1);
     run(&mut app, [Action::MoveDown, Action::Unvote]);
-    assert_eq!(app.message.as_ref().unwrap().text, "This round has cast no vote here to take back");
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "This round has cast no vote here to take back"
+    );
     run(&mut app, [Action::Vote, Action::Vote]);
     assert_eq!(app.round.as_ref().unwrap().left(), 0);
-    assert!(app.message.as_ref().unwrap().text.starts_with("No votes left in this round"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("No votes left in this round")
+    );
     run(&mut app, [Action::Undo]);
-    assert_eq!(app.round.as_ref().unwrap().left(), 1, "undo gives the vote back to the pool");
+    assert_eq!(
+        app.round.as_ref().unwrap().left(),
+        1,
+        "undo gives the vote back to the pool"
+    );
     run(&mut app, [Action::MoveUp, Action::Vote, Action::VotingRound]);
     assert!(app.round.is_none());
-    let Some(Overlay::Notice { title, lines, .. }) = &app.overlay else { panic!("the result shows") };
+    let Some(Overlay::Notice { title, lines, .. }) = &app.overlay else {
+        panic!("the result shows")
+    };
     assert_eq!(title, "Voting round result");
     assert_eq!(lines[0], "3 of 3 votes cast (3 people, 1 each).");
     let first = &map_of(&app).stages[stage].frictions[0].text;
-    assert!(lines[2].starts_with(" 1. ●3") && lines[2].contains(first.as_str()), "{lines:?}");
-    assert_eq!(lines.len(), 3, "the undone vote on the second point is not in the result");
+    assert!(
+        lines[2].starts_with(" 1. ●3") && lines[2].contains(first.as_str()),
+        "{lines:?}"
+    );
+    assert_eq!(
+        lines.len(),
+        3,
+        "the undone vote on the second point is not in the result"
+    );
+}
+
+#[test]
+fn the_board_lists_sorts_filters_and_jumps_to_the_grid() {
+    use cxmap::app::view::View;
+    let mut app = example_app();
+    run(&mut app, [Action::ShowBoard]);
+    assert_eq!(app.view, View::Board);
+    let total: usize = map_of(&app).stages.iter().map(|s| s.frictions.len()).sum();
+    assert_eq!(app.board.rows.len(), total);
+    run(&mut app, [Action::CycleSort, Action::CycleSort]);
+    assert_eq!(app.message.as_ref().unwrap().text, "Sorted by stage order");
+    assert!(app.board.rows.windows(2).all(|w| w[0] < w[1]));
+    run(
+        &mut app,
+        [Action::FilterBoard, Action::CursorRight, Action::Commit],
+    );
+    let open = map_of(&app)
+        .stages
+        .iter()
+        .flat_map(|s| &s.frictions)
+        .filter(|f| f.status == Status::Open)
+        .count();
+    assert_eq!(app.board.rows.len(), open, "the filter keeps open points only");
+    run(&mut app, [Action::SelectLast, Action::Open]);
+    assert_eq!(app.view, View::Grid);
+    let &(stage, at) = app.board.rows.last().unwrap();
+    assert_eq!(
+        (app.cursor.stage, app.cursor.lane, app.cursor.item),
+        (stage, Lane::Friction, at)
+    );
+    run(&mut app, [Action::ShowBoard, Action::ClearFilter]);
+    assert_eq!(app.board.rows.len(), total);
+}
+
+#[test]
+fn the_board_edits_and_votes_in_place_and_keeps_up_with_changes() {
+    let mut app = example_app();
+    run(&mut app, [Action::ShowBoard, Action::SelectFirst]);
+    let (stage, at) = app.board.rows[0];
+    let votes = map_of(&app).stages[stage].frictions[at].votes;
+    run(&mut app, [Action::Vote]);
+    assert_eq!(map_of(&app).stages[stage].frictions[at].votes, votes + 1);
+    assert_eq!(app.board.rows[0], (stage, at), "still first by votes");
+    run(&mut app, [Action::EditCell]);
+    assert!(app.form.is_some(), "e edits in place");
+    run(&mut app, [Action::TextStart]);
+    run(&mut app, typed("Seen again: "));
+    run(&mut app, [Action::Commit]);
+    assert!(
+        map_of(&app).stages[stage].frictions[at]
+            .text
+            .starts_with("Seen again: ")
+    );
+    run(&mut app, [Action::Undo, Action::Undo]);
+    assert_eq!(map_of(&app).stages[stage].frictions[at].votes, votes);
+}
+
+#[test]
+fn the_council_shows_the_top_three_open_points() {
+    use cxmap::app::view::View;
+    let mut app = example_app();
+    run(&mut app, [Action::ShowCouncil]);
+    assert_eq!(app.view, View::Council);
+    assert_eq!(app.board.council.len(), 3);
+    let map = map_of(&app);
+    let council: Vec<&Friction> = app
+        .board
+        .council
+        .iter()
+        .map(|&(s, f)| &map.stages[s].frictions[f])
+        .collect();
+    assert!(council.iter().all(|f| !f.status.is_closed()));
+    assert!(
+        council
+            .windows(2)
+            .all(|w| (w[0].votes, w[0].severity) >= (w[1].votes, w[1].severity))
+    );
+    run(&mut app, [Action::SelectNext, Action::Open]);
+    assert_eq!(app.view, View::Grid);
+    assert_eq!((app.cursor.stage, app.cursor.item), app.board.council[1]);
 }

@@ -9,6 +9,8 @@ use super::action::Action;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
     Grid,
+    Board,
+    Council,
     Edit,
     Form,
     Start,
@@ -33,6 +35,8 @@ impl Mode {
     pub fn title(self) -> &'static str {
         match self {
             Mode::Grid => "Journey map",
+            Mode::Board => "Friction board",
+            Mode::Council => "CX council view",
             Mode::Edit => "Editing text",
             Mode::Form => "Forms (other keys as in editing text)",
             Mode::Start => "Start screen",
@@ -55,6 +59,8 @@ impl Mode {
     pub fn badge(self) -> &'static str {
         match self {
             Mode::Grid => "MAP",
+            Mode::Board => "BOARD",
+            Mode::Council => "COUNCIL",
             Mode::Edit => "EDIT",
             Mode::Form => "FORM",
             Mode::Start => "START",
@@ -188,7 +194,7 @@ fn bind(mode: Mode, keys: &[Key], action: Action, hint: Option<&'static str>) ->
 pub fn default_bindings() -> Vec<Binding> {
     use Action as A;
     use KeyCode as K;
-    use Mode::{Compare, Confirm, Edit, Form, Grid, Help, Start};
+    use Mode::{Board, Compare, Confirm, Council, Edit, Form, Grid, Help, Start};
     let rows: Vec<(Mode, Vec<Key>, Action, Option<&'static str>)> = vec![
         (Grid, vec![ch('?'), code(K::F(1))], A::ShowHelp, Some("help")),
         (Grid, vec![code(K::Enter), ch('e')], A::EditCell, Some("edit")),
@@ -227,10 +233,42 @@ pub fn default_bindings() -> Vec<Binding> {
         (Grid, vec![ch('v')], A::Vote, Some("vote")),
         (Grid, vec![ch('V')], A::Unvote, None),
         (Grid, vec![ch('R')], A::VotingRound, None),
+        (Grid, vec![ch('b')], A::ShowBoard, Some("board")),
+        (Grid, vec![ch('c')], A::ShowCouncil, None),
         (Grid, vec![ch('t')], A::EditTitle, None),
         (Grid, vec![ch('p')], A::EditPersona, None),
         (Grid, vec![ctrl('r'), ctrl('y')], A::Redo, None),
         (Grid, vec![ch('o')], A::OpenStartScreen, None),
+        (Board, vec![code(K::Enter)], A::Open, Some("show in the map")),
+        (Board, vec![ch('e')], A::EditCell, Some("edit")),
+        (Board, vec![ch('s')], A::CycleSort, Some("sort")),
+        (Board, vec![ch('f')], A::FilterBoard, Some("filter")),
+        (Board, vec![ch('F')], A::ClearFilter, None),
+        (Board, vec![ch('v')], A::Vote, Some("vote")),
+        (Board, vec![ch('V')], A::Unvote, None),
+        (Board, vec![ch('c')], A::ShowCouncil, Some("council")),
+        (Board, vec![code(K::Esc), ch('b')], A::Back, Some("map")),
+        (Board, vec![ch('k'), code(K::Up)], A::SelectPrevious, None),
+        (Board, vec![ch('j'), code(K::Down)], A::SelectNext, None),
+        (Board, vec![ch('g'), code(K::Home)], A::SelectFirst, None),
+        (Board, vec![ch('G'), code(K::End)], A::SelectLast, None),
+        (Board, vec![code(K::PageUp)], A::PageUp, None),
+        (Board, vec![code(K::PageDown)], A::PageDown, None),
+        (Board, vec![ctrl('s')], A::Save, None),
+        (Board, vec![ch('u'), ctrl('z')], A::Undo, None),
+        (Board, vec![ctrl('r'), ctrl('y')], A::Redo, None),
+        (Board, vec![ch('?'), code(K::F(1))], A::ShowHelp, None),
+        (Board, vec![ch('q'), ctrl('c')], A::Quit, None),
+        (Council, vec![code(K::Enter)], A::Open, Some("show in the map")),
+        (Council, vec![ch('e')], A::EditCell, Some("edit")),
+        (Council, vec![ch('b')], A::ShowBoard, Some("board")),
+        (Council, vec![code(K::Esc), ch('c')], A::Back, Some("map")),
+        (Council, vec![ch('k'), code(K::Up)], A::SelectPrevious, None),
+        (Council, vec![ch('j'), code(K::Down)], A::SelectNext, None),
+        (Council, vec![ctrl('s')], A::Save, None),
+        (Council, vec![ch('u'), ctrl('z')], A::Undo, None),
+        (Council, vec![ch('?'), code(K::F(1))], A::ShowHelp, None),
+        (Council, vec![ch('q'), ctrl('c')], A::Quit, None),
         (Edit, vec![code(K::Enter)], A::Commit, Some("keep")),
         (Edit, vec![code(K::Esc)], A::CancelEdit, Some("cancel")),
         (Edit, vec![alt(K::Enter), ctrl('j')], A::NewLine, Some("new line")),

@@ -2,6 +2,7 @@
 //! [`update::update`] returns an [`Effect`] and the terminal loop carries it out.
 
 pub mod action;
+pub mod board;
 pub mod cursor;
 pub mod document;
 pub mod editor;
@@ -12,6 +13,7 @@ pub mod keymap;
 pub mod overlay;
 pub mod start;
 pub mod update;
+pub mod view;
 pub mod voting;
 
 use std::path::PathBuf;
@@ -85,6 +87,10 @@ pub enum Effect {
 #[derive(Debug, Clone)]
 pub struct App {
     pub screen: Screen,
+    /// Which main view shows on the map screen.
+    pub view: view::View,
+    /// The friction board (and council) derived from the map.
+    pub board: board::Board,
     pub doc: Option<Document>,
     pub start: StartScreen,
     pub cursor: Cursor,
@@ -110,6 +116,8 @@ impl App {
     pub fn at_start(start: StartScreen, ids: IdGen) -> Self {
         Self {
             screen: Screen::Start,
+            view: view::View::Grid,
+            board: board::Board::default(),
             doc: None,
             start,
             cursor: Cursor::default(),
@@ -138,6 +146,8 @@ impl App {
     pub fn open(&mut self, doc: Document) {
         self.doc = Some(doc);
         self.screen = Screen::Map;
+        self.view = view::View::Grid;
+        self.board = board::Board::default();
         self.cursor = Cursor::default();
         self.editor = None;
         self.form = None;
@@ -156,7 +166,11 @@ impl App {
             (None, None, Some(_), _) => Mode::Edit,
             (None, None, None, Screen::Start) => Mode::Start,
             (None, None, None, Screen::Map) if self.comparing => Mode::Compare,
-            (None, None, None, Screen::Map) => Mode::Grid,
+            (None, None, None, Screen::Map) => match self.view {
+                view::View::Grid => Mode::Grid,
+                view::View::Board => Mode::Board,
+                view::View::Council => Mode::Council,
+            },
         }
     }
 

@@ -28,9 +28,14 @@ pub struct Gain {
 
 fn votes_by_id(map: &JourneyMap) -> impl Iterator<Item = (&str, u32, &str, &str)> {
     map.stages.iter().flat_map(|stage| {
-        let frictions = stage.frictions.iter().map(move |f| (f.id.as_str(), f.votes, f.text.as_str(), stage.name.as_str()));
-        let opportunities =
-            stage.opportunities.iter().map(move |o| (o.id.as_str(), o.votes, o.text.as_str(), stage.name.as_str()));
+        let frictions = stage
+            .frictions
+            .iter()
+            .map(move |f| (f.id.as_str(), f.votes, f.text.as_str(), stage.name.as_str()));
+        let opportunities = stage
+            .opportunities
+            .iter()
+            .map(move |o| (o.id.as_str(), o.votes, o.text.as_str(), stage.name.as_str()));
         frictions.chain(opportunities)
     })
 }
@@ -41,7 +46,9 @@ impl VotingRound {
         Self {
             per_person,
             people,
-            start: votes_by_id(map).map(|(id, votes, _, _)| (id.to_owned(), votes)).collect(),
+            start: votes_by_id(map)
+                .map(|(id, votes, _, _)| (id.to_owned(), votes))
+                .collect(),
             cast: 0,
         }
     }
@@ -67,7 +74,9 @@ impl VotingRound {
 
     /// Recounts the votes cast from the map as it is now.
     pub fn recount(&mut self, map: &JourneyMap) {
-        self.cast = votes_by_id(map).map(|(id, votes, _, _)| self.gained(id, votes)).sum();
+        self.cast = votes_by_id(map)
+            .map(|(id, votes, _, _)| self.gained(id, votes))
+            .sum();
     }
 
     /// The items that gained votes, most first (ties in journey order).

@@ -44,7 +44,13 @@ pub fn wrapped(text: &str, columns: usize, max_lines: usize) -> Vec<String> {
     lines
 }
 
-fn item_chunk(text: &str, columns: usize, item: usize, style: Style, badge: Option<(String, Style)>) -> Chunk {
+fn item_chunk(
+    text: &str,
+    columns: usize,
+    item: usize,
+    style: Style,
+    badge: Option<(String, Style)>,
+) -> Chunk {
     let marked = match &badge {
         Some((badge, _)) => format!("{badge} {}", clean(text)),
         None => clean(text).into_owned(),
@@ -65,8 +71,16 @@ fn item_chunk(text: &str, columns: usize, item: usize, style: Style, badge: Opti
 
 /// `▲3 ●2`: a friction point's severity and votes at a glance.
 pub fn friction_badge(friction: &Friction) -> (String, Style) {
-    let votes = if friction.votes > 0 { format!(" ●{}", friction.votes) } else { String::new() };
-    let style = if friction.status.is_closed() { theme::DIM } else { theme::severity(friction.severity) };
+    let votes = if friction.votes > 0 {
+        format!(" ●{}", friction.votes)
+    } else {
+        String::new()
+    };
+    let style = if friction.status.is_closed() {
+        theme::DIM
+    } else {
+        theme::severity(friction.severity)
+    };
     (format!("▲{}{votes}", friction.severity.number()), style)
 }
 

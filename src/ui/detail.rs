@@ -9,7 +9,9 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::cell::{score_line, wrapped};
 use super::theme;
 use crate::app::App;
+use crate::app::cursor::Cursor;
 use crate::app::editor::Editor;
+use crate::app::view::View;
 use crate::model::{JourneyMap, Lane};
 use crate::text::display::{clean, clean_line};
 
@@ -20,7 +22,19 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
         return;
     }
     let Some(doc) = &app.doc else { return };
-    let (title, lines) = describe(&doc.map, app, usize::from(area.width.saturating_sub(4)));
+    let cursor = match app.view {
+        View::Board => match app.board.rows.get(app.board.selected) {
+            Some(&(stage, item)) => Cursor {
+                stage,
+                lane: Lane::Friction,
+                item,
+                first_stage: 0,
+            },
+            None => return,
+        },
+        _ => app.cursor,
+    };
+    let (title, lines) = describe(&doc.map, cursor, usize::from(area.width.saturating_sub(4)));
     let block = Block::bordered()
         .border_style(theme::RULE)
         .title(Span::styled(title, theme::HEADER));
@@ -46,8 +60,7 @@ fn text_lines(text: &str, width: usize) -> Vec<Line<'static>> {
 }
 
 /// The pane's title and lines for the selected cell.
-fn describe(map: &JourneyMap, app: &App, width: usize) -> (String, Vec<Line<'static>>) {
-    let cursor = app.cursor;
+fn describe(map: &JourneyMap, cursor: Cursor, width: usize) -> (String, Vec<Line<'static>>) {
     let Some(stage) = map.stages.get(cursor.stage) else {
         return (
             " Map ".to_owned(),

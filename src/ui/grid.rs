@@ -333,11 +333,21 @@ fn draw_cell(
                 chunk.style
             };
             for (index, line) in chunk.lines.iter().enumerate() {
-                let line = if highlighted { format!("{line:<width$}") } else { line.clone() };
+                let line = if highlighted {
+                    format!("{line:<width$}")
+                } else {
+                    line.clone()
+                };
                 let bullet = "• ".len();
                 let cell_line = match (index, chunk.badge) {
-                    (0, Some((len, badge))) if line.is_char_boundary(bullet + len) && line.len() >= bullet + len => {
-                        let badge = if highlighted { badge.patch(theme::SELECTED) } else { badge };
+                    (0, Some((len, badge)))
+                        if line.is_char_boundary(bullet + len) && line.len() >= bullet + len =>
+                    {
+                        let badge = if highlighted {
+                            badge.patch(theme::SELECTED)
+                        } else {
+                            badge
+                        };
                         CellLine {
                             parts: vec![
                                 (line[..bullet].to_owned(), style),
@@ -359,7 +369,10 @@ fn draw_cell(
             } else if let Some(last) = lines.last_mut() {
                 let marker = format!(" +{hidden}");
                 let room = width.saturating_sub(marker.len());
-                let before: usize = last.parts[..last.parts.len() - 1].iter().map(|(t, _)| width_of(t)).sum();
+                let before: usize = last.parts[..last.parts.len() - 1]
+                    .iter()
+                    .map(|(t, _)| width_of(t))
+                    .sum();
                 if let Some(text) = last.last_text_mut() {
                     *text = truncate(text.trim_end(), room.saturating_sub(before)).into_owned();
                 }

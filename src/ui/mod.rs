@@ -2,8 +2,10 @@
 //! per part of the screen.
 
 mod bars;
+mod board;
 mod cell;
 mod compare;
+mod council;
 mod detail;
 mod dialog;
 mod form;
@@ -22,6 +24,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::geometry::{MIN_HEIGHT, MIN_WIDTH};
 use crate::app::overlay::Overlay;
+use crate::app::view::View;
 use crate::app::{App, Screen};
 
 /// Draws the whole screen.
@@ -31,7 +34,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         render_too_small(area, frame);
         return;
     }
-    let detail_height = if app.screen == Screen::Map || app.editor.is_some() {
+    let detail_height = if (app.screen == Screen::Map && app.view != View::Council) || app.editor.is_some() {
         app.geometry.detail_height().min(area.height.saturating_sub(6))
     } else {
         0
@@ -55,7 +58,11 @@ pub fn render(app: &App, frame: &mut Frame) {
                 frame.buffer_mut(),
             );
         }
-        (Screen::Map, Some(doc), _) => grid::render(app, &doc.map, body, frame.buffer_mut()),
+        (Screen::Map, Some(doc), _) => match app.view {
+            View::Grid => grid::render(app, &doc.map, body, frame.buffer_mut()),
+            View::Board => board::render(app, &doc.map, body, frame.buffer_mut()),
+            View::Council => council::render(app, &doc.map, body, frame.buffer_mut()),
+        },
         _ => start::render(app, body, frame),
     }
     if detail_height > 0 {

@@ -29,7 +29,9 @@ pub fn severity(severity: Severity) -> Style {
     match severity {
         Severity::Minor => Style::new().fg(Color::Yellow),
         Severity::Major => Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
-        Severity::Severe => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD.union(Modifier::REVERSED)),
+        Severity::Severe => Style::new()
+            .fg(Color::Red)
+            .add_modifier(Modifier::BOLD.union(Modifier::REVERSED)),
     }
 }
 

@@ -1,13 +1,16 @@
 //! What each form is for: how it is built from the map and what keeping it changes.
 //! One file per kind of form.
 
+mod filter;
 mod friction;
 mod round;
 
+pub use filter::filter_form;
 pub use friction::friction_form;
 pub use round::round_form;
 
 use super::App;
+use super::board::BoardFilter;
 use super::form::Form;
 use crate::model::Edit;
 
@@ -18,6 +21,8 @@ pub enum FormPurpose {
     Friction { stage: usize, at: usize },
     /// The size of a voting round about to start.
     VotingRound,
+    /// What the friction board shows.
+    BoardFilter,
 }
 
 /// What keeping a form does.
@@ -29,6 +34,8 @@ pub enum Outcome {
     Edit(Edit, &'static str),
     /// A voting round begins.
     StartRound { per_person: u32, people: u32 },
+    /// The friction board shows only what passes.
+    Filter(BoardFilter),
 }
 
 /// What keeping `form` does, or the reason it cannot be kept yet (the form then shows it
@@ -40,5 +47,6 @@ pub fn outcome(app: &App, form: &mut Form) -> Result<Outcome, String> {
     match form.purpose {
         FormPurpose::Friction { stage, at } => friction::outcome(&doc.map, stage, at, form),
         FormPurpose::VotingRound => round::outcome(form),
+        FormPurpose::BoardFilter => Ok(filter::outcome(&doc.map, form)),
     }
 }

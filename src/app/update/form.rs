@@ -84,6 +84,10 @@ pub(super) fn keep(app: &mut App) -> Effect {
             apply(app, edit, label);
         }
         Ok(Outcome::StartRound { per_person, people }) => start_round(app, per_person, people),
+        Ok(Outcome::Filter(filter)) => {
+            app.board.filter = filter;
+            app.board.invalidate();
+        }
     }
     Effect::Nothing
 }

@@ -58,6 +58,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::Vote => return super::votes::vote(app, true),
         Action::Unvote => return super::votes::vote(app, false),
         Action::VotingRound => return super::votes::round_key(app),
+        Action::ShowBoard => app.view = crate::app::view::View::Board,
+        Action::ShowCouncil => app.view = crate::app::view::View::Council,
         Action::MoveStageLeft => move_stage(app, false),
         Action::MoveStageRight => move_stage(app, true),
         _ => {}

@@ -1,13 +1,14 @@
 //! `update(&mut App, Action) -> Effect`: applies one user intent to the state. Each mode
 //! has its own file; nothing here touches the disk or the terminal.
 
+mod board;
 mod compare;
 mod edit;
 mod form;
 mod grid;
 mod overlay;
-mod votes;
 mod start;
+mod votes;
 
 use super::overlay::AfterLeaving;
 use super::{App, Effect, Message, Tone, action::Action, keymap::Mode};
@@ -20,6 +21,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     }
     let effect = dispatch(app, action);
     votes::recount(app);
+    if let Some(doc) = &app.doc {
+        app.board.refresh(&doc.map, doc.history.state());
+    }
     effect
 }
 
@@ -31,11 +35,14 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
         Mode::Form => form::update(app, action),
         Mode::Start => start::update(app, action),
         Mode::Compare => compare::update(app, action),
-        Mode::Grid if action.changes_map() && app.doc.as_ref().is_some_and(|d| d.read_only) => {
+        Mode::Grid | Mode::Board | Mode::Council
+            if action.changes_map() && app.doc.as_ref().is_some_and(|d| d.read_only) =>
+        {
             app.warn("Read-only: another cxmap has this map open. o opens another map, q quits");
             Effect::Nothing
         }
         Mode::Grid => grid::update(app, action),
+        Mode::Board | Mode::Council => board::update(app, action),
     }
 }
 

@@ -48,7 +48,11 @@ pub(super) fn vote(app: &mut App, up: bool) -> Effect {
         recount(app);
         match &app.round {
             Some(round) if round.left() == 0 => app.inform("All votes are cast: R shows the result"),
-            Some(round) => app.inform(format!("{now} vote{} · {} left in the round", plural(now), round.left())),
+            Some(round) => app.inform(format!(
+                "{now} vote{} · {} left in the round",
+                plural(now),
+                round.left()
+            )),
             None => app.inform(format!("{now} vote{}", plural(now))),
         }
     }
@@ -64,7 +68,9 @@ pub(super) fn round_key(app: &mut App) -> Effect {
     match app.round.take() {
         None => app.form = Some(round_form()),
         Some(round) => {
-            let Some(doc) = &app.doc else { return Effect::Nothing };
+            let Some(doc) = &app.doc else {
+                return Effect::Nothing;
+            };
             let result = round.result(&doc.map);
             let mut lines = vec![
                 format!(
@@ -76,12 +82,9 @@ pub(super) fn round_key(app: &mut App) -> Effect {
                 ),
                 String::new(),
             ];
-            lines.extend(
-                result
-                    .iter()
-                    .enumerate()
-                    .map(|(i, gain)| format!("{:>2}. ●{:<3} {}  ({})", i + 1, gain.votes, gain.text, gain.stage)),
-            );
+            lines.extend(result.iter().enumerate().map(|(i, gain)| {
+                format!("{:>2}. ●{:<3} {}  ({})", i + 1, gain.votes, gain.text, gain.stage)
+            }));
             if result.is_empty() {
                 lines.push("No votes were cast.".to_owned());
             }

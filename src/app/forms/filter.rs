@@ -1,0 +1,87 @@
+//! The friction board's filter form: status, severity, channel and owner, each "any" by
+//! default.
+
+use super::{FormPurpose, Outcome};
+use crate::app::board::BoardFilter;
+use crate::app::form::{Field, Form};
+use crate::model::{JourneyMap, Severity, Status};
+
+const STATUS: usize = 0;
+const SEVERITY: usize = 1;
+const CHANNEL: usize = 2;
+const OWNER: usize = 3;
+
+const SEVERITIES: [Severity; 3] = [Severity::Minor, Severity::Major, Severity::Severe];
+const ANY: &str = "any";
+
+/// The channels friction points use, and the map's list, each once, in that order.
+fn channels(map: &JourneyMap) -> Vec<String> {
+    let mut channels: Vec<String> = Vec::new();
+    let used = map
+        .stages
+        .iter()
+        .flat_map(|s| s.frictions.iter().map(|f| &f.channel));
+    for channel in map.shadow.channels.iter().chain(used) {
+        if !channel.is_empty() && !channels.iter().any(|c| c.eq_ignore_ascii_case(channel)) {
+            channels.push(channel.clone());
+        }
+    }
+    channels
+}
+
+fn with_any(options: impl Iterator<Item = String>) -> Vec<String> {
+    std::iter::once(ANY.to_owned()).chain(options).collect()
+}
+
+/// The form, showing `current`.
+pub fn filter_form(map: &JourneyMap, current: &BoardFilter) -> Form {
+    let channels = channels(map);
+    let position = |found: Option<usize>| found.map_or(0, |i| i + 1);
+    let fields = vec![
+        Field::choice(
+            "Status",
+            with_any(Status::ALL.iter().map(|s| s.label().to_owned())),
+            position(
+                current
+                    .status
+                    .and_then(|s| Status::ALL.iter().position(|x| *x == s)),
+            ),
+        ),
+        Field::choice(
+            "Severity",
+            with_any(SEVERITIES.iter().map(|s| format!("{} {}", s.number(), s.word()))),
+            position(
+                current
+                    .severity
+                    .and_then(|s| SEVERITIES.iter().position(|x| *x == s)),
+            ),
+        ),
+        Field::choice(
+            "Channel",
+            with_any(channels.iter().cloned()),
+            position(
+                current
+                    .channel
+                    .as_ref()
+                    .and_then(|c| channels.iter().position(|x| x == c)),
+            ),
+        ),
+        Field::text("Owner", current.owner.as_deref().unwrap_or_default(), false),
+    ];
+    Form::new(
+        "Filter the friction board".to_owned(),
+        fields,
+        FormPurpose::BoardFilter,
+    )
+}
+
+pub(super) fn outcome(map: &JourneyMap, form: &Form) -> Outcome {
+    let pick = |index: usize| form.choice(index).checked_sub(1);
+    let owner = form.text(OWNER).trim();
+    Outcome::Filter(BoardFilter {
+        status: pick(STATUS).and_then(|i| Status::ALL.get(i).copied()),
+        severity: pick(SEVERITY).and_then(|i| SEVERITIES.get(i).copied()),
+        channel: pick(CHANNEL).and_then(|i| channels(map).get(i).cloned()),
+        owner: (!owner.is_empty()).then(|| owner.to_owned()),
+    })
+}

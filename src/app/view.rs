@@ -1,0 +1,13 @@
+//! Which main view shows under the bars: the grid, or one of the views built from it.
+
+/// The main view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// Stages by lanes.
+    #[default]
+    Grid,
+    /// Every friction point in one table.
+    Board,
+    /// The three biggest open friction points, for the CX council.
+    Council,
+}

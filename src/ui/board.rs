@@ -1,0 +1,145 @@
+//! The friction board: every friction point in one table, columns chosen to fit the
+//! width, only the rows on screen drawn.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::cell::friction_badge;
+use super::theme;
+use crate::app::App;
+use crate::model::{Friction, JourneyMap};
+use crate::text::display::{clean_line, truncate, width};
+
+/// A column: heading, width, and what a friction point shows in it.
+struct Column {
+    heading: &'static str,
+    width: usize,
+    cell: fn(&JourneyMap, usize, &Friction) -> String,
+}
+
+fn columns(total: usize) -> Vec<Column> {
+    let stage = Column {
+        heading: "Stage",
+        width: 14,
+        cell: |map, s, _| format!("{} {}", s + 1, map.stages[s].name),
+    };
+    let badge = Column {
+        heading: "Sev·Votes",
+        width: 9,
+        cell: |_, _, f| friction_badge(f).0,
+    };
+    let status = Column {
+        heading: "Status",
+        width: 11,
+        cell: |_, _, f| f.status.label().to_owned(),
+    };
+    let channel = Column {
+        heading: "Channel",
+        width: 14,
+        cell: |_, _, f| f.channel.clone(),
+    };
+    let owner = Column {
+        heading: "Owner",
+        width: 14,
+        cell: |_, _, f| {
+            if f.owner.is_empty() {
+                "—".into()
+            } else {
+                f.owner.clone()
+            }
+        },
+    };
+    let evidence = Column {
+        heading: "Ev",
+        width: 3,
+        cell: |_, _, f| f.evidence.len().to_string(),
+    };
+    let mut chosen = vec![stage, badge, status];
+    for extra in [channel, owner, evidence] {
+        let used: usize = chosen.iter().map(|c| c.width + 1).sum();
+        if total.saturating_sub(used + extra.width + 1) >= 24 {
+            chosen.push(extra);
+        }
+    }
+    chosen
+}
+
+/// Draws the board into `area`.
+pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
+    if area.height < 3 {
+        return;
+    }
+    let board = &app.board;
+    let filter = board.filter.describe();
+    let title = format!(
+        " Friction board · {} point{} · by {}{} ",
+        board.rows.len(),
+        if board.rows.len() == 1 { "" } else { "s" },
+        board.sort.label(),
+        if filter.is_empty() {
+            String::new()
+        } else {
+            format!(" · only {filter}")
+        }
+    );
+    buf.set_stringn(
+        area.x,
+        area.y,
+        truncate(&clean_line(&title), usize::from(area.width)),
+        usize::from(area.width),
+        theme::ACCENT,
+    );
+    let total = usize::from(area.width);
+    let columns = columns(total);
+    let fixed: usize = columns.iter().map(|c| c.width + 1).sum();
+    let text_width = total.saturating_sub(fixed).max(8);
+    let mut header = String::new();
+    for column in &columns {
+        header.push_str(&format!("{:<w$} ", column.heading, w = column.width));
+    }
+    header.push_str("Friction point");
+    buf.set_stringn(area.x, area.y + 1, &header, total, theme::HEADER);
+    let body = usize::from(area.height - 2);
+    if board.rows.is_empty() {
+        let note = if filter.is_empty() {
+            "No friction points yet."
+        } else {
+            "Nothing passes the filter: F shows all."
+        };
+        buf.set_stringn(area.x, area.y + 2, note, total, theme::DIM);
+        return;
+    }
+    let first = (board.selected + 1).saturating_sub(body);
+    for (row, &(s, f)) in board.rows.iter().enumerate().skip(first).take(body) {
+        let Some(friction) = map.stages.get(s).and_then(|stage| stage.frictions.get(f)) else {
+            continue;
+        };
+        let y = area.y + 2 + (row - first) as u16;
+        let base = if friction.status.is_closed() {
+            theme::DIM
+        } else {
+            theme::TEXT
+        };
+        let style = if row == board.selected {
+            base.patch(theme::SELECTED)
+        } else {
+            base
+        };
+        let mut x = area.x;
+        for column in &columns {
+            let text = clean_line(&(column.cell)(map, s, friction)).into_owned();
+            let cell_style: Style = if column.heading == "Sev·Votes" {
+                friction_badge(friction).1.patch(style)
+            } else {
+                style
+            };
+            let shown = format!("{:<w$} ", truncate(&text, column.width), w = column.width);
+            buf.set_stringn(x, y, &shown, column.width + 1, cell_style);
+            x += (column.width + 1) as u16;
+        }
+        let text = truncate(&clean_line(&friction.text), text_width).into_owned();
+        let pad = text_width.saturating_sub(width(&text));
+        buf.set_stringn(x, y, format!("{text}{}", " ".repeat(pad)), text_width, style);
+    }
+}
