@@ -91,7 +91,7 @@ impl VotingRound {
                 })
             })
             .collect();
-        gains.sort_by(|a, b| b.votes.cmp(&a.votes));
+        gains.sort_by_key(|gain| std::cmp::Reverse(gain.votes));
         gains
     }
 }
