@@ -21,8 +21,10 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help screen lists them.
-    pub const ALL: [Mode; 7] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Grid,
+        Mode::Board,
+        Mode::Council,
         Mode::Edit,
         Mode::Form,
         Mode::Start,
@@ -453,6 +455,18 @@ mod tests {
             assert!(
                 keymap.bindings().iter().any(|b| &b.action == action),
                 "{action:?} has no key"
+            );
+        }
+    }
+
+    #[test]
+    fn every_mode_with_keys_is_on_the_help_screen() {
+        let keymap = Keymap::default();
+        for binding in keymap.bindings() {
+            assert!(
+                Mode::ALL.contains(&binding.mode),
+                "{:?} has keys but is missing from Mode::ALL, so help and `cxmap keys` skip it",
+                binding.mode
             );
         }
     }
