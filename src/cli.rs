@@ -55,4 +55,39 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Service shadows: add a field note to a map
+    Shadow {
+        #[command(subcommand)]
+        command: ShadowCommand,
+    },
+    /// Print the coverage matrix (notes per stage and channel) and what to shadow next
+    Coverage {
+        /// The map file
+        file: PathBuf,
+    },
+}
+
+/// What `cxmap shadow` does.
+#[derive(Debug, Subcommand)]
+pub enum ShadowCommand {
+    /// Append a shadow note to a map (saved at once; a locked map is left alone)
+    Add {
+        /// The map file
+        file: PathBuf,
+        /// The stage: its name, its id or its number
+        #[arg(long, value_name = "NAME_OR_ID")]
+        stage: String,
+        /// The channel (added to the map's channels if it is not there yet)
+        #[arg(long, value_name = "NAME")]
+        channel: String,
+        /// What was observed
+        #[arg(long)]
+        text: String,
+        /// A path relative to the map's folder, or a URL (may be repeated)
+        #[arg(long, value_name = "PATH")]
+        evidence: Vec<String>,
+        /// Who observed it (defaults to the configured name, else $USER)
+        #[arg(long, value_name = "NAME")]
+        observer: Option<String>,
+    },
 }

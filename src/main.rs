@@ -8,7 +8,7 @@ use clap::Parser;
 
 use cxmap::app::App;
 use cxmap::assets::EXAMPLES;
-use cxmap::cli::{Cli, Command};
+use cxmap::cli::{Cli, Command, ShadowCommand};
 use cxmap::commands::{self, title_from_path};
 use cxmap::model::IdGen;
 use cxmap::session::{Session, load_error_lines};
@@ -26,6 +26,27 @@ fn main() -> ExitCode {
         }) => commands::new_map(&file, &template, title.as_deref()),
         Some(Command::Templates) => commands::templates(),
         Some(Command::Keys) => commands::keys(),
+        Some(Command::Shadow {
+            command:
+                ShadowCommand::Add {
+                    file,
+                    stage,
+                    channel,
+                    text,
+                    evidence,
+                    observer,
+                },
+        }) => commands::shadow_add(
+            &file,
+            &commands::NewNote {
+                stage,
+                channel,
+                text,
+                evidence,
+                observer,
+            },
+        ),
+        Some(Command::Coverage { file }) => commands::coverage(&file),
         None => interactive(cli.file.as_deref(), cli.example.as_deref()),
     }
 }

@@ -243,3 +243,190 @@ fn files_over_the_size_limit_are_refused_with_the_limit_named() {
         stdout(&output)
     );
 }
+
+fn cxmap_as(dir: &Path, user: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cxmap"))
+        .args(args)
+        .current_dir(dir)
+        .env("CXMAP_DATA_DIR", dir.join("data"))
+        .env("CXMAP_CONFIG_DIR", dir.join("config"))
+        .env("USER", user)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn shadow_add_appends_a_note_and_adds_a_new_channel() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example(dir.path(), "online-store");
+    let before = std::fs::read_to_string(dir.path().join(&store)).unwrap();
+    let output = cxmap_as(
+        dir.path(),
+        "amy",
+        &[
+            "shadow",
+            "add",
+            &store,
+            "--stage",
+            "purchase",
+            "--channel",
+            "Kiosk",
+            "--text",
+            "Card reader asleep",
+            "--evidence",
+            "evidence/kiosk.jpg",
+            "--evidence",
+            "https://example.com/r/1",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("stage 3 Purchase"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(stdout(&output).contains("Added the channel \"Kiosk\""));
+    assert!(stderr(&output).contains("evidence/kiosk.jpg is not in the map's folder"));
+    let after = std::fs::read_to_string(dir.path().join(&store)).unwrap();
+    let map = cxmap::format::parse(&after).unwrap().map;
+    let note = map.shadow.notes.last().unwrap();
+    assert_eq!(note.text, "Card reader asleep");
+    assert_eq!(note.observer, "amy", "the login name when none is configured");
+    assert_eq!(note.channel, "Kiosk");
+    assert_eq!(note.stage, map.stages[2].id);
+    assert_eq!(note.evidence, ["evidence/kiosk.jpg", "https://example.com/r/1"]);
+    assert!(note.at.ends_with('Z') && note.at.len() == 20, "{}", note.at);
+    assert_eq!(map.shadow.channels.last().map(String::as_str), Some("Kiosk"));
+    let removed = before.lines().filter(|l| !after.contains(*l)).count();
+    assert_eq!(removed, 0, "the rest of the file is kept line for line");
+    // A channel already listed is matched whatever its case, and --observer wins.
+    let output = cxmap_as(
+        dir.path(),
+        "amy",
+        &[
+            "shadow",
+            "add",
+            &store,
+            "--stage",
+            "st-7nyl",
+            "--channel",
+            "website",
+            "--text",
+            "Banner",
+            "--observer",
+            "Bo",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let map = cxmap::format::parse(&std::fs::read_to_string(dir.path().join(&store)).unwrap())
+        .unwrap()
+        .map;
+    let note = map.shadow.notes.last().unwrap();
+    assert_eq!((note.channel.as_str(), note.observer.as_str()), ("Website", "Bo"));
+}
+
+#[test]
+fn shadow_add_refuses_a_wrong_stage_with_the_list_of_stages() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example(dir.path(), "online-store");
+    let before = std::fs::read(dir.path().join(&store)).unwrap();
+    let output = cxmap_as(
+        dir.path(),
+        "amy",
+        &[
+            "shadow",
+            "add",
+            &store,
+            "--stage",
+            "Checkout",
+            "--channel",
+            "Website",
+            "--text",
+            "x",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("no stage called \"Checkout\""), "{err}");
+    assert!(err.contains("  3 Purchase (st-ui4a)"), "{err}");
+    assert!(err.contains("  7 Loyalty & Advocacy"), "{err}");
+    assert_eq!(std::fs::read(dir.path().join(&store)).unwrap(), before);
+}
+
+#[test]
+fn shadow_add_leaves_locked_and_broken_maps_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example(dir.path(), "online-store");
+    let before = std::fs::read(dir.path().join(&store)).unwrap();
+    std::fs::write(dir.path().join(format!(".{store}.cxmap-lock")), "1 \n").unwrap();
+    let args = [
+        "shadow",
+        "add",
+        &store,
+        "--stage",
+        "1",
+        "--channel",
+        "Website",
+        "--text",
+        "x",
+    ];
+    let output = cxmap_as(dir.path(), "amy", &args);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("open in another cxmap"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read(dir.path().join(&store)).unwrap(), before);
+    std::fs::write(dir.path().join("broken.json"), "{\"cxmap\": 1, \"stages\": [").unwrap();
+    let output = cxmap_as(
+        dir.path(),
+        "amy",
+        &[
+            "shadow",
+            "add",
+            "broken.json",
+            "--stage",
+            "1",
+            "--channel",
+            "W",
+            "--text",
+            "x",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("the file was not changed"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("broken.json")).unwrap(),
+        "{\"cxmap\": 1, \"stages\": ["
+    );
+}
+
+#[test]
+fn coverage_prints_a_table_that_fits_80_columns_and_the_queue() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example(dir.path(), "online-store");
+    let output = cxmap(dir.path(), &["coverage", &store]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+    let purchase = out.lines().find(|l| l.starts_with("3 Purchase")).unwrap();
+    let cells: Vec<&str> = purchase.split_whitespace().collect();
+    assert_eq!(
+        cells[2..],
+        ["2", "1", "gap", "gap", "gap", "gap", "3"],
+        "{purchase}"
+    );
+    assert!(
+        out.contains("Channels: A Website · B Mobile app · C E-mail"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "Shadow next:\n  1. 6 Support × WhatsApp · 4 votes · 0 notes\n  2. 5 Use × Website · 3 votes"
+        ),
+        "{out}"
+    );
+    let output = cxmap(dir.path(), &["coverage", "missing.json"]);
+    assert_eq!(output.status.code(), Some(2));
+}

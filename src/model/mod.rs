@@ -1,6 +1,8 @@
 //! The journey map as plain data, the edits that change it and the undo history.
 //! Nothing here knows about files or terminals.
 
+pub mod channels;
+mod coverage;
 pub mod diff;
 mod edit;
 mod extras;
@@ -14,6 +16,7 @@ pub mod ops;
 mod shadow;
 mod stage;
 
+pub use coverage::{Cell, Coverage, channel_index};
 pub use edit::{Edit, EditError, Focus, Item, MapText, StageText};
 pub use extras::{ExtraField, Extras};
 pub use friction::{Friction, Severity, Status};
@@ -22,5 +25,5 @@ pub use ids::{FrictionId, IdGen, NoteId, OpportunityId, StageId};
 pub use lane::{Lane, ListLane};
 pub use map::{FORMAT_VERSION, JourneyMap};
 pub use opportunity::Opportunity;
-pub use shadow::{PlanEntry, Shadow, ShadowNote};
+pub use shadow::{PlanEntry, Shadow, ShadowNote, is_url, note_time};
 pub use stage::{Emotion, Metrics, Score, Stage};

@@ -2,6 +2,7 @@
 //! as one: deleting a stage or a friction point also drops the links that named it.
 
 use super::edit::{Edit, Item};
+use super::friction::Friction;
 use super::ids::FrictionId;
 use super::lane::ListLane;
 use super::map::JourneyMap;
@@ -90,5 +91,66 @@ pub fn delete_item(map: &JourneyMap, stage: usize, lane: ListLane, at: usize) ->
         }
         ListLane::Touchpoints => (at < target.touchpoints.len()).then_some(remove),
         ListLane::Opportunity => (at < target.opportunities.len()).then_some(remove),
+    }
+}
+
+/// Turns shadow note `at` into a friction point at the end of its stage's friction list
+/// (text, channel and evidence carried over) and links the note to it. `None` when the
+/// note is missing, already linked, or names no stage of the map.
+pub fn note_to_friction(map: &JourneyMap, at: usize, id: FrictionId) -> Option<Edit> {
+    let note = map.shadow.notes.get(at)?;
+    if note.friction.is_some() {
+        return None;
+    }
+    let stage = map.stage_position(&note.stage)?;
+    let mut friction = Friction::new(id.clone(), note.text.clone());
+    friction.channel = note.channel.clone();
+    friction.evidence = note.evidence.clone();
+    let mut linked = note.clone();
+    linked.friction = Some(id);
+    Some(Edit::Batch(vec![
+        Edit::InsertItem {
+            stage,
+            at: map.stages[stage].frictions.len(),
+            item: Item::Friction(friction),
+        },
+        Edit::ReplaceNote {
+            at,
+            note: Box::new(linked),
+        },
+    ]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{IdGen, NoteId, ShadowNote};
+
+    #[test]
+    fn a_note_becomes_a_linked_friction_point_and_undo_takes_both_back() {
+        let mut map = JourneyMap::with_stages("t", &["A", "B"], &mut IdGen::seeded(2));
+        map.shadow.notes.push(ShadowNote {
+            id: NoteId("sh-1".into()),
+            stage: map.stages[1].id.clone(),
+            channel: "Store".into(),
+            text: "Queue past the door".into(),
+            evidence: vec!["queue.jpg".into()],
+            ..ShadowNote::default()
+        });
+        let original = map.clone();
+        let edit = note_to_friction(&map, 0, FrictionId("fr-9".into())).unwrap();
+        let inverse = edit.apply(&mut map).unwrap();
+        let friction = &map.stages[1].frictions[0];
+        assert_eq!(friction.text, "Queue past the door");
+        assert_eq!(friction.channel, "Store");
+        assert_eq!(friction.evidence, ["queue.jpg"]);
+        assert_eq!(map.shadow.notes[0].friction, Some(FrictionId("fr-9".into())));
+        assert_eq!(
+            note_to_friction(&map, 0, FrictionId("fr-8".into())),
+            None,
+            "linked once"
+        );
+        inverse.apply(&mut map).unwrap();
+        assert_eq!(map, original);
     }
 }

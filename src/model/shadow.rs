@@ -37,3 +37,14 @@ pub struct Shadow {
     pub plan: Vec<PlanEntry>,
     pub extras: Extras,
 }
+
+/// A note's time as the file keeps it: RFC 3339 in UTC, to the second.
+pub fn note_time(at: jiff::Timestamp) -> String {
+    at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Whether an evidence entry is a web address rather than a path.
+pub fn is_url(evidence: &str) -> bool {
+    let lower = evidence.trim().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}

@@ -9,6 +9,7 @@ mod lock;
 pub mod recovery;
 mod recovery_writer;
 mod save;
+pub mod settings;
 
 pub use catalog::{MapSummary, list_maps, new_map_path};
 pub use dirs::{config_dir, data_dir};

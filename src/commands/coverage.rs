@@ -1,0 +1,163 @@
+//! `cxmap coverage FILE`: the coverage matrix as a plain-text table (stages down,
+//! channels across, so it reads at 80 columns) and the ranked "shadow next" queue.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::shadow::load_map;
+use crate::model::{Cell, Coverage, JourneyMap};
+use crate::text::display::{clean_line, truncate, width};
+
+/// How many entries of the "shadow next" queue are printed.
+const QUEUE: usize = 5;
+/// The widest a channel column grows.
+const MAX_COLUMN: usize = 12;
+/// The narrowest a channel column gets.
+const MIN_COLUMN: usize = 6;
+
+fn pad(text: &str, w: usize) -> String {
+    let text = truncate(text, w);
+    format!("{text}{}", " ".repeat(w.saturating_sub(width(&text))))
+}
+
+fn pad_left(text: &str, w: usize) -> String {
+    format!("{}{text}", " ".repeat(w.saturating_sub(width(text))))
+}
+
+/// A cell as text: the note count or "gap", and the plan's votes as "+N".
+pub fn cell_text(coverage: &Coverage, cell: Cell) -> String {
+    let notes = coverage.notes_at(cell);
+    let count = if notes == 0 {
+        "gap".to_owned()
+    } else {
+        notes.to_string()
+    };
+    match coverage.votes_at(cell) {
+        0 => count,
+        votes => format!("{count} +{votes}"),
+    }
+}
+
+/// The stage × channel pair of a queue entry, in words.
+pub fn queue_entry(map: &JourneyMap, coverage: &Coverage, cell: Cell) -> String {
+    let stage = map.stages.get(cell.stage).map_or("", |s| s.name.as_str());
+    let channel = coverage.channels.get(cell.channel).map_or("", String::as_str);
+    let votes = coverage.votes_at(cell);
+    let notes = coverage.notes_at(cell);
+    format!(
+        "{} {} × {} · {} vote{} · {} note{}",
+        cell.stage + 1,
+        clean_line(stage),
+        clean_line(channel),
+        votes,
+        if votes == 1 { "" } else { "s" },
+        notes,
+        if notes == 1 { "" } else { "s" }
+    )
+}
+
+/// The report, line by line, for a terminal `total` columns wide.
+pub fn report(map: &JourneyMap, coverage: &Coverage, total: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let title = if map.title.is_empty() {
+        "Untitled map"
+    } else {
+        &map.title
+    };
+    lines.push(truncate(&format!("Coverage of {}", clean_line(title)), total).into_owned());
+    lines.push(format!(
+        "{} shadow notes; {} of {} stage × channel cells are gaps",
+        map.shadow.notes.len(),
+        coverage.gaps(),
+        coverage.stage_count * coverage.channels.len()
+    ));
+    if coverage.channels.is_empty() || map.stages.is_empty() {
+        lines.push("No channels or no stages yet: there is nothing to cover.".to_owned());
+        return lines;
+    }
+    let count = coverage.channels.len();
+    let name_width = 22usize.min(total / 3).max(10);
+    let room = total.saturating_sub(name_width + 6);
+    let column = (room / count).saturating_sub(1).clamp(MIN_COLUMN, MAX_COLUMN);
+    let abbreviated = coverage.channels.iter().any(|c| width(c) > column);
+    let heading = |i: usize, channel: &str| {
+        if abbreviated {
+            format!("{} {}", letter(i), clean_line(channel))
+        } else {
+            clean_line(channel).into_owned()
+        }
+    };
+    let mut header = pad("", name_width);
+    for (i, channel) in coverage.channels.iter().enumerate() {
+        header.push(' ');
+        header.push_str(&pad_left(&truncate(&heading(i, channel), column), column));
+    }
+    header.push_str("   all");
+    lines.push(String::new());
+    lines.push(header.trim_end().to_owned());
+    for (s, stage) in map.stages.iter().enumerate() {
+        let mut line = pad(&format!("{} {}", s + 1, clean_line(&stage.name)), name_width);
+        let mut all = 0;
+        for c in 0..count {
+            let cell = Cell { stage: s, channel: c };
+            all += coverage.notes_at(cell);
+            line.push(' ');
+            line.push_str(&pad_left(&cell_text(coverage, cell), column));
+        }
+        line.push_str(&pad_left(&all.to_string(), 6));
+        lines.push(line);
+    }
+    lines.push(String::new());
+    if abbreviated {
+        let legend: Vec<String> = coverage
+            .channels
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{} {}", letter(i), clean_line(c)))
+            .collect();
+        let mut line = "Channels:".to_owned();
+        for entry in legend {
+            if width(&line) + 3 + width(&entry) > total {
+                lines.push(line);
+                line = "         ".to_owned();
+            } else if line.ends_with(':') {
+                line.push(' ');
+            } else {
+                line.push_str(" · ");
+            }
+            line.push_str(&entry);
+        }
+        lines.push(line);
+    }
+    lines.push("gap: no shadow note yet · +N: votes to shadow that cell next".to_owned());
+    lines.push(String::new());
+    lines.push("Shadow next:".to_owned());
+    for (rank, &cell) in coverage.queue.iter().take(QUEUE).enumerate() {
+        lines.push(format!("{:>3}. {}", rank + 1, queue_entry(map, coverage, cell)));
+    }
+    lines
+}
+
+/// A, B, … Z, then AA…: the short names of abbreviated channel columns.
+fn letter(i: usize) -> String {
+    let a = u8::try_from(i % 26).unwrap_or(0);
+    let c = char::from(b'A' + a);
+    if i < 26 {
+        c.to_string()
+    } else {
+        format!("{c}{}", i / 26)
+    }
+}
+
+/// Prints the coverage of the map in `file`.
+pub fn coverage(file: &Path) -> ExitCode {
+    let map = match load_map(file) {
+        Ok(map) => map,
+        Err(code) => return code,
+    };
+    let coverage = Coverage::of(&map);
+    for line in report(&map, &coverage, 80) {
+        println!("{}", line.trim_end());
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,182 @@
+//! `cxmap shadow add FILE …`: appends a shadow note to a map from the command line, with
+//! the same checks and atomic save as the program (a locked or unreadable map is left alone).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::model::{Edit, IdGen, JourneyMap, ShadowNote, channel_index, is_url, note_time};
+use crate::session::load_error_lines;
+use crate::store::{self, MapLock, settings};
+use crate::text::display::clean_line;
+
+/// What `cxmap shadow add` was asked to write.
+#[derive(Debug, Clone)]
+pub struct NewNote {
+    pub stage: String,
+    pub channel: String,
+    pub text: String,
+    pub evidence: Vec<String>,
+    pub observer: Option<String>,
+}
+
+/// The stage named by `wanted`: its id, its name (ignoring case) or its number.
+fn find_stage(map: &JourneyMap, wanted: &str) -> Result<usize, String> {
+    let wanted = wanted.trim();
+    if let Some(s) = map.stages.iter().position(|s| s.id.as_str() == wanted) {
+        return Ok(s);
+    }
+    let named: Vec<usize> = map
+        .stages
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.name.trim().to_lowercase() == wanted.to_lowercase())
+        .map(|(i, _)| i)
+        .collect();
+    match named.as_slice() {
+        [one] => return Ok(*one),
+        [] => {}
+        _ => {
+            return Err(format!(
+                "more than one stage is called \"{}\"; name it by its id",
+                clean_line(wanted)
+            ));
+        }
+    }
+    match wanted.parse::<usize>() {
+        Ok(n) if (1..=map.stages.len()).contains(&n) => Ok(n - 1),
+        _ => Err(format!("the map has no stage called \"{}\"", clean_line(wanted))),
+    }
+}
+
+fn stage_list(map: &JourneyMap) -> Vec<String> {
+    map.stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            format!(
+                "  {} {} ({})",
+                i + 1,
+                clean_line(&s.name),
+                clean_line(s.id.as_str())
+            )
+        })
+        .collect()
+}
+
+/// Loads a map for a command; prints why not and gives the exit code when it cannot.
+pub(super) fn load_map(file: &Path) -> Result<JourneyMap, ExitCode> {
+    match store::load(file, &mut IdGen::random()) {
+        Ok(loaded) => Ok(loaded.map),
+        Err(error) => {
+            for line in load_error_lines(&error) {
+                eprintln!("{}", clean_line(&line));
+            }
+            eprintln!("cxmap: the file was not changed");
+            Err(ExitCode::from(if error.is_unreadable() { 2 } else { 1 }))
+        }
+    }
+}
+
+/// Adds the note and saves the map.
+pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
+    let shown = clean_line(&file.display().to_string()).into_owned();
+    if let Some(holder) = MapLock::holder(file) {
+        eprintln!(
+            "cxmap: {shown} is open in another cxmap ({holder}); add the note there, or close it first"
+        );
+        return ExitCode::from(1);
+    }
+    let map = match load_map(file) {
+        Ok(map) => map,
+        Err(code) => return code,
+    };
+    let stage = match find_stage(&map, &note.stage) {
+        Ok(stage) => stage,
+        Err(message) => {
+            eprintln!("cxmap: {message}. The stages are:");
+            for line in stage_list(&map) {
+                eprintln!("{line}");
+            }
+            eprintln!("cxmap: the file was not changed");
+            return ExitCode::from(1);
+        }
+    };
+    let text = note.text.trim();
+    let channel = note.channel.trim();
+    if text.is_empty() || channel.is_empty() {
+        eprintln!("cxmap: a shadow note needs its --text and its --channel; the file was not changed");
+        return ExitCode::from(1);
+    }
+    let Some(observer) = note
+        .observer
+        .clone()
+        .filter(|o| !o.trim().is_empty())
+        .or_else(settings::default_observer)
+    else {
+        eprintln!("cxmap: who observed this? Give --observer NAME; the file was not changed");
+        return ExitCode::from(1);
+    };
+    let mut edits = Vec::new();
+    let mut added = None;
+    let channel = match channel_index(&map.shadow.channels, channel) {
+        Some(i) => map.shadow.channels[i].clone(),
+        None => {
+            let mut channels = map.shadow.channels.clone();
+            channels.push(channel.to_owned());
+            edits.push(Edit::SetChannels(channels));
+            added = Some(channel.to_owned());
+            channel.to_owned()
+        }
+    };
+    let folder = file
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    for evidence in &note.evidence {
+        if !is_url(evidence) && !folder.join(evidence).exists() {
+            eprintln!(
+                "cxmap: warning: the evidence {} is not in the map's folder (kept as written)",
+                clean_line(evidence)
+            );
+        }
+    }
+    let mut map = map;
+    let id = map.fresh_note_id(&mut IdGen::random());
+    let new = ShadowNote {
+        id: id.clone(),
+        at: note_time(jiff::Timestamp::now()),
+        observer: observer.trim().to_owned(),
+        stage: map.stages[stage].id.clone(),
+        channel,
+        text: text.to_owned(),
+        evidence: note.evidence.iter().map(|e| e.trim().to_owned()).collect(),
+        ..ShadowNote::default()
+    };
+    edits.push(Edit::InsertNote {
+        at: map.shadow.notes.len(),
+        note: Box::new(new),
+    });
+    if let Err(error) = Edit::Batch(edits).apply(&mut map) {
+        eprintln!("cxmap: {error}; the file was not changed");
+        return ExitCode::from(1);
+    }
+    match store::save_map(file, &map) {
+        Ok(()) => {
+            if let Some(channel) = added {
+                println!(
+                    "Added the channel \"{}\" to the map's channels",
+                    clean_line(&channel)
+                );
+            }
+            println!(
+                "Added shadow note {id} to {shown}: stage {} {}",
+                stage + 1,
+                clean_line(&map.stages[stage].name)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("cxmap: not saved: {}", clean_line(&error.to_string()));
+            ExitCode::from(1)
+        }
+    }
+}
