@@ -48,12 +48,19 @@ pub enum Command {
     Keys,
     /// Check map files and print every problem as FILE:LINE:COLUMN: message
     ///
+    /// Warnings also cover the friction memo: friction points without evidence or whose
+    /// evidence file is missing, stages with no emotion score, friction text that proposes
+    /// a solution ("should", "need to", "recommend", "we will", "must").
+    ///
     /// Exit status: 0 when every file is valid (warnings allowed), 1 when a file has
-    /// problems, 2 when a file cannot be read.
+    /// errors (or warnings, with --strict), 2 when a file cannot be read.
     Check {
         /// The map files to check
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Exit 1 on warnings too (for git hooks and CI)
+        #[arg(long)]
+        strict: bool,
     },
     /// Service shadows: add a field note to a map
     Shadow {

@@ -18,7 +18,7 @@ use cxmap::text::display::clean_line;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { files }) => commands::check(&files),
+        Some(Command::Check { files, strict }) => commands::check(&files, strict),
         Some(Command::New {
             file,
             template,

@@ -36,12 +36,94 @@ fn example(dir: &Path, name: &str) -> String {
 #[test]
 fn check_passes_valid_maps_quietly() {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("photos")).unwrap();
+    std::fs::write(dir.path().join("photos/menu.jpg"), b"jpg").unwrap();
+    std::fs::write(
+        dir.path().join("clean.json"),
+        r#"{"cxmap": 1, "stages": [{"id": "st-a", "name": "Discover", "emotion": {"score": -1},
+            "frictions": [{"id": "fr-a", "text": "The menu is only a PDF download",
+                           "evidence": ["photos/menu.jpg", "https://example.com/gone.png"]}],
+            "opportunities": [{"id": "op-a", "text": "An embedded menu", "addresses": ["fr-a"]}]}]}"#,
+    )
+    .unwrap();
+    let output = cxmap(dir.path(), &["check", "--strict", "clean.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(stdout(&output), "");
+    assert_eq!(stderr(&output), "checked 1 file: 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn the_examples_are_valid_and_only_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
     let coffee = example(dir.path(), "coffee-shop");
     let store = example(dir.path(), "online-store");
     let output = cxmap(dir.path(), &["check", &coffee, &store]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert_eq!(stdout(&output), "");
-    assert_eq!(stderr(&output), "checked 2 files: 0 errors, 0 warnings\n");
+    assert!(stderr(&output).starts_with("checked 2 files: 0 errors, "));
+    assert!(stdout(&output).lines().all(|l| l.contains(": warning: ")));
+}
+
+const MEMO: &str = r#"{
+  "cxmap": 1,
+  "stages": [
+    {
+      "id": "st-a",
+      "name": "Discover",
+      "frictions": [
+        {"id": "fr-a", "text": "The site should show opening hours", "evidence": ["shots/hours.png"]},
+        {"id": "fr-b", "text": "We need to call to ask", "evidence": []},
+        {"id": "fr-c", "text": "The needle to the map is wrong", "evidence": ["https://example.com/x"]}
+      ],
+      "opportunities": [
+        {"id": "op-a", "text": "Hours on the home page", "addresses": ["fr-a", "fr-gone"]}
+      ]
+    },
+    {"id": "st-b", "name": "Buy", "emotion": {"score": 1}}
+  ]
+}
+"#;
+
+#[test]
+fn check_warns_where_the_memo_is_not_honest_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("memo.json"), MEMO).unwrap();
+    let output = cxmap(dir.path(), &["check", "memo.json"]);
+    assert_eq!(output.status.code(), Some(0), "warnings alone pass");
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "memo.json:4:5: warning: this stage has no emotion score, so the emotion curve has a gap here",
+            "memo.json:8:32: warning: this friction text says \"should\": it reads like a solution; \
+             state what happened (solutions go in opportunities)",
+            "memo.json:8:83: warning: the evidence file \"shots/hours.png\" is not there \
+             (paths are relative to the map's folder)",
+            "memo.json:9:32: warning: this friction text says \"need to\": it reads like a solution; \
+             state what happened (solutions go in opportunities)",
+            "memo.json:9:70: warning: this friction point has no evidence (a screenshot, photo, quote or figure)",
+            "memo.json:13:80: warning: this opportunity addresses \"fr-gone\", but no friction point has that id",
+        ],
+        "{out}"
+    );
+    assert_eq!(stderr(&output), "checked 1 file: 0 errors, 6 warnings\n");
+
+    std::fs::create_dir(dir.path().join("shots")).unwrap();
+    std::fs::write(dir.path().join("shots/hours.png"), b"png").unwrap();
+    let again = cxmap(dir.path(), &["check", "memo.json"]);
+    assert!(
+        !stdout(&again).contains("shots/hours.png"),
+        "the file is there now"
+    );
+}
+
+#[test]
+fn strict_check_fails_on_warnings_for_git_hooks() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("memo.json"), MEMO).unwrap();
+    let output = cxmap(dir.path(), &["check", "--strict", "memo.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output).lines().count(), 6);
 }
 
 #[test]
@@ -77,7 +159,7 @@ fn check_reports_warnings_but_still_passes() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("warn.json"),
-        r#"{"cxmap": 1, "stages": [{"name": "No id"}], "shadow": {"plan": [{"stage": "st-gone", "channel": "Store"}]}}"#,
+        r#"{"cxmap": 1, "stages": [{"name": "No id", "emotion": {"score": 0}}], "shadow": {"plan": [{"stage": "st-gone", "channel": "Store"}]}}"#,
     )
     .unwrap();
     let output = cxmap(dir.path(), &["check", "warn.json"]);
@@ -92,8 +174,12 @@ fn check_reports_warnings_but_still_passes() {
 #[test]
 fn check_exits_2_when_a_file_cannot_be_read() {
     let dir = tempfile::tempdir().unwrap();
-    let coffee = example(dir.path(), "coffee-shop");
-    let output = cxmap(dir.path(), &["check", &coffee, "missing.json"]);
+    std::fs::write(
+        dir.path().join("fine.json"),
+        r#"{"cxmap": 1, "stages": [{"id": "st-a", "emotion": {"score": 0}}]}"#,
+    )
+    .unwrap();
+    let output = cxmap(dir.path(), &["check", "fine.json", "missing.json"]);
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         stdout(&output),

@@ -1,15 +1,17 @@
-//! `cxmap check FILE...`: every problem as `file:line:col: level: message`.
+//! `cxmap check FILE...`: every problem as `file:line:col: level: message`, the file
+//! format's and the friction memo's (evidence, emotion scores, observations only).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::format::{self, Diagnostic, Level};
-use crate::store::read_limited;
+use crate::store::{evidence_missing, read_limited};
 use crate::text::display::clean_line;
 
-/// Checks each file; exit 0 when all are valid, 1 on problems, 2 when one is unreadable.
-pub fn check(files: &[PathBuf]) -> ExitCode {
+/// Checks each file; exit 0 when all are valid, 1 on errors (or on warnings when
+/// `strict`), 2 when one is unreadable.
+pub fn check(files: &[PathBuf], strict: bool) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let mut unreadable = false;
     let mut invalid = false;
@@ -25,7 +27,17 @@ pub fn check(files: &[PathBuf]) -> ExitCode {
             }
         };
         let diagnostics: Vec<Diagnostic> = match format::parse_bytes(&bytes) {
-            Ok(parsed) => parsed.warnings,
+            Ok(parsed) => {
+                let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+                let folder = folder.unwrap_or(Path::new("."));
+                let text = String::from_utf8_lossy(&bytes);
+                let mut all = parsed.warnings;
+                all.extend(format::review(&text, &parsed.map, |entry| {
+                    evidence_missing(folder, entry)
+                }));
+                all.sort_by_key(|d| (d.line, d.column));
+                all
+            }
             Err(diagnostics) => {
                 invalid = true;
                 diagnostics
@@ -48,7 +60,7 @@ pub fn check(files: &[PathBuf]) -> ExitCode {
     );
     if unreadable {
         ExitCode::from(2)
-    } else if invalid {
+    } else if invalid || (strict && warnings > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -5,11 +5,13 @@ mod decode;
 mod diagnostic;
 mod encode;
 mod locate;
+mod review;
 mod tree;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Level};
 pub use encode::encode;
+pub use review::review;
 
 use crate::model::{IdGen, JourneyMap};
 use diagnostic::Problem;
@@ -116,17 +118,32 @@ pub fn fill_missing_ids(map: &mut JourneyMap, ids: &mut IdGen) {
     }
 }
 
+/// Places each problem at its value in `text`, or at the nearest enclosing value when
+/// the file does not spell it out (an absent key), sorted by position.
 fn place(text: &str, problems: Vec<Problem>) -> Vec<Diagnostic> {
     if problems.is_empty() {
         return Vec::new();
     }
-    let pointers: Vec<String> = problems.iter().map(|p| p.path.pointer()).collect();
-    let positions = locate::locate(text, &pointers);
+    let ancestry = |pointer: &str| -> Vec<String> {
+        let mut chain = vec![pointer.to_owned()];
+        let mut rest = pointer;
+        while let Some(cut) = rest.rfind('/') {
+            rest = &rest[..cut];
+            chain.push(rest.to_owned());
+        }
+        chain
+    };
+    let chains: Vec<Vec<String>> = problems.iter().map(|p| ancestry(&p.path.pointer())).collect();
+    let wanted: Vec<String> = chains.iter().flatten().cloned().collect();
+    let positions = locate::locate(text, &wanted);
     let mut diagnostics: Vec<Diagnostic> = problems
         .into_iter()
-        .zip(&pointers)
-        .map(|(problem, pointer)| {
-            let (line, column) = positions.get(pointer).copied().unwrap_or((1, 1));
+        .zip(&chains)
+        .map(|(problem, chain)| {
+            let (line, column) = chain
+                .iter()
+                .find_map(|pointer| positions.get(pointer).copied())
+                .unwrap_or((1, 1));
             Diagnostic {
                 line,
                 column,

@@ -107,3 +107,77 @@ impl Friction {
         }
     }
 }
+
+/// Words that turn an observation into a proposal; a friction memo holds observations only.
+const SOLUTION_PHRASES: [&[&str]; 6] = [
+    &["should"],
+    &["need", "to"],
+    &["needs", "to"],
+    &["recommend"],
+    &["we", "will"],
+    &["must"],
+];
+
+/// The first phrase in `text` that reads like a solution ("should", "need to", "we will"…),
+/// matched as whole words without regard to case.
+pub fn solution_phrase(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    (0..words.len()).find_map(|start| {
+        SOLUTION_PHRASES
+            .iter()
+            .find(|phrase| {
+                words
+                    .get(start..start + phrase.len())
+                    .is_some_and(|found| found.iter().zip(phrase.iter()).all(|(a, b)| a == b))
+            })
+            .map(|phrase| phrase.join(" "))
+    })
+}
+
+/// Whether an evidence entry is a URL (checked by nobody) rather than a path beside the map.
+pub fn is_url(entry: &str) -> bool {
+    entry.split_once("://").is_some_and(|(scheme, _)| {
+        scheme.len() >= 2
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    }) || entry.starts_with("mailto:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn solution_words_match_whole_words_in_any_case() {
+        assert_eq!(
+            solution_phrase("We SHOULD add a filter"),
+            Some("should".to_owned())
+        );
+        assert_eq!(
+            solution_phrase("the site needs  to show hours"),
+            Some("needs to".to_owned())
+        );
+        assert_eq!(solution_phrase("We will fix it"), Some("we will".to_owned()));
+        assert_eq!(
+            solution_phrase("Staff recommend the app"),
+            Some("recommend".to_owned())
+        );
+        assert_eq!(solution_phrase("You must log in first"), Some("must".to_owned()));
+        assert_eq!(solution_phrase("The recommended size is wrong"), None);
+        assert_eq!(solution_phrase("Mustard is missing; a needle to thread"), None);
+        assert_eq!(solution_phrase("The need is real, to be fair"), None);
+    }
+
+    #[test]
+    fn urls_are_told_from_paths() {
+        assert!(is_url("https://example.com/a.png"));
+        assert!(is_url("mailto:ana@example.com"));
+        assert!(!is_url("photos/menu.jpg"));
+        assert!(!is_url("C://odd/path.png"));
+    }
+}

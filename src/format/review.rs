@@ -1,0 +1,62 @@
+//! The friction memo's honesty rules, which only `cxmap check` runs: every friction point
+//! has evidence and its files exist, every stage is scored, and friction text observes
+//! rather than proposes. Warnings, never errors: opening a map does not run them.
+
+use super::diagnostic::{Diagnostic, JsonPath, Level, Problem, Segment};
+use crate::model::{JourneyMap, solution_phrase};
+
+use Segment::{Index, Key};
+
+/// The memo warnings for `map`, whose file text is `text`, placed at line and column;
+/// `missing` says whether an evidence entry names a file that is not there.
+pub fn review(text: &str, map: &JourneyMap, missing: impl Fn(&str) -> bool) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut warn = |path: Vec<Segment>, message: String| {
+        problems.push(Problem {
+            path: JsonPath(path),
+            level: Level::Warning,
+            message,
+        });
+    };
+    for (s, stage) in map.stages.iter().enumerate() {
+        if stage.emotion.score.is_none() {
+            warn(
+                vec![Key("stages"), Index(s), Key("emotion"), Key("score")],
+                "this stage has no emotion score, so the emotion curve has a gap here".to_owned(),
+            );
+        }
+        for (f, friction) in stage.frictions.iter().enumerate() {
+            let at = |rest: &[Segment]| {
+                let mut path = vec![Key("stages"), Index(s), Key("frictions"), Index(f)];
+                path.extend_from_slice(rest);
+                path
+            };
+            if let Some(phrase) = solution_phrase(&friction.text) {
+                warn(
+                    at(&[Key("text")]),
+                    format!(
+                        "this friction text says \"{phrase}\": it reads like a solution; \
+                         state what happened (solutions go in opportunities)"
+                    ),
+                );
+            }
+            if friction.evidence.is_empty() {
+                warn(
+                    at(&[Key("evidence")]),
+                    "this friction point has no evidence (a screenshot, photo, quote or figure)".to_owned(),
+                );
+            }
+            for (e, entry) in friction.evidence.iter().enumerate() {
+                if missing(entry) {
+                    warn(
+                        at(&[Key("evidence"), Index(e)]),
+                        format!(
+                            "the evidence file \"{entry}\" is not there (paths are relative to the map's folder)"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    super::place(text, problems)
+}
