@@ -138,16 +138,6 @@ pub fn solution_phrase(text: &str) -> Option<String> {
     })
 }
 
-/// Whether an evidence entry is a URL (checked by nobody) rather than a path beside the map.
-pub fn is_url(entry: &str) -> bool {
-    entry.split_once("://").is_some_and(|(scheme, _)| {
-        scheme.len() >= 2
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    }) || entry.starts_with("mailto:")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,13 +161,5 @@ mod tests {
         assert_eq!(solution_phrase("The recommended size is wrong"), None);
         assert_eq!(solution_phrase("Mustard is missing; a needle to thread"), None);
         assert_eq!(solution_phrase("The need is real, to be fair"), None);
-    }
-
-    #[test]
-    fn urls_are_told_from_paths() {
-        assert!(is_url("https://example.com/a.png"));
-        assert!(is_url("mailto:ana@example.com"));
-        assert!(!is_url("photos/menu.jpg"));
-        assert!(!is_url("C://odd/path.png"));
     }
 }

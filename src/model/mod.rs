@@ -19,7 +19,7 @@ mod stage;
 pub use coverage::{Cell, Coverage, channel_index};
 pub use edit::{Edit, EditError, Focus, Item, MapText, StageText};
 pub use extras::{ExtraField, Extras};
-pub use friction::{Friction, Severity, Status, is_url, solution_phrase};
+pub use friction::{Friction, Severity, Status, solution_phrase};
 pub use history::History;
 pub use ids::{FrictionId, IdGen, NoteId, OpportunityId, StageId};
 pub use lane::{Lane, ListLane};
