@@ -4,6 +4,17 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::export::ExportFormat;
+use crate::export::memo::MemoFormat;
+
+fn memo_format(name: &str) -> Result<MemoFormat, String> {
+    MemoFormat::parse(name).ok_or_else(|| "choose md, txt or html".to_owned())
+}
+
+fn export_format(name: &str) -> Result<ExportFormat, String> {
+    ExportFormat::parse(name).ok_or_else(|| "choose md, csv, html or mermaid".to_owned())
+}
+
 /// A terminal workbench for customer-journey mapping.
 ///
 /// With a FILE, opens that map (a missing file becomes a new map, created on the first
@@ -61,6 +72,52 @@ pub enum Command {
         /// Exit 1 on warnings too (for git hooks and CI)
         #[arg(long)]
         strict: bool,
+    },
+    /// Write the friction memo: every friction point, stage by stage, as observations
+    ///
+    /// Markdown on standard output unless told otherwise. Who walked the journey and when
+    /// come from the shadow notes; --observer and --date say it when there are none.
+    Memo {
+        /// The journey map
+        file: PathBuf,
+        /// md (the default), txt (wrapped at 78 columns) or html (prints on one page)
+        #[arg(long, short, default_value = "md", value_parser = memo_format)]
+        format: MemoFormat,
+        /// Write to this file instead of standard output
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace OUT if it exists
+        #[arg(long)]
+        force: bool,
+        /// Leave out fixed and won't-fix friction points
+        #[arg(long)]
+        open_only: bool,
+        /// Who walked the journey (repeat for several people)
+        #[arg(long = "observer", value_name = "NAME")]
+        observers: Vec<String>,
+        /// When the journey was walked, in your words ("2026-11-20", "week 47")
+        #[arg(long, value_name = "TEXT")]
+        date: Option<String>,
+        /// A device used on the walk: phone, laptop, screen reader (repeat for several)
+        #[arg(long = "device", value_name = "NAME")]
+        devices: Vec<String>,
+        /// Add today's date (without it, the same map always gives the same memo)
+        #[arg(long)]
+        dated: bool,
+    },
+    /// Export the map as Markdown, CSV, HTML or a Mermaid journey diagram
+    Export {
+        /// The journey map
+        file: PathBuf,
+        /// md, csv, html or mermaid
+        #[arg(long, short, value_parser = export_format)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace OUT if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Service shadows: add a field note to a map
     Shadow {

@@ -8,6 +8,7 @@ pub mod app;
 pub mod assets;
 pub mod cli;
 pub mod commands;
+pub mod export;
 pub mod format;
 pub mod model;
 pub mod session;

@@ -10,6 +10,7 @@ use cxmap::app::App;
 use cxmap::assets::EXAMPLES;
 use cxmap::cli::{Cli, Command, ShadowCommand};
 use cxmap::commands::{self, title_from_path};
+use cxmap::export::memo::MemoOptions;
 use cxmap::model::IdGen;
 use cxmap::session::{Session, load_error_lines};
 use cxmap::terminal::{self, Ending};
@@ -47,6 +48,36 @@ fn main() -> ExitCode {
             },
         ),
         Some(Command::Coverage { file }) => commands::coverage(&file),
+        Some(Command::Memo {
+            file,
+            format,
+            output,
+            force,
+            open_only,
+            observers,
+            date,
+            devices,
+            dated,
+        }) => commands::memo(&commands::MemoRequest {
+            file,
+            format,
+            output,
+            force,
+            options: MemoOptions {
+                open_only,
+                observers,
+                dates: date,
+                devices,
+                written: None,
+            },
+            dated,
+        }),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+            force,
+        }) => commands::export(&file, format, output.as_deref(), force),
         None => interactive(cli.file.as_deref(), cli.example.as_deref()),
     }
 }

@@ -516,3 +516,157 @@ fn coverage_prints_a_table_that_fits_80_columns_and_the_queue() {
     let output = cxmap(dir.path(), &["coverage", "missing.json"]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn memo_prints_markdown_and_writes_files_only_when_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example(dir.path(), "online-store");
+    let output = cxmap(dir.path(), &["memo", &store]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("# Friction memo: Ridgeline Outdoor"), "{text}");
+    assert!(
+        text.contains("**Bottom line:** 21 friction points, 5 severe"),
+        "{text}"
+    );
+    let output = cxmap(
+        dir.path(),
+        &["memo", &store, "--open-only", "-f", "txt", "-o", "memo.txt"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "Wrote the friction memo to memo.txt\n");
+    let written = std::fs::read_to_string(dir.path().join("memo.txt")).unwrap();
+    assert!(written.contains("fixed or won't fix left out"), "{written}");
+    assert!(
+        !written.contains("QR code on the hang tag"),
+        "a fixed point is left out"
+    );
+    let output = cxmap(dir.path(), &["memo", &store, "-o", "memo.txt"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("memo.txt already exists (add --force to replace it)"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("memo.txt")).unwrap(),
+        written,
+        "left alone"
+    );
+    let output = cxmap(dir.path(), &["memo", &store, "-o", "memo.txt", "--force"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        std::fs::read_to_string(dir.path().join("memo.txt"))
+            .unwrap()
+            .starts_with("# Friction memo")
+    );
+}
+
+#[test]
+fn memo_takes_observers_and_dates_when_the_map_has_no_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = cxmap(dir.path(), &["new", "walk.json", "--title", "Day one"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = cxmap(dir.path(), &["memo", "walk.json"]);
+    assert!(
+        stdout(&output).contains("**Walked by:** not recorded"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(
+        stderr(&output).contains("--observer NAME and --date TEXT"),
+        "{}",
+        stderr(&output)
+    );
+    let output = cxmap(
+        dir.path(),
+        &[
+            "memo",
+            "walk.json",
+            "--observer",
+            "Ana",
+            "--observer",
+            "Ben",
+            "--date",
+            "2026-11-20",
+            "--device",
+            "phone",
+        ],
+    );
+    let text = stdout(&output);
+    assert!(
+        text.contains("**Walked by:** Ana, Ben  \n**When:** 2026-11-20  \n**Devices:** phone"),
+        "{text}"
+    );
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn export_writes_each_format_and_never_replaces_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let coffee = example(dir.path(), "coffee-shop");
+    for (format, start) in [
+        ("md", "# Sunday coffee"),
+        ("csv", "stage,stage id,lane,"),
+        ("html", "<!DOCTYPE html>"),
+        ("mermaid", "journey\n"),
+    ] {
+        let output = cxmap(dir.path(), &["export", &coffee, "--format", format]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(
+            stdout(&output).starts_with(start),
+            "{format}: {}",
+            stdout(&output)
+        );
+    }
+    let output = cxmap(
+        dir.path(),
+        &["export", &coffee, "--format", "csv", "-o", "out.csv"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        std::fs::read_to_string(dir.path().join("out.csv"))
+            .unwrap()
+            .contains("\r\n")
+    );
+    let output = cxmap(
+        dir.path(),
+        &["export", &coffee, "--format", "md", "-o", "out.csv"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("already exists"), "{}", stderr(&output));
+    let output = cxmap(
+        dir.path(),
+        &["export", &coffee, "--format", "csv", "-o", &coffee, "--force"],
+    );
+    assert_eq!(output.status.code(), Some(1), "never over the map itself");
+    assert!(
+        stderr(&output).contains("is the map itself"),
+        "{}",
+        stderr(&output)
+    );
+    let output = cxmap(dir.path(), &["export", &coffee, "--format", "pdf"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("choose md, csv, html or mermaid"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn export_refuses_a_symlink_at_the_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let coffee = example(dir.path(), "coffee-shop");
+    let victim = outside.path().join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    std::os::unix::fs::symlink(&victim, dir.path().join("out.md")).unwrap();
+    let output = cxmap(
+        dir.path(),
+        &["export", &coffee, "--format", "md", "-o", "out.md", "--force"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("symbolic link"), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+}

@@ -1,17 +1,22 @@
 //! The subcommands that work without the terminal interface: check, new, templates, keys,
-//! shadow add, coverage.
+//! shadow add, coverage, memo and export.
 //! Every line printed from a file's content is cleaned of control characters first.
 
 mod check;
 mod coverage;
+mod export;
 mod keys;
+mod memo;
 mod new;
+mod output;
 mod shadow;
 mod templates;
 
 pub use check::check;
 pub use coverage::{cell_text, coverage, queue_entry};
+pub use export::export;
 pub use keys::{keys, keys_markdown};
+pub use memo::{MemoRequest, memo};
 pub use new::{new_map, title_from_path};
 pub use shadow::{NewNote, shadow_add};
 pub use templates::templates;

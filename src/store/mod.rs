@@ -7,6 +7,7 @@ mod evidence;
 mod fingerprint;
 mod load;
 mod lock;
+mod output;
 pub mod recovery;
 mod recovery_writer;
 mod save;
@@ -18,6 +19,7 @@ pub use evidence::{evidence_missing, missing_evidence};
 pub use fingerprint::Fingerprint;
 pub use load::{LoadError, Loaded, load, max_file_bytes, parse_loaded, read_limited};
 pub use lock::{LockHolder, MapLock};
+pub use output::{OutputError, write_output};
 pub use recovery_writer::RecoveryWriter;
 pub use save::{SaveError, save_map, write_atomic};
 

@@ -1,0 +1,59 @@
+//! What the document commands share: reading the map, and handing the document over (to
+//! a file, safely, or to standard output, cleaned of control characters on a terminal).
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::model::{IdGen, JourneyMap};
+use crate::session::load_error_lines;
+use crate::store::{self, write_output};
+use crate::text::display::{clean, clean_line};
+
+/// Reads the map at `path`, or prints why not. Ids missing from the file are filled from
+/// a fixed seed, so the same file always gives the same document.
+pub fn read_map(path: &Path) -> Result<JourneyMap, ExitCode> {
+    match store::load(path, &mut IdGen::seeded(0)) {
+        Ok(loaded) => Ok(loaded.map),
+        Err(error) => {
+            for line in load_error_lines(&error) {
+                eprintln!("{}", clean_line(&line));
+            }
+            Err(ExitCode::from(if error.is_unreadable() { 2 } else { 1 }))
+        }
+    }
+}
+
+/// Writes `text` to `output` (replacing a file only with `force`, never the map at
+/// `source`), or prints it. `what` names the document in the confirmation.
+pub fn deliver(text: &str, output: Option<&Path>, force: bool, source: &Path, what: &str) -> ExitCode {
+    let Some(path) = output else {
+        let stdout = std::io::stdout();
+        let terminal = stdout.is_terminal();
+        let mut out = stdout.lock();
+        let written = if terminal {
+            text.split_inclusive('\n')
+                .try_for_each(|line| out.write_all(clean(line).as_bytes()))
+        } else {
+            out.write_all(text.as_bytes())
+        };
+        return match written.and_then(|()| out.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("cxmap: could not print the {what}: {error}");
+                ExitCode::from(1)
+            }
+        };
+    };
+    match write_output(path, text.as_bytes(), force, Some(source)) {
+        Ok(()) => {
+            println!("Wrote the {what} to {}", clean_line(&path.display().to_string()));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("cxmap: {}; nothing was written", clean_line(&error.to_string()));
+            ExitCode::from(1)
+        }
+    }
+}

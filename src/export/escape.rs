@@ -1,0 +1,119 @@
+//! Text from a map made safe for a document: control characters made visible (as on
+//! screen), then escaped for HTML or Markdown so no text can become markup.
+
+use std::borrow::Cow;
+
+use crate::text::display::{clean, clean_line};
+
+/// Text for an HTML element or attribute, line breaks kept.
+pub fn html(s: &str) -> String {
+    let cleaned = clean(s);
+    let mut out = String::with_capacity(cleaned.len());
+    for c in cleaned.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text for HTML with each line break as `<br/>`.
+pub fn html_lines(s: &str) -> String {
+    html(s.trim_end_matches('\n')).replace('\n', "<br/>")
+}
+
+/// One line of Markdown: inline markup characters escaped, and a line that would start
+/// a heading, quote or list escaped at its start.
+pub fn md_line(s: &str) -> String {
+    let cleaned = clean_line(s);
+    let mut out = String::with_capacity(cleaned.len() + 8);
+    for c in cleaned.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    if out.starts_with(['#', '+', '-', '=']) {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+/// Text that may hold line breaks as Markdown lines, each escaped by [`md_line`].
+pub fn md_lines(s: &str) -> Vec<String> {
+    let cleaned = clean(s);
+    let lines: Vec<String> = cleaned
+        .trim_end_matches('\n')
+        .split('\n')
+        .map(|line| md_line(line.trim_end()))
+        .collect();
+    lines
+}
+
+/// Text as one line for a table cell: line breaks become `<br>`.
+pub fn md_cell(s: &str) -> String {
+    md_lines(s).join("<br>")
+}
+
+/// A path or URL as Markdown code, or escaped text when it holds a backtick.
+pub fn md_code(s: &str) -> String {
+    let cleaned = clean_line(s);
+    if cleaned.contains('`') || cleaned.is_empty() {
+        md_line(&cleaned)
+    } else {
+        format!("`{cleaned}`")
+    }
+}
+
+/// Text on one line for plain text: line breaks become spaces, controls made visible.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    if s.contains('\n') {
+        let joined: Vec<&str> = s.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
+        Cow::Owned(clean_line(&joined.join(" ")).into_owned())
+    } else {
+        clean_line(s)
+    }
+}
+
+/// Whether evidence is a web address (shown as a link) rather than a path.
+pub fn is_web_address(s: &str) -> bool {
+    let lower = s.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && !s.contains(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_escapes_markup_and_quotes() {
+        assert_eq!(html("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
+        assert_eq!(html_lines("a\nb\n"), "a<br/>b");
+    }
+
+    #[test]
+    fn markdown_cannot_open_markup() {
+        assert_eq!(md_line("a|b *c* [x](y) <z>"), "a\\|b \\*c\\* \\[x\\](y) \\<z\\>");
+        assert_eq!(md_line("# not a heading"), "\\# not a heading");
+        assert_eq!(md_cell("one\ntwo"), "one<br>two");
+        assert_eq!(md_code("photos/a_b.jpg"), "`photos/a_b.jpg`");
+    }
+
+    #[test]
+    fn controls_are_made_visible() {
+        assert_eq!(md_line("a\u{1b}[31mb"), "a␛\\[31mb");
+        assert_eq!(one_line("a\n b \n"), "a b");
+    }
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        assert!(is_web_address("https://example.com/x"));
+        assert!(!is_web_address("javascript:alert(1)"));
+        assert!(!is_web_address("photos/a.jpg"));
+    }
+}

@@ -1,0 +1,106 @@
+//! The memo as plain text, wrapped at 78 columns by display width (wide characters count
+//! as two), with hanging indents so it reads well in any terminal or e-mail.
+
+use super::{ALL_OBSERVED, Memo, NONE_HERE, source};
+use crate::export::escape::one_line;
+use crate::text::display::width;
+use crate::text::wrap::wrap;
+
+/// The widest line of the text memo, in columns.
+pub const WIDTH: usize = 78;
+
+fn plain(s: &str) -> String {
+    one_line(s).into_owned()
+}
+
+/// `text` wrapped to `WIDTH` with `first` before the first line and `rest` before the others.
+fn fill(out: &mut String, text: &str, first: &str, rest: &str) {
+    let room = WIDTH.saturating_sub(width(first).max(width(rest))).max(10);
+    let wrapped = wrap(text, room, usize::MAX);
+    for (i, range) in wrapped.lines.iter().enumerate() {
+        let lead = if i == 0 { first } else { rest };
+        let line = format!("{lead}{}", &text[range.clone()]);
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+}
+
+fn underline(out: &mut String, heading: &str, mark: char) {
+    fill(out, heading, "", "");
+    let longest = wrap(heading, WIDTH, usize::MAX)
+        .lines
+        .iter()
+        .map(|r| width(&heading[r.clone()]))
+        .max()
+        .unwrap_or(0);
+    out.push_str(&mark.to_string().repeat(longest.clamp(1, WIDTH)));
+    out.push('\n');
+}
+
+/// The memo as text.
+pub fn render(memo: &Memo) -> String {
+    let mut out = String::new();
+    underline(&mut out, &format!("Friction memo: {}", plain(&memo.title)), '=');
+    out.push('\n');
+    let header = memo.header(plain);
+    let label_width = header.iter().map(|(label, _)| label.len() + 2).max().unwrap_or(0);
+    for (label, value) in &header {
+        let first = format!("{:<label_width$}", format!("{label}:"));
+        fill(&mut out, value, &first, &" ".repeat(label_width));
+    }
+    out.push('\n');
+    fill(
+        &mut out,
+        &format!("Bottom line: {}", memo.bottom_line(plain)),
+        "",
+        "",
+    );
+    for stage in &memo.stages {
+        out.push('\n');
+        underline(
+            &mut out,
+            &format!("{}. {}", stage.number, plain(&stage.name)),
+            '-',
+        );
+        if stage.points.is_empty() {
+            out.push_str(&format!("{NONE_HERE}\n"));
+        }
+        for point in &stage.points {
+            fill(&mut out, &plain(&point.text), "- ", "  ");
+            fill(&mut out, &point.facts(plain), "  ", "  ");
+            if !point.evidence.is_empty() {
+                let evidence: Vec<String> = point.evidence.iter().map(|e| plain(e)).collect();
+                fill(
+                    &mut out,
+                    &format!("Evidence: {}", evidence.join(", ")),
+                    "  ",
+                    "    ",
+                );
+            }
+            for quote in &point.quotes {
+                let from = source(quote);
+                let from = if from.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", plain(&from))
+                };
+                fill(
+                    &mut out,
+                    &format!("Shadow note{from}: “{}”", plain(&quote.text)),
+                    "  ",
+                    "    ",
+                );
+            }
+        }
+    }
+    out.push('\n');
+    underline(&mut out, "Not yet observed", '-');
+    let lines = memo.not_observed(plain);
+    if lines.is_empty() {
+        out.push_str(&format!("{ALL_OBSERVED}\n"));
+    }
+    for line in lines {
+        fill(&mut out, &line, "- ", "  ");
+    }
+    out
+}

@@ -1,0 +1,302 @@
+//! The documents cxmap writes, on the bundled examples: golden files for every format
+//! (regenerate with `CXMAP_BLESS=1 cargo test --test export`, then read the diff), HTML
+//! that parses and needs no network, a memo without a word of any opportunity, and the
+//! printed memo on one A4 page where Chromium is installed.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod html_check;
+
+use std::path::{Path, PathBuf};
+
+use cxmap::assets::EXAMPLES;
+use cxmap::export::ExportFormat;
+use cxmap::export::memo::{MemoFormat, MemoOptions, memo};
+use cxmap::model::JourneyMap;
+
+fn examples() -> Vec<(&'static str, JourneyMap)> {
+    EXAMPLES.iter().map(|e| (e.name, e.map().unwrap())).collect()
+}
+
+fn golden_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name)
+}
+
+/// The first lines where `expected` and `actual` differ, with a little context.
+fn diff(expected: &str, actual: &str) -> String {
+    let (old, new): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let first = old
+        .iter()
+        .zip(&new)
+        .position(|(a, b)| a != b)
+        .unwrap_or(old.len().min(new.len()));
+    let mut out = format!("first difference at line {}:\n", first + 1);
+    for line in old.iter().skip(first.saturating_sub(2)).take(8) {
+        out.push_str(&format!("- {line}\n"));
+    }
+    for line in new.iter().skip(first.saturating_sub(2)).take(8) {
+        out.push_str(&format!("+ {line}\n"));
+    }
+    out
+}
+
+fn check_golden(name: &str, actual: &str) {
+    let path = golden_path(name);
+    if std::env::var_os("CXMAP_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing: run CXMAP_BLESS=1 cargo test --test export",
+            path.display()
+        )
+    });
+    assert!(
+        expected == actual,
+        "{name} differs from its golden file (CXMAP_BLESS=1 regenerates it):\n{}",
+        diff(&expected, actual)
+    );
+}
+
+#[test]
+fn every_export_matches_its_golden_file() {
+    for (name, map) in examples() {
+        for format in ExportFormat::ALL {
+            check_golden(&format!("{name}.{}", format.extension()), &format.build(&map));
+        }
+    }
+}
+
+#[test]
+fn every_memo_matches_its_golden_file() {
+    for (name, map) in examples() {
+        for format in MemoFormat::ALL {
+            let text = memo(&map, &MemoOptions::default(), format);
+            check_golden(&format!("{name}-memo.{}", format.name()), &text);
+        }
+        let open = memo(
+            &map,
+            &MemoOptions {
+                open_only: true,
+                ..MemoOptions::default()
+            },
+            MemoFormat::Markdown,
+        );
+        check_golden(&format!("{name}-memo-open-only.md"), &open);
+    }
+}
+
+#[test]
+fn documents_are_the_same_every_time() {
+    for (_, map) in examples() {
+        for format in ExportFormat::ALL {
+            assert_eq!(format.build(&map), format.build(&map.clone()));
+        }
+        for format in MemoFormat::ALL {
+            assert_eq!(
+                memo(&map, &MemoOptions::default(), format),
+                memo(&map, &MemoOptions::default(), format)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_memo_never_holds_an_opportunity() {
+    for (name, map) in examples() {
+        let opportunities: Vec<&str> = map
+            .stages
+            .iter()
+            .flat_map(|s| &s.opportunities)
+            .map(|o| o.text.as_str())
+            .collect();
+        assert!(!opportunities.is_empty(), "{name} has opportunities to test with");
+        for format in MemoFormat::ALL {
+            let text = memo(&map, &MemoOptions::default(), format);
+            // The text memo wraps lines, so compare with line breaks as spaces.
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for opportunity in &opportunities {
+                let words = opportunity.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(
+                    !flat.contains(&words) && !flat.contains(&html_check::escape_text(&words)),
+                    "the {} memo of {name} holds the opportunity {opportunity:?}",
+                    format.name()
+                );
+            }
+        }
+        let export = ExportFormat::Markdown.build(&map);
+        assert!(
+            export.contains(opportunities[0]),
+            "the check above can fail: exports do hold them"
+        );
+    }
+}
+
+#[test]
+fn the_memo_names_every_friction_point_in_journey_order() {
+    for (_, map) in examples() {
+        let text = memo(&map, &MemoOptions::default(), MemoFormat::Markdown);
+        let mut from = 0;
+        for friction in map.stages.iter().flat_map(|s| &s.frictions) {
+            let at = text[from..]
+                .find(&friction.text.replace('*', "\\*"))
+                .map(|i| i + from);
+            let at = at.unwrap_or_else(|| panic!("{:?} is missing or out of order", friction.text));
+            from = at;
+        }
+    }
+}
+
+#[test]
+fn the_text_memo_fits_in_78_columns() {
+    for (_, map) in examples() {
+        let text = memo(&map, &MemoOptions::default(), MemoFormat::Text);
+        for line in text.lines() {
+            assert!(cxmap::text::display::width(line) <= 78, "too wide: {line:?}");
+        }
+    }
+    let mut wide = examples().remove(0).1;
+    wide.stages[0].frictions[0].text = "東京の店舗では、モバイルアプリの注文が受け取りカウンターに届くまでに二十分以上かかり、スタッフも状況を確認できなかった".repeat(2);
+    let text = memo(&wide, &MemoOptions::default(), MemoFormat::Text);
+    for line in text.lines() {
+        assert!(cxmap::text::display::width(line) <= 78, "too wide: {line:?}");
+    }
+}
+
+#[test]
+fn html_documents_parse_and_need_no_network() {
+    for (name, map) in examples() {
+        let evidence: Vec<&str> = map
+            .stages
+            .iter()
+            .flat_map(|s| s.frictions.iter().flat_map(|f| &f.evidence))
+            .chain(map.shadow.notes.iter().flat_map(|n| &n.evidence))
+            .map(String::as_str)
+            .collect();
+        let pages = [
+            ("export", ExportFormat::Html.build(&map)),
+            ("memo", memo(&map, &MemoOptions::default(), MemoFormat::Html)),
+        ];
+        for (what, page) in pages {
+            html_check::well_formed(&page).unwrap_or_else(|e| panic!("{name} {what}: {e}"));
+            html_check::self_contained(&page, &evidence).unwrap_or_else(|e| panic!("{name} {what}: {e}"));
+        }
+    }
+}
+
+#[test]
+fn hostile_text_stays_text_in_html() {
+    let mut map = examples().remove(0).1;
+    map.title = "<script>alert(1)</script> & \"quotes\"".to_owned();
+    map.stages[0].name = "<img src=x onerror=alert(1)>".to_owned();
+    map.stages[0].frictions[0].evidence = vec!["javascript:alert(1)".to_owned(), "\"><b>".to_owned()];
+    map.stages[0].frictions[0].text = "line one\nline two\u{1b}[31m".to_owned();
+    for page in [
+        ExportFormat::Html.build(&map),
+        memo(&map, &MemoOptions::default(), MemoFormat::Html),
+    ] {
+        html_check::well_formed(&page).unwrap();
+        html_check::self_contained(&page, &[]).unwrap();
+        assert!(!page.contains("<script"), "no script element");
+        assert!(!page.contains("<img"), "no image element");
+        assert!(!page.contains("href=\"javascript"), "no script link");
+        assert!(!page.contains('\u{1b}'), "no escape character");
+    }
+}
+
+fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::split_paths(&path)
+                .map(|dir| dir.join(name))
+                .find(|candidate| candidate.is_file())
+        })
+}
+
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let mut count = 0;
+    for marker in [&b"/Type /Page"[..], &b"/Type/Page"[..]] {
+        count += pdf
+            .windows(marker.len() + 1)
+            .filter(|w| w.starts_with(marker) && w[marker.len()] != b's')
+            .count();
+    }
+    count
+}
+
+#[test]
+fn the_printed_memo_is_one_a4_page() {
+    let Some(chromium) = chromium() else {
+        assert!(
+            std::env::var_os("CXMAP_REQUIRE_CHROMIUM").is_none_or(|v| v != "1"),
+            "CXMAP_REQUIRE_CHROMIUM=1 but no chromium on PATH"
+        );
+        eprintln!("skipped: Chromium is not installed, so the memo was not printed");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for (name, map) in examples() {
+        let html = dir.path().join(format!("{name}.html"));
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        std::fs::write(&html, memo(&map, &MemoOptions::default(), MemoFormat::Html)).unwrap();
+        let status = std::process::Command::new(&chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ])
+            .arg(format!(
+                "--user-data-dir={}",
+                dir.path().join("profile").display()
+            ))
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg("--no-pdf-header-footer")
+            .arg(format!("file://{}", html.display()))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "chromium failed on {name}");
+        let bytes = std::fs::read(&pdf).unwrap();
+        assert_eq!(
+            pdf_pages(&bytes),
+            1,
+            "the {name} memo prints on {} pages",
+            pdf_pages(&bytes)
+        );
+    }
+}
+
+#[test]
+fn the_html_checker_can_fail() {
+    for broken in [
+        "<!DOCTYPE html>\n<p><b>x</p></b>",
+        "<!DOCTYPE html>\n<p>a & b</p>",
+        "<!DOCTYPE html>\n<p class=x>a</p>",
+        "<!DOCTYPE html>\n<meta charset=\"utf-8\">",
+        "<p>no doctype</p>",
+    ] {
+        assert!(html_check::well_formed(broken).is_err(), "{broken}");
+    }
+    for loading in [
+        "<img src=\"https://example.com/x.png\"/>",
+        "<style>@import \"x.css\";</style>",
+        "<style>body { background: url(x.png) }</style>",
+        "<a href=\"https://example.com/\">x</a>",
+        "<p onclick=\"x()\">x</p>",
+    ] {
+        assert!(html_check::self_contained(loading, &[]).is_err(), "{loading}");
+    }
+    assert!(
+        html_check::self_contained("<a href=\"https://e.example/x\">x</a>", &["https://e.example/x"]).is_ok()
+    );
+}
