@@ -85,6 +85,7 @@ fn main() -> ExitCode {
 fn interactive(file: Option<&Path>, example: Option<&str>) -> ExitCode {
     let mut session = Session::default();
     let mut app = App::at_start(session.start_screen(), IdGen::random());
+    app.shadow.observer = cxmap::store::settings::observer();
     match (file, example) {
         (Some(path), _) if path.exists() => {
             if let Err(error) = session.load(&mut app, path) {

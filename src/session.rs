@@ -102,6 +102,21 @@ impl Session {
                     }
                     Effect::Nothing
                 }
+                Effect::OpenEvidence(evidence) => {
+                    if let Some(doc) = &app.doc {
+                        match store::opener::open_evidence(doc.folder(), &evidence) {
+                            Ok(message) => app.inform(message),
+                            Err(message) => app.warn(message),
+                        }
+                    }
+                    Effect::Nothing
+                }
+                Effect::RememberObserver(name) => {
+                    if let Err(error) = store::settings::set_observer(&name) {
+                        app.warn(format!("Your name is used for now but not remembered: {error}"));
+                    }
+                    Effect::Nothing
+                }
                 Effect::TakeLock => {
                     if let Some(doc) = app.doc.as_mut() {
                         self.lock = MapLock::take(&doc.path);

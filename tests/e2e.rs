@@ -125,3 +125,57 @@ fn the_example_flag_opens_a_copy_that_saves_into_the_data_folder() {
     assert!(tui.wait_exit());
     assert!(sandbox.data_dir().join("coffee-shop.json").exists());
 }
+
+#[test]
+fn a_shadow_note_with_evidence_becomes_a_friction_point_and_both_are_saved_linked() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("online-store");
+    std::fs::create_dir_all(sandbox.path("evidence")).unwrap();
+    std::fs::write(sandbox.path("evidence/kiosk-queue.jpg"), "jpeg").unwrap();
+    let mut tui = sandbox.spawn(&[path.to_str().unwrap()], 80, 24);
+    tui.wait_for("1 Awareness");
+    tui.send("W");
+    tui.wait_for("asked once");
+    tui.send(keys::CTRL_U);
+    tui.type_text("Lindiwe");
+    tui.send(keys::ENTER);
+    tui.wait_for("New shadow note");
+    tui.type_text("Kiosk queue of nine at noon");
+    for _ in 0..5 {
+        tui.send(keys::TAB);
+    }
+    tui.type_text("evidence/ki");
+    tui.send(keys::TAB);
+    tui.wait_for("evidence/kiosk-queue.jpg");
+    tui.send(keys::ENTER);
+    tui.wait_for("Added the shadow note");
+    tui.send("w");
+    tui.wait_for("Shadow notes");
+    tui.wait_for("Lindiwe");
+    tui.send("p");
+    tui.wait_for("now a friction point");
+    tui.send(keys::CTRL_S);
+    tui.wait_for("Saved");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let saved = std::fs::read_to_string(&path).unwrap();
+    let map = cxmap::format::parse(&saved).unwrap().map;
+    let note = map
+        .shadow
+        .notes
+        .iter()
+        .find(|n| n.text == "Kiosk queue of nine at noon")
+        .unwrap();
+    assert_eq!(note.observer, "Lindiwe");
+    assert_eq!(note.evidence, ["evidence/kiosk-queue.jpg"]);
+    assert_eq!(note.stage, map.stages[0].id, "the grid's selected stage");
+    let linked = note.friction.as_ref().expect("the note names its friction point");
+    let (stage, at) = map.friction_position(linked).unwrap();
+    assert_eq!(stage, 0);
+    let friction = &map.stages[0].frictions[at];
+    assert_eq!(friction.text, note.text);
+    assert_eq!(friction.evidence, note.evidence);
+    assert_eq!(friction.channel, note.channel);
+    let settings = std::fs::read_to_string(sandbox.path("config/settings.json")).unwrap();
+    assert!(settings.contains("\"observer\": \"Lindiwe\""), "{settings}");
+}

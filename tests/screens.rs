@@ -214,3 +214,70 @@ fn friction_bullets_show_severity_and_votes() {
     act(&mut app, [Action::VotingRound, Action::Commit, Action::Vote]);
     snapshot_each_size("grid_votes", app);
 }
+
+fn shadowing(index: usize) -> App {
+    let mut app = example(index);
+    app.shadow.observer = Some("Ana".into());
+    app.shadow.clock = Some("2026-11-23T09:30:00Z".parse().unwrap());
+    app
+}
+
+#[test]
+fn shadow_notes_pane() {
+    let mut app = shadowing(1);
+    act(
+        &mut app,
+        [Action::ToggleNotes, Action::SelectNext, Action::SelectNext],
+    );
+    snapshot_each_size("notes_pane", app);
+}
+
+#[test]
+fn shadow_notes_pane_beside_the_grid_without_focus() {
+    let mut app = shadowing(0);
+    act(
+        &mut app,
+        [Action::ToggleNotes, Action::MakeFriction, Action::FocusNotes],
+    );
+    insta::assert_snapshot!("notes_pane_unfocused_160x45", screen(&mut app, 160, 45));
+}
+
+#[test]
+fn shadow_note_form() {
+    let mut app = shadowing(1);
+    act(&mut app, [Action::MoveRight, Action::MoveRight, Action::AddNote]);
+    act(
+        &mut app,
+        "Delivery fee appears only on the last step"
+            .chars()
+            .map(Action::Type),
+    );
+    act(&mut app, [Action::NextField]);
+    snapshot_each_size("form_note", app);
+}
+
+#[test]
+fn coverage_view() {
+    let mut app = shadowing(1);
+    act(
+        &mut app,
+        [
+            Action::ShowCoverage,
+            Action::MoveRight,
+            Action::MoveRight,
+            Action::MoveDown,
+            Action::PlanVote,
+        ],
+    );
+    snapshot_each_size("coverage", app);
+}
+
+#[test]
+fn channels_screen() {
+    let mut app = shadowing(1);
+    act(
+        &mut app,
+        [Action::ShowCoverage, Action::ShowChannels, Action::SelectNext],
+    );
+    snapshot_each_size("channels", app);
+}

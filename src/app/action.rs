@@ -39,6 +39,26 @@ pub enum Action {
     ClearFilter,
     EditTitle,
     EditPersona,
+    // Service shadows: the notes pane, the coverage view, the channels.
+    ToggleNotes,
+    FocusNotes,
+    AddNote,
+    EditNote,
+    DeleteNote,
+    FilterNotes,
+    ClearNoteFilter,
+    OpenEvidence,
+    MakeFriction,
+    ShowCoverage,
+    ShowChannels,
+    PlanVote,
+    PlanUnvote,
+    NotesOfCell,
+    AddChannel,
+    RenameChannel,
+    RemoveChannel,
+    MoveChannelUp,
+    MoveChannelDown,
     // History, files, program.
     Undo,
     Redo,
@@ -126,6 +146,25 @@ impl Action {
         Action::ClearFilter,
         Action::EditTitle,
         Action::EditPersona,
+        Action::ToggleNotes,
+        Action::FocusNotes,
+        Action::AddNote,
+        Action::EditNote,
+        Action::DeleteNote,
+        Action::FilterNotes,
+        Action::ClearNoteFilter,
+        Action::OpenEvidence,
+        Action::MakeFriction,
+        Action::ShowCoverage,
+        Action::ShowChannels,
+        Action::PlanVote,
+        Action::PlanUnvote,
+        Action::NotesOfCell,
+        Action::AddChannel,
+        Action::RenameChannel,
+        Action::RemoveChannel,
+        Action::MoveChannelUp,
+        Action::MoveChannelDown,
         Action::Undo,
         Action::Redo,
         Action::Save,
@@ -191,6 +230,17 @@ impl Action {
                 | Action::VotingRound
                 | Action::EditTitle
                 | Action::EditPersona
+                | Action::AddNote
+                | Action::EditNote
+                | Action::DeleteNote
+                | Action::MakeFriction
+                | Action::PlanVote
+                | Action::PlanUnvote
+                | Action::AddChannel
+                | Action::RenameChannel
+                | Action::RemoveChannel
+                | Action::MoveChannelUp
+                | Action::MoveChannelDown
                 | Action::Undo
                 | Action::Redo
                 | Action::Save
@@ -236,6 +286,25 @@ impl Action {
             Action::ClearFilter => "show every friction point again",
             Action::EditTitle => "edit the map's title",
             Action::EditPersona => "edit the persona (the customer segment)",
+            Action::ToggleNotes => "show or hide the shadow-notes pane",
+            Action::FocusNotes => "move the focus between the grid and the shadow-notes pane",
+            Action::AddNote => "add a shadow note (in the selected stage, the last channel)",
+            Action::EditNote => "edit the selected shadow note",
+            Action::DeleteNote => "delete the selected shadow note (asks first)",
+            Action::FilterNotes => "filter the notes by stage, channel, observer or text",
+            Action::ClearNoteFilter => "show every note again",
+            Action::OpenEvidence => "open the note's first evidence with the system's opener",
+            Action::MakeFriction => "make the note a friction point in its stage, linked to it",
+            Action::ShowCoverage => "the coverage view: notes per stage × channel, what to shadow next",
+            Action::ShowChannels => "edit the map's channels",
+            Action::PlanVote => "vote to shadow this stage × channel next",
+            Action::PlanUnvote => "take a vote to shadow it away",
+            Action::NotesOfCell => "list this stage × channel's notes in the pane",
+            Action::AddChannel => "add a channel",
+            Action::RenameChannel => "rename the channel everywhere (notes, friction points, plan)",
+            Action::RemoveChannel => "remove the channel (only when nothing uses it)",
+            Action::MoveChannelUp => "move the channel up",
+            Action::MoveChannelDown => "move the channel down",
             Action::Undo => "undo the last change",
             Action::Redo => "redo what was undone",
             Action::Save => "save the map",

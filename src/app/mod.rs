@@ -11,6 +11,7 @@ pub mod forms;
 pub mod geometry;
 pub mod keymap;
 pub mod overlay;
+pub mod shadow;
 pub mod start;
 pub mod update;
 pub mod view;
@@ -81,6 +82,11 @@ pub enum Effect {
     DiscardRecovery,
     /// Edit a map another cxmap has open.
     TakeLock,
+    /// Open a shadow note's evidence (a URL, or a file checked to be in the map's
+    /// folder) with the system's opener, without waiting for it.
+    OpenEvidence(String),
+    /// Remember the observer's name in the config folder.
+    RememberObserver(String),
 }
 
 /// Everything the program knows between two key presses.
@@ -91,6 +97,8 @@ pub struct App {
     pub view: view::View,
     /// The friction board (and council) derived from the map.
     pub board: board::Board,
+    /// The service-shadow pane, coverage view and channels screen.
+    pub shadow: shadow::Shadowing,
     pub doc: Option<Document>,
     pub start: StartScreen,
     pub cursor: Cursor,
@@ -118,6 +126,7 @@ impl App {
             screen: Screen::Start,
             view: view::View::Grid,
             board: board::Board::default(),
+            shadow: shadow::Shadowing::default(),
             doc: None,
             start,
             cursor: Cursor::default(),
@@ -148,6 +157,7 @@ impl App {
         self.screen = Screen::Map;
         self.view = view::View::Grid;
         self.board = board::Board::default();
+        self.shadow = self.shadow.for_another_map();
         self.cursor = Cursor::default();
         self.editor = None;
         self.form = None;
@@ -167,7 +177,10 @@ impl App {
             (None, None, None, Screen::Start) => Mode::Start,
             (None, None, None, Screen::Map) if self.comparing => Mode::Compare,
             (None, None, None, Screen::Map) => match self.view {
+                view::View::Grid if self.shadow.open && self.shadow.focused => Mode::Shadow,
                 view::View::Grid => Mode::Grid,
+                view::View::Coverage => Mode::Coverage,
+                view::View::Channels => Mode::Channels,
                 view::View::Board => Mode::Board,
                 view::View::Council => Mode::Council,
             },

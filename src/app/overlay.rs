@@ -12,6 +12,8 @@ pub enum AfterLeaving {
 pub enum Question {
     /// "Delete stage …?": y deletes, n or Esc keeps it.
     DeleteStage { stage: usize },
+    /// "Delete this shadow note?": y deletes, n or Esc keeps it.
+    DeleteNote { at: usize },
     /// "Save changes first?": y saves then leaves, n leaves without saving, Esc stays.
     LeaveUnsaved { then: AfterLeaving },
     /// "Keep what you typed?" (in an editor or a form): y keeps it, n drops it, Esc goes

@@ -10,4 +10,8 @@ pub enum View {
     Board,
     /// The three biggest open friction points, for the CX council.
     Council,
+    /// Shadow notes counted per stage × channel, and what to shadow next.
+    Coverage,
+    /// The map's channel list, to add, rename, remove and reorder.
+    Channels,
 }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::model::{Edit, IdGen, JourneyMap, ShadowNote, channel_index, is_url, note_time};
+use crate::model::{Edit, IdGen, JourneyMap, ShadowNote, channel_index, note_time};
 use crate::session::load_error_lines;
 use crate::store::{self, MapLock, settings};
 use crate::text::display::clean_line;
@@ -132,7 +132,7 @@ pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     for evidence in &note.evidence {
-        if !is_url(evidence) && !folder.join(evidence).exists() {
+        if store::evidence_missing(&folder, evidence) {
             eprintln!(
                 "cxmap: warning: the evidence {} is not in the map's folder (kept as written)",
                 clean_line(evidence)

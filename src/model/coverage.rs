@@ -4,7 +4,7 @@
 use super::map::JourneyMap;
 
 /// One stage × channel cell of the coverage matrix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Cell {
     /// Position of the stage in journey order.
     pub stage: usize,

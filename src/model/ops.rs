@@ -96,10 +96,14 @@ pub fn delete_item(map: &JourneyMap, stage: usize, lane: ListLane, at: usize) ->
 
 /// Turns shadow note `at` into a friction point at the end of its stage's friction list
 /// (text, channel and evidence carried over) and links the note to it. `None` when the
-/// note is missing, already linked, or names no stage of the map.
+/// note is missing, already linked to a friction point of the map, or names no stage.
 pub fn note_to_friction(map: &JourneyMap, at: usize, id: FrictionId) -> Option<Edit> {
     let note = map.shadow.notes.get(at)?;
-    if note.friction.is_some() {
+    if note
+        .friction
+        .as_ref()
+        .is_some_and(|linked| map.friction_position(linked).is_some())
+    {
         return None;
     }
     let stage = map.stage_position(&note.stage)?;

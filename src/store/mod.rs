@@ -2,11 +2,13 @@
 //! where cxmap keeps maps and settings.
 
 mod catalog;
+mod complete;
 mod dirs;
 mod evidence;
 mod fingerprint;
 mod load;
 mod lock;
+pub mod opener;
 mod output;
 pub mod recovery;
 mod recovery_writer;
@@ -14,6 +16,7 @@ mod save;
 pub mod settings;
 
 pub use catalog::{MapSummary, list_maps, new_map_path};
+pub use complete::{Completion, complete_path};
 pub use dirs::{config_dir, data_dir};
 pub use evidence::{evidence_missing, missing_evidence};
 pub use fingerprint::Fingerprint;

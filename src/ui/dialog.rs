@@ -54,6 +54,21 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
             text.push_str("? u undoes it.");
             (text, vec![("y", "delete"), ("n", "keep it"), ("Esc", "keep it")])
         }
+        Question::DeleteNote { at } => {
+            let Some(note) = app.doc.as_ref().and_then(|d| d.map.shadow.notes.get(*at)) else {
+                return (String::new(), Vec::new());
+            };
+            let text = truncate(&clean_line(&note.text), 50).into_owned();
+            let linked = if note.friction.is_some() {
+                " (its friction point stays)"
+            } else {
+                ""
+            };
+            (
+                format!("Delete the shadow note “{text}”{linked}? u undoes it."),
+                vec![("y", "delete"), ("n", "keep it"), ("Esc", "keep it")],
+            )
+        }
         Question::LeaveUnsaved { then } => {
             let file = app
                 .doc

@@ -11,7 +11,7 @@ use super::theme;
 use crate::app::App;
 use crate::app::form::{Field, FieldValue, Form};
 use crate::app::geometry::FORM_LABEL_WIDTH;
-use crate::text::display::{clean, clean_line};
+use crate::text::display::{clean, clean_line, width as width_of};
 
 /// Lines a multi-line text field shows: more while it has the focus.
 fn rows(field: &Field, focused: bool, width: usize) -> usize {
@@ -100,14 +100,23 @@ fn render_value(field: &Field, focused: bool, area: Rect, frame: &mut Frame) {
         FieldValue::Choice {
             options, selected, ..
         } => {
+            // Options before the selected one give way when they all do not fit.
+            let widths: Vec<usize> = options.iter().map(|o| width_of(&clean_line(o)) + 3).collect();
+            let mut skip = 0;
+            while skip < *selected && widths[skip..=*selected].iter().sum::<usize>() + 2 > width {
+                skip += 1;
+            }
             let mut spans = Vec::new();
-            for (i, option) in options.iter().enumerate() {
+            if skip > 0 {
+                spans.push(Span::styled("◀ ", theme::DIM));
+            }
+            for (i, option) in options.iter().enumerate().skip(skip) {
                 let style = match (i == *selected, focused) {
                     (true, true) => theme::SELECTED_HEADER,
                     (true, false) => theme::SELECTED,
                     (false, _) => theme::DIM,
                 };
-                spans.push(Span::styled(format!(" {option} "), style));
+                spans.push(Span::styled(format!(" {} ", clean_line(option)), style));
                 spans.push(Span::raw(" "));
             }
             frame.render_widget(Paragraph::new(Line::from(spans)), area);

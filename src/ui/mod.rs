@@ -4,13 +4,16 @@
 mod bars;
 mod board;
 mod cell;
+mod channels;
 mod compare;
 mod council;
+mod coverage;
 mod detail;
 mod dialog;
 mod form;
 mod grid;
 mod help;
+mod notes;
 mod start;
 mod theme;
 
@@ -24,6 +27,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::geometry::{MIN_HEIGHT, MIN_WIDTH};
 use crate::app::overlay::Overlay;
+use crate::app::shadow::PaneLayout;
 use crate::app::view::View;
 use crate::app::{App, Screen};
 
@@ -34,7 +38,12 @@ pub fn render(app: &App, frame: &mut Frame) {
         render_too_small(area, frame);
         return;
     }
-    let detail_height = if (app.screen == Screen::Map && app.view != View::Council) || app.editor.is_some() {
+    let pane_screen = app.view == View::Grid
+        && app.shadow.open
+        && app.shadow.focused
+        && PaneLayout::for_size(area.width, area.height) == PaneLayout::Screen;
+    let map_detail = matches!(app.view, View::Grid | View::Board) && !pane_screen;
+    let detail_height = if (app.screen == Screen::Map && map_detail) || app.editor.is_some() {
         app.geometry.detail_height().min(area.height.saturating_sub(6))
     } else {
         0
@@ -59,9 +68,14 @@ pub fn render(app: &App, frame: &mut Frame) {
             );
         }
         (Screen::Map, Some(doc), _) => match app.view {
-            View::Grid => grid::render(app, &doc.map, body, frame.buffer_mut()),
+            View::Grid => {
+                let layout = PaneLayout::for_size(area.width, area.height);
+                render_grid_and_notes(app, &doc.map, layout, body, frame.buffer_mut());
+            }
             View::Board => board::render(app, &doc.map, body, frame.buffer_mut()),
             View::Council => council::render(app, &doc.map, body, frame.buffer_mut()),
+            View::Coverage => coverage::render(app, &doc.map, body, frame.buffer_mut()),
+            View::Channels => channels::render(app, &doc.map, body, frame.buffer_mut()),
         },
         _ => start::render(app, body, frame),
     }
@@ -77,6 +91,38 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Notice { title, lines, scroll }) => help::render_notice(title, lines, *scroll, frame),
         Some(Overlay::Ask(question)) => dialog::render(app, question, frame),
         None => {}
+    }
+}
+
+/// The grid, with the notes pane beside it, below it, or instead of it while it has the
+/// focus, as the terminal's size allows.
+fn render_grid_and_notes(
+    app: &App,
+    map: &crate::model::JourneyMap,
+    layout: PaneLayout,
+    area: Rect,
+    buf: &mut ratatui::buffer::Buffer,
+) {
+    if !app.shadow.open {
+        grid::render(app, map, area, buf);
+        return;
+    }
+    match layout {
+        PaneLayout::Beside => {
+            let pane = (area.width / 3).clamp(40, 72);
+            let [left, right] =
+                Layout::horizontal([Constraint::Min(40), Constraint::Length(pane)]).areas(area);
+            grid::render(app, map, left, buf);
+            notes::render(app, map, right, buf);
+        }
+        PaneLayout::Below => {
+            let [top, bottom] =
+                Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+            grid::render(app, map, top, buf);
+            notes::render(app, map, bottom, buf);
+        }
+        PaneLayout::Screen if app.shadow.focused => notes::render(app, map, area, buf),
+        PaneLayout::Screen => grid::render(app, map, area, buf),
     }
 }
 

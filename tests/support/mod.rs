@@ -21,6 +21,8 @@ pub mod keys {
     pub const DOWN: &str = "\x1b[B";
     pub const RIGHT: &str = "\x1b[C";
     pub const END: &str = "\x1b[F";
+    pub const TAB: &str = "\t";
+    pub const CTRL_U: &str = "\x15";
 }
 
 fn nonzero(n: u16) -> std::num::NonZeroU16 {

@@ -3,15 +3,22 @@
 
 mod filter;
 mod friction;
+mod name;
+pub mod note;
+mod note_filter;
 mod round;
 
 pub use filter::filter_form;
 pub use friction::friction_form;
+pub use name::{channel_form, observer_form};
+pub use note::{NoteDefaults, note_form};
+pub use note_filter::note_filter_form;
 pub use round::round_form;
 
 use super::App;
 use super::board::BoardFilter;
 use super::form::Form;
+use super::shadow::NoteFilter;
 use crate::model::Edit;
 
 /// The thing a form edits.
@@ -23,6 +30,14 @@ pub enum FormPurpose {
     VotingRound,
     /// What the friction board shows.
     BoardFilter,
+    /// A shadow note: the one at this position, or a new one.
+    Note { at: Option<usize> },
+    /// What the notes pane lists.
+    NoteFilter,
+    /// A channel to add (`None`) or rename.
+    Channel { at: Option<usize> },
+    /// The observer's name, asked before the first note.
+    Observer,
 }
 
 /// What keeping a form does.
@@ -36,15 +51,34 @@ pub enum Outcome {
     StartRound { per_person: u32, people: u32 },
     /// The friction board shows only what passes.
     Filter(BoardFilter),
+    /// A shadow note added or changed: the edit, its label, the note's position and
+    /// its channel (the default for the next note).
+    Note {
+        edit: Edit,
+        label: &'static str,
+        at: usize,
+        channel: String,
+    },
+    /// The notes pane lists only what passes.
+    NoteFilter(NoteFilter),
+    /// The observer's name, to remember.
+    Observer(String),
 }
 
 /// What keeping `form` does, or the reason it cannot be kept yet (the form then shows it
 /// and focuses the field at fault).
-pub fn outcome(app: &App, form: &mut Form) -> Result<Outcome, String> {
+pub fn outcome(app: &mut App, form: &mut Form) -> Result<Outcome, String> {
+    if form.purpose == FormPurpose::Observer {
+        return name::observer_outcome(form);
+    }
     let Some(doc) = &app.doc else {
         return Ok(Outcome::Unchanged);
     };
     match form.purpose {
+        FormPurpose::Note { at } => note::outcome(&doc.map, at, form, &mut app.ids, &app.time_zone),
+        FormPurpose::NoteFilter => Ok(note_filter::outcome(&doc.map, &app.shadow.coverage, form)),
+        FormPurpose::Channel { at } => name::channel_outcome(&doc.map, at, form),
+        FormPurpose::Observer => name::observer_outcome(form),
         FormPurpose::Friction { stage, at } => friction::outcome(&doc.map, stage, at, form),
         FormPurpose::VotingRound => round::outcome(form),
         FormPurpose::BoardFilter => Ok(filter::outcome(&doc.map, form)),

@@ -24,7 +24,13 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
                 app.form = None;
             }
         }
-        Action::NextField => form.next_field(),
+        Action::NextField => {
+            if !super::shadow::complete_evidence(app)
+                && let Some(form) = app.form.as_mut()
+            {
+                form.next_field();
+            }
+        }
         Action::PreviousField => form.previous_field(),
         other => {
             let Some(field) = form.focused_mut() else {
@@ -88,6 +94,14 @@ pub(super) fn keep(app: &mut App) -> Effect {
             app.board.filter = filter;
             app.board.invalidate();
         }
+        Ok(Outcome::Note {
+            edit,
+            label,
+            at,
+            channel,
+        }) => super::shadow::note_kept(app, edit, label, at, channel),
+        Ok(Outcome::NoteFilter(filter)) => super::shadow::filter_notes(app, filter),
+        Ok(Outcome::Observer(name)) => return super::shadow::observer_named(app, name),
     }
     Effect::Nothing
 }

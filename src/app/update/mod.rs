@@ -3,10 +3,12 @@
 
 mod board;
 mod compare;
+mod coverage;
 mod edit;
 mod form;
 mod grid;
 mod overlay;
+mod shadow;
 mod start;
 mod votes;
 
@@ -23,6 +25,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     votes::recount(app);
     if let Some(doc) = &app.doc {
         app.board.refresh(&doc.map, doc.history.state());
+        app.shadow.refresh(&doc.map, doc.history.state(), doc.folder());
     }
     effect
 }
@@ -35,7 +38,7 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
         Mode::Form => form::update(app, action),
         Mode::Start => start::update(app, action),
         Mode::Compare => compare::update(app, action),
-        Mode::Grid | Mode::Board | Mode::Council
+        Mode::Grid | Mode::Board | Mode::Council | Mode::Shadow | Mode::Coverage | Mode::Channels
             if action.changes_map() && app.doc.as_ref().is_some_and(|d| d.read_only) =>
         {
             app.warn("Read-only: another cxmap has this map open. o opens another map, q quits");
@@ -43,6 +46,9 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
         }
         Mode::Grid => grid::update(app, action),
         Mode::Board | Mode::Council => board::update(app, action),
+        Mode::Shadow => shadow::update(app, action),
+        Mode::Coverage => coverage::update(app, action),
+        Mode::Channels => coverage::channels(app, action),
     }
 }
 

@@ -61,6 +61,10 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
             }
             Effect::Nothing
         }
+        (Question::DeleteNote { at }, Action::Yes) => {
+            super::shadow::delete_note(app, at);
+            Effect::Nothing
+        }
         (Question::LeaveUnsaved { then }, Action::Yes) => Effect::Save { then: Some(then) },
         (Question::LeaveUnsaved { then }, Action::No) => match then {
             AfterLeaving::Quit => Effect::Quit,

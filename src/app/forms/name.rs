@@ -1,0 +1,70 @@
+//! One-name forms: a channel to add or rename (renaming reaches every note, friction
+//! point and plan entry), and the observer's name, asked once and remembered.
+
+use super::{FormPurpose, Outcome};
+use crate::app::form::{Field, Form};
+use crate::model::{Edit, JourneyMap, channel_index, channels};
+
+/// The form adding a channel (`at` None) or renaming channel `at`.
+pub fn channel_form(map: &JourneyMap, at: Option<usize>) -> Option<Form> {
+    let (title, name) = match at {
+        Some(c) => (
+            "Rename the channel everywhere",
+            map.shadow.channels.get(c)?.as_str(),
+        ),
+        None => ("Add a channel", ""),
+    };
+    Some(Form::new(
+        title.to_owned(),
+        vec![Field::text("Channel", name, false)],
+        FormPurpose::Channel { at },
+    ))
+}
+
+/// The form asking who writes the notes, before the first one.
+pub fn observer_form(suggestion: &str) -> Form {
+    Form::new(
+        "Your name, signed on your shadow notes (asked once)".to_owned(),
+        vec![Field::text("Observer", suggestion, false)],
+        FormPurpose::Observer,
+    )
+}
+
+pub(super) fn channel_outcome(
+    map: &JourneyMap,
+    at: Option<usize>,
+    form: &mut Form,
+) -> Result<Outcome, String> {
+    let name = form.text(0).trim().to_owned();
+    if name.is_empty() {
+        return Err("A channel needs a name (website, store, call…)".to_owned());
+    }
+    match at {
+        None => {
+            if let Some(existing) = channel_index(&map.shadow.channels, &name) {
+                return Err(format!(
+                    "The map already has the channel “{}”",
+                    map.shadow.channels[existing]
+                ));
+            }
+            let mut list = map.shadow.channels.clone();
+            list.push(name);
+            Ok(Outcome::Edit(Edit::SetChannels(list), "add channel"))
+        }
+        Some(c) => {
+            let Some(old) = map.shadow.channels.get(c) else {
+                return Ok(Outcome::Unchanged);
+            };
+            Ok(channels::rename(map, old, &name)
+                .map_or(Outcome::Unchanged, |edit| Outcome::Edit(edit, "rename channel")))
+        }
+    }
+}
+
+pub(super) fn observer_outcome(form: &Form) -> Result<Outcome, String> {
+    let name = form.text(0).trim().to_owned();
+    if name.is_empty() {
+        return Err("Your name, or initials: it tells the team who saw what".to_owned());
+    }
+    Ok(Outcome::Observer(name))
+}

@@ -1,0 +1,182 @@
+//! The shadow-note form: text, stage, channel, observer, time (local on screen, UTC in
+//! the file) and evidence (one path or URL a line; Tab completes paths).
+
+use super::{FormPurpose, Outcome};
+use crate::app::form::{Field, Form};
+use crate::model::{Edit, IdGen, JourneyMap, ShadowNote, channel_index, note_time};
+
+const TEXT: usize = 0;
+const STAGE: usize = 1;
+const CHANNEL: usize = 2;
+const OBSERVER: usize = 3;
+const TIME: usize = 4;
+/// The evidence field, where Tab completes paths.
+pub const EVIDENCE: usize = 5;
+
+/// How times are typed in the form.
+const TIME_FORMAT: &str = "%Y-%m-%d %H:%M";
+
+/// What a new note starts with.
+#[derive(Debug, Clone)]
+pub struct NoteDefaults {
+    pub stage: usize,
+    pub channel: String,
+    pub observer: String,
+    pub now: jiff::Timestamp,
+}
+
+/// A note's time in the local zone, as the form and the pane show it.
+pub fn local_time(at: &str, zone: &jiff::tz::TimeZone) -> String {
+    at.parse::<jiff::Timestamp>().map_or_else(
+        |_| at.to_owned(),
+        |t| t.to_zoned(zone.clone()).strftime(TIME_FORMAT).to_string(),
+    )
+}
+
+/// The form for note `at` of the map, or for a new note when `at` is `None`.
+pub fn note_form(
+    map: &JourneyMap,
+    at: Option<usize>,
+    defaults: &NoteDefaults,
+    zone: &jiff::tz::TimeZone,
+) -> Option<Form> {
+    let stages: Vec<String> = map
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("{} {}", i + 1, s.name))
+        .collect();
+    if stages.is_empty() {
+        return None;
+    }
+    let (note, title) = match at {
+        Some(n) => (map.shadow.notes.get(n)?.clone(), "Shadow note".to_owned()),
+        None => (
+            ShadowNote {
+                stage: map.stages.get(defaults.stage)?.id.clone(),
+                channel: defaults.channel.clone(),
+                observer: defaults.observer.clone(),
+                at: note_time(defaults.now),
+                ..ShadowNote::default()
+            },
+            "New shadow note".to_owned(),
+        ),
+    };
+    let stage = map.stage_position(&note.stage).unwrap_or(0);
+    let fields = vec![
+        Field::text("Text", &note.text, true),
+        Field::choice("Stage", stages, stage),
+        Field::text("Channel", &note.channel, false),
+        Field::text("Observer", &note.observer, false),
+        Field::text("Time", &local_time(&note.at, zone), false),
+        Field::text("Evidence", &note.evidence.join("\n"), true),
+    ];
+    Some(Form::new(title, fields, FormPurpose::Note { at }))
+}
+
+/// The edit keeping the form makes: the note, plus the channel joining the map's list
+/// when it is new.
+pub(super) fn outcome(
+    map: &JourneyMap,
+    at: Option<usize>,
+    form: &mut Form,
+    ids: &mut IdGen,
+    zone: &jiff::tz::TimeZone,
+) -> Result<Outcome, String> {
+    let text = form.text(TEXT).trim().to_owned();
+    if text.is_empty() {
+        form.focus = TEXT;
+        return Err("A shadow note needs its text: what did you see?".to_owned());
+    }
+    let typed_channel = form.text(CHANNEL).trim().to_owned();
+    if typed_channel.is_empty() {
+        form.focus = CHANNEL;
+        return Err("Which channel was it? (website, store, call…)".to_owned());
+    }
+    let original = match at {
+        Some(n) => match map.shadow.notes.get(n) {
+            Some(note) => Some(note.clone()),
+            None => return Ok(Outcome::Unchanged),
+        },
+        None => None,
+    };
+    let typed_time = form.text(TIME).trim().to_owned();
+    let time = match &original {
+        Some(note) if typed_time == local_time(&note.at, zone) => note.at.clone(),
+        _ => match jiff::civil::DateTime::strptime(TIME_FORMAT, &typed_time)
+            .ok()
+            .and_then(|t| t.to_zoned(zone.clone()).ok())
+        {
+            Some(zoned) => note_time(zoned.timestamp()),
+            None => {
+                form.focus = TIME;
+                return Err(format!(
+                    "Time must look like {}",
+                    jiff::Timestamp::now()
+                        .to_zoned(zone.clone())
+                        .strftime(TIME_FORMAT)
+                ));
+            }
+        },
+    };
+    let Some(stage) = map.stages.get(form.choice(STAGE)) else {
+        return Ok(Outcome::Unchanged);
+    };
+    let mut edits = Vec::new();
+    let channel = match channel_index(&map.shadow.channels, &typed_channel) {
+        Some(i) => map.shadow.channels[i].clone(),
+        None => {
+            let mut channels = map.shadow.channels.clone();
+            channels.push(typed_channel.clone());
+            edits.push(Edit::SetChannels(channels));
+            typed_channel
+        }
+    };
+    let mut note = original.clone().unwrap_or_else(|| ShadowNote {
+        id: map.fresh_note_id(ids),
+        ..ShadowNote::default()
+    });
+    note.text = text;
+    note.stage = stage.id.clone();
+    note.channel = channel.clone();
+    note.observer = form.text(OBSERVER).trim().to_owned();
+    note.at = time;
+    note.evidence = form
+        .text(EVIDENCE)
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if original.as_ref() == Some(&note) {
+        return Ok(Outcome::Unchanged);
+    }
+    let (position, label) = match at {
+        Some(n) => {
+            edits.push(Edit::ReplaceNote {
+                at: n,
+                note: Box::new(note),
+            });
+            (n, "edit shadow note")
+        }
+        None => {
+            let n = map.shadow.notes.len();
+            edits.push(Edit::InsertNote {
+                at: n,
+                note: Box::new(note),
+            });
+            (n, "add shadow note")
+        }
+    };
+    let edit = if edits.len() == 1 {
+        edits.remove(0)
+    } else {
+        Edit::Batch(edits)
+    };
+    Ok(Outcome::Note {
+        edit,
+        label,
+        at: position,
+        channel,
+    })
+}

@@ -1,0 +1,63 @@
+//! The notes pane's filter form: stage, channel, observer and text, each "any" or empty
+//! by default.
+
+use super::{FormPurpose, Outcome};
+use crate::app::form::{Field, Form};
+use crate::app::shadow::NoteFilter;
+use crate::model::{Coverage, JourneyMap};
+
+const STAGE: usize = 0;
+const CHANNEL: usize = 1;
+const OBSERVER: usize = 2;
+const TEXT: usize = 3;
+const ANY: &str = "any";
+
+/// The form, showing `current`; the channels are the coverage's (the list and any used).
+pub fn note_filter_form(map: &JourneyMap, coverage: &Coverage, current: &NoteFilter) -> Form {
+    let stages = std::iter::once(ANY.to_owned())
+        .chain(
+            map.stages
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("{} {}", i + 1, s.name)),
+        )
+        .collect();
+    let stage = current
+        .stage
+        .as_ref()
+        .and_then(|id| map.stage_position(id))
+        .map_or(0, |s| s + 1);
+    let channels = std::iter::once(ANY.to_owned())
+        .chain(coverage.channels.iter().cloned())
+        .collect();
+    let channel = current
+        .channel
+        .as_ref()
+        .and_then(|c| coverage.channels.iter().position(|x| x.eq_ignore_ascii_case(c)))
+        .map_or(0, |c| c + 1);
+    let fields = vec![
+        Field::choice("Stage", stages, stage),
+        Field::choice("Channel", channels, channel),
+        Field::text("Observer", current.observer.as_deref().unwrap_or_default(), false),
+        Field::text("Text", current.text.as_deref().unwrap_or_default(), false),
+    ];
+    Form::new(
+        "Filter the shadow notes".to_owned(),
+        fields,
+        FormPurpose::NoteFilter,
+    )
+}
+
+pub(super) fn outcome(map: &JourneyMap, coverage: &Coverage, form: &Form) -> Outcome {
+    let pick = |index: usize| form.choice(index).checked_sub(1);
+    let typed = |index: usize| {
+        let text = form.text(index).trim();
+        (!text.is_empty()).then(|| text.to_owned())
+    };
+    Outcome::NoteFilter(NoteFilter {
+        stage: pick(STAGE).and_then(|s| map.stages.get(s)).map(|s| s.id.clone()),
+        channel: pick(CHANNEL).and_then(|c| coverage.channels.get(c).cloned()),
+        observer: typed(OBSERVER),
+        text: typed(TEXT),
+    })
+}

@@ -1,0 +1,204 @@
+//! The service-shadow state: the notes pane (open, focused, filter, rows newest first),
+//! the coverage view's selected cell, the channels screen's selection, and the counts
+//! they show, derived from the map once per change (not per frame).
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use crate::model::{Cell, Coverage, JourneyMap, ShadowNote, StageId, channels};
+
+/// Which notes the pane lists; `None` lets everything through.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NoteFilter {
+    pub stage: Option<StageId>,
+    pub channel: Option<String>,
+    /// Part of the observer's name, matched without regard to case.
+    pub observer: Option<String>,
+    /// Part of the note's text, matched without regard to case.
+    pub text: Option<String>,
+}
+
+impl NoteFilter {
+    /// Whether `note` passes.
+    pub fn admits(&self, note: &ShadowNote) -> bool {
+        let contains =
+            |haystack: &str, needle: &str| haystack.to_lowercase().contains(&needle.to_lowercase());
+        self.stage.as_ref().is_none_or(|s| *s == note.stage)
+            && self
+                .channel
+                .as_ref()
+                .is_none_or(|c| c.eq_ignore_ascii_case(&note.channel))
+            && self.observer.as_ref().is_none_or(|o| contains(&note.observer, o))
+            && self.text.as_ref().is_none_or(|t| contains(&note.text, t))
+    }
+
+    /// Whether the filter lets everything through.
+    pub fn is_empty(&self) -> bool {
+        *self == NoteFilter::default()
+    }
+
+    /// The filter in words, e.g. "stage Purchase, channel Website".
+    pub fn describe(&self, map: &JourneyMap) -> String {
+        let mut parts = Vec::new();
+        if let Some(stage) = &self.stage {
+            let name = map
+                .stage_position(stage)
+                .map_or_else(|| stage.to_string(), |s| map.stages[s].name.clone());
+            parts.push(format!("stage {name}"));
+        }
+        if let Some(channel) = &self.channel {
+            parts.push(format!("channel {channel}"));
+        }
+        if let Some(observer) = &self.observer {
+            parts.push(format!("observer {observer}"));
+        }
+        if let Some(text) = &self.text {
+            parts.push(format!("text “{text}”"));
+        }
+        parts.join(", ")
+    }
+}
+
+/// Where the notes pane sits, by terminal size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaneLayout {
+    /// Beside the grid, on the right.
+    Beside,
+    /// Under the grid.
+    Below,
+    /// Instead of the grid, while it has the focus.
+    Screen,
+}
+
+/// Wider than this, the pane sits beside the grid.
+pub const BESIDE_FROM_WIDTH: u16 = 120;
+/// Taller than this (and too narrow to sit beside), the pane sits below the grid.
+pub const BELOW_FROM_HEIGHT: u16 = 40;
+
+impl PaneLayout {
+    /// The layout for a terminal of this size.
+    pub fn for_size(width: u16, height: u16) -> PaneLayout {
+        if width >= BESIDE_FROM_WIDTH {
+            PaneLayout::Beside
+        } else if height >= BELOW_FROM_HEIGHT {
+            PaneLayout::Below
+        } else {
+            PaneLayout::Screen
+        }
+    }
+}
+
+/// Everything the service-shadow screens keep between key presses.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shadowing {
+    /// The notes pane is showing.
+    pub open: bool,
+    /// The keyboard talks to the pane rather than the grid.
+    pub focused: bool,
+    pub filter: NoteFilter,
+    /// Positions of the notes the pane lists, newest first.
+    pub rows: Vec<usize>,
+    pub selected: usize,
+    /// Evidence paths (as written) that are not in the map's folder.
+    pub missing: HashSet<String>,
+    /// The channel the last note was written in, the default for the next.
+    pub last_channel: Option<String>,
+    /// The configured observer's name; asked for before the first note.
+    pub observer: Option<String>,
+    pub coverage: Coverage,
+    /// The coverage view's selected cell.
+    pub cell: Cell,
+    /// The channels screen's selected channel.
+    pub channel: usize,
+    /// Uses of each channel of the map's list (notes, friction points, plan entries).
+    pub channel_uses: Vec<channels::Uses>,
+    /// Leaving the channels screen goes back to the coverage view (else to the grid).
+    pub channels_from_coverage: bool,
+    /// A note form opens once the observer's name is given.
+    pub note_after_observer: bool,
+    /// The time new notes get; `None` reads the clock (tests stop it).
+    pub clock: Option<jiff::Timestamp>,
+    computed_for: Option<u64>,
+}
+
+impl Shadowing {
+    /// Marks the rows as out of date after the filter changed.
+    pub fn invalidate(&mut self) {
+        self.computed_for = None;
+    }
+
+    /// The position of the selected note in the map's list.
+    pub fn selected_note(&self) -> Option<usize> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// Recomputes rows, coverage and channel uses if the map changed since (`state` is
+    /// its history state). Evidence paths are looked up in `folder` here, once per change.
+    pub fn refresh(&mut self, map: &JourneyMap, state: u64, folder: &Path) {
+        if self.computed_for == Some(state) {
+            return;
+        }
+        let keep = self.selected_note();
+        let mut rows: Vec<usize> = (0..map.shadow.notes.len())
+            .filter(|&n| self.filter.admits(&map.shadow.notes[n]))
+            .collect();
+        // Newest first; RFC 3339 UTC times sort as text. Equal times: later in the file first.
+        rows.sort_by(|&a, &b| {
+            map.shadow.notes[b]
+                .at
+                .cmp(&map.shadow.notes[a].at)
+                .then(b.cmp(&a))
+        });
+        self.rows = rows;
+        if let Some(keep) = keep
+            && let Some(at) = self.rows.iter().position(|&n| n == keep)
+        {
+            self.selected = at;
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.missing = map
+            .shadow
+            .notes
+            .iter()
+            .flat_map(|n| &n.evidence)
+            .filter(|e| crate::store::evidence_missing(folder, e))
+            .cloned()
+            .collect();
+        self.coverage = Coverage::of(map);
+        self.cell.stage = self.cell.stage.min(self.coverage.stage_count.saturating_sub(1));
+        self.cell.channel = self
+            .cell
+            .channel
+            .min(self.coverage.channels.len().saturating_sub(1));
+        self.channel_uses = map
+            .shadow
+            .channels
+            .iter()
+            .map(|c| channels::uses(map, c))
+            .collect();
+        self.channel = self.channel.min(map.shadow.channels.len().saturating_sub(1));
+        self.computed_for = Some(state);
+    }
+
+    /// A fresh state for another map, keeping what belongs to the person (their name,
+    /// the stopped clock of a test).
+    pub fn for_another_map(&self) -> Shadowing {
+        Shadowing {
+            observer: self.observer.clone(),
+            clock: self.clock,
+            ..Shadowing::default()
+        }
+    }
+
+    /// The time for a new note.
+    pub fn now(&self) -> jiff::Timestamp {
+        self.clock.unwrap_or_else(jiff::Timestamp::now)
+    }
+
+    /// Selects the note at position `note` of the map, if the pane lists it.
+    pub fn select_note(&mut self, note: usize) {
+        if let Some(at) = self.rows.iter().position(|&n| n == note) {
+            self.selected = at;
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! The coverage view (moving over the stage × channel cells, plan votes, jumping to a
+//! cell's notes) and the channels screen (add, rename everywhere, remove, reorder).
+
+use super::super::forms::channel_form;
+use super::super::shadow::NoteFilter;
+use super::super::view::View;
+use super::super::{App, Effect, action::Action};
+use super::grid::{self, apply};
+use super::shadow::filter_notes;
+use crate::model::{Edit, PlanEntry, channels};
+
+pub(super) fn update(app: &mut App, action: Action) -> Effect {
+    let coverage = &app.shadow.coverage;
+    let (stages, rows) = (coverage.stage_count, coverage.channels.len());
+    let cell = &mut app.shadow.cell;
+    match action {
+        Action::MoveLeft => cell.stage = cell.stage.saturating_sub(1),
+        Action::MoveRight => cell.stage = (cell.stage + 1).min(stages.saturating_sub(1)),
+        Action::MoveUp => cell.channel = cell.channel.saturating_sub(1),
+        Action::MoveDown => cell.channel = (cell.channel + 1).min(rows.saturating_sub(1)),
+        Action::PlanVote => plan_vote(app, true),
+        Action::PlanUnvote => plan_vote(app, false),
+        Action::NotesOfCell => notes_of_cell(app),
+        Action::ShowChannels => {
+            app.shadow.channels_from_coverage = true;
+            app.view = View::Channels;
+        }
+        Action::Back => app.view = View::Grid,
+        other => return grid::update(app, other),
+    }
+    Effect::Nothing
+}
+
+/// The selected cell's stage id and channel name.
+fn selected_cell(app: &App) -> Option<(crate::model::StageId, String)> {
+    let doc = app.doc.as_ref()?;
+    let cell = app.shadow.cell;
+    let stage = doc.map.stages.get(cell.stage)?.id.clone();
+    let channel = app.shadow.coverage.channels.get(cell.channel)?.clone();
+    Some((stage, channel))
+}
+
+fn plan_vote(app: &mut App, up: bool) {
+    let Some((stage, channel)) = selected_cell(app) else {
+        app.inform("No stage × channel here: add stages and channels first");
+        return;
+    };
+    let Some(doc) = app.doc.as_ref() else { return };
+    let mut plan = doc.map.shadow.plan.clone();
+    let found = plan
+        .iter()
+        .position(|p| p.stage == stage && p.channel.to_lowercase() == channel.to_lowercase());
+    match (found, up) {
+        (Some(p), true) => plan[p].votes = plan[p].votes.saturating_add(1),
+        (None, true) => plan.push(PlanEntry {
+            stage,
+            channel,
+            votes: 1,
+            ..PlanEntry::default()
+        }),
+        (Some(p), false) if plan[p].votes > 1 => plan[p].votes -= 1,
+        (Some(p), false) => {
+            plan.remove(p);
+        }
+        (None, false) => {
+            app.inform("No votes on this cell to take away");
+            return;
+        }
+    }
+    let label = if up { "plan vote" } else { "take back plan vote" };
+    if apply(app, Edit::SetPlan(plan), label) {
+        app.inform(if up {
+            "Voted to shadow this cell next. u undoes."
+        } else {
+            "Took a vote away. u undoes."
+        });
+    }
+}
+
+fn notes_of_cell(app: &mut App) {
+    let Some((stage, channel)) = selected_cell(app) else {
+        return;
+    };
+    app.view = View::Grid;
+    app.cursor.stage = app.shadow.cell.stage;
+    grid::settle(app);
+    app.shadow.open = true;
+    app.shadow.focused = true;
+    filter_notes(
+        app,
+        NoteFilter {
+            stage: Some(stage),
+            channel: Some(channel),
+            ..NoteFilter::default()
+        },
+    );
+}
+
+/// Keys on the channels screen.
+pub(super) fn channels(app: &mut App, action: Action) -> Effect {
+    let Some(doc) = app.doc.as_ref() else {
+        return Effect::Nothing;
+    };
+    let count = doc.map.shadow.channels.len();
+    let selected = app.shadow.channel;
+    match action {
+        Action::SelectPrevious => app.shadow.channel = selected.saturating_sub(1),
+        Action::SelectNext => app.shadow.channel = (selected + 1).min(count.saturating_sub(1)),
+        Action::SelectFirst => app.shadow.channel = 0,
+        Action::SelectLast => app.shadow.channel = count.saturating_sub(1),
+        Action::AddChannel => app.form = channel_form(&doc.map, None),
+        Action::RenameChannel => match channel_form(&doc.map, Some(selected)) {
+            Some(form) => app.form = Some(form),
+            None => app.inform("No channels yet: a adds one"),
+        },
+        Action::RemoveChannel => {
+            let Some(name) = doc.map.shadow.channels.get(selected).cloned() else {
+                return Effect::Nothing;
+            };
+            match channels::remove(&doc.map, &name) {
+                Ok(edit) => {
+                    if apply(app, edit, "remove channel") {
+                        app.inform(format!("Removed the channel “{name}”. u undoes."));
+                    }
+                }
+                Err(uses) => app.warn(format!(
+                    "“{name}” is used by {}: rename it (Enter) or change those first",
+                    uses.describe()
+                )),
+            }
+        }
+        Action::MoveChannelUp | Action::MoveChannelDown => {
+            let to = if action == Action::MoveChannelDown {
+                selected + 1
+            } else {
+                selected.wrapping_sub(1)
+            };
+            if to < count {
+                let mut list = doc.map.shadow.channels.clone();
+                list.swap(selected, to);
+                if apply(app, Edit::SetChannels(list), "move channel") {
+                    app.shadow.channel = to;
+                }
+            }
+        }
+        Action::Back => {
+            app.view = if app.shadow.channels_from_coverage {
+                View::Coverage
+            } else {
+                View::Grid
+            };
+        }
+        other => return grid::update(app, other),
+    }
+    Effect::Nothing
+}

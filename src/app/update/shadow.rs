@@ -1,0 +1,300 @@
+//! The shadow-notes pane: opening and focusing it, adding, editing, deleting and
+//! filtering notes, opening evidence, and turning a note into a friction point.
+
+use super::super::forms::{NoteDefaults, note::EVIDENCE, note_filter_form, note_form, observer_form};
+use super::super::overlay::{Overlay, Question};
+use super::super::shadow::{NoteFilter, PaneLayout};
+use super::super::view::View;
+use super::super::{App, Effect, action::Action};
+use super::grid::{self, apply, settle};
+use crate::app::forms::FormPurpose;
+use crate::model::{Edit, ops};
+use crate::store;
+
+pub(super) fn update(app: &mut App, action: Action) -> Effect {
+    let count = app.shadow.rows.len();
+    let page = usize::from(app.geometry.height.saturating_sub(8).max(3)) / 3;
+    let selected = app.shadow.selected;
+    let select = |app: &mut App, at: usize| {
+        app.shadow.selected = at.min(count.saturating_sub(1));
+        follow_note(app);
+    };
+    match action {
+        Action::SelectPrevious => select(app, selected.saturating_sub(1)),
+        Action::SelectNext => select(app, selected + 1),
+        Action::SelectFirst => select(app, 0),
+        Action::SelectLast => select(app, usize::MAX),
+        Action::PageUp => select(app, selected.saturating_sub(page)),
+        Action::PageDown => select(app, selected + page),
+        Action::AddNote => start_note(app),
+        Action::EditNote => match (app.shadow.selected_note(), &app.doc) {
+            (Some(at), Some(doc)) => {
+                let defaults = defaults(app);
+                app.form = note_form(&doc.map, Some(at), &defaults, &app.time_zone);
+            }
+            _ => app.inform("No note selected: a adds one"),
+        },
+        Action::DeleteNote => match app.shadow.selected_note() {
+            Some(at) => app.overlay = Some(Overlay::Ask(Question::DeleteNote { at })),
+            None => app.inform("No note selected"),
+        },
+        Action::FilterNotes => {
+            if let Some(doc) = &app.doc {
+                app.form = Some(note_filter_form(
+                    &doc.map,
+                    &app.shadow.coverage,
+                    &app.shadow.filter,
+                ));
+            }
+        }
+        Action::ClearNoteFilter => filter_notes(app, NoteFilter::default()),
+        Action::OpenEvidence => return open_evidence(app),
+        Action::MakeFriction => make_friction(app),
+        Action::ToggleNotes => {
+            app.shadow.open = false;
+            app.shadow.focused = false;
+        }
+        Action::FocusNotes => app.shadow.focused = false,
+        Action::ShowCoverage => app.view = View::Coverage,
+        Action::ShowChannels => {
+            app.shadow.channels_from_coverage = false;
+            app.view = View::Channels;
+        }
+        other => return grid::update(app, other),
+    }
+    Effect::Nothing
+}
+
+/// The grid keys that reach the pane: `w` shows or hides it, Tab moves the focus, `W`
+/// adds a note.
+pub(super) fn from_grid(app: &mut App, action: &Action) {
+    match action {
+        Action::ToggleNotes => {
+            let layout = PaneLayout::for_size(app.geometry.width, app.geometry.height);
+            // An open pane the grid hides (it takes the screen when focused) comes back.
+            app.shadow.open = !app.shadow.open || layout == PaneLayout::Screen;
+            app.shadow.focused = app.shadow.open;
+            if app.shadow.open {
+                refresh(app);
+                follow_note(app);
+            }
+        }
+        Action::FocusNotes => {
+            app.shadow.open = true;
+            app.shadow.focused = true;
+            refresh(app);
+            follow_note(app);
+        }
+        Action::AddNote => start_note(app),
+        _ => {}
+    }
+}
+
+/// Brings the pane's rows up to date now (the update does it after every action, but a
+/// new note must be selected straight away).
+fn refresh(app: &mut App) {
+    if let Some(doc) = &app.doc {
+        app.shadow.refresh(&doc.map, doc.history.state(), doc.folder());
+    }
+}
+
+/// While the pane has the focus the grid shows the selected note's stage.
+fn follow_note(app: &mut App) {
+    let stage = app.doc.as_ref().and_then(|doc| {
+        let note = doc.map.shadow.notes.get(app.shadow.selected_note()?)?;
+        doc.map.stage_position(&note.stage)
+    });
+    if let Some(stage) = stage {
+        app.cursor.stage = stage;
+        settle(app);
+    }
+}
+
+fn defaults(app: &App) -> NoteDefaults {
+    let channel = app
+        .shadow
+        .last_channel
+        .clone()
+        .or_else(|| {
+            app.doc
+                .as_ref()
+                .and_then(|d| d.map.shadow.channels.first().cloned())
+        })
+        .unwrap_or_default();
+    NoteDefaults {
+        stage: app.cursor.stage,
+        channel,
+        observer: app.shadow.observer.clone().unwrap_or_default(),
+        now: app.shadow.now(),
+    }
+}
+
+/// Opens the form for a new note, asking for the observer's name first if nobody gave it.
+fn start_note(app: &mut App) {
+    let Some(doc) = &app.doc else { return };
+    if doc.map.stages.is_empty() {
+        app.inform("No stages yet: a note belongs to a stage (s adds one)");
+        return;
+    }
+    if app.shadow.observer.is_none() {
+        app.shadow.note_after_observer = true;
+        app.form = Some(observer_form(
+            &store::settings::default_observer().unwrap_or_default(),
+        ));
+        return;
+    }
+    let defaults = defaults(app);
+    app.form = note_form(&doc.map, None, &defaults, &app.time_zone);
+}
+
+/// The observer's name was given: remember it, then write the note it was asked for.
+pub(super) fn observer_named(app: &mut App, name: String) -> Effect {
+    app.shadow.observer = Some(name.clone());
+    if std::mem::take(&mut app.shadow.note_after_observer) {
+        start_note(app);
+    }
+    Effect::RememberObserver(name)
+}
+
+/// A note form was kept: the edit applies and the pane shows the note.
+pub(super) fn note_kept(app: &mut App, edit: Edit, label: &str, at: usize, channel: String) {
+    if apply(app, edit, label) {
+        app.shadow.last_channel = Some(channel);
+        app.shadow.open = true;
+        refresh(app);
+        app.shadow.select_note(at);
+        app.inform(if label == "add shadow note" {
+            "Added the shadow note. u undoes."
+        } else {
+            "Changed the shadow note. u undoes."
+        });
+    }
+}
+
+/// Shows only the notes that pass `filter`.
+pub(super) fn filter_notes(app: &mut App, filter: NoteFilter) {
+    let cleared = filter.is_empty();
+    app.shadow.filter = filter;
+    app.shadow.selected = 0;
+    app.shadow.invalidate();
+    refresh(app);
+    if cleared {
+        app.inform("Showing every shadow note");
+    } else {
+        let shown = app.shadow.rows.len();
+        app.inform(format!(
+            "{shown} note{} pass the filter; F shows all",
+            if shown == 1 { "" } else { "s" }
+        ));
+    }
+}
+
+/// Deletes note `at` after the question was answered yes.
+pub(super) fn delete_note(app: &mut App, at: usize) {
+    if apply(app, Edit::RemoveNote { at }, "delete shadow note") {
+        app.inform("Deleted the shadow note. u undoes.");
+    }
+}
+
+fn open_evidence(app: &mut App) -> Effect {
+    let Some(note) = app
+        .shadow
+        .selected_note()
+        .and_then(|n| app.doc.as_ref()?.map.shadow.notes.get(n))
+    else {
+        app.inform("No note selected");
+        return Effect::Nothing;
+    };
+    match note.evidence.iter().find(|e| !e.trim().is_empty()) {
+        Some(first) => Effect::OpenEvidence(first.trim().to_owned()),
+        None => {
+            app.inform("This note has no evidence: Enter edits it to add a photo's path or a URL");
+            Effect::Nothing
+        }
+    }
+}
+
+fn make_friction(app: &mut App) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let Some(at) = app.shadow.selected_note() else {
+        app.inform("No note selected");
+        return;
+    };
+    let Some(note) = doc.map.shadow.notes.get(at) else {
+        return;
+    };
+    if let Some(id) = &note.friction
+        && doc.map.friction_position(id).is_some()
+    {
+        app.inform("This note is already a friction point (marked ⚑)");
+        return;
+    }
+    let id = doc.map.fresh_friction_id(&mut app.ids);
+    let Some(edit) = ops::note_to_friction(&doc.map, at, id) else {
+        app.warn("This note names no stage of the map, so it cannot become a friction point");
+        return;
+    };
+    let stage = doc.map.stage_position(&note.stage);
+    if apply(app, edit, "make friction point") {
+        if let Some(stage) = stage {
+            app.cursor.stage = stage;
+            settle(app);
+        }
+        app.inform("The note is now a friction point in its stage, linked both ways. u undoes.");
+    }
+}
+
+/// Tab in the note form's evidence field completes the path being typed from the map's
+/// folder; returns false when there was nothing to complete (Tab then moves on).
+pub(super) fn complete_evidence(app: &mut App) -> bool {
+    let Some(folder) = app.doc.as_ref().map(|d| d.folder().to_path_buf()) else {
+        return false;
+    };
+    let Some(form) = app.form.as_mut() else {
+        return false;
+    };
+    if !matches!(form.purpose, FormPurpose::Note { .. }) || form.focus != EVIDENCE {
+        return false;
+    }
+    let Some(input) = form.focused_mut().and_then(|f| f.input_mut()) else {
+        return false;
+    };
+    let before = &input.text()[..input.cursor()];
+    let partial = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .trim_start()
+        .to_owned();
+    if partial.is_empty() || crate::model::is_url(&partial) {
+        return false;
+    }
+    let completion = store::complete_path(&folder, &partial);
+    match completion.candidates.len() {
+        0 if completion.exact => return false,
+        0 => {
+            app.inform(format!("Nothing in the map's folder starts with “{partial}”"));
+            return false;
+        }
+        _ => {}
+    }
+    if completion.common.len() > partial.len() {
+        input.paste(&completion.common[partial.len()..]);
+    } else if completion.exact && completion.candidates.len() == 1 {
+        return false;
+    }
+    if completion.candidates.len() > 1 {
+        let shown: Vec<&str> = completion.candidates.iter().take(6).map(String::as_str).collect();
+        let more = completion.candidates.len().saturating_sub(6);
+        app.inform(format!(
+            "{}{}",
+            shown.join("  "),
+            if more > 0 {
+                format!("  … {more} more")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    true
+}

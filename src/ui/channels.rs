@@ -1,0 +1,51 @@
+//! The channels screen: the map's channel list in order, with where each is used.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::theme;
+use crate::app::App;
+use crate::model::JourneyMap;
+use crate::text::display::{clean_line, truncate};
+
+/// Draws the list into `area`.
+pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
+    let total = usize::from(area.width);
+    let title = format!(
+        " Channels · {} · where the customer meets the brand; renaming reaches every note, friction point and plan vote ",
+        map.shadow.channels.len()
+    );
+    buf.set_stringn(area.x, area.y, truncate(&title, total), total, theme::ACCENT);
+    if map.shadow.channels.is_empty() {
+        buf.set_stringn(
+            area.x,
+            area.y + 2,
+            "No channels yet: a adds one (website, mobile app, store, contact-centre call…).",
+            total,
+            theme::DIM,
+        );
+        return;
+    }
+    let body = usize::from(area.height.saturating_sub(2));
+    let first = (app.shadow.channel + 1).saturating_sub(body);
+    for (i, channel) in map.shadow.channels.iter().enumerate().skip(first).take(body) {
+        let y = area.y + 2 + (i - first) as u16;
+        let uses = app
+            .shadow
+            .channel_uses
+            .get(i)
+            .map(|u| u.describe())
+            .filter(|d| !d.is_empty())
+            .unwrap_or_else(|| "unused".to_owned());
+        let name = truncate(&clean_line(channel), 22).into_owned();
+        let pad = " ".repeat(22usize.saturating_sub(crate::text::display::width(&name)));
+        let line = format!(" {:>2}. {name}{pad}  {uses}", i + 1);
+        let style = if i == app.shadow.channel {
+            theme::SELECTED
+        } else {
+            theme::TEXT
+        };
+        let line = format!("{line:<total$}");
+        buf.set_stringn(area.x, y, line, total, style);
+    }
+}

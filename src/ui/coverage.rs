@@ -1,0 +1,181 @@
+//! The coverage view: a heat map of shadow notes, stages across and channels down.
+//! Busier cells are darker (shade glyphs and digits, so it reads without colour), gaps
+//! say "gap", plan votes show as +N; below it the ranked "shadow next" queue.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+
+use super::theme;
+use crate::app::App;
+use crate::commands::queue_entry;
+use crate::model::{Cell, Coverage, JourneyMap};
+use crate::text::display::{clean_line, truncate, width};
+
+/// The narrowest a stage column gets.
+const MIN_COLUMN: u16 = 9;
+/// The shade of each darkness level, from a gap to the busiest cell.
+const SHADES: [&str; 5] = [" ", "░", "▒", "▓", "█"];
+
+fn level_style(level: usize) -> Style {
+    match level {
+        0 => theme::DIM,
+        1 => Style::new().fg(Color::Cyan),
+        2 => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        3 => Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+        _ => Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+    }
+}
+
+/// A cell's text, `width` columns wide: shade, count (or "gap"), votes.
+fn cell_text(coverage: &Coverage, cell: Cell, columns: usize) -> String {
+    let notes = coverage.notes_at(cell);
+    let votes = coverage.votes_at(cell);
+    let level = coverage.level(cell);
+    let shade = SHADES[level.min(4)].repeat(2);
+    let count = if notes == 0 {
+        "gap".to_owned()
+    } else {
+        notes.to_string()
+    };
+    let votes = if votes > 0 {
+        format!(" +{votes}")
+    } else {
+        String::new()
+    };
+    let text = format!("{shade}{count:>3}{votes}");
+    let text = truncate(&text, columns).into_owned();
+    let pad = columns.saturating_sub(width(&text));
+    format!("{text}{}", " ".repeat(pad))
+}
+
+/// Draws the view into `area`.
+pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
+    let coverage = &app.shadow.coverage;
+    let total = usize::from(area.width);
+    let cells = coverage.stage_count * coverage.channels.len();
+    let title = format!(
+        " Coverage · {} shadow notes · {} of {cells} stage × channel cells are gaps ",
+        map.shadow.notes.len(),
+        coverage.gaps()
+    );
+    buf.set_stringn(area.x, area.y, truncate(&title, total), total, theme::ACCENT);
+    if coverage.channels.is_empty() || coverage.stage_count == 0 {
+        buf.set_stringn(
+            area.x,
+            area.y + 2,
+            "No channels or no stages yet: c edits the channels, s in the grid adds a stage.",
+            total,
+            theme::DIM,
+        );
+        return;
+    }
+    let label = (area.width / 5).clamp(10, 22);
+    let room = area.width.saturating_sub(label);
+    let fits = usize::from((room / MIN_COLUMN).max(1));
+    let selected = app.shadow.cell;
+    let first = (selected.stage + 1)
+        .saturating_sub(fits)
+        .min(coverage.stage_count.saturating_sub(fits));
+    let shown = fits.min(coverage.stage_count - first);
+    let column = (room / shown.max(1) as u16).min(22);
+    // Header: stage numbers and names.
+    let y = area.y + 1;
+    let range = format!(
+        "{}{}–{}/{}{}",
+        if first > 0 { "◀ " } else { "" },
+        first + 1,
+        first + shown,
+        coverage.stage_count,
+        if first + shown < coverage.stage_count {
+            " ▶"
+        } else {
+            ""
+        }
+    );
+    buf.set_stringn(area.x, y, &range, usize::from(label), theme::DIM);
+    for i in 0..shown {
+        let s = first + i;
+        let x = area.x + label + column * i as u16;
+        let name = map.stages.get(s).map_or("", |stage| stage.name.as_str());
+        let head = format!("{} {}", s + 1, clean_line(name));
+        let style = if s == selected.stage {
+            theme::SELECTED_HEADER
+        } else {
+            theme::HEADER
+        };
+        let columns = usize::from(column.saturating_sub(1));
+        buf.set_stringn(x, y, truncate(&head, columns), columns, style);
+    }
+    // Channel rows.
+    let queue_room = 4u16;
+    let rows_room = usize::from(area.height.saturating_sub(3 + queue_room + 2).max(1));
+    let first_row = (selected.channel + 1).saturating_sub(rows_room);
+    let mut y = area.y + 2;
+    for c in (first_row..coverage.channels.len()).take(rows_room) {
+        let name = truncate(&clean_line(&coverage.channels[c]), usize::from(label - 1)).into_owned();
+        let style = if c == selected.channel {
+            theme::SELECTED_HEADER
+        } else {
+            theme::HEADER
+        };
+        buf.set_stringn(area.x, y, &name, usize::from(label - 1), style);
+        for i in 0..shown {
+            let cell = Cell {
+                stage: first + i,
+                channel: c,
+            };
+            let x = area.x + label + column * i as u16;
+            let columns = usize::from(column.saturating_sub(1));
+            let mut style = level_style(coverage.level(cell));
+            if coverage.votes_at(cell) > 0 && coverage.notes_at(cell) == 0 {
+                style = theme::WARNING;
+            }
+            if cell == selected {
+                style = style.patch(theme::SELECTED);
+            }
+            buf.set_stringn(x, y, cell_text(coverage, cell, columns), columns, style);
+        }
+        y += 1;
+    }
+    if coverage.channels.len() > first_row + rows_room {
+        buf.set_stringn(
+            area.x,
+            y,
+            format!(
+                "↓ {} more channels",
+                coverage.channels.len() - first_row - rows_room
+            ),
+            total,
+            theme::DIM,
+        );
+        y += 1;
+    }
+    // The selected cell and the legend.
+    let focus = format!(
+        "Selected: {}   Enter: its notes",
+        queue_entry(map, coverage, selected)
+    );
+    y += 1;
+    if y < area.bottom() {
+        buf.set_stringn(area.x, y, truncate(&focus, total), total, theme::TEXT);
+        y += 1;
+    }
+    if y < area.bottom() {
+        let legend = "gap: no note yet · ░▒▓█ more notes, darker · +N votes to shadow it next";
+        buf.set_stringn(area.x, y, truncate(legend, total), total, theme::DIM);
+        y += 2;
+    }
+    if y < area.bottom() {
+        buf.set_stringn(area.x, y, "Shadow next", total, theme::HEADER);
+        y += 1;
+    }
+    for (rank, &cell) in coverage.queue.iter().enumerate() {
+        if y >= area.bottom() {
+            break;
+        }
+        let line = format!("{:>3}. {}", rank + 1, queue_entry(map, coverage, cell));
+        buf.set_stringn(area.x, y, truncate(&line, total), total, theme::TEXT);
+        y += 1;
+    }
+}

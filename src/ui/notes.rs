@@ -1,0 +1,173 @@
+//! The shadow-notes pane: notes newest first, each with its local time, observer, stage,
+//! channel, evidence count (missing files marked), a ⚑ when it became a friction point,
+//! and its text wrapped. Only the notes on screen are laid out.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Widget};
+
+use super::cell::wrapped;
+use super::theme;
+use crate::app::App;
+use crate::app::forms::note::local_time;
+use crate::model::{JourneyMap, ShadowNote};
+use crate::text::display::{clean, clean_line, truncate, width};
+
+/// Text lines a note shows; the selected one shows more.
+const TEXT_LINES: usize = 3;
+const SELECTED_TEXT_LINES: usize = 8;
+
+fn text_lines(note: &ShadowNote, columns: usize, selected: bool) -> Vec<String> {
+    let max = if selected { SELECTED_TEXT_LINES } else { TEXT_LINES };
+    wrapped(&clean(&note.text), columns, max)
+}
+
+/// The second line of a note: stage, channel, evidence.
+fn facts(app: &App, map: &JourneyMap, note: &ShadowNote) -> String {
+    let stage = map.stage_position(&note.stage).map_or_else(
+        || format!("stage {} (gone)", clean_line(note.stage.as_str())),
+        |s| format!("{} {}", s + 1, clean_line(&map.stages[s].name)),
+    );
+    let mut parts = vec![stage, clean_line(&note.channel).into_owned()];
+    if !note.evidence.is_empty() {
+        let missing = note
+            .evidence
+            .iter()
+            .filter(|e| app.shadow.missing.contains(*e))
+            .count();
+        let mut evidence = format!("⎘ {} evidence", note.evidence.len());
+        if missing > 0 {
+            evidence.push_str(&format!(" ({missing} missing!)"));
+        }
+        parts.push(evidence);
+    }
+    parts.join(" · ")
+}
+
+/// Draws the pane into `area`.
+pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
+    let shadow = &app.shadow;
+    let focused = shadow.focused;
+    let filter = shadow.filter.describe(map);
+    let mut title = format!(" Shadow notes · {} ", shadow.rows.len());
+    if !filter.is_empty() {
+        title.push_str(&format!("· only {} ", clean_line(&filter)));
+    }
+    let hint = if focused { " Tab: grid " } else { " Tab: notes " };
+    let block = Block::bordered()
+        .border_style(if focused { theme::ACCENT } else { theme::RULE })
+        .title(Span::styled(
+            truncate(&title, usize::from(area.width.saturating_sub(4))).into_owned(),
+            theme::ACCENT,
+        ))
+        .title_bottom(Span::styled(hint, theme::DIM));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    let columns = usize::from(inner.width);
+    if shadow.rows.is_empty() {
+        let lines = if filter.is_empty() {
+            vec![
+                "No shadow notes yet.".to_owned(),
+                String::new(),
+                "Walk the journey as a customer and write down what you see:".to_owned(),
+                "a (here) or W (in the grid) adds a note: type, Enter.".to_owned(),
+            ]
+        } else {
+            vec!["No note passes the filter: F shows all.".to_owned()]
+        };
+        for (y, line) in (inner.y..inner.bottom()).zip(lines) {
+            for (dy, part) in wrapped(&line, columns, 2).into_iter().enumerate() {
+                if y + (dy as u16) < inner.bottom() {
+                    buf.set_stringn(inner.x, y + dy as u16, part, columns, theme::DIM);
+                }
+            }
+        }
+        return;
+    }
+    let text_columns = columns.saturating_sub(2).max(1);
+    let height_of = |row: usize| {
+        let selected = row == shadow.selected;
+        shadow
+            .rows
+            .get(row)
+            .and_then(|&n| map.shadow.notes.get(n))
+            .map_or(0, |note| 2 + text_lines(note, text_columns, selected).len())
+    };
+    // The first note drawn: as far back from the selection as fits.
+    let room = usize::from(inner.height);
+    let mut first = shadow.selected.min(shadow.rows.len() - 1);
+    let mut used = height_of(first) + 1;
+    while first > 0 && used + height_of(first - 1) < room {
+        first -= 1;
+        used += height_of(first) + 1;
+    }
+    let mut y = inner.y;
+    for (row, &n) in shadow.rows.iter().enumerate().skip(first) {
+        if y >= inner.bottom() {
+            break;
+        }
+        let Some(note) = map.shadow.notes.get(n) else {
+            continue;
+        };
+        let selected = row == shadow.selected;
+        let head_style = match (selected, focused) {
+            (true, true) => theme::SELECTED_HEADER,
+            (true, false) => theme::SELECTED,
+            _ => theme::HEADER,
+        };
+        let observer = if note.observer.is_empty() {
+            "someone".into()
+        } else {
+            clean_line(&note.observer)
+        };
+        let mark = if note.friction.is_some() {
+            " ⚑ friction point"
+        } else {
+            ""
+        };
+        let head = format!("{}  {observer}", local_time(&note.at, &app.time_zone));
+        let head = truncate(&clean_line(&head), columns.saturating_sub(width(mark))).into_owned();
+        let pad = columns.saturating_sub(width(&head) + width(mark));
+        buf.set_stringn(
+            inner.x,
+            y,
+            format!("{head}{}", " ".repeat(pad)),
+            columns,
+            head_style,
+        );
+        if !mark.is_empty() {
+            let x = inner.x + (columns - width(mark)) as u16;
+            let style = theme::lane(crate::model::Lane::Friction);
+            let style = if selected {
+                style.patch(theme::SELECTED)
+            } else {
+                style
+            };
+            buf.set_stringn(x, y, mark, width(mark), style);
+        }
+        y += 1;
+        if y >= inner.bottom() {
+            break;
+        }
+        let facts = facts(app, map, note);
+        let style = if facts.contains("missing!") {
+            theme::WARNING
+        } else {
+            theme::DIM
+        };
+        buf.set_stringn(inner.x, y, truncate(&facts, columns), columns, style);
+        y += 1;
+        for line in text_lines(note, text_columns, selected) {
+            if y >= inner.bottom() {
+                break;
+            }
+            buf.set_stringn(inner.x + 2, y, line, text_columns, theme::TEXT);
+            y += 1;
+        }
+        y += 1;
+    }
+}

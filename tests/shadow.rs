@@ -1,0 +1,318 @@
+//! The service-shadow screens driven by actions, no terminal: the notes pane, the note
+//! form, making a friction point, the coverage view's plan votes and the channels screen.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use cxmap::app::action::Action;
+use cxmap::app::document::Document;
+use cxmap::app::keymap::Mode;
+use cxmap::app::overlay::{Overlay, Question};
+use cxmap::app::update::update;
+use cxmap::app::view::View;
+use cxmap::app::{App, Effect};
+use cxmap::assets::EXAMPLES;
+use cxmap::model::JourneyMap;
+
+/// The online store, with the observer known and the clock stopped.
+fn store_app() -> App {
+    let map = EXAMPLES[1].map().unwrap();
+    let mut app = App::with_document(
+        Document::opened(map, "online-store.json".into()),
+        cxmap::model::IdGen::seeded(7),
+    );
+    app.resize(80, 24);
+    app.time_zone = jiff::tz::TimeZone::UTC;
+    app.shadow.observer = Some("Ana".into());
+    app.shadow.clock = Some("2026-11-23T09:30:00Z".parse().unwrap());
+    app
+}
+
+fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
+    actions.into_iter().map(|action| update(app, action)).collect()
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::Type).collect()
+}
+
+fn map_of(app: &App) -> &JourneyMap {
+    &app.doc.as_ref().unwrap().map
+}
+
+#[test]
+fn w_opens_the_pane_newest_first_and_tab_moves_the_focus() {
+    let mut app = store_app();
+    run(&mut app, [Action::ToggleNotes]);
+    assert_eq!(app.mode(), Mode::Shadow);
+    let map = map_of(&app);
+    let times: Vec<&str> = app
+        .shadow
+        .rows
+        .iter()
+        .map(|&n| map.shadow.notes[n].at.as_str())
+        .collect();
+    assert_eq!(times.len(), map.shadow.notes.len());
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "{times:?}");
+    // The grid shows the selected note's stage.
+    let first = &map.shadow.notes[app.shadow.rows[0]];
+    assert_eq!(Some(app.cursor.stage), map.stage_position(&first.stage));
+    run(&mut app, [Action::SelectNext]);
+    let second = &map_of(&app).shadow.notes[app.shadow.rows[1]];
+    assert_eq!(Some(app.cursor.stage), map_of(&app).stage_position(&second.stage));
+    run(&mut app, [Action::FocusNotes]);
+    assert_eq!(app.mode(), Mode::Grid);
+    assert!(app.shadow.open);
+    run(&mut app, [Action::FocusNotes, Action::ToggleNotes]);
+    assert!(!app.shadow.open);
+    assert_eq!(app.mode(), Mode::Grid);
+}
+
+#[test]
+fn adding_a_note_takes_one_key_the_text_and_enter() {
+    let mut app = store_app();
+    run(&mut app, [Action::MoveRight, Action::MoveRight, Action::AddNote]);
+    run(&mut app, typed("Cart total jumps at the last step"));
+    run(&mut app, [Action::Commit]);
+    let map = map_of(&app);
+    let note = map.shadow.notes.last().unwrap();
+    assert_eq!(note.text, "Cart total jumps at the last step");
+    assert_eq!(note.stage, map.stages[2].id, "the grid's selected stage");
+    assert_eq!(note.channel, "Website", "the first channel before any was used");
+    assert_eq!(note.observer, "Ana");
+    assert_eq!(note.at, "2026-11-23T09:30:00Z");
+    assert!(note.id.as_str().starts_with("sh-"));
+    assert!(app.shadow.open, "the pane shows the new note");
+    assert_eq!(app.shadow.selected_note(), Some(map.shadow.notes.len() - 1));
+    // The next note takes the last channel used; a channel the map lacks joins its list.
+    run(&mut app, [Action::AddNote]);
+    run(&mut app, typed("Kiosk queue"));
+    run(
+        &mut app,
+        [Action::NextField, Action::NextField, Action::DeleteToLineStart],
+    );
+    run(&mut app, typed("Kiosk"));
+    run(&mut app, [Action::Commit]);
+    run(&mut app, [Action::AddNote, Action::Type('x'), Action::Commit]);
+    let map = map_of(&app);
+    assert_eq!(map.shadow.notes.last().unwrap().channel, "Kiosk");
+    assert_eq!(map.shadow.channels.last().map(String::as_str), Some("Kiosk"));
+    // Undo takes the note and the new channel back together.
+    let before = map.shadow.notes.len();
+    run(&mut app, [Action::Undo, Action::Undo]);
+    assert_eq!(map_of(&app).shadow.notes.len(), before - 2);
+    assert!(!map_of(&app).shadow.channels.contains(&"Kiosk".to_owned()));
+    run(&mut app, [Action::Redo]);
+    assert_eq!(map_of(&app).shadow.notes.len(), before - 1);
+}
+
+#[test]
+fn the_first_note_asks_for_the_observer_once() {
+    let mut app = store_app();
+    app.shadow.observer = None;
+    let effects = run(&mut app, [Action::AddNote, Action::DeleteToLineStart]);
+    assert!(effects.iter().all(|e| *e == Effect::Nothing));
+    run(&mut app, typed("Thandi"));
+    let effects = run(&mut app, [Action::Commit]);
+    assert_eq!(effects, [Effect::RememberObserver("Thandi".into())]);
+    assert_eq!(app.shadow.observer.as_deref(), Some("Thandi"));
+    assert_eq!(app.mode(), Mode::Form, "the note form follows");
+    run(&mut app, typed("Door sign says closed"));
+    run(&mut app, [Action::Commit]);
+    assert_eq!(map_of(&app).shadow.notes.last().unwrap().observer, "Thandi");
+}
+
+#[test]
+fn the_note_form_changes_every_field_and_checks_the_time() {
+    let mut app = store_app();
+    run(&mut app, [Action::ToggleNotes, Action::EditNote]);
+    let at = app.shadow.selected_note().unwrap();
+    let original = map_of(&app).shadow.notes[at].clone();
+    run(
+        &mut app,
+        [Action::NextField, Action::CursorLeft, Action::NextField],
+    );
+    run(&mut app, [Action::NextField, Action::DeleteToLineStart]);
+    run(&mut app, typed("Bo"));
+    run(&mut app, [Action::NextField, Action::DeleteToLineStart]);
+    run(&mut app, typed("yesterday"));
+    run(&mut app, [Action::Commit]);
+    let error = app.form.as_ref().unwrap().error.clone().unwrap();
+    assert!(error.starts_with("Time must look like"), "{error}");
+    run(&mut app, [Action::DeleteToLineStart]);
+    run(&mut app, typed("2026-11-20 14:05"));
+    run(&mut app, [Action::NextField]);
+    run(&mut app, typed("photos/a.jpg"));
+    run(&mut app, [Action::Commit]);
+    assert!(app.form.is_none());
+    let note = &map_of(&app).shadow.notes[at];
+    assert_eq!(note.observer, "Bo");
+    assert_eq!(note.at, "2026-11-20T14:05:00Z");
+    assert_ne!(note.stage, original.stage, "← picked the stage before");
+    assert_eq!(note.evidence.last().map(String::as_str), Some("photos/a.jpg"));
+    assert_eq!(note.id, original.id);
+    run(&mut app, [Action::Undo]);
+    assert_eq!(map_of(&app).shadow.notes[at], original);
+}
+
+#[test]
+fn deleting_a_note_asks_first_and_undo_brings_it_back() {
+    let mut app = store_app();
+    run(&mut app, [Action::ToggleNotes, Action::DeleteNote]);
+    let at = app.shadow.selected_note().unwrap();
+    assert_eq!(app.overlay, Some(Overlay::Ask(Question::DeleteNote { at })));
+    let count = map_of(&app).shadow.notes.len();
+    run(&mut app, [Action::No]);
+    assert_eq!(map_of(&app).shadow.notes.len(), count);
+    run(&mut app, [Action::DeleteNote, Action::Yes]);
+    assert_eq!(map_of(&app).shadow.notes.len(), count - 1);
+    assert_eq!(app.shadow.rows.len(), count - 1);
+    run(&mut app, [Action::Undo]);
+    assert_eq!(map_of(&app).shadow.notes.len(), count);
+}
+
+#[test]
+fn the_filter_narrows_by_stage_channel_observer_and_text() {
+    let mut app = store_app();
+    run(&mut app, [Action::ToggleNotes, Action::FilterNotes]);
+    // Stage: 3 Purchase; channel: Website (first in the list).
+    run(
+        &mut app,
+        [Action::Type('3'), Action::NextField, Action::Type('W')],
+    );
+    run(&mut app, [Action::Commit]);
+    let map = map_of(&app);
+    assert!(!app.shadow.rows.is_empty());
+    for &n in &app.shadow.rows {
+        let note = &map.shadow.notes[n];
+        assert_eq!(note.stage, map.stages[2].id);
+        assert_eq!(note.channel, "Website");
+    }
+    run(
+        &mut app,
+        [Action::FilterNotes, Action::NextField, Action::NextField],
+    );
+    run(&mut app, [Action::NextField]);
+    run(&mut app, typed("COUPON"));
+    run(&mut app, [Action::Commit]);
+    let map = map_of(&app);
+    assert_eq!(
+        app.shadow.rows.len(),
+        2,
+        "the earlier stage and channel still apply"
+    );
+    for &n in &app.shadow.rows {
+        assert!(map.shadow.notes[n].text.contains("coupon"));
+    }
+    run(&mut app, [Action::ClearNoteFilter]);
+    assert_eq!(app.shadow.rows.len(), map_of(&app).shadow.notes.len());
+}
+
+#[test]
+fn a_note_becomes_a_linked_friction_point_in_one_undoable_step() {
+    let mut app = store_app();
+    run(&mut app, [Action::ToggleNotes]);
+    let at = app.shadow.selected_note().unwrap();
+    let note = map_of(&app).shadow.notes[at].clone();
+    assert!(note.friction.is_none());
+    let stage = map_of(&app).stage_position(&note.stage).unwrap();
+    let count = map_of(&app).stages[stage].frictions.len();
+    run(&mut app, [Action::MakeFriction]);
+    let map = map_of(&app);
+    let friction = map.stages[stage].frictions.last().unwrap();
+    assert_eq!(map.stages[stage].frictions.len(), count + 1);
+    assert_eq!(
+        (friction.text.as_str(), friction.channel.as_str()),
+        (note.text.as_str(), note.channel.as_str())
+    );
+    assert_eq!(friction.evidence, note.evidence);
+    assert_eq!(map.shadow.notes[at].friction.as_ref(), Some(&friction.id));
+    run(&mut app, [Action::MakeFriction]);
+    assert_eq!(map_of(&app).stages[stage].frictions.len(), count + 1, "only once");
+    run(&mut app, [Action::Undo]);
+    assert_eq!(map_of(&app).stages[stage].frictions.len(), count);
+    assert!(map_of(&app).shadow.notes[at].friction.is_none());
+}
+
+#[test]
+fn open_evidence_is_an_effect_and_a_note_without_evidence_says_so() {
+    let mut app = store_app();
+    run(&mut app, [Action::ToggleNotes]);
+    let at = app.shadow.selected_note().unwrap();
+    let evidence = map_of(&app).shadow.notes[at].evidence.clone();
+    let effects = run(&mut app, [Action::OpenEvidence]);
+    match evidence.first() {
+        Some(first) => assert_eq!(effects, [Effect::OpenEvidence(first.clone())]),
+        None => {
+            assert_eq!(effects, [Effect::Nothing]);
+            assert!(app.message.as_ref().unwrap().text.contains("no evidence"));
+        }
+    }
+}
+
+#[test]
+fn coverage_votes_and_enter_filters_the_pane_to_the_cell() {
+    let mut app = store_app();
+    run(&mut app, [Action::ShowCoverage]);
+    assert_eq!(app.mode(), Mode::Coverage);
+    run(&mut app, [Action::MoveRight, Action::MoveRight]);
+    run(&mut app, std::iter::repeat_n(Action::PlanVote, 5));
+    let cell = app.shadow.cell;
+    assert_eq!((cell.stage, cell.channel), (2, 0));
+    assert_eq!(app.shadow.coverage.votes_at(cell), 5);
+    let map = map_of(&app);
+    let entry = map
+        .shadow
+        .plan
+        .iter()
+        .find(|p| p.stage == map.stages[2].id && p.channel == "Website")
+        .unwrap();
+    assert_eq!(entry.votes, 5);
+    assert_eq!(
+        app.shadow.coverage.queue[0], cell,
+        "the most votes lead the queue"
+    );
+    run(&mut app, std::iter::repeat_n(Action::PlanUnvote, 6));
+    assert_eq!(app.shadow.coverage.votes_at(cell), 0);
+    run(&mut app, [Action::Undo]);
+    assert_eq!(app.shadow.coverage.votes_at(cell), 1);
+    run(&mut app, [Action::NotesOfCell]);
+    assert_eq!(app.mode(), Mode::Shadow);
+    assert_eq!(app.shadow.rows.len(), app.shadow.coverage.notes_at(cell));
+    assert_eq!(app.cursor.stage, 2);
+}
+
+#[test]
+fn channels_are_added_renamed_everywhere_reordered_and_removed_only_when_unused() {
+    let mut app = store_app();
+    run(&mut app, [Action::ShowCoverage, Action::ShowChannels]);
+    assert_eq!(app.mode(), Mode::Channels);
+    run(&mut app, [Action::RemoveChannel]);
+    assert!(app.message.as_ref().unwrap().text.contains("is used by"));
+    assert_eq!(map_of(&app).shadow.channels[0], "Website");
+    run(&mut app, [Action::RenameChannel, Action::DeleteToLineStart]);
+    run(&mut app, typed("Web shop"));
+    run(&mut app, [Action::Commit]);
+    let map = map_of(&app);
+    assert_eq!(map.shadow.channels[0], "Web shop");
+    assert!(map.shadow.notes.iter().all(|n| n.channel != "Website"));
+    assert!(
+        map.stages
+            .iter()
+            .flat_map(|s| &s.frictions)
+            .all(|f| f.channel != "Website")
+    );
+    assert!(map.shadow.notes.iter().any(|n| n.channel == "Web shop"));
+    run(&mut app, [Action::AddChannel]);
+    run(&mut app, typed("Kiosk"));
+    run(&mut app, [Action::Commit, Action::SelectLast, Action::SelectNext]);
+    let last = map_of(&app).shadow.channels.len() - 1;
+    assert_eq!(app.shadow.channel, last);
+    run(&mut app, [Action::MoveChannelUp]);
+    assert_eq!(map_of(&app).shadow.channels[last - 1], "Kiosk");
+    run(&mut app, [Action::RemoveChannel]);
+    assert!(!map_of(&app).shadow.channels.contains(&"Kiosk".to_owned()));
+    run(&mut app, [Action::Back]);
+    assert_eq!(app.view, View::Coverage);
+    run(&mut app, [Action::Back]);
+    assert_eq!(app.view, View::Grid);
+}
