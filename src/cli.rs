@@ -119,6 +119,29 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Make a map from a spreadsheet saved as CSV
+    ///
+    /// Either a grid (stage names across the first row; goal, touchpoints, emotion,
+    /// friction, opportunity down the first column; several items in a cell on lines of
+    /// their own or separated by semicolons) or cxmap's own CSV export. Every problem is
+    /// reported with its row and column, and nothing is written unless the whole sheet
+    /// was understood.
+    Import {
+        /// The sheet, saved as CSV (UTF-8)
+        sheet: PathBuf,
+        /// The map file to write
+        #[arg(long, short, value_name = "MAP")]
+        output: PathBuf,
+        /// Skip what is not understood (and say what) instead of writing nothing
+        #[arg(long)]
+        lenient: bool,
+        /// The map's title (defaults to the sheet's, else one made from the file name)
+        #[arg(long)]
+        title: Option<String>,
+        /// Replace MAP if it exists
+        #[arg(long)]
+        force: bool,
+    },
     /// Service shadows: add a field note to a map
     Shadow {
         #[command(subcommand)]

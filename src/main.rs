@@ -78,6 +78,19 @@ fn main() -> ExitCode {
             output,
             force,
         }) => commands::export(&file, format, output.as_deref(), force),
+        Some(Command::Import {
+            sheet,
+            output,
+            lenient,
+            title,
+            force,
+        }) => commands::import(&commands::ImportRequest {
+            sheet: &sheet,
+            output: &output,
+            lenient,
+            title: title.as_deref(),
+            force,
+        }),
         None => interactive(cli.file.as_deref(), cli.example.as_deref()),
     }
 }

@@ -670,3 +670,108 @@ fn export_refuses_a_symlink_at_the_target() {
     assert!(stderr(&output).contains("symbolic link"), "{}", stderr(&output));
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
 }
+
+#[test]
+fn import_reads_a_sheet_and_refuses_to_replace_a_map() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("sheet.csv"),
+        "Lane,Discover,Buy\r\nPain points,\"PDF menu; no hours\",Hidden fee\r\nemotion,-1: lost,2\r\n",
+    )
+    .unwrap();
+    let output = cxmap(dir.path(), &["import", "sheet.csv", "-o", "walk.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "Imported 2 stages and 3 friction points from the grid in sheet.csv into walk.json\n"
+    );
+    let map = cxmap::format::parse(&std::fs::read_to_string(dir.path().join("walk.json")).unwrap())
+        .unwrap()
+        .map;
+    assert_eq!(map.title, "Walk");
+    assert_eq!(map.stages[0].frictions[1].text, "no hours");
+    let before = std::fs::read(dir.path().join("walk.json")).unwrap();
+    let output = cxmap(
+        dir.path(),
+        &["import", "sheet.csv", "-o", "walk.json", "--title", "Again"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("walk.json already exists (add --force to replace it)"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read(dir.path().join("walk.json")).unwrap(), before);
+    let output = cxmap(
+        dir.path(),
+        &[
+            "import",
+            "sheet.csv",
+            "-o",
+            "walk.json",
+            "--title",
+            "Again",
+            "--force",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        std::fs::read_to_string(dir.path().join("walk.json"))
+            .unwrap()
+            .contains("\"title\": \"Again\"")
+    );
+}
+
+#[test]
+fn import_of_a_bad_sheet_names_row_and_column_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.csv"),
+        "x,Discover\nfriction,a\nemotion,grumpy\nmoments,b\n",
+    )
+    .unwrap();
+    let output = cxmap(dir.path(), &["import", "bad.csv", "-o", "map.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("bad.csv: row 3, column 2: the emotion \"grumpy\" is not a score"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.csv: row 4, column 1: \"moments\" is not a lane"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2 problems in the sheet; nothing was written"),
+        "{err}"
+    );
+    assert!(!dir.path().join("map.json").exists());
+    let output = cxmap(dir.path(), &["import", "bad.csv", "-o", "map.json", "--lenient"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("bad.csv: skipped row 3, column 2"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stdout(&output).contains("(2 skipped)"), "{}", stdout(&output));
+    assert!(dir.path().join("map.json").exists());
+}
+
+#[test]
+fn export_then_import_gives_the_same_map_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example(dir.path(), "online-store");
+    let output = cxmap(dir.path(), &["export", &store, "-f", "csv", "-o", "store.csv"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = cxmap(dir.path(), &["import", "store.csv", "-o", "again.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("from cxmap's CSV"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("again.json")).unwrap(),
+        std::fs::read_to_string(dir.path().join(&store)).unwrap()
+    );
+}

@@ -1,10 +1,11 @@
 //! The subcommands that work without the terminal interface: check, new, templates, keys,
-//! shadow add, coverage, memo and export.
+//! shadow add, coverage, memo, export and import.
 //! Every line printed from a file's content is cleaned of control characters first.
 
 mod check;
 mod coverage;
 mod export;
+mod import;
 mod keys;
 mod memo;
 mod new;
@@ -15,6 +16,7 @@ mod templates;
 pub use check::check;
 pub use coverage::{cell_text, coverage, queue_entry};
 pub use export::export;
+pub use import::{ImportRequest, import};
 pub use keys::{keys, keys_markdown};
 pub use memo::{MemoRequest, memo};
 pub use new::{new_map, title_from_path};

@@ -80,10 +80,9 @@ pub fn one_line(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether evidence is a web address (shown as a link) rather than a path.
+/// Whether evidence is a web address (shown as a link) rather than a path. An address with a space inside is shown as text, never as a link.
 pub fn is_web_address(s: &str) -> bool {
-    let lower = s.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && !s.contains(char::is_whitespace)
+    crate::model::is_url(s) && !s.trim().contains(char::is_whitespace)
 }
 
 #[cfg(test)]

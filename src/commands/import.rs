@@ -1,0 +1,94 @@
+//! `cxmap import SHEET.csv -o MAP.json`: a spreadsheet (or cxmap's own CSV export) as a
+//! new map. Nothing is written unless the whole sheet was understood, or `--lenient`
+//! says to skip what was not; an existing map is replaced only with `--force`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::new::title_from_path;
+use crate::format;
+use crate::import::{SheetKind, import as read_sheet};
+use crate::model::IdGen;
+use crate::store::{read_limited, write_output};
+use crate::text::display::clean_line;
+
+/// What `cxmap import` was asked for.
+#[derive(Debug, Clone)]
+pub struct ImportRequest<'a> {
+    pub sheet: &'a Path,
+    pub output: &'a Path,
+    pub lenient: bool,
+    pub title: Option<&'a str>,
+    pub force: bool,
+}
+
+/// Reads the sheet and writes the map, or lists every problem with its row and column.
+pub fn import(request: &ImportRequest) -> ExitCode {
+    let sheet_name = clean_line(&request.sheet.display().to_string()).into_owned();
+    let out_name = clean_line(&request.output.display().to_string()).into_owned();
+    if !request.force && std::fs::symlink_metadata(request.output).is_ok() {
+        eprintln!("cxmap: {out_name} already exists (add --force to replace it); nothing was written");
+        return ExitCode::from(1);
+    }
+    let bytes = match read_limited(request.sheet) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("cxmap: {}", clean_line(&error.to_string()));
+            return ExitCode::from(2);
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        eprintln!("cxmap: {sheet_name} is not UTF-8 text; save the sheet as \"CSV UTF-8\" and try again");
+        return ExitCode::from(1);
+    };
+    let imported = match read_sheet(
+        &text,
+        &title_from_path(request.output),
+        request.title,
+        request.lenient,
+        &mut IdGen::random(),
+    ) {
+        Ok(imported) => imported,
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("{sheet_name}: {}", clean_line(&problem.to_string()));
+            }
+            eprintln!(
+                "cxmap: {} problem{} in the sheet; nothing was written (--lenient skips what is not understood)",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            );
+            return ExitCode::from(1);
+        }
+    };
+    for problem in &imported.skipped {
+        eprintln!("{sheet_name}: skipped {}", clean_line(&problem.to_string()));
+    }
+    let map = &imported.map;
+    if let Err(error) = write_output(
+        request.output,
+        &format::encode(map),
+        request.force,
+        Some(request.sheet),
+    ) {
+        eprintln!("cxmap: {}; nothing was written", clean_line(&error.to_string()));
+        return ExitCode::from(1);
+    }
+    let frictions: usize = map.stages.iter().map(|s| s.frictions.len()).sum();
+    let from = match imported.kind {
+        SheetKind::Grid => "the grid",
+        SheetKind::Rows => "cxmap's CSV",
+    };
+    println!(
+        "Imported {} stage{} and {frictions} friction point{} from {from} in {sheet_name} into {out_name}{}",
+        map.stages.len(),
+        if map.stages.len() == 1 { "" } else { "s" },
+        if frictions == 1 { "" } else { "s" },
+        if imported.skipped.is_empty() {
+            String::new()
+        } else {
+            format!(" ({} skipped)", imported.skipped.len())
+        }
+    );
+    ExitCode::SUCCESS
+}

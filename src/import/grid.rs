@@ -1,0 +1,113 @@
+//! A sheet drawn as the grid: stage names across the first row, lane names down the first
+//! column, each cell a goal, an emotion, or a list of items (one per line or semicolon).
+
+use super::{Problem, blank, words};
+use crate::model::{Friction, IdGen, JourneyMap, Lane, Opportunity, Stage};
+
+/// Reads the grid; every cell not understood becomes a problem (and is left out).
+pub fn read(records: &[Vec<String>], ids: &mut IdGen, problems: &mut Vec<Problem>) -> JourneyMap {
+    let mut map = JourneyMap::default();
+    let Some(header) = records.first() else {
+        return map;
+    };
+    // Column c of the sheet (counted from 0) holds stage c - 1.
+    let mut stage_of_column: Vec<Option<usize>> = vec![None];
+    for (c, name) in header.iter().enumerate().skip(1) {
+        let name = name.trim();
+        if name.is_empty() {
+            stage_of_column.push(None);
+            let used = records
+                .iter()
+                .skip(1)
+                .any(|r| r.get(c).is_some_and(|cell| !cell.trim().is_empty()));
+            if used {
+                problems.push(Problem::at(1, c + 1, "this column holds items but no stage name"));
+            }
+            continue;
+        }
+        stage_of_column.push(Some(map.stages.len()));
+        let id = map.fresh_stage_id(ids);
+        map.stages.push(Stage::new(id, name.to_owned()));
+    }
+    let mut goal_rows: Vec<Option<usize>> = vec![None; map.stages.len()];
+    let mut emotion_rows: Vec<Option<usize>> = vec![None; map.stages.len()];
+    for (r, record) in records.iter().enumerate().skip(1) {
+        let row = r + 1;
+        if blank(record) {
+            continue;
+        }
+        let label = record.first().map_or("", |l| l.trim());
+        let Some(lane) = words::lane(label) else {
+            let message = if label.is_empty() {
+                format!(
+                    "this row has no lane name; the first column names one of: {}",
+                    words::LANE_NAMES
+                )
+            } else {
+                format!("\"{label}\" is not a lane; use one of: {}", words::LANE_NAMES)
+            };
+            problems.push(Problem::at(row, 1, message));
+            continue;
+        };
+        for (c, cell) in record.iter().enumerate().skip(1) {
+            if cell.trim().is_empty() {
+                continue;
+            }
+            let Some(Some(s)) = stage_of_column.get(c).copied() else {
+                if c >= stage_of_column.len() {
+                    problems.push(Problem::at(row, c + 1, "a cell beyond the last stage column"));
+                }
+                continue;
+            };
+            let column = c + 1;
+            match lane {
+                Lane::Goal => {
+                    if let Some(first) = goal_rows[s] {
+                        problems.push(Problem::at(
+                            row,
+                            column,
+                            format!("a second goal for this stage (the first is on row {first})"),
+                        ));
+                        continue;
+                    }
+                    goal_rows[s] = Some(row);
+                    cell.trim().clone_into(&mut map.stages[s].goal);
+                }
+                Lane::Emotion => {
+                    if let Some(first) = emotion_rows[s] {
+                        problems.push(Problem::at(
+                            row,
+                            column,
+                            format!("a second emotion for this stage (the first is on row {first})"),
+                        ));
+                        continue;
+                    }
+                    match words::emotion(cell) {
+                        Ok(emotion) => {
+                            emotion_rows[s] = Some(row);
+                            if let Some((score, note)) = emotion {
+                                map.stages[s].emotion.score = Some(score);
+                                map.stages[s].emotion.note = note;
+                            }
+                        }
+                        Err(message) => problems.push(Problem::at(row, column, message)),
+                    }
+                }
+                Lane::Touchpoints => map.stages[s].touchpoints.extend(words::items(cell)),
+                Lane::Friction => {
+                    for text in words::items(cell) {
+                        let id = map.fresh_friction_id(ids);
+                        map.stages[s].frictions.push(Friction::new(id, text));
+                    }
+                }
+                Lane::Opportunity => {
+                    for text in words::items(cell) {
+                        let id = map.fresh_opportunity_id(ids);
+                        map.stages[s].opportunities.push(Opportunity::new(id, text));
+                    }
+                }
+            }
+        }
+    }
+    map
+}

@@ -1,0 +1,97 @@
+//! Reading a sheet into a map: either a grid of stages by lanes as people draw it in a
+//! spreadsheet (stage names across the first row, lane names down the first column), or
+//! cxmap's own CSV export, told apart by the header row. Every problem names its row and
+//! column; a strict import keeps nothing unless the whole sheet was understood.
+
+mod grid;
+mod rows;
+mod words;
+
+use std::fmt;
+
+use crate::export::rfc4180;
+use crate::model::{IdGen, JourneyMap};
+
+/// Something in the sheet that was not understood, and where (counted from 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub row: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl Problem {
+    fn at(row: usize, column: usize, message: impl Into<String>) -> Self {
+        Self {
+            row,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "row {}, column {}: {}", self.row, self.column, self.message)
+    }
+}
+
+/// Which kind of sheet was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetKind {
+    /// Stages across, lanes down, as a workshop draws it.
+    Grid,
+    /// cxmap's own export: one row per item.
+    Rows,
+}
+
+/// A map read from a sheet, and what was skipped on the way (only when lenient).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub map: JourneyMap,
+    pub kind: SheetKind,
+    pub skipped: Vec<Problem>,
+}
+
+/// Reads `text` as a sheet. `title` names the map when the sheet does not; a given
+/// `title_override` always does. Strict (`lenient` false): any problem fails the whole
+/// import, with every problem listed. Lenient: what was not understood is skipped and
+/// listed. A sheet that is not valid CSV always fails.
+pub fn import(
+    text: &str,
+    title: &str,
+    title_override: Option<&str>,
+    lenient: bool,
+    ids: &mut IdGen,
+) -> Result<Imported, Vec<Problem>> {
+    let records = rfc4180::read(text).map_err(|e| vec![Problem::at(e.row, e.column, e.message)])?;
+    let mut problems = Vec::new();
+    let (mut map, kind) = if rows::is_header(records.first()) {
+        (rows::read(&records, ids, &mut problems), SheetKind::Rows)
+    } else {
+        (grid::read(&records, ids, &mut problems), SheetKind::Grid)
+    };
+    if let Some(title) = title_override {
+        title.clone_into(&mut map.title);
+    } else if map.title.is_empty() {
+        title.clone_into(&mut map.title);
+    }
+    if map.stages.is_empty() && !problems.iter().any(|p| p.row == 1) {
+        problems.push(Problem::at(1, 2, "no stages: the first row names none"));
+        return Err(problems);
+    }
+    if problems.is_empty() || lenient {
+        Ok(Imported {
+            map,
+            kind,
+            skipped: problems,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+/// Whether a row holds nothing but blanks.
+fn blank(record: &[String]) -> bool {
+    record.iter().all(|cell| cell.trim().is_empty())
+}

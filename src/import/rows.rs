@@ -1,0 +1,350 @@
+//! cxmap's own CSV (see `export::csv`): one row per item, every field in its column.
+//! Columns are found by their header names, so a sheet whose columns were reordered or
+//! trimmed in a spreadsheet still reads.
+
+use std::collections::HashSet;
+
+use super::{Problem, blank};
+use crate::export::csv::{Column, EVIDENCE_SEPARATOR, kind};
+use crate::model::{
+    Emotion, Friction, FrictionId, IdGen, JourneyMap, Metrics, NoteId, Opportunity, OpportunityId, PlanEntry,
+    Score, Severity, ShadowNote, Stage, StageId, Status,
+};
+
+/// Whether the first row is cxmap's own header (its first columns: stage, stage id, lane).
+pub fn is_header(first: Option<&Vec<String>>) -> bool {
+    let Some(first) = first else { return false };
+    let names: Vec<String> = first.iter().map(|c| c.trim().to_lowercase()).collect();
+    [Column::Stage, Column::StageId, Column::Lane]
+        .iter()
+        .all(|c| names.iter().any(|n| n == c.name()))
+}
+
+/// One data row with its header, for reading fields and placing problems.
+struct Row<'a> {
+    number: usize,
+    cells: &'a [String],
+    positions: &'a [Option<usize>],
+}
+
+impl Row<'_> {
+    fn column(&self, column: Column) -> usize {
+        self.positions[column.index()].map_or(1, |p| p + 1)
+    }
+
+    fn get(&self, column: Column) -> &str {
+        self.positions[column.index()]
+            .and_then(|p| self.cells.get(p))
+            .map_or("", String::as_str)
+    }
+
+    fn problem(&self, column: Column, message: impl Into<String>) -> Problem {
+        Problem::at(self.number, self.column(column), message)
+    }
+
+    fn list(&self, column: Column) -> Vec<String> {
+        self.get(column)
+            .split(EVIDENCE_SEPARATOR)
+            .map(|s| s.trim_end_matches('\r'))
+            .filter(|s| !s.trim().is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    fn votes(&self, problems: &mut Vec<Problem>) -> u32 {
+        let text = self.get(Column::Votes).trim();
+        if text.is_empty() {
+            return 0;
+        }
+        text.parse().unwrap_or_else(|_| {
+            problems.push(self.problem(
+                Column::Votes,
+                format!("votes must be a whole number of 0 or more; found \"{text}\""),
+            ));
+            0
+        })
+    }
+
+    fn number(&self, column: Column, problems: &mut Vec<Problem>) -> Option<f64> {
+        let text = self.get(column).trim();
+        if text.is_empty() {
+            return None;
+        }
+        match text.parse::<f64>() {
+            Ok(value) if value.is_finite() => Some(value),
+            _ => {
+                problems.push(self.problem(
+                    column,
+                    format!("{} must be a number; found \"{text}\"", column.name()),
+                ));
+                None
+            }
+        }
+    }
+}
+
+/// The map being rebuilt, with the ids seen so far.
+struct Builder<'a> {
+    map: JourneyMap,
+    seen: HashSet<String>,
+    ids: &'a mut IdGen,
+}
+
+impl Builder<'_> {
+    /// A fresh id of the given kind when the row has none; a problem when it repeats one.
+    fn id(
+        &mut self,
+        row: &Row,
+        given: &str,
+        fresh: impl FnOnce(&JourneyMap, &mut IdGen) -> String,
+        problems: &mut Vec<Problem>,
+    ) -> Option<String> {
+        let given = given.trim();
+        if given.is_empty() {
+            let id = fresh(&self.map, self.ids);
+            self.seen.insert(id.clone());
+            return Some(id);
+        }
+        if !self.seen.insert(given.to_owned()) {
+            problems.push(row.problem(Column::Id, format!("the id \"{given}\" is used twice")));
+            return None;
+        }
+        Some(given.to_owned())
+    }
+
+    /// The stage a row belongs to: by its id, else by its name; made when missing.
+    fn stage(&mut self, row: &Row, problems: &mut Vec<Problem>) -> Option<usize> {
+        let id = row.get(Column::StageId).trim();
+        let name = row.get(Column::Stage);
+        let found = if id.is_empty() {
+            self.map.stages.iter().position(|s| s.name == name)
+        } else {
+            self.map.stages.iter().position(|s| s.id.as_str() == id)
+        };
+        if found.is_some() {
+            return found;
+        }
+        if id.is_empty() && name.trim().is_empty() {
+            problems.push(row.problem(Column::Stage, "this row names no stage"));
+            return None;
+        }
+        let id = if id.is_empty() {
+            self.map.fresh_stage_id(self.ids)
+        } else if self.seen.insert(id.to_owned()) {
+            StageId(id.to_owned())
+        } else {
+            problems.push(row.problem(Column::StageId, format!("the id \"{id}\" is used twice")));
+            return None;
+        };
+        self.seen.insert(id.0.clone());
+        self.map.stages.push(Stage::new(id, name.to_owned()));
+        Some(self.map.stages.len() - 1)
+    }
+
+    /// The stage id a shadow row names (kept even when no stage has it, as the format does).
+    fn stage_reference(&self, row: &Row) -> StageId {
+        let id = row.get(Column::StageId).trim();
+        if id.is_empty() {
+            let name = row.get(Column::Stage);
+            if let Some(stage) = self.map.stages.iter().find(|s| s.name == name) {
+                return stage.id.clone();
+            }
+        }
+        StageId(id.to_owned())
+    }
+}
+
+/// Reads the rows after the header; every field not understood becomes a problem.
+pub fn read(records: &[Vec<String>], ids: &mut IdGen, problems: &mut Vec<Problem>) -> JourneyMap {
+    let Some(header) = records.first() else {
+        return JourneyMap::default();
+    };
+    let names: Vec<String> = header.iter().map(|c| c.trim().to_lowercase()).collect();
+    let positions: Vec<Option<usize>> = Column::ALL
+        .iter()
+        .map(|c| names.iter().position(|n| n == c.name()))
+        .collect();
+    let mut builder = Builder {
+        map: JourneyMap::default(),
+        seen: HashSet::new(),
+        ids,
+    };
+    for (r, cells) in records.iter().enumerate().skip(1) {
+        if blank(cells) {
+            continue;
+        }
+        let row = Row {
+            number: r + 1,
+            cells,
+            positions: &positions,
+        };
+        read_row(&mut builder, &row, problems);
+    }
+    builder.map
+}
+
+fn read_row(b: &mut Builder, row: &Row, problems: &mut Vec<Problem>) {
+    let lane = row.get(Column::Lane).trim().to_lowercase();
+    let text = row.get(Column::Text).to_owned();
+    match lane.as_str() {
+        kind::TITLE => b.map.title = text,
+        kind::PERSONA => b.map.persona = text,
+        kind::SHADOW_CHANNEL => b.map.shadow.channels.push(text),
+        kind::STAGE => {
+            let Some(s) = b.stage(row, problems) else { return };
+            let metrics = Metrics {
+                csat: row.number(Column::Csat, problems),
+                nps: row.number(Column::Nps, problems),
+                ces: row.number(Column::Ces, problems),
+                ..Metrics::default()
+            };
+            if metrics.csat.is_some() || metrics.nps.is_some() || metrics.ces.is_some() {
+                b.map.stages[s].metrics = Some(metrics);
+            }
+        }
+        kind::GOAL => {
+            if let Some(s) = b.stage(row, problems) {
+                b.map.stages[s].goal = text;
+            }
+        }
+        kind::TOUCHPOINT => {
+            if let Some(s) = b.stage(row, problems) {
+                b.map.stages[s].touchpoints.push(text);
+            }
+        }
+        kind::EMOTION => {
+            let score_text = row.get(Column::Score).trim();
+            let score = if score_text.is_empty() {
+                None
+            } else {
+                let parsed = score_text.strip_prefix('+').unwrap_or(score_text).parse::<i64>().ok().and_then(Score::new);
+                if parsed.is_none() {
+                    problems.push(row.problem(Column::Score, format!("the score must be a whole number from -2 to 2; found \"{score_text}\"")));
+                    return;
+                }
+                parsed
+            };
+            if let Some(s) = b.stage(row, problems) {
+                b.map.stages[s].emotion = Emotion {
+                    score,
+                    note: row.get(Column::Note).to_owned(),
+                    ..Emotion::default()
+                };
+            }
+        }
+        kind::FRICTION => read_friction(b, row, text, problems),
+        kind::OPPORTUNITY => {
+            let before = problems.len();
+            let votes = row.votes(problems);
+            let addresses = row
+                .get(Column::Addresses)
+                .split([' ', ',', '\n'])
+                .filter(|a| !a.trim().is_empty())
+                .map(|a| FrictionId(a.trim().to_owned()))
+                .collect();
+            if problems.len() > before {
+                return;
+            }
+            let Some(s) = b.stage(row, problems) else { return };
+            let Some(id) = b.id(row, row.get(Column::Id), |m, ids| m.fresh_opportunity_id(ids).0, problems) else { return };
+            b.map.stages[s].opportunities.push(Opportunity {
+                id: OpportunityId(id),
+                text,
+                addresses,
+                votes,
+                ..Opportunity::default()
+            });
+        }
+        kind::SHADOW_NOTE => {
+            let Some(id) = b.id(row, row.get(Column::Id), |m, ids| m.fresh_note_id(ids).0, problems) else { return };
+            let friction = row.get(Column::Friction).trim();
+            let note = ShadowNote {
+                id: NoteId(id),
+                at: row.get(Column::At).to_owned(),
+                observer: row.get(Column::Observer).to_owned(),
+                stage: b.stage_reference(row),
+                channel: row.get(Column::Channel).to_owned(),
+                text,
+                evidence: row.list(Column::Evidence),
+                friction: (!friction.is_empty()).then(|| FrictionId(friction.to_owned())),
+                ..ShadowNote::default()
+            };
+            b.map.shadow.notes.push(note);
+        }
+        kind::SHADOW_PLAN => {
+            let before = problems.len();
+            let votes = row.votes(problems);
+            if problems.len() == before {
+                let entry = PlanEntry {
+                    stage: b.stage_reference(row),
+                    channel: row.get(Column::Channel).to_owned(),
+                    votes,
+                    ..PlanEntry::default()
+                };
+                b.map.shadow.plan.push(entry);
+            }
+        }
+        other => problems.push(row.problem(
+            Column::Lane,
+            format!(
+                "\"{other}\" is not a kind of row cxmap knows: title, persona, stage, goal, touchpoint, emotion, friction, opportunity, shadow channel, shadow note or shadow plan"
+            ),
+        )),
+    }
+}
+
+fn read_friction(b: &mut Builder, row: &Row, text: String, problems: &mut Vec<Problem>) {
+    let before = problems.len();
+    let severity_text = row.get(Column::Severity).trim();
+    let severity = if severity_text.is_empty() {
+        Severity::default()
+    } else {
+        severity_text
+            .parse::<i64>()
+            .ok()
+            .and_then(Severity::from_number)
+            .unwrap_or_else(|| {
+                problems.push(row.problem(
+                    Column::Severity,
+                    format!("severity must be 1, 2 or 3; found \"{severity_text}\""),
+                ));
+                Severity::default()
+            })
+    };
+    let status_text = row.get(Column::Status).trim();
+    let status = if status_text.is_empty() {
+        Status::default()
+    } else {
+        Status::parse(&status_text.to_lowercase()).unwrap_or_else(|| {
+            problems.push(row.problem(
+                Column::Status,
+                format!("status must be open, in-progress, fixed or wont-fix; found \"{status_text}\""),
+            ));
+            Status::default()
+        })
+    };
+    let votes = row.votes(problems);
+    if problems.len() > before {
+        return;
+    }
+    let Some(s) = b.stage(row, problems) else { return };
+    let Some(id) = b.id(
+        row,
+        row.get(Column::Id),
+        |m, ids| m.fresh_friction_id(ids).0,
+        problems,
+    ) else {
+        return;
+    };
+    b.map.stages[s].frictions.push(Friction {
+        id: FrictionId(id),
+        text,
+        severity,
+        channel: row.get(Column::Channel).to_owned(),
+        votes,
+        owner: row.get(Column::Owner).to_owned(),
+        status,
+        evidence: row.list(Column::Evidence),
+        ..Friction::default()
+    });
+}
