@@ -316,3 +316,68 @@ fn channels_are_added_renamed_everywhere_reordered_and_removed_only_when_unused(
     run(&mut app, [Action::Back]);
     assert_eq!(app.view, View::Grid);
 }
+
+fn shadow_action() -> impl proptest::strategy::Strategy<Value = Action> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just(Action::ToggleNotes),
+        Just(Action::FocusNotes),
+        Just(Action::AddNote),
+        Just(Action::EditNote),
+        Just(Action::DeleteNote),
+        Just(Action::MakeFriction),
+        Just(Action::SelectNext),
+        Just(Action::SelectPrevious),
+        Just(Action::ShowCoverage),
+        Just(Action::ShowChannels),
+        Just(Action::MoveRight),
+        Just(Action::MoveDown),
+        Just(Action::PlanVote),
+        Just(Action::PlanUnvote),
+        Just(Action::NotesOfCell),
+        Just(Action::AddChannel),
+        Just(Action::RenameChannel),
+        Just(Action::RemoveChannel),
+        Just(Action::MoveChannelUp),
+        Just(Action::MoveChannelDown),
+        Just(Action::Back),
+        Just(Action::DeleteStage),
+        Just(Action::NextField),
+        Just(Action::CursorLeft),
+        Just(Action::DeleteToLineStart),
+        "[a-zK]{1}".prop_map(|t| Action::Type(t.chars().next().unwrap_or('x'))),
+        Just(Action::Commit),
+        Just(Action::CancelEdit),
+        Just(Action::Yes),
+        Just(Action::No),
+        Just(Action::Undo),
+        Just(Action::Redo),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn any_shadow_work_undoes_byte_for_byte_and_saves_as_it_shows(
+        actions in proptest::collection::vec(shadow_action(), 0..80)
+    ) {
+        let mut app = store_app();
+        let original = cxmap::format::encode(map_of(&app));
+        for action in actions {
+            update(&mut app, action);
+        }
+        let bytes = cxmap::format::encode(map_of(&app));
+        let reloaded = cxmap::format::parse_bytes(&bytes)
+            .map_err(|d| proptest::test_runner::TestCaseError::fail(format!("{d:?}")))?;
+        proptest::prop_assert_eq!(&reloaded.map, map_of(&app));
+        proptest::prop_assert!(reloaded.warnings.is_empty(), "{:?}", reloaded.warnings);
+        app.editor = None;
+        app.form = None;
+        app.overlay = None;
+        while app.doc.as_ref().unwrap().history.can_undo() {
+            update(&mut app, Action::Undo);
+        }
+        proptest::prop_assert_eq!(cxmap::format::encode(map_of(&app)), original);
+    }
+}

@@ -48,3 +48,24 @@ pub fn is_url(evidence: &str) -> bool {
     let lower = evidence.trim().to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn note_times_are_utc_to_the_second_and_sort_as_text() {
+        let at: jiff::Timestamp = "2026-11-22T12:15:42.731+02:00".parse().unwrap();
+        assert_eq!(note_time(at), "2026-11-22T10:15:42Z");
+        let later: jiff::Timestamp = "2026-11-22T10:16:00Z".parse().unwrap();
+        assert!(note_time(later) > note_time(at));
+    }
+
+    #[test]
+    fn only_web_addresses_count_as_urls() {
+        assert!(is_url("https://example.com/a.jpg"));
+        assert!(is_url(" HTTP://example.com"));
+        assert!(!is_url("photos/http.jpg"));
+        assert!(!is_url("file:///etc/passwd"));
+    }
+}

@@ -38,10 +38,12 @@ pub fn render(app: &App, frame: &mut Frame) {
         render_too_small(area, frame);
         return;
     }
+    // The notes pane, when it has the focus under or instead of the grid, takes the
+    // detail pane's rows too.
     let pane_screen = app.view == View::Grid
         && app.shadow.open
         && app.shadow.focused
-        && PaneLayout::for_size(area.width, area.height) == PaneLayout::Screen;
+        && PaneLayout::for_size(area.width, area.height) != PaneLayout::Beside;
     let map_detail = matches!(app.view, View::Grid | View::Board) && !pane_screen;
     let detail_height = if (app.screen == Screen::Map && map_detail) || app.editor.is_some() {
         app.geometry.detail_height().min(area.height.saturating_sub(6))

@@ -27,7 +27,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::InsertStageBefore => open_editor(app, EditTarget::NewStage { at: app.cursor.stage }),
         Action::Paste(text) => paste_items(app, &text),
-        Action::ShowCoverage => app.view = crate::app::view::View::Coverage,
+        Action::ShowCoverage => {
+            app.shadow.cell.stage = app.cursor.stage;
+            app.view = crate::app::view::View::Coverage;
+        }
         Action::ToggleNotes | Action::FocusNotes | Action::AddNote => super::shadow::from_grid(app, &action),
         Action::MoveLeft | Action::MoveRight if stage_count(app) == 0 => {}
         _ if stage_count(app) == 0 => app.inform("No stages yet: press s to add the first one"),

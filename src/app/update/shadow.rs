@@ -55,7 +55,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             app.shadow.focused = false;
         }
         Action::FocusNotes => app.shadow.focused = false,
-        Action::ShowCoverage => app.view = View::Coverage,
+        Action::ShowCoverage => {
+            app.shadow.cell.stage = app.cursor.stage;
+            app.view = View::Coverage;
+        }
         Action::ShowChannels => {
             app.shadow.channels_from_coverage = false;
             app.view = View::Channels;
