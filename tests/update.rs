@@ -295,6 +295,12 @@ fn pasting_lines_onto_a_list_adds_one_item_each() {
         map_of(&app).stages[0].touchpoints.is_empty(),
         "a paste undoes as one step"
     );
+    run(&mut app, [Action::Paste("Kiosk\rApp store\r\rWidget".into())]);
+    assert_eq!(
+        map_of(&app).stages[0].touchpoints,
+        ["Kiosk", "App store", "Widget"],
+        "a terminal that sends line breaks as CR still gives one item per line"
+    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! the map once per change (not per frame). The council's top three come from the same
 //! pass.
 
-use crate::model::{Friction, JourneyMap, Severity, Status};
+use crate::model::{Friction, FrictionId, JourneyMap, Severity, Status};
 
 /// The order of the board's rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -90,6 +90,10 @@ pub struct Board {
     /// The council's top three open friction points.
     pub council: Vec<(usize, usize)>,
     pub selected: usize,
+    /// The ids behind `rows` and `council`, so the selection can follow its friction
+    /// point when a vote or an edit re-sorts the list.
+    row_ids: Vec<FrictionId>,
+    council_ids: Vec<FrictionId>,
     /// The map state the rows were computed for; `None` after the settings change.
     computed_for: Option<u64>,
 }
@@ -105,10 +109,14 @@ impl Board {
     }
 
     /// Recomputes rows and council if the map changed since (`state` is its history state).
-    pub fn refresh(&mut self, map: &JourneyMap, state: u64) {
+    /// The selection stays on the same friction point (of the council's list when
+    /// `council` is showing) wherever the new order puts it.
+    pub fn refresh(&mut self, map: &JourneyMap, state: u64, council: bool) {
         if self.computed_for == Some(state) {
             return;
         }
+        let shown = if council { &self.council_ids } else { &self.row_ids };
+        let followed = shown.get(self.selected).cloned();
         let all = map.stages.iter().enumerate().flat_map(|(s, stage)| {
             stage
                 .frictions
@@ -125,12 +133,17 @@ impl Board {
             }
             BoardSort::Stage => {}
         }
+        self.row_ids = rows.iter().map(|(_, _, f)| f.id.clone()).collect();
         self.rows = rows.into_iter().map(|(s, f, _)| (s, f)).collect();
         let mut open: Vec<(usize, usize, &Friction)> =
             all.filter(|(_, _, f)| !f.status.is_closed()).collect();
         open.sort_by(|a, b| by_votes(a.2, b.2));
-        self.council = open.into_iter().take(3).map(|(s, f, _)| (s, f)).collect();
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        open.truncate(3);
+        self.council_ids = open.iter().map(|(_, _, f)| f.id.clone()).collect();
+        self.council = open.into_iter().map(|(s, f, _)| (s, f)).collect();
+        let shown = if council { &self.council_ids } else { &self.row_ids };
+        let kept = followed.and_then(|id| shown.iter().position(|other| *other == id));
+        self.selected = kept.unwrap_or(self.selected).min(shown.len().saturating_sub(1));
         self.computed_for = Some(state);
     }
 }
@@ -147,7 +160,7 @@ mod tests {
             filter,
             ..Board::default()
         };
-        board.refresh(&map, 0);
+        board.refresh(&map, 0, false);
         (board, map)
     }
 
@@ -164,6 +177,20 @@ mod tests {
         assert!(votes.windows(2).all(|w| w[0] >= w[1]), "{votes:?}");
         let (by_stage, _) = self::board(BoardSort::Stage, BoardFilter::default());
         assert!(by_stage.rows.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn the_selection_follows_its_point_when_votes_reorder_the_rows() {
+        let (mut board, mut map) = board(BoardSort::Votes, BoardFilter::default());
+        board.selected = 2;
+        let (s, f) = board.rows[2];
+        let chosen = map.stages[s].frictions[f].id.clone();
+        map.stages[s].frictions[f].votes += 100;
+        board.refresh(&map, 1, false);
+        assert_eq!(board.rows[0], (s, f), "the point with the most votes leads");
+        assert_eq!(board.selected, 0);
+        let (s, f) = board.rows[board.selected];
+        assert_eq!(map.stages[s].frictions[f].id, chosen);
     }
 
     #[test]

@@ -356,7 +356,12 @@ fn paste_items(app: &mut App, text: &str) {
         app.inform("To paste text, press Enter to edit the cell first");
         return;
     };
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    // Terminals send a pasted line break as CR, LF or CRLF, depending on the terminal.
+    let lines: Vec<&str> = text
+        .split(['\r', '\n'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let Some(doc) = app.doc.as_ref() else { return };
     let stage = app.cursor.stage;
     let Some(current) = doc.map.stages.get(stage) else {

@@ -24,7 +24,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     let effect = dispatch(app, action);
     votes::recount(app);
     if let Some(doc) = &app.doc {
-        app.board.refresh(&doc.map, doc.history.state());
+        let council = app.view == super::view::View::Council;
+        app.board.refresh(&doc.map, doc.history.state(), council);
         app.shadow.refresh(&doc.map, doc.history.state(), doc.folder());
     }
     effect
