@@ -73,7 +73,7 @@ fn a_new_map_from_the_start_screen_is_there_after_reopening() {
     again.send(keys::DOWN);
     again.send(keys::ENTER);
     again.wait_for("Find a gym near work");
-    again.wait_for("▲ +1 positive");
+    again.wait_for("+1 positive");
     again.send("q");
     assert!(again.wait_exit());
 }
@@ -92,7 +92,7 @@ fn a_save_that_fails_says_why_and_keeps_the_work() {
     tui.wait_for("Save the changes");
     tui.send(keys::ESC);
     std::thread::sleep(std::time::Duration::from_millis(150));
-    tui.wait_for("▲▲ +2 very positive");
+    tui.wait_for("+2 very positive");
     tui.send("q");
     tui.wait_for("Save the changes");
     tui.send("n");

@@ -54,7 +54,7 @@ fn save_fails_with(condition: &str, reason: &str) {
     tui.wait_for("Not saved, your changes are kept");
     tui.wait_for(reason);
     tui.wait_for("● unsaved");
-    tui.wait_for("▲▲ +2 very positive");
+    tui.wait_for("+2 very positive");
     tui.send("q");
     tui.wait_for("Save the changes");
     tui.send("n");

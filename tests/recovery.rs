@@ -33,11 +33,11 @@ fn after_a_sigkill_the_edit_is_recovered() {
     let mut tui = sandbox.spawn(&[map.to_str().unwrap()], 100, 30);
     tui.wait_for("1 Check it’s open");
     tui.send("5");
-    tui.wait_for("▲▲ +2 very positive");
+    tui.wait_for("+2 very positive");
     sandbox.wait_for_file(&sandbox.recovery_copy(&map));
     tui.signal("KILL");
     assert!(tui.exit_within(Duration::from_secs(5)).is_some());
-    recover_and_check(&sandbox, &map, "▲▲ +2 very positive");
+    recover_and_check(&sandbox, &map, "+2 very positive");
     assert!(std::fs::read_to_string(&map).unwrap().contains("\"score\": 2"));
 }
 
@@ -48,7 +48,7 @@ fn sighup_writes_the_copy_and_exits_within_a_second() {
     let mut tui = sandbox.spawn(&[map.to_str().unwrap()], 100, 30);
     tui.wait_for("1 Check it’s open");
     tui.send("1");
-    tui.wait_for("▼▼ -2 very negative");
+    tui.wait_for("-2 very negative");
     let start = Instant::now();
     tui.signal("HUP");
     let code = tui.exit_within(HANGUP_LIMIT);
@@ -62,7 +62,7 @@ fn sighup_writes_the_copy_and_exits_within_a_second() {
         sandbox.recovery_copy(&map).exists(),
         "the copy is written before exiting"
     );
-    recover_and_check(&sandbox, &map, "▼▼ -2 very negative");
+    recover_and_check(&sandbox, &map, "-2 very negative");
 }
 
 #[test]

@@ -166,6 +166,25 @@ fn error_notice_for_a_broken_file() {
 }
 
 #[test]
+fn every_lane_keeps_a_row_at_the_minimum_size() {
+    use cxmap::app::geometry::{MIN_HEIGHT, MIN_WIDTH};
+    let mut app = example(1);
+    let text = screen(&mut app, MIN_WIDTH, MIN_HEIGHT);
+    for lane in [
+        "Customer goal",
+        "Touchpoints",
+        "Emotion",
+        "Friction",
+        "Opportunity",
+    ] {
+        assert!(
+            text.contains(lane),
+            "{lane} is missing at the minimum size:\n{text}"
+        );
+    }
+}
+
+#[test]
 fn a_terminal_below_the_minimum_says_so() {
     let mut app = example(0);
     insta::assert_snapshot!("too_small", screen(&mut app, 50, 12));

@@ -1,9 +1,11 @@
 //! Screen arithmetic shared by update and view: how many stage columns fit, how tall the
 //! detail pane is, how wide the editor's text is. Pure numbers, no terminal.
 
-/// Narrower or shorter than this, the program shows a notice instead of the grid.
+/// Narrower or shorter than this, the program shows a notice instead of the grid. At
+/// the minimum height every lane still gets one row beside the title, status and the
+/// five-row detail pane (the editor lives there).
 pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub const MIN_HEIGHT: u16 = 18;
 /// Width of the lane-name column at the left of the grid ("Customer goal" plus a space).
 pub const LANE_LABEL_WIDTH: u16 = 14;
 /// The narrowest a stage column gets, its border included.

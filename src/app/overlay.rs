@@ -1,5 +1,7 @@
 //! What can sit on top of the screen: the help, a notice, or a question.
 
+use super::keymap::Mode;
+
 /// Where the program goes once unsaved work has been dealt with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AfterLeaving {
@@ -44,6 +46,8 @@ pub struct RecoveryOffer {
 pub enum Overlay {
     Help {
         scroll: usize,
+        /// The mode the help was asked from: its keys come first.
+        from: Mode,
     },
     Notice {
         title: String,

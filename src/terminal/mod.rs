@@ -102,6 +102,8 @@ fn event_loop(
         while event::poll(Duration::ZERO)? {
             redraw = true;
             let action = match event::read()? {
+                // Keys wait while the screen is too small to show what they would do.
+                Event::Key(_) if app.geometry.too_small() => None,
                 Event::Key(key) => app.keymap.resolve(app.mode(), &key),
                 Event::Paste(text) => Some(Action::Paste(text)),
                 Event::Resize(width, height) => {

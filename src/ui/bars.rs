@@ -7,27 +7,34 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme;
+use crate::app::action::Action;
+use crate::app::keymap::{Key, Mode};
+use crate::app::overlay::Overlay;
 use crate::app::{App, Screen, Tone};
 use crate::text::display::{clean_line, truncate, width};
 
 /// The top line.
 pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme::BAR);
+    let room = usize::from(area.width);
+    // The file's state is never cut; the file name gives way first, then the persona.
     let right = match (&app.doc, app.screen) {
         (Some(doc), Screen::Map) => {
             let state = if doc.read_only {
-                " (read-only)"
+                " (read-only) "
             } else if !doc.on_disk {
-                " ● new, not saved yet"
+                " ● new, not saved yet "
             } else if doc.is_dirty() {
-                " ● unsaved"
+                " ● unsaved "
             } else {
-                ""
+                " "
             };
-            format!("{}{state} ", clean_line(&doc.file_name()))
+            let file_room = (room / 2).saturating_sub(width(state));
+            format!("{}{state}", truncate(&clean_line(&doc.file_name()), file_room))
         }
         _ => String::new(),
     };
+    let left_room = room.saturating_sub(width(&right) + 1);
     let left = match (&app.doc, app.screen) {
         (Some(doc), Screen::Map) => {
             let title = if doc.map.title.is_empty() {
@@ -40,13 +47,20 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 clean_line(&doc.map.persona)
             };
-            format!(" cxmap │ {title} │ {persona}")
+            // The title comes first; the persona shows in what is left, if that is enough
+            // to read a few words of it.
+            let prefix = " cxmap │ ";
+            let text_room = left_room.saturating_sub(width(prefix));
+            let title = truncate(&title, text_room);
+            let persona_room = text_room.saturating_sub(width(&title) + width(" │ "));
+            if persona_room >= 8 {
+                format!("{prefix}{title} │ {}", truncate(&persona, persona_room))
+            } else {
+                format!("{prefix}{title}")
+            }
         }
         _ => " cxmap │ customer-journey maps".to_owned(),
     };
-    let room = usize::from(area.width);
-    let right = truncate(&right, room / 2).into_owned();
-    let left_room = room.saturating_sub(width(&right) + 1);
     buf.set_stringn(area.x, area.y, truncate(&left, left_room), left_room, theme::BAR);
     let x = area.right().saturating_sub(width(&right) as u16);
     let style = if app.doc.as_ref().is_some_and(|d| d.is_dirty()) {
@@ -62,7 +76,11 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let mode = app.mode();
     let position = position(app);
     let room = usize::from(area.width).saturating_sub(width(&position) + 1);
-    let badge = format!(" {} ", mode.badge());
+    let badge = match app.overlay {
+        Some(Overlay::Notice { .. }) => "NOTE",
+        _ => mode.badge(),
+    };
+    let badge = format!(" {badge} ");
     let mut used = width(&badge) + 1;
     let mut spans = vec![Span::styled(badge, theme::BAR_ACCENT), Span::raw(" ")];
     match &app.message {
@@ -72,10 +90,14 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 theme::TEXT
             };
-            spans.push(Span::styled(clean_line(&message.text).into_owned(), style));
+            let text = truncate(&clean_line(&message.text), room.saturating_sub(used)).into_owned();
+            spans.push(Span::styled(text, style));
         }
         None => {
             for (key, hint) in app.keymap.hints(mode) {
+                if !hint_applies(app, mode, key) {
+                    continue;
+                }
                 let (key, hint) = (key.label(), format!(" {hint}  "));
                 used += width(&key) + width(&hint);
                 if used > room {
@@ -100,6 +122,16 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         width(&position),
         theme::DIM,
     );
+}
+
+/// Whether a key's hint makes sense right now: no "new line" in a one-line editor, no
+/// "back" on the start screen's top level.
+fn hint_applies(app: &App, mode: Mode, key: Key) -> bool {
+    match app.keymap.action(mode, key) {
+        Some(Action::NewLine) => app.editor.as_ref().is_some_and(|e| e.input.multiline()),
+        Some(Action::Back) if mode == Mode::Start => app.start.template.is_some(),
+        _ => true,
+    }
 }
 
 fn position(app: &App) -> String {

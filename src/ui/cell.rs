@@ -84,7 +84,7 @@ pub fn friction_badge(friction: &Friction) -> (String, Style) {
     (format!("▲{}{votes}", friction.severity.number()), style)
 }
 
-/// The score line of an emotion cell, e.g. "▼ -1 negative".
+/// The score line of an emotion cell, e.g. "↓ -1 negative".
 pub fn score_line(stage: &Stage) -> (String, Style) {
     match stage.emotion.score {
         Some(score) => (

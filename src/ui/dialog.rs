@@ -70,17 +70,22 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
             )
         }
         Question::LeaveUnsaved { then } => {
-            let file = app
-                .doc
-                .as_ref()
+            let doc = app.doc.as_ref();
+            let file = doc
                 .map(|d| clean_line(&d.file_name()).into_owned())
                 .unwrap_or_default();
             let after = match then {
                 AfterLeaving::Quit => "quitting",
                 AfterLeaving::StartScreen => "opening another map",
             };
+            let question = match doc {
+                Some(d) if !d.on_disk && !d.history.can_undo() => {
+                    format!("{file} is not saved yet. Save it before {after}?")
+                }
+                _ => format!("Save the changes to {file} before {after}?"),
+            };
             (
-                format!("Save the changes to {file} before {after}?"),
+                question,
                 vec![("y", "save"), ("n", "don't save"), ("Esc", "stay")],
             )
         }

@@ -91,11 +91,22 @@ impl Columns {
             .enumerate()
             .map(|(i, &(x, w))| (self.first + i, x, w))
     }
+
+    /// Each shown stage with where its text goes: (stage, x, width).
+    fn text_spans(&self) -> impl Iterator<Item = (usize, u16, usize)> + '_ {
+        self.stages().enumerate().map(|(i, (s, x, w))| {
+            let (text_x, room) = text_span(x, w, i == 0);
+            (s, text_x, room)
+        })
+    }
 }
 
-/// Text width inside a column: one cell for the border, one for padding.
-fn inner(width: u16) -> usize {
-    usize::from(width.saturating_sub(2).max(1))
+/// Where a column's text goes: (x, width). A column owns its left border (the first
+/// one shares the lane labels' border) and keeps one blank cell on each side of its
+/// text, so text never touches a border.
+fn text_span(x: u16, width: u16, first: bool) -> (u16, usize) {
+    let (left, used) = if first { (1, 2) } else { (2, 3) };
+    (x + left, usize::from(width.saturating_sub(used).max(1)))
 }
 
 /// The height of each lane.
@@ -111,9 +122,9 @@ impl Rows {
             .iter()
             .map(|&lane| {
                 columns
-                    .stages()
-                    .filter_map(|(s, _, w)| map.stages.get(s).map(|stage| (stage, w)))
-                    .map(|(stage, w)| cell::demand(&cell::chunks(stage, lane, inner(w))))
+                    .text_spans()
+                    .filter_map(|(s, _, room)| map.stages.get(s).map(|stage| (stage, room)))
+                    .map(|(stage, room)| cell::demand(&cell::chunks(stage, lane, room)))
                     .max()
                     .unwrap_or(1)
             })
@@ -204,7 +215,7 @@ fn draw_header(app: &App, map: &JourneyMap, columns: &Columns, area: Rect, buf: 
             draw_border(x, y, 1, theme::RULE, "│", buf);
         }
         let text_x = if x > area.x + LANE_LABEL_WIDTH { x + 1 } else { x };
-        let room = usize::from(area.right().saturating_sub(text_x)).min(usize::from(w));
+        let room = usize::from(area.right().min(x + w).saturating_sub(text_x));
         let title = format!(" {} {}", s + 1, clean_line(&stage.name));
         let title = truncate(&title, room);
         buf.set_stringn(text_x, y, format!("{title:<room$}"), room, style);
@@ -250,8 +261,8 @@ fn draw_lane(app: &App, map: &JourneyMap, columns: &Columns, lane: Lane, area: R
             let border_x = if first { area.x + LANE_LABEL_WIDTH - 1 } else { x };
             draw_border(border_x, area.y, area.height, theme::ACCENT, "┃", buf);
         }
-        let text_x = if first { x + 1 } else { x + 2 };
-        let room = usize::from(area.right().saturating_sub(text_x)).min(inner(w));
+        let (text_x, room) = text_span(x, w, first);
+        let room = room.min(usize::from(area.right().saturating_sub(text_x)));
         let cell_area = Rect::new(text_x, area.y, room as u16, area.height);
         let chunks = cell::chunks(stage, lane, room);
         let selected_item = selected.then_some(app.cursor.item);
@@ -272,9 +283,21 @@ impl CellLine {
         }
     }
 
-    /// The text of the line so far, for cutting it to make room.
-    fn last_text_mut(&mut self) -> Option<&mut String> {
-        self.parts.last_mut().map(|(text, _)| text)
+    /// Cuts the line's text to leave room for `marker` at its end, in `style` (or the
+    /// text's own style), within `width` columns: how a cell says it holds more.
+    fn end_with(&mut self, marker: String, style: Option<Style>, width: usize) {
+        let before: usize = self.parts[..self.parts.len().saturating_sub(1)]
+            .iter()
+            .map(|(text, _)| width_of(text))
+            .sum();
+        let room = width.saturating_sub(before + width_of(&marker));
+        let Some((text, text_style)) = self.parts.last_mut() else {
+            return;
+        };
+        let cut = truncate(text.trim_end(), room).trim_end_matches('…').to_owned();
+        let marker_style = style.unwrap_or(*text_style);
+        *text = cut;
+        self.parts.push((marker, marker_style));
     }
 }
 
@@ -361,23 +384,26 @@ fn draw_cell(
                 lines.push(cell_line);
             }
         }
-        lines.truncate(height);
         let hidden = chunks.len() - window.end;
-        if hidden > 0 {
-            if lines.len() < height {
-                lines.push(CellLine::new(format!("↓ {hidden} more"), theme::DIM));
-            } else if let Some(last) = lines.last_mut() {
-                let marker = format!(" +{hidden}");
-                let room = width.saturating_sub(marker.len());
-                let before: usize = last.parts[..last.parts.len() - 1]
-                    .iter()
-                    .map(|(t, _)| width_of(t))
-                    .sum();
-                if let Some(text) = last.last_text_mut() {
-                    *text = truncate(text.trim_end(), room.saturating_sub(before)).into_owned();
-                }
-                last.parts.push((marker, theme::WARNING));
+        // A cell that holds more than it shows says so: "…" where an item is cut, a
+        // "↓ N more" line for items below, or both on one line when only one fits.
+        let content_rows = if hidden > 0 && height > 1 {
+            height - 1
+        } else {
+            height
+        };
+        let cut = lines.len() > content_rows;
+        lines.truncate(content_rows);
+        let more_on_last_line = hidden > 0 && lines.len() >= height;
+        if let Some(last) = lines.last_mut() {
+            if more_on_last_line {
+                last.end_with(format!("… ↓{hidden}"), Some(theme::WARNING), width);
+            } else if cut {
+                last.end_with(String::from("…"), None, width);
             }
+        }
+        if hidden > 0 && lines.len() < height {
+            lines.push(CellLine::new(format!("↓ {hidden} more"), theme::DIM));
         }
     }
     for (y, line) in (area.y..).zip(&lines) {

@@ -31,8 +31,9 @@ fn entry(keys: &str, description: &str, width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// Every binding, grouped by mode, as the help overlay's lines for a box `width` wide.
-pub fn help_lines(keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
+/// Every binding, grouped by mode, as the help overlay's lines for a box `width` wide;
+/// the keys of `first` (where the help was asked from) come first.
+pub fn help_lines(keymap: &Keymap, width: usize, first: Mode) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = wrapped(
         "A journey map is stages (columns) by lanes (rows). Move with the arrows, Enter edits, \
          a adds, u undoes, Ctrl-S saves. Every key:",
@@ -42,7 +43,8 @@ pub fn help_lines(keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
     .into_iter()
     .map(Line::raw)
     .collect();
-    for mode in Mode::ALL {
+    let modes = std::iter::once(first).chain(Mode::ALL.into_iter().filter(|&mode| mode != first));
+    for mode in modes {
         lines.push(Line::raw(""));
         lines.push(Line::styled(mode.title().to_owned(), theme::ACCENT));
         for (keys, action) in keymap.groups(mode) {
@@ -106,9 +108,9 @@ fn box_area(area: Rect) -> Rect {
 }
 
 /// The help overlay.
-pub fn render_help(app: &App, scroll: usize, frame: &mut Frame) {
+pub fn render_help(app: &App, scroll: usize, from: Mode, frame: &mut Frame) {
     let width = usize::from(box_area(frame.area()).width.saturating_sub(2));
-    render_box("Keys", help_lines(&app.keymap, width), scroll, frame);
+    render_box("Keys", help_lines(&app.keymap, width, from), scroll, frame);
 }
 
 /// A notice: a problem that takes more than one line to explain.

@@ -89,7 +89,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         form::render(app, form, frame);
     }
     match &app.overlay {
-        Some(Overlay::Help { scroll }) => help::render_help(app, *scroll, frame),
+        Some(Overlay::Help { scroll, from }) => help::render_help(app, *scroll, *from, frame),
         Some(Overlay::Notice { title, lines, scroll }) => help::render_notice(title, lines, *scroll, frame),
         Some(Overlay::Ask(question)) => dialog::render(app, question, frame),
         None => {}
@@ -130,7 +130,7 @@ fn render_grid_and_notes(
 
 fn render_too_small(area: Rect, frame: &mut Frame) {
     let text = format!(
-        "cxmap needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Make the window larger or the font smaller.",
+        "cxmap needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Make the window larger or the font smaller; keys wait until then.",
         area.width, area.height
     );
     frame.render_widget(Paragraph::new(Line::raw(text)).wrap(Wrap { trim: true }), area);

@@ -12,7 +12,7 @@ use crate::model::{Edit, ops};
 pub(super) fn read(app: &mut App, action: Action) -> Effect {
     let page = app.geometry.help_page();
     let scroll = match &mut app.overlay {
-        Some(Overlay::Help { scroll } | Overlay::Notice { scroll, .. }) => scroll,
+        Some(Overlay::Help { scroll, .. } | Overlay::Notice { scroll, .. }) => scroll,
         _ => return Effect::Nothing,
     };
     match action {

@@ -16,7 +16,12 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             app.start.template = Some(0);
         }
         Action::Back => app.start.template = None,
-        Action::ShowHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::ShowHelp => {
+            app.overlay = Some(Overlay::Help {
+                scroll: 0,
+                from: app.mode(),
+            });
+        }
         Action::Quit => return Effect::Quit,
         Action::Open => {
             if let Some(template) = app.start.template {
