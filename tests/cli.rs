@@ -138,7 +138,10 @@ fn check_prints_each_problem_with_line_and_column() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stdout(&output),
-        "bad.json:4:44: error: the emotion score must be a whole number from -2 to 2; found 3\n"
+        "bad.json:4:44: error: the emotion score must be a whole number from -2 to 2; found 3\n\
+         bad.json:5:12: error: the id \"st-aaaa\" is used twice (first at line 4, column 12); \
+         every id must be unique in the file\n",
+        "every problem is told at once, the type errors and the duplicate id"
     );
     std::fs::write(
         dir.path().join("dupes.json"),
@@ -184,6 +187,11 @@ fn check_exits_2_when_a_file_cannot_be_read() {
     assert_eq!(
         stdout(&output),
         "missing.json: cannot read: the file or its folder does not exist\n"
+    );
+    assert!(
+        stderr(&output).contains("checked 2 files, 1 could not be read"),
+        "the summary counts the file it could not read: {}",
+        stderr(&output)
     );
 }
 

@@ -13,7 +13,7 @@ use crate::text::display::clean_line;
 /// `strict`), 2 when one is unreadable.
 pub fn check(files: &[PathBuf], strict: bool) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    let mut unreadable = false;
+    let mut unreadable = 0usize;
     let mut invalid = false;
     let (mut errors, mut warnings) = (0usize, 0usize);
     for path in files {
@@ -21,7 +21,7 @@ pub fn check(files: &[PathBuf], strict: bool) -> ExitCode {
         let bytes = match read_limited(path) {
             Ok(bytes) => bytes,
             Err(error) => {
-                unreadable = true;
+                unreadable += 1;
                 let _ = writeln!(out, "{}", clean_line(&error.to_string()));
                 continue;
             }
@@ -52,13 +52,18 @@ pub fn check(files: &[PathBuf], strict: bool) -> ExitCode {
         }
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let unread = if unreadable > 0 {
+        format!(", {unreadable} could not be read")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "checked {}: {}, {}",
+        "checked {}{unread}: {}, {}",
         plural(files.len(), "file"),
         plural(errors, "error"),
         plural(warnings, "warning")
     );
-    if unreadable {
+    if unreadable > 0 {
         ExitCode::from(2)
     } else if invalid || (strict && warnings > 0) {
         ExitCode::from(1)

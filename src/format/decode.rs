@@ -118,6 +118,7 @@ impl Decoder {
             path: JsonPath(self.path.clone()),
             level,
             message,
+            related: None,
         });
     }
 

@@ -52,7 +52,10 @@ impl JsonPath {
 pub struct Problem {
     pub path: JsonPath,
     pub level: Level,
+    /// What is wrong; `{related}` in it becomes the line and column of `related`.
     pub message: String,
+    /// Another place the message refers to (the first use of a duplicated id).
+    pub related: Option<JsonPath>,
 }
 
 /// A problem placed at a 1-based line and column (in characters) of the file.

@@ -80,9 +80,9 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     };
     let decoded = decode::decode(root);
     let mut problems = decoded.problems;
-    if !problems.iter().any(|p| p.level == Level::Error) {
-        problems.extend(validate::validate(&decoded.map));
-    }
+    // Decoding keeps every list item in its place (a broken one as a default), so the
+    // cross-checks still point at the right places and every problem is told at once.
+    problems.extend(validate::validate(&decoded.map));
     let diagnostics = place(text, problems);
     if diagnostics.iter().any(|d| d.level == Level::Error) {
         Err(diagnostics)
@@ -134,7 +134,12 @@ fn place(text: &str, problems: Vec<Problem>) -> Vec<Diagnostic> {
         chain
     };
     let chains: Vec<Vec<String>> = problems.iter().map(|p| ancestry(&p.path.pointer())).collect();
-    let wanted: Vec<String> = chains.iter().flatten().cloned().collect();
+    let mut wanted: Vec<String> = chains.iter().flatten().cloned().collect();
+    wanted.extend(
+        problems
+            .iter()
+            .filter_map(|p| p.related.as_ref().map(|r| r.pointer())),
+    );
     let positions = locate::locate(text, &wanted);
     let mut diagnostics: Vec<Diagnostic> = problems
         .into_iter()
@@ -144,11 +149,19 @@ fn place(text: &str, problems: Vec<Problem>) -> Vec<Diagnostic> {
                 .iter()
                 .find_map(|pointer| positions.get(pointer).copied())
                 .unwrap_or((1, 1));
+            let message = match &problem.related {
+                Some(related) => {
+                    let (line, column) = positions.get(&related.pointer()).copied().unwrap_or((1, 1));
+                    let place = format!("line {line}, column {column}");
+                    problem.message.replace("{related}", &place)
+                }
+                None => problem.message,
+            };
             Diagnostic {
                 line,
                 column,
                 level: problem.level,
-                message: problem.message,
+                message,
             }
         })
         .collect();
@@ -173,6 +186,10 @@ fn syntax_message(error: &serde_json::Error) -> String {
     }
     if message.starts_with("control character") {
         return "a raw control character (a tab or line break) inside text; write it as \\t or \\n"
+            .to_owned();
+    }
+    if message == "expected value" {
+        return "expected a value here: text in \"quotes\", a number, true, false, null, { } or [ ]"
             .to_owned();
     }
     if message.starts_with("expected `,` or") {

@@ -16,6 +16,7 @@ pub fn review(text: &str, map: &JourneyMap, missing: impl Fn(&str) -> bool) -> V
             path: JsonPath(path),
             level: Level::Warning,
             message,
+            related: None,
         });
     };
     for (s, stage) in map.stages.iter().enumerate() {

@@ -48,11 +48,11 @@ fn duplicate_ids(map: &JourneyMap, problems: &mut Vec<Problem>) {
         match first.get(id) {
             Some(earlier) => problems.push(Problem {
                 message: format!(
-                    "the id \"{id}\" is used twice (first at {}); every id must be unique in the file",
-                    earlier.pointer()
+                    "the id \"{id}\" is used twice (first at {{related}}); every id must be unique in the file"
                 ),
                 path,
                 level: Level::Error,
+                related: Some(earlier.clone()),
             }),
             None => {
                 first.insert(id, path);
@@ -73,6 +73,7 @@ fn dangling_references(map: &JourneyMap, problems: &mut Vec<Problem>) {
             path: JsonPath(path),
             level: Level::Warning,
             message,
+            related: None,
         })
     };
     for (s, stage) in map.stages.iter().enumerate() {
