@@ -99,7 +99,8 @@ pub struct Shadowing {
     /// Positions of the notes the pane lists, newest first.
     pub rows: Vec<usize>,
     pub selected: usize,
-    /// Evidence paths (as written) that are not in the map's folder.
+    /// Evidence paths (as written) that are not in the map's folder; looked up only
+    /// while the pane is open.
     pub missing: HashSet<String>,
     /// The channel the last note was written in, the default for the next.
     pub last_channel: Option<String>,
@@ -119,12 +120,14 @@ pub struct Shadowing {
     /// The time new notes get; `None` reads the clock (tests stop it).
     pub clock: Option<jiff::Timestamp>,
     computed_for: Option<u64>,
+    missing_for: Option<u64>,
 }
 
 impl Shadowing {
     /// Marks the rows as out of date after the filter changed.
     pub fn invalidate(&mut self) {
         self.computed_for = None;
+        self.missing_for = None;
     }
 
     /// The position of the selected note in the map's list.
@@ -135,6 +138,17 @@ impl Shadowing {
     /// Recomputes rows, coverage and channel uses if the map changed since (`state` is
     /// its history state). Evidence paths are looked up in `folder` here, once per change.
     pub fn refresh(&mut self, map: &JourneyMap, state: u64, folder: &Path) {
+        if self.open && self.missing_for != Some(state) {
+            self.missing = map
+                .shadow
+                .notes
+                .iter()
+                .flat_map(|n| &n.evidence)
+                .filter(|e| crate::store::evidence_missing(folder, e))
+                .cloned()
+                .collect();
+            self.missing_for = Some(state);
+        }
         if self.computed_for == Some(state) {
             return;
         }
@@ -156,26 +170,13 @@ impl Shadowing {
             self.selected = at;
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
-        self.missing = map
-            .shadow
-            .notes
-            .iter()
-            .flat_map(|n| &n.evidence)
-            .filter(|e| crate::store::evidence_missing(folder, e))
-            .cloned()
-            .collect();
         self.coverage = Coverage::of(map);
         self.cell.stage = self.cell.stage.min(self.coverage.stage_count.saturating_sub(1));
         self.cell.channel = self
             .cell
             .channel
             .min(self.coverage.channels.len().saturating_sub(1));
-        self.channel_uses = map
-            .shadow
-            .channels
-            .iter()
-            .map(|c| channels::uses(map, c))
-            .collect();
+        self.channel_uses = channels::uses_of_list(map);
         self.channel = self.channel.min(map.shadow.channels.len().saturating_sub(1));
         self.computed_for = Some(state);
     }

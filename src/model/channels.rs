@@ -50,6 +50,34 @@ pub fn uses(map: &JourneyMap, channel: &str) -> Uses {
     }
 }
 
+/// The uses of every channel of the map's list, in list order, in one pass over the map.
+pub fn uses_of_list(map: &JourneyMap) -> Vec<Uses> {
+    let mut uses = vec![Uses::default(); map.shadow.channels.len()];
+    let position: std::collections::HashMap<&str, usize> = map
+        .shadow
+        .channels
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, c)| (c.as_str(), i))
+        .collect();
+    let mut count = |channel: &str, field: fn(&mut Uses) -> &mut usize| {
+        if let Some(&i) = position.get(channel) {
+            *field(&mut uses[i]) += 1;
+        }
+    };
+    for note in &map.shadow.notes {
+        count(&note.channel, |u| &mut u.notes);
+    }
+    for friction in map.stages.iter().flat_map(|s| &s.frictions) {
+        count(&friction.channel, |u| &mut u.frictions);
+    }
+    for entry in &map.shadow.plan {
+        count(&entry.channel, |u| &mut u.plan);
+    }
+    uses
+}
+
 /// Renames `old` to `new` in the channel list, every shadow note, every friction point
 /// and the plan, as one edit. When `new` is already in the list the two merge (plan votes
 /// on the same stage add up). `None` when there is nothing to change.
@@ -171,6 +199,13 @@ mod tests {
         assert_eq!(uses(&renamed, "Web"), Uses::default());
         inverse.apply(&mut renamed).unwrap();
         assert_eq!(renamed, original);
+        let listed: Vec<Uses> = original
+            .shadow
+            .channels
+            .iter()
+            .map(|c| uses(&original, c))
+            .collect();
+        assert_eq!(uses_of_list(&original), listed);
     }
 
     #[test]

@@ -17,6 +17,8 @@ use crate::text::display::{clean, clean_line, truncate, width};
 /// Text lines a note shows; the selected one shows more.
 const TEXT_LINES: usize = 3;
 const SELECTED_TEXT_LINES: usize = 8;
+/// Evidence lines the selected note lists.
+const MAX_EVIDENCE_LINES: usize = 3;
 
 fn text_lines(note: &ShadowNote, columns: usize, selected: bool) -> Vec<String> {
     let max = if selected { SELECTED_TEXT_LINES } else { TEXT_LINES };
@@ -95,7 +97,9 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
             .rows
             .get(row)
             .and_then(|&n| map.shadow.notes.get(n))
-            .map_or(0, |note| 2 + text_lines(note, text_columns, selected).len())
+            .map_or(0, |note| {
+                2 + text_lines(note, text_columns, selected).len() + evidence_lines(app, note, selected).len()
+            })
     };
     // The first note drawn: as far back from the selection as fits.
     let room = usize::from(inner.height);
@@ -168,6 +172,38 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
             buf.set_stringn(inner.x + 2, y, line, text_columns, theme::TEXT);
             y += 1;
         }
+        for (line, missing) in evidence_lines(app, note, selected) {
+            if y >= inner.bottom() {
+                break;
+            }
+            let style = if missing { theme::WARNING } else { theme::DIM };
+            buf.set_stringn(inner.x + 2, y, truncate(&line, text_columns), text_columns, style);
+            y += 1;
+        }
         y += 1;
     }
+}
+
+/// The selected note's evidence, one a line (a few at most), missing files marked.
+fn evidence_lines(app: &App, note: &ShadowNote, selected: bool) -> Vec<(String, bool)> {
+    if !selected {
+        return Vec::new();
+    }
+    let mut lines: Vec<(String, bool)> = note
+        .evidence
+        .iter()
+        .take(MAX_EVIDENCE_LINES)
+        .map(|e| {
+            let missing = app.shadow.missing.contains(e);
+            let mark = if missing { " (missing)" } else { "" };
+            (format!("⎘ {}{mark}", clean_line(e)), missing)
+        })
+        .collect();
+    if note.evidence.len() > MAX_EVIDENCE_LINES {
+        lines.push((
+            format!("  … {} more", note.evidence.len() - MAX_EVIDENCE_LINES),
+            false,
+        ));
+    }
+    lines
 }
