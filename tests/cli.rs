@@ -783,3 +783,29 @@ fn export_then_import_gives_the_same_map_file() {
         std::fs::read_to_string(dir.path().join(&store)).unwrap()
     );
 }
+
+#[test]
+fn coverage_with_many_channels_splits_into_tables_that_fit_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example(dir.path(), "online-store");
+    let path = dir.path().join(&store);
+    let mut map = cxmap::format::parse(&std::fs::read_to_string(&path).unwrap())
+        .unwrap()
+        .map;
+    for i in 0..8 {
+        map.shadow.channels.push(format!("Channel number {i}"));
+    }
+    cxmap::store::save_map(&path, &map).unwrap();
+    let output = cxmap(dir.path(), &["coverage", &store]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+    let tables = out.lines().filter(|l| l.starts_with("3 Purchase")).count();
+    assert!(tables >= 2, "{out}");
+    assert_eq!(
+        out.matches("   all").count(),
+        1,
+        "the total goes with the last table: {out}"
+    );
+    assert!(out.contains("N Channel number 7"), "{out}");
+}

@@ -78,7 +78,10 @@ pub fn report(map: &JourneyMap, coverage: &Coverage, total: usize) -> Vec<String
     let count = coverage.channels.len();
     let name_width = 22usize.min(total / 3).max(10);
     let room = total.saturating_sub(name_width + 6);
-    let column = (room / count).saturating_sub(1).clamp(MIN_COLUMN, MAX_COLUMN);
+    // Channels that do not fit across go to further tables below, shared out evenly.
+    let fits = (room / (MIN_COLUMN + 1)).max(1);
+    let per_table = count.div_ceil(count.div_ceil(fits));
+    let column = (room / per_table).saturating_sub(1).clamp(MIN_COLUMN, MAX_COLUMN);
     let abbreviated = coverage.channels.iter().any(|c| width(c) > column);
     let heading = |i: usize, channel: &str| {
         if abbreviated {
@@ -87,25 +90,42 @@ pub fn report(map: &JourneyMap, coverage: &Coverage, total: usize) -> Vec<String
             clean_line(channel).into_owned()
         }
     };
-    let mut header = pad("", name_width);
-    for (i, channel) in coverage.channels.iter().enumerate() {
-        header.push(' ');
-        header.push_str(&pad_left(&truncate(&heading(i, channel), column), column));
-    }
-    header.push_str("   all");
-    lines.push(String::new());
-    lines.push(header.trim_end().to_owned());
-    for (s, stage) in map.stages.iter().enumerate() {
-        let mut line = pad(&format!("{} {}", s + 1, clean_line(&stage.name)), name_width);
-        let mut all = 0;
-        for c in 0..count {
-            let cell = Cell { stage: s, channel: c };
-            all += coverage.notes_at(cell);
-            line.push(' ');
-            line.push_str(&pad_left(&cell_text(coverage, cell), column));
+    let tables: Vec<std::ops::Range<usize>> = (0..count)
+        .step_by(per_table)
+        .map(|start| start..(start + per_table).min(count))
+        .collect();
+    for (t, channels) in tables.iter().enumerate() {
+        let last = t + 1 == tables.len();
+        let mut header = pad("", name_width);
+        for c in channels.clone() {
+            header.push(' ');
+            header.push_str(&pad_left(
+                &truncate(&heading(c, &coverage.channels[c]), column),
+                column,
+            ));
         }
-        line.push_str(&pad_left(&all.to_string(), 6));
-        lines.push(line);
+        if last {
+            header.push_str("   all");
+        }
+        lines.push(String::new());
+        lines.push(header.trim_end().to_owned());
+        for (s, stage) in map.stages.iter().enumerate() {
+            let mut line = pad(&format!("{} {}", s + 1, clean_line(&stage.name)), name_width);
+            for c in channels.clone() {
+                line.push(' ');
+                line.push_str(&pad_left(
+                    &cell_text(coverage, Cell { stage: s, channel: c }),
+                    column,
+                ));
+            }
+            if last {
+                let all: usize = (0..count)
+                    .map(|c| coverage.notes_at(Cell { stage: s, channel: c }))
+                    .sum();
+                line.push_str(&pad_left(&all.to_string(), 6));
+            }
+            lines.push(line);
+        }
     }
     lines.push(String::new());
     if abbreviated {
