@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crate::app::document::Document;
 use crate::app::overlay::{AfterLeaving, Overlay, Question, RecoveryOffer};
 use crate::app::start::StartScreen;
-use crate::app::update::saved;
+use crate::app::update::{delivered, saved};
 use crate::app::{App, Effect, Screen};
 use crate::assets::{EXAMPLES, TEMPLATES};
 use crate::format;
@@ -93,6 +93,16 @@ impl Session {
                     self.leave(app);
                     self.show_start(app);
                     Effect::Nothing
+                }
+                Effect::Deliver(delivery) => {
+                    let source = app.doc.as_ref().map(|doc| doc.path.clone());
+                    let result = store::write_output(
+                        &delivery.path,
+                        delivery.text.as_bytes(),
+                        delivery.replace,
+                        source.as_deref(),
+                    );
+                    delivered(app, *delivery, result)
                 }
                 Effect::DiscardRecovery => {
                     app.recovery = None;

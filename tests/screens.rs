@@ -300,3 +300,32 @@ fn channels_screen() {
     );
     snapshot_each_size("channels", app);
 }
+
+#[test]
+fn friction_memo_preview() {
+    let mut app = example(1);
+    act(&mut app, [Action::ShowMemo, Action::SelectNext]);
+    snapshot_each_size("memo_preview", app);
+}
+
+#[test]
+fn export_menu() {
+    let mut app = example(0);
+    act(&mut app, [Action::ShowExport, Action::CursorRight]);
+    snapshot_each_size("export_menu", app);
+}
+
+#[test]
+fn replace_an_existing_export() {
+    let mut app = example(0);
+    let effect = {
+        act(&mut app, [Action::ShowExport]);
+        update(&mut app, Action::Commit)
+    };
+    let cxmap::app::Effect::Deliver(delivery) = effect else {
+        panic!("the export menu writes a file: {effect:?}")
+    };
+    let exists = cxmap::store::OutputError::Exists(delivery.path.clone());
+    cxmap::app::update::delivered(&mut app, *delivery, Err(exists));
+    snapshot_each_size("export_replace_question", app);
+}

@@ -14,6 +14,7 @@ pub enum Mode {
     Shadow,
     Coverage,
     Channels,
+    Memo,
     Edit,
     Form,
     Start,
@@ -24,13 +25,14 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help screen lists them.
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Grid,
         Mode::Board,
         Mode::Council,
         Mode::Shadow,
         Mode::Coverage,
         Mode::Channels,
+        Mode::Memo,
         Mode::Edit,
         Mode::Form,
         Mode::Start,
@@ -48,6 +50,7 @@ impl Mode {
             Mode::Shadow => "Shadow notes pane",
             Mode::Coverage => "Coverage view",
             Mode::Channels => "Channels",
+            Mode::Memo => "Friction memo preview",
             Mode::Edit => "Editing text",
             Mode::Form => "Forms (other keys as in editing text)",
             Mode::Start => "Start screen",
@@ -75,6 +78,7 @@ impl Mode {
             Mode::Shadow => "NOTES",
             Mode::Coverage => "COVERAGE",
             Mode::Channels => "CHANNELS",
+            Mode::Memo => "MEMO",
             Mode::Edit => "EDIT",
             Mode::Form => "FORM",
             Mode::Start => "START",
@@ -208,7 +212,9 @@ fn bind(mode: Mode, keys: &[Key], action: Action, hint: Option<&'static str>) ->
 pub fn default_bindings() -> Vec<Binding> {
     use Action as A;
     use KeyCode as K;
-    use Mode::{Board, Channels, Compare, Confirm, Council, Coverage, Edit, Form, Grid, Help, Shadow, Start};
+    use Mode::{
+        Board, Channels, Compare, Confirm, Council, Coverage, Edit, Form, Grid, Help, Memo, Shadow, Start,
+    };
     let rows: Vec<(Mode, Vec<Key>, Action, Option<&'static str>)> = vec![
         (Grid, vec![ch('?'), code(K::F(1))], A::ShowHelp, Some("help")),
         (Grid, vec![code(K::Enter), ch('e')], A::EditCell, Some("edit")),
@@ -257,6 +263,8 @@ pub fn default_bindings() -> Vec<Binding> {
         (Grid, vec![ch('W')], A::AddNote, None),
         (Grid, vec![code(K::Tab)], A::FocusNotes, None),
         (Grid, vec![ch('C')], A::ShowCoverage, None),
+        (Grid, vec![ch('x')], A::ShowExport, None),
+        (Grid, vec![ch('M')], A::ShowMemo, None),
         (Shadow, vec![ch('a')], A::AddNote, Some("add")),
         (Shadow, vec![code(K::Enter), ch('e')], A::EditNote, Some("edit")),
         (Shadow, vec![ch('p')], A::MakeFriction, Some("friction point")),
@@ -358,6 +366,18 @@ pub fn default_bindings() -> Vec<Binding> {
         (Council, vec![ch('u'), ctrl('z')], A::Undo, None),
         (Council, vec![ch('?'), code(K::F(1))], A::ShowHelp, None),
         (Council, vec![ch('q'), ctrl('c')], A::Quit, None),
+        (Memo, vec![ch('w'), code(K::Enter)], A::WriteMemo, Some("write")),
+        (Memo, vec![ch('o')], A::MemoOpenOnly, Some("open only")),
+        (Memo, vec![ch('e')], A::MemoDetails, Some("who & when")),
+        (Memo, vec![code(K::Esc), ch('M')], A::Back, Some("back")),
+        (Memo, vec![ch('k'), code(K::Up)], A::SelectPrevious, None),
+        (Memo, vec![ch('j'), code(K::Down)], A::SelectNext, None),
+        (Memo, vec![code(K::PageUp)], A::PageUp, None),
+        (Memo, vec![code(K::PageDown), ch(' ')], A::PageDown, None),
+        (Memo, vec![ch('g'), code(K::Home)], A::SelectFirst, None),
+        (Memo, vec![ch('G'), code(K::End)], A::SelectLast, None),
+        (Memo, vec![ch('?'), code(K::F(1))], A::ShowHelp, None),
+        (Memo, vec![ch('q'), ctrl('c')], A::Quit, None),
         (Edit, vec![code(K::Enter)], A::Commit, Some("keep")),
         (Edit, vec![code(K::F(1))], A::ShowHelp, None),
         (Edit, vec![code(K::Esc)], A::CancelEdit, Some("cancel")),

@@ -5,6 +5,7 @@ pub mod action;
 pub mod board;
 pub mod cursor;
 pub mod document;
+pub mod documents;
 pub mod editor;
 pub mod form;
 pub mod forms;
@@ -78,6 +79,8 @@ pub enum Effect {
     Reload,
     /// Save under a new name and go on editing that file.
     SaveAs(PathBuf),
+    /// Write a document (an export or the memo) where the user said.
+    Deliver(Box<documents::Delivery>),
     /// Remove the recovery copy of the open map.
     DiscardRecovery,
     /// Edit a map another cxmap has open.
@@ -111,6 +114,8 @@ pub struct App {
     pub comparing: bool,
     /// A dot-voting round in progress.
     pub round: Option<voting::VotingRound>,
+    /// The friction memo's preview, while it shows.
+    pub memo: Option<documents::MemoPreview>,
     pub message: Option<Message>,
     pub geometry: Geometry,
     pub keymap: Keymap,
@@ -127,6 +132,7 @@ impl App {
             view: view::View::Grid,
             board: board::Board::default(),
             shadow: shadow::Shadowing::default(),
+            memo: None,
             doc: None,
             start,
             cursor: Cursor::default(),
@@ -165,6 +171,7 @@ impl App {
         self.recovery = None;
         self.comparing = false;
         self.round = None;
+        self.memo = None;
     }
 
     /// The mode the keyboard is in.
@@ -181,6 +188,7 @@ impl App {
                 view::View::Grid => Mode::Grid,
                 view::View::Coverage => Mode::Coverage,
                 view::View::Channels => Mode::Channels,
+                view::View::Memo => Mode::Memo,
                 view::View::Board => Mode::Board,
                 view::View::Council => Mode::Council,
             },

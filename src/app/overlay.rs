@@ -27,6 +27,8 @@ pub enum Question {
     /// "The file changed on disk": y overwrites it, n reloads it (your version becomes a
     /// recovery copy), a saves under another name, Esc does nothing.
     ChangedOnDisk { then: Option<AfterLeaving> },
+    /// "The file is already there": y replaces it with the document, n or Esc keeps it.
+    ReplaceFile(Box<super::documents::Delivery>),
     /// "Another cxmap has this map open": y stays read-only, n edits anyway.
     LockedElsewhere { holder: String },
 }

@@ -14,4 +14,6 @@ pub enum View {
     Coverage,
     /// The map's channel list, to add, rename, remove and reorder.
     Channels,
+    /// The friction memo's preview, before it is written.
+    Memo,
 }

@@ -62,13 +62,13 @@ impl ExportFormat {
         }
     }
 
-    /// What the file is, for the export menu.
+    /// The format's name in the export menu.
     pub fn label(self) -> &'static str {
         match self {
-            ExportFormat::Markdown => "Markdown: the grid as a table, then the details",
-            ExportFormat::Csv => "CSV: one row per item, for spreadsheets (imports back)",
-            ExportFormat::Html => "HTML: one printable page with the emotion curve",
-            ExportFormat::Mermaid => "Mermaid: a journey diagram of the emotion scores",
+            ExportFormat::Markdown => "Markdown",
+            ExportFormat::Csv => "CSV (imports back)",
+            ExportFormat::Html => "HTML page",
+            ExportFormat::Mermaid => "Mermaid diagram",
         }
     }
 

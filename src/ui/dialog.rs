@@ -132,6 +132,14 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
                 ("Esc", "cancel"),
             ],
         ),
+        Question::ReplaceFile(delivery) => (
+            format!(
+                "{} already exists. Replace it with the {}?",
+                clean_line(&delivery.path.display().to_string()),
+                delivery.what
+            ),
+            vec![("y", "replace it"), ("n", "keep it"), ("Esc", "keep it")],
+        ),
         Question::LockedElsewhere { holder } => (
             format!(
                 "{} is open in another cxmap ({}). If both of you edit it, saves overwrite each other. \

@@ -13,6 +13,7 @@ mod dialog;
 mod form;
 mod grid;
 mod help;
+mod memo;
 mod notes;
 mod start;
 mod theme;
@@ -78,6 +79,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             View::Council => council::render(app, &doc.map, body, frame.buffer_mut()),
             View::Coverage => coverage::render(app, &doc.map, body, frame.buffer_mut()),
             View::Channels => channels::render(app, &doc.map, body, frame.buffer_mut()),
+            View::Memo => memo::render(app, body, frame.buffer_mut()),
         },
         _ => start::render(app, body, frame),
     }

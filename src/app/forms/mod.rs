@@ -1,6 +1,7 @@
 //! What each form is for: how it is built from the map and what keeping it changes.
 //! One file per kind of form.
 
+mod document;
 mod filter;
 mod friction;
 mod name;
@@ -8,6 +9,7 @@ pub mod note;
 mod note_filter;
 mod round;
 
+pub use document::{export_form, follow_format, memo_details_form, memo_file_form};
 pub use filter::filter_form;
 pub use friction::friction_form;
 pub use name::{channel_form, observer_form};
@@ -38,6 +40,12 @@ pub enum FormPurpose {
     Channel { at: Option<usize> },
     /// The observer's name, asked before the first note.
     Observer,
+    /// The export menu: format and file.
+    Export,
+    /// The friction memo's format and file.
+    MemoFile,
+    /// Who walked the journey, when and on what, for the memo.
+    MemoDetails,
 }
 
 /// What keeping a form does.
@@ -63,6 +71,14 @@ pub enum Outcome {
     NoteFilter(NoteFilter),
     /// The observer's name, to remember.
     Observer(String),
+    /// A document to write.
+    Deliver(Box<crate::app::documents::Delivery>),
+    /// The memo's header, as typed.
+    MemoDetails {
+        observers: Vec<String>,
+        dates: Option<String>,
+        devices: Vec<String>,
+    },
 }
 
 /// What keeping `form` does, or the reason it cannot be kept yet (the form then shows it
@@ -70,6 +86,9 @@ pub enum Outcome {
 pub fn outcome(app: &mut App, form: &mut Form) -> Result<Outcome, String> {
     if form.purpose == FormPurpose::Observer {
         return name::observer_outcome(form);
+    }
+    if form.purpose == FormPurpose::MemoDetails {
+        return Ok(document::memo_details_outcome(form));
     }
     let Some(doc) = &app.doc else {
         return Ok(Outcome::Unchanged);
@@ -82,5 +101,8 @@ pub fn outcome(app: &mut App, form: &mut Form) -> Result<Outcome, String> {
         FormPurpose::Friction { stage, at } => friction::outcome(&doc.map, stage, at, form),
         FormPurpose::VotingRound => round::outcome(form),
         FormPurpose::BoardFilter => Ok(filter::outcome(&doc.map, form)),
+        FormPurpose::Export => document::export_outcome(&doc.map, form),
+        FormPurpose::MemoFile => document::memo_file_outcome(&doc.map, app.memo.as_ref(), form),
+        FormPurpose::MemoDetails => Ok(document::memo_details_outcome(form)),
     }
 }

@@ -43,12 +43,19 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             let Some(field) = form.focused_mut() else {
                 return Effect::Nothing;
             };
+            let mut chose = false;
             let moved = match &mut field.value {
                 FieldValue::Choice {
                     options, selected, ..
-                } => choose(options, selected, &other),
+                } => {
+                    chose = choose(options, selected, &other);
+                    chose
+                }
                 FieldValue::Text(input) | FieldValue::Number { input, .. } => edit_text(input, &other, width),
             };
+            if chose && let Some(doc) = &app.doc {
+                forms::follow_format(form, &doc.path);
+            }
             match other {
                 Action::CursorUp if !moved => form.previous_field(),
                 Action::CursorDown if !moved => form.next_field(),
@@ -109,6 +116,12 @@ pub(super) fn keep(app: &mut App) -> Effect {
         }) => super::shadow::note_kept(app, edit, label, at, channel),
         Ok(Outcome::NoteFilter(filter)) => super::shadow::filter_notes(app, filter),
         Ok(Outcome::Observer(name)) => return super::shadow::observer_named(app, name),
+        Ok(Outcome::Deliver(delivery)) => return Effect::Deliver(delivery),
+        Ok(Outcome::MemoDetails {
+            observers,
+            dates,
+            devices,
+        }) => super::documents::details_given(app, observers, dates, devices),
     }
     Effect::Nothing
 }

@@ -36,6 +36,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             app.shadow.cell.stage = app.cursor.stage;
             app.view = crate::app::view::View::Coverage;
         }
+        Action::ShowExport => super::documents::open_export(app),
+        Action::ShowMemo => super::documents::open_memo(app),
         Action::ToggleNotes | Action::FocusNotes | Action::AddNote => super::shadow::from_grid(app, &action),
         Action::MoveLeft | Action::MoveRight if stage_count(app) == 0 => {}
         _ if stage_count(app) == 0 => app.inform("No stages yet: press s to add the first one"),
@@ -408,7 +410,7 @@ fn paste_items(app: &mut App, text: &str) {
 }
 
 /// Leaving the map (quit, or open another): asks first when work is unsaved.
-fn leave(app: &mut App, then: AfterLeaving) -> Effect {
+pub(super) fn leave(app: &mut App, then: AfterLeaving) -> Effect {
     if app.doc.as_ref().is_some_and(|d| d.is_dirty()) {
         app.overlay = Some(Overlay::Ask(Question::LeaveUnsaved { then }));
         return Effect::Nothing;

@@ -4,6 +4,7 @@
 mod board;
 mod compare;
 mod coverage;
+mod documents;
 mod edit;
 mod form;
 mod grid;
@@ -11,6 +12,8 @@ mod overlay;
 mod shadow;
 mod start;
 mod votes;
+
+pub use documents::delivered;
 
 use super::overlay::AfterLeaving;
 use super::{App, Effect, Message, Tone, action::Action, keymap::Mode};
@@ -50,6 +53,7 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
         Mode::Shadow => shadow::update(app, action),
         Mode::Coverage => coverage::update(app, action),
         Mode::Channels => coverage::channels(app, action),
+        Mode::Memo => documents::update(app, action),
     }
 }
 

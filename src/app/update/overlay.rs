@@ -98,6 +98,17 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
             open_editor(app, EditTarget::SaveAs);
             Effect::Nothing
         }
+        (Question::ReplaceFile(mut delivery), Action::Yes) => {
+            delivery.replace = true;
+            Effect::Deliver(delivery)
+        }
+        (Question::ReplaceFile(delivery), _) => {
+            app.inform(format!(
+                "Nothing written; {} is as it was",
+                delivery.path.display()
+            ));
+            Effect::Nothing
+        }
         (Question::LockedElsewhere { .. }, Action::No) => Effect::TakeLock,
         (Question::LockedElsewhere { .. }, _) => {
             app.inform("Read-only: the other cxmap keeps editing this map");

@@ -1,0 +1,52 @@
+//! The friction memo's preview: the memo as the text version lays it out (78 columns),
+//! scrolled, with what it includes on the line above. Only the visible lines are drawn.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::theme;
+use crate::app::App;
+use crate::app::documents::MemoPreview;
+
+/// The widest the memo is laid out, plus a margin each side.
+const COLUMN: u16 = 80;
+
+fn summary(preview: &MemoPreview) -> String {
+    let points = if preview.options.open_only {
+        "open points only"
+    } else {
+        "every friction point"
+    };
+    format!(
+        " Friction memo preview · {points} · line {}/{} ",
+        preview.scroll + 1,
+        preview.lines.len(),
+    )
+}
+
+/// Draws the preview into `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(preview) = &app.memo else { return };
+    buf.set_stringn(
+        area.x,
+        area.y,
+        summary(preview),
+        usize::from(area.width),
+        theme::ACCENT,
+    );
+    let width = COLUMN.min(area.width);
+    let left = area.x + (area.width - width) / 2 + 1;
+    let room = usize::from(width.saturating_sub(1));
+    let rows = usize::from(area.height.saturating_sub(1));
+    for (row, line) in preview.lines.iter().skip(preview.scroll).take(rows).enumerate() {
+        let style = if line.starts_with("Friction memo:") || line.starts_with("Bottom line:") {
+            theme::HEADER
+        } else if line.chars().all(|c| c == '-' || c == '=') && !line.is_empty() {
+            theme::RULE
+        } else {
+            theme::TEXT
+        };
+        let y = area.y + 1 + u16::try_from(row).unwrap_or(u16::MAX);
+        buf.set_stringn(left, y, line, room, style);
+    }
+}

@@ -1,0 +1,168 @@
+//! The export menu and the memo preview inside the program: what they write, where, and
+//! what they ask, driven by actions without a terminal.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use cxmap::app::action::Action;
+use cxmap::app::document::Document;
+use cxmap::app::keymap::Mode;
+use cxmap::app::update::{delivered, update};
+use cxmap::app::{App, Effect};
+use cxmap::assets::EXAMPLES;
+use cxmap::export::ExportFormat;
+use cxmap::export::memo::{MemoFormat, MemoOptions, memo};
+use cxmap::model::{IdGen, JourneyMap};
+use cxmap::store::OutputError;
+
+fn app_with(map: JourneyMap) -> App {
+    App::with_document(
+        Document::opened(map, PathBuf::from("maps/store.json")),
+        IdGen::seeded(1),
+    )
+}
+
+fn act(app: &mut App, actions: impl IntoIterator<Item = Action>) -> Effect {
+    let mut last = Effect::Nothing;
+    for action in actions {
+        last = update(app, action);
+    }
+    last
+}
+
+fn delivery(effect: Effect) -> cxmap::app::documents::Delivery {
+    match effect {
+        Effect::Deliver(delivery) => *delivery,
+        other => panic!("expected a file to write, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_export_menu_writes_the_chosen_format_beside_the_map() {
+    let map = EXAMPLES[1].map().unwrap();
+    let mut app = app_with(map.clone());
+    act(&mut app, [Action::ShowExport]);
+    assert_eq!(app.mode(), Mode::Form);
+    let wrote = delivery(act(&mut app, [Action::CursorRight, Action::Commit]));
+    assert_eq!(
+        wrote.path,
+        PathBuf::from("maps/store.csv"),
+        "the file follows the format"
+    );
+    assert_eq!(wrote.text, ExportFormat::Csv.build(&map));
+    assert!(!wrote.replace);
+    act(&mut app, [Action::ShowExport, Action::CursorLeft]);
+    let wrote = delivery(act(&mut app, [Action::Commit]));
+    assert_eq!(wrote.path, PathBuf::from("maps/store.mmd"));
+    assert_eq!(wrote.text, ExportFormat::Mermaid.build(&map));
+}
+
+#[test]
+fn a_typed_file_name_is_kept_when_the_format_changes() {
+    let mut app = app_with(EXAMPLES[0].map().unwrap());
+    act(&mut app, [Action::ShowExport, Action::NextField, Action::TextEnd]);
+    act(&mut app, std::iter::repeat_n(Action::DeleteBack, 40));
+    act(&mut app, "out/grid.txt".chars().map(Action::Type));
+    act(&mut app, [Action::PreviousField, Action::CursorRight]);
+    let wrote = delivery(act(&mut app, [Action::Commit]));
+    assert_eq!(wrote.path, PathBuf::from("out/grid.txt"));
+    assert!(
+        wrote.text.starts_with("stage,stage id,lane"),
+        "csv was chosen after typing"
+    );
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_after_yes() {
+    let mut app = app_with(EXAMPLES[0].map().unwrap());
+    let wrote = delivery(act(&mut app, [Action::ShowExport, Action::Commit]));
+    delivered(
+        &mut app,
+        wrote.clone(),
+        Err(OutputError::Exists(wrote.path.clone())),
+    );
+    assert_eq!(app.mode(), Mode::Confirm);
+    let again = delivery(act(&mut app, [Action::Yes]));
+    assert!(again.replace, "yes replaces");
+    assert_eq!(again.text, wrote.text);
+    delivered(&mut app, again, Ok(()));
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "Wrote the md export to maps/store.md"
+    );
+    let wrote = delivery(act(&mut app, [Action::ShowExport, Action::Commit]));
+    delivered(
+        &mut app,
+        wrote.clone(),
+        Err(OutputError::Exists(wrote.path.clone())),
+    );
+    assert_eq!(act(&mut app, [Action::No]), Effect::Nothing, "no writes nothing");
+    assert!(app.message.as_ref().unwrap().text.starts_with("Nothing written"));
+}
+
+#[test]
+fn the_memo_preview_writes_what_it_shows() {
+    let map = EXAMPLES[0].map().unwrap();
+    let mut app = app_with(map.clone());
+    act(&mut app, [Action::ShowMemo]);
+    assert_eq!(app.mode(), Mode::Memo);
+    let preview = app.memo.as_ref().unwrap();
+    assert_eq!(
+        preview.lines.join("\n") + "\n",
+        memo(&map, &MemoOptions::default(), MemoFormat::Text)
+    );
+    act(&mut app, [Action::MemoOpenOnly]);
+    let wrote = delivery(act(&mut app, [Action::WriteMemo, Action::Commit]));
+    assert_eq!(wrote.path, PathBuf::from("maps/store-memo.md"));
+    let open_only = MemoOptions {
+        open_only: true,
+        ..MemoOptions::default()
+    };
+    assert_eq!(wrote.text, memo(&map, &open_only, MemoFormat::Markdown));
+    let wrote = delivery(act(
+        &mut app,
+        [Action::WriteMemo, Action::CursorLeft, Action::Commit],
+    ));
+    assert_eq!(wrote.path, PathBuf::from("maps/store-memo.html"));
+    assert_eq!(wrote.text, memo(&map, &open_only, MemoFormat::Html));
+    act(&mut app, [Action::Back]);
+    assert_eq!(app.mode(), Mode::Grid);
+    assert!(app.memo.is_none());
+}
+
+#[test]
+fn who_walked_the_journey_can_be_typed_when_no_notes_say() {
+    let mut map = EXAMPLES[0].map().unwrap();
+    map.shadow.notes.clear();
+    let mut app = app_with(map.clone());
+    act(&mut app, [Action::ShowMemo]);
+    assert!(app.message.as_ref().unwrap().text.contains("e adds it"));
+    assert!(
+        app.memo
+            .as_ref()
+            .unwrap()
+            .lines
+            .iter()
+            .any(|l| l == "Walked by: not recorded")
+    );
+    act(&mut app, [Action::MemoDetails]);
+    act(&mut app, "Ana, Ben".chars().map(Action::Type));
+    act(&mut app, [Action::NextField]);
+    act(&mut app, "2026-11-20".chars().map(Action::Type));
+    act(&mut app, [Action::NextField]);
+    act(&mut app, "phone, laptop".chars().map(Action::Type));
+    act(&mut app, [Action::Commit]);
+    let lines = &app.memo.as_ref().unwrap().lines;
+    assert!(lines.iter().any(|l| l == "Walked by: Ana, Ben"), "{lines:#?}");
+    assert!(lines.iter().any(|l| l == "When:      2026-11-20"), "{lines:#?}");
+    assert!(
+        lines.iter().any(|l| l == "Devices:   phone, laptop"),
+        "{lines:#?}"
+    );
+    assert_eq!(
+        app.doc.as_ref().unwrap().map,
+        map,
+        "the map itself is not changed"
+    );
+}
