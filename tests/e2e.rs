@@ -179,3 +179,42 @@ fn a_shadow_note_with_evidence_becomes_a_friction_point_and_both_are_saved_linke
     let settings = std::fs::read_to_string(sandbox.path("config/settings.json")).unwrap();
     assert!(settings.contains("\"observer\": \"Lindiwe\""), "{settings}");
 }
+
+#[test]
+fn the_export_menu_and_the_memo_write_beside_the_map() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("online-store");
+    let mut tui = sandbox.spawn(&[path.to_str().unwrap()], 100, 30);
+    tui.wait_for("1 Awareness");
+    tui.send("x");
+    tui.wait_for("Export the map");
+    tui.send(keys::RIGHT);
+    tui.send(keys::ENTER);
+    tui.wait_for("Wrote the csv export to");
+    let csv = sandbox.path("online-store.csv");
+    assert!(
+        std::fs::read_to_string(&csv)
+            .unwrap()
+            .starts_with("stage,stage id,lane,")
+    );
+    tui.send("x");
+    tui.wait_for("Export the map");
+    tui.send(keys::RIGHT);
+    tui.send(keys::ENTER);
+    tui.wait_for("already exists. Replace it");
+    tui.send("n");
+    tui.wait_for("Nothing written");
+    tui.send("M");
+    tui.wait_for("Friction memo preview");
+    tui.wait_for("Bottom line: 21 friction points, 5 severe");
+    tui.send("w");
+    tui.wait_for("Write the friction memo");
+    tui.send(keys::ENTER);
+    tui.wait_for("Wrote the friction memo to");
+    let memo = std::fs::read_to_string(sandbox.path("online-store-memo.md")).unwrap();
+    assert!(memo.starts_with("# Friction memo: Ridgeline Outdoor"), "{memo}");
+    tui.send(keys::ESC);
+    tui.wait_for("1 Awareness");
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
