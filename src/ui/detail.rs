@@ -34,7 +34,11 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
         },
         _ => app.cursor,
     };
-    let (title, lines) = describe(&doc.map, cursor, usize::from(area.width.saturating_sub(4)));
+    let width = usize::from(area.width.saturating_sub(4));
+    let note = (app.view == View::Grid && app.shadow.open && app.shadow.focused)
+        .then(|| super::notes::detail(app, &doc.map, width))
+        .flatten();
+    let (title, lines) = note.unwrap_or_else(|| describe(&doc.map, cursor, width));
     let block = Block::bordered()
         .border_style(theme::RULE)
         .title(Span::styled(title, theme::HEADER));

@@ -4,7 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::cell::wrapped;
@@ -206,4 +206,47 @@ fn evidence_lines(app: &App, note: &ShadowNote, selected: bool) -> Vec<(String, 
         ));
     }
     lines
+}
+
+/// The selected note in full, for the detail pane while the notes pane has the focus:
+/// its title and lines.
+pub fn detail(app: &App, map: &JourneyMap, columns: usize) -> Option<(String, Vec<Line<'static>>)> {
+    let n = app.shadow.selected_note()?;
+    let note = map.shadow.notes.get(n)?;
+    let title = format!(" Shadow note · {} ", facts(app, map, note));
+    let observer = if note.observer.is_empty() {
+        "someone".into()
+    } else {
+        clean_line(&note.observer)
+    };
+    let mut head = vec![
+        Span::styled(local_time(&note.at, &app.time_zone), theme::HEADER),
+        Span::raw(format!("  {observer}")),
+    ];
+    if let Some(id) = &note.friction {
+        let linked = map.friction_position(id).map_or_else(
+            || format!("   ⚑ friction point {} (gone)", clean_line(id.as_str())),
+            |(s, f)| {
+                format!(
+                    "   ⚑ friction point {} in {}",
+                    f + 1,
+                    clean_line(&map.stages[s].name)
+                )
+            },
+        );
+        head.push(Span::styled(linked, theme::lane(crate::model::Lane::Friction)));
+    }
+    let mut lines = vec![Line::from(head)];
+    lines.extend(
+        wrapped(&clean(&note.text), columns, 64)
+            .into_iter()
+            .map(Line::from),
+    );
+    for (line, missing) in evidence_lines(app, note, true) {
+        lines.push(Line::styled(
+            line,
+            if missing { theme::WARNING } else { theme::DIM },
+        ));
+    }
+    Some((truncate(&title, columns).into_owned(), lines))
 }

@@ -208,7 +208,13 @@ fn open_evidence(app: &mut App) -> Effect {
         app.inform("No note selected");
         return Effect::Nothing;
     };
-    match note.evidence.iter().find(|e| !e.trim().is_empty()) {
+    let listed: Vec<&String> = note.evidence.iter().filter(|e| !e.trim().is_empty()).collect();
+    // The first evidence that exists; if none does, the first, so the message says why.
+    match listed
+        .iter()
+        .find(|e| !app.shadow.missing.contains(**e))
+        .or(listed.first())
+    {
         Some(first) => Effect::OpenEvidence(first.trim().to_owned()),
         None => {
             app.inform("This note has no evidence: Enter edits it to add a photo's path or a URL");
