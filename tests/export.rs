@@ -300,3 +300,42 @@ fn the_html_checker_can_fail() {
         html_check::self_contained("<a href=\"https://e.example/x\">x</a>", &["https://e.example/x"]).is_ok()
     );
 }
+
+#[test]
+fn hostile_text_cannot_break_markdown_or_mermaid() {
+    let mut map = examples().remove(0).1;
+    map.title = "Title\n# injected heading".to_owned();
+    map.stages[0].name = "Stage: one; #two\nsection Fake".to_owned();
+    map.stages[0].goal = "goal: 5\nFake task: 5".to_owned();
+    map.stages[0].frictions[0].text = "a | b\n- injected item".to_owned();
+    let mermaid = ExportFormat::Mermaid.build(&map);
+    let sections = mermaid
+        .lines()
+        .filter(|l| l.trim_start().starts_with("section "))
+        .count();
+    assert_eq!(sections, map.stages.len(), "{mermaid}");
+    assert!(mermaid.lines().all(|l| l.matches(':').count() <= 1), "{mermaid}");
+    assert!(!mermaid.contains("Fake task: 5"), "{mermaid}");
+    let markdown = ExportFormat::Markdown.build(&map);
+    assert!(
+        !markdown.lines().any(|l| l.starts_with("# injected")),
+        "{markdown}"
+    );
+    assert!(
+        !markdown.lines().any(|l| l.starts_with("- injected")),
+        "{markdown}"
+    );
+    let table_rows: Vec<&str> = markdown.lines().filter(|l| l.starts_with("| **")).collect();
+    let pipes = |l: &str| l.matches('|').count() - l.matches("\\|").count();
+    assert!(
+        table_rows.iter().all(|l| pipes(l) == map.stages.len() + 2),
+        "{table_rows:#?}"
+    );
+    let memo_md = memo(&map, &MemoOptions::default(), MemoFormat::Markdown);
+    assert!(
+        !memo_md
+            .lines()
+            .any(|l| l.starts_with("# injected") || l.starts_with("- injected")),
+        "{memo_md}"
+    );
+}

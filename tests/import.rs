@@ -158,3 +158,23 @@ fn a_title_given_wins() {
     let imported = import(&csv, "from file", Some("Given"), false, &mut IdGen::seeded(0)).unwrap();
     assert_eq!(imported.map.title, "Given");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_text_survives_export_and_import(
+        title in proptest::prelude::any::<String>(),
+        text in proptest::prelude::any::<String>(),
+        owner in "[ \\t\\r\\n,;\"'a-zé東😀]{0,12}",
+        note in proptest::prelude::any::<String>(),
+    ) {
+        let mut map = EXAMPLES[1].map().unwrap();
+        map.title = title;
+        map.stages[2].frictions[0].text = text;
+        map.stages[2].frictions[0].owner = owner.clone();
+        map.stages[2].emotion.note = note;
+        map.stages[0].touchpoints[0] = owner;
+        proptest::prop_assert_eq!(round_trip(&map), map);
+    }
+}

@@ -66,14 +66,15 @@ pub fn import(
 ) -> Result<Imported, Vec<Problem>> {
     let records = rfc4180::read(text).map_err(|e| vec![Problem::at(e.row, e.column, e.message)])?;
     let mut problems = Vec::new();
-    let (mut map, kind) = if rows::is_header(records.first()) {
-        (rows::read(&records, ids, &mut problems), SheetKind::Rows)
+    let (mut map, kind, titled) = if rows::is_header(records.first()) {
+        let (map, titled) = rows::read(&records, ids, &mut problems);
+        (map, SheetKind::Rows, titled)
     } else {
-        (grid::read(&records, ids, &mut problems), SheetKind::Grid)
+        (grid::read(&records, ids, &mut problems), SheetKind::Grid, false)
     };
     if let Some(title) = title_override {
         title.clone_into(&mut map.title);
-    } else if map.title.is_empty() {
+    } else if !titled {
         title.clone_into(&mut map.title);
     }
     if map.stages.is_empty() && !problems.iter().any(|p| p.row == 1) {

@@ -154,10 +154,11 @@ impl Builder<'_> {
     }
 }
 
-/// Reads the rows after the header; every field not understood becomes a problem.
-pub fn read(records: &[Vec<String>], ids: &mut IdGen, problems: &mut Vec<Problem>) -> JourneyMap {
+/// Reads the rows after the header; every field not understood becomes a problem. Says
+/// too whether the sheet has a title row (an empty title there is the map's title).
+pub fn read(records: &[Vec<String>], ids: &mut IdGen, problems: &mut Vec<Problem>) -> (JourneyMap, bool) {
     let Some(header) = records.first() else {
-        return JourneyMap::default();
+        return (JourneyMap::default(), false);
     };
     let names: Vec<String> = header.iter().map(|c| c.trim().to_lowercase()).collect();
     let positions: Vec<Option<usize>> = Column::ALL
@@ -169,6 +170,7 @@ pub fn read(records: &[Vec<String>], ids: &mut IdGen, problems: &mut Vec<Problem
         seen: HashSet::new(),
         ids,
     };
+    let mut titled = false;
     for (r, cells) in records.iter().enumerate().skip(1) {
         if blank(cells) {
             continue;
@@ -178,9 +180,10 @@ pub fn read(records: &[Vec<String>], ids: &mut IdGen, problems: &mut Vec<Problem
             cells,
             positions: &positions,
         };
+        titled |= row.get(Column::Lane).trim().eq_ignore_ascii_case(kind::TITLE);
         read_row(&mut builder, &row, problems);
     }
-    builder.map
+    (builder.map, titled)
 }
 
 fn read_row(b: &mut Builder, row: &Row, problems: &mut Vec<Problem>) {
