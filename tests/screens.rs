@@ -329,3 +329,26 @@ fn replace_an_existing_export() {
     cxmap::app::update::delivered(&mut app, *delivery, Err(exists));
     snapshot_each_size("export_replace_question", app);
 }
+
+#[test]
+fn comparing_a_recovery_copy_says_what_it_changes() {
+    use cxmap::app::overlay::RecoveryOffer;
+    use cxmap::model::diff::summary;
+    let mut app = example(0);
+    let on_disk = app.doc.as_ref().unwrap().map.clone();
+    let mut copy = on_disk.clone();
+    copy.stages[1]
+        .touchpoints
+        .push("Chalkboard by the door".to_owned());
+    copy.title.push_str(" (workshop)");
+    app.recovery = Some(RecoveryOffer {
+        changes: summary(&on_disk, &copy),
+        map: Box::new(copy),
+        written: "2026-11-22T10:15:00Z".to_owned(),
+    });
+    app.comparing = true;
+    let text = screen(&mut app, 200, 50);
+    assert!(text.contains("What the copy changes: Title:"), "{text}");
+    assert!(text.contains("Choose: 1 touchpoint added"), "{text}");
+    snapshot_each_size("compare_recovery", app);
+}

@@ -686,3 +686,29 @@ fn the_council_shows_the_top_three_open_points() {
     assert_eq!(app.view, View::Grid);
     assert_eq!((app.cursor.stage, app.cursor.item), app.board.council[1]);
 }
+
+#[test]
+fn moves_past_the_ends_say_so_and_change_nothing() {
+    let mut app = example_app();
+    let before = map_of(&app).clone();
+    run(&mut app, [Action::MoveStageLeft]);
+    assert_eq!(map_of(&app), &before);
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("This is the first stage already")
+    );
+    run(&mut app, [Action::SetScore(2), Action::RaiseScore]);
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("already +2")),
+        "{:?}",
+        app.message
+    );
+    run(&mut app, [Action::MoveStageRight]);
+    assert_eq!(map_of(&app).stages[1].id, before.stages[0].id);
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("Stage moved to position 2 of 7")
+    );
+}

@@ -270,7 +270,7 @@ impl Action {
             Action::LastStage => "last stage",
             Action::EditCell => "edit the cell or item (adds one to an empty list)",
             Action::AddItem => "add an item after this one (keeps adding until an empty Enter)",
-            Action::InsertItemBefore => "add an item before this one",
+            Action::InsertItemBefore => "add an item before this one (keeps adding until an empty Enter)",
             Action::DeleteItem => "delete the item, or clear the goal / emotion score",
             Action::MoveItemUp => "move the item up in its cell",
             Action::MoveItemDown => "move the item down in its cell",

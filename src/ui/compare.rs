@@ -1,26 +1,33 @@
-//! The file and its recovery copy side by side, each half a grid of its own, so the
-//! choice between them is made looking at both.
+//! The file and its recovery copy side by side, each half a grid of its own, under a
+//! strip that says what the copy changes, so the choice is made looking at both.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use super::cell::wrapped;
 use super::{grid, theme};
 use crate::app::App;
+use crate::app::overlay::RecoveryOffer;
 use crate::model::JourneyMap;
+use crate::text::display::clean_line;
 
-/// Draws `on_disk` on the left and `copy` (written at `written`) on the right.
-pub fn render(
-    app: &App,
-    on_disk: &JourneyMap,
-    copy: &JourneyMap,
-    written: &str,
-    area: Rect,
-    buf: &mut Buffer,
-) {
+/// Most lines the strip of changes takes above the two grids.
+const MAX_CHANGE_LINES: usize = 3;
+
+/// Draws `on_disk` on the left and the recovery copy of `offer` on the right.
+pub fn render(app: &App, on_disk: &JourneyMap, offer: &RecoveryOffer, area: Rect, buf: &mut Buffer) {
+    let changes = format!("What the copy changes: {}", offer.changes.join("; "));
+    let changes = wrapped(&clean_line(&changes), usize::from(area.width), MAX_CHANGE_LINES);
+    let [strip, halves] =
+        Layout::vertical([Constraint::Length(changes.len() as u16), Constraint::Fill(1)]).areas(area);
+    for (y, line) in (strip.y..).zip(&changes) {
+        buf.set_stringn(strip.x, y, line, usize::from(strip.width), theme::WARNING);
+    }
     let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
         .spacing(1)
-        .areas(area);
-    let written = written
+        .areas(halves);
+    let written = offer
+        .written
         .parse::<jiff::Timestamp>()
         .map(|t| t.to_zoned(app.time_zone.clone()).strftime("%H:%M").to_string())
         .unwrap_or_default();
@@ -29,7 +36,7 @@ pub fn render(
         (
             &*format!("Recovery copy from {written}: the unsaved work"),
             right,
-            copy,
+            &*offer.map,
         ),
     ];
     for (label, half, map) in labels {

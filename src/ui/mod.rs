@@ -61,14 +61,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     bars::render_title(app, title, frame.buffer_mut());
     match (app.screen, &app.doc, &app.recovery) {
         (Screen::Map, Some(doc), Some(offer)) if app.comparing => {
-            compare::render(
-                app,
-                &doc.map,
-                &offer.map,
-                &offer.written,
-                body,
-                frame.buffer_mut(),
-            );
+            compare::render(app, &doc.map, offer, body, frame.buffer_mut());
         }
         (Screen::Map, Some(doc), _) => match app.view {
             View::Grid => {

@@ -285,6 +285,11 @@ fn move_item(app: &mut App, down: bool) {
     let from = app.cursor.item;
     let to = if down { from + 1 } else { from.wrapping_sub(1) };
     if to >= len {
+        app.inform(if down {
+            "This item is last in its cell already"
+        } else {
+            "This item is first in its cell already"
+        });
         return;
     }
     apply(
@@ -306,6 +311,13 @@ fn change_score(app: &mut App, next: impl FnOnce(Option<Score>) -> Option<Score>
     };
     let score = next(current.emotion.score);
     if score == current.emotion.score {
+        if let Some(score) = score {
+            app.inform(format!(
+                "The score is already {} {}, the end of the scale",
+                crate::ui::signed(score.value()),
+                score.word()
+            ));
+        }
         return;
     }
     if apply(app, Edit::SetScore { stage, score }, "emotion score") {
@@ -325,6 +337,11 @@ fn move_stage(app: &mut App, right: bool) {
     let from = app.cursor.stage;
     let to = if right { from + 1 } else { from.wrapping_sub(1) };
     if to >= stage_count(app) {
+        app.inform(if right {
+            "This is the last stage already"
+        } else {
+            "This is the first stage already"
+        });
         return;
     }
     let lane = app.cursor.lane;
@@ -333,6 +350,11 @@ fn move_stage(app: &mut App, right: bool) {
         app.cursor.lane = lane;
         app.cursor.item = item;
         settle(app);
+        app.inform(format!(
+            "Stage moved to position {} of {}",
+            to + 1,
+            stage_count(app)
+        ));
     }
 }
 
