@@ -809,3 +809,35 @@ fn coverage_with_many_channels_splits_into_tables_that_fit_80_columns() {
     );
     assert!(out.contains("N Channel number 7"), "{out}");
 }
+
+#[test]
+fn shadow_add_signs_with_the_configured_observer_before_the_login_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example(dir.path(), "online-store");
+    std::fs::create_dir_all(dir.path().join("config")).unwrap();
+    std::fs::write(
+        dir.path().join("config/settings.json"),
+        "{\"observer\": \"Zola\", \"other\": 1}\n",
+    )
+    .unwrap();
+    let output = cxmap_as(
+        dir.path(),
+        "amy",
+        &[
+            "shadow",
+            "add",
+            &store,
+            "--stage",
+            "Use",
+            "--channel",
+            "Website",
+            "--text",
+            "x",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let map = cxmap::format::parse(&std::fs::read_to_string(dir.path().join(&store)).unwrap())
+        .unwrap()
+        .map;
+    assert_eq!(map.shadow.notes.last().unwrap().observer, "Zola");
+}

@@ -25,7 +25,7 @@ fn pad_left(text: &str, w: usize) -> String {
 }
 
 /// A cell as text: the note count or "gap", and the plan's votes as "+N".
-pub fn cell_text(coverage: &Coverage, cell: Cell) -> String {
+fn cell_text(coverage: &Coverage, cell: Cell) -> String {
     let notes = coverage.notes_at(cell);
     let count = if notes == 0 {
         "gap".to_owned()

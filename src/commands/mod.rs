@@ -14,7 +14,7 @@ mod shadow;
 mod templates;
 
 pub use check::check;
-pub use coverage::{cell_text, coverage, queue_entry};
+pub use coverage::{coverage, queue_entry};
 pub use export::export;
 pub use import::{ImportRequest, import};
 pub use keys::{keys, keys_markdown};

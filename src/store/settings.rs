@@ -1,7 +1,7 @@
 //! The user's settings in the config folder (`settings.json`): the observer's name for
 //! shadow notes. Keys this version does not know are kept when it writes the file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
@@ -14,8 +14,12 @@ fn path() -> Option<PathBuf> {
 }
 
 fn read() -> Map<String, Value> {
-    path()
-        .and_then(|p| std::fs::read(p).ok())
+    path().map(|p| read_from(&p)).unwrap_or_default()
+}
+
+fn read_from(path: &Path) -> Map<String, Value> {
+    std::fs::read(path)
+        .ok()
         .and_then(|bytes| serde_json::from_slice::<Value>(&bytes).ok())
         .and_then(|value| match value {
             Value::Object(map) => Some(map),
@@ -40,17 +44,34 @@ pub fn set_observer(name: &str) -> Result<(), SaveError> {
             reason: "there is no config folder on this system (set CXMAP_CONFIG_DIR)".to_owned(),
         });
     };
+    write_observer_to(&path, name)
+}
+
+fn write_observer_to(path: &Path, name: &str) -> Result<(), SaveError> {
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).map_err(|error| SaveError {
             path: folder.to_path_buf(),
             reason: super::describe_io(&error),
         })?;
     }
-    let mut settings = read();
+    if path.exists()
+        && !matches!(
+            std::fs::read(path)
+                .ok()
+                .and_then(|b| serde_json::from_slice::<Value>(&b).ok()),
+            Some(Value::Object(_))
+        )
+    {
+        return Err(SaveError {
+            path: path.to_path_buf(),
+            reason: "the settings file is not a JSON object; it is left as it is".to_owned(),
+        });
+    }
+    let mut settings = read_from(path);
     settings.insert("observer".to_owned(), Value::String(name.trim().to_owned()));
     let mut text = serde_json::to_string_pretty(&Value::Object(settings)).unwrap_or_default();
     text.push('\n');
-    write_atomic(&path, text.as_bytes())
+    write_atomic(path, text.as_bytes())
 }
 
 /// The name a note is signed with when nobody configured one: the login name.
@@ -61,4 +82,30 @@ pub fn default_observer() -> Option<String> {
             .ok()
             .filter(|name| !name.trim().is_empty())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_observer_is_written_beside_settings_it_does_not_know() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cxmap").join(FILE);
+        write_observer_to(&path, "  Ana ").unwrap();
+        assert_eq!(read_from(&path).get("observer"), Some(&Value::from("Ana")));
+        std::fs::write(&path, "{\"theme\": \"light\", \"observer\": \"Ana\"}").unwrap();
+        write_observer_to(&path, "Bo").unwrap();
+        let settings = read_from(&path);
+        assert_eq!(settings.get("observer"), Some(&Value::from("Bo")));
+        assert_eq!(settings.get("theme"), Some(&Value::from("light")));
+        std::fs::write(&path, "not json").unwrap();
+        assert!(read_from(&path).is_empty(), "a broken file reads as no settings");
+        assert!(write_observer_to(&path, "Cy").is_err());
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "not json",
+            "and is not replaced"
+        );
+    }
 }
