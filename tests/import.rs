@@ -178,3 +178,26 @@ proptest::proptest! {
         proptest::prop_assert_eq!(round_trip(&map), map);
     }
 }
+
+#[test]
+fn a_sheet_without_stages_says_why() {
+    let problems = import(
+        "Lane;Discover;Buy\nfriction;a;b\n",
+        "t",
+        None,
+        true,
+        &mut IdGen::seeded(0),
+    )
+    .unwrap_err();
+    assert!(
+        problems[0].to_string().contains("separated by semicolons"),
+        "{}",
+        problems[0]
+    );
+    let problems = import("lane\nfriction\n", "t", None, true, &mut IdGen::seeded(0)).unwrap_err();
+    assert!(
+        problems[0].to_string().starts_with("row 1, column 2: no stages"),
+        "{}",
+        problems[0]
+    );
+}

@@ -77,9 +77,15 @@ pub fn import(
     } else if !titled {
         title.clone_into(&mut map.title);
     }
-    if map.stages.is_empty() && !problems.iter().any(|p| p.row == 1) {
-        problems.push(Problem::at(1, 2, "no stages: the first row names none"));
-        return Err(problems);
+    if map.stages.is_empty() {
+        let one_cell = records.first().filter(|r| r.len() == 1).map(|r| r[0].as_str());
+        let message = match one_cell {
+            Some(cell) if cell.contains(';') || cell.contains('\t') => {
+                "no stages: the first row is one cell; the sheet seems separated by semicolons or tabs, so save it as CSV with commas"
+            }
+            _ => "no stages: the first row names none (stage names go across it, from the second column)",
+        };
+        return Err(vec![Problem::at(1, 2, message)]);
     }
     if problems.is_empty() || lenient {
         Ok(Imported {
