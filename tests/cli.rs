@@ -841,3 +841,19 @@ fn shadow_add_signs_with_the_configured_observer_before_the_login_name() {
         .map;
     assert_eq!(map.shadow.notes.last().unwrap().observer, "Zola");
 }
+
+#[test]
+fn memo_is_the_same_every_time_unless_dated() {
+    let dir = tempfile::tempdir().unwrap();
+    let coffee = example(dir.path(), "coffee-shop");
+    let first = cxmap(dir.path(), &["memo", &coffee, "-f", "html"]);
+    let second = cxmap(dir.path(), &["memo", &coffee, "-f", "html"]);
+    assert_eq!(first.stdout, second.stdout);
+    let before = jiff::Zoned::now().date().to_string();
+    let dated = stdout(&cxmap(dir.path(), &["memo", &coffee, "--dated"]));
+    let after = jiff::Zoned::now().date().to_string();
+    assert!(
+        dated.contains(&format!("**Written:** {before}")) || dated.contains(&format!("**Written:** {after}")),
+        "{dated}"
+    );
+}
