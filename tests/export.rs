@@ -1,7 +1,6 @@
-//! The documents cxmap writes, on the bundled examples: golden files for every format
-//! (regenerate with `CXMAP_BLESS=1 cargo test --test export`, then read the diff), HTML
-//! that parses and needs no network, a memo without a word of any opportunity, and the
-//! printed memo on one A4 page where Chromium is installed.
+//! The documents on the bundled examples: golden files for every format (regenerate with
+//! `CXMAP_BLESS=1 cargo test --test export`), HTML that parses and needs no network, a
+//! memo without any opportunity, and the printed memo on one A4 page (with Chromium).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

@@ -1,5 +1,4 @@
-//! Reading a sheet into a map: either a grid of stages by lanes as people draw it in a
-//! spreadsheet (stage names across the first row, lane names down the first column), or
+//! A sheet read into a map: the stage-by-lane grid people draw in a spreadsheet, or
 //! cxmap's own CSV export, told apart by the header row. Every problem names its row and
 //! column; a strict import keeps nothing unless the whole sheet was understood.
 

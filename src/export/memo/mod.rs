@@ -1,7 +1,6 @@
-//! The friction memo: every friction point met along the journey, stage by stage, stated
-//! as an observation with its evidence and the shadow notes behind it; who walked the
-//! journey, when, on which channels and devices; what is not yet observed. Never an
-//! opportunity. [`Memo::build`] gathers the facts once; the renderers only lay them out.
+//! The friction memo: every friction point, stage by stage, as an observation with its
+//! evidence and shadow notes; who walked the journey, when, on what; what is not yet
+//! observed; never an opportunity. [`Memo::build`] gathers the facts, renderers lay out.
 
 mod html;
 mod markdown;
