@@ -52,6 +52,156 @@ pub const EXAMPLES: &[Bundled] = &[
     },
 ];
 
+/// The pictures the examples' evidence points at (stand-ins drawn for the examples),
+/// written beside a copy of an example so its evidence is there to open: (path relative
+/// to the map's folder, bytes).
+pub const EXAMPLE_EVIDENCE: &[(&str, &[u8])] = &[
+    (
+        "evidence/3ds-reset.png",
+        include_bytes!("../assets/examples/evidence/3ds-reset.png"),
+    ),
+    (
+        "evidence/bank-notification.png",
+        include_bytes!("../assets/examples/evidence/bank-notification.png"),
+    ),
+    (
+        "evidence/benches-full.jpg",
+        include_bytes!("../assets/examples/evidence/benches-full.jpg"),
+    ),
+    (
+        "evidence/call-log-14min.png",
+        include_bytes!("../assets/examples/evidence/call-log-14min.png"),
+    ),
+    (
+        "evidence/care-guide-web.png",
+        include_bytes!("../assets/examples/evidence/care-guide-web.png"),
+    ),
+    (
+        "evidence/care-label.jpg",
+        include_bytes!("../assets/examples/evidence/care-label.jpg"),
+    ),
+    (
+        "evidence/cart-r450.png",
+        include_bytes!("../assets/examples/evidence/cart-r450.png"),
+    ),
+    (
+        "evidence/chalkboard-specials.jpg",
+        include_bytes!("../assets/examples/evidence/chalkboard-specials.jpg"),
+    ),
+    (
+        "evidence/checkout-banner.png",
+        include_bytes!("../assets/examples/evidence/checkout-banner.png"),
+    ),
+    (
+        "evidence/delivery-fee-step3.png",
+        include_bytes!("../assets/examples/evidence/delivery-fee-step3.png"),
+    ),
+    (
+        "evidence/hours-app-vs-maps.png",
+        include_bytes!("../assets/examples/evidence/hours-app-vs-maps.png"),
+    ),
+    (
+        "evidence/ig-story-closure.jpg",
+        include_bytes!("../assets/examples/evidence/ig-story-closure.jpg"),
+    ),
+    (
+        "evidence/lid-spill.jpg",
+        include_bytes!("../assets/examples/evidence/lid-spill.jpg"),
+    ),
+    (
+        "evidence/newsletter-nov.png",
+        include_bytes!("../assets/examples/evidence/newsletter-nov.png"),
+    ),
+    (
+        "evidence/no-notes-field.png",
+        include_bytes!("../assets/examples/evidence/no-notes-field.png"),
+    ),
+    (
+        "evidence/oat-milk-sold-out.png",
+        include_bytes!("../assets/examples/evidence/oat-milk-sold-out.png"),
+    ),
+    (
+        "evidence/oversized-box.jpg",
+        include_bytes!("../assets/examples/evidence/oversized-box.jpg"),
+    ),
+    (
+        "evidence/paper-loyalty-card.jpg",
+        include_bytes!("../assets/examples/evidence/paper-loyalty-card.jpg"),
+    ),
+    (
+        "evidence/payment-error-screen.png",
+        include_bytes!("../assets/examples/evidence/payment-error-screen.png"),
+    ),
+    (
+        "evidence/pickup-shelf-layout.jpg",
+        include_bytes!("../assets/examples/evidence/pickup-shelf-layout.jpg"),
+    ),
+    (
+        "evidence/pickup-slot-25min.png",
+        include_bytes!("../assets/examples/evidence/pickup-slot-25min.png"),
+    ),
+    (
+        "evidence/points-zero.png",
+        include_bytes!("../assets/examples/evidence/points-zero.png"),
+    ),
+    (
+        "evidence/qr-404.png",
+        include_bytes!("../assets/examples/evidence/qr-404.png"),
+    ),
+    (
+        "evidence/receipt-email.png",
+        include_bytes!("../assets/examples/evidence/receipt-email.png"),
+    ),
+    (
+        "evidence/reel-link-home.png",
+        include_bytes!("../assets/examples/evidence/reel-link-home.png"),
+    ),
+    (
+        "evidence/reset-email-delay.png",
+        include_bytes!("../assets/examples/evidence/reset-email-delay.png"),
+    ),
+    (
+        "evidence/return-label-fee.png",
+        include_bytes!("../assets/examples/evidence/return-label-fee.png"),
+    ),
+    (
+        "evidence/returns-page.png",
+        include_bytes!("../assets/examples/evidence/returns-page.png"),
+    ),
+    (
+        "evidence/search-ad-free-delivery.png",
+        include_bytes!("../assets/examples/evidence/search-ad-free-delivery.png"),
+    ),
+    (
+        "evidence/size-guide-us-only.png",
+        include_bytes!("../assets/examples/evidence/size-guide-us-only.png"),
+    ),
+    (
+        "evidence/stock-greyed-sizes.png",
+        include_bytes!("../assets/examples/evidence/stock-greyed-sizes.png"),
+    ),
+    (
+        "evidence/tracking-stuck.png",
+        include_bytes!("../assets/examples/evidence/tracking-stuck.png"),
+    ),
+    (
+        "evidence/two-sams.jpg",
+        include_bytes!("../assets/examples/evidence/two-sams.jpg"),
+    ),
+    (
+        "evidence/website-footer.png",
+        include_bytes!("../assets/examples/evidence/website-footer.png"),
+    ),
+    (
+        "evidence/website-hours-winter.png",
+        include_bytes!("../assets/examples/evidence/website-hours-winter.png"),
+    ),
+    (
+        "evidence/whatsapp-autoreply.png",
+        include_bytes!("../assets/examples/evidence/whatsapp-autoreply.png"),
+    ),
+];
+
 /// The bundled file called `name`.
 pub fn find(list: &'static [Bundled], name: &str) -> Option<&'static Bundled> {
     list.iter().find(|b| b.name.eq_ignore_ascii_case(name))
@@ -81,6 +231,29 @@ impl Bundled {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_local_evidence_path_of_the_examples_is_bundled() {
+        for example in EXAMPLES {
+            let map = example.map().unwrap();
+            let friction_evidence = map
+                .stages
+                .iter()
+                .flat_map(|s| &s.frictions)
+                .flat_map(|f| &f.evidence);
+            let note_evidence = map.shadow.notes.iter().flat_map(|n| &n.evidence);
+            for entry in friction_evidence.chain(note_evidence) {
+                if crate::model::is_url(entry) {
+                    continue;
+                }
+                assert!(
+                    EXAMPLE_EVIDENCE.iter().any(|(path, _)| path == entry),
+                    "{}: {entry} is not in EXAMPLE_EVIDENCE",
+                    example.name
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_bundled_map_reads_cleanly_and_is_canonical() {

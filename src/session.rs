@@ -10,7 +10,7 @@ use crate::app::overlay::{AfterLeaving, Overlay, Question, RecoveryOffer};
 use crate::app::start::StartScreen;
 use crate::app::update::{delivered, saved};
 use crate::app::{App, Effect, Screen};
-use crate::assets::{EXAMPLES, TEMPLATES};
+use crate::assets::{EXAMPLE_EVIDENCE, EXAMPLES, TEMPLATES};
 use crate::format;
 use crate::model::diff;
 use crate::store::{self, Fingerprint, LoadError, MapLock, RecoveryWriter, recovery};
@@ -323,12 +323,19 @@ impl Session {
         };
         match example.map() {
             Ok(map) => {
-                let path = store::new_map_path(&self.maps_folder(), example.name);
+                let folder = self.maps_folder();
+                let path = store::new_map_path(&folder, example.name);
                 let shown = path.display().to_string();
+                let evidence = store::place_evidence(&folder, EXAMPLE_EVIDENCE);
                 app.open(Document::new_file(map, path));
-                app.inform(format!(
-                    "A copy of the bundled example: Ctrl-S saves it as {shown}"
-                ));
+                match evidence {
+                    Ok(_) => app.inform(format!(
+                        "A copy of the bundled example: Ctrl-S saves it as {shown}"
+                    )),
+                    Err(error) => app.warn(format!(
+                        "A copy of the bundled example; its evidence pictures could not be written: {error}"
+                    )),
+                }
                 self.adopt(app, None);
             }
             Err(message) => app.notice("Cannot open the example", vec![message]),

@@ -124,6 +124,10 @@ fn the_example_flag_opens_a_copy_that_saves_into_the_data_folder() {
     tui.send("q");
     assert!(tui.wait_exit());
     assert!(sandbox.data_dir().join("coffee-shop.json").exists());
+    assert!(
+        sandbox.data_dir().join("evidence/lid-spill.jpg").exists(),
+        "the example's evidence is there to open beside the copy"
+    );
 }
 
 #[test]
