@@ -299,6 +299,43 @@ fn channels_screen() {
         [Action::ShowCoverage, Action::ShowChannels, Action::SelectNext],
     );
     snapshot_each_size("channels", app);
+fn buffer(app: &mut App, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    app.resize(width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::render(app, frame)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The text of every row's cells drawn in `bg`, row by row (empty rows left out).
+fn rows_in(buffer: &ratatui::buffer::Buffer, bg: ratatui::style::Color) -> Vec<String> {
+    let area = buffer.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            (area.left()..area.right())
+                .filter(|&x| buffer[(x, y)].bg == bg)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .filter(|row| !row.trim().is_empty())
+        .collect()
+}
+
+#[test]
+fn search_highlights_its_hits_in_the_grid() {
+    let mut app = example(1);
+    act(&mut app, [Action::Search]);
+    act(&mut app, "delivery".chars().map(Action::Type));
+    act(&mut app, [Action::Commit]);
+    for (width, height) in SIZES {
+        let highlighted = rows_in(&buffer(&mut app, width, height), ratatui::style::Color::Yellow);
+        let text = highlighted.join(" ").to_lowercase();
+        assert!(text.contains("deliver"), "{width}x{height}: {highlighted:?}");
+    }
+    act(&mut app, [Action::NextHit]);
+    snapshot_each_size("search_hits", app.clone());
+    act(&mut app, [Action::LeaveSearch]);
+    let highlighted = rows_in(&buffer(&mut app, 200, 50), ratatui::style::Color::Yellow);
+    assert!(highlighted.is_empty(), "{highlighted:?}");
 }
 
 #[test]

@@ -8,13 +8,32 @@ use crate::text::input::TextInput;
 pub enum EditTarget {
     Title,
     Persona,
-    StageName { stage: usize },
-    NewStage { at: usize },
-    StageText { stage: usize, field: StageText },
-    Item { stage: usize, lane: ListLane, at: usize },
-    NewItem { stage: usize, lane: ListLane, at: usize },
-    NewMapTitle { template: usize },
+    StageName {
+        stage: usize,
+    },
+    NewStage {
+        at: usize,
+    },
+    StageText {
+        stage: usize,
+        field: StageText,
+    },
+    Item {
+        stage: usize,
+        lane: ListLane,
+        at: usize,
+    },
+    NewItem {
+        stage: usize,
+        lane: ListLane,
+        at: usize,
+    },
+    NewMapTitle {
+        template: usize,
+    },
     SaveAs,
+    /// The search prompt: the text is the query.
+    Search,
 }
 
 impl EditTarget {
@@ -28,7 +47,8 @@ impl EditTarget {
             | EditTarget::StageName { .. }
             | EditTarget::NewStage { .. }
             | EditTarget::NewMapTitle { .. }
-            | EditTarget::SaveAs => false,
+            | EditTarget::SaveAs
+            | EditTarget::Search => false,
         }
     }
 
@@ -69,6 +89,7 @@ impl EditTarget {
             }
             EditTarget::NewMapTitle { .. } => "Title of the new map".to_owned(),
             EditTarget::SaveAs => "Save as: a new file name".to_owned(),
+            EditTarget::Search => "Search every text of the map (any case)".to_owned(),
         }
     }
 }

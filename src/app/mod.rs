@@ -13,6 +13,7 @@ pub mod geometry;
 pub mod keymap;
 pub mod overlay;
 pub mod shadow;
+pub mod search;
 pub mod start;
 pub mod update;
 pub mod view;
@@ -116,6 +117,8 @@ pub struct App {
     pub round: Option<voting::VotingRound>,
     /// The friction memo's preview, while it shows.
     pub memo: Option<documents::MemoPreview>,
+    /// The search and its hits, derived from the map once per change.
+    pub search: search::Search,
     pub message: Option<Message>,
     pub geometry: Geometry,
     pub keymap: Keymap,
@@ -142,6 +145,7 @@ impl App {
             recovery: None,
             comparing: false,
             round: None,
+            search: search::Search::default(),
             message: None,
             geometry: Geometry::default(),
             keymap: Keymap::default(),
@@ -172,6 +176,7 @@ impl App {
         self.comparing = false;
         self.round = None;
         self.memo = None;
+        self.search.clear();
     }
 
     /// The mode the keyboard is in.

@@ -75,7 +75,8 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let mode = app.mode();
     let position = position(app);
-    let room = usize::from(area.width).saturating_sub(width(&position) + 1);
+    let search = search_status(app);
+    let room = usize::from(area.width).saturating_sub(width(&position) + width(&search) + 1);
     let badge = match app.overlay {
         Some(Overlay::Notice { .. }) => "NOTE",
         _ => mode.badge(),
@@ -115,13 +116,33 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         },
         buf,
     );
-    buf.set_stringn(
-        area.right() - width(&position) as u16,
-        area.y,
-        &position,
-        width(&position),
-        theme::DIM,
-    );
+    let x = area.right() - width(&position) as u16;
+    buf.set_stringn(x, area.y, &position, width(&position), theme::DIM);
+    if !search.is_empty() {
+        let style = if app.search.hits.is_empty() {
+            theme::ERROR
+        } else {
+            theme::WARNING
+        };
+        let x = x.saturating_sub(width(&search) as u16);
+        buf.set_stringn(x, area.y, &search, width(&search), style);
+    }
+}
+
+/// "/query hit 3/7 · ", "/query 7 hits · " or "/query no match · " while a search is on.
+fn search_status(app: &App) -> String {
+    let search = &app.search;
+    if !search.is_active() || app.screen != Screen::Map {
+        return String::new();
+    }
+    let count = search.hits.len();
+    let state = match search.current {
+        _ if count == 0 => "no match".to_owned(),
+        Some(current) => format!("hit {}/{count}", current + 1),
+        None => format!("{count} hit{}", if count == 1 { "" } else { "s" }),
+    };
+    let query = truncate(&clean_line(&search.query), 16).into_owned();
+    format!("/{query} {state} · ")
 }
 
 /// Whether a key's hint makes sense right now: no "new line" in a one-line editor, no

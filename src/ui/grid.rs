@@ -206,10 +206,10 @@ fn draw_header(app: &App, map: &JourneyMap, columns: &Columns, area: Rect, buf: 
             continue;
         };
         let selected = s == app.cursor.stage;
-        let style = if selected {
-            theme::SELECTED_HEADER
-        } else {
-            theme::HEADER
+        let style = match (selected, app.search.hits_name(s)) {
+            (true, _) => theme::SELECTED_HEADER,
+            (false, true) => theme::HEADER.patch(theme::HIT),
+            (false, false) => theme::HEADER,
         };
         if x > area.x + LANE_LABEL_WIDTH {
             draw_border(x, y, 1, theme::RULE, "│", buf);
@@ -266,7 +266,12 @@ fn draw_lane(app: &App, map: &JourneyMap, columns: &Columns, lane: Lane, area: R
         let cell_area = Rect::new(text_x, area.y, room as u16, area.height);
         let chunks = cell::chunks(stage, lane, room);
         let selected_item = selected.then_some(app.cursor.item);
-        draw_cell(&chunks, lane, selected, selected_item, cell_area, buf);
+        let hit = |index: usize, chunk: &Chunk| match (chunk.item, lane) {
+            (Some(item), _) => app.search.hits_cell(s, lane, item),
+            (None, Lane::Emotion) => index > 0 && app.search.hits_cell(s, lane, 0),
+            (None, _) => app.search.hits_cell(s, lane, 0),
+        };
+        draw_cell(&chunks, lane, selected, selected_item, &hit, cell_area, buf);
     }
 }
 
@@ -301,11 +306,13 @@ impl CellLine {
     }
 }
 
+/// `hit(index, chunk)` says whether the chunk holds a search hit (drawn highlighted).
 fn draw_cell(
     chunks: &[Chunk],
     lane: Lane,
     selected: bool,
     item: Option<usize>,
+    hit: &dyn Fn(usize, &Chunk) -> bool,
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -328,7 +335,15 @@ fn draw_cell(
         let highlight = if selected { theme::SELECTED } else { Style::new() };
         let all: Vec<(&String, Style)> = chunks
             .iter()
-            .flat_map(|c| c.lines.iter().map(move |l| (l, c.style)))
+            .enumerate()
+            .flat_map(|(i, c)| {
+                let style = if hit(i, c) {
+                    c.style.patch(theme::HIT)
+                } else {
+                    c.style
+                };
+                c.lines.iter().map(move |l| (l, style))
+            })
             .collect();
         for (i, (line, style)) in all.iter().take(height).enumerate() {
             let cut = i + 1 == height && all.len() > height;
@@ -348,12 +363,17 @@ fn draw_cell(
         if window.start > 0 && height > 1 {
             lines.push(CellLine::new(format!("↑ {} more", window.start), theme::DIM));
         }
-        for chunk in &chunks[window.start..window.end] {
+        for (index, chunk) in chunks.iter().enumerate().take(window.end).skip(window.start) {
             let highlighted = selected && chunk.item == item;
-            let style = if highlighted {
-                chunk.style.patch(theme::SELECTED)
+            let style = if hit(index, chunk) {
+                chunk.style.patch(theme::HIT)
             } else {
                 chunk.style
+            };
+            let style = if highlighted {
+                style.patch(theme::SELECTED)
+            } else {
+                style
             };
             for (index, line) in chunk.lines.iter().enumerate() {
                 let line = if highlighted {

@@ -22,6 +22,9 @@ pub const WARNING: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier:
 pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 pub const TEXT: Style = Style::new();
 
+/// A search hit: black on yellow, the highlighter pen.
+pub const HIT: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
+
 pub const VOTES: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 
 /// The colour of a severity: severe stands out most.

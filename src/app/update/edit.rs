@@ -18,6 +18,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
     };
     match action {
         Action::Commit => return commit(app),
+        Action::CancelEdit if editor.target == EditTarget::Search => {
+            app.editor = None;
+            super::search::leave(app);
+        }
         Action::CancelEdit => {
             if editor.input.is_modified() {
                 app.overlay = Some(Overlay::Ask(Question::KeepTyping));
@@ -34,6 +38,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         }
         other => {
             edit_text(&mut editor.input, &other, width);
+            if editor.target == EditTarget::Search {
+                let query = editor.input.text().to_owned();
+                super::search::typed(app, &query);
+            }
         }
     }
     Effect::Nothing
@@ -115,6 +123,7 @@ pub(super) fn commit(app: &mut App) -> Effect {
                 title: trimmed.to_owned(),
             };
         }
+        EditTarget::Search => super::search::commit(app, &text),
         EditTarget::SaveAs => {
             if trimmed.is_empty() {
                 app.warn("Give the file a name");

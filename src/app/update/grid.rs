@@ -22,6 +22,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::Redo => undo_or_redo(app, false),
         Action::EditTitle => open_editor(app, EditTarget::Title),
         Action::EditPersona => open_editor(app, EditTarget::Persona),
+        Action::Search => open_editor(app, EditTarget::Search),
+        Action::LeaveSearch => super::search::leave(app),
+        Action::NextHit => super::search::step(app, true),
+        Action::PreviousHit => super::search::step(app, false),
         Action::AddStageAfter => {
             let at = if stage_count(app) == 0 {
                 0
@@ -175,6 +179,7 @@ pub(super) fn open_editor(app: &mut App, target: EditTarget) {
                 })
                 .unwrap_or_default(),
             EditTarget::SaveAs => doc.path.display().to_string(),
+            EditTarget::Search => app.search.query.clone(),
             EditTarget::NewStage { .. } | EditTarget::NewItem { .. } | EditTarget::NewMapTitle { .. } => {
                 String::new()
             }

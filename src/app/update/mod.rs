@@ -10,6 +10,7 @@ mod form;
 mod grid;
 mod overlay;
 mod shadow;
+mod search;
 mod start;
 mod votes;
 
@@ -30,6 +31,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         let council = app.view == super::view::View::Council;
         app.board.refresh(&doc.map, doc.history.state(), council);
         app.shadow.refresh(&doc.map, doc.history.state(), doc.folder());
+        app.search.refresh(&doc.map, doc.history.state());
     }
     effect
 }
