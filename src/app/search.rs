@@ -224,7 +224,16 @@ mod tests {
         let last = search.hits.len() - 1;
         let end = map.stages.len();
         assert_eq!(search.next_from(end, Lane::Opportunity, 99, true, false), Some(0));
-        assert_eq!(search.next_from(0, Lane::Goal, 0, false, false), Some(last));
+        let before_the_grid = search.hits.iter().rposition(|h| h.stage.is_none());
+        assert_eq!(
+            search.next_from(0, Lane::Goal, 0, false, false),
+            Some(before_the_grid.unwrap_or(last)),
+            "back from the first cell: the title or persona, else round to the last hit"
+        );
+        assert_eq!(
+            search.next_from(0, Lane::Goal, 0, false, true),
+            Some(before_the_grid.unwrap_or(last))
+        );
         let first_in_grid = search.next_from(0, Lane::Goal, 0, true, true);
         assert!(first_in_grid.is_some_and(|i| search.hits[i].stage.is_some()));
     }
