@@ -87,7 +87,7 @@ fn go(app: &mut App, index: Option<usize>) {
         Place::Cell { .. } => "",
     };
     app.inform(format!(
-        "hit {}/{}{place} · n next, N previous, Esc leaves the search",
+        "hit {}/{}{place} · n next · N back · Esc ends the search",
         index + 1,
         app.search.hits.len()
     ));
