@@ -299,6 +299,8 @@ fn channels_screen() {
         [Action::ShowCoverage, Action::ShowChannels, Action::SelectNext],
     );
     snapshot_each_size("channels", app);
+}
+
 fn buffer(app: &mut App, width: u16, height: u16) -> ratatui::buffer::Buffer {
     app.resize(width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
