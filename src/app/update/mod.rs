@@ -9,8 +9,8 @@ mod edit;
 mod form;
 mod grid;
 mod overlay;
-mod shadow;
 mod search;
+mod shadow;
 mod start;
 mod votes;
 
