@@ -391,3 +391,36 @@ fn comparing_a_recovery_copy_says_what_it_changes() {
     assert!(text.contains("Choose: 1 touchpoint added"), "{text}");
     snapshot_each_size("compare_recovery", app);
 }
+
+#[test]
+fn emotion_curve_with_a_gap_and_both_extremes() {
+    let mut app = example(1);
+    act(
+        &mut app,
+        [
+            Action::SetScore(2),
+            Action::MoveRight,
+            Action::DeleteItem,
+            Action::MoveRight,
+            Action::SetScore(-2),
+            Action::MoveRight,
+            Action::SetScore(1),
+            Action::FirstStage,
+        ],
+    );
+    let score = |app: &App, s: usize| app.doc.as_ref().unwrap().map.stages[s].emotion.score;
+    assert_eq!(
+        score(&app, 1),
+        None,
+        "Enter-less d on the emotion lane clears the score"
+    );
+    let wide = screen(&mut app, 200, 50);
+    assert!(wide.contains("Emotion curve"));
+    assert!(wide.contains("● +2") && wide.contains("● -2"), "{wide}");
+    assert!(wide.contains("no score"), "the unscored stage is a gap, said so");
+    assert!(!wide.contains("● 0"), "no stage is drawn at zero: {wide}");
+    snapshot_each_size("curve", app.clone());
+    insta::assert_snapshot!("curve_160x45", screen(&mut app, 160, 45));
+    act(&mut app, [Action::ToggleCurve]);
+    assert!(!screen(&mut app, 200, 50).contains("Emotion curve─"));
+}

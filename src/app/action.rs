@@ -65,6 +65,7 @@ pub enum Action {
     WriteMemo,
     MemoOpenOnly,
     MemoDetails,
+    ToggleCurve,
     Search,
     NextHit,
     PreviousHit,
@@ -180,6 +181,7 @@ impl Action {
         Action::WriteMemo,
         Action::MemoOpenOnly,
         Action::MemoDetails,
+        Action::ToggleCurve,
         Action::Search,
         Action::NextHit,
         Action::PreviousHit,
@@ -329,6 +331,9 @@ impl Action {
             Action::WriteMemo => "write the memo to a file (choose the format)",
             Action::MemoOpenOnly => "leave out fixed and won't-fix points, or show them again",
             Action::MemoDetails => "say who walked the journey, when, and on which devices",
+            Action::ToggleCurve => {
+                "show or hide the emotion curve under the grid (it hides itself when the terminal is too short)"
+            }
             Action::Search => "search every text of the map (Enter jumps to the first hit)",
             Action::NextHit => "next search hit",
             Action::PreviousHit => "previous search hit",

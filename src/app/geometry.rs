@@ -11,6 +11,16 @@ pub const LANE_LABEL_WIDTH: u16 = 14;
 /// The narrowest a stage column gets, its border included.
 pub const MIN_STAGE_WIDTH: u16 = 22;
 
+/// Rows of the emotion curve under the grid: a rule, then one row per score step.
+pub const CURVE_HEIGHT: u16 = 6;
+/// The grid keeps at least this many rows (two per lane) before the curve gets any.
+pub const GRID_MIN_HEIGHT: u16 = 16;
+
+/// Whether a grid area `height` rows tall has room for the emotion curve as well.
+pub fn curve_fits(height: u16) -> bool {
+    height >= GRID_MIN_HEIGHT + CURVE_HEIGHT
+}
+
 /// Width of the label column in forms.
 pub const FORM_LABEL_WIDTH: u16 = 11;
 
@@ -44,6 +54,14 @@ impl Geometry {
     /// How many stage columns fit in each half of the side-by-side comparison.
     pub fn compare_columns(&self) -> usize {
         usize::from((self.width / 2).saturating_sub(LANE_LABEL_WIDTH) / MIN_STAGE_WIDTH).max(1)
+    }
+
+    /// Height of the detail pane (which becomes the editor), borders included.
+    /// Whether the emotion curve has room under the grid (the grid's area is the screen
+    /// less the title, detail pane and status bar).
+    pub fn curve_fits(&self) -> bool {
+        let detail = self.detail_height().min(self.height.saturating_sub(6));
+        curve_fits(self.height.saturating_sub(2 + detail))
     }
 
     /// Height of the detail pane (which becomes the editor), borders included.

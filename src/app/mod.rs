@@ -119,6 +119,8 @@ pub struct App {
     pub memo: Option<documents::MemoPreview>,
     /// The search and its hits, derived from the map once per change.
     pub search: search::Search,
+    /// The emotion curve is wanted under the grid (it shows when there is room).
+    pub show_curve: bool,
     pub message: Option<Message>,
     pub geometry: Geometry,
     pub keymap: Keymap,
@@ -146,6 +148,7 @@ impl App {
             comparing: false,
             round: None,
             search: search::Search::default(),
+            show_curve: true,
             message: None,
             geometry: Geometry::default(),
             keymap: Keymap::default(),

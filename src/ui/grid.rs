@@ -54,13 +54,13 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
 }
 
 /// Where the stage columns are: the first stage shown and each column's x and width.
-struct Columns {
+pub(super) struct Columns {
     first: usize,
     xs: Vec<(u16, u16)>,
 }
 
 impl Columns {
-    fn new(app: &App, stage_count: usize, area: Rect) -> Self {
+    pub(super) fn new(app: &App, stage_count: usize, area: Rect) -> Self {
         let room = area.width.saturating_sub(LANE_LABEL_WIDTH);
         let fits = usize::from(room / MIN_STAGE_WIDTH).max(1);
         let selected = app.cursor.stage.min(stage_count.saturating_sub(1));
@@ -85,7 +85,7 @@ impl Columns {
         Self { first, xs }
     }
 
-    fn stages(&self) -> impl Iterator<Item = (usize, u16, u16)> + '_ {
+    pub(super) fn stages(&self) -> impl Iterator<Item = (usize, u16, u16)> + '_ {
         self.xs
             .iter()
             .enumerate()

@@ -8,6 +8,7 @@ mod channels;
 mod compare;
 mod council;
 mod coverage;
+mod curve;
 mod detail;
 mod dialog;
 mod form;
@@ -26,7 +27,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::geometry::{MIN_HEIGHT, MIN_WIDTH};
+use crate::app::geometry::{CURVE_HEIGHT, GRID_MIN_HEIGHT, MIN_HEIGHT, MIN_WIDTH, curve_fits};
 use crate::app::overlay::Overlay;
 use crate::app::shadow::PaneLayout;
 use crate::app::view::View;
@@ -93,6 +94,18 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// The grid, with the notes pane beside it, below it, or instead of it while it has the
 /// focus, as the terminal's size allows.
+/// The grid, with the emotion curve under it when it is switched on and there is room.
+fn grid_and_curve(app: &App, map: &crate::model::JourneyMap, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    if !app.show_curve || !curve_fits(area.height) {
+        grid::render(app, map, area, buf);
+        return;
+    }
+    let [top, bottom] =
+        Layout::vertical([Constraint::Min(GRID_MIN_HEIGHT), Constraint::Length(CURVE_HEIGHT)]).areas(area);
+    grid::render(app, map, top, buf);
+    curve::render(app, map, bottom, buf);
+}
+
 fn render_grid_and_notes(
     app: &App,
     map: &crate::model::JourneyMap,
@@ -101,7 +114,7 @@ fn render_grid_and_notes(
     buf: &mut ratatui::buffer::Buffer,
 ) {
     if !app.shadow.open {
-        grid::render(app, map, area, buf);
+        grid_and_curve(app, map, area, buf);
         return;
     }
     match layout {
@@ -109,17 +122,17 @@ fn render_grid_and_notes(
             let pane = (area.width / 3).clamp(40, 72);
             let [left, right] =
                 Layout::horizontal([Constraint::Min(40), Constraint::Length(pane)]).areas(area);
-            grid::render(app, map, left, buf);
+            grid_and_curve(app, map, left, buf);
             notes::render(app, map, right, buf);
         }
         PaneLayout::Below => {
             let [top, bottom] =
                 Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-            grid::render(app, map, top, buf);
+            grid_and_curve(app, map, top, buf);
             notes::render(app, map, bottom, buf);
         }
         PaneLayout::Screen if app.shadow.focused => notes::render(app, map, area, buf),
-        PaneLayout::Screen => grid::render(app, map, area, buf),
+        PaneLayout::Screen => grid_and_curve(app, map, area, buf),
     }
 }
 

@@ -3,6 +3,7 @@
 use super::super::cursor::list_len;
 use super::super::editor::{EditTarget, Editor};
 use super::super::forms::friction_form;
+use super::super::geometry::Geometry;
 use super::super::overlay::{AfterLeaving, Overlay, Question};
 use super::super::{App, Effect, action::Action};
 use crate::model::{Edit, Focus, Lane, ListLane, Score, StageText, ops};
@@ -23,6 +24,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::EditTitle => open_editor(app, EditTarget::Title),
         Action::EditPersona => open_editor(app, EditTarget::Persona),
         Action::Search => open_editor(app, EditTarget::Search),
+        Action::ToggleCurve => toggle_curve(app),
         Action::LeaveSearch => super::search::leave(app),
         Action::NextHit => super::search::step(app, true),
         Action::PreviousHit => super::search::step(app, false),
@@ -445,5 +447,24 @@ pub(super) fn leave(app: &mut App, then: AfterLeaving) -> Effect {
     match then {
         AfterLeaving::Quit => Effect::Quit,
         AfterLeaving::StartScreen => Effect::ShowStart,
+    }
+}
+
+/// `E`: the emotion curve on or off; says so when the terminal is too short to show it.
+fn toggle_curve(app: &mut App) {
+    app.show_curve = !app.show_curve;
+    match (app.show_curve, app.geometry.curve_fits()) {
+        (false, true) => app.inform("Emotion curve hidden: E shows it again"),
+        (false, false) => app.inform("Emotion curve off (this terminal is too short to show it anyway)"),
+        (true, true) => app.inform("Emotion curve shown under the grid"),
+        (true, false) => {
+            let geometry = app.geometry;
+            let rows = (geometry.height..=u16::MAX)
+                .find(|&height| Geometry { height, ..geometry }.curve_fits())
+                .unwrap_or(u16::MAX);
+            app.inform(format!(
+                "The emotion curve shows by itself once the terminal is {rows} rows tall (the grid comes first)"
+            ));
+        }
     }
 }
