@@ -122,3 +122,118 @@ fn hits_follow_changes_to_the_map() {
     run(&mut app, [Action::Undo]);
     assert!(app.search.hits.is_empty());
 }
+
+fn clear_and_type(app: &mut App, text: &str) {
+    run(app, [Action::TextStart, Action::DeleteToLineEnd]);
+    run(app, typed(text));
+}
+
+#[test]
+fn metrics_are_checked_against_their_ranges_and_empty_means_absent() {
+    let mut app = store_app();
+    run(
+        &mut app,
+        [Action::MoveRight, Action::MoveRight, Action::EditMetrics],
+    );
+    assert!(app.form.is_some());
+    let before = map_of(&app).stages[2].metrics.clone();
+    assert!(before.as_ref().is_some_and(|m| m.csat == Some(58.0)));
+    clear_and_type(&mut app, "101");
+    run(&mut app, [Action::Commit]);
+    let form = app
+        .form
+        .as_ref()
+        .expect("an out-of-range CSAT keeps the form open");
+    assert_eq!(
+        form.error.as_deref(),
+        Some("CSAT % must be a number from 0 to 100")
+    );
+    clear_and_type(&mut app, "");
+    run(&mut app, [Action::NextField]);
+    clear_and_type(&mut app, "-101");
+    run(&mut app, [Action::Commit]);
+    assert!(
+        app.form
+            .as_ref()
+            .unwrap()
+            .error
+            .as_deref()
+            .unwrap()
+            .starts_with("NPS must be")
+    );
+    clear_and_type(&mut app, "-40");
+    run(&mut app, [Action::NextField]);
+    clear_and_type(&mut app, "0.5");
+    run(&mut app, [Action::Commit]);
+    assert!(
+        app.form
+            .as_ref()
+            .unwrap()
+            .error
+            .as_deref()
+            .unwrap()
+            .starts_with("CES must be")
+    );
+    clear_and_type(&mut app, "6.5");
+    run(&mut app, [Action::Commit]);
+    assert!(app.form.is_none());
+    let metrics = map_of(&app).stages[2].metrics.clone().unwrap();
+    assert_eq!(
+        (metrics.csat, metrics.nps, metrics.ces),
+        (None, Some(-40.0), Some(6.5))
+    );
+    run(&mut app, [Action::Undo]);
+    assert_eq!(
+        map_of(&app).stages[2].metrics,
+        before,
+        "undo brings the old metrics back"
+    );
+
+    run(&mut app, [Action::EditMetrics]);
+    clear_and_type(&mut app, "");
+    run(&mut app, [Action::NextField]);
+    clear_and_type(&mut app, "");
+    run(&mut app, [Action::NextField]);
+    clear_and_type(&mut app, "");
+    run(&mut app, [Action::Commit]);
+    assert_eq!(
+        map_of(&app).stages[2].metrics,
+        None,
+        "all empty: no metrics at all"
+    );
+}
+
+#[test]
+fn the_calculator_fills_nps_and_csat_from_counts() {
+    assert_eq!(cxmap::app::forms::nps(50.0, 30.0, 20.0), Some(30.0));
+    assert_eq!(cxmap::app::forms::nps(0.0, 0.0, 0.0), None);
+    assert_eq!(cxmap::app::forms::csat(39.0, 50.0), Some(78.0));
+    assert_eq!(
+        cxmap::app::forms::csat(60.0, 50.0),
+        None,
+        "more satisfied than answers"
+    );
+    let mut app = store_app();
+    run(&mut app, [Action::EditMetrics]);
+    for _ in 0..3 {
+        run(&mut app, [Action::NextField]);
+    }
+    run(&mut app, typed("12"));
+    run(&mut app, [Action::NextField]);
+    run(&mut app, typed("5"));
+    run(&mut app, [Action::NextField]);
+    run(&mut app, typed("3"));
+    run(&mut app, [Action::NextField]);
+    run(&mut app, typed("17"));
+    run(&mut app, [Action::NextField]);
+    run(&mut app, typed("20"));
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.text(1), "45", "NPS = (12 - 3) / 20");
+    assert_eq!(form.text(0), "85", "CSAT = 17 / 20");
+    run(&mut app, [Action::Commit]);
+    let metrics = map_of(&app).stages[0].metrics.clone().unwrap();
+    assert_eq!(
+        (metrics.csat, metrics.nps, metrics.ces),
+        (Some(85.0), Some(45.0), None)
+    );
+}

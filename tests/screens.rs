@@ -424,3 +424,25 @@ fn emotion_curve_with_a_gap_and_both_extremes() {
     act(&mut app, [Action::ToggleCurve]);
     assert!(!screen(&mut app, 200, 50).contains("Emotion curve─"));
 }
+
+#[test]
+fn metrics_form_with_the_calculator() {
+    let mut app = example(1);
+    act(
+        &mut app,
+        [
+            Action::MoveRight,
+            Action::MoveRight,
+            Action::EditMetrics,
+            Action::NextField,
+            Action::NextField,
+            Action::NextField,
+        ],
+    );
+    act(&mut app, "40".chars().map(Action::Type));
+    act(&mut app, [Action::NextField]);
+    act(&mut app, "35".chars().map(Action::Type));
+    act(&mut app, [Action::NextField]);
+    act(&mut app, "25".chars().map(Action::Type));
+    snapshot_each_size("form_metrics", app);
+}

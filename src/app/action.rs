@@ -66,6 +66,7 @@ pub enum Action {
     MemoOpenOnly,
     MemoDetails,
     ToggleCurve,
+    EditMetrics,
     Search,
     NextHit,
     PreviousHit,
@@ -182,6 +183,7 @@ impl Action {
         Action::MemoOpenOnly,
         Action::MemoDetails,
         Action::ToggleCurve,
+        Action::EditMetrics,
         Action::Search,
         Action::NextHit,
         Action::PreviousHit,
@@ -251,6 +253,7 @@ impl Action {
                 | Action::VotingRound
                 | Action::EditTitle
                 | Action::EditPersona
+                | Action::EditMetrics
                 | Action::AddNote
                 | Action::EditNote
                 | Action::DeleteNote
@@ -331,6 +334,7 @@ impl Action {
             Action::WriteMemo => "write the memo to a file (choose the format)",
             Action::MemoOpenOnly => "leave out fixed and won't-fix points, or show them again",
             Action::MemoDetails => "say who walked the journey, when, and on which devices",
+            Action::EditMetrics => "edit the stage's CSAT, NPS and CES (with a calculator)",
             Action::ToggleCurve => {
                 "show or hide the emotion curve under the grid (it hides itself when the terminal is too short)"
             }

@@ -34,7 +34,7 @@ pub struct Field {
 }
 
 /// A number as a form shows it: no ".0" on whole numbers.
-fn number_text(value: Option<f64>) -> String {
+pub fn number_text(value: Option<f64>) -> String {
     match value {
         Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{}", v as i64),
         Some(v) => v.to_string(),

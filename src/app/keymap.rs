@@ -258,6 +258,7 @@ pub fn default_bindings() -> Vec<Binding> {
         (Grid, vec![ch('t')], A::EditTitle, None),
         (Grid, vec![ch('p')], A::EditPersona, None),
         (Grid, vec![ch('E')], A::ToggleCurve, None),
+        (Grid, vec![ch('m')], A::EditMetrics, None),
         (Grid, vec![ch('/')], A::Search, Some("search")),
         (Grid, vec![ch('n')], A::NextHit, None),
         (Grid, vec![ch('N')], A::PreviousHit, None),

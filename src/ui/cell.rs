@@ -4,7 +4,7 @@
 use ratatui::style::Style;
 
 use super::theme;
-use crate::model::{Friction, Lane, Stage};
+use crate::model::{Friction, Lane, Metrics, Stage};
 use crate::text::display::{clean, truncate};
 use crate::text::wrap::wrap;
 
@@ -205,4 +205,25 @@ pub fn window(chunks: &[Chunk], height: usize, selected: Option<usize>) -> Windo
         end = end_from(start);
     }
     Window { start, end }
+}
+
+/// A stage's metrics as short tags, e.g. ["CSAT 58%", "NPS -23", "CES 5.1"]; absent ones
+/// are left out.
+pub fn metric_tags(metrics: Option<&Metrics>) -> Vec<String> {
+    let Some(metrics) = metrics else {
+        return Vec::new();
+    };
+    let number = |v: f64| crate::app::form::number_text(Some((v * 10.0).round() / 10.0));
+    let mut tags = Vec::new();
+    if let Some(csat) = metrics.csat {
+        tags.push(format!("CSAT {}%", number(csat)));
+    }
+    if let Some(nps) = metrics.nps {
+        let sign = if nps > 0.0 { "+" } else { "" };
+        tags.push(format!("NPS {sign}{}", number(nps)));
+    }
+    if let Some(ces) = metrics.ces {
+        tags.push(format!("CES {}", number(ces)));
+    }
+    tags
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::cell::{score_line, wrapped};
+use super::cell::{metric_tags, score_line, wrapped};
 use super::theme;
 use crate::app::App;
 use crate::app::cursor::Cursor;
@@ -98,6 +98,13 @@ fn describe(map: &JourneyMap, cursor: Cursor, width: usize) -> (String, Vec<Line
                 Span::styled(score, style),
                 Span::styled("   + / - or 1…5 set the score, Enter edits the note", theme::DIM),
             ])];
+            let tags = metric_tags(stage.metrics.as_ref());
+            let metrics = if tags.is_empty() {
+                Span::styled("no metrics yet (m adds CSAT, NPS, CES)", theme::DIM)
+            } else {
+                Span::raw(format!("{}   (m edits)", tags.join("   ")))
+            };
+            lines.push(Line::from(vec![Span::styled("metrics ", theme::DIM), metrics]));
             lines.extend(text_lines(&stage.emotion.note, width));
             lines
         }

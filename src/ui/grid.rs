@@ -217,9 +217,30 @@ fn draw_header(app: &App, map: &JourneyMap, columns: &Columns, area: Rect, buf: 
         let text_x = if x > area.x + LANE_LABEL_WIDTH { x + 1 } else { x };
         let room = usize::from(area.right().min(x + w).saturating_sub(text_x));
         let title = format!(" {} {}", s + 1, clean_line(&stage.name));
-        let title = truncate(&title, room);
-        buf.set_stringn(text_x, y, format!("{title:<room$}"), room, style);
+        let tags = header_metrics(&stage.metrics, width_of(&title), room);
+        let title_room = room.saturating_sub(width_of(&tags));
+        let title = truncate(&title, title_room);
+        buf.set_stringn(text_x, y, format!("{title:<title_room$}"), title_room, style);
+        if !tags.is_empty() {
+            let x = text_x + title_room as u16;
+            buf.set_stringn(x, y, &tags, room - title_room, style.patch(theme::DIM));
+        }
     }
+}
+
+/// The metrics that fit in a stage header beside its name (keeping at least ten
+/// columns of the name), e.g. " CSAT 58% NPS -23 ".
+fn header_metrics(metrics: &Option<crate::model::Metrics>, title: usize, room: usize) -> String {
+    let keep = title.min(10);
+    let mut out = String::new();
+    for tag in cell::metric_tags(metrics.as_ref()) {
+        let next = format!("{out}{tag} ");
+        if keep + 1 + width_of(&next) > room {
+            break;
+        }
+        out = next;
+    }
+    if out.is_empty() { out } else { format!(" {out}") }
 }
 
 fn draw_lane(app: &App, map: &JourneyMap, columns: &Columns, lane: Lane, area: Rect, buf: &mut Buffer) {

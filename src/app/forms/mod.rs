@@ -4,6 +4,7 @@
 mod document;
 mod filter;
 mod friction;
+mod metrics;
 mod name;
 pub mod note;
 mod note_filter;
@@ -12,6 +13,7 @@ mod round;
 pub use document::{export_form, follow_format, memo_details_form, memo_file_form};
 pub use filter::filter_form;
 pub use friction::friction_form;
+pub use metrics::{calculate, csat, metrics_form, nps};
 pub use name::{channel_form, observer_form};
 pub use note::{NoteDefaults, note_form};
 pub use note_filter::note_filter_form;
@@ -28,6 +30,8 @@ use crate::model::Edit;
 pub enum FormPurpose {
     /// Every field of one friction point.
     Friction { stage: usize, at: usize },
+    /// A stage's CSAT, NPS and CES.
+    Metrics { stage: usize },
     /// The size of a voting round about to start.
     VotingRound,
     /// What the friction board shows.
@@ -99,6 +103,7 @@ pub fn outcome(app: &mut App, form: &mut Form) -> Result<Outcome, String> {
         FormPurpose::Channel { at } => name::channel_outcome(&doc.map, at, form),
         FormPurpose::Observer => name::observer_outcome(form),
         FormPurpose::Friction { stage, at } => friction::outcome(&doc.map, stage, at, form),
+        FormPurpose::Metrics { stage } => metrics::outcome(&doc.map, stage, form),
         FormPurpose::VotingRound => round::outcome(form),
         FormPurpose::BoardFilter => Ok(filter::outcome(&doc.map, form)),
         FormPurpose::Export => document::export_outcome(&doc.map, form),

@@ -51,7 +51,14 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
                     chose = choose(options, selected, &other);
                     chose
                 }
-                FieldValue::Text(input) | FieldValue::Number { input, .. } => edit_text(input, &other, width),
+                FieldValue::Text(input) | FieldValue::Number { input, .. } => {
+                    let typed = input.text().to_owned();
+                    let moved = edit_text(input, &other, width);
+                    if input.text() != typed && matches!(form.purpose, forms::FormPurpose::Metrics { .. }) {
+                        forms::calculate(form);
+                    }
+                    moved
+                }
             };
             if chose && let Some(doc) = &app.doc {
                 forms::follow_format(form, &doc.path);

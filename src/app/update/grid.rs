@@ -57,6 +57,12 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::AddItem => edit_cell(app, Some(1)),
         Action::InsertItemBefore => edit_cell(app, Some(0)),
         Action::DeleteItem => delete_item(app),
+        Action::EditMetrics => {
+            app.form = app
+                .doc
+                .as_ref()
+                .and_then(|doc| super::super::forms::metrics_form(&doc.map, app.cursor.stage));
+        }
         Action::MoveItemUp => move_item(app, false),
         Action::MoveItemDown => move_item(app, true),
         Action::RaiseScore => change_score(app, |s| s.map_or(Score::new(1), |s| Some(s.raised()))),

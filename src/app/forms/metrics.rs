@@ -1,0 +1,103 @@
+//! The stage-metrics form: CSAT, NPS and CES (empty = absent), checked against their
+//! ranges, with a small calculator that fills NPS from answer counts and CSAT from
+//! satisfied answers out of all answers.
+
+use super::{FormPurpose, Outcome};
+use crate::app::form::{Field, Form};
+use crate::model::{Edit, JourneyMap, Metrics};
+
+const CSAT: usize = 0;
+const NPS: usize = 1;
+const CES: usize = 2;
+const PROMOTERS: usize = 3;
+const PASSIVES: usize = 4;
+const DETRACTORS: usize = 5;
+const SATISFIED: usize = 6;
+const ANSWERS: usize = 7;
+
+const COUNTS: std::ops::RangeInclusive<f64> = 0.0..=10_000_000.0;
+
+/// The form for the metrics of stage `stage`.
+pub fn metrics_form(map: &JourneyMap, stage: usize) -> Option<Form> {
+    let current = map.stages.get(stage)?;
+    let metrics = current.metrics.clone().unwrap_or_default();
+    let count = |label| Field::number(label, None, COUNTS, true, true);
+    let fields = vec![
+        Field::number("CSAT %", metrics.csat, 0.0..=100.0, false, true),
+        Field::number("NPS", metrics.nps, -100.0..=100.0, false, true),
+        Field::number("CES", metrics.ces, 1.0..=7.0, false, true),
+        count("Promoters"),
+        count("Passives"),
+        count("Detractors"),
+        count("Satisfied"),
+        count("Answers"),
+    ];
+    let title = format!(
+        "Metrics · {} {} (empty = none; counts fill NPS, CSAT)",
+        stage + 1,
+        current.name
+    );
+    Some(Form::new(title, fields, FormPurpose::Metrics { stage }))
+}
+
+/// NPS from answer counts: % promoters (9–10) minus % detractors (0–6).
+pub fn nps(promoters: f64, passives: f64, detractors: f64) -> Option<f64> {
+    let total = promoters + passives + detractors;
+    (total > 0.0).then(|| round1((promoters - detractors) / total * 100.0))
+}
+
+/// CSAT from answers: the share of satisfied answers (4 or 5 of 5), in percent.
+pub fn csat(satisfied: f64, answers: f64) -> Option<f64> {
+    (answers > 0.0 && satisfied <= answers).then(|| round1(satisfied / answers * 100.0))
+}
+
+fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+/// After a count was typed: fills NPS or CSAT when its counts are complete.
+pub fn calculate(form: &mut Form) {
+    let counts = |form: &Form, fields: &[usize]| -> Option<Vec<f64>> {
+        fields
+            .iter()
+            .map(|&i| form.fields.get(i).and_then(|f| f.number_value().ok().flatten()))
+            .collect()
+    };
+    let result = match form.focus {
+        PROMOTERS | PASSIVES | DETRACTORS => counts(form, &[PROMOTERS, PASSIVES, DETRACTORS])
+            .and_then(|c| nps(c[0], c[1], c[2]))
+            .map(|value| (NPS, value)),
+        SATISFIED | ANSWERS => counts(form, &[SATISFIED, ANSWERS])
+            .and_then(|c| csat(c[0], c[1]))
+            .map(|value| (CSAT, value)),
+        _ => None,
+    };
+    if let Some((target, value)) = result
+        && let Some(input) = form.fields.get_mut(target).and_then(Field::input_mut)
+    {
+        input.text_start();
+        input.delete_to_line_end();
+        input.paste(&crate::app::form::number_text(Some(value)));
+    }
+}
+
+/// The edit keeping the form makes.
+pub(super) fn outcome(map: &JourneyMap, stage: usize, form: &mut Form) -> Result<Outcome, String> {
+    let Some(current) = map.stages.get(stage) else {
+        return Ok(Outcome::Unchanged);
+    };
+    let original = current.metrics.clone();
+    let mut metrics = original.clone().unwrap_or_default();
+    metrics.csat = form.number(CSAT)?;
+    metrics.nps = form.number(NPS)?;
+    metrics.ces = form.number(CES)?;
+    let empty = metrics == Metrics::default();
+    let metrics = (!empty).then_some(metrics);
+    if metrics == original || (metrics.is_none() && original.is_none()) {
+        return Ok(Outcome::Unchanged);
+    }
+    Ok(Outcome::Edit(
+        Edit::SetMetrics { stage, metrics },
+        "edit stage metrics",
+    ))
+}
