@@ -446,3 +446,17 @@ fn metrics_form_with_the_calculator() {
     act(&mut app, "25".chars().map(Action::Type));
     snapshot_each_size("form_metrics", app);
 }
+
+#[test]
+fn link_picker_over_the_grid() {
+    let mut app = example(1);
+    act(&mut app, [Action::MoveRight, Action::MoveRight]);
+    while app.cursor.lane != cxmap::model::Lane::Opportunity {
+        act(&mut app, [Action::MoveDown]);
+    }
+    act(
+        &mut app,
+        [Action::LinkFrictions, Action::SelectNext, Action::ToggleLink],
+    );
+    snapshot_each_size("link_picker", app);
+}

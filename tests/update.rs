@@ -712,3 +712,34 @@ fn moves_past_the_ends_say_so_and_change_nothing() {
         Some("Stage moved to position 2 of 7")
     );
 }
+
+#[test]
+fn an_opportunity_links_to_friction_points_and_undo_unlinks() {
+    let mut app = example_app();
+    let stage = 1;
+    run(&mut app, [Action::MoveRight]);
+    while app.cursor.lane != Lane::Opportunity {
+        run(&mut app, [Action::MoveDown]);
+    }
+    let before = map_of(&app).stages[stage].opportunities[0].addresses.clone();
+    run(&mut app, [Action::LinkFrictions]);
+    let picker = app.links.as_ref().expect("A opens the picker on an opportunity");
+    assert_eq!(
+        picker.rows[0].stage, stage,
+        "the opportunity's own stage comes first"
+    );
+    let far = picker.rows.iter().position(|r| r.stage != stage).unwrap();
+    let far_id = picker.rows[far].friction.clone();
+    for _ in 0..far {
+        run(&mut app, [Action::SelectNext]);
+    }
+    run(&mut app, [Action::ToggleLink, Action::Commit]);
+    assert!(app.links.is_none());
+    let after = &map_of(&app).stages[stage].opportunities[0].addresses;
+    assert!(after.contains(&far_id), "{after:?}");
+    assert_eq!(after.len(), before.len() + 1);
+    run(&mut app, [Action::Undo]);
+    assert_eq!(map_of(&app).stages[stage].opportunities[0].addresses, before);
+    run(&mut app, [Action::MoveUp, Action::LinkFrictions]);
+    assert!(app.links.is_none(), "only an opportunity opens the picker");
+}

@@ -117,6 +117,9 @@ pub enum Action {
     No,
     Cancel,
     Alternative,
+    // Linking an opportunity to the friction points it addresses.
+    LinkFrictions,
+    ToggleLink,
 }
 
 impl Action {
@@ -227,6 +230,8 @@ impl Action {
         Action::No,
         Action::Cancel,
         Action::Alternative,
+        Action::LinkFrictions,
+        Action::ToggleLink,
     ];
 
     /// Whether the action changes the map (and so is refused while it is read-only).
@@ -250,6 +255,7 @@ impl Action {
                 | Action::MoveStageRight
                 | Action::Vote
                 | Action::Unvote
+                | Action::LinkFrictions
                 | Action::VotingRound
                 | Action::EditTitle
                 | Action::EditPersona
@@ -383,6 +389,8 @@ impl Action {
             Action::No => "no",
             Action::Cancel => "cancel",
             Action::Alternative => "the third answer, where a question has one",
+            Action::LinkFrictions => "link the opportunity to the friction points it addresses",
+            Action::ToggleLink => "tick or untick the friction point",
         }
     }
 }

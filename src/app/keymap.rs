@@ -15,6 +15,7 @@ pub enum Mode {
     Coverage,
     Channels,
     Memo,
+    Link,
     Edit,
     Form,
     Start,
@@ -25,7 +26,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help screen lists them.
-    pub const ALL: [Mode; 13] = [
+    pub const ALL: [Mode; 14] = [
         Mode::Grid,
         Mode::Board,
         Mode::Council,
@@ -33,6 +34,7 @@ impl Mode {
         Mode::Coverage,
         Mode::Channels,
         Mode::Memo,
+        Mode::Link,
         Mode::Edit,
         Mode::Form,
         Mode::Start,
@@ -51,6 +53,7 @@ impl Mode {
             Mode::Coverage => "Coverage view",
             Mode::Channels => "Channels",
             Mode::Memo => "Friction memo preview",
+            Mode::Link => "Linking an opportunity to friction points",
             Mode::Edit => "Editing text",
             Mode::Form => "Forms (other keys as in editing text)",
             Mode::Start => "Start screen",
@@ -79,6 +82,7 @@ impl Mode {
             Mode::Coverage => "COVERAGE",
             Mode::Channels => "CHANNELS",
             Mode::Memo => "MEMO",
+            Mode::Link => "LINK",
             Mode::Edit => "EDIT",
             Mode::Form => "FORM",
             Mode::Start => "START",
@@ -213,7 +217,8 @@ pub fn default_bindings() -> Vec<Binding> {
     use Action as A;
     use KeyCode as K;
     use Mode::{
-        Board, Channels, Compare, Confirm, Council, Coverage, Edit, Form, Grid, Help, Memo, Shadow, Start,
+        Board, Channels, Compare, Confirm, Council, Coverage, Edit, Form, Grid, Help, Link, Memo, Shadow,
+        Start,
     };
     let rows: Vec<(Mode, Vec<Key>, Action, Option<&'static str>)> = vec![
         (Grid, vec![ch('?'), code(K::F(1))], A::ShowHelp, Some("help")),
@@ -271,6 +276,13 @@ pub fn default_bindings() -> Vec<Binding> {
         (Grid, vec![ch('C')], A::ShowCoverage, None),
         (Grid, vec![ch('x')], A::ShowExport, None),
         (Grid, vec![ch('M')], A::ShowMemo, None),
+        (Grid, vec![ch('A')], A::LinkFrictions, None),
+        (Link, vec![ch(' ')], A::ToggleLink, Some("tick")),
+        (Link, vec![code(K::Enter)], A::Commit, Some("keep")),
+        (Link, vec![code(K::Esc)], A::CancelEdit, Some("cancel")),
+        (Link, vec![code(K::Up), ch('k')], A::SelectPrevious, None),
+        (Link, vec![code(K::Down), ch('j')], A::SelectNext, None),
+        (Link, vec![ch('?'), code(K::F(1))], A::ShowHelp, None),
         (Shadow, vec![ch('a')], A::AddNote, Some("add")),
         (Shadow, vec![code(K::Enter), ch('e')], A::EditNote, Some("edit")),
         (Shadow, vec![ch('p')], A::MakeFriction, Some("friction point")),

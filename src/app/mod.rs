@@ -11,6 +11,7 @@ pub mod form;
 pub mod forms;
 pub mod geometry;
 pub mod keymap;
+pub mod links;
 pub mod overlay;
 pub mod search;
 pub mod shadow;
@@ -121,6 +122,8 @@ pub struct App {
     pub search: search::Search,
     /// The emotion curve is wanted under the grid (it shows when there is room).
     pub show_curve: bool,
+    /// Choosing which friction points an opportunity addresses.
+    pub links: Option<links::LinkPicker>,
     pub message: Option<Message>,
     pub geometry: Geometry,
     pub keymap: Keymap,
@@ -138,6 +141,7 @@ impl App {
             board: board::Board::default(),
             shadow: shadow::Shadowing::default(),
             memo: None,
+            links: None,
             doc: None,
             start,
             cursor: Cursor::default(),
@@ -180,6 +184,7 @@ impl App {
         self.round = None;
         self.memo = None;
         self.search.clear();
+        self.links = None;
     }
 
     /// The mode the keyboard is in.
@@ -191,6 +196,7 @@ impl App {
             (None, None, Some(_), _) => Mode::Edit,
             (None, None, None, Screen::Start) => Mode::Start,
             (None, None, None, Screen::Map) if self.comparing => Mode::Compare,
+            (None, None, None, Screen::Map) if self.links.is_some() => Mode::Link,
             (None, None, None, Screen::Map) => match self.view {
                 view::View::Grid if self.shadow.open && self.shadow.focused => Mode::Shadow,
                 view::View::Grid => Mode::Grid,

@@ -13,7 +13,7 @@ use crate::app::cursor::Cursor;
 use crate::app::editor::Editor;
 use crate::app::view::View;
 use crate::model::{JourneyMap, Lane};
-use crate::text::display::{clean, clean_line};
+use crate::text::display::{clean, clean_line, truncate, width as text_width};
 
 /// Draws the detail pane, or the editor when one is open.
 pub fn render(app: &App, area: Rect, frame: &mut Frame) {
@@ -48,10 +48,11 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
     );
 }
 
+/// A field's name and value, kept on one line when the pane wraps (no-break spaces).
 fn field(name: &str, value: String) -> Vec<Span<'static>> {
     vec![
-        Span::styled(format!("{name} "), theme::DIM),
-        Span::raw(value),
+        Span::styled(format!("{}\u{a0}", name.replace(' ', "\u{a0}")), theme::DIM),
+        Span::raw(value.replace(' ', "\u{a0}")),
         Span::raw("   "),
     ]
 }
@@ -130,37 +131,66 @@ fn describe(map: &JourneyMap, cursor: Cursor, width: usize) -> (String, Vec<Line
                     .concat(),
                 )];
                 lines.extend(text_lines(&friction.text, width));
+                let addressed_by = map.stages.iter().enumerate().flat_map(|(s, stage)| {
+                    stage
+                        .opportunities
+                        .iter()
+                        .filter(|o| o.addresses.contains(&friction.id))
+                        .map(move |o| (s, stage, o.text.as_str()))
+                });
+                lines.extend(
+                    addressed_by
+                        .map(|(s, stage, text)| link_line("← addressed by", s, &stage.name, text, width)),
+                );
                 lines
             }
         },
         Lane::Opportunity => match stage.opportunities.get(cursor.item) {
             None => empty("adds one"),
             Some(opportunity) => {
-                let addresses: Vec<String> = opportunity
-                    .addresses
-                    .iter()
-                    .map(|id| clean_line(id.as_str()).into_owned())
-                    .collect();
+                let addresses = if opportunity.addresses.is_empty() {
+                    "none yet (A links)".to_owned()
+                } else {
+                    opportunity.addresses.len().to_string()
+                };
                 let mut lines = vec![Line::from(
                     [
                         field("votes", opportunity.votes.to_string()),
-                        field(
-                            "addresses",
-                            if addresses.is_empty() {
-                                "—".to_owned()
-                            } else {
-                                addresses.join(", ")
-                            },
-                        ),
+                        field("addresses", addresses),
                     ]
                     .concat(),
                 )];
                 lines.extend(text_lines(&opportunity.text, width));
+                for id in &opportunity.addresses {
+                    lines.push(match map.friction_position(id) {
+                        Some((s, f)) => {
+                            let stage = &map.stages[s];
+                            link_line("→ addresses", s, &stage.name, &stage.frictions[f].text, width)
+                        }
+                        None => Line::styled(
+                            format!(
+                                "→ addresses {}, which is not in this map",
+                                clean_line(id.as_str())
+                            ),
+                            theme::WARNING,
+                        ),
+                    });
+                }
                 lines
             }
         },
     };
     (title, lines)
+}
+
+/// One end of a link between an opportunity and a friction point, on one line.
+fn link_line(label: &str, stage: usize, stage_name: &str, text: &str, width: usize) -> Line<'static> {
+    let place = format!("{label} {} {}: ", stage + 1, clean_line(stage_name));
+    let room = width.saturating_sub(text_width(&place));
+    Line::from(vec![
+        Span::styled(place, theme::DIM),
+        Span::raw(truncate(&clean_line(text), room).into_owned()),
+    ])
 }
 
 fn none_if_empty(text: &str) -> String {

@@ -14,6 +14,7 @@ mod dialog;
 mod form;
 mod grid;
 mod help;
+mod links;
 mod memo;
 mod notes;
 mod start;
@@ -81,6 +82,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         detail::render(app, detail, frame);
     }
     bars::render_status(app, status, frame.buffer_mut());
+    if let (Some(picker), Some(doc)) = (&app.links, &app.doc) {
+        links::render(&doc.map, picker, frame);
+    }
     if let Some(form) = &app.form {
         form::render(app, form, frame);
     }

@@ -82,6 +82,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::Vote => return super::votes::vote(app, true),
         Action::Unvote => return super::votes::vote(app, false),
         Action::VotingRound => return super::votes::round_key(app),
+        Action::LinkFrictions => super::links::open(app),
         Action::ShowBoard => app.view = crate::app::view::View::Board,
         Action::ShowCouncil => app.view = crate::app::view::View::Council,
         Action::MoveStageLeft => move_stage(app, false),

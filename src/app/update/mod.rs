@@ -8,6 +8,7 @@ mod documents;
 mod edit;
 mod form;
 mod grid;
+mod links;
 mod overlay;
 mod search;
 mod shadow;
@@ -56,6 +57,7 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
         Mode::Coverage => coverage::update(app, action),
         Mode::Channels => coverage::channels(app, action),
         Mode::Memo => documents::update(app, action),
+        Mode::Link => links::update(app, action),
     }
 }
 

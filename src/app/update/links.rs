@@ -1,0 +1,78 @@
+//! The link picker's keys: move, tick, keep the links as one undoable change, or leave.
+
+use super::super::keymap::Mode;
+use super::super::links::LinkPicker;
+use super::super::overlay::Overlay;
+use super::super::{App, Effect, action::Action};
+use super::grid::apply;
+use crate::model::{Edit, Item, Lane};
+
+/// Opens the picker on the selected opportunity.
+pub(super) fn open(app: &mut App) {
+    if app.cursor.lane != Lane::Opportunity {
+        app.inform("Select an opportunity first: A links it to the friction points it addresses");
+        return;
+    }
+    let Some(doc) = &app.doc else { return };
+    match LinkPicker::open(&doc.map, app.cursor.stage, app.cursor.item) {
+        Some(picker) if picker.rows.is_empty() => {
+            app.inform("This map has no friction points to link yet");
+        }
+        Some(picker) => app.links = Some(picker),
+        None => app.inform("This cell has no opportunity yet: a adds one"),
+    }
+}
+
+pub(super) fn update(app: &mut App, action: Action) -> Effect {
+    let Some(picker) = app.links.as_mut() else {
+        return Effect::Nothing;
+    };
+    let last = picker.rows.len().saturating_sub(1);
+    match action {
+        Action::SelectPrevious => picker.selected = picker.selected.saturating_sub(1),
+        Action::SelectNext => picker.selected = (picker.selected + 1).min(last),
+        Action::ToggleLink => picker.toggle(),
+        Action::CancelEdit => {
+            app.links = None;
+            app.inform("Links left as they were");
+        }
+        Action::Commit => keep(app),
+        Action::ShowHelp => {
+            app.overlay = Some(Overlay::Help {
+                scroll: 0,
+                from: Mode::Link,
+            });
+        }
+        _ => {}
+    }
+    Effect::Nothing
+}
+
+fn keep(app: &mut App) {
+    let Some(picker) = app.links.take() else { return };
+    let Some(opportunity) = app
+        .doc
+        .as_ref()
+        .and_then(|d| d.map.stages.get(picker.stage))
+        .and_then(|s| s.opportunities.get(picker.at))
+    else {
+        return;
+    };
+    let linked = picker.applied_to(opportunity);
+    if linked.addresses == opportunity.addresses {
+        app.inform("Links unchanged");
+        return;
+    }
+    let count = linked.addresses.len();
+    let edit = Edit::ReplaceItem {
+        stage: picker.stage,
+        at: picker.at,
+        item: Item::Opportunity(linked),
+    };
+    if apply(app, edit, "link friction points") {
+        app.inform(format!(
+            "The opportunity addresses {count} friction point{}",
+            if count == 1 { "" } else { "s" }
+        ));
+    }
+}

@@ -1,0 +1,66 @@
+//! The link picker over the grid: every friction point with a tick box, the
+//! opportunity's own stage first.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState};
+
+use super::cell::friction_badge;
+use super::help::centred;
+use super::theme;
+use crate::app::links::LinkPicker;
+use crate::model::JourneyMap;
+use crate::text::display::{clean_line, truncate, width as text_width};
+
+/// Draws `picker` in a box over the middle of the screen.
+pub fn render(map: &JourneyMap, picker: &LinkPicker, frame: &mut Frame) {
+    let area = centred(frame.area(), 80, 70);
+    let opportunity = map
+        .stages
+        .get(picker.stage)
+        .and_then(|s| s.opportunities.get(picker.at))
+        .map(|o| clean_line(&o.text).into_owned())
+        .unwrap_or_default();
+    let title = format!(" What does “{opportunity}” address? ");
+    let title = truncate(&title, usize::from(area.width.saturating_sub(4))).into_owned();
+    let width = usize::from(area.width.saturating_sub(2));
+    let items: Vec<ListItem> = picker
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let stage = map.stages.get(row.stage)?;
+            let friction = stage.frictions.iter().find(|f| f.id == row.friction)?;
+            let tick = if picker.chosen.contains(&row.friction) {
+                "[x] "
+            } else {
+                "[ ] "
+            };
+            let place = format!("{} {}", row.stage + 1, clean_line(&stage.name));
+            let place = format!("{} · ", truncate(&place, width / 3));
+            let (badge, badge_style) = friction_badge(friction);
+            let used = text_width(tick) + text_width(&place) + text_width(&badge) + 1;
+            let text = truncate(&clean_line(&friction.text), width.saturating_sub(used)).into_owned();
+            let text_style = if row.stage == picker.stage {
+                theme::TEXT
+            } else {
+                theme::DIM
+            };
+            Some(ListItem::new(Line::from(vec![
+                Span::styled(tick, theme::ACCENT),
+                Span::styled(place, theme::DIM),
+                Span::styled(badge, badge_style),
+                Span::styled(format!(" {text}"), text_style),
+            ])))
+        })
+        .collect();
+    let list = List::new(items)
+        .block(
+            Block::bordered()
+                .border_style(theme::ACCENT)
+                .title(Span::styled(title, theme::HEADER)),
+        )
+        .highlight_style(theme::SELECTED);
+    let mut state = ListState::default().with_selected(Some(picker.selected));
+    frame.render_widget(Clear, area);
+    frame.render_stateful_widget(list, area, &mut state);
+}
