@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod export;
 pub mod format;
+pub mod generate;
 pub mod import;
 pub mod model;
 pub mod session;
