@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::diagnostic::{JsonPath, Level, Problem, Segment};
-use super::tree::Node;
+use super::tree::{Key, Node};
 use crate::model::{
     Emotion, ExtraField, Extras, FORMAT_VERSION, Friction, FrictionId, JourneyMap, Metrics, NoteId,
     Opportunity, OpportunityId, PlanEntry, Score, Severity, Shadow, ShadowNote, Stage, StageId, Status,
@@ -43,7 +43,7 @@ struct Fields {
 
 /// One key of the object: its value until a decoder takes it, and which take claimed it.
 struct Entry {
-    key: String,
+    key: Key,
     value: Option<Node>,
     claim: Option<Claim>,
 }
@@ -56,7 +56,7 @@ struct Claim {
 }
 
 impl Fields {
-    fn new(entries: Vec<(String, Node)>) -> Self {
+    fn new(entries: Vec<(Key, Node)>) -> Self {
         Self {
             entries: entries
                 .into_iter()
@@ -100,7 +100,7 @@ impl Fields {
                     after.map_or(0, |claim| claim.rank),
                     ExtraField {
                         after: after.map(|claim| claim.key),
-                        key: entry.key,
+                        key: entry.key.into_owned(),
                         value: Value::from(value),
                     },
                 )),

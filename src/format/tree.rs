@@ -1,6 +1,7 @@
 //! A JSON tree that keeps object keys in file order and refuses duplicate keys, which
 //! `serde_json::Value` would silently collapse (a hand-merged file must not lose data).
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -15,7 +16,73 @@ pub enum Node {
     Number(Number),
     String(String),
     Array(Vec<Node>),
-    Object(Vec<(String, Node)>),
+    Object(Vec<(Key, Node)>),
+}
+
+/// An object key: the format's own keys are shared, not allocated for every object.
+pub type Key = Cow<'static, str>;
+
+/// Every key format 1 defines, the most frequent first; any other key is kept as read.
+const KNOWN_KEYS: [&str; 33] = [
+    "id",
+    "text",
+    "channel",
+    "evidence",
+    "at",
+    "observer",
+    "stage",
+    "friction",
+    "severity",
+    "votes",
+    "owner",
+    "status",
+    "addresses",
+    "name",
+    "goal",
+    "touchpoints",
+    "emotion",
+    "score",
+    "note",
+    "frictions",
+    "opportunities",
+    "metrics",
+    "csat",
+    "nps",
+    "ces",
+    "cxmap",
+    "title",
+    "persona",
+    "stages",
+    "shadow",
+    "channels",
+    "notes",
+    "plan",
+];
+
+/// Reads a key, sharing the known ones.
+struct KeySeed;
+
+impl<'de> de::DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Key, E> {
+        Ok(match KNOWN_KEYS.iter().find(|known| **known == v) {
+            Some(known) => Cow::Borrowed(*known),
+            None => Cow::Owned(v.to_owned()),
+        })
+    }
 }
 
 impl Node {
@@ -43,7 +110,7 @@ impl From<Node> for Value {
             Node::Object(entries) => Value::Object(
                 entries
                     .into_iter()
-                    .map(|(key, value)| (key, Value::from(value)))
+                    .map(|(key, value)| (key.into_owned(), Value::from(value)))
                     .collect(),
             ),
         }
@@ -105,15 +172,15 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-        let mut entries: Vec<(String, Node)> = Vec::new();
-        let mut seen: Option<HashSet<String>> = None;
-        while let Some(key) = map.next_key::<String>()? {
+        let mut entries: Vec<(Key, Node)> = Vec::new();
+        let mut seen: Option<HashSet<Key>> = None;
+        while let Some(key) = map.next_key_seed(KeySeed)? {
             let duplicate = match &mut seen {
                 Some(set) => !set.insert(key.clone()),
                 None => {
                     let duplicate = entries.iter().any(|(existing, _)| *existing == key);
                     if entries.len() >= LINEAR_KEY_CHECK {
-                        let mut set: HashSet<String> = entries.iter().map(|(k, _)| k.clone()).collect();
+                        let mut set: HashSet<Key> = entries.iter().map(|(k, _)| k.clone()).collect();
                         set.insert(key.clone());
                         seen = Some(set);
                     }
@@ -148,7 +215,7 @@ mod tests {
         let Node::Object(entries) = node else {
             panic!("expected an object")
         };
-        let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+        let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_ref()).collect();
         assert_eq!(keys, ["b", "a"]);
     }
 

@@ -16,32 +16,57 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
     problems
 }
 
-fn id_paths(map: &JourneyMap) -> Vec<(&str, JsonPath)> {
-    let mut ids = Vec::new();
-    for (s, stage) in map.stages.iter().enumerate() {
-        ids.push((
-            stage.id.as_str(),
-            JsonPath(vec![Key("stages"), Index(s), Key("id")]),
-        ));
-        for (i, friction) in stage.frictions.iter().enumerate() {
-            let path = vec![Key("stages"), Index(s), Key("frictions"), Index(i), Key("id")];
-            ids.push((friction.id.as_str(), JsonPath(path)));
-        }
-        for (i, opportunity) in stage.opportunities.iter().enumerate() {
-            let path = vec![Key("stages"), Index(s), Key("opportunities"), Index(i), Key("id")];
-            ids.push((opportunity.id.as_str(), JsonPath(path)));
-        }
+/// Where an id sits in the file; its JSON path is built only for a problem.
+#[derive(Clone, Copy)]
+enum IdAt {
+    Stage(usize),
+    Friction(usize, usize),
+    Opportunity(usize, usize),
+    Note(usize),
+}
+
+impl IdAt {
+    fn path(self) -> JsonPath {
+        JsonPath(match self {
+            IdAt::Stage(s) => vec![Key("stages"), Index(s), Key("id")],
+            IdAt::Friction(s, i) => vec![Key("stages"), Index(s), Key("frictions"), Index(i), Key("id")],
+            IdAt::Opportunity(s, i) => {
+                vec![Key("stages"), Index(s), Key("opportunities"), Index(i), Key("id")]
+            }
+            IdAt::Note(n) => vec![Key("shadow"), Key("notes"), Index(n), Key("id")],
+        })
     }
-    for (n, note) in map.shadow.notes.iter().enumerate() {
-        let path = vec![Key("shadow"), Key("notes"), Index(n), Key("id")];
-        ids.push((note.id.as_str(), JsonPath(path)));
-    }
-    ids
+}
+
+/// Every id of the map with its place, in file order.
+fn ids(map: &JourneyMap) -> impl Iterator<Item = (&str, IdAt)> {
+    let stages = map.stages.iter().enumerate().flat_map(|(s, stage)| {
+        let frictions = stage
+            .frictions
+            .iter()
+            .enumerate()
+            .map(move |(i, f)| (f.id.as_str(), IdAt::Friction(s, i)));
+        let opportunities = stage
+            .opportunities
+            .iter()
+            .enumerate()
+            .map(move |(i, o)| (o.id.as_str(), IdAt::Opportunity(s, i)));
+        std::iter::once((stage.id.as_str(), IdAt::Stage(s)))
+            .chain(frictions)
+            .chain(opportunities)
+    });
+    let notes = map
+        .shadow
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(n, note)| (note.id.as_str(), IdAt::Note(n)));
+    stages.chain(notes)
 }
 
 fn duplicate_ids(map: &JourneyMap, problems: &mut Vec<Problem>) {
-    let mut first: HashMap<&str, JsonPath> = HashMap::new();
-    for (id, path) in id_paths(map) {
+    let mut first: HashMap<&str, IdAt> = HashMap::new();
+    for (id, at) in ids(map) {
         if id.is_empty() {
             continue;
         }
@@ -50,12 +75,12 @@ fn duplicate_ids(map: &JourneyMap, problems: &mut Vec<Problem>) {
                 message: format!(
                     "the id \"{id}\" is used twice (first at {{related}}); every id must be unique in the file"
                 ),
-                path,
+                path: at.path(),
                 level: Level::Error,
-                related: Some(earlier.clone()),
+                related: Some(earlier.path()),
             }),
             None => {
-                first.insert(id, path);
+                first.insert(id, at);
             }
         }
     }
