@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeIndices, UnicodeSegmentation};
 
 use super::display::grapheme_width;
 
@@ -25,7 +25,7 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Wrapped {
     let mut column = 0;
     // Where the line could end before the last run of spaces, and where the next would begin.
     let mut soft_break: Option<(usize, usize)> = None;
-    for (at, grapheme) in text.grapheme_indices(true) {
+    for (at, grapheme) in graphemes(text) {
         if lines.len() >= max_lines {
             return Wrapped {
                 lines,
@@ -53,7 +53,7 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Wrapped {
                 Some((end, next)) if end > start => {
                     lines.push(start..end);
                     start = next;
-                    column = text[start..at].graphemes(true).map(grapheme_width).sum();
+                    column = graphemes(&text[start..at]).map(|(_, g)| grapheme_width(g)).sum();
                 }
                 _ => {
                     lines.push(start..at);
@@ -89,6 +89,37 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Wrapped {
     Wrapped {
         lines,
         truncated: false,
+    }
+}
+
+/// The graphemes of a text with their byte offsets. In ASCII text without carriage
+/// returns every byte is a grapheme, found without the segmentation tables.
+enum Graphemes<'a> {
+    Ascii { text: &'a str, at: usize },
+    Unicode(GraphemeIndices<'a>),
+}
+
+fn graphemes(text: &str) -> Graphemes<'_> {
+    if text.is_ascii() && !text.contains('\r') {
+        Graphemes::Ascii { text, at: 0 }
+    } else {
+        Graphemes::Unicode(text.grapheme_indices(true))
+    }
+}
+
+impl<'a> Iterator for Graphemes<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Graphemes::Ascii { text, at } => {
+                let start = *at;
+                let grapheme = text.get(start..start + 1)?;
+                *at += 1;
+                Some((start, grapheme))
+            }
+            Graphemes::Unicode(inner) => inner.next(),
+        }
     }
 }
 
@@ -148,6 +179,12 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_crlf_is_one_grapheme() {
+        let found: Vec<(usize, &str)> = graphemes("a\r\nb").collect();
+        assert_eq!(found, [(0, "a"), (1, "\r\n"), (3, "b")]);
+    }
+
     proptest! {
         #[test]
         fn ranges_are_ordered_and_fit(text in "[a-z 日é\u{301}\n]{0,80}", w in 1usize..20) {
@@ -163,6 +200,13 @@ mod tests {
             let kept: String = wrapped.lines.iter().map(|r| &text[r.clone()]).collect();
             let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
             prop_assert_eq!(squeeze(&kept), squeeze(&text));
+        }
+
+        #[test]
+        fn the_ascii_shortcut_finds_the_graphemes_segmentation_finds(text in "[ -~\t\n]{0,80}") {
+            let fast: Vec<(usize, &str)> = graphemes(&text).collect();
+            let full: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
+            prop_assert_eq!(fast, full);
         }
     }
 }

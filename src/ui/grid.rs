@@ -36,13 +36,13 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
     draw_header(app, map, &columns, area, buf);
     let mut y = area.y + 1;
     draw_rule(&columns, area, y, buf);
-    for (lane, &height) in Lane::ALL.iter().zip(&rows.heights) {
+    for ((lane, &height), cells) in Lane::ALL.iter().zip(&rows.heights).zip(&rows.cells) {
         y += 1;
         draw_lane(
             app,
-            map,
             &columns,
             *lane,
+            cells,
             Rect::new(area.x, y, area.width, height),
             buf,
         );
@@ -109,28 +109,37 @@ fn text_span(x: u16, width: u16, first: bool) -> (u16, usize) {
     (x + left, usize::from(width.saturating_sub(used).max(1)))
 }
 
-/// The height of each lane.
+/// The height of each lane, and its cells laid out (once per frame): one per shown stage.
 struct Rows {
     heights: Vec<u16>,
+    cells: Vec<Vec<Vec<Chunk>>>,
 }
 
 impl Rows {
     fn new(map: &JourneyMap, columns: &Columns, area: Rect) -> Self {
         let rules = 1 + (Lane::ALL.len() - 1);
         let room = usize::from(area.height).saturating_sub(1 + rules);
-        let demands: Vec<usize> = Lane::ALL
+        let cells: Vec<Vec<Vec<Chunk>>> = Lane::ALL
             .iter()
             .map(|&lane| {
                 columns
                     .text_spans()
-                    .filter_map(|(s, _, room)| map.stages.get(s).map(|stage| (stage, room)))
-                    .map(|(stage, room)| cell::demand(&cell::chunks(stage, lane, room)))
-                    .max()
-                    .unwrap_or(1)
+                    .map(|(s, _, room)| {
+                        map.stages
+                            .get(s)
+                            .map(|stage| cell::chunks(stage, lane, room))
+                            .unwrap_or_default()
+                    })
+                    .collect()
             })
+            .collect();
+        let demands: Vec<usize> = cells
+            .iter()
+            .map(|lane| lane.iter().map(|chunks| cell::demand(chunks)).max().unwrap_or(1))
             .collect();
         Self {
             heights: share_rows(room, &demands).into_iter().map(|h| h as u16).collect(),
+            cells,
         }
     }
 }
@@ -243,7 +252,7 @@ fn header_metrics(metrics: &Option<crate::model::Metrics>, title: usize, room: u
     if out.is_empty() { out } else { format!(" {out}") }
 }
 
-fn draw_lane(app: &App, map: &JourneyMap, columns: &Columns, lane: Lane, area: Rect, buf: &mut Buffer) {
+fn draw_lane(app: &App, columns: &Columns, lane: Lane, cells: &[Vec<Chunk>], area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.y >= buf.area.bottom() {
         return;
     }
@@ -269,10 +278,7 @@ fn draw_lane(app: &App, map: &JourneyMap, columns: &Columns, lane: Lane, area: R
         "│",
         buf,
     );
-    for (s, x, w) in columns.stages() {
-        let Some(stage) = map.stages.get(s) else {
-            continue;
-        };
+    for ((s, x, w), chunks) in columns.stages().zip(cells) {
         let selected = lane_selected && s == app.cursor.stage;
         let first = x == area.x + LANE_LABEL_WIDTH;
         if !first {
@@ -285,14 +291,13 @@ fn draw_lane(app: &App, map: &JourneyMap, columns: &Columns, lane: Lane, area: R
         let (text_x, room) = text_span(x, w, first);
         let room = room.min(usize::from(area.right().saturating_sub(text_x)));
         let cell_area = Rect::new(text_x, area.y, room as u16, area.height);
-        let chunks = cell::chunks(stage, lane, room);
         let selected_item = selected.then_some(app.cursor.item);
         let hit = |index: usize, chunk: &Chunk| match (chunk.item, lane) {
             (Some(item), _) => app.search.hits_cell(s, lane, item),
             (None, Lane::Emotion) => index > 0 && app.search.hits_cell(s, lane, 0),
             (None, _) => app.search.hits_cell(s, lane, 0),
         };
-        draw_cell(&chunks, lane, selected, selected_item, &hit, cell_area, buf);
+        draw_cell(chunks, lane, selected, selected_item, &hit, cell_area, buf);
     }
 }
 
