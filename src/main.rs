@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cxmap::app::App;
+use cxmap::app::start::StartScreen;
 use cxmap::assets::EXAMPLES;
 use cxmap::cli::{Cli, Command, ShadowCommand};
 use cxmap::commands::{self, title_from_path};
@@ -97,7 +98,12 @@ fn main() -> ExitCode {
 
 fn interactive(file: Option<&Path>, example: Option<&str>) -> ExitCode {
     let mut session = Session::default();
-    let mut app = App::at_start(session.start_screen(), IdGen::random());
+    // The start screen reads every map in the data folder: only when it is shown first.
+    let start = match (file, example) {
+        (None, None) => session.start_screen(),
+        _ => StartScreen::default(),
+    };
+    let mut app = App::at_start(start, IdGen::random());
     app.shadow.observer = cxmap::store::settings::observer();
     match (file, example) {
         (Some(path), _) if path.exists() => {
