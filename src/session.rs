@@ -15,8 +15,10 @@ use crate::format;
 use crate::model::diff;
 use crate::store::{self, Fingerprint, LoadError, MapLock, RecoveryWriter, recovery};
 
-/// How soon after a change a recovery copy is written.
+/// How long changes pause before a recovery copy is written.
 pub const RECOVERY_DELAY: Duration = Duration::from_secs(1);
+/// The longest a change waits for its recovery copy while changes go on without a pause.
+pub const RECOVERY_LIMIT: Duration = Duration::from_secs(10);
 /// The longest the loop waits before looking at the recovery schedule again.
 const IDLE: Duration = Duration::from_secs(60);
 /// The longest quitting waits for recovery copies to reach the disk.
@@ -40,6 +42,8 @@ pub struct Session {
     recorded: Option<u64>,
     /// When a change not yet on disk was first seen.
     unrecorded_since: Option<Instant>,
+    /// The history state `tick` last saw, and when it first saw it.
+    seen: Option<(u64, Instant)>,
 }
 
 impl Default for Session {
@@ -63,6 +67,7 @@ impl Session {
             fingerprint: None,
             recorded: None,
             unrecorded_since: None,
+            seen: None,
         }
     }
 
@@ -414,9 +419,10 @@ impl Session {
         }
     }
 
-    /// Looks after recovery copies between keys: a change not yet on disk is copied once
-    /// it is `RECOVERY_DELAY` old; back at the saved state, the copy goes. Returns how long
-    /// the loop may wait before calling again.
+    /// Looks after recovery copies between keys: changes not yet on disk are copied once
+    /// they pause for `RECOVERY_DELAY` (or `RECOVERY_LIMIT` after the first, if they never
+    /// pause), so the copy is taken while nobody types; back at the saved state, the copy
+    /// goes. Returns how long the loop may wait before calling again.
     pub fn tick(&mut self, app: &mut App, now: Instant) -> Duration {
         if let Some(failure) = self.writer.as_ref().and_then(RecoveryWriter::failure) {
             app.warn(failure);
@@ -435,16 +441,20 @@ impl Session {
             return IDLE;
         }
         let since = *self.unrecorded_since.get_or_insert(now);
-        let due = since + RECOVERY_DELAY;
+        let changed = match self.seen {
+            Some((seen, at)) if seen == state => at,
+            _ => {
+                self.seen = Some((state, now));
+                now
+            }
+        };
+        let due = (changed + RECOVERY_DELAY).min(since + RECOVERY_LIMIT);
         if now < due {
             return due - now;
         }
         if let Some(writer) = &self.writer {
             let written = jiff::Timestamp::now().to_string();
-            writer.write(
-                doc.path.clone(),
-                recovery::contents(&doc.path, &doc.map, &written),
-            );
+            writer.write(doc.path.clone(), doc.map.clone(), written);
         }
         self.recorded = Some(state);
         self.unrecorded_since = None;
@@ -457,10 +467,7 @@ impl Session {
         let doc = app.doc.as_ref().filter(|d| d.is_dirty() && !d.read_only)?;
         let (writer, data_dir) = (self.writer.as_ref()?, self.data_dir.as_deref()?);
         let written = jiff::Timestamp::now().to_string();
-        writer.write(
-            doc.path.clone(),
-            recovery::contents(&doc.path, &doc.map, &written),
-        );
+        writer.write(doc.path.clone(), doc.map.clone(), written);
         writer
             .flush(FLUSH_LIMIT)
             .then(|| recovery::copy_path(data_dir, &doc.path))

@@ -161,7 +161,7 @@ fn who_walked_the_journey_can_be_typed_when_no_notes_say() {
         "{lines:#?}"
     );
     assert_eq!(
-        app.doc.as_ref().unwrap().map,
+        *app.doc.as_ref().unwrap().map,
         map,
         "the map itself is not changed"
     );

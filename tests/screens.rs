@@ -374,7 +374,7 @@ fn comparing_a_recovery_copy_says_what_it_changes() {
     use cxmap::app::overlay::RecoveryOffer;
     use cxmap::model::diff::summary;
     let mut app = example(0);
-    let on_disk = app.doc.as_ref().unwrap().map.clone();
+    let on_disk = (*app.doc.as_ref().unwrap().map).clone();
     let mut copy = on_disk.clone();
     copy.stages[1]
         .touchpoints

@@ -12,7 +12,7 @@ use cxmap::app::start::StartEntry;
 use cxmap::app::update::update;
 use cxmap::app::{App, Effect};
 use cxmap::model::IdGen;
-use cxmap::session::{Flow, RECOVERY_DELAY, Session};
+use cxmap::session::{Flow, RECOVERY_DELAY, RECOVERY_LIMIT, Session};
 use cxmap::store::recovery;
 
 struct Bench {
@@ -67,6 +67,37 @@ fn run_timer(session: &mut Session, app: &mut App, bench: &Bench) {
 }
 
 #[test]
+fn changes_that_go_on_are_copied_at_a_pause_or_at_the_limit() {
+    let bench = Bench::new();
+    let (mut session, mut app) = bench.open();
+    let start = Instant::now();
+    let step = RECOVERY_DELAY / 2;
+    let mut now = start;
+    let mut score = 1;
+    while now + step < start + RECOVERY_LIMIT {
+        act(&mut session, &mut app, [Action::SetScore(score)]);
+        score = -score;
+        let wait = session.tick(&mut app, now);
+        assert!(
+            wait <= RECOVERY_DELAY,
+            "no copy while changes go on without a pause"
+        );
+        now += step;
+    }
+    act(&mut session, &mut app, [Action::SetScore(score)]);
+    let wait = session.tick(&mut app, start + RECOVERY_LIMIT);
+    assert!(
+        wait > RECOVERY_DELAY,
+        "at the limit the copy is taken: the timer is idle"
+    );
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !bench.copy().exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(bench.copy().exists());
+}
+
+#[test]
 fn unsaved_work_is_copied_after_the_delay_and_a_save_removes_the_copy() {
     let bench = Bench::new();
     let (mut session, mut app) = bench.open();
@@ -76,7 +107,7 @@ fn unsaved_work_is_copied_after_the_delay_and_a_save_removes_the_copy() {
     assert!(!bench.copy().exists(), "not yet: the change is new");
     run_timer(&mut session, &mut app, &bench);
     let copy = recovery::read(&bench.copy()).unwrap();
-    assert_eq!(copy.map, app.doc.as_ref().unwrap().map);
+    assert_eq!(copy.map, *app.doc.as_ref().unwrap().map);
     act(&mut session, &mut app, [Action::Save]);
     assert!(!app.doc.as_ref().unwrap().is_dirty());
     act(&mut session, &mut app, [Action::Quit]);

@@ -1,13 +1,16 @@
 //! The open map: its data, the file it belongs to and its undo history.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::model::{Edit, EditError, Focus, History, JourneyMap};
 
 /// A map being edited, bound to a file path.
 #[derive(Debug, Clone)]
 pub struct Document {
-    pub map: JourneyMap,
+    /// Shared with the recovery writer while it encodes a copy; an edit meanwhile
+    /// changes a copy of its own (see [`Document::map_mut`]).
+    pub map: Arc<JourneyMap>,
     pub path: PathBuf,
     pub history: History,
     /// False until the map has been written to `path` once.
@@ -20,7 +23,7 @@ impl Document {
     /// A map read from `path`.
     pub fn opened(map: JourneyMap, path: PathBuf) -> Self {
         Self {
-            map,
+            map: Arc::new(map),
             path,
             history: History::default(),
             on_disk: true,
@@ -31,7 +34,7 @@ impl Document {
     /// A map that `path` will hold after the first save.
     pub fn new_file(map: JourneyMap, path: PathBuf) -> Self {
         Self {
-            map,
+            map: Arc::new(map),
             path,
             history: History::unsaved(),
             on_disk: false,
@@ -44,7 +47,7 @@ impl Document {
         if self.read_only {
             return Err(EditError("the map is open read-only".to_owned()));
         }
-        self.history.apply(&mut self.map, edit, label)
+        self.history.apply(Arc::make_mut(&mut self.map), edit, label)
     }
 
     /// Whether there is work that is not on disk.

@@ -1,16 +1,20 @@
-//! Writes recovery copies on a thread of its own, so no keystroke waits for the disk.
-//! Jobs run in the order sent: a copy written before a save is removed after it.
+//! Writes recovery copies on a thread of its own, so no keystroke waits for the disk or
+//! for the map's encoding. Jobs run in the order sent: a copy written before a save is
+//! removed after it.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 use super::recovery;
+use crate::model::JourneyMap;
 
 enum Job {
     Write {
         map_path: PathBuf,
-        bytes: Vec<u8>,
+        map: Arc<JourneyMap>,
+        written: String,
     },
     Remove {
         map_path: PathBuf,
@@ -33,7 +37,13 @@ impl RecoveryWriter {
         std::thread::spawn(move || {
             for job in inbox {
                 match job {
-                    Job::Write { map_path, bytes } => {
+                    Job::Write {
+                        map_path,
+                        map,
+                        written,
+                    } => {
+                        let bytes = recovery::contents(&map_path, &map, &written);
+                        drop(map);
                         if let Err(error) = recovery::write(&data_dir, &map_path, &bytes) {
                             let _ = report.send(format!("No recovery copy: {error}"));
                         }
@@ -48,9 +58,15 @@ impl RecoveryWriter {
         Self { jobs, failures }
     }
 
-    /// Queues a recovery copy of `map_path` with these bytes.
-    pub fn write(&self, map_path: PathBuf, bytes: Vec<u8>) {
-        let _ = self.jobs.send(Job::Write { map_path, bytes });
+    /// Queues a recovery copy of `map`, the unsaved work on `map_path`, as it was at
+    /// `written` (RFC 3339). The copy is encoded on the writer's thread, which lets go of
+    /// the map as soon as it is encoded.
+    pub fn write(&self, map_path: PathBuf, map: Arc<JourneyMap>, written: String) {
+        let _ = self.jobs.send(Job::Write {
+            map_path,
+            map,
+            written,
+        });
     }
 
     /// Queues the removal of `map_path`'s recovery copy.

@@ -202,7 +202,7 @@ fn none_if_empty(text: &str) -> String {
 }
 
 fn render_editor(app: &App, editor: &Editor, area: Rect, frame: &mut Frame) {
-    let heading = editor.target.heading(app.doc.as_ref().map(|d| &d.map));
+    let heading = editor.target.heading(app.doc.as_ref().map(|d| &*d.map));
     let block = Block::bordered()
         .border_style(theme::ACCENT)
         .title(Span::styled(format!(" {} ", clean_line(&heading)), theme::ACCENT));

@@ -1,5 +1,7 @@
 //! The grid: moving the selection, editing cells and items, stages, scores, undo.
 
+use std::sync::Arc;
+
 use super::super::cursor::list_len;
 use super::super::editor::{EditTarget, Editor};
 use super::super::forms::friction_form;
@@ -375,9 +377,9 @@ fn move_stage(app: &mut App, right: bool) {
 fn undo_or_redo(app: &mut App, undo: bool) {
     let Some(doc) = app.doc.as_mut() else { return };
     let result = if undo {
-        doc.history.undo(&mut doc.map)
+        doc.history.undo(Arc::make_mut(&mut doc.map))
     } else {
-        doc.history.redo(&mut doc.map)
+        doc.history.redo(Arc::make_mut(&mut doc.map))
     };
     match result {
         None => app.inform(if undo {
