@@ -1,12 +1,10 @@
-//! How fast cxmap is on generated maps of 7, 70 and 700 stages: load, check, save, the
-//! first screen and single keystrokes, each beside a floor measured in the same run
-//! (serde_json alone on the same bytes). Medians; see docs/performance.md for budgets.
-//!
-//! `cargo bench --bench speed` runs everything; `cargo bench --bench speed -- key` only
-//! the benches whose name contains "key".
+//! How fast cxmap is on generated maps of 7, 70 and 700 stages, each figure beside a
+//! serde_json floor from the same run (budgets in docs/performance.md). Medians and p90s;
+//! `cargo bench --bench speed -- key` runs only the benches whose name contains "key".
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::cell::RefCell;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -14,9 +12,12 @@ use cxmap::app::App;
 use cxmap::app::action::Action;
 use cxmap::app::document::Document;
 use cxmap::app::update::update;
+use cxmap::export::ExportFormat;
+use cxmap::export::memo::{self, MemoFormat, MemoOptions};
 use cxmap::format;
 use cxmap::generate::{self, Spec};
 use cxmap::model::{IdGen, JourneyMap, Lane};
+use cxmap::session::{RECOVERY_DELAY, Session};
 use cxmap::store;
 use cxmap::ui;
 use ratatui::Terminal;
@@ -96,7 +97,8 @@ impl Report {
     }
 }
 
-/// An app showing `map` in a 200×50 terminal, selection on the middle stage's friction.
+/// An app showing `map` in a 200×50 terminal, selection on the first friction point from
+/// the middle stage on.
 fn app_at_middle(map: &JourneyMap) -> (App, Terminal<TestBackend>) {
     let mut app = App::with_document(
         Document::opened(map.clone(), "bench.json".into()),
@@ -104,7 +106,10 @@ fn app_at_middle(map: &JourneyMap) -> (App, Terminal<TestBackend>) {
     );
     app.time_zone = jiff::tz::TimeZone::UTC;
     app.resize(WIDTH, HEIGHT);
-    app.cursor.stage = map.stages.len() / 2;
+    let middle = map.stages.len() / 2;
+    app.cursor.stage = (middle..map.stages.len())
+        .find(|&s| !map.stages[s].frictions.is_empty())
+        .unwrap_or(middle);
     app.cursor.lane = Lane::Friction;
     app.cursor
         .scroll_into_view(app.geometry.stage_columns(), map.stages.len());
@@ -147,6 +152,30 @@ fn bench_keys(report: &Report, size: &str, map: &JourneyMap) {
     }
 }
 
+/// What the loop does between keys when a recovery copy of unsaved work falls due: the
+/// part that runs on the UI thread (the copy is written on a thread of its own).
+fn bench_recovery(report: &Report, size: &str, map: &JourneyMap) {
+    let data = tempfile::tempdir().unwrap();
+    let session = Session::new(Some(data.path().to_path_buf()));
+    let (app, _) = app_at_middle(map);
+    let state = RefCell::new((session, app));
+    let start = Instant::now();
+    let samples = measure(
+        || {
+            let (session, app) = &mut *state.borrow_mut();
+            update(app, Action::Vote);
+            // Waits for the copies queued so far, so they do not pile up.
+            session.write_recovery_now(app);
+            session.tick(app, start);
+        },
+        |()| {
+            let (session, app) = &mut *state.borrow_mut();
+            session.tick(app, start + RECOVERY_DELAY)
+        },
+    );
+    report.row("recovery copy, UI part", size, &samples, None);
+}
+
 fn main() {
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let report = Report { filter };
@@ -183,9 +212,9 @@ fn main() {
             let samples = measure(|| (), |()| format::parse_bytes(&bytes).unwrap());
             report.row("check", &size, &samples, Some(&floor_parse));
         }
+        let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let floor_print = measure(|| (), |()| serde_json::to_string_pretty(&value).unwrap());
         if report.wants("save") {
-            let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-            let floor_print = measure(|| (), |()| serde_json::to_string_pretty(&value).unwrap());
             let samples = measure(|| (), |()| format::encode(&map));
             report.row("save: encode", &size, &samples, Some(&floor_print));
             let target = dir.path().join(format!("saved-{size}.json"));
@@ -204,6 +233,23 @@ fn main() {
                 },
             );
             report.row("first render 200x50", &size, &samples, None);
+        }
+        if report.wants("recovery") {
+            bench_recovery(&report, &size, &map);
+        }
+        if report.wants("memo") {
+            let samples = measure(
+                || (),
+                |()| memo::memo(&map, &MemoOptions::default(), MemoFormat::Markdown),
+            );
+            report.row("memo (Markdown)", &size, &samples, Some(&floor_print));
+        }
+        for format in ExportFormat::ALL {
+            let name = format!("export {}", format.name());
+            if report.wants(&name) {
+                let samples = measure(|| (), |()| format.build(&map));
+                report.row(&name, &size, &samples, Some(&floor_print));
+            }
         }
         bench_keys(&report, &size, &map);
     }
