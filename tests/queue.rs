@@ -237,3 +237,157 @@ fn the_calculator_fills_nps_and_csat_from_counts() {
         (Some(85.0), Some(45.0), None)
     );
 }
+
+fn blank_app() -> App {
+    let map = cxmap::assets::TEMPLATES[0]
+        .instantiate("Workshop", &mut IdGen::seeded(2))
+        .unwrap();
+    let mut app = App::with_document(Document::new_file(map, "workshop.json".into()), IdGen::seeded(3));
+    app.resize(120, 40);
+    app
+}
+
+fn to_friction_lane(app: &mut App) {
+    run(app, [Action::MoveDown, Action::MoveDown, Action::MoveDown]);
+    assert_eq!(app.cursor.lane, Lane::Friction);
+}
+
+#[test]
+fn capture_asks_only_for_the_text_and_the_channel_follows_the_last_one() {
+    let mut app = blank_app();
+    to_friction_lane(&mut app);
+    run(&mut app, [Action::AddItem]);
+    assert!(
+        app.editor.is_some() && app.form.is_none(),
+        "capture is one line of text"
+    );
+    run(&mut app, typed("The menu is only a PDF"));
+    run(&mut app, [Action::Commit, Action::Commit]);
+    assert_eq!(
+        map_of(&app).stages[0].frictions[0].channel,
+        "",
+        "no channel used yet"
+    );
+    run(&mut app, [Action::EditCell, Action::NextField, Action::NextField]);
+    run(&mut app, typed("Website"));
+    run(&mut app, [Action::Commit]);
+    assert_eq!(map_of(&app).stages[0].frictions[0].channel, "Website");
+    run(&mut app, [Action::AddItem]);
+    run(&mut app, typed("No opening hours on the home page"));
+    run(&mut app, [Action::Commit, Action::Commit]);
+    let second = &map_of(&app).stages[0].frictions[1];
+    assert_eq!(second.text, "No opening hours on the home page");
+    assert_eq!(second.channel, "Website", "the last channel used");
+    run(&mut app, [Action::MoveRight]);
+    run(
+        &mut app,
+        [Action::Paste(
+            "Hours differ on the maps app\nNo phone number".into(),
+        )],
+    );
+    assert!(
+        map_of(&app).stages[1]
+            .frictions
+            .iter()
+            .all(|f| f.channel == "Website")
+    );
+}
+
+#[test]
+fn every_friction_field_is_kept_from_the_form_and_checked() {
+    let mut app = blank_app();
+    to_friction_lane(&mut app);
+    run(&mut app, [Action::AddItem]);
+    run(&mut app, typed("The cart is at R450"));
+    run(&mut app, [Action::Commit, Action::Commit, Action::EditCell]);
+    run(
+        &mut app,
+        [Action::TextStart, Action::DeleteToLineEnd, Action::Commit],
+    );
+    assert_eq!(
+        app.form.as_ref().unwrap().error.as_deref(),
+        Some("A friction point needs its text: what happened?")
+    );
+    run(
+        &mut app,
+        typed("The cart is at R450 and shipping is free over R500"),
+    );
+    run(
+        &mut app,
+        [Action::NextField, Action::Type('3'), Action::NextField],
+    );
+    run(&mut app, typed("Mobile app"));
+    run(&mut app, [Action::NextField]);
+    run(&mut app, [Action::TextStart, Action::DeleteToLineEnd]);
+    run(&mut app, typed("-1"));
+    run(&mut app, [Action::Commit]);
+    assert!(
+        app.form
+            .as_ref()
+            .unwrap()
+            .error
+            .as_deref()
+            .unwrap()
+            .starts_with("Votes must be")
+    );
+    run(&mut app, [Action::TextStart, Action::DeleteToLineEnd]);
+    run(&mut app, typed("4"));
+    run(&mut app, [Action::NextField]);
+    run(&mut app, typed("Naledi"));
+    run(
+        &mut app,
+        [Action::NextField, Action::CursorRight, Action::NextField],
+    );
+    run(&mut app, typed("photos/cart.png"));
+    run(&mut app, [Action::NewLine]);
+    run(&mut app, typed("https://example.com/survey"));
+    run(&mut app, [Action::Commit]);
+    assert!(app.form.is_none(), "{:?}", app.form.as_ref().map(|f| &f.error));
+    let friction = map_of(&app).stages[0].frictions[0].clone();
+    assert_eq!(
+        friction.text,
+        "The cart is at R450 and shipping is free over R500"
+    );
+    assert_eq!(friction.severity, cxmap::model::Severity::Severe);
+    assert_eq!(friction.channel, "Mobile app");
+    assert_eq!(friction.votes, 4);
+    assert_eq!(friction.owner, "Naledi");
+    assert_eq!(friction.status, cxmap::model::Status::InProgress);
+    assert_eq!(
+        friction.evidence,
+        ["photos/cart.png", "https://example.com/survey"]
+    );
+    run(&mut app, [Action::EditCell]);
+    let note = app.form.as_ref().unwrap().note.clone().unwrap_or_default();
+    assert!(
+        note.contains("photos/cart.png") && !note.contains("example.com"),
+        "{note}"
+    );
+    run(&mut app, [Action::CancelEdit, Action::Undo]);
+    assert_eq!(map_of(&app).stages[0].frictions[0].text, "The cart is at R450");
+    assert_eq!(map_of(&app).stages[0].frictions[0].votes, 0);
+}
+
+#[test]
+fn votes_never_go_below_zero_and_undo_one_at_a_time() {
+    let mut app = blank_app();
+    to_friction_lane(&mut app);
+    run(&mut app, [Action::AddItem]);
+    run(&mut app, typed("Hours differ"));
+    run(&mut app, [Action::Commit, Action::Commit]);
+    let votes = |app: &App| map_of(app).stages[0].frictions[0].votes;
+    run(&mut app, [Action::Unvote]);
+    assert_eq!(votes(&app), 0);
+    assert!(message(&app).contains("No votes to take away"));
+    run(
+        &mut app,
+        [Action::Vote, Action::Vote, Action::Vote, Action::Unvote],
+    );
+    assert_eq!(votes(&app), 2);
+    run(&mut app, [Action::Undo]);
+    assert_eq!(votes(&app), 3);
+    run(&mut app, [Action::Undo, Action::Undo]);
+    assert_eq!(votes(&app), 1);
+    run(&mut app, [Action::Redo]);
+    assert_eq!(votes(&app), 2);
+}

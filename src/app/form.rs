@@ -145,6 +145,9 @@ pub struct Form {
     pub focus: usize,
     /// Why the form was not kept, shown until the next change.
     pub error: Option<String>,
+    /// Something to know about what the form shows (a missing evidence file), shown
+    /// where the error goes when there is none.
+    pub note: Option<String>,
     pub purpose: FormPurpose,
 }
 
@@ -156,6 +159,7 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            note: None,
             purpose,
         }
     }

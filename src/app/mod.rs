@@ -13,6 +13,7 @@ pub mod geometry;
 pub mod keymap;
 pub mod links;
 pub mod overlay;
+pub mod queue;
 pub mod search;
 pub mod shadow;
 pub mod start;
@@ -120,6 +121,8 @@ pub struct App {
     pub memo: Option<documents::MemoPreview>,
     /// The search and its hits, derived from the map once per change.
     pub search: search::Search,
+    /// Links and missing evidence of the friction points, derived once per change.
+    pub queue: queue::Queue,
     /// The emotion curve is wanted under the grid (it shows when there is room).
     pub show_curve: bool,
     /// Choosing which friction points an opportunity addresses.
@@ -153,6 +156,7 @@ impl App {
             round: None,
             search: search::Search::default(),
             show_curve: true,
+            queue: queue::Queue::default(),
             message: None,
             geometry: Geometry::default(),
             keymap: Keymap::default(),
@@ -185,6 +189,7 @@ impl App {
         self.memo = None;
         self.search.clear();
         self.links = None;
+        self.queue.reset();
     }
 
     /// The mode the keyboard is in.

@@ -143,6 +143,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn severity_is_one_to_three_and_defaults_to_major() {
+        assert_eq!(Severity::from_number(0), None);
+        assert_eq!(Severity::from_number(4), None);
+        assert_eq!(Severity::from_number(-1), None);
+        for n in 1..=3 {
+            assert_eq!(Severity::from_number(n).map(|s| i64::from(s.number())), Some(n));
+        }
+        assert_eq!(Severity::default(), Severity::Major);
+        assert!(Severity::Severe > Severity::Minor);
+    }
+
+    #[test]
+    fn status_spellings_round_trip_and_closed_ones_are_fixed_or_wont_fix() {
+        for status in Status::ALL {
+            assert_eq!(Status::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(Status::parse("closed"), None);
+        assert_eq!(Status::parse("Open"), None, "the file's spelling is exact");
+        let closed: Vec<Status> = Status::ALL.into_iter().filter(|s| s.is_closed()).collect();
+        assert_eq!(closed, [Status::Fixed, Status::WontFix]);
+    }
+
+    #[test]
+    fn a_new_friction_point_is_open_major_with_no_votes_owner_channel_or_evidence() {
+        let friction = Friction::new(FrictionId("fr-a".into()), "Hours differ".into());
+        assert_eq!(friction.text, "Hours differ");
+        assert_eq!(
+            (friction.severity, friction.status, friction.votes),
+            (Severity::Major, Status::Open, 0)
+        );
+        assert!(friction.owner.is_empty() && friction.channel.is_empty() && friction.evidence.is_empty());
+    }
+
+    #[test]
     fn solution_words_match_whole_words_in_any_case() {
         assert_eq!(
             solution_phrase("We SHOULD add a filter"),

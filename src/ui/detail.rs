@@ -11,6 +11,7 @@ use super::theme;
 use crate::app::App;
 use crate::app::cursor::Cursor;
 use crate::app::editor::Editor;
+use crate::app::queue::Queue;
 use crate::app::view::View;
 use crate::model::{JourneyMap, Lane};
 use crate::text::display::{clean, clean_line, truncate, width as text_width};
@@ -38,7 +39,7 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
     let note = (app.view == View::Grid && app.shadow.open && app.shadow.focused)
         .then(|| super::notes::detail(app, &doc.map, width))
         .flatten();
-    let (title, lines) = note.unwrap_or_else(|| describe(&doc.map, cursor, width));
+    let (title, lines) = note.unwrap_or_else(|| describe(&doc.map, &app.queue, cursor, width));
     let block = Block::bordered()
         .border_style(theme::RULE)
         .title(Span::styled(title, theme::HEADER));
@@ -65,7 +66,7 @@ fn text_lines(text: &str, width: usize) -> Vec<Line<'static>> {
 }
 
 /// The pane's title and lines for the selected cell.
-fn describe(map: &JourneyMap, cursor: Cursor, width: usize) -> (String, Vec<Line<'static>>) {
+fn describe(map: &JourneyMap, queue: &Queue, cursor: Cursor, width: usize) -> (String, Vec<Line<'static>>) {
     let Some(stage) = map.stages.get(cursor.stage) else {
         return (
             " Map ".to_owned(),
@@ -131,17 +132,29 @@ fn describe(map: &JourneyMap, cursor: Cursor, width: usize) -> (String, Vec<Line
                     .concat(),
                 )];
                 lines.extend(text_lines(&friction.text, width));
-                let addressed_by = map.stages.iter().enumerate().flat_map(|(s, stage)| {
-                    stage
-                        .opportunities
-                        .iter()
-                        .filter(|o| o.addresses.contains(&friction.id))
-                        .map(move |o| (s, stage, o.text.as_str()))
-                });
-                lines.extend(
-                    addressed_by
-                        .map(|(s, stage, text)| link_line("← addressed by", s, &stage.name, text, width)),
-                );
+                for entry in friction.evidence.iter().filter(|e| queue.missing.contains(*e)) {
+                    lines.push(Line::styled(
+                        format!("✗ evidence not found beside the map: {}", clean_line(entry)),
+                        theme::WARNING,
+                    ));
+                }
+                let by = queue
+                    .addressed_by
+                    .get(&friction.id)
+                    .map_or(&[][..], Vec::as_slice);
+                for &(s, o) in by {
+                    if let Some(stage) = map.stages.get(s)
+                        && let Some(opportunity) = stage.opportunities.get(o)
+                    {
+                        lines.push(link_line(
+                            "← addressed by",
+                            s,
+                            &stage.name,
+                            &opportunity.text,
+                            width,
+                        ));
+                    }
+                }
                 lines
             }
         },
@@ -162,12 +175,12 @@ fn describe(map: &JourneyMap, cursor: Cursor, width: usize) -> (String, Vec<Line
                 )];
                 lines.extend(text_lines(&opportunity.text, width));
                 for id in &opportunity.addresses {
-                    lines.push(match map.friction_position(id) {
-                        Some((s, f)) => {
-                            let stage = &map.stages[s];
+                    let found = queue.position.get(id).copied();
+                    lines.push(match found.and_then(|(s, f)| Some((s, map.stages.get(s)?, f))) {
+                        Some((s, stage, f)) if f < stage.frictions.len() => {
                             link_line("→ addresses", s, &stage.name, &stage.frictions[f].text, width)
                         }
-                        None => Line::styled(
+                        _ => Line::styled(
                             format!(
                                 "→ addresses {}, which is not in this map",
                                 clean_line(id.as_str())

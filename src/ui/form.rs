@@ -85,8 +85,13 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame) {
         render_value(field, focused, value_area, frame);
         y += height as u16;
     }
-    if let Some(error) = &form.error {
-        let line = Line::styled(clean_line(error).into_owned(), theme::ERROR);
+    let bottom = match (&form.error, &form.note) {
+        (Some(error), _) => Some((error, theme::ERROR)),
+        (None, Some(note)) => Some((note, theme::WARNING)),
+        (None, None) => None,
+    };
+    if let Some((text, style)) = bottom {
+        let line = Line::styled(clean_line(text).into_owned(), style);
         frame.render_widget(
             Paragraph::new(line),
             Rect::new(inner.x, inner.bottom() - 1, inner.width, 1),

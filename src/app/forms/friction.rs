@@ -1,5 +1,7 @@
 //! The friction-point form: text, severity, channel, votes, owner, status, evidence.
 
+use std::collections::HashSet;
+
 use super::{FormPurpose, Outcome};
 use crate::app::form::{Field, Form};
 use crate::model::{Edit, Item, JourneyMap, Severity, Status};
@@ -15,7 +17,8 @@ const EVIDENCE: usize = 6;
 const SEVERITIES: [Severity; 3] = [Severity::Minor, Severity::Major, Severity::Severe];
 
 /// The form for friction point `at` of stage `stage`.
-pub fn friction_form(map: &JourneyMap, stage: usize, at: usize) -> Option<Form> {
+/// Evidence entries in `missing` (not found beside the map) are named under the fields.
+pub fn friction_form(map: &JourneyMap, stage: usize, at: usize, missing: &HashSet<String>) -> Option<Form> {
     let current = map.stages.get(stage)?;
     let friction = current.frictions.get(at)?;
     let severities = SEVERITIES
@@ -50,7 +53,20 @@ pub fn friction_form(map: &JourneyMap, stage: usize, at: usize) -> Option<Form> 
         Field::text("Evidence", &friction.evidence.join("\n"), true),
     ];
     let title = format!("Friction point {} · {}", at + 1, current.name);
-    Some(Form::new(title, fields, FormPurpose::Friction { stage, at }))
+    let mut form = Form::new(title, fields, FormPurpose::Friction { stage, at });
+    let gone: Vec<&str> = friction
+        .evidence
+        .iter()
+        .filter(|e| missing.contains(*e))
+        .map(String::as_str)
+        .collect();
+    if !gone.is_empty() {
+        form.note = Some(format!(
+            "✗ evidence not found beside the map: {}",
+            gone.join(", ")
+        ));
+    }
+    Some(form)
 }
 
 /// The edit keeping the form makes.

@@ -62,7 +62,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
                 app.form = app
                     .doc
                     .as_ref()
-                    .and_then(|doc| friction_form(&doc.map, stage, at));
+                    .and_then(|doc| friction_form(&doc.map, stage, at, &app.queue.missing));
             }
         }
         Action::Vote | Action::Unvote => {

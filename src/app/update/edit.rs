@@ -103,6 +103,16 @@ pub(super) fn new_item(
     }
 }
 
+/// A new friction point starts in the channel last given to one, so capture asks only for
+/// the text.
+pub(super) fn default_channel(last: Option<&str>, item: &mut Item) {
+    if let (Item::Friction(friction), Some(last)) = (item, last)
+        && friction.channel.is_empty()
+    {
+        friction.channel = last.to_owned();
+    }
+}
+
 /// Keeps the editor's text: turns it into the edit its target calls for.
 pub(super) fn commit(app: &mut App) -> Effect {
     let Some(Editor { target, input }) = app.editor.take() else {
@@ -183,7 +193,8 @@ pub(super) fn commit(app: &mut App) -> Effect {
             let Some(doc) = app.doc.as_ref() else {
                 return Effect::Nothing;
             };
-            let item = new_item(&doc.map, lane, text, &mut app.ids, &[]);
+            let mut item = new_item(&doc.map, lane, text, &mut app.ids, &[]);
+            default_channel(app.queue.last_channel.as_deref(), &mut item);
             if apply(
                 app,
                 Edit::InsertItem { stage, at, item },

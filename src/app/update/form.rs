@@ -108,6 +108,14 @@ pub(super) fn keep(app: &mut App) -> Effect {
         }
         Ok(Outcome::Unchanged) => {}
         Ok(Outcome::Edit(edit, label)) => {
+            if let crate::model::Edit::ReplaceItem {
+                item: crate::model::Item::Friction(friction),
+                ..
+            } = &edit
+                && !friction.channel.is_empty()
+            {
+                app.queue.last_channel = Some(friction.channel.clone());
+            }
             apply(app, edit, label);
         }
         Ok(Outcome::StartRound { per_person, people }) => start_round(app, per_person, people),

@@ -218,7 +218,7 @@ fn edit_cell(app: &mut App, offset: Option<usize>) {
                 app.form = app
                     .doc
                     .as_ref()
-                    .and_then(|doc| friction_form(&doc.map, stage, app.cursor.item));
+                    .and_then(|doc| friction_form(&doc.map, stage, app.cursor.item, &app.queue.missing));
                 return;
             }
             match (offset, len) {
@@ -419,7 +419,8 @@ fn paste_items(app: &mut App, text: &str) {
     };
     let mut items = Vec::new();
     for line in lines {
-        let item = super::edit::new_item(&doc.map, lane, line.to_owned(), &mut app.ids, &items);
+        let mut item = super::edit::new_item(&doc.map, lane, line.to_owned(), &mut app.ids, &items);
+        super::edit::default_channel(app.queue.last_channel.as_deref(), &mut item);
         items.push(item);
     }
     if items.is_empty() {

@@ -33,6 +33,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         app.board.refresh(&doc.map, doc.history.state(), council);
         app.shadow.refresh(&doc.map, doc.history.state(), doc.folder());
         app.search.refresh(&doc.map, doc.history.state());
+        app.queue.refresh(&doc.map, doc.history.state(), doc.folder());
     }
     effect
 }
