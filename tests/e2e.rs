@@ -222,3 +222,46 @@ fn the_export_menu_and_the_memo_write_beside_the_map() {
     tui.send("q");
     assert!(tui.wait_exit());
 }
+
+#[test]
+fn a_friction_point_captured_with_its_form_and_votes_lands_on_disk() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.path("checkout.json");
+    let mut tui = sandbox.spawn(&[path.to_str().unwrap()], 100, 30);
+    tui.wait_for("1 Awareness");
+    for _ in 0..3 {
+        tui.send(keys::DOWN);
+    }
+    tui.send("a");
+    tui.wait_for("New friction point");
+    tui.type_text("The delivery fee appears only at the last step");
+    tui.send(keys::ENTER);
+    tui.send(keys::ENTER);
+    tui.wait_for("▲2 The delivery fee");
+    tui.send(keys::ENTER);
+    tui.wait_for("Friction point 1");
+    tui.send(keys::TAB);
+    tui.send("3");
+    tui.send(keys::TAB);
+    tui.type_text("Website");
+    tui.send(keys::ENTER);
+    tui.wait_for("▲3 The delivery fee");
+    tui.send("v");
+    tui.send("v");
+    tui.wait_for("▲3 ●2 The delivery fee");
+    tui.send(keys::CTRL_S);
+    tui.wait_for("Saved");
+    tui.send("q");
+    assert!(tui.wait_exit());
+
+    let text = std::fs::read_to_string(&path).unwrap();
+    for expected in [
+        "\"text\": \"The delivery fee appears only at the last step\"",
+        "\"severity\": 3",
+        "\"channel\": \"Website\"",
+        "\"votes\": 2",
+        "\"status\": \"open\"",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from:\n{text}");
+    }
+}
