@@ -582,8 +582,8 @@ fn memo_takes_observers_and_dates_when_the_map_has_no_notes() {
         stdout(&output)
     );
     assert!(
-        stderr(&output).contains("--observer NAME and --date TEXT"),
-        "{}",
+        stderr(&output).starts_with("cxmap: add --observer NAME and --date TEXT"),
+        "the instruction comes first: {}",
         stderr(&output)
     );
     let output = cxmap(
@@ -632,6 +632,7 @@ fn export_writes_each_format_and_never_replaces_without_force() {
         &["export", &coffee, "--format", "csv", "-o", "out.csv"],
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "Wrote the CSV export to out.csv\n");
     assert!(
         std::fs::read_to_string(dir.path().join("out.csv"))
             .unwrap()

@@ -89,7 +89,7 @@ fn an_existing_file_is_replaced_only_after_yes() {
     delivered(&mut app, again, Ok(()));
     assert_eq!(
         app.message.as_ref().unwrap().text,
-        "Wrote the md export to maps/store.md"
+        "Wrote the Markdown export to maps/store.md"
     );
     let wrote = delivery(act(&mut app, [Action::ShowExport, Action::Commit]));
     delivered(
@@ -137,7 +137,11 @@ fn who_walked_the_journey_can_be_typed_when_no_notes_say() {
     map.shadow.notes.clear();
     let mut app = app_with(map.clone());
     act(&mut app, [Action::ShowMemo]);
-    assert!(app.message.as_ref().unwrap().text.contains("e adds it"));
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(
+        said.starts_with("Press e to say who walked"),
+        "the key comes first: {said}"
+    );
     assert!(
         app.memo
             .as_ref()
@@ -164,5 +168,62 @@ fn who_walked_the_journey_can_be_typed_when_no_notes_say() {
         *app.doc.as_ref().unwrap().map,
         map,
         "the map itself is not changed"
+    );
+}
+
+#[test]
+fn every_export_is_named_in_words_when_written() {
+    let mut app = app_with(EXAMPLES[0].map().unwrap());
+    let mut said = Vec::new();
+    for moves in 0..ExportFormat::ALL.len() {
+        act(&mut app, [Action::ShowExport]);
+        act(&mut app, std::iter::repeat_n(Action::CursorRight, moves));
+        let wrote = delivery(act(&mut app, [Action::Commit]));
+        delivered(&mut app, wrote, Ok(()));
+        said.push(app.message.as_ref().unwrap().text.clone());
+    }
+    assert_eq!(
+        said,
+        [
+            "Wrote the Markdown export to maps/store.md",
+            "Wrote the CSV export to maps/store.csv",
+            "Wrote the HTML export to maps/store.html",
+            "Wrote the Mermaid export to maps/store.mmd",
+        ]
+    );
+}
+
+#[test]
+fn the_memo_preview_scrolls_no_further_than_a_full_page() {
+    let mut app = app_with(EXAMPLES[1].map().unwrap());
+    let page = app.geometry.memo_page();
+    act(&mut app, [Action::ShowMemo]);
+    let lines = app.memo.as_ref().unwrap().lines.len();
+    assert!(lines > 2 * page, "the example memo is longer than two pages");
+    let last = lines - page;
+    act(&mut app, [Action::SelectLast]);
+    assert_eq!(
+        app.memo.as_ref().unwrap().scroll,
+        last,
+        "G shows the last full page"
+    );
+    act(&mut app, [Action::SelectNext, Action::PageDown]);
+    assert_eq!(app.memo.as_ref().unwrap().scroll, last, "nothing below the end");
+    act(&mut app, [Action::SelectPrevious]);
+    assert_eq!(
+        app.memo.as_ref().unwrap().scroll,
+        last - 1,
+        "one line up from the end moves at once"
+    );
+    act(&mut app, [Action::SelectFirst]);
+    act(&mut app, std::iter::repeat_n(Action::PageDown, 50));
+    assert_eq!(app.memo.as_ref().unwrap().scroll, last);
+    act(&mut app, [Action::MemoOpenOnly]);
+    let preview = app.memo.as_ref().unwrap();
+    assert!(preview.lines.len() < lines, "fixed and won't-fix points left out");
+    assert_eq!(
+        preview.scroll,
+        preview.lines.len() - page,
+        "a shorter memo still fills the page"
     );
 }

@@ -194,7 +194,7 @@ fn the_export_menu_and_the_memo_write_beside_the_map() {
     tui.wait_for("Export the map");
     tui.send(keys::RIGHT);
     tui.send(keys::ENTER);
-    tui.wait_for("Wrote the csv export to");
+    tui.wait_for("Wrote the CSV export to");
     let csv = sandbox.path("online-store.csv");
     assert!(
         std::fs::read_to_string(&csv)

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use cxmap::assets::EXAMPLES;
 use cxmap::export::ExportFormat;
-use cxmap::export::memo::{MemoFormat, MemoOptions, memo};
+use cxmap::export::memo::{Memo, MemoFormat, MemoOptions, memo};
 use cxmap::model::JourneyMap;
 
 fn examples() -> Vec<(&'static str, JourneyMap)> {
@@ -86,6 +86,51 @@ fn every_memo_matches_its_golden_file() {
         );
         check_golden(&format!("{name}-memo-open-only.md"), &open);
     }
+}
+
+#[test]
+fn the_memo_header_names_the_channels_walked_on_and_never_contradicts_its_end() {
+    for (name, map) in examples() {
+        let built = Memo::build(&map, &MemoOptions::default());
+        let mut walked: Vec<&str> = map.shadow.notes.iter().map(|n| n.channel.trim()).collect();
+        walked.sort_unstable();
+        walked.dedup();
+        let mut header: Vec<&str> = built.channels.iter().map(String::as_str).collect();
+        header.sort_unstable();
+        assert_eq!(header, walked, "{name}: the channels of the shadow notes");
+        assert!(
+            !built.unobserved_channels.is_empty(),
+            "{name}: the check below can fail"
+        );
+        let text = memo(&map, &MemoOptions::default(), MemoFormat::Markdown);
+        let channels_line = text.lines().find(|l| l.starts_with("**Channels:**")).unwrap();
+        for unobserved in &built.unobserved_channels {
+            assert!(
+                !channels_line.contains(unobserved.as_str()),
+                "{name}: {channels_line:?} names {unobserved:?}, which has no shadow notes"
+            );
+        }
+    }
+}
+
+#[test]
+fn names_not_yet_observed_stand_apart_even_with_commas() {
+    let mut map = examples().remove(0).1;
+    map.stages[1].name = "Buy, then pay".to_owned();
+    map.shadow.notes.retain(|n| n.stage != map.stages[1].id);
+    map.shadow.channels.push("Phone, landline".to_owned());
+    let markdown = memo(&map, &MemoOptions::default(), MemoFormat::Markdown);
+    let end = &markdown[markdown.find("## Not yet observed").unwrap()..];
+    assert!(end.contains("\n  - Buy, then pay\n"), "{end}");
+    assert!(end.contains("\n  - Phone, landline\n"), "{end}");
+    let text = memo(&map, &MemoOptions::default(), MemoFormat::Text);
+    let end = &text[text.find("Not yet observed").unwrap()..];
+    assert!(end.contains("\n  - Buy, then pay\n"), "{end}");
+    assert!(end.contains("\n  - Phone, landline\n"), "{end}");
+    let html = memo(&map, &MemoOptions::default(), MemoFormat::Html);
+    assert!(html.contains("<li>Buy, then pay</li>"), "{html}");
+    assert!(html.contains("<li>Phone, landline</li>"), "{html}");
+    html_check::well_formed(&html).unwrap();
 }
 
 #[test]

@@ -348,6 +348,17 @@ fn friction_memo_preview() {
 }
 
 #[test]
+fn friction_memo_preview_at_its_end_without_fixed_points() {
+    let mut app = example(1);
+    act(
+        &mut app,
+        [Action::ShowMemo, Action::MemoOpenOnly, Action::SelectLast],
+    );
+    app.message = None;
+    snapshot_each_size("memo_preview_end", app);
+}
+
+#[test]
 fn export_menu() {
     let mut app = example(0);
     act(&mut app, [Action::ShowExport, Action::CursorRight]);

@@ -11,7 +11,7 @@ use crate::model::JourneyMap;
 pub struct Delivery {
     pub path: PathBuf,
     pub text: String,
-    /// What it is, for the status bar ("friction memo", "csv export").
+    /// What it is, for the status bar ("friction memo", "CSV export").
     pub what: String,
     /// Replace a file already there (the user said yes).
     pub replace: bool,
@@ -57,7 +57,12 @@ impl MemoPreview {
             .collect();
         self.observers.clone_from(&memo.observers);
         self.when.clone_from(&memo.when);
-        self.scroll = self.scroll.min(self.lines.len().saturating_sub(1));
+    }
+
+    /// The first line shown when `rows` lines fit: never so far down that the page is
+    /// not full.
+    pub fn top(&self, rows: usize) -> usize {
+        self.scroll.min(self.lines.len().saturating_sub(rows))
     }
 
     /// The memo in `format`, as it would be written.

@@ -89,6 +89,12 @@ impl Geometry {
         usize::from(self.form_width().saturating_sub(2 + FORM_LABEL_WIDTH + 1).max(1))
     }
 
+    /// Lines the memo's preview shows at once: the screen less the title bar, the
+    /// preview's own summary line and the status bar.
+    pub fn memo_page(&self) -> usize {
+        usize::from(self.height.saturating_sub(3).max(1))
+    }
+
     /// Lines the help screen shows at once.
     pub fn help_page(&self) -> usize {
         usize::from(self.height.saturating_sub(6).max(1))

@@ -385,7 +385,7 @@ pub fn default_bindings() -> Vec<Binding> {
         (Council, vec![ch('?'), code(K::F(1))], A::ShowHelp, None),
         (Council, vec![ch('q'), ctrl('c')], A::Quit, None),
         (Memo, vec![ch('w'), code(K::Enter)], A::WriteMemo, Some("write")),
-        (Memo, vec![ch('o')], A::MemoOpenOnly, Some("open only")),
+        (Memo, vec![ch('o')], A::MemoOpenOnly, Some("hide fixed")),
         (Memo, vec![ch('e')], A::MemoDetails, Some("who & when")),
         (Memo, vec![code(K::Esc), ch('M')], A::Back, Some("back")),
         (Memo, vec![ch('k'), code(K::Up)], A::SelectPrevious, None),

@@ -13,6 +13,6 @@ pub fn export(file: &Path, format: ExportFormat, output: Option<&Path>, force: b
         Ok(map) => map,
         Err(code) => return code,
     };
-    let what = format!("{} export", format.name());
+    let what = format!("{} export", format.title());
     deliver(&format.build(&map), output, force, file, &what)
 }

@@ -31,9 +31,7 @@ pub fn memo(request: &MemoRequest) -> ExitCode {
     }
     let memo = Memo::build(&map, &options);
     if memo.observers.is_empty() || memo.when.is_none() {
-        eprintln!(
-            "cxmap: no shadow notes say who walked the journey or when; --observer NAME and --date TEXT add it"
-        );
+        eprintln!("cxmap: add --observer NAME and --date TEXT: no shadow notes say who or when");
     }
     let text = request.format.render(&memo);
     deliver(

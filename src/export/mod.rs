@@ -54,6 +54,16 @@ impl ExportFormat {
         }
     }
 
+    /// The format's name in a sentence: "Wrote the Markdown export to …".
+    pub fn title(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "Markdown",
+            ExportFormat::Csv => "CSV",
+            ExportFormat::Html => "HTML",
+            ExportFormat::Mermaid => "Mermaid",
+        }
+    }
+
     /// The file extension of an exported file.
     pub fn extension(self) -> &'static str {
         match self {

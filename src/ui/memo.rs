@@ -11,15 +11,15 @@ use crate::app::documents::MemoPreview;
 /// The widest the memo is laid out, plus a margin each side.
 const COLUMN: u16 = 80;
 
-fn summary(preview: &MemoPreview) -> String {
+fn summary(preview: &MemoPreview, top: usize) -> String {
     let points = if preview.options.open_only {
-        "open points only"
+        "without fixed and won't-fix"
     } else {
         "every friction point"
     };
     format!(
         " Friction memo preview · {points} · line {}/{} ",
-        preview.scroll + 1,
+        top + 1,
         preview.lines.len(),
     )
 }
@@ -27,18 +27,19 @@ fn summary(preview: &MemoPreview) -> String {
 /// Draws the preview into `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(preview) = &app.memo else { return };
+    let rows = usize::from(area.height.saturating_sub(1));
+    let top = preview.top(rows);
     buf.set_stringn(
         area.x,
         area.y,
-        summary(preview),
+        summary(preview, top),
         usize::from(area.width),
         theme::ACCENT,
     );
     let width = COLUMN.min(area.width);
     let left = area.x + (area.width - width) / 2 + 1;
     let room = usize::from(width.saturating_sub(1));
-    let rows = usize::from(area.height.saturating_sub(1));
-    for (row, line) in preview.lines.iter().skip(preview.scroll).take(rows).enumerate() {
+    for (row, line) in preview.lines.iter().skip(top).take(rows).enumerate() {
         let style = if line.starts_with("Friction memo:") || line.starts_with("Bottom line:") {
             theme::HEADER
         } else if line.chars().all(|c| c == '-' || c == '=') && !line.is_empty() {

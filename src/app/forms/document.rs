@@ -110,7 +110,7 @@ pub(super) fn export_outcome(map: &JourneyMap, form: &Form) -> Result<Outcome, S
     Ok(Outcome::Deliver(Box::new(Delivery {
         path: file(form)?,
         text: format.build(map),
-        what: format!("{} export", format.name()),
+        what: format!("{} export", format.title()),
         replace: false,
     })))
 }

@@ -19,7 +19,7 @@ pub(super) fn open_memo(app: &mut App) {
     let Some(doc) = &app.doc else { return };
     let preview = MemoPreview::open(&doc.map);
     if !preview.notes_say_who {
-        app.inform("No shadow notes say who walked the journey or when: e adds it to the memo");
+        app.inform("Press e to say who walked the journey and when: no shadow notes do");
     }
     app.memo = Some(preview);
     app.view = View::Memo;
@@ -27,12 +27,13 @@ pub(super) fn open_memo(app: &mut App) {
 
 /// Keys on the memo's preview.
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
-    let page = app.geometry.help_page();
+    let page = app.geometry.memo_page();
     let (Some(doc), Some(preview)) = (&app.doc, app.memo.as_mut()) else {
         app.view = View::Grid;
         return Effect::Nothing;
     };
-    let last = preview.lines.len().saturating_sub(1);
+    preview.scroll = preview.top(page);
+    let last = preview.lines.len().saturating_sub(page);
     match action {
         Action::SelectPrevious => preview.scroll = preview.scroll.saturating_sub(1),
         Action::SelectNext => preview.scroll = (preview.scroll + 1).min(last),
@@ -43,6 +44,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::MemoOpenOnly => {
             preview.options.open_only = !preview.options.open_only;
             preview.refresh(&doc.map);
+            preview.scroll = preview.top(page);
             let said = if preview.options.open_only {
                 "The memo leaves out fixed and won't-fix points"
             } else {
@@ -82,6 +84,7 @@ pub(super) fn details_given(
     preview.options.dates = dates;
     preview.options.devices = devices;
     preview.refresh(&doc.map);
+    preview.scroll = preview.top(app.geometry.memo_page());
 }
 
 /// Takes what became of a document the loop wrote: said in the status bar, or a question

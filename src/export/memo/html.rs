@@ -83,8 +83,12 @@ pub fn render(memo: &Memo) -> String {
         out.push_str(&format!("<p>{ALL_OBSERVED}</p>\n"));
     } else {
         out.push_str("<ul>\n");
-        for line in lines {
-            out.push_str(&format!("<li>{line}</li>\n"));
+        for (heading, names) in lines {
+            out.push_str(&format!("<li>{heading}<ul>\n"));
+            for name in names {
+                out.push_str(&format!("<li>{name}</li>\n"));
+            }
+            out.push_str("</ul></li>\n");
         }
         out.push_str("</ul>\n");
     }

@@ -49,8 +49,11 @@ pub fn render(memo: &Memo) -> String {
     if lines.is_empty() {
         out.push_str(&format!("{ALL_OBSERVED}\n"));
     }
-    for line in lines {
-        out.push_str(&format!("- {line}\n"));
+    for (heading, names) in lines {
+        out.push_str(&format!("- {heading}\n"));
+        for name in names {
+            out.push_str(&format!("  - {name}\n"));
+        }
     }
     out
 }

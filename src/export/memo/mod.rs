@@ -123,6 +123,7 @@ pub struct Memo {
     pub persona: String,
     pub observers: Vec<String>,
     pub when: Option<String>,
+    /// The channels the journey was walked on: those of the shadow notes.
     pub channels: Vec<String>,
     pub devices: Vec<String>,
     pub written: Option<String>,
@@ -248,21 +249,19 @@ impl Memo {
         for channel in &map.shadow.channels {
             push_unique(&mut known, channel);
         }
-        let mut met = Vec::new();
+        // The header names the channels the journey was walked on: those of the shadow
+        // notes, in the map's channel order, then any others as the notes met them.
+        let mut channels: Vec<String> = known.iter().filter(|c| observed.contains(c)).cloned().collect();
+        for channel in &observed {
+            push_unique(&mut channels, channel);
+        }
+        let mut all_channels = known;
         for stage in &stages {
             for point in &stage.points {
-                push_unique(&mut met, &point.channel);
+                push_unique(&mut all_channels, &point.channel);
             }
         }
         for channel in &observed {
-            push_unique(&mut met, channel);
-        }
-        let mut channels: Vec<String> = known.iter().filter(|c| met.contains(c)).cloned().collect();
-        for channel in &met {
-            push_unique(&mut channels, channel);
-        }
-        let mut all_channels = known.clone();
-        for channel in &met {
             push_unique(&mut all_channels, channel);
         }
         let unobserved_channels = all_channels
@@ -364,24 +363,20 @@ impl Memo {
         rows
     }
 
-    /// The "not yet observed" lines, values passed through `escape`; empty when every
-    /// stage and channel has shadow notes.
-    pub fn not_observed(&self, escape: impl Fn(&str) -> String) -> Vec<String> {
-        let list = |items: &[String]| items.iter().map(|i| escape(i)).collect::<Vec<_>>().join(", ");
-        let mut lines = Vec::new();
-        if !self.unobserved_stages.is_empty() {
-            lines.push(format!(
-                "Stages with no shadow notes: {}",
-                list(&self.unobserved_stages)
-            ));
+    /// What is not yet observed, as (heading, names) with the names passed through
+    /// `escape`, one list per kind; empty when every stage and channel has shadow notes.
+    /// Names stay apart (never joined with commas) since a name may hold a comma.
+    pub fn not_observed(&self, escape: impl Fn(&str) -> String) -> Vec<(&'static str, Vec<String>)> {
+        let mut lists = Vec::new();
+        for (heading, names) in [
+            ("Stages with no shadow notes:", &self.unobserved_stages),
+            ("Channels with no shadow notes:", &self.unobserved_channels),
+        ] {
+            if !names.is_empty() {
+                lists.push((heading, names.iter().map(|n| escape(n)).collect()));
+            }
         }
-        if !self.unobserved_channels.is_empty() {
-            lines.push(format!(
-                "Channels with no shadow notes: {}",
-                list(&self.unobserved_channels)
-            ));
-        }
-        lines
+        lists
     }
 }
 

@@ -99,8 +99,11 @@ pub fn render(memo: &Memo) -> String {
     if lines.is_empty() {
         out.push_str(&format!("{ALL_OBSERVED}\n"));
     }
-    for line in lines {
-        fill(&mut out, &line, "- ", "  ");
+    for (heading, names) in lines {
+        fill(&mut out, heading, "- ", "  ");
+        for name in names {
+            fill(&mut out, &name, "  - ", "    ");
+        }
     }
     out
 }
