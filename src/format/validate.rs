@@ -65,7 +65,13 @@ fn ids(map: &JourneyMap) -> impl Iterator<Item = (&str, IdAt)> {
 }
 
 fn duplicate_ids(map: &JourneyMap, problems: &mut Vec<Problem>) {
-    let mut first: HashMap<&str, IdAt> = HashMap::new();
+    let count = map.shadow.notes.len()
+        + map
+            .stages
+            .iter()
+            .map(|s| 1 + s.frictions.len() + s.opportunities.len())
+            .sum::<usize>();
+    let mut first: HashMap<&str, IdAt> = HashMap::with_capacity(count);
     for (id, at) in ids(map) {
         if id.is_empty() {
             continue;
