@@ -18,6 +18,7 @@ mod votes;
 pub use documents::delivered;
 
 use super::overlay::AfterLeaving;
+use super::view::View;
 use super::{App, Effect, Message, Tone, action::Action, keymap::Mode};
 use crate::store::SaveError;
 
@@ -29,9 +30,13 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     let effect = dispatch(app, action);
     votes::recount(app);
     if let Some(doc) = &app.doc {
-        let council = app.view == super::view::View::Council;
+        let council = app.view == View::Council;
         app.board.refresh(&doc.map, doc.history.state(), council);
-        app.shadow.refresh(&doc.map, doc.history.state(), doc.folder());
+        // Rows, coverage and channel uses count every note: only while something shows them.
+        let shadow_shown = app.shadow.open || matches!(app.view, View::Coverage | View::Channels);
+        if shadow_shown {
+            app.shadow.refresh(&doc.map, doc.history.state(), doc.folder());
+        }
         app.search.refresh(&doc.map, doc.history.state());
         app.queue.refresh(&doc.map, doc.history.state(), doc.folder());
     }
