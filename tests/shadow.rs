@@ -381,3 +381,77 @@ proptest::proptest! {
         proptest::prop_assert_eq!(cxmap::format::encode(map_of(&app)), original);
     }
 }
+
+#[test]
+fn renaming_a_channel_onto_another_asks_before_merging_and_refuses_a_near_twin() {
+    let mut app = store_app();
+    run(&mut app, [Action::ShowCoverage, Action::ShowChannels]);
+    // "Website" onto "mobile App": channels match without regard to case, so it is refused.
+    run(&mut app, [Action::RenameChannel, Action::DeleteToLineStart]);
+    run(&mut app, typed("mobile App"));
+    run(&mut app, [Action::Commit]);
+    assert_eq!(app.mode(), Mode::Form);
+    let error = app.form.as_ref().unwrap().error.clone().unwrap();
+    assert!(error.contains("“Mobile app”"), "{error}");
+    assert_eq!(map_of(&app).shadow.channels[0], "Website");
+    // Changing only its own case is a plain rename.
+    run(&mut app, [Action::DeleteToLineStart]);
+    run(&mut app, typed("WEBSITE"));
+    run(&mut app, [Action::Commit]);
+    assert_eq!(app.mode(), Mode::Channels);
+    assert_eq!(map_of(&app).shadow.channels[0], "WEBSITE");
+    // Onto an existing channel: a question first, n goes back to the form unchanged.
+    let before = map_of(&app).clone();
+    let uses = cxmap::model::channels::uses(&before, "WEBSITE");
+    run(&mut app, [Action::RenameChannel, Action::DeleteToLineStart]);
+    run(&mut app, typed("E-mail"));
+    run(&mut app, [Action::Commit]);
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Ask(Question::MergeChannels {
+            from: "WEBSITE".into(),
+            into: "E-mail".into()
+        }))
+    );
+    let screen = cxmap_screen(&app);
+    assert!(
+        screen.contains(&format!("“E-mail” exists: merge {} shadow notes", uses.notes)),
+        "{screen}"
+    );
+    run(&mut app, [Action::No]);
+    assert_eq!(app.mode(), Mode::Form);
+    assert_eq!(*map_of(&app), before);
+    run(&mut app, [Action::Commit, Action::Cancel]);
+    assert_eq!(app.mode(), Mode::Form);
+    assert_eq!(*map_of(&app), before);
+    // y merges as one edit, and one undo takes it back.
+    run(&mut app, [Action::Commit, Action::Yes]);
+    assert_eq!(app.mode(), Mode::Channels);
+    let map = map_of(&app);
+    assert!(!map.shadow.channels.contains(&"WEBSITE".to_owned()));
+    assert_eq!(
+        cxmap::model::channels::uses(map, "E-mail").notes,
+        cxmap::model::channels::uses(&before, "E-mail").notes + uses.notes
+    );
+    run(&mut app, [Action::Undo]);
+    assert_eq!(*map_of(&app), before);
+}
+
+/// The screen as text, one line a row.
+fn cxmap_screen(app: &App) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
+        app.geometry.width,
+        app.geometry.height,
+    ))
+    .unwrap();
+    terminal.draw(|frame| cxmap::ui::render(app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

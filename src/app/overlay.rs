@@ -16,6 +16,9 @@ pub enum Question {
     DeleteStage { stage: usize },
     /// "Delete this shadow note?": y deletes, n or Esc keeps it.
     DeleteNote { at: usize },
+    /// "“E-mail” exists: merge … into it?" (the rename form stays behind): y merges as
+    /// one undoable edit, n or Esc goes back to the form.
+    MergeChannels { from: String, into: String },
     /// "Save changes first?": y saves then leaves, n leaves without saving, Esc stays.
     LeaveUnsaved { then: AfterLeaving },
     /// "Keep what you typed?" (in an editor or a form): y keeps it, n drops it, Esc goes

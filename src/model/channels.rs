@@ -21,6 +21,20 @@ impl Uses {
 
     /// The uses in words, e.g. "3 shadow notes, 1 friction point".
     pub fn describe(&self) -> String {
+        self.parts().join(", ")
+    }
+
+    /// The uses as a list in words, e.g. "3 shadow notes, 1 friction point and 2 plan entries".
+    pub fn listed(&self) -> String {
+        let mut parts = self.parts();
+        match parts.pop() {
+            Some(last) if !parts.is_empty() => format!("{} and {last}", parts.join(", ")),
+            Some(last) => last,
+            None => String::new(),
+        }
+    }
+
+    fn parts(&self) -> Vec<String> {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let mut parts = Vec::new();
         if self.notes > 0 {
@@ -32,7 +46,7 @@ impl Uses {
         if self.plan > 0 {
             parts.push(plural(self.plan, "plan entry").replace("entrys", "entries"));
         }
-        parts.join(", ")
+        parts
     }
 }
 

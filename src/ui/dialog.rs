@@ -9,7 +9,7 @@ use super::cell::wrapped;
 use super::theme;
 use crate::app::App;
 use crate::app::overlay::{AfterLeaving, Question};
-use crate::model::ops;
+use crate::model::{channels, ops};
 use crate::text::display::{clean_line, truncate};
 
 /// When a recovery copy was written, in the local time of the screen.
@@ -67,6 +67,23 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
             (
                 format!("Delete the shadow note “{text}”{linked}? u undoes it."),
                 vec![("y", "delete"), ("n", "keep it"), ("Esc", "keep it")],
+            )
+        }
+        Question::MergeChannels { from, into } => {
+            let uses = app
+                .doc
+                .as_ref()
+                .map(|d| channels::uses(&d.map, from))
+                .unwrap_or_default();
+            let into = truncate(&clean_line(into), 30).into_owned();
+            let what = if uses.is_empty() {
+                format!("“{}”", truncate(&clean_line(from), 30))
+            } else {
+                uses.listed()
+            };
+            (
+                format!("“{into}” exists: merge {what} into it? u undoes it."),
+                vec![("y", "merge"), ("n", "back"), ("Esc", "back")],
             )
         }
         Question::LeaveUnsaved { then } => {

@@ -73,6 +73,8 @@ pub enum Outcome {
     },
     /// The notes pane lists only what passes.
     NoteFilter(NoteFilter),
+    /// A channel renamed onto another one: ask before merging `from` into `into`.
+    MergeChannels { from: String, into: String },
     /// The observer's name, to remember.
     Observer(String),
     /// A document to write.

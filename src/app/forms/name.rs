@@ -55,8 +55,24 @@ pub(super) fn channel_outcome(
             let Some(old) = map.shadow.channels.get(c) else {
                 return Ok(Outcome::Unchanged);
             };
-            Ok(channels::rename(map, old, &name)
-                .map_or(Outcome::Unchanged, |edit| Outcome::Edit(edit, "rename channel")))
+            let other = map
+                .shadow
+                .channels
+                .iter()
+                .enumerate()
+                .find(|(i, existing)| *i != c && existing.to_lowercase() == name.to_lowercase());
+            match other {
+                // Channels match without regard to case: a near twin is refused, as when adding.
+                Some((_, existing)) if *existing != name => Err(format!(
+                    "The map already has the channel “{existing}”: type it as written to merge"
+                )),
+                Some((_, existing)) => Ok(Outcome::MergeChannels {
+                    from: old.clone(),
+                    into: existing.clone(),
+                }),
+                None => Ok(channels::rename(map, old, &name)
+                    .map_or(Outcome::Unchanged, |edit| Outcome::Edit(edit, "rename channel"))),
+            }
         }
     }
 }

@@ -154,3 +154,17 @@ pub(super) fn channels(app: &mut App, action: Action) -> Effect {
     }
     Effect::Nothing
 }
+
+/// Merges channel `from` into `into` after the question was answered yes.
+pub(super) fn merge_channels(app: &mut App, from: &str, into: &str) {
+    let Some(edit) = app
+        .doc
+        .as_ref()
+        .and_then(|d| channels::rename(&d.map, from, into))
+    else {
+        return;
+    };
+    if apply(app, edit, "merge channels") {
+        app.inform(format!("Merged “{from}” into “{into}”. u undoes."));
+    }
+}

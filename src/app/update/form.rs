@@ -130,6 +130,10 @@ pub(super) fn keep(app: &mut App) -> Effect {
             channel,
         }) => super::shadow::note_kept(app, edit, label, at, channel),
         Ok(Outcome::NoteFilter(filter)) => super::shadow::filter_notes(app, filter),
+        Ok(Outcome::MergeChannels { from, into }) => {
+            app.form = Some(form);
+            app.overlay = Some(Overlay::Ask(Question::MergeChannels { from, into }));
+        }
         Ok(Outcome::Observer(name)) => return super::shadow::observer_named(app, name),
         Ok(Outcome::Deliver(delivery)) => return Effect::Deliver(delivery),
         Ok(Outcome::MemoDetails {

@@ -65,6 +65,11 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
             super::shadow::delete_note(app, at);
             Effect::Nothing
         }
+        (Question::MergeChannels { from, into }, Action::Yes) => {
+            app.form = None;
+            super::coverage::merge_channels(app, &from, &into);
+            Effect::Nothing
+        }
         (Question::LeaveUnsaved { then }, Action::Yes) => Effect::Save { then: Some(then) },
         (Question::LeaveUnsaved { then }, Action::No) => match then {
             AfterLeaving::Quit => Effect::Quit,
