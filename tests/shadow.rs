@@ -455,3 +455,32 @@ fn cxmap_screen(app: &App) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[test]
+fn a_note_added_in_a_filtered_pane_takes_the_filters_stage_and_channel_and_stays_listed() {
+    let mut app = store_app();
+    // Write a note in another channel first, so the last-used channel differs.
+    run(&mut app, [Action::AddNote]);
+    run(&mut app, typed("First"));
+    run(&mut app, [Action::Commit]);
+    assert_eq!(map_of(&app).shadow.notes.last().unwrap().channel, "Website");
+    run(&mut app, [Action::ShowCoverage, Action::MoveRight, Action::MoveRight]);
+    run(&mut app, [Action::MoveDown, Action::MoveDown, Action::NotesOfCell]);
+    let (stage, channel) = {
+        let filter = &app.shadow.filter;
+        (filter.stage.clone().unwrap(), filter.channel.clone().unwrap())
+    };
+    assert_eq!(channel, "E-mail");
+    app.cursor.stage = 0;
+    let listed = app.shadow.rows.len();
+    run(&mut app, [Action::AddNote]);
+    run(&mut app, typed("Receipt lands in spam"));
+    run(&mut app, [Action::Commit]);
+    let note = map_of(&app).shadow.notes.last().unwrap();
+    assert_eq!((&note.stage, note.channel.as_str()), (&stage, "E-mail"));
+    assert_eq!(app.shadow.rows.len(), listed + 1, "the new note is listed");
+    assert_eq!(
+        app.shadow.selected_note(),
+        Some(map_of(&app).shadow.notes.len() - 1)
+    );
+}

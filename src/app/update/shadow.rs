@@ -113,19 +113,24 @@ fn follow_note(app: &mut App) {
     }
 }
 
+/// What a new note starts with: the stage and channel the pane is filtered to, else the
+/// grid's stage and the channel last written in.
 fn defaults(app: &App) -> NoteDefaults {
-    let channel = app
-        .shadow
-        .last_channel
+    let map = app.doc.as_ref().map(|d| &d.map);
+    let filter = &app.shadow.filter;
+    let channel = filter
+        .channel
         .clone()
-        .or_else(|| {
-            app.doc
-                .as_ref()
-                .and_then(|d| d.map.shadow.channels.first().cloned())
-        })
+        .or_else(|| app.shadow.last_channel.clone())
+        .or_else(|| map.and_then(|m| m.shadow.channels.first().cloned()))
         .unwrap_or_default();
+    let stage = filter
+        .stage
+        .as_ref()
+        .and_then(|s| map?.stage_position(s))
+        .unwrap_or(app.cursor.stage);
     NoteDefaults {
-        stage: app.cursor.stage,
+        stage,
         channel,
         observer: app.shadow.observer.clone().unwrap_or_default(),
         now: app.shadow.now(),
