@@ -464,8 +464,14 @@ fn a_note_added_in_a_filtered_pane_takes_the_filters_stage_and_channel_and_stays
     run(&mut app, typed("First"));
     run(&mut app, [Action::Commit]);
     assert_eq!(map_of(&app).shadow.notes.last().unwrap().channel, "Website");
-    run(&mut app, [Action::ShowCoverage, Action::MoveRight, Action::MoveRight]);
-    run(&mut app, [Action::MoveDown, Action::MoveDown, Action::NotesOfCell]);
+    run(
+        &mut app,
+        [Action::ShowCoverage, Action::MoveRight, Action::MoveRight],
+    );
+    run(
+        &mut app,
+        [Action::MoveDown, Action::MoveDown, Action::NotesOfCell],
+    );
     let (stage, channel) = {
         let filter = &app.shadow.filter;
         (filter.stage.clone().unwrap(), filter.channel.clone().unwrap())
@@ -483,4 +489,49 @@ fn a_note_added_in_a_filtered_pane_takes_the_filters_stage_and_channel_and_stays
         app.shadow.selected_note(),
         Some(map_of(&app).shadow.notes.len() - 1)
     );
+}
+
+#[test]
+fn tab_in_the_evidence_field_completes_lists_the_matches_and_stays_put() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::create_dir(folder.path().join("evidence")).unwrap();
+    for name in ["care-guide-web.png", "care-label.jpg", "cart-r450.png", "queue.jpg"] {
+        std::fs::write(folder.path().join("evidence").join(name), b"x").unwrap();
+    }
+    let mut app = store_app();
+    let map = map_of(&app).clone();
+    app.doc = Some(Document::opened(map, folder.path().join("store.json")));
+    run(&mut app, [Action::AddNote]);
+    run(&mut app, typed("Labels"));
+    run(&mut app, std::iter::repeat_n(Action::NextField, 5));
+    let evidence = || cxmap::app::forms::note::EVIDENCE;
+    assert_eq!(app.form.as_ref().unwrap().focus, evidence());
+    run(&mut app, typed("evidence/c"));
+    run(&mut app, [Action::NextField]);
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.focus, evidence(), "Tab stays in the evidence field");
+    assert_eq!(form.text(evidence()), "evidence/car", "the longest shared start");
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "3 matches: care-guide-web.png care-label.jpg cart-r450.png"
+    );
+    run(&mut app, [Action::Type('e'), Action::NextField]);
+    assert_eq!(app.form.as_ref().unwrap().text(evidence()), "evidence/care-");
+    run(&mut app, [Action::Type('l'), Action::NextField]);
+    assert_eq!(
+        app.form.as_ref().unwrap().text(evidence()),
+        "evidence/care-label.jpg"
+    );
+    // Nothing left to complete: said, and the focus stays.
+    run(&mut app, [Action::NextField]);
+    assert_eq!(app.form.as_ref().unwrap().focus, evidence());
+    assert!(app.message.as_ref().unwrap().text.starts_with("Nothing to complete"));
+    run(&mut app, [Action::NewLine]);
+    run(&mut app, typed("zzz"));
+    run(&mut app, [Action::NextField]);
+    assert_eq!(app.form.as_ref().unwrap().focus, evidence());
+    assert!(app.message.as_ref().unwrap().text.contains("starts with “zzz”"));
+    // An empty line lets Tab move on.
+    run(&mut app, [Action::DeleteToLineStart, Action::NextField]);
+    assert_ne!(app.form.as_ref().unwrap().focus, evidence());
 }

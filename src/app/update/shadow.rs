@@ -259,7 +259,8 @@ fn make_friction(app: &mut App) {
 }
 
 /// Tab in the note form's evidence field completes the path being typed from the map's
-/// folder; returns false when there was nothing to complete (Tab then moves on).
+/// folder, as far as the candidates agree, and lists them when there are several. Returns
+/// false only on an empty evidence line (or outside that field): Tab then moves on.
 pub(super) fn complete_evidence(app: &mut App) -> bool {
     let Some(folder) = app.doc.as_ref().map(|d| d.folder().to_path_buf()) else {
         return false;
@@ -280,35 +281,61 @@ pub(super) fn complete_evidence(app: &mut App) -> bool {
         .unwrap_or_default()
         .trim_start()
         .to_owned();
-    if partial.is_empty() || crate::model::is_url(&partial) {
+    if partial.is_empty() {
         return false;
+    }
+    if crate::model::is_url(&partial) {
+        app.inform("Nothing to complete in a URL: Enter keeps the note");
+        return true;
     }
     let completion = store::complete_path(&folder, &partial);
-    match completion.candidates.len() {
-        0 if completion.exact => return false,
-        0 => {
-            app.inform(format!("Nothing in the map's folder starts with “{partial}”"));
-            return false;
-        }
-        _ => {}
-    }
     if completion.common.len() > partial.len() {
         input.paste(&completion.common[partial.len()..]);
-    } else if completion.exact && completion.candidates.len() == 1 {
-        return false;
     }
-    if completion.candidates.len() > 1 {
-        let shown: Vec<&str> = completion.candidates.iter().take(6).map(String::as_str).collect();
-        let more = completion.candidates.len().saturating_sub(6);
-        app.inform(format!(
-            "{}{}",
-            shown.join("  "),
-            if more > 0 {
-                format!("  … {more} more")
-            } else {
-                String::new()
-            }
-        ));
+    let message = match completion.candidates.len() {
+        0 if completion.exact => "Nothing to complete: Enter keeps the note".to_owned(),
+        0 => format!(
+            "Nothing in the map's folder starts with “{}”",
+            crate::text::display::truncate(&partial, 30)
+        ),
+        1 if completion.candidates[0].len() <= partial.len() => {
+            "Nothing to complete: Enter keeps the note".to_owned()
+        }
+        1 => String::new(),
+        _ => matches(&completion.candidates),
+    };
+    if message.is_empty() {
+        app.message = None;
+    } else {
+        app.inform(message);
     }
     true
+}
+
+/// "3 matches: a.png b.jpg c.png", names without their folder, as many as fit a line.
+fn matches(candidates: &[String]) -> String {
+    const ROOM: usize = 70;
+    let mut text = format!("{} matches:", candidates.len());
+    for (shown, candidate) in candidates.iter().enumerate() {
+        let name = candidate
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or(candidate);
+        let slash = if candidate.ends_with('/') { "/" } else { "" };
+        let more = format!(" … {} more", candidates.len() - shown);
+        let after = if shown + 1 < candidates.len() {
+            more.chars().count()
+        } else {
+            0
+        };
+        if text.chars().count() + 1 + name.chars().count() + slash.len() + after > ROOM {
+            text.push_str(&more);
+            break;
+        }
+        text.push(' ');
+        text.push_str(name);
+        text.push_str(slash);
+    }
+    text
 }
