@@ -858,3 +858,39 @@ fn memo_is_the_same_every_time_unless_dated() {
         "{dated}"
     );
 }
+
+#[test]
+fn check_warns_when_a_note_is_linked_to_a_friction_point_elsewhere_or_to_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = r#"{
+  "cxmap": 1,
+  "stages": [
+    {"id": "st-a", "name": "Discover", "emotion": {"score": 1}},
+    {"id": "st-b", "name": "Buy", "emotion": {"score": 1},
+      "frictions": [{"id": "fr-b", "text": "Queue", "evidence": ["https://example.com/q"]}]}
+  ],
+  "shadow": {
+    "channels": ["Store"],
+    "notes": [
+      {"id": "sh-1", "at": "2026-11-23T09:30:00Z", "stage": "st-a", "channel": "Store", "text": "Queue", "friction": "fr-b"},
+      {"id": "sh-2", "at": "2026-11-23T09:31:00Z", "stage": "st-b", "channel": "Store", "text": "Queue", "friction": "fr-b"},
+      {"id": "sh-3", "at": "2026-11-23T09:32:00Z", "stage": "st-b", "channel": "Store", "text": "Gone", "friction": "fr-gone"}
+    ]
+  }
+}
+"#;
+    std::fs::write(dir.path().join("links.json"), map).unwrap();
+    let output = cxmap(dir.path(), &["check", "links.json"]);
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "links.json:11:118: warning: this shadow note is linked to the friction point \"fr-b\" \
+             of the stage \"Buy\", but the note is in another stage",
+            "links.json:13:117: warning: this shadow note names the friction point \"fr-gone\", \
+             but none has that id",
+        ],
+        "{out}"
+    );
+}

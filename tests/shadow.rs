@@ -495,7 +495,12 @@ fn a_note_added_in_a_filtered_pane_takes_the_filters_stage_and_channel_and_stays
 fn tab_in_the_evidence_field_completes_lists_the_matches_and_stays_put() {
     let folder = tempfile::tempdir().unwrap();
     std::fs::create_dir(folder.path().join("evidence")).unwrap();
-    for name in ["care-guide-web.png", "care-label.jpg", "cart-r450.png", "queue.jpg"] {
+    for name in [
+        "care-guide-web.png",
+        "care-label.jpg",
+        "cart-r450.png",
+        "queue.jpg",
+    ] {
         std::fs::write(folder.path().join("evidence").join(name), b"x").unwrap();
     }
     let mut app = store_app();
@@ -525,7 +530,13 @@ fn tab_in_the_evidence_field_completes_lists_the_matches_and_stays_put() {
     // Nothing left to complete: said, and the focus stays.
     run(&mut app, [Action::NextField]);
     assert_eq!(app.form.as_ref().unwrap().focus, evidence());
-    assert!(app.message.as_ref().unwrap().text.starts_with("Nothing to complete"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Nothing to complete")
+    );
     run(&mut app, [Action::NewLine]);
     run(&mut app, typed("zzz"));
     run(&mut app, [Action::NextField]);
@@ -534,4 +545,42 @@ fn tab_in_the_evidence_field_completes_lists_the_matches_and_stays_put() {
     // An empty line lets Tab move on.
     run(&mut app, [Action::DeleteToLineStart, Action::NextField]);
     assert_ne!(app.form.as_ref().unwrap().focus, evidence());
+}
+
+#[test]
+fn moving_a_friction_notes_stage_says_it_parts_from_its_friction_point() {
+    let mut app = store_app();
+    run(&mut app, [Action::FocusNotes]);
+    run(&mut app, [Action::MakeFriction, Action::EditNote]);
+    assert_eq!(app.form.as_ref().unwrap().note, None);
+    run(&mut app, [Action::NextField, Action::CursorRight]);
+    let notice = app.form.as_ref().unwrap().note.clone().unwrap();
+    assert!(notice.starts_with("Its friction point stays in “"), "{notice}");
+    assert!(cxmap_screen(&app).contains("Its friction point stays in"));
+    run(&mut app, [Action::CursorLeft]);
+    assert_eq!(app.form.as_ref().unwrap().note, None, "back in its stage");
+}
+
+#[test]
+fn a_link_to_a_friction_point_that_is_gone_gets_no_mark() {
+    let mut app = store_app();
+    app.resize(160, 45);
+    run(&mut app, [Action::FocusNotes]);
+    let at = app.shadow.selected_note().unwrap();
+    run(&mut app, [Action::MakeFriction]);
+    assert!(app.shadow.linked.contains(&at));
+    assert!(cxmap_screen(&app).contains("⚑ friction point"));
+    let mut map = map_of(&app).clone();
+    for note in map.shadow.notes.iter_mut().filter(|n| n.friction.is_some()) {
+        note.friction = Some(cxmap::model::FrictionId("fr-gone".into()));
+    }
+    app.doc = Some(Document::opened(map, "online-store.json".into()));
+    run(&mut app, [Action::SelectFirst]);
+    assert!(!app.shadow.linked.contains(&at));
+    let screen = cxmap_screen(&app);
+    let marked: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("⚑ friction point") && !l.contains("(gone)"))
+        .collect();
+    assert!(marked.is_empty(), "{screen}");
 }

@@ -102,6 +102,9 @@ pub struct Shadowing {
     /// Evidence paths (as written) that are not in the map's folder; looked up only
     /// while the pane is open.
     pub missing: HashSet<String>,
+    /// Positions of the notes linked to a friction point the map has (a link to an id
+    /// that is gone gets no ⚑).
+    pub linked: HashSet<usize>,
     /// The channel the last note was written in, the default for the next.
     pub last_channel: Option<String>,
     /// The configured observer's name; asked for before the first note.
@@ -170,6 +173,20 @@ impl Shadowing {
             self.selected = at;
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        let frictions: HashSet<&str> = map
+            .stages
+            .iter()
+            .flat_map(|s| &s.frictions)
+            .map(|f| f.id.as_str())
+            .collect();
+        self.linked = (0..map.shadow.notes.len())
+            .filter(|&n| {
+                map.shadow.notes[n]
+                    .friction
+                    .as_ref()
+                    .is_some_and(|id| frictions.contains(id.as_str()))
+            })
+            .collect();
         self.coverage = Coverage::of(map);
         self.cell.stage = self.cell.stage.min(self.coverage.stage_count.saturating_sub(1));
         self.cell.channel = self

@@ -59,5 +59,21 @@ pub fn review(text: &str, map: &JourneyMap, missing: impl Fn(&str) -> bool) -> V
             }
         }
     }
+    for (n, note) in map.shadow.notes.iter().enumerate() {
+        let Some(id) = &note.friction else { continue };
+        // A link to no friction point at all is validation's warning.
+        if let Some((s, _)) = map.friction_position(id)
+            && map.stages[s].id != note.stage
+        {
+            warn(
+                vec![Key("shadow"), Key("notes"), Index(n), Key("friction")],
+                format!(
+                    "this shadow note is linked to the friction point \"{id}\" of the stage \"{}\", \
+                     but the note is in another stage",
+                    map.stages[s].name
+                ),
+            );
+        }
+    }
     super::place(text, problems)
 }

@@ -128,7 +128,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
         } else {
             clean_line(&note.observer)
         };
-        let mark = if note.friction.is_some() {
+        let mark = if shadow.linked.contains(&n) {
             " ⚑ friction point"
         } else {
             ""

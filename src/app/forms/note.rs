@@ -74,6 +74,21 @@ pub fn note_form(
     Some(Form::new(title, fields, FormPurpose::Note { at }))
 }
 
+/// While note `at` is linked to a friction point of another stage than the one chosen,
+/// the form says the two part ways.
+pub fn stage_notice(map: &JourneyMap, at: Option<usize>, form: &mut Form) {
+    let linked = at
+        .and_then(|n| map.shadow.notes.get(n)?.friction.as_ref())
+        .and_then(|id| map.friction_position(id));
+    form.note = match linked {
+        Some((s, _)) if s != form.choice(STAGE) => Some(format!(
+            "Its friction point stays in “{}”",
+            crate::text::display::truncate(&crate::text::display::clean_line(&map.stages[s].name), 30)
+        )),
+        _ => None,
+    };
+}
+
 /// The edit keeping the form makes: the note, plus the channel joining the map's list
 /// when it is new.
 pub(super) fn outcome(

@@ -62,6 +62,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             };
             if chose && let Some(doc) = &app.doc {
                 forms::follow_format(form, &doc.path);
+                if let forms::FormPurpose::Note { at } = form.purpose {
+                    forms::note::stage_notice(&doc.map, at, form);
+                }
             }
             match other {
                 Action::CursorUp if !moved => form.previous_field(),
