@@ -8,6 +8,7 @@ use super::super::{App, Effect, action::Action};
 use super::grid::{self, apply};
 use super::shadow::filter_notes;
 use crate::model::{Edit, PlanEntry, channels};
+use crate::text::display::{clean_line, truncate};
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let coverage = &app.shadow.coverage;
@@ -120,12 +121,15 @@ pub(super) fn channels(app: &mut App, action: Action) -> Effect {
             match channels::remove(&doc.map, &name) {
                 Ok(edit) => {
                     if apply(app, edit, "remove channel") {
-                        app.inform(format!("Removed the channel “{name}”. u undoes."));
+                        app.inform(format!(
+                            "Removed the channel “{}”. u undoes.",
+                            truncate(&clean_line(&name), 20)
+                        ));
                     }
                 }
-                Err(uses) => app.warn(format!(
-                    "“{name}” is used by {}: rename it (Enter) or change those first",
-                    uses.describe()
+                Err(_) => app.warn(format!(
+                    "Enter renames or merges “{}”: in use, so not removed",
+                    truncate(&clean_line(&name), 20)
                 )),
             }
         }
@@ -165,6 +169,11 @@ pub(super) fn merge_channels(app: &mut App, from: &str, into: &str) {
         return;
     };
     if apply(app, edit, "merge channels") {
-        app.inform(format!("Merged “{from}” into “{into}”. u undoes."));
+        let short = |name: &str| truncate(&clean_line(name), 20).into_owned();
+        app.inform(format!(
+            "Merged “{}” into “{}”. u undoes.",
+            short(from),
+            short(into)
+        ));
     }
 }

@@ -27,7 +27,12 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if matches!(app.message, Some(Message { tone: Tone::Info, .. })) {
         app.message = None;
     }
+    let (mode, message) = (app.mode(), app.message.clone());
     let effect = dispatch(app, action);
+    // A warning belongs to the view it was given in: moving to another one clears it.
+    if app.mode() != mode && app.message.is_some() && app.message == message {
+        app.message = None;
+    }
     votes::recount(app);
     if let Some(doc) = &app.doc {
         let council = app.view == View::Council;

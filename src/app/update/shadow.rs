@@ -222,7 +222,7 @@ fn open_evidence(app: &mut App) -> Effect {
     {
         Some(first) => Effect::OpenEvidence(first.trim().to_owned()),
         None => {
-            app.inform("This note has no evidence: Enter edits it to add a photo's path or a URL");
+            app.inform("Enter edits the note to add evidence: it has none");
             Effect::Nothing
         }
     }
@@ -245,7 +245,7 @@ fn make_friction(app: &mut App) {
     }
     let id = doc.map.fresh_friction_id(&mut app.ids);
     let Some(edit) = ops::note_to_friction(&doc.map, at, id) else {
-        app.warn("This note names no stage of the map, so it cannot become a friction point");
+        app.warn("Enter edits the note to give it a stage: it names none");
         return;
     };
     let stage = doc.map.stage_position(&note.stage);
@@ -254,7 +254,7 @@ fn make_friction(app: &mut App) {
             app.cursor.stage = stage;
             settle(app);
         }
-        app.inform("The note is now a friction point in its stage, linked both ways. u undoes.");
+        app.inform("u undoes · the note is now a friction point (⚑) in its stage");
     }
 }
 
@@ -296,7 +296,7 @@ pub(super) fn complete_evidence(app: &mut App) -> bool {
         0 if completion.exact => "Nothing to complete: Enter keeps the note".to_owned(),
         0 => format!(
             "Nothing in the map's folder starts with “{}”",
-            crate::text::display::truncate(&partial, 30)
+            crate::text::display::truncate(&crate::text::display::clean_line(&partial), 20)
         ),
         1 if completion.candidates[0].len() <= partial.len() => {
             "Nothing to complete: Enter keeps the note".to_owned()
