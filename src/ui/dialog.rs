@@ -1,9 +1,8 @@
 //! Questions asked before something cannot be taken back (or would lose typing).
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::cell::wrapped;
 use super::theme;
@@ -195,16 +194,10 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame) {
         keys.push(Span::raw(meaning));
     }
     lines.push(Line::from(keys));
-    let height = (lines.len() as u16 + 2).min(screen.height);
-    let area = Rect {
-        x: screen.x + (screen.width - width) / 2,
-        y: screen.y + screen.height.saturating_sub(height) / 2,
-        width,
-        height,
-    };
+    let area = super::help::popup(screen, width, lines.len() as u16 + 2);
     let block = Block::bordered()
         .border_style(theme::WARNING)
         .title(Span::styled(" Question ", theme::WARNING));
-    frame.render_widget(Clear, area);
+    super::help::clear_popup(area, frame);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::cell::wrapped;
 use super::theme;
@@ -39,26 +39,16 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame) {
         .map(|(i, field)| rows(field, i == form.focus, text_width))
         .collect();
     let inner_height = heights.iter().sum::<usize>() + 1;
-    let width = app.geometry.form_width().min(screen.width);
-    let height = (inner_height as u16 + 2).min(screen.height);
-    let area = Rect {
-        x: screen.x + (screen.width - width) / 2,
-        y: screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    };
+    let area = super::help::popup(screen, app.geometry.form_width(), inner_height as u16 + 2);
     let block = Block::bordered()
         .border_style(theme::ACCENT)
         .title(Span::styled(
             format!(" {} ", clean_line(&form.title)),
             theme::ACCENT,
         ))
-        .title_bottom(Span::styled(
-            " Tab next field · ← → choose · Enter keeps · Esc cancels ",
-            theme::DIM,
-        ));
+        .title_bottom(Span::styled(hints(form), theme::DIM));
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::help::clear_popup(area, frame);
     frame.render_widget(block, area);
     let mut y = inner.y;
     for (index, (field, &height)) in form.fields.iter().zip(&heights).enumerate() {
@@ -99,23 +89,48 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame) {
     }
 }
 
+/// The keys that apply to this form: Tab only with several fields, ← → only with a choice.
+fn hints(form: &Form) -> String {
+    let mut hints = Vec::new();
+    if form.fields.len() > 1 {
+        hints.push("Tab next field");
+    }
+    if form
+        .fields
+        .iter()
+        .any(|f| matches!(f.value, FieldValue::Choice { .. }))
+    {
+        hints.push("← → choose");
+    }
+    hints.extend(["Enter keeps", "Esc cancels"]);
+    format!(" {} ", hints.join(" · "))
+}
+
 fn render_value(field: &Field, focused: bool, area: Rect, frame: &mut Frame) {
     let width = usize::from(area.width);
     match &field.value {
         FieldValue::Choice {
             options, selected, ..
         } => {
-            // Options before the selected one give way when they all do not fit.
+            // Options before the selected one give way when they all do not fit; ◀ and ▶
+            // say more lie off to the left or right.
             let widths: Vec<usize> = options.iter().map(|o| width_of(&clean_line(o)) + 3).collect();
             let mut skip = 0;
-            while skip < *selected && widths[skip..=*selected].iter().sum::<usize>() + 2 > width {
+            while skip < *selected && widths[skip..=*selected].iter().sum::<usize>() + 4 > width {
                 skip += 1;
             }
             let mut spans = Vec::new();
+            let mut used = 0;
             if skip > 0 {
                 spans.push(Span::styled("◀ ", theme::DIM));
+                used += 2;
             }
             for (i, option) in options.iter().enumerate().skip(skip) {
+                let more = if i + 1 < options.len() { 2 } else { 0 };
+                if i > *selected && used + widths[i] + more > width {
+                    spans.push(Span::styled("▶", theme::DIM));
+                    break;
+                }
                 let style = match (i == *selected, focused) {
                     (true, true) => theme::SELECTED_HEADER,
                     (true, false) => theme::SELECTED,
@@ -123,6 +138,7 @@ fn render_value(field: &Field, focused: bool, area: Rect, frame: &mut Frame) {
                 };
                 spans.push(Span::styled(format!(" {} ", clean_line(option)), style));
                 spans.push(Span::raw(" "));
+                used += widths[i];
             }
             frame.render_widget(Paragraph::new(Line::from(spans)), area);
         }

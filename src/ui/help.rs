@@ -83,6 +83,33 @@ pub fn centred(area: Rect, width_percent: u16, height_percent: u16) -> Rect {
     }
 }
 
+/// A pop-up box `width` × `height` in the middle of `screen`, with equal margins left and
+/// right (one column wider when the difference is odd).
+pub fn popup(screen: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(screen.width);
+    let width = if (screen.width - width) % 2 == 1 {
+        width + 1
+    } else {
+        width
+    };
+    let height = height.min(screen.height);
+    Rect {
+        x: screen.x + (screen.width - width) / 2,
+        y: screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Blanks `area` and a two-column margin either side of it, so no stray letter of the
+/// screen below sits against the box's border.
+pub fn clear_popup(area: Rect, frame: &mut Frame) {
+    let screen = frame.area();
+    let x = area.x.saturating_sub(2).max(screen.x);
+    let right = (area.right() + 2).min(screen.right());
+    frame.render_widget(Clear, Rect::new(x, area.y, right - x, area.height));
+}
+
 /// Draws `lines` in a scrolling box titled `title`.
 pub fn render_box(title: &str, lines: Vec<Line<'static>>, scroll: usize, frame: &mut Frame) {
     let area = box_area(frame.area());

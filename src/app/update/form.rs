@@ -40,6 +40,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::PreviousField => form.previous_field(),
         other => {
+            // A note's stages are a long list: ← → stop at its ends.
+            let stops = matches!(form.purpose, forms::FormPurpose::Note { .. });
             let Some(field) = form.focused_mut() else {
                 return Effect::Nothing;
             };
@@ -48,7 +50,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
                 FieldValue::Choice {
                     options, selected, ..
                 } => {
-                    chose = choose(options, selected, &other);
+                    chose = choose(options, selected, &other, stops);
                     chose
                 }
                 FieldValue::Text(input) | FieldValue::Number { input, .. } => {
@@ -76,11 +78,14 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
     Effect::Nothing
 }
 
-/// ← and → step through a choice; a typed letter or digit jumps to the next option that
+/// ← and → step through a choice, round and round, or stopping at the ends when `stops`
+/// (a long list such as a note's stages, drawn with ◀ ▶ while more lie beyond); a typed letter or digit jumps to the next option that
 /// starts with it. Returns whether the action was about the choice.
-fn choose(options: &[String], selected: &mut usize, action: &Action) -> bool {
+fn choose(options: &[String], selected: &mut usize, action: &Action, stops: bool) -> bool {
     let count = options.len().max(1);
     match action {
+        Action::CursorLeft if stops => *selected = selected.saturating_sub(1),
+        Action::CursorRight if stops => *selected = (*selected + 1).min(count - 1),
         Action::CursorLeft => *selected = (*selected + count - 1) % count,
         Action::CursorRight | Action::Type(' ') => *selected = (*selected + 1) % count,
         Action::Type(c) => {
