@@ -244,7 +244,7 @@ fn open_evidence_is_an_effect_and_a_note_without_evidence_says_so() {
         Some(first) => assert_eq!(effects, [Effect::OpenEvidence(first.clone())]),
         None => {
             assert_eq!(effects, [Effect::Nothing]);
-            assert!(app.message.as_ref().unwrap().text.contains("no evidence"));
+            assert!(app.message.as_ref().unwrap().text.contains("it has none"));
         }
     }
 }
@@ -287,7 +287,7 @@ fn channels_are_added_renamed_everywhere_reordered_and_removed_only_when_unused(
     run(&mut app, [Action::ShowCoverage, Action::ShowChannels]);
     assert_eq!(app.mode(), Mode::Channels);
     run(&mut app, [Action::RemoveChannel]);
-    assert!(app.message.as_ref().unwrap().text.contains("is used by"));
+    assert!(app.message.as_ref().unwrap().text.contains("in use"));
     assert_eq!(map_of(&app).shadow.channels[0], "Website");
     run(&mut app, [Action::RenameChannel, Action::DeleteToLineStart]);
     run(&mut app, typed("Web shop"));
@@ -553,11 +553,12 @@ fn moving_a_friction_notes_stage_says_it_parts_from_its_friction_point() {
     run(&mut app, [Action::FocusNotes]);
     run(&mut app, [Action::MakeFriction, Action::EditNote]);
     assert_eq!(app.form.as_ref().unwrap().note, None);
-    run(&mut app, [Action::NextField, Action::CursorRight]);
+    run(&mut app, [Action::NextField, Action::Type(' ')]);
     let notice = app.form.as_ref().unwrap().note.clone().unwrap();
     assert!(notice.starts_with("Its friction point stays in “"), "{notice}");
     assert!(cxmap_screen(&app).contains("Its friction point stays in"));
-    run(&mut app, [Action::CursorLeft]);
+    let stages = map_of(&app).stages.len();
+    run(&mut app, std::iter::repeat_n(Action::Type(' '), stages - 1));
     assert_eq!(app.form.as_ref().unwrap().note, None, "back in its stage");
 }
 
@@ -583,4 +584,110 @@ fn a_link_to_a_friction_point_that_is_gone_gets_no_mark() {
         .filter(|l| l.contains("⚑ friction point") && !l.contains("(gone)"))
         .collect();
     assert!(marked.is_empty(), "{screen}");
+}
+
+#[test]
+fn a_warning_goes_when_the_view_changes_and_messages_fit_sixty_columns() {
+    let mut app = store_app();
+    run(
+        &mut app,
+        [Action::ShowCoverage, Action::ShowChannels, Action::RemoveChannel],
+    );
+    let text = app.message.as_ref().unwrap().text.clone();
+    assert!(text.starts_with("Enter renames or merges “Website”"), "{text}");
+    assert!(text.chars().count() <= 60, "{text}");
+    run(&mut app, [Action::SelectNext]);
+    assert!(app.message.is_some(), "a warning stays while in the same view");
+    run(&mut app, [Action::Back]);
+    assert_eq!(app.mode(), Mode::Coverage);
+    assert_eq!(app.message, None, "leaving the channels screen clears it");
+    run(&mut app, [Action::Back, Action::FocusNotes, Action::MakeFriction]);
+    let made = app.message.as_ref().unwrap().text.clone();
+    assert!(
+        made.starts_with("u undoes") && made.chars().count() <= 60,
+        "{made}"
+    );
+    let unlinked = app
+        .shadow
+        .rows
+        .iter()
+        .position(|&n| map_of(&app).shadow.notes[n].evidence.is_empty());
+    if let Some(row) = unlinked {
+        app.shadow.selected = row;
+        run(&mut app, [Action::OpenEvidence]);
+        let none = app.message.as_ref().unwrap().text.clone();
+        assert!(
+            none.starts_with("Enter edits") && none.chars().count() <= 60,
+            "{none}"
+        );
+    }
+}
+
+#[test]
+fn pop_ups_cover_their_margins_and_show_only_the_keys_that_apply() {
+    let mut app = store_app();
+    app.shadow.observer = None;
+    run(&mut app, [Action::AddNote]);
+    let screen = cxmap_screen(&app);
+    let bottom = screen.lines().find(|l| l.contains("Enter keeps")).unwrap();
+    assert!(
+        !bottom.contains("Tab next field") && !bottom.contains("← →"),
+        "{bottom}"
+    );
+    run(&mut app, typed("Ana"));
+    run(&mut app, [Action::Commit]);
+    let screen = cxmap_screen(&app);
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains('┌') || l.contains('│') && l.contains("Observer"))
+        .collect();
+    assert!(!rows.is_empty(), "{screen}");
+    for row in screen.lines().filter(|l| l.contains("┌ New shadow note")) {
+        let left: String = row.chars().take(2).collect();
+        let right: String = row.chars().skip(78).collect();
+        assert_eq!((left.as_str(), right.as_str()), ("  ", "  "), "{screen}");
+    }
+    assert!(screen.contains("Tab next field · ← → choose"), "{screen}");
+    // The stage picker marks stages off to the right, stops at the last one and marks
+    // those off to the left.
+    run(&mut app, [Action::NextField]);
+    let stage_row = |app: &App| {
+        cxmap_screen(app)
+            .lines()
+            .find(|l| l.contains("Stage "))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(stage_row(&app).contains('▶') && !stage_row(&app).contains('◀'));
+    run(&mut app, std::iter::repeat_n(Action::CursorRight, 20));
+    let last = map_of(&app).stages.len() - 1;
+    assert_eq!(
+        app.form.as_ref().unwrap().choice(1),
+        last,
+        "→ stops at the last stage"
+    );
+    assert!(stage_row(&app).contains('◀') && !stage_row(&app).contains('▶'));
+}
+
+#[test]
+fn a_date_that_does_not_exist_is_named() {
+    let mut app = store_app();
+    run(&mut app, [Action::AddNote]);
+    run(&mut app, typed("x"));
+    run(&mut app, std::iter::repeat_n(Action::NextField, 4));
+    run(&mut app, [Action::DeleteToLineStart]);
+    run(&mut app, typed("2026-02-30 10:00"));
+    run(&mut app, [Action::Commit]);
+    let error = app.form.as_ref().unwrap().error.clone().unwrap();
+    assert!(error.contains("2026-02-30 does not exist"), "{error}");
+    run(&mut app, [Action::DeleteToLineStart]);
+    run(&mut app, typed("2026-02-28 24:10"));
+    run(&mut app, [Action::Commit]);
+    let error = app.form.as_ref().unwrap().error.clone().unwrap();
+    assert!(error.contains("24:10 does not exist"), "{error}");
+    run(&mut app, [Action::DeleteToLineStart]);
+    run(&mut app, typed("yesterday"));
+    run(&mut app, [Action::Commit]);
+    let error = app.form.as_ref().unwrap().error.clone().unwrap();
+    assert!(error.starts_with("Time must look like"), "{error}");
 }

@@ -74,6 +74,35 @@ pub fn note_form(
     Some(Form::new(title, fields, FormPurpose::Note { at }))
 }
 
+/// Why a time typed in the right shape is still refused: its date or its hour does not
+/// exist (2026-02-30, 24:10). `None` when the shape itself is wrong.
+fn time_problem(typed: &str) -> Option<String> {
+    let (date, clock) = typed.split_once(' ')?;
+    let numbers = |text: &str, sep: char| -> Option<Vec<i64>> {
+        text.split(sep).map(|part| part.parse().ok()).collect()
+    };
+    let (date_parts, clock_parts) = (numbers(date, '-')?, numbers(clock.trim(), ':')?);
+    let ([year, month, day], [hour, minute]) = (date_parts.as_slice(), clock_parts.as_slice()) else {
+        return None;
+    };
+    let small = |n: &i64| i8::try_from(*n).ok();
+    let valid = i16::try_from(*year)
+        .ok()
+        .and_then(|y| jiff::civil::Date::new(y, small(month)?, small(day)?).ok());
+    if valid.is_none() {
+        return Some(format!(
+            "The date {date} does not exist: check the month and the day"
+        ));
+    }
+    if jiff::civil::Time::new(small(hour)?, small(minute)?, 0, 0).is_err() {
+        return Some(format!(
+            "The time {} does not exist: 00:00 to 23:59",
+            clock.trim()
+        ));
+    }
+    None
+}
+
 /// While note `at` is linked to a friction point of another stage than the one chosen,
 /// the form says the two part ways.
 pub fn stage_notice(map: &JourneyMap, at: Option<usize>, form: &mut Form) {
@@ -125,12 +154,14 @@ pub(super) fn outcome(
             Some(zoned) => note_time(zoned.timestamp()),
             None => {
                 form.focus = TIME;
-                return Err(format!(
-                    "Time must look like {}",
-                    jiff::Timestamp::now()
-                        .to_zoned(zone.clone())
-                        .strftime(TIME_FORMAT)
-                ));
+                return Err(time_problem(&typed_time).unwrap_or_else(|| {
+                    format!(
+                        "Time must look like {}",
+                        jiff::Timestamp::now()
+                            .to_zoned(zone.clone())
+                            .strftime(TIME_FORMAT)
+                    )
+                }));
             }
         },
     };
