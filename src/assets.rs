@@ -202,6 +202,25 @@ pub const EXAMPLE_EVIDENCE: &[(&str, &[u8])] = &[
     ),
 ];
 
+/// The bundled evidence pictures `map` points at (an example's own, not the others').
+pub fn evidence_of(map: &JourneyMap) -> Vec<(&'static str, &'static [u8])> {
+    let friction_evidence = map
+        .stages
+        .iter()
+        .flat_map(|s| &s.frictions)
+        .flat_map(|f| &f.evidence);
+    let note_evidence = map.shadow.notes.iter().flat_map(|n| &n.evidence);
+    let wanted: std::collections::HashSet<&str> = friction_evidence
+        .chain(note_evidence)
+        .map(String::as_str)
+        .collect();
+    EXAMPLE_EVIDENCE
+        .iter()
+        .filter(|(path, _)| wanted.contains(path))
+        .copied()
+        .collect()
+}
+
 /// The bundled file called `name`.
 pub fn find(list: &'static [Bundled], name: &str) -> Option<&'static Bundled> {
     list.iter().find(|b| b.name.eq_ignore_ascii_case(name))

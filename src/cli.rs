@@ -61,7 +61,7 @@ pub enum Command {
     ///
     /// Warnings also cover the friction memo: friction points without evidence or whose
     /// evidence file is missing, stages with no emotion score, friction text that proposes
-    /// a solution ("should", "need to", "recommend", "we will", "must").
+    /// a solution ("should", "need to", "recommend", "we will", "we'll", "must").
     ///
     /// Exit status: 0 when every file is valid (warnings allowed), 1 when a file has
     /// errors (or warnings, with --strict), 2 when a file cannot be read.

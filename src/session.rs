@@ -10,7 +10,7 @@ use crate::app::overlay::{AfterLeaving, Overlay, Question, RecoveryOffer};
 use crate::app::start::StartScreen;
 use crate::app::update::{delivered, saved};
 use crate::app::{App, Effect, Screen};
-use crate::assets::{EXAMPLE_EVIDENCE, EXAMPLES, TEMPLATES};
+use crate::assets::{EXAMPLES, TEMPLATES, evidence_of};
 use crate::format;
 use crate::model::diff;
 use crate::store::{self, Fingerprint, LoadError, MapLock, RecoveryWriter, recovery};
@@ -331,7 +331,7 @@ impl Session {
                 let folder = self.maps_folder();
                 let path = store::new_map_path(&folder, example.name);
                 let shown = path.display().to_string();
-                let evidence = store::place_evidence(&folder, EXAMPLE_EVIDENCE);
+                let evidence = store::place_evidence(&folder, &evidence_of(&map));
                 app.open(Document::new_file(map, path));
                 match evidence {
                     Ok(_) => app.inform(format!(

@@ -128,6 +128,10 @@ fn the_example_flag_opens_a_copy_that_saves_into_the_data_folder() {
         sandbox.data_dir().join("evidence/lid-spill.jpg").exists(),
         "the example's evidence is there to open beside the copy"
     );
+    assert!(
+        !sandbox.data_dir().join("evidence/cart-r450.png").exists(),
+        "the other example's evidence stays out of the maps folder"
+    );
 }
 
 #[test]

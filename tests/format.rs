@@ -139,6 +139,29 @@ fn a_score_outside_the_scale_is_refused_where_it_is() {
 }
 
 #[test]
+fn metrics_outside_their_scales_are_refused_each_where_it_is() {
+    let text = CANONICAL
+        .replace("\"csat\": 78.0", "\"csat\": 120.0")
+        .replace("\"ces\": 3.4", "\"ces\": 0");
+    let all = errors(&text);
+    let messages: Vec<&str> = all.iter().map(|d| d.message.as_str()).collect();
+    assert!(
+        messages.contains(&"CSAT must be a number from 0 to 100; found 120"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"CES must be a number from 1 to 7; found 0"),
+        "{messages:?}"
+    );
+    let nps = CANONICAL.replace("\"nps\": -12.0", "\"nps\": -150.0");
+    assert!(
+        only_error(&nps)
+            .message
+            .starts_with("NPS must be a number from -100 to 100")
+    );
+}
+
+#[test]
 fn duplicate_ids_are_refused_at_the_second_one() {
     let text = CANONICAL.replace("\"id\": \"op-1f0e\"", "\"id\": \"fr-8c2a\"");
     let error = only_error(&text);

@@ -391,3 +391,29 @@ fn votes_never_go_below_zero_and_undo_one_at_a_time() {
     run(&mut app, [Action::Redo]);
     assert_eq!(votes(&app), 2);
 }
+
+#[test]
+fn the_calculator_refuses_counts_it_cannot_use_and_a_kept_form_says_so() {
+    let mut app = store_app();
+    run(&mut app, [Action::MoveRight, Action::EditMetrics]);
+    for _ in 0..6 {
+        run(&mut app, [Action::NextField]);
+    }
+    run(&mut app, typed("70"));
+    run(&mut app, [Action::NextField]);
+    run(&mut app, typed("60"));
+    run(&mut app, [Action::Commit]);
+    assert_eq!(
+        app.form.as_ref().and_then(|f| f.error.as_deref()),
+        Some("Satisfied answers cannot be more than all answers")
+    );
+    run(&mut app, [Action::DeleteBack, Action::DeleteBack]);
+    run(&mut app, typed("80"));
+    run(&mut app, [Action::Commit]);
+    assert!(app.form.is_none(), "sensible counts are kept");
+    assert_eq!(
+        map_of(&app).stages[1].metrics.as_ref().and_then(|m| m.csat),
+        Some(87.5)
+    );
+    assert_eq!(message(&app), "Stage metrics kept. u undoes");
+}

@@ -743,3 +743,62 @@ fn an_opportunity_links_to_friction_points_and_undo_unlinks() {
     run(&mut app, [Action::MoveUp, Action::LinkFrictions]);
     assert!(app.links.is_none(), "only an opportunity opens the picker");
 }
+
+#[test]
+fn leaving_the_link_picker_with_new_ticks_asks_first() {
+    let mut app = example_app();
+    while app.cursor.lane != Lane::Opportunity {
+        run(&mut app, [Action::MoveDown]);
+    }
+    let before = map_of(&app).stages[0].opportunities[0].addresses.clone();
+    run(&mut app, [Action::LinkFrictions, Action::CancelEdit]);
+    assert!(
+        app.links.is_none() && app.overlay.is_none(),
+        "no ticks, no question"
+    );
+    run(
+        &mut app,
+        [Action::LinkFrictions, Action::ToggleLink, Action::CancelEdit],
+    );
+    assert_eq!(app.overlay, Some(Overlay::Ask(Question::KeepLinks)));
+    run(&mut app, [Action::Cancel]);
+    assert!(app.links.is_some(), "Esc goes back to ticking");
+    run(&mut app, [Action::CancelEdit, Action::No]);
+    assert!(app.links.is_none());
+    assert_eq!(map_of(&app).stages[0].opportunities[0].addresses, before);
+    run(
+        &mut app,
+        [
+            Action::LinkFrictions,
+            Action::ToggleLink,
+            Action::CancelEdit,
+            Action::Yes,
+        ],
+    );
+    assert_ne!(map_of(&app).stages[0].opportunities[0].addresses, before);
+}
+
+#[test]
+fn the_council_opens_on_its_first_point_and_redoes_there() {
+    let mut app = example_app();
+    run(
+        &mut app,
+        [
+            Action::ShowBoard,
+            Action::SelectNext,
+            Action::SelectNext,
+            Action::Back,
+        ],
+    );
+    run(&mut app, [Action::ShowCouncil]);
+    assert_eq!(app.board.selected, 0, "not the board's row number");
+    let keymap = cxmap::app::keymap::Keymap::default();
+    let ctrl_r = crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('r'),
+        crossterm::event::KeyModifiers::CONTROL,
+    );
+    assert_eq!(
+        keymap.resolve(cxmap::app::keymap::Mode::Council, &ctrl_r),
+        Some(Action::Redo)
+    );
+}

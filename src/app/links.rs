@@ -47,6 +47,14 @@ impl LinkPicker {
         })
     }
 
+    /// Whether the ticks differ from what the opportunity addresses in `map`.
+    pub fn changes(&self, map: &JourneyMap) -> bool {
+        map.stages
+            .get(self.stage)
+            .and_then(|s| s.opportunities.get(self.at))
+            .is_some_and(|o| self.applied_to(o).addresses != o.addresses)
+    }
+
     /// Ticks or unticks the selected row.
     pub fn toggle(&mut self) {
         if let Some(row) = self.rows.get(self.selected)

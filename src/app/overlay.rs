@@ -24,6 +24,9 @@ pub enum Question {
     /// "Keep what you typed?" (in an editor or a form): y keeps it, n drops it, Esc goes
     /// back to editing.
     KeepTyping,
+    /// "Keep the links you ticked?" (in the link picker): y keeps them, n drops them, Esc
+    /// goes back to ticking.
+    KeepLinks,
     /// "Take back the unsaved work?" (the offer is in `App::recovery`): y recovers it,
     /// n discards the copy, a shows both side by side, Esc decides later.
     Recover,

@@ -240,6 +240,19 @@ impl Decoder {
         }
     }
 
+    /// A stage metric, which must lie within its scale.
+    fn measure(&mut self, node: Node, name: &str, range: std::ops::RangeInclusive<f64>) -> Option<f64> {
+        let value = self.number(node)?;
+        if !range.contains(&value) {
+            self.error(format!(
+                "{name} must be a number from {} to {}; found {value}",
+                range.start(),
+                range.end()
+            ));
+        }
+        Some(value)
+    }
+
     fn id<T>(&mut self, fields: &mut Fields, prefix: &str, wrap: impl FnOnce(String) -> T) -> T {
         let id = self.field(fields, "id", Self::text);
         if id.is_empty() {
@@ -416,9 +429,11 @@ impl Decoder {
         }
         let mut fields = self.object(node, "metrics")?;
         Some(Metrics {
-            csat: self.optional(&mut fields, "csat", Self::number),
-            nps: self.optional(&mut fields, "nps", Self::number),
-            ces: self.optional(&mut fields, "ces", Self::number),
+            csat: self.optional(&mut fields, "csat", |d, n| {
+                d.measure(n, "CSAT", Metrics::CSAT_RANGE)
+            }),
+            nps: self.optional(&mut fields, "nps", |d, n| d.measure(n, "NPS", Metrics::NPS_RANGE)),
+            ces: self.optional(&mut fields, "ces", |d, n| d.measure(n, "CES", Metrics::CES_RANGE)),
             extras: fields.into_extras(),
         })
     }

@@ -109,13 +109,15 @@ impl Friction {
 }
 
 /// Words that turn an observation into a proposal; a friction memo holds observations only.
-const SOLUTION_PHRASES: [&[&str]; 6] = [
-    &["should"],
-    &["need", "to"],
-    &["needs", "to"],
-    &["recommend"],
-    &["we", "will"],
-    &["must"],
+/// Each is (as people write it, its words as `solution_phrase` splits text).
+const SOLUTION_PHRASES: [(&str, &[&str]); 7] = [
+    ("should", &["should"]),
+    ("need to", &["need", "to"]),
+    ("needs to", &["needs", "to"]),
+    ("recommend", &["recommend"]),
+    ("we will", &["we", "will"]),
+    ("we'll", &["we", "ll"]),
+    ("must", &["must"]),
 ];
 
 /// The first phrase in `text` that reads like a solution ("should", "need to", "we will"…),
@@ -129,12 +131,12 @@ pub fn solution_phrase(text: &str) -> Option<String> {
     (0..words.len()).find_map(|start| {
         SOLUTION_PHRASES
             .iter()
-            .find(|phrase| {
+            .find(|(_, phrase)| {
                 words
                     .get(start..start + phrase.len())
                     .is_some_and(|found| found.iter().zip(phrase.iter()).all(|(a, b)| a == b))
             })
-            .map(|phrase| phrase.join(" "))
+            .map(|(written, _)| (*written).to_owned())
     })
 }
 
@@ -187,6 +189,7 @@ mod tests {
             Some("needs to".to_owned())
         );
         assert_eq!(solution_phrase("We will fix it"), Some("we will".to_owned()));
+        assert_eq!(solution_phrase("We’ll add a banner"), Some("we'll".to_owned()));
         assert_eq!(
             solution_phrase("Staff recommend the app"),
             Some("recommend".to_owned())

@@ -70,6 +70,15 @@ pub struct Metrics {
     pub extras: Extras,
 }
 
+impl Metrics {
+    /// CSAT is a percentage of satisfied answers.
+    pub const CSAT_RANGE: std::ops::RangeInclusive<f64> = 0.0..=100.0;
+    /// NPS is % promoters minus % detractors.
+    pub const NPS_RANGE: std::ops::RangeInclusive<f64> = -100.0..=100.0;
+    /// CES is an answer on a 1–7 scale.
+    pub const CES_RANGE: std::ops::RangeInclusive<f64> = 1.0..=7.0;
+}
+
 /// One stage of the journey: a column of the grid.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Stage {

@@ -105,6 +105,10 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
                 vec![("y", "save"), ("n", "don't save"), ("Esc", "stay")],
             )
         }
+        Question::KeepLinks => (
+            "Keep the links you ticked?".to_owned(),
+            vec![("y", "keep them"), ("n", "drop them"), ("Esc", "back to ticking")],
+        ),
         Question::KeepTyping => (
             "Keep what you typed?".to_owned(),
             vec![("y", "keep it"), ("n", "drop it"), ("Esc", "back to editing")],

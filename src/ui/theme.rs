@@ -27,14 +27,15 @@ pub const HIT: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
 
 pub const VOTES: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 
-/// The colour of a severity: severe stands out most.
+/// The colour of a severity: severe stands out most, underlined rather than reversed so it
+/// never reads as the selection.
 pub fn severity(severity: Severity) -> Style {
     match severity {
         Severity::Minor => Style::new().fg(Color::Yellow),
         Severity::Major => Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
         Severity::Severe => Style::new()
             .fg(Color::Red)
-            .add_modifier(Modifier::BOLD.union(Modifier::REVERSED)),
+            .add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
     }
 }
 

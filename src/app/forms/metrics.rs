@@ -23,9 +23,9 @@ pub fn metrics_form(map: &JourneyMap, stage: usize) -> Option<Form> {
     let metrics = current.metrics.clone().unwrap_or_default();
     let count = |label| Field::number(label, None, COUNTS, true, true);
     let fields = vec![
-        Field::number("CSAT %", metrics.csat, 0.0..=100.0, false, true),
-        Field::number("NPS", metrics.nps, -100.0..=100.0, false, true),
-        Field::number("CES", metrics.ces, 1.0..=7.0, false, true),
+        Field::number("CSAT %", metrics.csat, Metrics::CSAT_RANGE, false, true),
+        Field::number("NPS", metrics.nps, Metrics::NPS_RANGE, false, true),
+        Field::number("CES", metrics.ces, Metrics::CES_RANGE, false, true),
         count("Promoters"),
         count("Passives"),
         count("Detractors"),
@@ -49,6 +49,30 @@ pub fn nps(promoters: f64, passives: f64, detractors: f64) -> Option<f64> {
 /// CSAT from answers: the share of satisfied answers (4 or 5 of 5), in percent.
 pub fn csat(satisfied: f64, answers: f64) -> Option<f64> {
     (answers > 0.0 && satisfied <= answers).then(|| round1(satisfied / answers * 100.0))
+}
+
+/// Refuses answer counts the calculator cannot use, so they are never silently ignored.
+fn check_counts(form: &mut Form) -> Result<(), String> {
+    let satisfied = form.number(SATISFIED)?;
+    let answers = form.number(ANSWERS)?;
+    match (satisfied, answers) {
+        (Some(satisfied), Some(answers)) if satisfied > answers => {
+            return Err("Satisfied answers cannot be more than all answers".to_owned());
+        }
+        (Some(_), Some(answers)) if answers == 0.0 => {
+            return Err("CSAT needs at least one answer".to_owned());
+        }
+        _ => {}
+    }
+    let counts = [
+        form.number(PROMOTERS)?,
+        form.number(PASSIVES)?,
+        form.number(DETRACTORS)?,
+    ];
+    if counts.iter().all(Option::is_some) && counts.iter().flatten().sum::<f64>() == 0.0 {
+        return Err("NPS needs at least one answer: the counts add up to zero".to_owned());
+    }
+    Ok(())
 }
 
 fn round1(value: f64) -> f64 {
@@ -86,6 +110,7 @@ pub(super) fn outcome(map: &JourneyMap, stage: usize, form: &mut Form) -> Result
     let Some(current) = map.stages.get(stage) else {
         return Ok(Outcome::Unchanged);
     };
+    check_counts(form)?;
     let original = current.metrics.clone();
     let mut metrics = original.clone().unwrap_or_default();
     metrics.csat = form.number(CSAT)?;

@@ -124,7 +124,10 @@ pub(super) fn keep(app: &mut App) -> Effect {
             {
                 app.queue.last_channel = Some(friction.channel.clone());
             }
-            apply(app, edit, label);
+            let metrics = matches!(edit, crate::model::Edit::SetMetrics { .. });
+            if apply(app, edit, label) && metrics {
+                app.inform("Stage metrics kept. u undoes");
+            }
         }
         Ok(Outcome::StartRound { per_person, people }) => start_round(app, per_person, people),
         Ok(Outcome::Filter(filter)) => {

@@ -85,8 +85,14 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::Unvote => return super::votes::vote(app, false),
         Action::VotingRound => return super::votes::round_key(app),
         Action::LinkFrictions => super::links::open(app),
-        Action::ShowBoard => app.view = crate::app::view::View::Board,
-        Action::ShowCouncil => app.view = crate::app::view::View::Council,
+        Action::ShowBoard => {
+            app.view = crate::app::view::View::Board;
+            app.board.selected = 0;
+        }
+        Action::ShowCouncil => {
+            app.view = crate::app::view::View::Council;
+            app.board.selected = 0;
+        }
         Action::MoveStageLeft => move_stage(app, false),
         Action::MoveStageRight => move_stage(app, true),
         _ => {}

@@ -2,7 +2,7 @@
 
 use super::super::keymap::Mode;
 use super::super::links::LinkPicker;
-use super::super::overlay::Overlay;
+use super::super::overlay::{Overlay, Question};
 use super::super::{App, Effect, action::Action};
 use super::grid::apply;
 use crate::model::{Edit, Item, Lane};
@@ -33,8 +33,12 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::SelectNext => picker.selected = (picker.selected + 1).min(last),
         Action::ToggleLink => picker.toggle(),
         Action::CancelEdit => {
-            app.links = None;
-            app.inform("Links left as they were");
+            let changed = app.doc.as_ref().is_some_and(|doc| picker.changes(&doc.map));
+            if changed {
+                app.overlay = Some(Overlay::Ask(Question::KeepLinks));
+            } else {
+                app.links = None;
+            }
         }
         Action::Commit => keep(app),
         Action::ShowHelp => {
@@ -48,7 +52,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
     Effect::Nothing
 }
 
-fn keep(app: &mut App) {
+/// Keeps the ticked links as one undoable change and closes the picker.
+pub(super) fn keep(app: &mut App) {
     let Some(picker) = app.links.take() else { return };
     let Some(opportunity) = app
         .doc

@@ -75,6 +75,15 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
             AfterLeaving::Quit => Effect::Quit,
             AfterLeaving::StartScreen => Effect::ShowStart,
         },
+        (Question::KeepLinks, Action::Yes) => {
+            super::links::keep(app);
+            Effect::Nothing
+        }
+        (Question::KeepLinks, Action::No) => {
+            app.links = None;
+            app.inform("Links left as they were");
+            Effect::Nothing
+        }
         (Question::KeepTyping, Action::Yes) if app.form.is_some() => keep(app),
         (Question::KeepTyping, Action::Yes) => commit(app),
         (Question::KeepTyping, Action::No) => {
