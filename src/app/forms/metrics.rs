@@ -59,7 +59,7 @@ fn check_counts(form: &mut Form) -> Result<(), String> {
         (Some(satisfied), Some(answers)) if satisfied > answers => {
             return Err("Satisfied answers cannot be more than all answers".to_owned());
         }
-        (Some(_), Some(answers)) if answers == 0.0 => {
+        (Some(_), Some(0.0)) => {
             return Err("CSAT needs at least one answer".to_owned());
         }
         _ => {}
