@@ -12,8 +12,10 @@ use crate::text::display::{clean_line, truncate, width};
 const QUEUE: usize = 5;
 /// The widest a channel column grows.
 const MAX_COLUMN: usize = 12;
-/// The narrowest a channel column gets.
-const MIN_COLUMN: usize = 6;
+/// The narrowest a channel column gets ("12 +34" and short names fit).
+const MIN_COLUMN: usize = 8;
+/// Spaces between columns, so cells never run together.
+const GAP: &str = "  ";
 
 fn pad(text: &str, w: usize) -> String {
     let text = truncate(text, w);
@@ -79,12 +81,15 @@ pub fn report(map: &JourneyMap, coverage: &Coverage, total: usize) -> Vec<String
     let name_width = 22usize.min(total / 3).max(10);
     let room = total.saturating_sub(name_width + 6);
     // Channels that do not fit across go to further tables below, shared out evenly.
-    let fits = (room / (MIN_COLUMN + 1)).max(1);
+    let fits = (room / (MIN_COLUMN + GAP.len())).max(1);
     let per_table = count.div_ceil(count.div_ceil(fits));
-    let column = (room / per_table).saturating_sub(1).clamp(MIN_COLUMN, MAX_COLUMN);
+    let column = (room / per_table)
+        .saturating_sub(GAP.len())
+        .clamp(MIN_COLUMN, MAX_COLUMN);
     let abbreviated = coverage.channels.iter().any(|c| width(c) > column);
+    // A name too wide for its column gets a letter, spelled out under the table.
     let heading = |i: usize, channel: &str| {
-        if abbreviated {
+        if width(channel) > column {
             format!("{} {}", letter(i), clean_line(channel))
         } else {
             clean_line(channel).into_owned()
@@ -98,7 +103,7 @@ pub fn report(map: &JourneyMap, coverage: &Coverage, total: usize) -> Vec<String
         let last = t + 1 == tables.len();
         let mut header = pad("", name_width);
         for c in channels.clone() {
-            header.push(' ');
+            header.push_str(GAP);
             header.push_str(&pad_left(
                 &truncate(&heading(c, &coverage.channels[c]), column),
                 column,
@@ -112,7 +117,7 @@ pub fn report(map: &JourneyMap, coverage: &Coverage, total: usize) -> Vec<String
         for (s, stage) in map.stages.iter().enumerate() {
             let mut line = pad(&format!("{} {}", s + 1, clean_line(&stage.name)), name_width);
             for c in channels.clone() {
-                line.push(' ');
+                line.push_str(GAP);
                 line.push_str(&pad_left(
                     &cell_text(coverage, Cell { stage: s, channel: c }),
                     column,
@@ -133,6 +138,7 @@ pub fn report(map: &JourneyMap, coverage: &Coverage, total: usize) -> Vec<String
             .channels
             .iter()
             .enumerate()
+            .filter(|(_, c)| width(c) > column)
             .map(|(i, c)| format!("{} {}", letter(i), clean_line(c)))
             .collect();
         let mut line = "Channels:".to_owned();

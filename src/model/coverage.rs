@@ -25,7 +25,9 @@ pub struct Coverage {
     pub votes: Vec<Vec<u32>>,
     /// The largest note count of any cell.
     pub busiest: usize,
-    /// Every cell, most votes first, then fewest notes, then journey and channel order.
+    /// The "shadow next" queue, the same in the program and in `cxmap coverage`: the
+    /// cells with votes or no note yet, most votes first, then fewest notes, then journey
+    /// and channel order.
     pub queue: Vec<Cell>,
 }
 
@@ -81,6 +83,7 @@ impl Coverage {
         let busiest = notes.iter().flatten().copied().max().unwrap_or(0);
         let mut queue: Vec<Cell> = (0..stage_count)
             .flat_map(|stage| (0..channels.len()).map(move |channel| Cell { stage, channel }))
+            .filter(|c| votes[c.channel][c.stage] > 0 || notes[c.channel][c.stage] == 0)
             .collect();
         queue.sort_by(|a, b| {
             votes[b.channel][b.stage]
@@ -197,6 +200,8 @@ mod tests {
         // Both voted cells lead; of those, the one without notes first. Then the gaps
         // in journey order.
         assert_eq!(first, [(2, 1), (0, 0), (0, 1), (0, 2)]);
-        assert_eq!(coverage.queue.len(), 9);
+        // Covered cells without votes stay out: six gaps and the voted covered cell.
+        assert_eq!(coverage.queue.len(), 7);
+        assert!(!coverage.queue.contains(&Cell { stage: 1, channel: 1 }));
     }
 }
