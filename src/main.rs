@@ -105,6 +105,9 @@ fn interactive(file: Option<&Path>, example: Option<&str>) -> ExitCode {
     };
     let mut app = App::at_start(start, IdGen::random());
     app.shadow.observer = cxmap::store::settings::observer();
+    if cxmap::store::settings::problem().is_some() {
+        app.warn("settings.json is not JSON: ignored, and left as it is");
+    }
     match (file, example) {
         (Some(path), _) if path.exists() => {
             if let Err(error) = session.load(&mut app, path) {

@@ -107,12 +107,19 @@ pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
         eprintln!("cxmap: a shadow note needs its --text and its --channel; the file was not changed");
         return ExitCode::from(1);
     }
-    let Some(observer) = note
-        .observer
-        .clone()
-        .filter(|o| !o.trim().is_empty())
-        .or_else(settings::default_observer)
-    else {
+    if note.observer.as_ref().is_some_and(|o| o.trim().is_empty()) {
+        eprintln!(
+            "cxmap: --observer is empty: give a name, or leave it out to use the configured one; \
+             the file was not changed"
+        );
+        return ExitCode::from(1);
+    }
+    if note.observer.is_none()
+        && let Some(problem) = settings::problem()
+    {
+        eprintln!("cxmap: {}", clean_line(&problem));
+    }
+    let Some(observer) = note.observer.clone().or_else(settings::default_observer) else {
         eprintln!("cxmap: who observed this? Give --observer NAME; the file was not changed");
         return ExitCode::from(1);
     };

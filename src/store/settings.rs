@@ -28,6 +28,20 @@ fn read_from(path: &Path) -> Map<String, Value> {
         .unwrap_or_default()
 }
 
+/// Why the settings file cannot be used, when it is there but is not a JSON object (it
+/// is then ignored, and never written over).
+pub fn problem() -> Option<String> {
+    let path = path()?;
+    let bytes = std::fs::read(&path).ok()?;
+    match serde_json::from_slice::<Value>(&bytes) {
+        Ok(Value::Object(_)) => None,
+        _ => Some(format!(
+            "the settings file {} is not a JSON object: it is ignored and left as it is",
+            path.display()
+        )),
+    }
+}
+
 /// The observer's name as configured, if it was ever set.
 pub fn observer() -> Option<String> {
     match read().get("observer") {
