@@ -105,9 +105,6 @@ fn interactive(file: Option<&Path>, example: Option<&str>) -> ExitCode {
     };
     let mut app = App::at_start(start, IdGen::random());
     app.shadow.observer = cxmap::store::settings::observer();
-    if cxmap::store::settings::problem().is_some() {
-        app.warn("settings.json is not JSON: ignored, and left as it is");
-    }
     match (file, example) {
         (Some(path), _) if path.exists() => {
             if let Err(error) = session.load(&mut app, path) {
@@ -132,6 +129,9 @@ fn interactive(file: Option<&Path>, example: Option<&str>) -> ExitCode {
             session.open_example(&mut app, index);
         }
         (None, None) => {}
+    }
+    if cxmap::store::settings::problem().is_some() {
+        app.warn("settings.json is not JSON: ignored, and left as it is");
     }
     let ending = terminal::run(app, session);
     // The terminal may be gone (that is one way to end), so nothing here may panic on a
