@@ -8,7 +8,7 @@ use super::cell::wrapped;
 use super::theme;
 use crate::app::App;
 use crate::app::overlay::{AfterLeaving, Question};
-use crate::model::{channels, ops};
+use crate::model::ops;
 use crate::text::display::{clean_line, truncate};
 
 /// When a recovery copy was written, in the local time of the screen.
@@ -69,10 +69,12 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
             )
         }
         Question::MergeChannels { from, into } => {
+            // Counted once per change with the channels screen, not per frame.
             let uses = app
                 .doc
                 .as_ref()
-                .map(|d| channels::uses(&d.map, from))
+                .and_then(|d| d.map.shadow.channels.iter().position(|c| c == from))
+                .and_then(|at| app.shadow.channel_uses.get(at).copied())
                 .unwrap_or_default();
             let into = truncate(&clean_line(into), 30).into_owned();
             let what = if uses.is_empty() {
