@@ -690,6 +690,10 @@ fn import_reads_a_sheet_and_refuses_to_replace_a_map() {
         stdout(&output),
         "Imported 2 stages and 3 friction points from the grid in sheet.csv into walk.json\n"
     );
+    assert_eq!(
+        stderr(&output),
+        "cxmap: 3 friction points had no severity; set to 2 (major): review them\n"
+    );
     let map = cxmap::format::parse(&std::fs::read_to_string(dir.path().join("walk.json")).unwrap())
         .unwrap()
         .map;
@@ -702,7 +706,7 @@ fn import_reads_a_sheet_and_refuses_to_replace_a_map() {
     );
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("walk.json already exists (add --force to replace it)"),
+        stderr(&output).starts_with("cxmap: walk.json already exists; add --force to replace it"),
         "{}",
         stderr(&output)
     );
@@ -747,7 +751,7 @@ fn import_of_a_bad_sheet_names_row_and_column_and_writes_nothing() {
         "{err}"
     );
     assert!(
-        err.contains("2 problems in the sheet; nothing was written"),
+        err.contains("cxmap: nothing written: 2 problems in the sheet (--lenient skips them)"),
         "{err}"
     );
     assert!(!dir.path().join("map.json").exists());
@@ -770,6 +774,7 @@ fn export_then_import_gives_the_same_map_file() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let output = cxmap(dir.path(), &["import", "store.csv", "-o", "again.json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "", "every severity came from the sheet");
     assert!(
         stdout(&output).contains("from cxmap's CSV"),
         "{}",

@@ -13,6 +13,8 @@ fn round_trip(map: &JourneyMap) -> JourneyMap {
     let imported = import(&csv, "unused", None, false, &mut IdGen::seeded(1)).unwrap();
     assert_eq!(imported.kind, SheetKind::Rows);
     assert!(imported.skipped.is_empty());
+    assert!(imported.warnings.is_empty());
+    assert_eq!(imported.assumed_severity, 0, "cxmap's CSV carries every severity");
     imported.map
 }
 
@@ -200,4 +202,107 @@ fn a_sheet_without_stages_says_why() {
         "{}",
         problems[0]
     );
+}
+
+#[test]
+fn severities_round_trip_exactly_and_a_missing_one_is_counted() {
+    let mut map = EXAMPLES[1].map().unwrap();
+    let severities = [Severity::Minor, Severity::Major, Severity::Severe];
+    for (i, friction) in map.stages.iter_mut().flat_map(|s| &mut s.frictions).enumerate() {
+        friction.severity = severities[i % 3];
+    }
+    let again = round_trip(&map);
+    let read: Vec<Severity> = again
+        .stages
+        .iter()
+        .flat_map(|s| &s.frictions)
+        .map(|f| f.severity)
+        .collect();
+    let written: Vec<Severity> = map
+        .stages
+        .iter()
+        .flat_map(|s| &s.frictions)
+        .map(|f| f.severity)
+        .collect();
+    assert_eq!(read, written);
+    let csv = ExportFormat::Csv.build(&map);
+    let blanked = csv.replacen(",1,Website,", ",,Website,", 1);
+    assert_ne!(blanked, csv);
+    let imported = import(&blanked, "t", None, false, &mut IdGen::seeded(0)).unwrap();
+    assert_eq!(imported.assumed_severity, 1);
+    let grid = import(
+        "Lane,Discover,Buy\nfriction,\"a; b\",c\n",
+        "t",
+        None,
+        false,
+        &mut IdGen::seeded(0),
+    )
+    .unwrap();
+    assert_eq!(grid.assumed_severity, 3, "a grid has no severities");
+}
+
+#[test]
+fn a_unicode_minus_is_a_minus() {
+    let grid = import(
+        "Lane,Discover,Buy\nemotion,\u{2212}1: lost,\u{2212}2 very negative\n",
+        "t",
+        None,
+        false,
+        &mut IdGen::seeded(0),
+    )
+    .unwrap();
+    assert_eq!(grid.map.stages[0].emotion.score, Score::new(-1));
+    assert_eq!(grid.map.stages[1].emotion.score, Score::new(-2));
+    let mut map = EXAMPLES[0].map().unwrap();
+    map.stages[0].emotion.score = Score::new(-2);
+    let csv = ExportFormat::Csv.build(&map).replacen(",-2,", ",\u{2212}2,", 1);
+    assert!(csv.contains('\u{2212}'));
+    let imported = import(&csv, "t", None, false, &mut IdGen::seeded(1)).unwrap();
+    assert_eq!(imported.map, map);
+}
+
+#[test]
+fn an_empty_sheet_is_called_empty() {
+    for sheet in ["", "\r\n", ",,\r\n,\r\n"] {
+        let problems = import(sheet, "t", None, true, &mut IdGen::seeded(0)).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .to_string()
+                .starts_with("row 1, column 1: the sheet is empty"),
+            "{sheet:?}: {}",
+            problems[0]
+        );
+    }
+}
+
+#[test]
+fn a_stage_name_used_twice_is_kept_and_warned_about() {
+    let imported = import(
+        "Lane,Discover,discover,Buy\nfriction,a,b,c\n",
+        "t",
+        None,
+        false,
+        &mut IdGen::seeded(0),
+    )
+    .unwrap();
+    assert_eq!(imported.map.stages.len(), 3, "both kept");
+    assert_eq!(imported.warnings.len(), 1);
+    assert_eq!(
+        imported.warnings[0].to_string(),
+        "row 1, column 3: rename one of the two stages named \"discover\" (columns 2 and 3); both were kept"
+    );
+}
+
+#[test]
+fn a_transposed_sheet_is_recognised() {
+    let sheet = "Stage,Goal,Pain points\nDiscover,Find a cafe,PDF menu\nBuy,Pay,Hidden fee\n";
+    for lenient in [false, true] {
+        let problems = import(sheet, "t", None, lenient, &mut IdGen::seeded(0)).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].to_string(),
+            "row 1, column 2: the sheet seems transposed (\"Goal\" is a lane): stages go across the first row, lanes down the first column"
+        );
+    }
 }

@@ -27,7 +27,7 @@ pub fn import(request: &ImportRequest) -> ExitCode {
     let sheet_name = clean_line(&request.sheet.display().to_string()).into_owned();
     let out_name = clean_line(&request.output.display().to_string()).into_owned();
     if !request.force && std::fs::symlink_metadata(request.output).is_ok() {
-        eprintln!("cxmap: {out_name} already exists (add --force to replace it); nothing was written");
+        eprintln!("cxmap: {out_name} already exists; add --force to replace it");
         return ExitCode::from(1);
     }
     let bytes = match read_limited(request.sheet) {
@@ -38,7 +38,7 @@ pub fn import(request: &ImportRequest) -> ExitCode {
         }
     };
     let Ok(text) = String::from_utf8(bytes) else {
-        eprintln!("cxmap: {sheet_name} is not UTF-8 text; save the sheet as \"CSV UTF-8\" and try again");
+        eprintln!("cxmap: save {sheet_name} as \"CSV UTF-8\" and try again: it is not UTF-8");
         return ExitCode::from(1);
     };
     let imported = match read_sheet(
@@ -54,7 +54,7 @@ pub fn import(request: &ImportRequest) -> ExitCode {
                 eprintln!("{sheet_name}: {}", clean_line(&problem.to_string()));
             }
             eprintln!(
-                "cxmap: {} problem{} in the sheet; nothing was written (--lenient skips what is not understood)",
+                "cxmap: nothing written: {} problem{} in the sheet (--lenient skips them)",
                 problems.len(),
                 if problems.len() == 1 { "" } else { "s" }
             );
@@ -63,6 +63,9 @@ pub fn import(request: &ImportRequest) -> ExitCode {
     };
     for problem in &imported.skipped {
         eprintln!("{sheet_name}: skipped {}", clean_line(&problem.to_string()));
+    }
+    for warning in &imported.warnings {
+        eprintln!("{sheet_name}: {}", clean_line(&warning.to_string()));
     }
     let map = &imported.map;
     if let Err(error) = write_output(
@@ -90,5 +93,12 @@ pub fn import(request: &ImportRequest) -> ExitCode {
             format!(" ({} skipped)", imported.skipped.len())
         }
     );
+    if imported.assumed_severity > 0 {
+        let n = imported.assumed_severity;
+        eprintln!(
+            "cxmap: {n} friction point{} no severity; set to 2 (major): review them",
+            if n == 1 { " had" } else { "s had" }
+        );
+    }
     ExitCode::SUCCESS
 }

@@ -4,8 +4,43 @@
 use super::{Problem, blank, words};
 use crate::model::{Friction, IdGen, JourneyMap, Lane, Opportunity, Stage};
 
-/// Reads the grid; every cell not understood becomes a problem (and is left out).
-pub fn read(records: &[Vec<String>], ids: &mut IdGen, problems: &mut Vec<Problem>) -> JourneyMap {
+/// A sheet drawn the other way round (stages down the first column, lanes across the
+/// first row): the first row names a lane and the first column names none.
+pub fn transposed(records: &[Vec<String>]) -> Option<Problem> {
+    let (c, lane) = records
+        .first()?
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, cell)| words::lane(cell).is_some())?;
+    let labels: Vec<&str> = records
+        .iter()
+        .skip(1)
+        .filter_map(|r| r.first())
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if labels.is_empty() || labels.iter().any(|l| words::lane(l).is_some()) {
+        return None;
+    }
+    Some(Problem::at(
+        1,
+        c + 1,
+        format!(
+            "the sheet seems transposed (\"{}\" is a lane): stages go across the first row, lanes down the first column",
+            lane.trim()
+        ),
+    ))
+}
+
+/// Reads the grid; every cell not understood becomes a problem (and is left out). A
+/// stage name used twice is kept and warned about.
+pub fn read(
+    records: &[Vec<String>],
+    ids: &mut IdGen,
+    problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Problem>,
+) -> JourneyMap {
     let mut map = JourneyMap::default();
     let Some(header) = records.first() else {
         return map;
@@ -24,6 +59,20 @@ pub fn read(records: &[Vec<String>], ids: &mut IdGen, problems: &mut Vec<Problem
                 problems.push(Problem::at(1, c + 1, "this column holds items but no stage name"));
             }
             continue;
+        }
+        let twin = stage_of_column
+            .iter()
+            .position(|s| s.is_some_and(|s| map.stages[s].name.eq_ignore_ascii_case(name)));
+        if let Some(first) = twin {
+            warnings.push(Problem::at(
+                1,
+                c + 1,
+                format!(
+                    "rename one of the two stages named \"{name}\" (columns {} and {}); both were kept",
+                    first + 1,
+                    c + 1
+                ),
+            ));
         }
         stage_of_column.push(Some(map.stages.len()));
         let id = map.fresh_stage_id(ids);

@@ -50,6 +50,11 @@ pub struct Imported {
     pub map: JourneyMap,
     pub kind: SheetKind,
     pub skipped: Vec<Problem>,
+    /// What was read but deserves a look (a stage name used twice).
+    pub warnings: Vec<Problem>,
+    /// Friction points the sheet gave no severity, which got 2 (major): every one of a
+    /// grid's, and those of cxmap's CSV with an empty severity cell.
+    pub assumed_severity: usize,
 }
 
 /// Reads `text` as a sheet. `title` names the map when the sheet does not; a given
@@ -64,12 +69,25 @@ pub fn import(
     ids: &mut IdGen,
 ) -> Result<Imported, Vec<Problem>> {
     let records = rfc4180::read(text).map_err(|e| vec![Problem::at(e.row, e.column, e.message)])?;
+    if records.iter().all(|r| blank(r)) {
+        return Err(vec![Problem::at(
+            1,
+            1,
+            "the sheet is empty: stage names go across the first row, lane names down the first column",
+        )]);
+    }
     let mut problems = Vec::new();
-    let (mut map, kind, titled) = if rows::is_header(records.first()) {
-        let (map, titled) = rows::read(&records, ids, &mut problems);
-        (map, SheetKind::Rows, titled)
+    let mut warnings = Vec::new();
+    let (mut map, kind, titled, assumed_severity) = if rows::is_header(records.first()) {
+        let read = rows::read(&records, ids, &mut problems);
+        (read.map, SheetKind::Rows, read.titled, read.assumed_severity)
     } else {
-        (grid::read(&records, ids, &mut problems), SheetKind::Grid, false)
+        if let Some(problem) = grid::transposed(&records) {
+            return Err(vec![problem]);
+        }
+        let map = grid::read(&records, ids, &mut problems, &mut warnings);
+        let frictions = map.stages.iter().map(|s| s.frictions.len()).sum();
+        (map, SheetKind::Grid, false, frictions)
     };
     if let Some(title) = title_override {
         title.clone_into(&mut map.title);
@@ -80,9 +98,9 @@ pub fn import(
         let one_cell = records.first().filter(|r| r.len() == 1).map(|r| r[0].as_str());
         let message = match one_cell {
             Some(cell) if cell.contains(';') || cell.contains('\t') => {
-                "no stages: the first row is one cell; the sheet seems separated by semicolons or tabs, so save it as CSV with commas"
+                "save the sheet as CSV with commas: it seems separated by semicolons or tabs"
             }
-            _ => "no stages: the first row names none (stage names go across it, from the second column)",
+            _ => "no stages: put stage names across the first row, from the second column",
         };
         return Err(vec![Problem::at(1, 2, message)]);
     }
@@ -91,6 +109,8 @@ pub fn import(
             map,
             kind,
             skipped: problems,
+            warnings,
+            assumed_severity,
         })
     } else {
         Err(problems)

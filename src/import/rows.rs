@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::{Problem, blank};
+use super::{Problem, blank, words};
 use crate::export::csv::{Column, EVIDENCE_SEPARATOR, kind};
 use crate::model::{
     Emotion, Friction, FrictionId, IdGen, JourneyMap, Metrics, NoteId, Opportunity, OpportunityId, PlanEntry,
@@ -88,6 +88,8 @@ struct Builder<'a> {
     map: JourneyMap,
     seen: HashSet<String>,
     ids: &'a mut IdGen,
+    /// Friction points whose row gave no severity (they get the default).
+    assumed_severity: usize,
 }
 
 impl Builder<'_> {
@@ -154,11 +156,23 @@ impl Builder<'_> {
     }
 }
 
-/// Reads the rows after the header; every field not understood becomes a problem. Says
-/// too whether the sheet has a title row (an empty title there is the map's title).
-pub fn read(records: &[Vec<String>], ids: &mut IdGen, problems: &mut Vec<Problem>) -> (JourneyMap, bool) {
+/// The map read from cxmap's own CSV.
+pub struct Read {
+    pub map: JourneyMap,
+    /// Whether the sheet has a title row (an empty title there is the map's title).
+    pub titled: bool,
+    /// Friction points whose row gave no severity.
+    pub assumed_severity: usize,
+}
+
+/// Reads the rows after the header; every field not understood becomes a problem.
+pub fn read(records: &[Vec<String>], ids: &mut IdGen, problems: &mut Vec<Problem>) -> Read {
     let Some(header) = records.first() else {
-        return (JourneyMap::default(), false);
+        return Read {
+            map: JourneyMap::default(),
+            titled: false,
+            assumed_severity: 0,
+        };
     };
     let names: Vec<String> = header.iter().map(|c| c.trim().to_lowercase()).collect();
     let positions: Vec<Option<usize>> = Column::ALL
@@ -169,6 +183,7 @@ pub fn read(records: &[Vec<String>], ids: &mut IdGen, problems: &mut Vec<Problem
         map: JourneyMap::default(),
         seen: HashSet::new(),
         ids,
+        assumed_severity: 0,
     };
     let mut titled = false;
     for (r, cells) in records.iter().enumerate().skip(1) {
@@ -183,7 +198,11 @@ pub fn read(records: &[Vec<String>], ids: &mut IdGen, problems: &mut Vec<Problem
         titled |= row.get(Column::Lane).trim().eq_ignore_ascii_case(kind::TITLE);
         read_row(&mut builder, &row, problems);
     }
-    (builder.map, titled)
+    Read {
+        map: builder.map,
+        titled,
+        assumed_severity: builder.assumed_severity,
+    }
 }
 
 fn read_row(b: &mut Builder, row: &Row, problems: &mut Vec<Problem>) {
@@ -220,7 +239,7 @@ fn read_row(b: &mut Builder, row: &Row, problems: &mut Vec<Problem>) {
             let score = if score_text.is_empty() {
                 None
             } else {
-                let parsed = score_text.strip_prefix('+').unwrap_or(score_text).parse::<i64>().ok().and_then(Score::new);
+                let parsed = words::signed(score_text).and_then(Score::new);
                 if parsed.is_none() {
                     problems.push(row.problem(Column::Score, format!("the score must be a whole number from -2 to 2; found \"{score_text}\"")));
                     return;
@@ -339,6 +358,7 @@ fn read_friction(b: &mut Builder, row: &Row, text: String, problems: &mut Vec<Pr
     ) else {
         return;
     };
+    b.assumed_severity += usize::from(severity_text.is_empty());
     b.map.stages[s].frictions.push(Friction {
         id: FrictionId(id),
         text,

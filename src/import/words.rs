@@ -29,17 +29,21 @@ pub fn lane(label: &str) -> Option<Lane> {
 pub const LANE_NAMES: &str =
     "goal, touchpoints, emotion, friction, opportunity (or pain points, channels, feelings, ideas…)";
 
+/// A whole number with an optional sign: "+2", "-1", or "−1" with the minus sign
+/// (U+2212) that spreadsheets and word processors often put in.
+pub fn signed(text: &str) -> Option<i64> {
+    let text = text.trim();
+    match text.strip_prefix('\u{2212}') {
+        Some(rest) => rest.parse::<u32>().ok().map(|n| -i64::from(n)),
+        None => text.strip_prefix('+').unwrap_or(text).parse().ok(),
+    }
+}
+
 /// The score a number or scale word names: "-1", "+2", "negative", "-1 negative".
 fn score(head: &str) -> Option<Score> {
     let head = head.trim().to_lowercase();
     let words: Vec<&str> = head.split_whitespace().collect();
-    let number = |s: &str| {
-        s.strip_prefix('+')
-            .unwrap_or(s)
-            .parse::<i64>()
-            .ok()
-            .and_then(Score::new)
-    };
+    let number = |s: &str| signed(s).and_then(Score::new);
     let word = |s: &str| {
         (Score::MIN..=Score::MAX)
             .filter_map(|v| Score::new(v.into()))
@@ -112,6 +116,8 @@ mod tests {
             Ok(Some((-1, "Frustrated: no hours".to_owned())))
         );
         assert_eq!(value("+2"), Ok(Some((2, String::new()))));
+        assert_eq!(value("\u{2212}1: lost"), Ok(Some((-1, "lost".to_owned()))));
+        assert_eq!(value("\u{2212}2 very negative"), Ok(Some((-2, String::new()))));
         assert_eq!(value("Very Positive: great"), Ok(Some((2, "great".to_owned()))));
         assert_eq!(value("-2 very negative: cart"), Ok(Some((-2, "cart".to_owned()))));
         assert_eq!(value(""), Ok(None));
