@@ -763,6 +763,14 @@ fn import_of_a_bad_sheet_names_row_and_column_and_writes_nothing() {
         stderr(&output)
     );
     assert!(stdout(&output).contains("(2 skipped)"), "{}", stdout(&output));
+    std::fs::write(dir.path().join("turned.csv"), "Stage,Goal\nDiscover,Find\n").unwrap();
+    let output = cxmap(dir.path(), &["import", "turned.csv", "-o", "t.json", "--lenient"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).ends_with("cxmap: nothing written: 1 problem in the sheet\n"),
+        "no --lenient hint when it is given: {}",
+        stderr(&output)
+    );
     assert!(dir.path().join("map.json").exists());
 }
 

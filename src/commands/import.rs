@@ -54,9 +54,14 @@ pub fn import(request: &ImportRequest) -> ExitCode {
                 eprintln!("{sheet_name}: {}", clean_line(&problem.to_string()));
             }
             eprintln!(
-                "cxmap: nothing written: {} problem{} in the sheet (--lenient skips them)",
+                "cxmap: nothing written: {} problem{} in the sheet{}",
                 problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
+                if problems.len() == 1 { "" } else { "s" },
+                if request.lenient {
+                    ""
+                } else {
+                    " (--lenient skips them)"
+                }
             );
             return ExitCode::from(1);
         }
