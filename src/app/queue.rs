@@ -1,6 +1,6 @@
 //! What the friction queue derives from the map once per change (never per frame): which
-//! opportunities address each friction point and which evidence files are missing; and
-//! the channel last given to a friction point, the default for the next one.
+//! opportunities address each friction point, which evidence files of the friction point
+//! in focus are missing, and the channel last given to a friction point.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -14,17 +14,36 @@ pub struct Queue {
     pub addressed_by: HashMap<FrictionId, Vec<(usize, usize)>>,
     /// Where each friction point is: (stage, position).
     pub position: HashMap<FrictionId, (usize, usize)>,
-    /// Evidence entries of friction points that name no file beside the map.
+    /// Evidence entries of the friction point in focus that name no file beside the map.
     pub missing: HashSet<String>,
     /// The channel last set on a friction point: new ones start with it.
     pub last_channel: Option<String>,
     computed_for: Option<u64>,
+    /// The map state and friction point (stage, position) `missing` was looked up for.
+    checked_for: Option<(u64, (usize, usize))>,
 }
 
 impl Queue {
-    /// Recomputes links and missing evidence if the map changed (`state` is its history
-    /// state); evidence paths are looked up in `folder` here, once per change.
-    pub fn refresh(&mut self, map: &JourneyMap, state: u64, folder: &Path) {
+    /// Recomputes links if the map changed (`state` is its history state), and looks up
+    /// in `folder` the evidence of the friction point in `focus` (stage, position) when it
+    /// or the map changed: a few file-system calls per change, whatever the map's size.
+    pub fn refresh(&mut self, map: &JourneyMap, state: u64, folder: &Path, focus: Option<(usize, usize)>) {
+        if let Some((stage, at)) = focus
+            && self.checked_for != Some((state, (stage, at)))
+        {
+            let evidence = map
+                .stages
+                .get(stage)
+                .and_then(|s| s.frictions.get(at))
+                .map(|f| &f.evidence);
+            self.missing = evidence
+                .into_iter()
+                .flatten()
+                .filter(|entry| crate::store::evidence_missing(folder, entry))
+                .cloned()
+                .collect();
+            self.checked_for = Some((state, (stage, at)));
+        }
         if self.computed_for == Some(state) {
             return;
         }
@@ -40,7 +59,6 @@ impl Queue {
                 }
             }
         }
-        self.missing = crate::store::missing_evidence(map, folder).into_iter().collect();
         self.computed_for = Some(state);
     }
 

@@ -18,7 +18,7 @@ pub mod settings;
 pub use catalog::{MapSummary, list_maps, new_map_path};
 pub use complete::{Completion, complete_path};
 pub use dirs::{config_dir, data_dir};
-pub use evidence::{evidence_missing, missing_evidence, place_evidence};
+pub use evidence::{evidence_missing, place_evidence};
 pub use fingerprint::Fingerprint;
 pub use load::{LoadError, Loaded, load, max_file_bytes, parse_loaded, read_limited};
 pub use lock::{LockHolder, MapLock};

@@ -43,7 +43,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.shadow.refresh(&doc.map, doc.history.state(), doc.folder());
         }
         app.search.refresh(&doc.map, doc.history.state());
-        app.queue.refresh(&doc.map, doc.history.state(), doc.folder());
+        let focus = match app.view {
+            View::Board => app.board.rows.get(app.board.selected).copied(),
+            View::Council => app.board.council.get(app.board.selected).copied(),
+            _ => (app.cursor.lane == crate::model::Lane::Friction)
+                .then_some((app.cursor.stage, app.cursor.item)),
+        };
+        app.queue
+            .refresh(&doc.map, doc.history.state(), doc.folder(), focus);
     }
     effect
 }
