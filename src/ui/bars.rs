@@ -10,6 +10,7 @@ use super::theme;
 use crate::app::action::Action;
 use crate::app::keymap::{Key, Mode};
 use crate::app::overlay::Overlay;
+use crate::app::view::View;
 use crate::app::{App, Screen, Tone};
 use crate::text::display::{clean_line, truncate, width};
 
@@ -161,8 +162,9 @@ fn position(app: &App) -> String {
         .as_ref()
         .map(|round| format!("VOTING {} of {} left · ", round.left(), round.pool()))
         .unwrap_or_default();
-    match (&app.doc, app.screen) {
-        (Some(doc), Screen::Map) if !doc.map.stages.is_empty() => {
+    // The grid's stage means something only where the grid shows.
+    match (&app.doc, app.screen, app.view) {
+        (Some(doc), Screen::Map, View::Grid) if !doc.map.stages.is_empty() => {
             format!("{round}stage {}/{} ", app.cursor.stage + 1, doc.map.stages.len())
         }
         _ => round,
