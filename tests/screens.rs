@@ -471,3 +471,24 @@ fn link_picker_over_the_grid() {
     );
     snapshot_each_size("link_picker", app);
 }
+
+#[test]
+fn help_moves_up_at_once_after_jumping_to_its_end() {
+    let mut app = example(0);
+    let (width, height) = (80, 24);
+    app.resize(width, height);
+    let clamp = |app: &mut App| {
+        let max = ui::overlay_max_scroll(app, ratatui::layout::Rect::new(0, 0, width, height));
+        app.clamp_overlay_scroll(max.unwrap());
+    };
+    act(&mut app, [Action::ShowHelp, Action::SelectLast]);
+    clamp(&mut app);
+    let at_end = screen(&mut app, width, height);
+    act(&mut app, [Action::SelectPrevious]);
+    clamp(&mut app);
+    assert_ne!(
+        screen(&mut app, width, height),
+        at_end,
+        "one line up shows at once"
+    );
+}

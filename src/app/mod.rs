@@ -223,6 +223,14 @@ impl App {
         }
     }
 
+    /// Keeps the help's or a notice's scroll within `max` (what the view can show), so
+    /// moving up after jumping to the end moves at once.
+    pub fn clamp_overlay_scroll(&mut self, max: usize) {
+        if let Some(Overlay::Help { scroll, .. } | Overlay::Notice { scroll, .. }) = &mut self.overlay {
+            *scroll = (*scroll).min(max);
+        }
+    }
+
     /// Says something in the status bar.
     pub fn inform(&mut self, text: impl Into<String>) {
         self.message = Some(Message {

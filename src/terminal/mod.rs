@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::execute;
+use ratatui::layout::Rect;
 use watch::{Wake, Watch};
 
 use crate::app::action::Action;
@@ -114,6 +115,10 @@ fn event_loop(
             };
             if let Some(action) = action {
                 let effect = update(app, action);
+                let screen = Rect::new(0, 0, app.geometry.width, app.geometry.height);
+                if let Some(max) = ui::overlay_max_scroll(app, screen) {
+                    app.clamp_overlay_scroll(max);
+                }
                 if session.perform(app, effect) == Flow::Quit {
                     return Ok(Ending::Quit);
                 }

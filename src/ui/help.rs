@@ -10,6 +10,7 @@ use super::cell::wrapped;
 use super::theme;
 use crate::app::App;
 use crate::app::keymap::{Keymap, Mode};
+use crate::app::overlay::Overlay;
 use crate::text::display::clean_line;
 
 /// Widest the key column of the help gets; longer key lists wrap within it.
@@ -127,6 +128,22 @@ pub fn render_box(title: &str, lines: Vec<Line<'static>>, scroll: usize, frame: 
         .collect();
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(visible).block(block), area);
+}
+
+/// How far the help or notice over a screen of `area` can scroll (its lines less the
+/// box's height), so the loop can keep the scroll within it; `None` when neither shows.
+pub fn overlay_max_scroll(app: &App, area: Rect) -> Option<usize> {
+    let area = box_area(area);
+    let width = usize::from(area.width.saturating_sub(2));
+    let lines = match &app.overlay {
+        Some(Overlay::Help { from, .. }) => help_lines(&app.keymap, width, *from).len(),
+        Some(Overlay::Notice { lines, .. }) => lines
+            .iter()
+            .map(|l| wrapped(&clean_line(l), width, 8).len())
+            .sum(),
+        _ => return None,
+    };
+    Some(lines.saturating_sub(usize::from(area.height.saturating_sub(2))))
 }
 
 /// Where the help and notices are drawn on a screen of `area`.

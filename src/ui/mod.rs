@@ -21,7 +21,7 @@ mod start;
 mod theme;
 
 pub use cell::signed;
-pub use help::help_lines;
+pub use help::{help_lines, overlay_max_scroll};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
