@@ -58,12 +58,6 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             app.memo = None;
             app.view = View::Grid;
         }
-        Action::ShowHelp => {
-            app.overlay = Some(Overlay::Help {
-                scroll: 0,
-                from: super::super::keymap::Mode::Memo,
-            });
-        }
         Action::Quit => return super::grid::leave(app, AfterLeaving::Quit),
         _ => {}
     }

@@ -2,7 +2,6 @@
 //! turns it into an edit of the map. Nothing typed is dropped without asking.
 
 use super::super::editor::{EditTarget, Editor};
-use super::super::keymap::Mode;
 use super::super::overlay::{Overlay, Question};
 use super::super::{App, Effect, action::Action};
 use super::grid::{apply, open_editor, settle};
@@ -30,12 +29,6 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             }
         }
         Action::NewLine if !editor.input.multiline() => app.inform("This text is one line; Enter keeps it"),
-        Action::ShowHelp => {
-            app.overlay = Some(Overlay::Help {
-                scroll: 0,
-                from: Mode::Edit,
-            });
-        }
         other => {
             edit_text(&mut editor.input, &other, width);
             if editor.target == EditTarget::Search {

@@ -3,7 +3,6 @@
 
 use super::super::form::FieldValue;
 use super::super::forms::{self, Outcome};
-use super::super::keymap::Mode;
 use super::super::overlay::{Overlay, Question};
 use super::super::{App, Effect, action::Action};
 use super::edit::edit_text;
@@ -31,12 +30,6 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             {
                 form.next_field();
             }
-        }
-        Action::ShowHelp => {
-            app.overlay = Some(Overlay::Help {
-                scroll: 0,
-                from: Mode::Form,
-            });
         }
         Action::PreviousField => form.previous_field(),
         other => {

@@ -12,12 +12,6 @@ use crate::model::{Edit, Focus, Lane, ListLane, Score, StageText, ops};
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
     match action {
-        Action::ShowHelp => {
-            app.overlay = Some(Overlay::Help {
-                scroll: 0,
-                from: app.mode(),
-            });
-        }
         Action::Save => return Effect::Save { then: None },
         Action::Quit => return leave(app, AfterLeaving::Quit),
         Action::OpenStartScreen => return leave(app, AfterLeaving::StartScreen),

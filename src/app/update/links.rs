@@ -1,6 +1,5 @@
 //! The link picker's keys: move, tick, keep the links as one undoable change, or leave.
 
-use super::super::keymap::Mode;
 use super::super::links::LinkPicker;
 use super::super::overlay::{Overlay, Question};
 use super::super::{App, Effect, action::Action};
@@ -41,12 +40,6 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             }
         }
         Action::Commit => keep(app),
-        Action::ShowHelp => {
-            app.overlay = Some(Overlay::Help {
-                scroll: 0,
-                from: Mode::Link,
-            });
-        }
         _ => {}
     }
     Effect::Nothing

@@ -17,7 +17,7 @@ mod votes;
 
 pub use documents::delivered;
 
-use super::overlay::AfterLeaving;
+use super::overlay::{AfterLeaving, Overlay};
 use super::view::View;
 use super::{App, Effect, Message, Tone, action::Action, keymap::Mode};
 use crate::store::SaveError;
@@ -56,7 +56,16 @@ pub fn update(app: &mut App, action: Action) -> Effect {
 }
 
 fn dispatch(app: &mut App, action: Action) -> Effect {
-    match app.mode() {
+    let mode = app.mode();
+    // Help opens the same way wherever a key asks for it, at the keys of that mode.
+    if action == Action::ShowHelp && !matches!(mode, Mode::Help | Mode::Confirm) {
+        app.overlay = Some(Overlay::Help {
+            scroll: 0,
+            from: mode,
+        });
+        return Effect::Nothing;
+    }
+    match mode {
         Mode::Confirm => overlay::answer(app, action),
         Mode::Help => overlay::read(app, action),
         Mode::Edit => edit::update(app, action),

@@ -1,7 +1,6 @@
 //! The start screen: pick a map, an example, or a template for a new map.
 
 use super::super::editor::{EditTarget, Editor};
-use super::super::overlay::Overlay;
 use super::super::start::StartEntry;
 use super::super::{App, Effect, action::Action};
 
@@ -16,12 +15,6 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             app.start.template = Some(0);
         }
         Action::Back => app.start.template = None,
-        Action::ShowHelp => {
-            app.overlay = Some(Overlay::Help {
-                scroll: 0,
-                from: app.mode(),
-            });
-        }
         Action::Quit => return Effect::Quit,
         Action::Open => {
             if let Some(template) = app.start.template {
