@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::shadow::load_map;
 use crate::model::{Cell, Coverage, JourneyMap};
-use crate::text::display::{clean_line, truncate, width};
+use crate::text::display::{clean_line, fit, truncate, width};
 
 /// How many entries of the "shadow next" queue are printed.
 const QUEUE: usize = 5;
@@ -16,11 +16,6 @@ const MAX_COLUMN: usize = 12;
 const MIN_COLUMN: usize = 8;
 /// Spaces between columns, so cells never run together.
 const GAP: &str = "  ";
-
-fn pad(text: &str, w: usize) -> String {
-    let text = truncate(text, w);
-    format!("{text}{}", " ".repeat(w.saturating_sub(width(&text))))
-}
 
 fn pad_left(text: &str, w: usize) -> String {
     format!("{}{text}", " ".repeat(w.saturating_sub(width(text))))
@@ -101,7 +96,7 @@ pub fn report(map: &JourneyMap, coverage: &Coverage, total: usize) -> Vec<String
         .collect();
     for (t, channels) in tables.iter().enumerate() {
         let last = t + 1 == tables.len();
-        let mut header = pad("", name_width);
+        let mut header = fit("", name_width);
         for c in channels.clone() {
             header.push_str(GAP);
             header.push_str(&pad_left(
@@ -115,7 +110,7 @@ pub fn report(map: &JourneyMap, coverage: &Coverage, total: usize) -> Vec<String
         lines.push(String::new());
         lines.push(header.trim_end().to_owned());
         for (s, stage) in map.stages.iter().enumerate() {
-            let mut line = pad(&format!("{} {}", s + 1, clean_line(&stage.name)), name_width);
+            let mut line = fit(&format!("{} {}", s + 1, clean_line(&stage.name)), name_width);
             for c in channels.clone() {
                 line.push_str(GAP);
                 line.push_str(&pad_left(

@@ -107,6 +107,14 @@ pub fn width(s: &str) -> usize {
     s.graphemes(true).map(grapheme_width).sum()
 }
 
+/// `s` cut (as [`truncate`] does) or padded with spaces to exactly `columns` on screen,
+/// for text laid out in columns.
+pub fn fit(s: &str, columns: usize) -> String {
+    let cut = truncate(s, columns);
+    let pad = columns.saturating_sub(width(&cut));
+    format!("{cut}{}", " ".repeat(pad))
+}
+
 /// `s` cut to fit `max_width` columns, ending in "…" when something was cut. Never
 /// splits a grapheme and never goes over, even with a wide character at the edge.
 pub fn truncate(s: &str, max_width: usize) -> Cow<'_, str> {
@@ -135,6 +143,14 @@ mod tests {
     use std::time::Instant;
 
     use super::*;
+
+    #[test]
+    fn fit_pads_or_cuts_to_exact_columns_by_display_width() {
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(fit("日本", 5), "日本 ");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(width(&fit("日本語です", 5)), 5);
+    }
 
     #[test]
     fn clean_text_is_borrowed() {

@@ -10,7 +10,7 @@ use super::theme;
 use crate::app::App;
 use crate::app::start::StartEntry;
 use crate::assets::{EXAMPLES, TEMPLATES};
-use crate::text::display::{clean_line, truncate, width as text_width};
+use crate::text::display::{clean_line, fit, truncate, width as text_width};
 
 /// Draws the start screen into `area`.
 pub fn render(app: &App, area: Rect, frame: &mut Frame) {
@@ -93,7 +93,7 @@ fn map_line(app: &App, index: usize, width: usize) -> ListItem<'static> {
             // Columns line up from row to row: title, stage count, date, file name.
             let file_room = (width / 4).clamp(12, 32);
             let stages = format!("{stages:>3} stage{}", if *stages == 1 { " " } else { "s" });
-            let meta = format!("{stages}  {date:<16}  {}", padded(&file, file_room));
+            let meta = format!("{stages}  {date:<16}  {}", fit(&file, file_room));
             let room = width.saturating_sub(text_width(&meta) + 4);
             let marker = if app.start.recoverable.get(index).copied().unwrap_or(false) {
                 Span::styled("⟲ ", theme::WARNING)
@@ -102,7 +102,7 @@ fn map_line(app: &App, index: usize, width: usize) -> ListItem<'static> {
             };
             ListItem::new(Line::from(vec![
                 marker,
-                Span::raw(format!("{}  ", padded(&title, room))),
+                Span::raw(format!("{}  ", fit(&title, room))),
                 Span::styled(meta, theme::DIM),
             ]))
         }
@@ -114,13 +114,6 @@ fn map_line(app: &App, index: usize, width: usize) -> ListItem<'static> {
             ),
         ])),
     }
-}
-
-/// `text` cut or padded with spaces to exactly `room` columns on screen.
-fn padded(text: &str, room: usize) -> String {
-    let cut = truncate(text, room);
-    let pad = room.saturating_sub(text_width(&cut));
-    format!("{cut}{}", " ".repeat(pad))
 }
 
 fn recovered_line(app: &App, index: usize, width: usize) -> ListItem<'static> {
