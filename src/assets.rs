@@ -204,16 +204,7 @@ pub const EXAMPLE_EVIDENCE: &[(&str, &[u8])] = &[
 
 /// The bundled evidence pictures `map` points at (an example's own, not the others').
 pub fn evidence_of(map: &JourneyMap) -> Vec<(&'static str, &'static [u8])> {
-    let friction_evidence = map
-        .stages
-        .iter()
-        .flat_map(|s| &s.frictions)
-        .flat_map(|f| &f.evidence);
-    let note_evidence = map.shadow.notes.iter().flat_map(|n| &n.evidence);
-    let wanted: std::collections::HashSet<&str> = friction_evidence
-        .chain(note_evidence)
-        .map(String::as_str)
-        .collect();
+    let wanted: std::collections::HashSet<&str> = map.evidence().collect();
     EXAMPLE_EVIDENCE
         .iter()
         .filter(|(path, _)| wanted.contains(path))
@@ -255,18 +246,12 @@ mod tests {
     fn every_local_evidence_path_of_the_examples_is_bundled() {
         for example in EXAMPLES {
             let map = example.map().unwrap();
-            let friction_evidence = map
-                .stages
-                .iter()
-                .flat_map(|s| &s.frictions)
-                .flat_map(|f| &f.evidence);
-            let note_evidence = map.shadow.notes.iter().flat_map(|n| &n.evidence);
-            for entry in friction_evidence.chain(note_evidence) {
+            for entry in map.evidence() {
                 if crate::model::is_url(entry) {
                     continue;
                 }
                 assert!(
-                    EXAMPLE_EVIDENCE.iter().any(|(path, _)| path == entry),
+                    EXAMPLE_EVIDENCE.iter().any(|(path, _)| *path == entry),
                     "{}: {entry} is not in EXAMPLE_EVIDENCE",
                     example.name
                 );

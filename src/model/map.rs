@@ -42,6 +42,17 @@ impl JourneyMap {
         stage_ids.chain(self.shadow.notes.iter().map(|n| n.id.as_str()))
     }
 
+    /// Every evidence entry of the map: friction points' then shadow notes'.
+    pub fn evidence(&self) -> impl Iterator<Item = &str> {
+        let frictions = self
+            .stages
+            .iter()
+            .flat_map(|s| &s.frictions)
+            .flat_map(|f| &f.evidence);
+        let notes = self.shadow.notes.iter().flat_map(|n| &n.evidence);
+        frictions.chain(notes).map(String::as_str)
+    }
+
     /// Whether any item of the map already has this id.
     pub fn has_id(&self, id: &str) -> bool {
         self.ids().any(|existing| existing == id)
