@@ -546,12 +546,12 @@ impl Keymap {
         groups
     }
 
-    /// The status-bar hints of `mode`: (key, word) pairs.
-    pub fn hints(&self, mode: Mode) -> Vec<(Key, &'static str)> {
+    /// The status-bar hints of `mode`: (key, word, the action it does).
+    pub fn hints(&self, mode: Mode) -> Vec<(Key, &'static str, &Action)> {
         self.bindings
             .iter()
             .filter(|b| b.mode == mode)
-            .filter_map(|b| b.hint.map(|hint| (b.key, hint)))
+            .filter_map(|b| b.hint.map(|hint| (b.key, hint, &b.action)))
             .collect()
     }
 }

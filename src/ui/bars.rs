@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme;
 use crate::app::action::Action;
-use crate::app::keymap::{Key, Mode};
+use crate::app::keymap::Mode;
 use crate::app::overlay::Overlay;
 use crate::app::view::View;
 use crate::app::{App, Screen, Tone};
@@ -96,8 +96,8 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(text, style));
         }
         None => {
-            for (key, hint) in app.keymap.hints(mode) {
-                if !hint_applies(app, mode, key) {
+            for (key, hint, action) in app.keymap.hints(mode) {
+                if !hint_applies(app, mode, action) {
                     continue;
                 }
                 let (key, hint) = (key.label(), format!(" {hint}  "));
@@ -148,10 +148,10 @@ fn search_status(app: &App) -> String {
 
 /// Whether a key's hint makes sense right now: no "new line" in a one-line editor, no
 /// "back" on the start screen's top level.
-fn hint_applies(app: &App, mode: Mode, key: Key) -> bool {
-    match app.keymap.action(mode, key) {
-        Some(Action::NewLine) => app.editor.as_ref().is_some_and(|e| e.input.multiline()),
-        Some(Action::Back) if mode == Mode::Start => app.start.template.is_some(),
+fn hint_applies(app: &App, mode: Mode, action: &Action) -> bool {
+    match action {
+        Action::NewLine => app.editor.as_ref().is_some_and(|e| e.input.multiline()),
+        Action::Back if mode == Mode::Start => app.start.template.is_some(),
         _ => true,
     }
 }
