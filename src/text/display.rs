@@ -115,6 +115,17 @@ pub fn fit(s: &str, columns: usize) -> String {
     format!("{cut}{}", " ".repeat(pad))
 }
 
+/// `s` without trailing spaces, cut to at most `columns` with no "…" of its own: for a
+/// caller that ends it with a marker saying more follows.
+pub fn cut_short(s: &str, columns: usize) -> String {
+    truncate(s.trim_end(), columns).trim_end_matches('…').to_owned()
+}
+
+/// `s` within `columns`, always ending in "…": the last line shown of a longer text.
+pub fn ending_in_ellipsis(s: &str, columns: usize) -> String {
+    format!("{}…", cut_short(s, columns.saturating_sub(1)))
+}
+
 /// `s` cut to fit `max_width` columns, ending in "…" when something was cut. Never
 /// splits a grapheme and never goes over, even with a wide character at the edge.
 pub fn truncate(s: &str, max_width: usize) -> Cow<'_, str> {
@@ -150,6 +161,15 @@ mod tests {
         assert_eq!(fit("日本", 5), "日本 ");
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(width(&fit("日本語です", 5)), 5);
+    }
+
+    #[test]
+    fn a_text_cut_for_a_marker_ends_in_one_ellipsis_within_its_columns() {
+        assert_eq!(cut_short("a long line  ", 6), "a lon");
+        assert_eq!(cut_short("short  ", 9), "short");
+        assert_eq!(ending_in_ellipsis("short  ", 9), "short…");
+        assert_eq!(ending_in_ellipsis("a long line", 6), "a lo…");
+        assert!(width(&ending_in_ellipsis("日本語のテキスト", 7)) <= 7);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use ratatui::style::Style;
 
 use super::theme;
 use crate::model::{Friction, Lane, Metrics, Stage};
-use crate::text::display::{clean, truncate};
+use crate::text::display::{clean, ending_in_ellipsis, truncate};
 use crate::text::wrap::wrap;
 
 /// Lines one list item may take in a cell before it is cut with "…".
@@ -37,9 +37,7 @@ pub fn wrapped(text: &str, columns: usize, max_lines: usize) -> Vec<String> {
     if wrapped.truncated
         && let Some(last) = lines.last_mut()
     {
-        let room = columns.saturating_sub(1);
-        let cut = truncate(last.trim_end(), room).trim_end_matches('…').to_owned();
-        *last = format!("{cut}…");
+        *last = ending_in_ellipsis(last, columns);
     }
     lines
 }

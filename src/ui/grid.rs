@@ -10,7 +10,7 @@ use super::theme;
 use crate::app::App;
 use crate::app::geometry::{LANE_LABEL_WIDTH, MIN_STAGE_WIDTH};
 use crate::model::{JourneyMap, Lane};
-use crate::text::display::{clean_line, truncate, width as width_of};
+use crate::text::display::{clean_line, cut_short, ending_in_ellipsis, truncate, width as width_of};
 
 /// Draws the grid of `map` into `area`.
 pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
@@ -325,9 +325,8 @@ impl CellLine {
         let Some((text, text_style)) = self.parts.last_mut() else {
             return;
         };
-        let cut = truncate(text.trim_end(), room).trim_end_matches('…').to_owned();
         let marker_style = style.unwrap_or(*text_style);
-        *text = cut;
+        *text = cut_short(text, room);
         self.parts.push((marker, marker_style));
     }
 }
@@ -374,10 +373,7 @@ fn draw_cell(
         for (i, (line, style)) in all.iter().take(height).enumerate() {
             let cut = i + 1 == height && all.len() > height;
             let text = if cut {
-                format!(
-                    "{}…",
-                    truncate(line.trim_end(), width.saturating_sub(1)).trim_end_matches('…')
-                )
+                ending_in_ellipsis(line, width)
             } else {
                 (*line).clone()
             };
