@@ -492,3 +492,28 @@ fn help_moves_up_at_once_after_jumping_to_its_end() {
         "one line up shows at once"
     );
 }
+
+#[test]
+fn the_link_picker_scrolls_to_keep_the_selected_point_in_view() {
+    let mut app = example(1);
+    while app.cursor.lane != cxmap::model::Lane::Opportunity {
+        act(&mut app, [Action::MoveDown]);
+    }
+    act(&mut app, [Action::LinkFrictions]);
+    let rows = app.links.as_ref().unwrap().rows.len();
+    act(&mut app, std::iter::repeat_n(Action::SelectNext, rows));
+    let picker = app.links.as_ref().unwrap();
+    let last = &picker.rows[rows - 1];
+    let map = &app.doc.as_ref().unwrap().map;
+    let stage = &map.stages[last.stage];
+    let text = stage
+        .frictions
+        .iter()
+        .find(|f| f.id == last.friction)
+        .unwrap()
+        .text
+        .clone();
+    let start: String = text.chars().take(20).collect();
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains(&start), "the last point is on screen:\n{shown}");
+}

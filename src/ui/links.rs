@@ -24,9 +24,14 @@ pub fn render(map: &JourneyMap, picker: &LinkPicker, frame: &mut Frame) {
     let title = format!(" What does “{opportunity}” address? ");
     let title = truncate(&title, usize::from(area.width.saturating_sub(4))).into_owned();
     let width = usize::from(area.width.saturating_sub(2));
+    // Only the rows that fit are built: a programme map has thousands of friction points.
+    let shown = usize::from(area.height.saturating_sub(2)).max(1);
+    let first = picker.selected.saturating_sub(shown - 1);
     let items: Vec<ListItem> = picker
         .rows
         .iter()
+        .skip(first)
+        .take(shown)
         .filter_map(|row| {
             let stage = map.stages.get(row.stage)?;
             let friction = stage.frictions.iter().find(|f| f.id == row.friction)?;
@@ -60,7 +65,7 @@ pub fn render(map: &JourneyMap, picker: &LinkPicker, frame: &mut Frame) {
                 .title(Span::styled(title, theme::HEADER)),
         )
         .highlight_style(theme::SELECTED);
-    let mut state = ListState::default().with_selected(Some(picker.selected));
+    let mut state = ListState::default().with_selected(Some(picker.selected - first));
     frame.render_widget(Clear, area);
     frame.render_stateful_widget(list, area, &mut state);
 }
