@@ -126,7 +126,7 @@ pub fn render_box(title: &str, lines: Vec<Line<'static>>, scroll: usize, frame: 
         .skip(scroll)
         .take(usize::from(inner.height))
         .collect();
-    frame.render_widget(Clear, area);
+    clear_popup(area, frame);
     frame.render_widget(Paragraph::new(visible).block(block), area);
 }
 

@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, List, ListItem, ListState};
+use ratatui::widgets::{Block, List, ListItem, ListState};
 
 use super::cell::friction_badge;
 use super::help::centred;
@@ -66,6 +66,6 @@ pub fn render(map: &JourneyMap, picker: &LinkPicker, frame: &mut Frame) {
         )
         .highlight_style(theme::SELECTED);
     let mut state = ListState::default().with_selected(Some(picker.selected - first));
-    frame.render_widget(Clear, area);
+    super::help::clear_popup(area, frame);
     frame.render_stateful_widget(list, area, &mut state);
 }
