@@ -90,8 +90,7 @@ fn a_save_that_fails_says_why_and_keeps_the_work() {
     tui.wait_for("does not exist");
     tui.send("q");
     tui.wait_for("Save the changes");
-    tui.send(keys::ESC);
-    std::thread::sleep(std::time::Duration::from_millis(150));
+    tui.escape_until_gone("Save the changes");
     tui.wait_for("+2 very positive");
     tui.send("q");
     tui.wait_for("Save the changes");
@@ -221,7 +220,7 @@ fn the_export_menu_and_the_memo_write_beside_the_map() {
     tui.wait_for("Wrote the friction memo to");
     let memo = std::fs::read_to_string(sandbox.path("online-store-memo.md")).unwrap();
     assert!(memo.starts_with("# Friction memo: Ridgeline Outdoor"), "{memo}");
-    tui.send(keys::ESC);
+    tui.escape_until_gone("Friction memo preview");
     tui.wait_for("1 Awareness");
     tui.send("q");
     assert!(tui.wait_exit());

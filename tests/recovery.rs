@@ -89,7 +89,10 @@ while not shown and time.time() < end:
     shown = b"cxmap" in drain(0.3)
 assert shown, "no first screen"
 os.write(fd, b"5")
-drain(0.3)
+end, scored = time.time() + 10, b""
+while b"very positive" not in scored and time.time() < end:
+    scored += drain(0.05)
+assert b"very positive" in scored, "the edit never showed"
 os.close(fd)
 start = time.time()
 while time.time() - start < 5:
@@ -165,8 +168,7 @@ fn a_file_changed_by_another_program_is_not_overwritten() {
     tui.send(keys::CTRL_S);
     tui.wait_for("was changed on disk since you opened it");
     assert_eq!(std::fs::read_to_string(&map).unwrap(), theirs);
-    tui.send(keys::ESC);
-    std::thread::sleep(Duration::from_millis(150));
+    tui.escape_until_gone("was changed on disk");
     tui.send("q");
     tui.wait_for("Save the changes");
     tui.send("n");

@@ -150,18 +150,42 @@ impl Tui {
         panic!("the screen never showed {text:?}; it shows:\n{}", self.screen());
     }
 
-    /// Sends keys (bytes as a terminal would) and waits until the screen has taken them in.
-    pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(60));
+    /// Waits until the screen no longer shows `text` (a question or a box closing).
+    pub fn wait_until_gone(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if !self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the screen still shows {text:?}:\n{}", self.screen());
     }
 
-    /// Types text one key at a time.
+    /// Sends keys (bytes as a terminal would) without waiting: the program reads them in
+    /// order, so a test waits for the screen it expects after the keys that matter. A lone
+    /// Esc is refused here: followed too soon by another key, a terminal reads the two as
+    /// Alt and that key, so use [`Tui::escape_until_gone`].
+    pub fn send(&mut self, keys: &str) {
+        assert_ne!(keys, "\x1b", "send Esc with escape_until_gone");
+        self.write(keys);
+    }
+
+    fn write(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Sends Esc and waits until the screen no longer shows `text` (what Esc closes), so
+    /// the next key is read on its own.
+    pub fn escape_until_gone(&mut self, text: &str) {
+        self.write("\x1b");
+        self.wait_until_gone(text);
+    }
+
+    /// Types text as keys, in order.
     pub fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.send(c.encode_utf8(&mut [0; 4]));
-        }
+        self.send(text);
     }
 
     /// Every byte the program wrote to its terminal so far.
