@@ -1,5 +1,6 @@
 //! The map's channel list and everything that names a channel (shadow notes, friction
-//! points, plan entries): renaming everywhere as one edit, and where a channel is used.
+//! points, plan entries): one spelling per channel ("Email" is "E-mail"), completion,
+//! near-twins, renaming everywhere as one edit, and where a channel is used.
 
 use super::edit::{Edit, Item};
 use super::map::JourneyMap;
@@ -47,6 +48,182 @@ impl Uses {
             parts.push(plural(self.plan, "plan entry").replace("entrys", "entries"));
         }
         parts
+    }
+}
+
+/// The characters of `name` that tell channels apart: lower case, without spaces,
+/// hyphens or underscores ("E-mail", "email" and "E mail" are one channel).
+fn canonical_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '\u{2010}'..='\u{2014}'))
+        .flat_map(char::to_lowercase)
+}
+
+/// `name` as channels are compared: "Contact-centre call" is "contactcentrecall".
+pub fn canonical(name: &str) -> String {
+    canonical_chars(name).collect()
+}
+
+/// Whether two spellings name the same channel (ignoring case, spaces and hyphens).
+pub fn same(a: &str, b: &str) -> bool {
+    canonical_chars(a).eq(canonical_chars(b))
+}
+
+/// Where `channel` is in `channels`: the exact spelling first, else its twin.
+pub fn position(channels: &[String], channel: &str) -> Option<usize> {
+    channels
+        .iter()
+        .position(|c| c == channel)
+        .or_else(|| channels.iter().position(|c| same(c, channel)))
+}
+
+/// Every channel the map knows: its list, then any channel a friction point, shadow note
+/// or plan entry names that the list lacks (one spelling per twin, first use first).
+pub fn known(map: &JourneyMap) -> Vec<String> {
+    known_with_source(map).into_iter().map(|(name, _)| name).collect()
+}
+
+/// Where a channel of [`known`] first appears, for pointing at it in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    List(usize),
+    Friction { stage: usize, at: usize },
+    Note(usize),
+    Plan(usize),
+}
+
+/// [`known`], each with where it first appears.
+pub fn known_with_source(map: &JourneyMap) -> Vec<(String, Source)> {
+    let mut seen = std::collections::HashSet::new();
+    spellings(map)
+        .into_iter()
+        .filter(|(name, _)| seen.insert(canonical(name)))
+        .collect()
+}
+
+/// Every spelling of a channel in the map (the list's, then friction points', notes'
+/// and the plan's), each once, with where it first appears: twins included, for
+/// finding them.
+pub fn spellings(map: &JourneyMap) -> Vec<(String, Source)> {
+    let mut found: Vec<(String, Source)> = Vec::with_capacity(map.shadow.channels.len());
+    let mut seen = std::collections::HashSet::new();
+    let mut take = |name: &str, source: Source| {
+        if !name.trim().is_empty() && seen.insert(name.to_owned()) {
+            found.push((name.to_owned(), source));
+        }
+    };
+    for (i, channel) in map.shadow.channels.iter().enumerate() {
+        take(channel, Source::List(i));
+    }
+    for (s, stage) in map.stages.iter().enumerate() {
+        for (f, friction) in stage.frictions.iter().enumerate() {
+            take(&friction.channel, Source::Friction { stage: s, at: f });
+        }
+    }
+    for (n, note) in map.shadow.notes.iter().enumerate() {
+        take(&note.channel, Source::Note(n));
+    }
+    for (p, entry) in map.shadow.plan.iter().enumerate() {
+        take(&entry.channel, Source::Plan(p));
+    }
+    found
+}
+
+/// The channels of `known` that `typed` may be the start of, best first: those whose
+/// canonical form starts with it, then those that contain it ("app" offers "Mobile app").
+pub fn complete<'a>(known: &'a [String], typed: &str) -> Vec<&'a str> {
+    let typed = canonical(typed);
+    let forms: Vec<String> = known.iter().map(|c| canonical(c)).collect();
+    let starting = known
+        .iter()
+        .zip(&forms)
+        .filter(|(_, form)| form.starts_with(&typed));
+    let containing = known
+        .iter()
+        .zip(&forms)
+        .filter(|(_, form)| !form.starts_with(&typed) && form.contains(&typed));
+    starting.chain(containing).map(|(c, _)| c.as_str()).collect()
+}
+
+/// A channel as the map will spell it, and the edit putting it on the map's list when
+/// it is not there yet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Adopted {
+    /// The spelling to store: the map's own when `typed` is a twin of one it knows.
+    pub name: String,
+    /// Adds the channel to the list (`None` when the list has it).
+    pub edit: Option<Edit>,
+    /// Whether no friction point, note or plan entry named it before.
+    pub new: bool,
+}
+
+/// `typed` as a channel of `map`: the known spelling of its twin if there is one, and the
+/// edit that keeps the list complete. `None` for an empty name.
+pub fn adopt(map: &JourneyMap, typed: &str) -> Option<Adopted> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    if let Some(i) = position(&map.shadow.channels, typed) {
+        return Some(Adopted {
+            name: map.shadow.channels[i].clone(),
+            edit: None,
+            new: false,
+        });
+    }
+    let used = known(map).into_iter().find(|c| same(c, typed));
+    let new = used.is_none();
+    let name = used.unwrap_or_else(|| typed.to_owned());
+    let mut channels = map.shadow.channels.clone();
+    channels.push(name.clone());
+    Some(Adopted {
+        name,
+        edit: Some(Edit::SetChannels(channels)),
+        new,
+    })
+}
+
+/// Pairs of channels (by position in `names`) that look like one channel spelled two
+/// ways: the same but for case, spaces and hyphens ("Email", "E-mail"), a plural
+/// ("Store", "Stores"), or one letter apart in names of six letters or more
+/// ("Webiste", "Website").
+pub fn near_twins(names: &[String]) -> Vec<(usize, usize)> {
+    let forms: Vec<Vec<char>> = names.iter().map(|n| canonical_chars(n).collect()).collect();
+    let mut twins = Vec::new();
+    for (i, a) in forms.iter().enumerate() {
+        for (j, b) in forms.iter().enumerate().skip(i + 1) {
+            if !a.is_empty() && !b.is_empty() && look_alike(a, b) {
+                twins.push((i, j));
+            }
+        }
+    }
+    twins
+}
+
+fn look_alike(a: &[char], b: &[char]) -> bool {
+    let singular = |w: &[char]| {
+        w.strip_suffix(&['s'])
+            .map_or_else(|| w.to_vec(), <[char]>::to_vec)
+    };
+    a == b || singular(a) == singular(b) || (a.len().min(b.len()) >= 6 && one_edit_apart(a, b))
+}
+
+/// Whether one insertion, deletion, substitution or swap of neighbours turns `a` into `b`.
+fn one_edit_apart(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let common = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 if common == short.len() => false,
+        0 => {
+            let rest = common + 1;
+            short[rest..] == long[rest..]
+                || (rest < short.len()
+                    && short[common] == long[rest]
+                    && short[rest] == long[common]
+                    && short[rest + 1..] == long[rest + 1..])
+        }
+        1 => short[common..] == long[common + 1..],
+        _ => false,
     }
 }
 
@@ -197,6 +374,108 @@ mod tests {
             });
         }
         map
+    }
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn channels_are_one_whatever_their_case_spaces_and_hyphens() {
+        assert_eq!(canonical("Contact-centre call"), "contactcentrecall");
+        assert!(same("Email", "E-mail"));
+        assert!(same("e mail", "E‐MAIL"), "a typographic hyphen too");
+        assert!(same("mobile_app", "Mobile app"));
+        assert!(!same("Mail", "E-mail"));
+        let list = names(&["E-mail", "email", "Store"]);
+        assert_eq!(position(&list, "email"), Some(1), "the exact spelling first");
+        assert_eq!(position(&list, "EMAIL"), Some(0));
+        assert_eq!(position(&list, "Phone"), None);
+    }
+
+    #[test]
+    fn completion_offers_starts_before_insides() {
+        let list = names(&["Website", "Mobile app", "Contact-centre call", "App store"]);
+        assert_eq!(complete(&list, "app"), ["App store", "Mobile app"]);
+        assert_eq!(complete(&list, "contact c"), ["Contact-centre call"]);
+        assert_eq!(complete(&list, "").len(), 4);
+        assert!(complete(&list, "fax").is_empty());
+    }
+
+    #[test]
+    fn the_known_channels_are_the_list_then_those_only_used() {
+        let mut map = map();
+        map.stages[0].frictions.push(Friction {
+            channel: "Phone".into(),
+            ..Friction::default()
+        });
+        map.stages[0].frictions.push(Friction {
+            channel: "WEB".into(),
+            ..Friction::default()
+        });
+        map.shadow.notes[1].channel = "phone".into();
+        let known = known_with_source(&map);
+        let spelled: Vec<&str> = known.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(spelled, ["Web", "Store", "Website", "Phone"]);
+        assert_eq!(known[3].1, Source::Friction { stage: 0, at: 0 });
+        let all: Vec<String> = spellings(&map).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(all, ["Web", "Store", "Website", "Phone", "WEB", "phone"]);
+    }
+
+    #[test]
+    fn adopting_a_channel_keeps_the_list_whole_and_the_map_s_spelling() {
+        let mut map = map();
+        assert_eq!(adopt(&map, "  "), None);
+        let store = adopt(&map, "store").unwrap();
+        assert_eq!(
+            (store.name.as_str(), &store.edit, store.new),
+            ("Store", &None, false)
+        );
+        map.stages[0].frictions.push(Friction {
+            channel: "Phone".into(),
+            ..Friction::default()
+        });
+        let phone = adopt(&map, "phone").unwrap();
+        assert_eq!((phone.name.as_str(), phone.new), ("Phone", false));
+        phone.edit.unwrap().apply(&mut map).unwrap();
+        assert_eq!(map.shadow.channels.last().map(String::as_str), Some("Phone"));
+        let fax = adopt(&map, " Fax ").unwrap();
+        assert_eq!((fax.name.as_str(), fax.new), ("Fax", true));
+    }
+
+    #[test]
+    fn near_twins_are_spellings_plurals_and_typos_not_different_words() {
+        let list = names(&[
+            "Email",
+            "E-mail",
+            "Store",
+            "Stores",
+            "Website",
+            "Webiste",
+            "Phone",
+            "iPhone",
+            "Mail",
+            "Chat",
+            "Chatbot",
+            "Mobile app",
+            "Mobil app",
+        ]);
+        let pairs: Vec<(&str, &str)> = near_twins(&list)
+            .into_iter()
+            .map(|(a, b)| (list[a].as_str(), list[b].as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("Email", "E-mail"),
+                ("Store", "Stores"),
+                ("Website", "Webiste"),
+                ("Mobile app", "Mobil app")
+            ]
+        );
+        assert!(one_edit_apart(&['a', 'b', 'c'], &['a', 'c', 'b']));
+        assert!(one_edit_apart(&['a', 'b'], &['a', 'x', 'b']));
+        assert!(!one_edit_apart(&['a', 'b'], &['b', 'a', 'c']));
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub struct Cell {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Coverage {
     /// The map's channel list, then channels that notes or the plan use but the list
-    /// lacks (matched without regard to case).
+    /// lacks (twins spelled apart count as one).
     pub channels: Vec<String>,
     pub stage_count: usize,
     /// Notes per cell, indexed `[channel][stage]`.
@@ -31,13 +31,10 @@ pub struct Coverage {
     pub queue: Vec<Cell>,
 }
 
-/// Where `channel` is in `channels`, matched without regard to case.
+/// Where `channel` is in `channels`: the exact spelling, else its twin (case, spaces and
+/// hyphens aside, so notes in "Email" count under "E-mail").
 pub fn channel_index(channels: &[String], channel: &str) -> Option<usize> {
-    channels.iter().position(|c| c == channel).or_else(|| {
-        channels
-            .iter()
-            .position(|c| c.to_lowercase() == channel.to_lowercase())
-    })
+    super::channels::position(channels, channel)
 }
 
 impl Coverage {

@@ -1,7 +1,9 @@
 //! The journey map as plain data, the edits that change it and the undo history.
 //! Nothing here knows about files or terminals.
 
+pub mod capture;
 pub mod channels;
+pub mod council;
 mod coverage;
 pub mod diff;
 mod edit;
