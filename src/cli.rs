@@ -5,10 +5,15 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::export::ExportFormat;
+use crate::export::council::CouncilFormat;
 use crate::export::memo::MemoFormat;
 
 fn memo_format(name: &str) -> Result<MemoFormat, String> {
     MemoFormat::parse(name).ok_or_else(|| "choose md, txt or html".to_owned())
+}
+
+fn council_format(name: &str) -> Result<CouncilFormat, String> {
+    CouncilFormat::parse(name).ok_or_else(|| "choose md or csv".to_owned())
 }
 
 fn export_format(name: &str) -> Result<ExportFormat, String> {
@@ -152,6 +157,30 @@ pub enum Command {
         /// The map file
         file: PathBuf,
     },
+    /// Print the CX council's action list: the top open friction points with their owner,
+    /// status, stage, channel, votes and severity
+    ///
+    /// Open points (not fixed or won't-fix), most votes first, then the most severe, then
+    /// in journey order; points tied on both share a rank marked "=".
+    Council {
+        /// The journey map
+        file: PathBuf,
+        /// md (the default) or csv
+        #[arg(long, short, default_value = "md", value_parser = council_format)]
+        format: CouncilFormat,
+        /// How many points to list (the council takes the three biggest)
+        #[arg(long, value_name = "N", default_value_t = 3)]
+        top: usize,
+        /// List every open point
+        #[arg(long, conflicts_with = "top")]
+        all: bool,
+        /// Write to this file instead of standard output
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace OUT if it exists
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// What `cxmap shadow` does.
@@ -164,10 +193,12 @@ pub enum ShadowCommand {
         /// The stage: its name, its id or its number
         #[arg(long, value_name = "NAME_OR_ID")]
         stage: String,
-        /// The channel (added to the map's channels if it is not there yet)
+        /// The channel (added to the map's channels if it is not there yet); a `#channel`
+        /// tag ending the text gives it too
         #[arg(long, value_name = "NAME")]
-        channel: String,
-        /// What was observed
+        channel: Option<String>,
+        /// What was observed; may end in a `#channel` tag, matched against the map's
+        /// channels ignoring case, spaces and hyphens (`#email` is "E-mail")
         #[arg(long)]
         text: String,
         /// A path relative to the map's folder, or a URL (may be repeated)

@@ -49,6 +49,14 @@ fn main() -> ExitCode {
             },
         ),
         Some(Command::Coverage { file }) => commands::coverage(&file),
+        Some(Command::Council {
+            file,
+            format,
+            top,
+            all,
+            output,
+            force,
+        }) => commands::council(&file, format, (!all).then_some(top), output.as_deref(), force),
         Some(Command::Memo {
             file,
             format,

@@ -1,8 +1,9 @@
 //! The subcommands that work without the terminal interface: check, new, templates, keys,
-//! shadow add, coverage, memo, export and import.
+//! shadow add, coverage, council, memo, export and import.
 //! Every line printed from a file's content is cleaned of control characters first.
 
 mod check;
+mod council;
 mod coverage;
 mod export;
 mod import;
@@ -14,6 +15,7 @@ mod shadow;
 mod templates;
 
 pub use check::check;
+pub use council::council;
 pub use coverage::{coverage, queue_entry};
 pub use export::export;
 pub use import::{ImportRequest, import};

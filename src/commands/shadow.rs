@@ -1,10 +1,12 @@
 //! `cxmap shadow add FILE …`: appends a shadow note to a map from the command line, with
 //! the same checks and atomic save as the program (a locked or unreadable map is left alone).
+//! The text may end in quick-capture tags, as in the program (`#channel`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::model::{Edit, IdGen, JourneyMap, ShadowNote, channel_index, note_time};
+use crate::model::capture::Capture;
+use crate::model::{Edit, IdGen, JourneyMap, ShadowNote, channels, note_time};
 use crate::session::load_error_lines;
 use crate::store::{self, MapLock, settings};
 use crate::text::display::clean_line;
@@ -13,7 +15,8 @@ use crate::text::display::clean_line;
 #[derive(Debug, Clone)]
 pub struct NewNote {
     pub stage: String,
-    pub channel: String,
+    /// The channel, unless the text's `#channel` tag gives it.
+    pub channel: Option<String>,
     pub text: String,
     pub evidence: Vec<String>,
     pub observer: Option<String>,
@@ -77,6 +80,38 @@ pub(super) fn load_map(file: &Path) -> Result<JourneyMap, ExitCode> {
     }
 }
 
+/// The note's text without its trailing tags, and its channel: `--channel` or the
+/// text's `#channel` tag (which must then agree). `!N` and `@name` tag a friction point,
+/// which a note is not.
+fn note_tags(note: &NewNote) -> Result<(String, String), String> {
+    let capture = Capture::parse(note.text.trim());
+    if capture.severity.is_some() || capture.owner.is_some() {
+        return Err(format!(
+            "the text's tags set {}: a shadow note has no severity or owner \
+             (only a #channel tag); leave them out",
+            clean_line(&capture.describe())
+        ));
+    }
+    let given = note.channel.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    let channel = match (given, capture.channel.as_deref()) {
+        (Some(given), Some(tagged)) if !channels::same(given, tagged) => {
+            return Err(format!(
+                "--channel says \"{}\" and the text's tag says \"#{}\": give one",
+                clean_line(given),
+                clean_line(tagged)
+            ));
+        }
+        (Some(channel), _) | (None, Some(channel)) => channel.to_owned(),
+        (None, None) => String::new(),
+    };
+    if capture.text.trim().is_empty() || channel.is_empty() {
+        return Err(
+            "a shadow note needs its --text and its --channel (or a #channel tag ending the text)".to_owned(),
+        );
+    }
+    Ok((capture.text.trim().to_owned(), channel))
+}
+
 /// Adds the note and saves the map.
 pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
     let shown = clean_line(&file.display().to_string()).into_owned();
@@ -101,12 +136,14 @@ pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let text = note.text.trim();
-    let channel = note.channel.trim();
-    if text.is_empty() || channel.is_empty() {
-        eprintln!("cxmap: a shadow note needs its --text and its --channel; the file was not changed");
-        return ExitCode::from(1);
-    }
+    let (text, channel) = match note_tags(note) {
+        Ok(tagged) => tagged,
+        Err(message) => {
+            eprintln!("cxmap: {message}; the file was not changed");
+            return ExitCode::from(1);
+        }
+    };
+    let (text, channel) = (text.as_str(), channel.as_str());
     if note.observer.as_ref().is_some_and(|o| o.trim().is_empty()) {
         eprintln!(
             "cxmap: --observer is empty: give a name, or leave it out to use the configured one; \
@@ -125,15 +162,15 @@ pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
     };
     let mut edits = Vec::new();
     let mut added = None;
-    let channel = match channel_index(&map.shadow.channels, channel) {
-        Some(i) => map.shadow.channels[i].clone(),
-        None => {
-            let mut channels = map.shadow.channels.clone();
-            channels.push(channel.to_owned());
-            edits.push(Edit::SetChannels(channels));
-            added = Some(channel.to_owned());
-            channel.to_owned()
+    let channel = match channels::adopt(&map, channel) {
+        Some(adopted) => {
+            if let Some(edit) = adopted.edit {
+                edits.push(edit);
+                added = Some(adopted.name.clone());
+            }
+            adopted.name
         }
+        None => channel.to_owned(),
     };
     let folder = file
         .parent()

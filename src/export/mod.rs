@@ -2,6 +2,7 @@
 //! Mermaid), plus the RFC 4180 reader and writer they share with import. Plain Rust:
 //! each builder takes a map and returns the file's text; nothing here touches the disk.
 
+pub mod council;
 pub mod csv;
 mod escape;
 pub mod html;

@@ -1,8 +1,10 @@
 //! The friction memo's honesty rules, which only `cxmap check` runs: every friction point
-//! has evidence and its files exist, every stage is scored, and friction text observes
-//! rather than proposes. Warnings, never errors: opening a map does not run them.
+//! has evidence and its files exist, every stage is scored, friction text observes
+//! rather than proposes, and no channel is spelled two ways. Warnings, never errors:
+//! opening a map does not run them.
 
 use super::diagnostic::{Diagnostic, JsonPath, Level, Problem, Segment};
+use crate::model::channels::{self, Source};
 use crate::model::{JourneyMap, solution_phrase};
 
 use Segment::{Index, Key};
@@ -75,5 +77,42 @@ pub fn review(text: &str, map: &JourneyMap, missing: impl Fn(&str) -> bool) -> V
             );
         }
     }
+    problems.extend(channel_twins(map));
     super::place(text, problems)
+}
+
+/// A warning for each pair of channels that look like one spelled two ways ("Email" and
+/// "E-mail"): coverage and the memo count them apart. Placed at the later spelling.
+fn channel_twins(map: &JourneyMap) -> Vec<Problem> {
+    let known = channels::spellings(map);
+    let names: Vec<String> = known.iter().map(|(name, _)| name.clone()).collect();
+    channels::near_twins(&names)
+        .into_iter()
+        .map(|(first, second)| {
+            let path = match known[second].1 {
+                Source::List(i) => vec![Key("shadow"), Key("channels"), Index(i)],
+                Source::Friction { stage, at } => {
+                    vec![
+                        Key("stages"),
+                        Index(stage),
+                        Key("frictions"),
+                        Index(at),
+                        Key("channel"),
+                    ]
+                }
+                Source::Note(n) => vec![Key("shadow"), Key("notes"), Index(n), Key("channel")],
+                Source::Plan(p) => vec![Key("shadow"), Key("plan"), Index(p), Key("channel")],
+            };
+            Problem {
+                path: JsonPath(path),
+                level: Level::Warning,
+                message: format!(
+                    "the channel \"{}\" looks like a twin of \"{}\": coverage and the memo count \
+                     them apart; rename one onto the other in the channels screen to merge them",
+                    names[second], names[first]
+                ),
+                related: None,
+            }
+        })
+        .collect()
 }
