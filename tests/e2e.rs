@@ -268,3 +268,28 @@ fn a_friction_point_captured_with_its_form_and_votes_lands_on_disk() {
         assert!(text.contains(expected), "{expected} missing from:\n{text}");
     }
 }
+
+#[test]
+fn a_huge_window_is_drawn_clamped_and_still_saves() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("coffee-shop");
+    let drawn = (cxmap::terminal::MAX_COLUMNS, cxmap::terminal::MAX_ROWS);
+    for window in [(4000, 4000), (u16::MAX, u16::MAX)] {
+        let mut tui = sandbox.spawn_window(&[path.to_str().unwrap()], window, drawn);
+        tui.wait_for("1 Check it’s open");
+        let kib = tui.resident_kib();
+        assert!(
+            kib < 256 * 1024,
+            "{window:?}: {kib} KiB resident; the drawn area is clamped"
+        );
+        if window.0 == u16::MAX {
+            tui.send("5");
+            tui.send(keys::CTRL_S);
+            tui.wait_for("Saved");
+        }
+        tui.send("q");
+        let clean = tui.wait_exit();
+        assert!(clean, "{window:?}: quits cleanly:\n{}", tui.screen().trim());
+    }
+    assert!(std::fs::read_to_string(&path).unwrap().contains("\"score\": 2"));
+}

@@ -328,3 +328,22 @@ fn the_start_screen_lists_unsaved_work_of_maps_never_saved() {
         Some(2)
     );
 }
+
+#[test]
+fn a_panic_in_the_loop_still_leaves_the_recovery_copy() {
+    let bench = Bench::new();
+    let (mut session, mut app) = bench.open();
+    let ending = cxmap::terminal::guard(&mut app, &mut session, |app, session| {
+        act(session, app, [Action::SetScore(2)]);
+        panic!("a bug in the loop, on purpose");
+    });
+    let cxmap::terminal::Ending::Crashed { recovery: Some(copy) } = ending else {
+        panic!("expected a crash with a recovery copy, got {ending:?}");
+    };
+    let copy = recovery::read(&copy).unwrap();
+    assert_eq!(
+        copy.map.stages[0].emotion.score.map(|s| s.value()),
+        Some(2),
+        "the edit made just before the panic is in the copy"
+    );
+}

@@ -1,6 +1,7 @@
 //! The terminal loop: draw, wait for a key or the recovery timer, act. Signals and a
 //! terminal that goes away write a recovery copy and end the program within a second; a
-//! panic restores the terminal (ratatui's hook) and writes the copy too.
+//! panic restores the terminal (ratatui's hook) and writes the copy too. The drawn area is
+//! clamped, so a huge window costs no more than a large one.
 
 mod watch;
 
@@ -11,13 +12,21 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::execute;
-use ratatui::layout::Rect;
+use crossterm::terminal::EnterAlternateScreen;
+use ratatui::layout::{Rect, Size};
+use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 use watch::{Wake, Watch};
 
 use crate::app::action::Action;
 use crate::app::{App, update::update};
 use crate::session::{Flow, Session};
 use crate::ui;
+
+/// The most columns drawn: wider than any projector needs, and a 65535-column window
+/// costs no more than this (every cell is kept twice, for the diff between frames).
+pub const MAX_COLUMNS: u16 = 1000;
+/// The most rows drawn.
+pub const MAX_ROWS: u16 = 400;
 
 /// How the program ended.
 #[derive(Debug)]
@@ -32,23 +41,24 @@ pub enum Ending {
     Crashed { recovery: Option<PathBuf> },
 }
 
+/// The part of a terminal of `size` that is drawn: its top-left, at most
+/// [`MAX_COLUMNS`] × [`MAX_ROWS`].
+pub fn drawable(size: Size) -> Rect {
+    Rect::new(0, 0, size.width.min(MAX_COLUMNS), size.height.min(MAX_ROWS))
+}
+
 /// Runs the interactive program until it ends.
 pub fn run(mut app: App, mut session: Session) -> io::Result<Ending> {
     let mut watch = Watch::start()?;
-    let mut terminal = ratatui::try_init()?;
-    let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let outcome = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, &mut session, &mut watch)
-    }));
-    let ending = match outcome {
-        Ok(Ok(ending)) => ending,
-        Ok(Err(_)) => Ending::TerminalLost {
-            recovery: session.write_recovery_now(&app),
-        },
-        Err(_) => Ending::Crashed {
-            recovery: session.write_recovery_now(&app),
-        },
-    };
+    // ratatui's initialisation sets raw mode and a panic hook that restores the terminal;
+    // the fixed viewport is resized here, clamped, instead of following the window.
+    let mut terminal = ratatui::try_init_with_options(TerminalOptions {
+        viewport: Viewport::Fixed(Rect::default()),
+    })?;
+    let _ = execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste);
+    let ending = guard(&mut app, &mut session, |app, session| {
+        event_loop(&mut terminal, app, session, &mut watch)
+    });
     if execute!(io::stdout(), DisableBracketedPaste).is_ok() {
         let _ = ratatui::try_restore();
         drop(terminal);
@@ -60,8 +70,37 @@ pub fn run(mut app: App, mut session: Session) -> io::Result<Ending> {
     Ok(ending)
 }
 
+/// Runs `body` (the loop); however it ends, by a terminal failure or a panic, unsaved work
+/// goes to its recovery copy and the ending says where.
+pub fn guard(
+    app: &mut App,
+    session: &mut Session,
+    body: impl FnOnce(&mut App, &mut Session) -> io::Result<Ending>,
+) -> Ending {
+    let outcome = catch_unwind(AssertUnwindSafe(|| body(app, session)));
+    match outcome {
+        Ok(Ok(ending)) => ending,
+        Ok(Err(_)) => Ending::TerminalLost {
+            recovery: session.write_recovery_now(app),
+        },
+        Err(_) => Ending::Crashed {
+            recovery: session.write_recovery_now(app),
+        },
+    }
+}
+
+/// Fits the drawn area and the app's geometry to the terminal's new size.
+fn fit(terminal: &mut DefaultTerminal, app: &mut App, size: Size) -> io::Result<()> {
+    let area = drawable(size);
+    if area != terminal.get_frame().area() {
+        terminal.resize(area)?;
+    }
+    app.resize(area.width, area.height);
+    Ok(())
+}
+
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut DefaultTerminal,
     app: &mut App,
     session: &mut Session,
     watch: &mut Watch,
@@ -70,7 +109,7 @@ fn event_loop(
     // first resize is not missed.
     event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
-    app.resize(size.width, size.height);
+    fit(terminal, app, size)?;
     let mut redraw = true;
     loop {
         if redraw {
@@ -95,9 +134,9 @@ fn event_loop(
             }
             Wake::Input => {}
         }
-        let size = terminal.size()?;
-        if (size.width, size.height) != (app.geometry.width, app.geometry.height) {
-            app.resize(size.width, size.height);
+        let area = drawable(terminal.size()?);
+        if (area.width, area.height) != (app.geometry.width, app.geometry.height) {
+            fit(terminal, app, area.as_size())?;
             redraw = true;
         }
         while event::poll(Duration::ZERO)? {
@@ -108,7 +147,7 @@ fn event_loop(
                 Event::Key(key) => app.keymap.resolve(app.mode(), &key),
                 Event::Paste(text) => Some(Action::Paste(text)),
                 Event::Resize(width, height) => {
-                    app.resize(width, height);
+                    fit(terminal, app, Size::new(width, height))?;
                     None
                 }
                 _ => None,

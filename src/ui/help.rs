@@ -72,10 +72,13 @@ pub fn help_lines(keymap: &Keymap, width: usize, first: Mode) -> Vec<Line<'stati
 
 /// A centred box `percent`% of the screen, at least as big as fits.
 pub fn centred(area: Rect, width_percent: u16, height_percent: u16) -> Rect {
-    let width = (area.width * width_percent / 100)
+    let share = |length: u16, percent: u16| {
+        u16::try_from(u32::from(length) * u32::from(percent) / 100).unwrap_or(length)
+    };
+    let width = share(area.width, width_percent)
         .max(area.width.min(100).saturating_sub(4))
         .min(100);
-    let height = (area.height * height_percent / 100).max(area.height.min(10));
+    let height = share(area.height, height_percent).max(area.height.min(10));
     Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,

@@ -91,7 +91,20 @@ impl Sandbox {
     }
 
     /// Runs `command` (which runs cxmap somehow) in a terminal, with the sandbox's folders.
-    pub fn spawn_command(&self, mut command: CommandBuilder, cols: u16, rows: u16) -> Tui {
+    pub fn spawn_command(&self, command: CommandBuilder, cols: u16, rows: u16) -> Tui {
+        self.spawn_in(command, (cols, rows), (cols, rows))
+    }
+
+    /// Runs `cxmap ARGS` in a terminal that reports `window` (columns, rows) as its size,
+    /// while the test reads back only the top-left `screen` of it.
+    pub fn spawn_window(&self, args: &[&str], window: (u16, u16), screen: (u16, u16)) -> Tui {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_cxmap"));
+        command.args(args);
+        self.spawn_in(command, window, screen)
+    }
+
+    fn spawn_in(&self, mut command: CommandBuilder, window: (u16, u16), screen: (u16, u16)) -> Tui {
+        let (cols, rows) = window;
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -109,7 +122,11 @@ impl Sandbox {
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(nonzero(rows), nonzero(cols), 0)));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            nonzero(screen.1),
+            nonzero(screen.0),
+            0,
+        )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (feed, record) = (Arc::clone(&parser), Arc::clone(&raw));
         std::thread::spawn(move || {
@@ -186,6 +203,16 @@ impl Tui {
     /// Types text as keys, in order.
     pub fn type_text(&mut self, text: &str) {
         self.send(text);
+    }
+
+    /// The program's resident memory in KiB, from /proc (Linux).
+    pub fn resident_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid())).unwrap();
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmRSS:"))
+            .and_then(|kib| kib.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap()
     }
 
     /// Every byte the program wrote to its terminal so far.
