@@ -1,23 +1,58 @@
-//! Opening a note's evidence with the system's opener (`open` on macOS, `xdg-open`
-//! elsewhere): only web addresses and files inside the map's folder, and never waiting.
+//! Opening a note's evidence with the system's opener (`xdg-open`, `open` on macOS,
+//! `start` on Windows): only web addresses and files inside the map's folder, and never
+//! waiting. The platforms differ only in [`opener_command`].
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::model::is_url;
 
-/// The opener program, if one is installed.
-fn opener() -> Option<PathBuf> {
+/// The command that opens `target`, or why there is none.
+#[cfg(not(windows))]
+fn opener_command(target: &str) -> Result<Command, String> {
     let name = if cfg!(target_os = "macos") {
         "open"
     } else {
         "xdg-open"
     };
-    std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join(name))
-            .find(|candidate| candidate.is_file())
-    })
+    let program = std::env::var_os("PATH")
+        .and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|dir| dir.join(name))
+                .find(|candidate| candidate.is_file())
+        })
+        .ok_or_else(|| {
+            format!("No program to open evidence with ({name}) is installed; the evidence is {target}")
+        })?;
+    let mut command = Command::new(program);
+    command.arg(target);
+    Ok(command)
+}
+
+/// The command that opens `target`: `start`, which is part of `cmd`.
+#[cfg(windows)]
+fn opener_command(target: &str) -> Result<Command, String> {
+    use std::os::windows::process::CommandExt;
+    let mut command = Command::new("cmd");
+    command.raw_arg(start_arguments(target)?);
+    Ok(command)
+}
+
+/// `cmd`'s arguments for `start`: no AutoRun, the empty window title `start` takes first,
+/// then the target in double quotes so that `&`, `|`, `<`, `>` and `^` stay text. A double
+/// quote or a control character could end the quoting, so such a target is refused (no
+/// Windows path holds one; a URL writes them escaped). The `\\?\` that canonical paths
+/// carry is dropped, as not every program `start` hands the file to reads it.
+#[cfg(any(windows, test))]
+fn start_arguments(target: &str) -> Result<String, String> {
+    if target.chars().any(|c| c == '"' || c.is_control()) {
+        return Err("Evidence with a double quote or a control character in it is not opened".to_owned());
+    }
+    let plain = match target.strip_prefix(r"\\?\") {
+        Some(rest) if rest.as_bytes().get(1) == Some(&b':') => rest,
+        _ => target,
+    };
+    Ok(format!("/D /C start \"\" \"{plain}\""))
 }
 
 /// What to hand the opener for `evidence`: the URL, or the file's real path when it is
@@ -46,13 +81,7 @@ fn target(folder: &Path, evidence: &str) -> Result<String, String> {
 pub fn open_evidence(folder: &Path, evidence: &str) -> Result<String, String> {
     let target = target(folder, evidence)?;
     let shown = crate::text::display::clean_line(evidence).into_owned();
-    let Some(program) = opener() else {
-        return Err(format!(
-            "No program to open evidence with (xdg-open or open) is installed; the evidence is {target}"
-        ));
-    };
-    let mut child = Command::new(program)
-        .arg(&target)
+    let mut child = opener_command(&target)?
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -89,5 +118,23 @@ mod tests {
                 .contains("outside")
         );
         assert!(target(&map_folder, "gone.jpg").unwrap_err().contains("missing"));
+    }
+
+    #[test]
+    fn start_gets_the_target_quoted_and_refuses_what_would_end_the_quotes() {
+        assert_eq!(
+            start_arguments("https://example.com/a?b=1&c=2").unwrap(),
+            r#"/D /C start "" "https://example.com/a?b=1&c=2""#
+        );
+        assert_eq!(
+            start_arguments(r"\\?\C:\maps\photo 1.jpg").unwrap(),
+            r#"/D /C start "" "C:\maps\photo 1.jpg""#
+        );
+        assert_eq!(
+            start_arguments(r"\\?\UNC\server\share\a.jpg").unwrap(),
+            r#"/D /C start "" "\\?\UNC\server\share\a.jpg""#
+        );
+        assert!(start_arguments("https://x/\" & calc").is_err());
+        assert!(start_arguments("https://x/\n& calc").is_err());
     }
 }

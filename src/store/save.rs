@@ -2,7 +2,7 @@
 //! target, fsync the folder. A failure at any step leaves the old file as it was.
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -70,7 +70,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         let _ = fs::remove_file(&temp);
         return Err(fail(error));
     }
-    File::open(&folder).and_then(|dir| dir.sync_all()).map_err(fail)?;
+    sync_folder(&folder).map_err(fail)?;
     remove_abandoned_temporaries(&folder, &name.to_string_lossy());
     Ok(())
 }
@@ -90,6 +90,18 @@ fn remove_abandoned_temporaries(folder: &Path, name: &str) {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// Makes the rename durable by flushing the folder's entry. Windows will not open a folder
+/// as a file, so there the rename is as durable as the file system makes it.
+#[cfg(unix)]
+fn sync_folder(folder: &Path) -> std::io::Result<()> {
+    fs::File::open(folder)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_folder(_folder: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 fn write_synced(temp: &Path, bytes: &[u8], permissions: Option<fs::Permissions>) -> std::io::Result<()> {

@@ -1,24 +1,34 @@
-//! Waiting for input without trusting crossterm with a dead terminal: crossterm 0.29
-//! spins forever reading end-of-file once its tty closes, so the loop first waits here
-//! (on the tty and a signal pipe) and calls crossterm only when there is input.
+//! Waiting for input, a stop signal or the terminal going away, one way per platform:
+//! `unix.rs` waits on the tty and a signal pipe itself (crossterm 0.29 spins forever
+//! reading end-of-file once its tty closes); `windows.rs` waits with crossterm's poll.
 
-use std::fs::File;
-use std::io::{self, IsTerminal, Read};
-use std::os::fd::{AsRawFd, RawFd};
-use std::os::unix::net::UnixStream;
+#[cfg(unix)]
+mod unix;
+#[cfg(windows)]
+mod windows;
+
+use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use mio::unix::SourceFd;
-use mio::{Events, Interest, Poll, Token};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
-
-const TTY: Token = Token(0);
-const SIGNALS: Token = Token(1);
+#[cfg(unix)]
+pub use unix::Watch;
+#[cfg(windows)]
+pub use windows::Watch;
 
 /// The signals that end the program (with a recovery copy of unsaved work).
-pub const STOP_SIGNALS: [i32; 3] = [SIGHUP, SIGTERM, SIGINT];
+#[cfg(unix)]
+const STOP_SIGNALS: [i32; 3] = [
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGINT,
+];
+/// The signals that end the program (with a recovery copy of unsaved work); closing the
+/// console window ends the process without one.
+#[cfg(windows)]
+const STOP_SIGNALS: [i32; 2] = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
+
 /// How long after a stop signal the watchdog ends a program that is stuck.
 const WATCHDOG_GRACE: Duration = Duration::from_millis(900);
 
@@ -32,88 +42,34 @@ pub enum Wake {
     /// A stop signal arrived (its number).
     Stop(i32),
     /// The terminal hung up: there is no one left to read from.
+    #[cfg_attr(
+        windows,
+        expect(dead_code, reason = "a closed console ends the process on Windows")
+    )]
     HangUp,
 }
 
-/// Waits on the terminal and the signals.
-pub struct Watch {
-    poll: Poll,
-    events: Events,
-    signal_pipe: UnixStream,
-    stop: Arc<AtomicUsize>,
-    /// `/dev/tty`, opened when standard input is not the terminal (as crossterm does).
-    _tty: Option<File>,
-}
+/// The number of the stop signal that arrived, kept by the handlers of every platform.
+#[derive(Debug, Clone, Default)]
+struct StopFlag(Arc<AtomicUsize>);
 
-impl Watch {
-    /// Starts watching: registers the signal handlers and the watchdog.
-    pub fn start() -> io::Result<Self> {
-        let stop = Arc::new(AtomicUsize::new(0));
+impl StopFlag {
+    /// Registers the handlers of [`STOP_SIGNALS`] and the watchdog.
+    fn register() -> io::Result<Self> {
+        let flag = Self::default();
         for number in STOP_SIGNALS {
-            signal_hook::flag::register_usize(number, Arc::clone(&stop), number as usize)?;
+            signal_hook::flag::register_usize(number, Arc::clone(&flag.0), number as usize)?;
         }
-        let (signal_pipe, writer) = UnixStream::pair()?;
-        signal_pipe.set_nonblocking(true)?;
-        for number in STOP_SIGNALS.into_iter().chain([SIGWINCH]) {
-            signal_hook::low_level::pipe::register(number, writer.try_clone()?)?;
-        }
-        let tty = if io::stdin().is_terminal() {
-            None
-        } else {
-            Some(File::open("/dev/tty")?)
-        };
-        let tty_fd: RawFd = tty
-            .as_ref()
-            .map_or_else(|| io::stdin().as_raw_fd(), AsRawFd::as_raw_fd);
-        let poll = Poll::new()?;
-        poll.registry()
-            .register(&mut SourceFd(&tty_fd), TTY, Interest::READABLE)?;
-        poll.registry().register(
-            &mut SourceFd(&signal_pipe.as_raw_fd()),
-            SIGNALS,
-            Interest::READABLE,
-        )?;
-        start_watchdog(Arc::clone(&stop));
-        Ok(Self {
-            poll,
-            events: Events::with_capacity(4),
-            signal_pipe,
-            stop,
-            _tty: tty,
-        })
+        start_watchdog(Arc::clone(&flag.0));
+        Ok(flag)
     }
 
     /// The stop signal that arrived, if one did.
-    pub fn stop_signal(&self) -> Option<i32> {
-        match self.stop.load(Ordering::Relaxed) {
+    fn signal(&self) -> Option<i32> {
+        match self.0.load(Ordering::Relaxed) {
             0 => None,
             number => i32::try_from(number).ok(),
         }
-    }
-
-    /// Waits at most `timeout` for input, a signal or the terminal going away.
-    pub fn wait(&mut self, timeout: Duration) -> io::Result<Wake> {
-        if let Some(number) = self.stop_signal() {
-            return Ok(Wake::Stop(number));
-        }
-        match self.poll.poll(&mut self.events, Some(timeout)) {
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
-            Err(error) => return Err(error),
-            Ok(()) => {}
-        }
-        let mut wake = Wake::Timeout;
-        for event in &self.events {
-            match event.token() {
-                TTY if event.is_read_closed() || event.is_error() => return Ok(Wake::HangUp),
-                TTY => wake = Wake::Input,
-                _ => {
-                    let mut drain = [0u8; 64];
-                    while matches!((&self.signal_pipe).read(&mut drain), Ok(n) if n > 0) {}
-                    wake = Wake::Input;
-                }
-            }
-        }
-        Ok(self.stop_signal().map_or(wake, Wake::Stop))
     }
 }
 
