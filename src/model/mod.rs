@@ -13,10 +13,12 @@ mod history;
 mod ids;
 mod lane;
 mod map;
+pub mod moves;
 mod opportunity;
 pub mod ops;
 mod shadow;
 mod stage;
+pub mod voting;
 
 pub use coverage::{Cell, Coverage, channel_index};
 pub use edit::{Edit, EditError, Focus, Item, MapText, StageText};

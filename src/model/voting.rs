@@ -1,0 +1,525 @@
+//! A dot-voting round as a room runs it: each participant has so many votes, the
+//! facilitator casts them for the person shown, and a blind round shows no counts until
+//! it ends. The map's votes change only when the round ends, as one undoable edit, so
+//! nothing re-sorts under the cursor while the room votes.
+
+use std::collections::{HashMap, HashSet};
+use std::time::{Duration, Instant};
+
+use super::edit::{Edit, Item};
+use super::map::JourneyMap;
+
+/// The most people a round takes.
+pub const MOST_PARTICIPANTS: usize = 500;
+
+/// The participants as typed: a number gives P1…Pn, else names separated by commas.
+pub fn participants_from(typed: &str) -> Result<Vec<String>, String> {
+    let typed = typed.trim();
+    if let Ok(count) = typed.parse::<usize>() {
+        if !(1..=MOST_PARTICIPANTS).contains(&count) {
+            return Err(format!("A round takes 1 to {MOST_PARTICIPANTS} people"));
+        }
+        return Ok((1..=count).map(|n| format!("P{n}")).collect());
+    }
+    let names: Vec<String> = typed
+        .split(',')
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if names.is_empty() {
+        return Err("Name the people who vote (Ana, Ben, Cy) or say how many (3)".to_owned());
+    }
+    if names.len() > MOST_PARTICIPANTS {
+        return Err(format!("A round takes 1 to {MOST_PARTICIPANTS} people"));
+    }
+    let mut seen = HashSet::new();
+    if let Some(twice) = names.iter().find(|name| !seen.insert(name.to_lowercase())) {
+        return Err(format!(
+            "“{twice}” is named twice: give each person a different name"
+        ));
+    }
+    Ok(names)
+}
+
+/// A countdown that keeps the room moving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timer {
+    pub length: Duration,
+    pub started: Instant,
+}
+
+impl Timer {
+    /// Time left at `now` (zero once it is up).
+    pub fn remaining(&self, now: Instant) -> Duration {
+        self.length
+            .saturating_sub(now.saturating_duration_since(self.started))
+    }
+
+    /// The time left as the status bar shows it: "4:05 left", or "time is up".
+    pub fn label(&self, now: Instant) -> String {
+        let left = self.remaining(now);
+        if left.is_zero() {
+            return "time is up".to_owned();
+        }
+        let seconds = left.as_secs() + u64::from(left.subsec_nanos() > 0);
+        format!("{}:{:02} left", seconds / 60, seconds % 60)
+    }
+}
+
+/// How a round is set up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundSetup {
+    pub participants: Vec<String>,
+    pub votes_each: u32,
+    /// Counts stay hidden until the round ends.
+    pub blind: bool,
+    /// The countdown's length, if the room wants one.
+    pub timer: Option<Duration>,
+    /// Keep who voted what in the map (otherwise only the totals are kept).
+    pub keep_ballots: bool,
+}
+
+/// One vote: who cast it, on which friction point or opportunity (by id).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ballot {
+    pub voter: usize,
+    pub item: String,
+}
+
+/// Why a vote was not cast.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The participant shown has cast all their votes.
+    NoVotesLeft { voter: String, votes_each: u32 },
+}
+
+/// A vote cast: who, how many they have left, and who is shown next when they have
+/// none left (the next participant who still has votes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cast {
+    pub voter: usize,
+    pub left: u32,
+    pub next: Option<usize>,
+}
+
+/// A round in progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Round {
+    participants: Vec<String>,
+    votes_each: u32,
+    pub blind: bool,
+    pub keep_ballots: bool,
+    pub timer: Option<Timer>,
+    shown: usize,
+    ballots: Vec<Ballot>,
+}
+
+/// One line of a round's result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
+    /// 1 for the most votes; items with as many votes share the rank.
+    pub rank: usize,
+    pub tied: bool,
+    pub votes: u32,
+    pub id: String,
+    pub text: String,
+    pub stage: usize,
+    pub stage_name: String,
+}
+
+/// What a round gave: the ranking, and the votes cast on items deleted meanwhile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundResult {
+    pub ranked: Vec<Ranked>,
+    pub lost: u32,
+}
+
+impl Round {
+    /// A round as set up, starting at `now` (for its timer), the first participant shown.
+    pub fn start(setup: RoundSetup, now: Instant) -> Round {
+        Round {
+            participants: setup.participants,
+            votes_each: setup.votes_each,
+            blind: setup.blind,
+            keep_ballots: setup.keep_ballots,
+            timer: setup.timer.map(|length| Timer { length, started: now }),
+            shown: 0,
+            ballots: Vec::new(),
+        }
+    }
+
+    pub fn participants(&self) -> &[String] {
+        &self.participants
+    }
+
+    pub fn votes_each(&self) -> u32 {
+        self.votes_each
+    }
+
+    /// Every ballot, in the order cast.
+    pub fn ballots(&self) -> &[Ballot] {
+        &self.ballots
+    }
+
+    /// The participant the facilitator casts for.
+    pub fn shown(&self) -> usize {
+        self.shown
+    }
+
+    /// The shown participant's name.
+    pub fn shown_name(&self) -> &str {
+        self.participants.get(self.shown).map_or("", String::as_str)
+    }
+
+    /// Shows participant `voter` (ignored when there is no such participant).
+    pub fn show(&mut self, voter: usize) {
+        if voter < self.participants.len() {
+            self.shown = voter;
+        }
+    }
+
+    /// Shows the next participant (`forward`) or the previous one, round the list.
+    pub fn step(&mut self, forward: bool) {
+        let count = self.participants.len().max(1);
+        self.shown = if forward {
+            (self.shown + 1) % count
+        } else {
+            (self.shown + count - 1) % count
+        };
+    }
+
+    /// Votes `voter` has cast.
+    pub fn cast_by(&self, voter: usize) -> u32 {
+        self.ballots.iter().filter(|b| b.voter == voter).count() as u32
+    }
+
+    /// Votes `voter` has left.
+    pub fn left(&self, voter: usize) -> u32 {
+        self.votes_each.saturating_sub(self.cast_by(voter))
+    }
+
+    /// Every vote the room has.
+    pub fn pool(&self) -> u32 {
+        self.votes_each.saturating_mul(self.participants.len() as u32)
+    }
+
+    /// Votes cast so far.
+    pub fn cast_count(&self) -> u32 {
+        self.ballots.len() as u32
+    }
+
+    /// Whether every vote is cast.
+    pub fn is_complete(&self) -> bool {
+        self.cast_count() >= self.pool()
+    }
+
+    /// Votes this round has cast on `item`.
+    pub fn votes_for(&self, item: &str) -> u32 {
+        self.ballots.iter().filter(|b| b.item == item).count() as u32
+    }
+
+    /// Casts a vote on `item` for the participant shown; when that was their last, the
+    /// next participant with votes left is shown.
+    pub fn cast(&mut self, item: &str) -> Result<Cast, Refusal> {
+        let voter = self.shown;
+        if self.left(voter) == 0 {
+            return Err(Refusal::NoVotesLeft {
+                voter: self.shown_name().to_owned(),
+                votes_each: self.votes_each,
+            });
+        }
+        self.ballots.push(Ballot {
+            voter,
+            item: item.to_owned(),
+        });
+        let left = self.left(voter);
+        let next = if left == 0 { self.next_with_votes() } else { None };
+        if let Some(next) = next {
+            self.shown = next;
+        }
+        Ok(Cast { voter, left, next })
+    }
+
+    fn next_with_votes(&self) -> Option<usize> {
+        let count = self.participants.len();
+        (1..count)
+            .map(|step| (self.shown + step) % count)
+            .find(|&voter| self.left(voter) > 0)
+    }
+
+    /// Takes back the shown participant's last vote on `item`; false when they cast none
+    /// there.
+    pub fn take_back(&mut self, item: &str) -> bool {
+        let voter = self.shown;
+        match self
+            .ballots
+            .iter()
+            .rposition(|b| b.voter == voter && b.item == item)
+        {
+            Some(at) => {
+                self.ballots.remove(at);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Takes back the last vote cast, whoever cast it, and shows that person again.
+    pub fn undo_last(&mut self) -> Option<Ballot> {
+        let ballot = self.ballots.pop()?;
+        self.shown = ballot.voter;
+        Some(ballot)
+    }
+
+    /// The items that gained votes, most first, ties sharing a rank in journey order.
+    pub fn result(&self, map: &JourneyMap) -> RoundResult {
+        let mut gained: HashMap<&str, u32> = HashMap::new();
+        for ballot in &self.ballots {
+            *gained.entry(ballot.item.as_str()).or_default() += 1;
+        }
+        let mut ranked = Vec::new();
+        for (s, stage) in map.stages.iter().enumerate() {
+            let frictions = stage.frictions.iter().map(|f| (f.id.as_str(), &f.text));
+            let opportunities = stage.opportunities.iter().map(|o| (o.id.as_str(), &o.text));
+            for (id, text) in frictions.chain(opportunities) {
+                if let Some(votes) = gained.remove(id) {
+                    ranked.push(Ranked {
+                        rank: 0,
+                        tied: false,
+                        votes,
+                        id: id.to_owned(),
+                        text: text.clone(),
+                        stage: s,
+                        stage_name: stage.name.clone(),
+                    });
+                }
+            }
+        }
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.votes));
+        for i in 0..ranked.len() {
+            let same_as_previous = i > 0 && ranked[i - 1].votes == ranked[i].votes;
+            ranked[i].rank = if same_as_previous {
+                ranked[i - 1].rank
+            } else {
+                i + 1
+            };
+            ranked[i].tied =
+                same_as_previous || ranked.get(i + 1).is_some_and(|n| n.votes == ranked[i].votes);
+        }
+        RoundResult {
+            ranked,
+            lost: gained.values().sum(),
+        }
+    }
+
+    /// The edit that adds the round's votes to the map's items, as one step; `None` when
+    /// no vote landed on an item the map still has.
+    pub fn totals_edit(&self, map: &JourneyMap) -> Option<Edit> {
+        let mut gained: HashMap<&str, u32> = HashMap::new();
+        for ballot in &self.ballots {
+            *gained.entry(ballot.item.as_str()).or_default() += 1;
+        }
+        let mut edits = Vec::new();
+        for (s, stage) in map.stages.iter().enumerate() {
+            for (at, friction) in stage.frictions.iter().enumerate() {
+                if let Some(&votes) = gained.get(friction.id.as_str()) {
+                    let mut item = friction.clone();
+                    item.votes = item.votes.saturating_add(votes);
+                    edits.push(Edit::ReplaceItem {
+                        stage: s,
+                        at,
+                        item: Item::Friction(item),
+                    });
+                }
+            }
+            for (at, opportunity) in stage.opportunities.iter().enumerate() {
+                if let Some(&votes) = gained.get(opportunity.id.as_str()) {
+                    let mut item = opportunity.clone();
+                    item.votes = item.votes.saturating_add(votes);
+                    edits.push(Edit::ReplaceItem {
+                        stage: s,
+                        at,
+                        item: Item::Opportunity(item),
+                    });
+                }
+            }
+        }
+        (!edits.is_empty()).then_some(Edit::Batch(edits))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets::EXAMPLES;
+
+    fn round(names: &str, votes_each: u32) -> Round {
+        Round::start(
+            RoundSetup {
+                participants: participants_from(names).unwrap(),
+                votes_each,
+                blind: true,
+                timer: None,
+                keep_ballots: false,
+            },
+            Instant::now(),
+        )
+    }
+
+    #[test]
+    fn participants_are_named_or_counted() {
+        assert_eq!(participants_from("3").unwrap(), ["P1", "P2", "P3"]);
+        assert_eq!(
+            participants_from(" Ana, Ben ,,Cy ").unwrap(),
+            ["Ana", "Ben", "Cy"]
+        );
+        assert!(participants_from("0").is_err());
+        assert!(participants_from(" , ").is_err());
+        let twice = participants_from("Ana, Ben, ana").unwrap_err();
+        assert!(twice.contains("named twice"), "{twice}");
+    }
+
+    #[test]
+    fn each_person_has_their_own_votes_and_the_next_one_comes_up() {
+        let mut round = round("Ana, Ben, Cy", 3);
+        assert_eq!(round.pool(), 9);
+        assert_eq!(
+            round.cast("fr-a"),
+            Ok(Cast {
+                voter: 0,
+                left: 2,
+                next: None
+            })
+        );
+        round.cast("fr-a").unwrap();
+        let last = round.cast("fr-b").unwrap();
+        assert_eq!(
+            last,
+            Cast {
+                voter: 0,
+                left: 0,
+                next: Some(1)
+            }
+        );
+        assert_eq!(round.shown_name(), "Ben");
+        round.show(0);
+        assert_eq!(
+            round.cast("fr-c"),
+            Err(Refusal::NoVotesLeft {
+                voter: "Ana".into(),
+                votes_each: 3
+            }),
+            "a fourth vote by one person is refused"
+        );
+        assert_eq!((round.cast_by(0), round.left(1)), (3, 3));
+        assert_eq!(round.votes_for("fr-a"), 2);
+    }
+
+    #[test]
+    fn the_last_voter_finishes_the_round() {
+        let mut round = round("2", 1);
+        round.cast("x").unwrap();
+        assert_eq!(round.shown(), 1);
+        assert_eq!(round.cast("y").unwrap().next, None, "nobody has votes left");
+        assert!(round.is_complete());
+    }
+
+    #[test]
+    fn votes_are_taken_back_by_their_caster_or_the_last_one() {
+        let mut round = round("Ana, Ben", 2);
+        round.cast("x").unwrap();
+        round.step(true);
+        round.cast("x").unwrap();
+        assert!(!round.take_back("y"));
+        round.step(false);
+        assert!(round.take_back("x"), "Ana's vote on x");
+        assert_eq!((round.cast_by(0), round.cast_by(1)), (0, 1));
+        let ballot = round.undo_last().unwrap();
+        assert_eq!(
+            ballot,
+            Ballot {
+                voter: 1,
+                item: "x".into()
+            }
+        );
+        assert_eq!(round.shown_name(), "Ben", "undoing shows who cast it");
+        assert_eq!(round.undo_last(), None);
+        round.step(true);
+        assert_eq!(round.shown(), 0, "stepping goes round the list");
+    }
+
+    #[test]
+    fn the_result_ranks_marks_ties_and_counts_lost_votes() {
+        let map = EXAMPLES[1].map().unwrap();
+        let first = map.stages[0].frictions[0].id.to_string();
+        let second = map.stages[2].frictions[0].id.to_string();
+        let opportunity = map.stages[1].opportunities[0].id.to_string();
+        let mut round = round("3", 3);
+        for item in [&second, &second, &first, &first, &opportunity, &second, "fr-gone"] {
+            round.cast(item).unwrap();
+        }
+        let result = round.result(&map);
+        assert_eq!(result.lost, 1);
+        let lines: Vec<(usize, bool, u32, &str)> = result
+            .ranked
+            .iter()
+            .map(|r| (r.rank, r.tied, r.votes, r.id.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (1, false, 3, second.as_str()),
+                (2, false, 2, first.as_str()),
+                (3, false, 1, opportunity.as_str())
+            ]
+        );
+        round.undo_last();
+        round.undo_last();
+        let tied = round.result(&map);
+        assert_eq!(
+            tied.ranked.iter().map(|r| (r.rank, r.tied)).collect::<Vec<_>>(),
+            [(1, true), (1, true), (3, false)],
+            "ties share a rank, in journey order"
+        );
+        assert_eq!(tied.ranked[0].id, first);
+    }
+
+    #[test]
+    fn the_totals_land_as_one_edit_that_undoes_as_one() {
+        let mut map = EXAMPLES[1].map().unwrap();
+        let original = map.clone();
+        let mut round = round("2", 2);
+        assert_eq!(round.totals_edit(&map), None);
+        let friction = map.stages[1].frictions[0].id.to_string();
+        let opportunity = map.stages[0].opportunities[0].id.to_string();
+        for item in [&friction, &friction, &opportunity] {
+            round.cast(item).unwrap();
+        }
+        let edit = round.totals_edit(&map).unwrap();
+        let inverse = edit.apply(&mut map).unwrap();
+        assert_eq!(
+            map.stages[1].frictions[0].votes,
+            original.stages[1].frictions[0].votes + 2
+        );
+        assert_eq!(
+            map.stages[0].opportunities[0].votes,
+            original.stages[0].opportunities[0].votes + 1
+        );
+        inverse.apply(&mut map).unwrap();
+        assert_eq!(map, original);
+    }
+
+    #[test]
+    fn the_timer_counts_down_to_time_is_up() {
+        let start = Instant::now();
+        let timer = Timer {
+            length: Duration::from_secs(180),
+            started: start,
+        };
+        assert_eq!(timer.label(start), "3:00 left");
+        assert_eq!(timer.label(start + Duration::from_millis(55_500)), "2:05 left");
+        assert_eq!(timer.label(start + Duration::from_secs(180)), "time is up");
+        assert!(timer.remaining(start + Duration::from_secs(999)).is_zero());
+    }
+}
