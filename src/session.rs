@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::app::document::Document;
-use crate::app::overlay::{AfterLeaving, Overlay, Question, RecoveryOffer};
+use crate::app::modal::{AfterLeaving, Modal, Question, RecoveryOffer};
 use crate::app::start::StartScreen;
 use crate::app::update::{delivered, saved};
-use crate::app::{App, Effect, Screen};
+use crate::app::{App, Effect};
 use crate::assets::{EXAMPLES, TEMPLATES, evidence_of};
 use crate::format;
 use crate::model::diff;
@@ -100,7 +100,7 @@ impl Session {
                     Effect::Nothing
                 }
                 Effect::Deliver(delivery) => {
-                    let source = app.doc.as_ref().map(|doc| doc.path.clone());
+                    let source = app.doc().map(|doc| doc.path.clone());
                     let result = store::write_output(
                         &delivery.path,
                         delivery.text.as_bytes(),
@@ -110,15 +110,14 @@ impl Session {
                     delivered(app, *delivery, result)
                 }
                 Effect::DiscardRecovery => {
-                    app.recovery = None;
-                    if let Some(doc) = &app.doc {
+                    if let Some(doc) = app.doc() {
                         self.forget_recovery(&doc.path);
                         app.inform("Discarded the recovery copy; the map is as the file has it");
                     }
                     Effect::Nothing
                 }
                 Effect::OpenEvidence(evidence) => {
-                    if let Some(doc) = &app.doc {
+                    if let Some(doc) = app.doc() {
                         match store::opener::open_evidence(doc.folder(), &evidence) {
                             Ok(message) => app.inform(message),
                             Err(message) => app.warn(message),
@@ -133,7 +132,7 @@ impl Session {
                     Effect::Nothing
                 }
                 Effect::TakeLock => {
-                    if let Some(doc) = app.doc.as_mut() {
+                    if let Some(doc) = app.doc_mut() {
                         self.lock = MapLock::take(&doc.path);
                         doc.read_only = false;
                         app.inform("Editing anyway: a save checks for the other cxmap's changes first");
@@ -207,13 +206,13 @@ impl Session {
         self.fingerprint = fingerprint;
         self.lock = None;
         self.unrecorded_since = None;
-        let Some(doc) = app.doc.as_mut() else { return };
+        let Some(doc) = app.doc_mut() else { return };
         self.recorded = Some(doc.history.state());
         if let Some(holder) = MapLock::holder(&doc.path) {
             doc.read_only = true;
-            app.overlay = Some(Overlay::Ask(Question::LockedElsewhere {
+            app.ask(Question::LockedElsewhere {
                 holder: holder.to_string(),
-            }));
+            });
             return;
         }
         self.lock = MapLock::take(&doc.path);
@@ -229,12 +228,11 @@ impl Session {
             self.forget_recovery(&doc.path);
             return;
         }
-        app.recovery = Some(RecoveryOffer {
+        app.ask(Question::Recover(Box::new(RecoveryOffer {
             map: Box::new(copy.map),
             written: copy.written,
             changes,
-        });
-        app.overlay = Some(Overlay::Ask(Question::Recover));
+        })));
     }
 
     fn forget_recovery(&self, map_path: &Path) {
@@ -244,7 +242,7 @@ impl Session {
     }
 
     fn save(&mut self, app: &mut App, then: Option<AfterLeaving>, check: bool) -> Effect {
-        let Some(doc) = app.doc.as_ref() else {
+        let Some(doc) = app.doc() else {
             return Effect::Nothing;
         };
         if doc.read_only {
@@ -256,7 +254,7 @@ impl Session {
             None => doc.path.exists(),
         };
         if check && changed_elsewhere {
-            app.overlay = Some(Overlay::Ask(Question::ChangedOnDisk { then }));
+            app.ask(Question::ChangedOnDisk { then });
             return Effect::Nothing;
         }
         let bytes = format::encode(&doc.map);
@@ -274,7 +272,7 @@ impl Session {
     }
 
     fn save_as(&mut self, app: &mut App, path: PathBuf) -> Effect {
-        let Some(doc) = app.doc.as_mut() else {
+        let Some(doc) = app.doc_mut() else {
             return Effect::Nothing;
         };
         if path.exists() {
@@ -291,15 +289,14 @@ impl Session {
     }
 
     fn reload(&mut self, app: &mut App) -> Effect {
-        let Some(doc) = app.doc.as_ref() else {
+        let Some(doc) = app.doc() else {
             return Effect::Nothing;
         };
         let path = doc.path.clone();
         let kept = self.write_recovery_now(app);
         match self.load(app, &path) {
             Ok(()) => {
-                app.recovery = None;
-                app.overlay = None;
+                app.modal = Modal::None;
                 app.inform(match kept {
                     Some(copy) => format!("Reloaded; your version is kept in {}", copy.display()),
                     None => "Reloaded from disk".to_owned(),
@@ -368,7 +365,7 @@ impl Session {
     /// Leaves the open map (quitting or opening another): its unsaved work was saved or
     /// given up by now, so its recovery copy goes, and so does its lock.
     fn leave(&mut self, app: &mut App) {
-        if let Some(doc) = &app.doc
+        if let Some(doc) = app.doc()
             && !doc.read_only
         {
             self.forget_recovery(&doc.path);
@@ -382,12 +379,7 @@ impl Session {
 
     /// Lists the data folder and shows the start screen.
     pub fn show_start(&mut self, app: &mut App) {
-        app.start = self.start_screen();
-        app.screen = Screen::Start;
-        app.doc = None;
-        app.editor = None;
-        app.form = None;
-        app.overlay = None;
+        app.show_start(self.start_screen());
     }
 
     /// The start screen's content: the data folder's maps.
@@ -427,7 +419,7 @@ impl Session {
         if let Some(failure) = self.writer.as_ref().and_then(RecoveryWriter::failure) {
             app.warn(failure);
         }
-        let Some(doc) = app.doc.as_ref().filter(|d| !d.read_only) else {
+        let Some(doc) = app.doc().filter(|d| !d.read_only) else {
             return IDLE;
         };
         let state = doc.history.state();
@@ -464,7 +456,7 @@ impl Session {
     /// Writes a recovery copy of unsaved work now and waits for it to reach the disk:
     /// for signals, a lost terminal and panics. Returns where the copy is.
     pub fn write_recovery_now(&mut self, app: &App) -> Option<PathBuf> {
-        let doc = app.doc.as_ref().filter(|d| d.is_dirty() && !d.read_only)?;
+        let doc = app.doc().filter(|d| d.is_dirty() && !d.read_only)?;
         let (writer, data_dir) = (self.writer.as_ref()?, self.data_dir.as_deref()?);
         let written = jiff::Timestamp::now().to_string();
         writer.write(doc.path.clone(), doc.map.clone(), written);

@@ -107,7 +107,7 @@ fn the_memo_preview_writes_what_it_shows() {
     let mut app = app_with(map.clone());
     act(&mut app, [Action::ShowMemo]);
     assert_eq!(app.mode(), Mode::Memo);
-    let preview = app.memo.as_ref().unwrap();
+    let preview = app.memo().unwrap();
     assert_eq!(
         preview.lines.join("\n") + "\n",
         memo(&map, &MemoOptions::default(), MemoFormat::Text)
@@ -128,7 +128,7 @@ fn the_memo_preview_writes_what_it_shows() {
     assert_eq!(wrote.text, memo(&map, &open_only, MemoFormat::Html));
     act(&mut app, [Action::Back]);
     assert_eq!(app.mode(), Mode::Grid);
-    assert!(app.memo.is_none());
+    assert!(app.memo().is_none());
 }
 
 #[test]
@@ -143,8 +143,7 @@ fn who_walked_the_journey_can_be_typed_when_no_notes_say() {
         "the key comes first: {said}"
     );
     assert!(
-        app.memo
-            .as_ref()
+        app.memo()
             .unwrap()
             .lines
             .iter()
@@ -157,18 +156,14 @@ fn who_walked_the_journey_can_be_typed_when_no_notes_say() {
     act(&mut app, [Action::NextField]);
     act(&mut app, "phone, laptop".chars().map(Action::Type));
     act(&mut app, [Action::Commit]);
-    let lines = &app.memo.as_ref().unwrap().lines;
+    let lines = &app.memo().unwrap().lines;
     assert!(lines.iter().any(|l| l == "Walked by: Ana, Ben"), "{lines:#?}");
     assert!(lines.iter().any(|l| l == "When:      2026-11-20"), "{lines:#?}");
     assert!(
         lines.iter().any(|l| l == "Devices:   phone, laptop"),
         "{lines:#?}"
     );
-    assert_eq!(
-        *app.doc.as_ref().unwrap().map,
-        map,
-        "the map itself is not changed"
-    );
+    assert_eq!(*app.doc().unwrap().map, map, "the map itself is not changed");
 }
 
 #[test]
@@ -198,28 +193,24 @@ fn the_memo_preview_scrolls_no_further_than_a_full_page() {
     let mut app = app_with(EXAMPLES[1].map().unwrap());
     let page = app.geometry.memo_page();
     act(&mut app, [Action::ShowMemo]);
-    let lines = app.memo.as_ref().unwrap().lines.len();
+    let lines = app.memo().unwrap().lines.len();
     assert!(lines > 2 * page, "the example memo is longer than two pages");
     let last = lines - page;
     act(&mut app, [Action::SelectLast]);
-    assert_eq!(
-        app.memo.as_ref().unwrap().scroll,
-        last,
-        "G shows the last full page"
-    );
+    assert_eq!(app.memo().unwrap().scroll, last, "G shows the last full page");
     act(&mut app, [Action::SelectNext, Action::PageDown]);
-    assert_eq!(app.memo.as_ref().unwrap().scroll, last, "nothing below the end");
+    assert_eq!(app.memo().unwrap().scroll, last, "nothing below the end");
     act(&mut app, [Action::SelectPrevious]);
     assert_eq!(
-        app.memo.as_ref().unwrap().scroll,
+        app.memo().unwrap().scroll,
         last - 1,
         "one line up from the end moves at once"
     );
     act(&mut app, [Action::SelectFirst]);
     act(&mut app, std::iter::repeat_n(Action::PageDown, 50));
-    assert_eq!(app.memo.as_ref().unwrap().scroll, last);
+    assert_eq!(app.memo().unwrap().scroll, last);
     act(&mut app, [Action::MemoOpenOnly]);
-    let preview = app.memo.as_ref().unwrap();
+    let preview = app.memo().unwrap();
     assert!(preview.lines.len() < lines, "fixed and won't-fix points left out");
     assert_eq!(
         preview.scroll,

@@ -5,6 +5,7 @@
 
 use cxmap::app::action::Action;
 use cxmap::app::document::Document;
+use cxmap::app::modal::Modal;
 use cxmap::app::search::{Place, find};
 use cxmap::app::update::update;
 use cxmap::app::{App, Tone};
@@ -29,7 +30,7 @@ fn typed(text: &str) -> Vec<Action> {
 }
 
 fn map_of(app: &App) -> &JourneyMap {
-    &app.doc.as_ref().unwrap().map
+    &app.doc().unwrap().map
 }
 
 fn message(app: &App) -> String {
@@ -52,7 +53,7 @@ fn search_jumps_to_the_first_hit_then_n_and_shift_n_walk_round() {
     run(&mut app, typed("DELIVERY"));
     assert_eq!(app.search.hits.len(), expected.len(), "hits follow the typing");
     run(&mut app, [Action::Commit]);
-    assert!(app.editor.is_none());
+    assert!(app.editor().is_none());
     let first = app.search.current.unwrap();
     let hit = app.search.hits[first];
     assert!(hit.stage.unwrap() >= 1, "the first hit at or after stage 2");
@@ -104,7 +105,7 @@ fn escape_in_the_search_prompt_leaves_the_search_without_asking() {
     run(&mut app, typed("size"));
     assert!(!app.search.hits.is_empty());
     run(&mut app, [Action::CancelEdit]);
-    assert!(app.editor.is_none() && app.overlay.is_none());
+    assert_eq!(app.modal, Modal::None);
     assert!(!app.search.is_active());
 }
 
@@ -135,15 +136,12 @@ fn metrics_are_checked_against_their_ranges_and_empty_means_absent() {
         &mut app,
         [Action::MoveRight, Action::MoveRight, Action::EditMetrics],
     );
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     let before = map_of(&app).stages[2].metrics.clone();
     assert!(before.as_ref().is_some_and(|m| m.csat == Some(58.0)));
     clear_and_type(&mut app, "101");
     run(&mut app, [Action::Commit]);
-    let form = app
-        .form
-        .as_ref()
-        .expect("an out-of-range CSAT keeps the form open");
+    let form = app.form().expect("an out-of-range CSAT keeps the form open");
     assert_eq!(
         form.error.as_deref(),
         Some("CSAT % must be a number from 0 to 100")
@@ -153,8 +151,7 @@ fn metrics_are_checked_against_their_ranges_and_empty_means_absent() {
     clear_and_type(&mut app, "-101");
     run(&mut app, [Action::Commit]);
     assert!(
-        app.form
-            .as_ref()
+        app.form()
             .unwrap()
             .error
             .as_deref()
@@ -166,8 +163,7 @@ fn metrics_are_checked_against_their_ranges_and_empty_means_absent() {
     clear_and_type(&mut app, "0.5");
     run(&mut app, [Action::Commit]);
     assert!(
-        app.form
-            .as_ref()
+        app.form()
             .unwrap()
             .error
             .as_deref()
@@ -176,7 +172,7 @@ fn metrics_are_checked_against_their_ranges_and_empty_means_absent() {
     );
     clear_and_type(&mut app, "6.5");
     run(&mut app, [Action::Commit]);
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     let metrics = map_of(&app).stages[2].metrics.clone().unwrap();
     assert_eq!(
         (metrics.csat, metrics.nps, metrics.ces),
@@ -227,7 +223,7 @@ fn the_calculator_fills_nps_and_csat_from_counts() {
     run(&mut app, typed("17"));
     run(&mut app, [Action::NextField]);
     run(&mut app, typed("20"));
-    let form = app.form.as_ref().unwrap();
+    let form = app.form().unwrap();
     assert_eq!(form.text(1), "45", "NPS = (12 - 3) / 20");
     assert_eq!(form.text(0), "85", "CSAT = 17 / 20");
     run(&mut app, [Action::Commit]);
@@ -258,7 +254,7 @@ fn capture_asks_only_for_the_text_and_the_channel_follows_the_last_one() {
     to_friction_lane(&mut app);
     run(&mut app, [Action::AddItem]);
     assert!(
-        app.editor.is_some() && app.form.is_none(),
+        app.editor().is_some() && app.form().is_none(),
         "capture is one line of text"
     );
     run(&mut app, typed("The menu is only a PDF"));
@@ -305,7 +301,7 @@ fn every_friction_field_is_kept_from_the_form_and_checked() {
         [Action::TextStart, Action::DeleteToLineEnd, Action::Commit],
     );
     assert_eq!(
-        app.form.as_ref().unwrap().error.as_deref(),
+        app.form().unwrap().error.as_deref(),
         Some("A friction point needs its text: what happened?")
     );
     run(
@@ -322,8 +318,7 @@ fn every_friction_field_is_kept_from_the_form_and_checked() {
     run(&mut app, typed("-1"));
     run(&mut app, [Action::Commit]);
     assert!(
-        app.form
-            .as_ref()
+        app.form()
             .unwrap()
             .error
             .as_deref()
@@ -342,7 +337,7 @@ fn every_friction_field_is_kept_from_the_form_and_checked() {
     run(&mut app, [Action::NewLine]);
     run(&mut app, typed("https://example.com/survey"));
     run(&mut app, [Action::Commit]);
-    assert!(app.form.is_none(), "{:?}", app.form.as_ref().map(|f| &f.error));
+    assert!(app.form().is_none(), "{:?}", app.form().map(|f| &f.error));
     let friction = map_of(&app).stages[0].frictions[0].clone();
     assert_eq!(
         friction.text,
@@ -358,7 +353,7 @@ fn every_friction_field_is_kept_from_the_form_and_checked() {
         ["photos/cart.png", "https://example.com/survey"]
     );
     run(&mut app, [Action::EditCell]);
-    let note = app.form.as_ref().unwrap().note.clone().unwrap_or_default();
+    let note = app.form().unwrap().note.clone().unwrap_or_default();
     assert!(
         note.contains("photos/cart.png") && !note.contains("example.com"),
         "{note}"
@@ -404,13 +399,13 @@ fn the_calculator_refuses_counts_it_cannot_use_and_a_kept_form_says_so() {
     run(&mut app, typed("60"));
     run(&mut app, [Action::Commit]);
     assert_eq!(
-        app.form.as_ref().and_then(|f| f.error.as_deref()),
+        app.form().and_then(|f| f.error.as_deref()),
         Some("Satisfied answers cannot be more than all answers")
     );
     run(&mut app, [Action::DeleteBack, Action::DeleteBack]);
     run(&mut app, typed("80"));
     run(&mut app, [Action::Commit]);
-    assert!(app.form.is_none(), "sensible counts are kept");
+    assert!(app.form().is_none(), "sensible counts are kept");
     assert_eq!(
         map_of(&app).stages[1].metrics.as_ref().and_then(|m| m.csat),
         Some(87.5)

@@ -382,21 +382,21 @@ fn replace_an_existing_export() {
 
 #[test]
 fn comparing_a_recovery_copy_says_what_it_changes() {
-    use cxmap::app::overlay::RecoveryOffer;
+    use cxmap::app::modal::RecoveryOffer;
+    use cxmap::app::screen::View;
     use cxmap::model::diff::summary;
     let mut app = example(0);
-    let on_disk = (*app.doc.as_ref().unwrap().map).clone();
+    let on_disk = (*app.doc().unwrap().map).clone();
     let mut copy = on_disk.clone();
     copy.stages[1]
         .touchpoints
         .push("Chalkboard by the door".to_owned());
     copy.title.push_str(" (workshop)");
-    app.recovery = Some(RecoveryOffer {
+    app.screen.show(View::Compare(Box::new(RecoveryOffer {
         changes: summary(&on_disk, &copy),
         map: Box::new(copy),
         written: "2026-11-22T10:15:00Z".to_owned(),
-    });
-    app.comparing = true;
+    })));
     let text = screen(&mut app, 200, 50);
     assert!(text.contains("What the copy changes: Title:"), "{text}");
     assert!(text.contains("Choose: 1 touchpoint added"), "{text}");
@@ -419,7 +419,7 @@ fn emotion_curve_with_a_gap_and_both_extremes() {
             Action::FirstStage,
         ],
     );
-    let score = |app: &App, s: usize| app.doc.as_ref().unwrap().map.stages[s].emotion.score;
+    let score = |app: &App, s: usize| app.doc().unwrap().map.stages[s].emotion.score;
     assert_eq!(
         score(&app, 1),
         None,
@@ -500,11 +500,11 @@ fn the_link_picker_scrolls_to_keep_the_selected_point_in_view() {
         act(&mut app, [Action::MoveDown]);
     }
     act(&mut app, [Action::LinkFrictions]);
-    let rows = app.links.as_ref().unwrap().rows.len();
+    let rows = app.links().unwrap().rows.len();
     act(&mut app, std::iter::repeat_n(Action::SelectNext, rows));
-    let picker = app.links.as_ref().unwrap();
+    let picker = app.links().unwrap();
     let last = &picker.rows[rows - 1];
-    let map = &app.doc.as_ref().unwrap().map;
+    let map = &app.doc().unwrap().map;
     let stage = &map.stages[last.stage];
     let text = stage
         .frictions
@@ -516,4 +516,89 @@ fn the_link_picker_scrolls_to_keep_the_selected_point_in_view() {
     let start: String = text.chars().take(20).collect();
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains(&start), "the last point is on screen:\n{shown}");
+}
+
+/// The default keymap with `u` turned into `z`, Enter into F5 and Esc into F6, in every
+/// mode: what a user's key file might do.
+fn rebound() -> cxmap::app::keymap::Keymap {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    use cxmap::app::keymap::{Key, Keymap, default_bindings};
+    let swap = |code: KeyCode| match code {
+        KeyCode::Char('u') => KeyCode::Char('z'),
+        KeyCode::Enter => KeyCode::F(5),
+        KeyCode::Esc => KeyCode::F(6),
+        other => other,
+    };
+    let bindings = default_bindings()
+        .into_iter()
+        .map(|mut binding| {
+            if binding.key.modifiers == KeyModifiers::NONE {
+                binding.key = Key {
+                    code: swap(binding.key.code),
+                    ..binding.key
+                };
+            }
+            binding
+        })
+        .collect();
+    Keymap::new(bindings)
+}
+
+#[test]
+fn a_rebound_key_is_named_everywhere_the_screen_names_it() {
+    let mut app = example(1);
+    app.keymap = rebound();
+    let mut seen = Vec::new();
+    let mut look = |app: &mut App, what: &str| {
+        let text = screen(app, 120, 40);
+        seen.push((what.to_owned(), text));
+    };
+    act(&mut app, [Action::DeleteStage]);
+    look(&mut app, "question");
+    act(&mut app, [Action::Cancel, Action::MoveRight, Action::MoveRight]);
+    act(&mut app, std::iter::repeat_n(Action::MoveDown, 9));
+    act(&mut app, [Action::EditCell]);
+    look(&mut app, "friction form");
+    act(
+        &mut app,
+        [Action::CancelEdit, Action::FirstStage, Action::EditCell],
+    );
+    look(&mut app, "editor");
+    act(&mut app, [Action::CancelEdit, Action::ShowHelp]);
+    look(&mut app, "help");
+    act(&mut app, [Action::Back, Action::MoveDown, Action::DeleteItem]);
+    look(&mut app, "message after a deletion");
+    act(&mut app, [Action::Search]);
+    act(&mut app, "delivery".chars().map(Action::Type));
+    act(&mut app, [Action::Commit]);
+    look(&mut app, "search");
+    let mut start = start_app();
+    start.keymap = rebound();
+    act(&mut start, [Action::NewMap]);
+    seen.push(("templates".to_owned(), screen(&mut start, 120, 40)));
+    for (what, text) in &seen {
+        for stale in [
+            "u undoes",
+            "Enter keeps",
+            "Esc cancels",
+            "Esc keep",
+            "Esc closes",
+            "Esc goes",
+            "Esc ends",
+        ] {
+            assert!(!text.contains(stale), "{what} still says “{stale}”:\n{text}");
+        }
+    }
+    let said = |what: &str, expected: &str| {
+        let (_, text) = seen.iter().find(|(w, _)| w == what).unwrap();
+        assert!(text.contains(expected), "{what} should say “{expected}”:\n{text}");
+    };
+    said("question", "z undoes");
+    said("question", "F6 keep it");
+    said("friction form", "F5 keeps · F6 cancels");
+    said("editor", "F5 keeps · F6 cancels");
+    said("help", "F6 closes");
+    said("message after a deletion", "z undoes");
+    said("search", "n next · N back · F6 ends the search");
+    said("templates", "(F5), F6 goes back");
 }

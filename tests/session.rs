@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use cxmap::app::action::Action;
-use cxmap::app::overlay::{Overlay, Question};
+use cxmap::app::modal::{Modal, Question};
+use cxmap::app::screen::{Screen, View};
 use cxmap::app::start::StartEntry;
 use cxmap::app::update::update;
 use cxmap::app::{App, Effect};
@@ -107,9 +108,9 @@ fn unsaved_work_is_copied_after_the_delay_and_a_save_removes_the_copy() {
     assert!(!bench.copy().exists(), "not yet: the change is new");
     run_timer(&mut session, &mut app, &bench);
     let copy = recovery::read(&bench.copy()).unwrap();
-    assert_eq!(copy.map, *app.doc.as_ref().unwrap().map);
+    assert_eq!(copy.map, *app.doc().unwrap().map);
     act(&mut session, &mut app, [Action::Save]);
-    assert!(!app.doc.as_ref().unwrap().is_dirty());
+    assert!(!app.doc().unwrap().is_dirty());
     act(&mut session, &mut app, [Action::Quit]);
     assert!(!bench.copy().exists(), "saved work needs no copy");
 }
@@ -124,26 +125,31 @@ fn reopening_offers_the_copy_and_yes_takes_it_back_as_an_undoable_change() {
         [Action::SetScore(-2), Action::MoveRight, Action::SetScore(2)],
     );
     run_timer(&mut session, &mut app, &bench);
-    let edited = app.doc.as_ref().unwrap().map.clone();
+    let edited = app.doc().unwrap().map.clone();
     drop((session, app));
 
     let (mut session, mut app) = bench.open();
-    assert_eq!(app.overlay, Some(Overlay::Ask(Question::Recover)));
-    let offer = app.recovery.as_ref().unwrap();
+    assert!(matches!(app.question(), Some(Question::Recover(_))));
+    let Some(Question::Recover(offer)) = app.question() else {
+        panic!("the copy is offered")
+    };
     assert_eq!(
         offer.changes,
         ["Check it’s open: emotion changed", "Choose: emotion changed"]
     );
     act(&mut session, &mut app, [Action::Alternative]);
-    assert!(app.comparing, "a shows both side by side");
-    act(&mut session, &mut app, [Action::Yes]);
-    assert_eq!(app.doc.as_ref().unwrap().map, edited);
     assert!(
-        app.doc.as_ref().unwrap().is_dirty(),
+        matches!(app.view(), Some(View::Compare(_))),
+        "a shows both side by side"
+    );
+    act(&mut session, &mut app, [Action::Yes]);
+    assert_eq!(app.doc().unwrap().map, edited);
+    assert!(
+        app.doc().unwrap().is_dirty(),
         "recovered work is unsaved until saved"
     );
     act(&mut session, &mut app, [Action::Undo]);
-    assert_ne!(app.doc.as_ref().unwrap().map, edited, "u takes the recovery back");
+    assert_ne!(app.doc().unwrap().map, edited, "u takes the recovery back");
 }
 
 #[test]
@@ -157,7 +163,7 @@ fn discarding_the_offer_removes_the_copy_and_later_keeps_it() {
     let (mut session, mut app) = bench.open();
     act(&mut session, &mut app, [Action::Cancel]);
     assert!(
-        app.recovery.is_none() && bench.copy().exists(),
+        app.question().is_none() && bench.copy().exists(),
         "Esc decides later: the copy stays"
     );
     drop((session, app));
@@ -166,7 +172,7 @@ fn discarding_the_offer_removes_the_copy_and_later_keeps_it() {
     act(&mut session, &mut app, [Action::No, Action::Quit]);
     assert!(!bench.copy().exists());
     let (_, app) = bench.open();
-    assert!(app.overlay.is_none(), "nothing is offered once discarded");
+    assert_eq!(app.modal, Modal::None, "nothing is offered once discarded");
 }
 
 #[test]
@@ -178,10 +184,7 @@ fn a_file_changed_behind_our_back_is_never_overwritten_silently() {
         .replace("Little Kettle", "Big Kettle");
     std::fs::write(&bench.map, &theirs).unwrap();
     act(&mut session, &mut app, [Action::SetScore(2), Action::Save]);
-    assert_eq!(
-        app.overlay,
-        Some(Overlay::Ask(Question::ChangedOnDisk { then: None }))
-    );
+    assert_eq!(app.question(), Some(&Question::ChangedOnDisk { then: None }));
     assert_eq!(
         std::fs::read_to_string(&bench.map).unwrap(),
         theirs,
@@ -192,7 +195,7 @@ fn a_file_changed_behind_our_back_is_never_overwritten_silently() {
 
     act(&mut session, &mut app, [Action::Save, Action::No]);
     assert!(
-        app.doc.as_ref().unwrap().map.title.contains("Big Kettle"),
+        app.doc().unwrap().map.title.contains("Big Kettle"),
         "n reloads theirs"
     );
     let kept = recovery::read(&bench.copy()).unwrap();
@@ -203,7 +206,7 @@ fn a_file_changed_behind_our_back_is_never_overwritten_silently() {
     );
 
     act(&mut session, &mut app, [Action::SetScore(-1), Action::Save]);
-    assert!(app.overlay.is_none(), "the reloaded file is the one we know now");
+    assert_eq!(app.modal, Modal::None, "the reloaded file is the one we know now");
     assert!(
         std::fs::read_to_string(&bench.map)
             .unwrap()
@@ -227,7 +230,7 @@ fn overwrite_and_save_as_answer_a_changed_file() {
         &mut app,
         [Action::SetScore(2), Action::Save, Action::Alternative],
     );
-    assert!(app.editor.is_some(), "a asks for a new name");
+    assert!(app.editor().is_some(), "a asks for a new name");
     act(&mut session, &mut app, [Action::DeleteToLineStart]);
     let other = bench.map.with_file_name("coffee-mine.json");
     act(
@@ -236,7 +239,7 @@ fn overwrite_and_save_as_answer_a_changed_file() {
         other.to_str().unwrap().chars().map(Action::Type),
     );
     act(&mut session, &mut app, [Action::Commit]);
-    assert_eq!(app.doc.as_ref().unwrap().path, other);
+    assert_eq!(app.doc().unwrap().path, other);
     assert!(std::fs::read_to_string(&other).unwrap().contains("Little Kettle"));
     assert!(
         std::fs::read_to_string(&bench.map)
@@ -264,16 +267,10 @@ fn a_second_opener_gets_the_map_read_only_unless_it_insists() {
     // Process 1 always runs: the lock stands for another cxmap that has the map open.
     std::fs::write(&lock, "1\n").unwrap();
     let (mut session, mut app) = bench.open();
-    assert!(matches!(
-        app.overlay,
-        Some(Overlay::Ask(Question::LockedElsewhere { .. }))
-    ));
-    assert!(app.doc.as_ref().unwrap().read_only);
+    assert!(matches!(app.question(), Some(Question::LockedElsewhere { .. })));
+    assert!(app.doc().unwrap().read_only);
     act(&mut session, &mut app, [Action::Yes, Action::SetScore(2)]);
-    assert!(
-        !app.doc.as_ref().unwrap().history.can_undo(),
-        "read-only refuses edits"
-    );
+    assert!(!app.doc().unwrap().history.can_undo(), "read-only refuses edits");
     assert!(app.message.as_ref().unwrap().text.starts_with("Read-only"));
     drop((session, app));
     assert_eq!(
@@ -284,8 +281,8 @@ fn a_second_opener_gets_the_map_read_only_unless_it_insists() {
 
     let (mut session, mut app) = bench.open();
     act(&mut session, &mut app, [Action::No, Action::SetScore(2)]);
-    assert!(!app.doc.as_ref().unwrap().read_only, "n edits anyway");
-    assert!(app.doc.as_ref().unwrap().history.can_undo());
+    assert!(!app.doc().unwrap().read_only, "n edits anyway");
+    assert!(app.doc().unwrap().history.can_undo());
     assert!(
         std::fs::read_to_string(&lock)
             .unwrap()
@@ -309,22 +306,21 @@ fn the_start_screen_lists_unsaved_work_of_maps_never_saved() {
 
     let mut session = Session::new(Some(bench.data.clone()));
     let mut app = App::at_start(session.start_screen(), IdGen::seeded(9));
-    let index = app
-        .start
+    let Screen::Start(start) = &mut app.screen else {
+        panic!("the start screen shows")
+    };
+    let index = start
         .entries()
         .position(|e| matches!(e, StartEntry::Recovered(_)))
         .unwrap();
-    app.start.select(index);
+    start.select(index);
     let effect = update(&mut app, Action::Open);
     assert_eq!(effect, Effect::Open(recovery::map_key(&never_saved)));
     session.perform(&mut app, effect);
-    assert_eq!(app.overlay, Some(Overlay::Ask(Question::Recover)));
+    assert!(matches!(app.question(), Some(Question::Recover(_))));
     act(&mut session, &mut app, [Action::Yes]);
     assert_eq!(
-        app.doc.as_ref().unwrap().map.stages[0]
-            .emotion
-            .score
-            .map(|s| s.value()),
+        app.doc().unwrap().map.stages[0].emotion.score.map(|s| s.value()),
         Some(2)
     );
 }

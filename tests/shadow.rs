@@ -6,9 +6,9 @@
 use cxmap::app::action::Action;
 use cxmap::app::document::Document;
 use cxmap::app::keymap::Mode;
-use cxmap::app::overlay::{Overlay, Question};
+use cxmap::app::modal::{Modal, Question};
+use cxmap::app::screen::View;
 use cxmap::app::update::update;
-use cxmap::app::view::View;
 use cxmap::app::{App, Effect};
 use cxmap::assets::EXAMPLES;
 use cxmap::model::JourneyMap;
@@ -36,7 +36,7 @@ fn typed(text: &str) -> Vec<Action> {
 }
 
 fn map_of(app: &App) -> &JourneyMap {
-    &app.doc.as_ref().unwrap().map
+    &app.doc().unwrap().map
 }
 
 #[test]
@@ -61,9 +61,9 @@ fn w_opens_the_pane_newest_first_and_tab_moves_the_focus() {
     assert_eq!(Some(app.cursor.stage), map_of(&app).stage_position(&second.stage));
     run(&mut app, [Action::FocusNotes]);
     assert_eq!(app.mode(), Mode::Grid);
-    assert!(app.shadow.open);
+    assert!(app.shadow.pane.is_open());
     run(&mut app, [Action::FocusNotes, Action::ToggleNotes]);
-    assert!(!app.shadow.open);
+    assert!(!app.shadow.pane.is_open());
     assert_eq!(app.mode(), Mode::Grid);
 }
 
@@ -81,7 +81,7 @@ fn adding_a_note_takes_one_key_the_text_and_enter() {
     assert_eq!(note.observer, "Ana");
     assert_eq!(note.at, "2026-11-23T09:30:00Z");
     assert!(note.id.as_str().starts_with("sh-"));
-    assert!(app.shadow.open, "the pane shows the new note");
+    assert!(app.shadow.pane.is_open(), "the pane shows the new note");
     assert_eq!(app.shadow.selected_note(), Some(map.shadow.notes.len() - 1));
     // The next note takes the last channel used; a channel the map lacks joins its list.
     run(&mut app, [Action::AddNote]);
@@ -136,14 +136,14 @@ fn the_note_form_changes_every_field_and_checks_the_time() {
     run(&mut app, [Action::NextField, Action::DeleteToLineStart]);
     run(&mut app, typed("yesterday"));
     run(&mut app, [Action::Commit]);
-    let error = app.form.as_ref().unwrap().error.clone().unwrap();
+    let error = app.form().unwrap().error.clone().unwrap();
     assert!(error.starts_with("Time must look like"), "{error}");
     run(&mut app, [Action::DeleteToLineStart]);
     run(&mut app, typed("2026-11-20 14:05"));
     run(&mut app, [Action::NextField]);
     run(&mut app, typed("photos/a.jpg"));
     run(&mut app, [Action::Commit]);
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     let note = &map_of(&app).shadow.notes[at];
     assert_eq!(note.observer, "Bo");
     assert_eq!(note.at, "2026-11-20T14:05:00Z");
@@ -159,7 +159,7 @@ fn deleting_a_note_asks_first_and_undo_brings_it_back() {
     let mut app = store_app();
     run(&mut app, [Action::ToggleNotes, Action::DeleteNote]);
     let at = app.shadow.selected_note().unwrap();
-    assert_eq!(app.overlay, Some(Overlay::Ask(Question::DeleteNote { at })));
+    assert_eq!(app.question(), Some(&Question::DeleteNote { at }));
     let count = map_of(&app).shadow.notes.len();
     run(&mut app, [Action::No]);
     assert_eq!(map_of(&app).shadow.notes.len(), count);
@@ -312,9 +312,9 @@ fn channels_are_added_renamed_everywhere_reordered_and_removed_only_when_unused(
     run(&mut app, [Action::RemoveChannel]);
     assert!(!map_of(&app).shadow.channels.contains(&"Kiosk".to_owned()));
     run(&mut app, [Action::Back]);
-    assert_eq!(app.view, View::Coverage);
+    assert_eq!(app.view(), Some(&View::Coverage));
     run(&mut app, [Action::Back]);
-    assert_eq!(app.view, View::Grid);
+    assert_eq!(app.view(), Some(&View::Grid));
 }
 
 fn shadow_action() -> impl proptest::strategy::Strategy<Value = Action> {
@@ -372,10 +372,8 @@ proptest::proptest! {
             .map_err(|d| proptest::test_runner::TestCaseError::fail(format!("{d:?}")))?;
         proptest::prop_assert_eq!(&reloaded.map, map_of(&app));
         proptest::prop_assert!(reloaded.warnings.is_empty(), "{:?}", reloaded.warnings);
-        app.editor = None;
-        app.form = None;
-        app.overlay = None;
-        while app.doc.as_ref().unwrap().history.can_undo() {
+        app.modal = Modal::None;
+        while app.doc().unwrap().history.can_undo() {
             update(&mut app, Action::Undo);
         }
         proptest::prop_assert_eq!(cxmap::format::encode(map_of(&app)), original);
@@ -391,7 +389,7 @@ fn renaming_a_channel_onto_another_asks_before_merging_and_refuses_a_near_twin()
     run(&mut app, typed("mobile App"));
     run(&mut app, [Action::Commit]);
     assert_eq!(app.mode(), Mode::Form);
-    let error = app.form.as_ref().unwrap().error.clone().unwrap();
+    let error = app.form().unwrap().error.clone().unwrap();
     assert!(error.contains("“Mobile app”"), "{error}");
     assert_eq!(map_of(&app).shadow.channels[0], "Website");
     // Changing only its own case is a plain rename.
@@ -407,11 +405,11 @@ fn renaming_a_channel_onto_another_asks_before_merging_and_refuses_a_near_twin()
     run(&mut app, typed("E-mail"));
     run(&mut app, [Action::Commit]);
     assert_eq!(
-        app.overlay,
-        Some(Overlay::Ask(Question::MergeChannels {
+        app.question(),
+        Some(&Question::MergeChannels {
             from: "WEBSITE".into(),
             into: "E-mail".into()
-        }))
+        })
     );
     let screen = cxmap_screen(&app);
     assert!(
@@ -505,15 +503,15 @@ fn tab_in_the_evidence_field_completes_lists_the_matches_and_stays_put() {
     }
     let mut app = store_app();
     let map = map_of(&app).clone();
-    app.doc = Some(Document::opened(map, folder.path().join("store.json")));
+    *app.doc_mut().unwrap() = Document::opened(map, folder.path().join("store.json"));
     run(&mut app, [Action::AddNote]);
     run(&mut app, typed("Labels"));
     run(&mut app, std::iter::repeat_n(Action::NextField, 5));
     let evidence = || cxmap::app::forms::note::EVIDENCE;
-    assert_eq!(app.form.as_ref().unwrap().focus, evidence());
+    assert_eq!(app.form().unwrap().focus, evidence());
     run(&mut app, typed("evidence/c"));
     run(&mut app, [Action::NextField]);
-    let form = app.form.as_ref().unwrap();
+    let form = app.form().unwrap();
     assert_eq!(form.focus, evidence(), "Tab stays in the evidence field");
     assert_eq!(form.text(evidence()), "evidence/car", "the longest shared start");
     assert_eq!(
@@ -521,15 +519,12 @@ fn tab_in_the_evidence_field_completes_lists_the_matches_and_stays_put() {
         "3 matches: care-guide-web.png care-label.jpg cart-r450.png"
     );
     run(&mut app, [Action::Type('e'), Action::NextField]);
-    assert_eq!(app.form.as_ref().unwrap().text(evidence()), "evidence/care-");
+    assert_eq!(app.form().unwrap().text(evidence()), "evidence/care-");
     run(&mut app, [Action::Type('l'), Action::NextField]);
-    assert_eq!(
-        app.form.as_ref().unwrap().text(evidence()),
-        "evidence/care-label.jpg"
-    );
+    assert_eq!(app.form().unwrap().text(evidence()), "evidence/care-label.jpg");
     // Nothing left to complete: said, and the focus stays.
     run(&mut app, [Action::NextField]);
-    assert_eq!(app.form.as_ref().unwrap().focus, evidence());
+    assert_eq!(app.form().unwrap().focus, evidence());
     assert!(
         app.message
             .as_ref()
@@ -540,11 +535,11 @@ fn tab_in_the_evidence_field_completes_lists_the_matches_and_stays_put() {
     run(&mut app, [Action::NewLine]);
     run(&mut app, typed("zzz"));
     run(&mut app, [Action::NextField]);
-    assert_eq!(app.form.as_ref().unwrap().focus, evidence());
+    assert_eq!(app.form().unwrap().focus, evidence());
     assert!(app.message.as_ref().unwrap().text.contains("starts with “zzz”"));
     // An empty line lets Tab move on.
     run(&mut app, [Action::DeleteToLineStart, Action::NextField]);
-    assert_ne!(app.form.as_ref().unwrap().focus, evidence());
+    assert_ne!(app.form().unwrap().focus, evidence());
 }
 
 #[test]
@@ -552,14 +547,14 @@ fn moving_a_friction_notes_stage_says_it_parts_from_its_friction_point() {
     let mut app = store_app();
     run(&mut app, [Action::FocusNotes]);
     run(&mut app, [Action::MakeFriction, Action::EditNote]);
-    assert_eq!(app.form.as_ref().unwrap().note, None);
+    assert_eq!(app.form().unwrap().note, None);
     run(&mut app, [Action::NextField, Action::Type(' ')]);
-    let notice = app.form.as_ref().unwrap().note.clone().unwrap();
+    let notice = app.form().unwrap().note.clone().unwrap();
     assert!(notice.starts_with("Its friction point stays in “"), "{notice}");
     assert!(cxmap_screen(&app).contains("Its friction point stays in"));
     let stages = map_of(&app).stages.len();
     run(&mut app, std::iter::repeat_n(Action::Type(' '), stages - 1));
-    assert_eq!(app.form.as_ref().unwrap().note, None, "back in its stage");
+    assert_eq!(app.form().unwrap().note, None, "back in its stage");
 }
 
 #[test]
@@ -575,7 +570,7 @@ fn a_link_to_a_friction_point_that_is_gone_gets_no_mark() {
     for note in map.shadow.notes.iter_mut().filter(|n| n.friction.is_some()) {
         note.friction = Some(cxmap::model::FrictionId("fr-gone".into()));
     }
-    app.doc = Some(Document::opened(map, "online-store.json".into()));
+    *app.doc_mut().unwrap() = Document::opened(map, "online-store.json".into());
     run(&mut app, [Action::SelectFirst]);
     assert!(!app.shadow.linked.contains(&at));
     let screen = cxmap_screen(&app);
@@ -661,11 +656,7 @@ fn pop_ups_cover_their_margins_and_show_only_the_keys_that_apply() {
     assert!(stage_row(&app).contains('▶') && !stage_row(&app).contains('◀'));
     run(&mut app, std::iter::repeat_n(Action::CursorRight, 20));
     let last = map_of(&app).stages.len() - 1;
-    assert_eq!(
-        app.form.as_ref().unwrap().choice(1),
-        last,
-        "→ stops at the last stage"
-    );
+    assert_eq!(app.form().unwrap().choice(1), last, "→ stops at the last stage");
     assert!(stage_row(&app).contains('◀') && !stage_row(&app).contains('▶'));
 }
 
@@ -678,16 +669,16 @@ fn a_date_that_does_not_exist_is_named() {
     run(&mut app, [Action::DeleteToLineStart]);
     run(&mut app, typed("2026-02-30 10:00"));
     run(&mut app, [Action::Commit]);
-    let error = app.form.as_ref().unwrap().error.clone().unwrap();
+    let error = app.form().unwrap().error.clone().unwrap();
     assert!(error.contains("2026-02-30 does not exist"), "{error}");
     run(&mut app, [Action::DeleteToLineStart]);
     run(&mut app, typed("2026-02-28 24:10"));
     run(&mut app, [Action::Commit]);
-    let error = app.form.as_ref().unwrap().error.clone().unwrap();
+    let error = app.form().unwrap().error.clone().unwrap();
     assert!(error.contains("24:10 does not exist"), "{error}");
     run(&mut app, [Action::DeleteToLineStart]);
     run(&mut app, typed("yesterday"));
     run(&mut app, [Action::Commit]);
-    let error = app.form.as_ref().unwrap().error.clone().unwrap();
+    let error = app.form().unwrap().error.clone().unwrap();
     assert!(error.starts_with("Time must look like"), "{error}");
 }

@@ -5,7 +5,7 @@
 
 use cxmap::app::action::Action;
 use cxmap::app::document::Document;
-use cxmap::app::overlay::{AfterLeaving, Overlay, Question};
+use cxmap::app::modal::{AfterLeaving, Modal, Question};
 use cxmap::app::update::update;
 use cxmap::app::{App, Effect};
 use cxmap::assets::{EXAMPLES, TEMPLATES};
@@ -38,7 +38,7 @@ fn typed(text: &str) -> Vec<Action> {
 }
 
 fn map_of(app: &App) -> &cxmap::model::JourneyMap {
-    &app.doc.as_ref().unwrap().map
+    &app.doc().unwrap().map
 }
 
 #[test]
@@ -48,8 +48,8 @@ fn typing_into_a_goal_and_keeping_it_sets_the_goal() {
     run(&mut app, typed("Hear about us"));
     run(&mut app, [Action::Commit]);
     assert_eq!(map_of(&app).stages[0].goal, "Hear about us");
-    assert!(app.editor.is_none());
-    assert!(app.doc.as_ref().unwrap().is_dirty());
+    assert!(app.editor().is_none());
+    assert!(app.doc().unwrap().is_dirty());
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn adding_items_keeps_capturing_until_an_empty_enter() {
         map_of(&app).stages[0].touchpoints,
         ["Search engine", "Podcast ad"]
     );
-    assert!(app.editor.is_none(), "an empty Enter ends the capture");
+    assert!(app.editor().is_none(), "an empty Enter ends the capture");
     assert_eq!((app.cursor.lane, app.cursor.item), (Lane::Touchpoints, 1));
 }
 
@@ -96,14 +96,14 @@ fn escape_with_changes_asks_and_no_drops_them() {
     run(&mut app, [Action::EditCell]);
     run(&mut app, typed("half a thought"));
     run(&mut app, [Action::CancelEdit]);
-    assert!(matches!(app.overlay, Some(Overlay::Ask(Question::KeepTyping))));
+    assert!(app.question() == Some(&Question::KeepTyping));
     run(&mut app, [Action::Cancel]);
     assert!(
-        app.overlay.is_none() && app.editor.is_some(),
+        matches!(app.modal, Modal::Editor(_)),
         "Esc goes back to the editor"
     );
     run(&mut app, [Action::CancelEdit, Action::No]);
-    assert!(app.editor.is_none());
+    assert!(app.editor().is_none());
     assert_eq!(map_of(&app).stages[0].goal, "");
 }
 
@@ -159,10 +159,7 @@ fn stages_are_added_renamed_moved_and_deleted_with_a_question() {
     run(&mut app, [Action::Commit]);
     assert_eq!(names(&app)[0], "Desk research");
     run(&mut app, [Action::DeleteStage]);
-    assert!(matches!(
-        app.overlay,
-        Some(Overlay::Ask(Question::DeleteStage { stage: 0 }))
-    ));
+    assert_eq!(app.question(), Some(&Question::DeleteStage { stage: 0 }));
     run(&mut app, [Action::No]);
     assert_eq!(names(&app).len(), 8);
     run(&mut app, [Action::DeleteStage, Action::Yes]);
@@ -177,7 +174,7 @@ fn a_stage_needs_a_name_and_an_empty_new_stage_adds_nothing() {
         &mut app,
         [Action::RenameStage, Action::DeleteToLineStart, Action::Commit],
     );
-    assert!(app.editor.is_some(), "an empty name is not kept");
+    assert!(app.editor().is_some(), "an empty name is not kept");
     assert_eq!(app.message.as_ref().unwrap().text, "A stage needs a name");
     run(
         &mut app,
@@ -251,7 +248,7 @@ fn undo_and_redo_walk_the_history_and_track_unsaved_work() {
     let changed = map_of(&app).clone();
     run(&mut app, [Action::Undo, Action::Undo]);
     assert_eq!(map_of(&app), &original);
-    assert!(!app.doc.as_ref().unwrap().is_dirty(), "back at the saved state");
+    assert!(!app.doc().unwrap().is_dirty(), "back at the saved state");
     run(&mut app, [Action::Undo]);
     assert_eq!(app.message.as_ref().unwrap().text, "Nothing to undo");
     run(&mut app, [Action::Redo, Action::Redo]);
@@ -371,14 +368,12 @@ proptest! {
         for action in actions {
             update(&mut app, action);
         }
-        app.editor = None;
-        app.form = None;
-        app.overlay = None;
-        while app.doc.as_ref().unwrap().history.can_undo() {
+        app.modal = Modal::None;
+        while app.doc().unwrap().history.can_undo() {
             update(&mut app, Action::Undo);
         }
         prop_assert_eq!(format::encode(map_of(&app)), original);
-        prop_assert!(!app.doc.as_ref().unwrap().is_dirty());
+        prop_assert!(!app.doc().unwrap().is_dirty());
     }
 
     #[test]
@@ -412,7 +407,7 @@ fn enter_on_a_friction_point_opens_its_form_and_keeping_it_changes_every_field()
     let stage = select_first_friction(&mut app);
     let before = map_of(&app).clone();
     run(&mut app, [Action::EditCell]);
-    assert!(app.form.is_some(), "Enter on a friction point opens the form");
+    assert!(app.form().is_some(), "Enter on a friction point opens the form");
     run(&mut app, [Action::TextEnd]);
     run(&mut app, typed(" (seen twice)"));
     run(
@@ -435,7 +430,7 @@ fn enter_on_a_friction_point_opens_its_form_and_keeping_it_changes_every_field()
     run(&mut app, [Action::NextField, Action::TextEnd, Action::NewLine]);
     run(&mut app, typed("photos/till.jpg"));
     run(&mut app, [Action::Commit]);
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     let friction = &map_of(&app).stages[stage].frictions[0];
     let original = &before.stages[stage].frictions[0];
     assert_eq!(friction.text, format!("{} (seen twice)", original.text));
@@ -469,7 +464,7 @@ fn a_form_with_a_bad_number_stays_open_and_says_why() {
     run(&mut app, [Action::DeleteToLineStart]);
     run(&mut app, typed("-3"));
     run(&mut app, [Action::PreviousField, Action::Commit]);
-    let form = app.form.as_ref().expect("the form stays open");
+    let form = app.form().expect("the form stays open");
     assert_eq!(
         form.error.as_deref(),
         Some("Votes must be a whole number from 0 to 9999")
@@ -480,11 +475,11 @@ fn a_form_with_a_bad_number_stays_open_and_says_why() {
     );
     run(&mut app, [Action::DeleteToLineStart, Action::Type('2')]);
     assert!(
-        app.form.as_ref().unwrap().error.is_none(),
+        app.form().unwrap().error.is_none(),
         "the message goes once the field changes"
     );
     run(&mut app, [Action::Commit]);
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
 }
 
 #[test]
@@ -501,15 +496,12 @@ fn escaping_a_changed_form_asks_before_dropping_it() {
             Action::CancelEdit,
         ],
     );
-    assert!(matches!(app.overlay, Some(Overlay::Ask(Question::KeepTyping))));
+    assert!(app.question() == Some(&Question::KeepTyping));
     run(&mut app, [Action::No]);
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     assert_eq!(map_of(&app).stages[stage].frictions[0], before);
     run(&mut app, [Action::EditCell, Action::CancelEdit]);
-    assert!(
-        app.form.is_none() && app.overlay.is_none(),
-        "an unchanged form just closes"
-    );
+    assert!(app.modal == Modal::None, "an unchanged form just closes");
 }
 
 #[test]
@@ -589,7 +581,7 @@ fn a_voting_round_rations_votes_and_ranks_the_result() {
     );
     run(&mut app, [Action::MoveUp, Action::Vote, Action::VotingRound]);
     assert!(app.round.is_none());
-    let Some(Overlay::Notice { title, lines, .. }) = &app.overlay else {
+    let Modal::Notice { title, lines, .. } = &app.modal else {
         panic!("the result shows")
     };
     assert_eq!(title, "Voting round result");
@@ -608,10 +600,10 @@ fn a_voting_round_rations_votes_and_ranks_the_result() {
 
 #[test]
 fn the_board_lists_sorts_filters_and_jumps_to_the_grid() {
-    use cxmap::app::view::View;
+    use cxmap::app::screen::View;
     let mut app = example_app();
     run(&mut app, [Action::ShowBoard]);
-    assert_eq!(app.view, View::Board);
+    assert_eq!(app.view(), Some(&View::Board));
     let total: usize = map_of(&app).stages.iter().map(|s| s.frictions.len()).sum();
     assert_eq!(app.board.rows.len(), total);
     run(&mut app, [Action::CycleSort, Action::CycleSort]);
@@ -629,7 +621,7 @@ fn the_board_lists_sorts_filters_and_jumps_to_the_grid() {
         .count();
     assert_eq!(app.board.rows.len(), open, "the filter keeps open points only");
     run(&mut app, [Action::SelectLast, Action::Open]);
-    assert_eq!(app.view, View::Grid);
+    assert_eq!(app.view(), Some(&View::Grid));
     let &(stage, at) = app.board.rows.last().unwrap();
     assert_eq!(
         (app.cursor.stage, app.cursor.lane, app.cursor.item),
@@ -649,7 +641,7 @@ fn the_board_edits_and_votes_in_place_and_keeps_up_with_changes() {
     assert_eq!(map_of(&app).stages[stage].frictions[at].votes, votes + 1);
     assert_eq!(app.board.rows[0], (stage, at), "still first by votes");
     run(&mut app, [Action::EditCell]);
-    assert!(app.form.is_some(), "e edits in place");
+    assert!(app.form().is_some(), "e edits in place");
     run(&mut app, [Action::TextStart]);
     run(&mut app, typed("Seen again: "));
     run(&mut app, [Action::Commit]);
@@ -664,10 +656,10 @@ fn the_board_edits_and_votes_in_place_and_keeps_up_with_changes() {
 
 #[test]
 fn the_council_shows_the_top_three_open_points() {
-    use cxmap::app::view::View;
+    use cxmap::app::screen::View;
     let mut app = example_app();
     run(&mut app, [Action::ShowCouncil]);
-    assert_eq!(app.view, View::Council);
+    assert_eq!(app.view(), Some(&View::Council));
     assert_eq!(app.board.council.len(), 3);
     let map = map_of(&app);
     let council: Vec<&Friction> = app
@@ -683,7 +675,7 @@ fn the_council_shows_the_top_three_open_points() {
             .all(|w| (w[0].votes, w[0].severity) >= (w[1].votes, w[1].severity))
     );
     run(&mut app, [Action::SelectNext, Action::Open]);
-    assert_eq!(app.view, View::Grid);
+    assert_eq!(app.view(), Some(&View::Grid));
     assert_eq!((app.cursor.stage, app.cursor.item), app.board.council[1]);
 }
 
@@ -723,7 +715,7 @@ fn an_opportunity_links_to_friction_points_and_undo_unlinks() {
     }
     let before = map_of(&app).stages[stage].opportunities[0].addresses.clone();
     run(&mut app, [Action::LinkFrictions]);
-    let picker = app.links.as_ref().expect("A opens the picker on an opportunity");
+    let picker = app.links().expect("A opens the picker on an opportunity");
     assert_eq!(
         picker.rows[0].stage, stage,
         "the opportunity's own stage comes first"
@@ -734,14 +726,14 @@ fn an_opportunity_links_to_friction_points_and_undo_unlinks() {
         run(&mut app, [Action::SelectNext]);
     }
     run(&mut app, [Action::ToggleLink, Action::Commit]);
-    assert!(app.links.is_none());
+    assert!(app.links().is_none());
     let after = &map_of(&app).stages[stage].opportunities[0].addresses;
     assert!(after.contains(&far_id), "{after:?}");
     assert_eq!(after.len(), before.len() + 1);
     run(&mut app, [Action::Undo]);
     assert_eq!(map_of(&app).stages[stage].opportunities[0].addresses, before);
     run(&mut app, [Action::MoveUp, Action::LinkFrictions]);
-    assert!(app.links.is_none(), "only an opportunity opens the picker");
+    assert!(app.links().is_none(), "only an opportunity opens the picker");
 }
 
 #[test]
@@ -752,19 +744,16 @@ fn leaving_the_link_picker_with_new_ticks_asks_first() {
     }
     let before = map_of(&app).stages[0].opportunities[0].addresses.clone();
     run(&mut app, [Action::LinkFrictions, Action::CancelEdit]);
-    assert!(
-        app.links.is_none() && app.overlay.is_none(),
-        "no ticks, no question"
-    );
+    assert!(app.modal == Modal::None, "no ticks, no question");
     run(
         &mut app,
         [Action::LinkFrictions, Action::ToggleLink, Action::CancelEdit],
     );
-    assert_eq!(app.overlay, Some(Overlay::Ask(Question::KeepLinks)));
+    assert_eq!(app.question(), Some(&Question::KeepLinks));
     run(&mut app, [Action::Cancel]);
-    assert!(app.links.is_some(), "Esc goes back to ticking");
+    assert!(app.links().is_some(), "Esc goes back to ticking");
     run(&mut app, [Action::CancelEdit, Action::No]);
-    assert!(app.links.is_none());
+    assert!(app.links().is_none());
     assert_eq!(map_of(&app).stages[0].opportunities[0].addresses, before);
     run(
         &mut app,

@@ -1,5 +1,7 @@
-//! Every user intent is an [`Action`] with a one-line description; keys map to actions
-//! in the keymap, and the help screen lists them from there.
+//! Every user intent is an [`Action`]. What the program knows about one lives on one line
+//! of the table below: its stable name (for `cxmap keys` and a user's key file), whether it
+//! changes the map (refused while the map is read-only), and its one-line description.
+//! The table is one exhaustive match, so a new action does not compile until it is there.
 
 /// Something the user asked for. Text typed or pasted into an editor arrives as
 /// [`Action::Type`] and [`Action::Paste`]; every other action comes from a key binding.
@@ -122,275 +124,238 @@ pub enum Action {
     ToggleLink,
 }
 
-impl Action {
-    /// Every action a key can be bound to (typed text and digits-with-values aside,
-    /// each `SetScore` value is listed).
-    pub const BINDABLE: &'static [Action] = &[
-        Action::MoveLeft,
-        Action::MoveRight,
-        Action::MoveUp,
-        Action::MoveDown,
-        Action::FirstStage,
-        Action::LastStage,
-        Action::EditCell,
-        Action::AddItem,
-        Action::InsertItemBefore,
-        Action::DeleteItem,
-        Action::MoveItemUp,
-        Action::MoveItemDown,
-        Action::RaiseScore,
-        Action::LowerScore,
-        Action::SetScore(-2),
-        Action::SetScore(-1),
-        Action::SetScore(0),
-        Action::SetScore(1),
-        Action::SetScore(2),
-        Action::AddStageAfter,
-        Action::InsertStageBefore,
-        Action::RenameStage,
-        Action::DeleteStage,
-        Action::MoveStageLeft,
-        Action::MoveStageRight,
-        Action::Vote,
-        Action::Unvote,
-        Action::VotingRound,
-        Action::ShowBoard,
-        Action::ShowCouncil,
-        Action::CycleSort,
-        Action::FilterBoard,
-        Action::ClearFilter,
-        Action::EditTitle,
-        Action::EditPersona,
-        Action::ToggleNotes,
-        Action::FocusNotes,
-        Action::AddNote,
-        Action::EditNote,
-        Action::DeleteNote,
-        Action::FilterNotes,
-        Action::ClearNoteFilter,
-        Action::OpenEvidence,
-        Action::MakeFriction,
-        Action::ShowCoverage,
-        Action::ShowChannels,
-        Action::PlanVote,
-        Action::PlanUnvote,
-        Action::NotesOfCell,
-        Action::AddChannel,
-        Action::RenameChannel,
-        Action::RemoveChannel,
-        Action::MoveChannelUp,
-        Action::MoveChannelDown,
-        Action::ShowExport,
-        Action::ShowMemo,
-        Action::WriteMemo,
-        Action::MemoOpenOnly,
-        Action::MemoDetails,
-        Action::ToggleCurve,
-        Action::EditMetrics,
-        Action::Search,
-        Action::NextHit,
-        Action::PreviousHit,
-        Action::LeaveSearch,
-        Action::Undo,
-        Action::Redo,
-        Action::Save,
-        Action::OpenStartScreen,
-        Action::Quit,
-        Action::ShowHelp,
-        Action::Commit,
-        Action::CancelEdit,
-        Action::NewLine,
-        Action::CursorLeft,
-        Action::CursorRight,
-        Action::CursorUp,
-        Action::CursorDown,
-        Action::WordLeft,
-        Action::WordRight,
-        Action::LineStart,
-        Action::LineEnd,
-        Action::TextStart,
-        Action::TextEnd,
-        Action::DeleteBack,
-        Action::DeleteForward,
-        Action::DeleteWordBack,
-        Action::DeleteToLineStart,
-        Action::DeleteToLineEnd,
-        Action::NextField,
-        Action::PreviousField,
-        Action::SelectPrevious,
-        Action::SelectNext,
-        Action::SelectFirst,
-        Action::SelectLast,
-        Action::PageUp,
-        Action::PageDown,
-        Action::Open,
-        Action::NewMap,
-        Action::Back,
-        Action::Yes,
-        Action::No,
-        Action::Cancel,
-        Action::Alternative,
-        Action::LinkFrictions,
-        Action::ToggleLink,
-    ];
+/// Whether an action changes the map or its file, so it is refused while the map is
+/// read-only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Moves, shows, chooses: the map stays as it is.
+    Looks,
+    /// Changes the map (undo and redo too) or writes it.
+    Changes,
+}
 
-    /// Whether the action changes the map (and so is refused while it is read-only).
-    pub fn changes_map(&self) -> bool {
-        matches!(
-            self,
-            Action::EditCell
-                | Action::AddItem
-                | Action::InsertItemBefore
-                | Action::DeleteItem
-                | Action::MoveItemUp
-                | Action::MoveItemDown
-                | Action::RaiseScore
-                | Action::LowerScore
-                | Action::SetScore(_)
-                | Action::AddStageAfter
-                | Action::InsertStageBefore
-                | Action::RenameStage
-                | Action::DeleteStage
-                | Action::MoveStageLeft
-                | Action::MoveStageRight
-                | Action::Vote
-                | Action::Unvote
-                | Action::LinkFrictions
-                | Action::VotingRound
-                | Action::EditTitle
-                | Action::EditPersona
-                | Action::EditMetrics
-                | Action::AddNote
-                | Action::EditNote
-                | Action::DeleteNote
-                | Action::MakeFriction
-                | Action::PlanVote
-                | Action::PlanUnvote
-                | Action::AddChannel
-                | Action::RenameChannel
-                | Action::RemoveChannel
-                | Action::MoveChannelUp
-                | Action::MoveChannelDown
-                | Action::Undo
-                | Action::Redo
-                | Action::Save
-                | Action::Paste(_)
-        )
+/// What an action says about itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct About {
+    /// A stable snake_case name, e.g. `add_item`; empty for typed text, which no key is
+    /// bound to.
+    pub name: &'static str,
+    pub reach: Reach,
+    /// One line for the help screen.
+    pub description: &'static str,
+}
+
+/// The table: every action a key can be bound to as `Variant => "name", Reach, "description";`
+/// (each `SetScore` value a line of its own), then the actions typed text makes. One
+/// exhaustive match is built from it, and `Action::BINDABLE` from its first part.
+macro_rules! actions {
+    (
+        bindable { $($variant:ident $(($value:literal))? => $name:literal, $reach:ident, $description:expr;)* }
+        typed { $($typed:pat => $typed_reach:ident, $typed_description:expr;)* }
+    ) => {
+        impl Action {
+            /// Every action a key can be bound to, in table order.
+            pub const BINDABLE: &'static [Action] = &[$(Action::$variant $(($value))?,)*];
+
+            /// The action's name, reach and description.
+            pub fn about(&self) -> About {
+                match self {
+                    $(Action::$variant $(($value))? => About {
+                        name: $name,
+                        reach: Reach::$reach,
+                        description: $description,
+                    },)*
+                    $($typed => About {
+                        name: "",
+                        reach: Reach::$typed_reach,
+                        description: $typed_description,
+                    },)*
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    bindable {
+        MoveLeft => "move_left", Looks, "previous stage";
+        MoveRight => "move_right", Looks, "next stage";
+        MoveUp => "move_up", Looks, "previous item or lane";
+        MoveDown => "move_down", Looks, "next item or lane";
+        FirstStage => "first_stage", Looks, "first stage";
+        LastStage => "last_stage", Looks, "last stage";
+        EditCell => "edit_cell", Changes, "edit the cell or item (adds one to an empty list)";
+        AddItem => "add_item", Changes,
+            "add an item after this one (keeps adding until an empty Enter)";
+        InsertItemBefore => "insert_item_before", Changes,
+            "add an item before this one (keeps adding until an empty Enter)";
+        DeleteItem => "delete_item", Changes, "delete the item, or clear the goal / emotion score";
+        MoveItemUp => "move_item_up", Changes, "move the item up in its cell";
+        MoveItemDown => "move_item_down", Changes, "move the item down in its cell";
+        RaiseScore => "raise_score", Changes, "emotion score one step more positive";
+        LowerScore => "lower_score", Changes, "emotion score one step more negative";
+        SetScore(-2) => "score_minus_2", Changes, "emotion score -2, very negative";
+        SetScore(-1) => "score_minus_1", Changes, "emotion score -1, negative";
+        SetScore(0) => "score_0", Changes, "emotion score 0, neutral";
+        SetScore(1) => "score_plus_1", Changes, "emotion score +1, positive";
+        SetScore(2) => "score_plus_2", Changes, "emotion score +2, very positive";
+        AddStageAfter => "add_stage_after", Changes, "add a stage after this one";
+        InsertStageBefore => "insert_stage_before", Changes, "insert a stage before this one";
+        RenameStage => "rename_stage", Changes, "rename the stage";
+        DeleteStage => "delete_stage", Changes, "delete the stage (asks first)";
+        MoveStageLeft => "move_stage_left", Changes, "move the stage left";
+        MoveStageRight => "move_stage_right", Changes, "move the stage right";
+        Vote => "vote", Changes,
+            "add a vote to the friction point or opportunity (in a round: cast one)";
+        Unvote => "unvote", Changes, "take a vote away";
+        VotingRound => "voting_round", Changes, "start a dot-voting round, or end it and show the result";
+        ShowBoard => "show_board", Looks, "the friction board: every friction point in one table";
+        ShowCouncil => "show_council", Looks,
+            "the CX council view: the three biggest open friction points";
+        CycleSort => "cycle_sort", Looks, "sort by votes, severity or stage order";
+        FilterBoard => "filter_board", Looks, "filter by status, severity, channel or owner";
+        ClearFilter => "clear_filter", Looks, "show every friction point again";
+        EditTitle => "edit_title", Changes, "edit the map's title";
+        EditPersona => "edit_persona", Changes, "edit the persona (the customer segment)";
+        ToggleNotes => "toggle_notes", Looks, "show or hide the shadow-notes pane";
+        FocusNotes => "focus_notes", Looks,
+            "move the focus between the grid and the shadow-notes pane";
+        AddNote => "add_note", Changes, "add a shadow note (in the selected stage, the last channel)";
+        EditNote => "edit_note", Changes, "edit the selected shadow note";
+        DeleteNote => "delete_note", Changes, "delete the selected shadow note (asks first)";
+        FilterNotes => "filter_notes", Looks, "filter the notes by stage, channel, observer or text";
+        ClearNoteFilter => "clear_note_filter", Looks, "show every note again";
+        OpenEvidence => "open_evidence", Looks,
+            "open the note's first evidence with the system's opener";
+        MakeFriction => "make_friction", Changes,
+            "make the note a friction point in its stage, linked to it";
+        ShowCoverage => "show_coverage", Looks,
+            "the coverage view: notes per stage × channel, what to shadow next";
+        ShowChannels => "show_channels", Looks, "edit the map's channels";
+        PlanVote => "plan_vote", Changes, "vote to shadow this stage × channel next";
+        PlanUnvote => "plan_unvote", Changes, "take a vote to shadow it away";
+        NotesOfCell => "notes_of_cell", Looks, "list this stage × channel's notes in the pane";
+        AddChannel => "add_channel", Changes, "add a channel";
+        RenameChannel => "rename_channel", Changes,
+            "rename the channel everywhere (notes, friction points, plan)";
+        RemoveChannel => "remove_channel", Changes, "remove the channel (only when nothing uses it)";
+        MoveChannelUp => "move_channel_up", Changes, "move the channel up";
+        MoveChannelDown => "move_channel_down", Changes, "move the channel down";
+        ShowExport => "show_export", Looks, "export the map: Markdown, CSV, HTML or Mermaid";
+        ShowMemo => "show_memo", Looks, "the friction memo: preview it, then write it";
+        WriteMemo => "write_memo", Looks, "write the memo to a file (choose the format)";
+        MemoOpenOnly => "memo_open_only", Looks,
+            "leave out fixed and won't-fix points, or show them again";
+        MemoDetails => "memo_details", Looks, "say who walked the journey, when, and on which devices";
+        ToggleCurve => "toggle_curve", Looks,
+            "show or hide the emotion curve under the grid (it hides itself when the terminal is too short)";
+        EditMetrics => "edit_metrics", Changes, "edit the stage's CSAT, NPS and CES (with a calculator)";
+        Search => "search", Looks, "search every text of the map (Enter jumps to the first hit)";
+        NextHit => "next_hit", Looks, "next search hit";
+        PreviousHit => "previous_hit", Looks, "previous search hit";
+        LeaveSearch => "leave_search", Looks, "leave the search (clears the highlight)";
+        Undo => "undo", Changes, "undo the last change";
+        Redo => "redo", Changes, "redo what was undone";
+        Save => "save", Changes, "save the map";
+        OpenStartScreen => "open_start_screen", Looks, "open another map (start screen)";
+        Quit => "quit", Looks, "quit (asks when there are unsaved changes)";
+        ShowHelp => "show_help", Looks, "show this help";
+        Commit => "commit", Looks, "keep what you typed or chose";
+        CancelEdit => "cancel_edit", Looks, "stop (asks before dropping changes)";
+        NewLine => "new_line", Looks, "new line (goal, emotion note, friction, opportunity)";
+        CursorLeft => "cursor_left", Looks, "cursor left";
+        CursorRight => "cursor_right", Looks, "cursor right";
+        CursorUp => "cursor_up", Looks, "cursor up a line";
+        CursorDown => "cursor_down", Looks, "cursor down a line";
+        WordLeft => "word_left", Looks, "previous word";
+        WordRight => "word_right", Looks, "next word";
+        LineStart => "line_start", Looks, "start of line";
+        LineEnd => "line_end", Looks, "end of line";
+        TextStart => "text_start", Looks, "start of text";
+        TextEnd => "text_end", Looks, "end of text";
+        DeleteBack => "delete_back", Looks, "delete before the cursor";
+        DeleteForward => "delete_forward", Looks, "delete under the cursor";
+        DeleteWordBack => "delete_word_back", Looks, "delete the word before the cursor";
+        DeleteToLineStart => "delete_to_line_start", Looks, "delete to the start of the line";
+        DeleteToLineEnd => "delete_to_line_end", Looks, "delete to the end of the line";
+        NextField => "next_field", Looks, "next field";
+        PreviousField => "previous_field", Looks, "previous field";
+        SelectPrevious => "select_previous", Looks, "previous entry";
+        SelectNext => "select_next", Looks, "next entry";
+        SelectFirst => "select_first", Looks, "first entry";
+        SelectLast => "select_last", Looks, "last entry";
+        PageUp => "page_up", Looks, "page up";
+        PageDown => "page_down", Looks, "page down";
+        Open => "open", Looks, "open the selected entry";
+        NewMap => "new_map", Looks, "new map from a template";
+        Back => "back", Looks, "back / close";
+        Yes => "yes", Looks, "yes";
+        No => "no", Looks, "no";
+        Cancel => "cancel", Looks, "cancel";
+        Alternative => "alternative", Looks, "the third answer, where a question has one";
+        LinkFrictions => "link_frictions", Changes,
+            "link the opportunity to the friction points it addresses";
+        ToggleLink => "toggle_link", Looks, "tick or untick the friction point";
+    }
+    typed {
+        Action::SetScore(_) => Changes, "set the emotion score";
+        Action::Type(_) => Looks, "type a character";
+        Action::Paste(_) => Changes, "paste text";
+    }
+}
+
+impl Action {
+    /// The action's stable name, e.g. `add_item` (empty for typed text).
+    pub fn name(&self) -> &'static str {
+        self.about().name
     }
 
     /// One line saying what the action does, for the help screen.
     pub fn describe(&self) -> &'static str {
-        match self {
-            Action::MoveLeft => "previous stage",
-            Action::MoveRight => "next stage",
-            Action::MoveUp => "previous item or lane",
-            Action::MoveDown => "next item or lane",
-            Action::FirstStage => "first stage",
-            Action::LastStage => "last stage",
-            Action::EditCell => "edit the cell or item (adds one to an empty list)",
-            Action::AddItem => "add an item after this one (keeps adding until an empty Enter)",
-            Action::InsertItemBefore => "add an item before this one (keeps adding until an empty Enter)",
-            Action::DeleteItem => "delete the item, or clear the goal / emotion score",
-            Action::MoveItemUp => "move the item up in its cell",
-            Action::MoveItemDown => "move the item down in its cell",
-            Action::RaiseScore => "emotion score one step more positive",
-            Action::LowerScore => "emotion score one step more negative",
-            Action::SetScore(-2) => "emotion score -2, very negative",
-            Action::SetScore(-1) => "emotion score -1, negative",
-            Action::SetScore(0) => "emotion score 0, neutral",
-            Action::SetScore(1) => "emotion score +1, positive",
-            Action::SetScore(_) => "emotion score +2, very positive",
-            Action::AddStageAfter => "add a stage after this one",
-            Action::InsertStageBefore => "insert a stage before this one",
-            Action::RenameStage => "rename the stage",
-            Action::DeleteStage => "delete the stage (asks first)",
-            Action::MoveStageLeft => "move the stage left",
-            Action::MoveStageRight => "move the stage right",
-            Action::Vote => "add a vote to the friction point or opportunity (in a round: cast one)",
-            Action::Unvote => "take a vote away",
-            Action::VotingRound => "start a dot-voting round, or end it and show the result",
-            Action::ShowBoard => "the friction board: every friction point in one table",
-            Action::ShowCouncil => "the CX council view: the three biggest open friction points",
-            Action::CycleSort => "sort by votes, severity or stage order",
-            Action::FilterBoard => "filter by status, severity, channel or owner",
-            Action::ClearFilter => "show every friction point again",
-            Action::EditTitle => "edit the map's title",
-            Action::EditPersona => "edit the persona (the customer segment)",
-            Action::ToggleNotes => "show or hide the shadow-notes pane",
-            Action::FocusNotes => "move the focus between the grid and the shadow-notes pane",
-            Action::AddNote => "add a shadow note (in the selected stage, the last channel)",
-            Action::EditNote => "edit the selected shadow note",
-            Action::DeleteNote => "delete the selected shadow note (asks first)",
-            Action::FilterNotes => "filter the notes by stage, channel, observer or text",
-            Action::ClearNoteFilter => "show every note again",
-            Action::OpenEvidence => "open the note's first evidence with the system's opener",
-            Action::MakeFriction => "make the note a friction point in its stage, linked to it",
-            Action::ShowCoverage => "the coverage view: notes per stage × channel, what to shadow next",
-            Action::ShowChannels => "edit the map's channels",
-            Action::PlanVote => "vote to shadow this stage × channel next",
-            Action::PlanUnvote => "take a vote to shadow it away",
-            Action::NotesOfCell => "list this stage × channel's notes in the pane",
-            Action::AddChannel => "add a channel",
-            Action::RenameChannel => "rename the channel everywhere (notes, friction points, plan)",
-            Action::RemoveChannel => "remove the channel (only when nothing uses it)",
-            Action::MoveChannelUp => "move the channel up",
-            Action::MoveChannelDown => "move the channel down",
-            Action::ShowExport => "export the map: Markdown, CSV, HTML or Mermaid",
-            Action::ShowMemo => "the friction memo: preview it, then write it",
-            Action::WriteMemo => "write the memo to a file (choose the format)",
-            Action::MemoOpenOnly => "leave out fixed and won't-fix points, or show them again",
-            Action::MemoDetails => "say who walked the journey, when, and on which devices",
-            Action::EditMetrics => "edit the stage's CSAT, NPS and CES (with a calculator)",
-            Action::ToggleCurve => {
-                "show or hide the emotion curve under the grid (it hides itself when the terminal is too short)"
-            }
-            Action::Search => "search every text of the map (Enter jumps to the first hit)",
-            Action::NextHit => "next search hit",
-            Action::PreviousHit => "previous search hit",
-            Action::LeaveSearch => "leave the search (clears the highlight)",
-            Action::Undo => "undo the last change",
-            Action::Redo => "redo what was undone",
-            Action::Save => "save the map",
-            Action::OpenStartScreen => "open another map (start screen)",
-            Action::Quit => "quit (asks when there are unsaved changes)",
-            Action::ShowHelp => "show this help",
-            Action::Commit => "keep what you typed or chose",
-            Action::CancelEdit => "stop (asks before dropping changes)",
-            Action::NewLine => "new line (goal, emotion note, friction, opportunity)",
-            Action::CursorLeft => "cursor left",
-            Action::CursorRight => "cursor right",
-            Action::CursorUp => "cursor up a line",
-            Action::CursorDown => "cursor down a line",
-            Action::WordLeft => "previous word",
-            Action::WordRight => "next word",
-            Action::LineStart => "start of line",
-            Action::LineEnd => "end of line",
-            Action::TextStart => "start of text",
-            Action::TextEnd => "end of text",
-            Action::DeleteBack => "delete before the cursor",
-            Action::DeleteForward => "delete under the cursor",
-            Action::DeleteWordBack => "delete the word before the cursor",
-            Action::DeleteToLineStart => "delete to the start of the line",
-            Action::DeleteToLineEnd => "delete to the end of the line",
-            Action::Type(_) => "type a character",
-            Action::Paste(_) => "paste text",
-            Action::NextField => "next field",
-            Action::PreviousField => "previous field",
-            Action::SelectPrevious => "previous entry",
-            Action::SelectNext => "next entry",
-            Action::SelectFirst => "first entry",
-            Action::SelectLast => "last entry",
-            Action::PageUp => "page up",
-            Action::PageDown => "page down",
-            Action::Open => "open the selected entry",
-            Action::NewMap => "new map from a template",
-            Action::Back => "back / close",
-            Action::Yes => "yes",
-            Action::No => "no",
-            Action::Cancel => "cancel",
-            Action::Alternative => "the third answer, where a question has one",
-            Action::LinkFrictions => "link the opportunity to the friction points it addresses",
-            Action::ToggleLink => "tick or untick the friction point",
+        self.about().description
+    }
+
+    /// Whether the action changes the map or writes it (and so is refused while it is
+    /// read-only).
+    pub fn changes_map(&self) -> bool {
+        self.about().reach == Reach::Changes
+    }
+
+    /// The bindable action called `name`, for a key file that names actions.
+    pub fn named(name: &str) -> Option<Action> {
+        Action::BINDABLE.iter().find(|a| a.name() == name).cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    #[test]
+    fn every_bindable_action_has_its_own_snake_case_name() {
+        let mut seen = HashSet::new();
+        for action in Action::BINDABLE {
+            let name = action.name();
+            assert!(
+                !name.is_empty()
+                    && name.starts_with(|c: char| c.is_ascii_lowercase())
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                "{action:?} is named {name:?}"
+            );
+            assert!(seen.insert(name), "{name} names two actions");
+            assert_eq!(Action::named(name).as_ref(), Some(action));
         }
+    }
+
+    #[test]
+    fn typed_text_is_not_bindable_and_pasting_is_a_change() {
+        assert!(!Action::BINDABLE.contains(&Action::Type('x')));
+        assert!(Action::Paste("x".into()).changes_map());
+        assert!(!Action::Type('x').changes_map());
+        assert!(Action::SetScore(2).changes_map() && !Action::MoveLeft.changes_map());
     }
 }

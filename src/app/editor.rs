@@ -103,7 +103,7 @@ fn capitalised(word: &str) -> String {
 }
 
 /// An open editor.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Editor {
     pub target: EditTarget,
     pub input: TextInput,

@@ -1,9 +1,9 @@
 //! Forms: several fields edited together and checked before they are kept (a friction
-//! point's severity, channel, owner…). What a form is for lives in `forms/`.
+//! point's severity, channel, owner…). What each form is for lives in `forms/`; this
+//! module knows fields, not purposes.
 
 use std::ops::RangeInclusive;
 
-use super::forms::FormPurpose;
 use crate::text::input::TextInput;
 
 /// What a field holds and how it is edited.
@@ -148,19 +148,17 @@ pub struct Form {
     /// Something to know about what the form shows (a missing evidence file), shown
     /// where the error goes when there is none.
     pub note: Option<String>,
-    pub purpose: FormPurpose,
 }
 
 impl Form {
     /// A form with its first field focused.
-    pub fn new(title: String, fields: Vec<Field>, purpose: FormPurpose) -> Self {
+    pub fn new(title: String, fields: Vec<Field>) -> Self {
         Self {
             title,
             fields,
             focus: 0,
             error: None,
             note: None,
-            purpose,
         }
     }
 

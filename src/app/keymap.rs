@@ -501,6 +501,11 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// A keymap of these bindings (the default table, as a key file patched it).
+    pub fn new(bindings: Vec<Binding>) -> Self {
+        Self { bindings }
+    }
+
     /// Every binding, in table order.
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings
@@ -531,6 +536,37 @@ impl Keymap {
             (Mode::Edit, KeyCode::Tab) => Some(Action::Type(' ')),
             _ => None,
         }
+    }
+
+    /// The name of the first key that does `action` in `mode` (or in the mode it falls
+    /// back to), e.g. `Ctrl-S`; `None` when no key does it there.
+    pub fn bound(&self, mode: Mode, action: &Action) -> Option<String> {
+        self.labels(mode, action).into_iter().next()
+    }
+
+    /// The names of every key that does `action` in `mode` (or, when none does, in the
+    /// mode it falls back to), in table order.
+    pub fn labels(&self, mode: Mode, action: &Action) -> Vec<String> {
+        let all = |mode: Mode| -> Vec<String> {
+            self.bindings
+                .iter()
+                .filter(|b| b.mode == mode && b.action == *action)
+                .map(|b| b.key.label())
+                .collect()
+        };
+        let own = all(mode);
+        match mode.fallback() {
+            Some(fallback) if own.is_empty() => all(fallback),
+            _ => own,
+        }
+    }
+
+    /// The key to name in text telling the user how to do `action` in `mode`: the first
+    /// key bound to it, or, when a key file left it without one, the action's name in
+    /// angle brackets.
+    pub fn key(&self, mode: Mode, action: &Action) -> String {
+        self.bound(mode, action)
+            .unwrap_or_else(|| format!("<{}>", action.name()))
     }
 
     /// The keys bound to each action of `mode`, grouped in table order: what the help

@@ -12,13 +12,13 @@ pub mod forms;
 pub mod geometry;
 pub mod keymap;
 pub mod links;
-pub mod overlay;
+pub mod modal;
 pub mod queue;
+pub mod screen;
 pub mod search;
 pub mod shadow;
 pub mod start;
 pub mod update;
-pub mod view;
 pub mod voting;
 
 use std::path::PathBuf;
@@ -26,19 +26,12 @@ use std::path::PathBuf;
 use crate::model::IdGen;
 use cursor::Cursor;
 use document::Document;
-use editor::Editor;
-use form::Form;
 use geometry::Geometry;
 use keymap::{Keymap, Mode};
-use overlay::{AfterLeaving, Overlay, RecoveryOffer};
+use modal::{AfterLeaving, Modal, Question};
+use screen::{Screen, View};
+use shadow::Pane;
 use start::StartScreen;
-
-/// Which screen is showing under any overlay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Start,
-    Map,
-}
 
 /// How a status-bar message should look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,39 +88,30 @@ pub enum Effect {
     RememberObserver(String),
 }
 
-/// Everything the program knows between two key presses.
+/// Everything the program knows between two key presses: one screen (the start screen,
+/// or the open map in one view) under one modal layer, the state derived from the open
+/// map, and what outlives a map (the person's settings, the terminal, the keymap).
 #[derive(Debug, Clone)]
 pub struct App {
+    /// What shows: the start screen, or the open map in one of its views.
     pub screen: Screen,
-    /// Which main view shows on the map screen.
-    pub view: view::View,
+    /// What sits over the screen and takes the keys.
+    pub modal: Modal,
+    /// The selection in the grid.
+    pub cursor: Cursor,
     /// The friction board (and council) derived from the map.
     pub board: board::Board,
     /// The service-shadow pane, coverage view and channels screen.
     pub shadow: shadow::Shadowing,
-    pub doc: Option<Document>,
-    pub start: StartScreen,
-    pub cursor: Cursor,
-    pub editor: Option<Editor>,
-    pub form: Option<Form>,
-    pub overlay: Option<Overlay>,
-    /// Unsaved work from an earlier session, offered when the map opened.
-    pub recovery: Option<RecoveryOffer>,
-    /// Showing the map and its recovery copy side by side, read-only.
-    pub comparing: bool,
-    /// A dot-voting round in progress.
-    pub round: Option<voting::VotingRound>,
-    /// The friction memo's preview, while it shows.
-    pub memo: Option<documents::MemoPreview>,
     /// The search and its hits, derived from the map once per change.
     pub search: search::Search,
     /// Links and missing evidence of the friction points, derived once per change.
     pub queue: queue::Queue,
+    /// A dot-voting round in progress.
+    pub round: Option<voting::VotingRound>,
+    pub message: Option<Message>,
     /// The emotion curve is wanted under the grid (it shows when there is room).
     pub show_curve: bool,
-    /// Choosing which friction points an opportunity addresses.
-    pub links: Option<links::LinkPicker>,
-    pub message: Option<Message>,
     pub geometry: Geometry,
     pub keymap: Keymap,
     pub ids: IdGen,
@@ -139,25 +123,16 @@ impl App {
     /// An app showing the start screen.
     pub fn at_start(start: StartScreen, ids: IdGen) -> Self {
         Self {
-            screen: Screen::Start,
-            view: view::View::Grid,
+            screen: Screen::Start(start),
+            modal: Modal::None,
+            cursor: Cursor::default(),
             board: board::Board::default(),
             shadow: shadow::Shadowing::default(),
-            memo: None,
-            links: None,
-            doc: None,
-            start,
-            cursor: Cursor::default(),
-            editor: None,
-            form: None,
-            overlay: None,
-            recovery: None,
-            comparing: false,
-            round: None,
             search: search::Search::default(),
-            show_curve: true,
             queue: queue::Queue::default(),
+            round: None,
             message: None,
+            show_curve: true,
             geometry: Geometry::default(),
             keymap: Keymap::default(),
             ids,
@@ -174,42 +149,107 @@ impl App {
 
     /// Shows `doc` in the grid, selection at its first cell.
     pub fn open(&mut self, doc: Document) {
-        self.doc = Some(doc);
-        self.screen = Screen::Map;
-        self.view = view::View::Grid;
-        self.board = board::Board::default();
-        self.shadow = self.shadow.for_another_map();
-        self.cursor = Cursor::default();
-        self.editor = None;
-        self.form = None;
-        self.overlay = None;
-        self.recovery = None;
-        self.comparing = false;
-        self.round = None;
-        self.memo = None;
-        self.search.clear();
-        self.links = None;
-        self.queue.reset();
+        self.switch_to(Screen::Map {
+            doc,
+            view: View::Grid,
+        });
     }
 
-    /// The mode the keyboard is in.
+    /// Shows the start screen; the map that was open is gone.
+    pub fn show_start(&mut self, start: StartScreen) {
+        self.switch_to(Screen::Start(start));
+    }
+
+    /// Shows `screen` with nothing over it. Everything derived from the map shown before
+    /// starts afresh; what belongs to the person and the terminal stays. Every field is
+    /// named, so a new one has to say which it is.
+    fn switch_to(&mut self, screen: Screen) {
+        *self = App {
+            screen,
+            modal: Modal::None,
+            cursor: Cursor::default(),
+            board: board::Board::default(),
+            shadow: self.shadow.for_another_map(),
+            search: search::Search::default(),
+            queue: queue::Queue::default(),
+            round: None,
+            message: self.message.take(),
+            show_curve: self.show_curve,
+            geometry: self.geometry,
+            keymap: std::mem::take(&mut self.keymap),
+            ids: self.ids.clone(),
+            time_zone: self.time_zone.clone(),
+        };
+    }
+
+    /// The open map, if the map screen shows.
+    pub fn doc(&self) -> Option<&Document> {
+        self.screen.doc()
+    }
+
+    /// The open map, to change.
+    pub fn doc_mut(&mut self) -> Option<&mut Document> {
+        self.screen.doc_mut()
+    }
+
+    /// The open map's view, if the map screen shows.
+    pub fn view(&self) -> Option<&View> {
+        self.screen.view()
+    }
+
+    /// The question asked, if one is on top.
+    pub fn question(&self) -> Option<&Question> {
+        self.modal.question()
+    }
+
+    /// The editor, if one is open (under a question or the help too).
+    pub fn editor(&self) -> Option<&editor::Editor> {
+        self.modal.editor()
+    }
+
+    /// The form, if one is open (under a question or the help too).
+    pub fn form(&self) -> Option<&form::Form> {
+        self.modal.form()
+    }
+
+    /// The link picker, if it is open (under a question or the help too).
+    pub fn links(&self) -> Option<&links::LinkPicker> {
+        self.modal.links()
+    }
+
+    /// The friction memo's preview, while it shows.
+    pub fn memo(&self) -> Option<&documents::MemoPreview> {
+        match self.view() {
+            Some(View::Memo(preview)) => Some(preview),
+            _ => None,
+        }
+    }
+
+    /// The mode the keyboard is in: what is on top.
     pub fn mode(&self) -> Mode {
-        match (&self.overlay, &self.form, &self.editor, self.screen) {
-            (Some(Overlay::Ask(_)), ..) => Mode::Confirm,
-            (Some(_), ..) => Mode::Help,
-            (None, Some(_), ..) => Mode::Form,
-            (None, None, Some(_), _) => Mode::Edit,
-            (None, None, None, Screen::Start) => Mode::Start,
-            (None, None, None, Screen::Map) if self.comparing => Mode::Compare,
-            (None, None, None, Screen::Map) if self.links.is_some() => Mode::Link,
-            (None, None, None, Screen::Map) => match self.view {
-                view::View::Grid if self.shadow.open && self.shadow.focused => Mode::Shadow,
-                view::View::Grid => Mode::Grid,
-                view::View::Coverage => Mode::Coverage,
-                view::View::Channels => Mode::Channels,
-                view::View::Memo => Mode::Memo,
-                view::View::Board => Mode::Board,
-                view::View::Council => Mode::Council,
+        match &self.modal {
+            Modal::Ask { .. } => Mode::Confirm,
+            Modal::Help { .. } | Modal::Notice { .. } => Mode::Help,
+            Modal::Form { .. } => Mode::Form,
+            Modal::Editor(_) => Mode::Edit,
+            Modal::Links(_) => Mode::Link,
+            Modal::None => self.screen_mode(),
+        }
+    }
+
+    /// The mode of the screen under any modal: where the keys go once it closes.
+    pub fn screen_mode(&self) -> Mode {
+        match &self.screen {
+            Screen::Start(_) => Mode::Start,
+            Screen::Map { view, .. } => match view {
+                View::Grid if self.shadow.pane == Pane::Focused => Mode::Shadow,
+                View::Grid => Mode::Grid,
+                View::Board => Mode::Board,
+                View::Council => Mode::Council,
+                View::Coverage => Mode::Coverage,
+                View::Channels { .. } => Mode::Channels,
+                View::Memo(_) => Mode::Memo,
+                View::Compare(_) => Mode::Compare,
             },
         }
     }
@@ -217,7 +257,7 @@ impl App {
     /// Records the terminal's new size and keeps the selection on screen.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.geometry = Geometry { width, height };
-        if let Some(doc) = &self.doc {
+        if let Some(doc) = self.screen.doc() {
             self.cursor
                 .scroll_into_view(self.geometry.stage_columns(), doc.map.stages.len());
         }
@@ -226,7 +266,7 @@ impl App {
     /// Keeps the help's or a notice's scroll within `max` (what the view can show), so
     /// moving up after jumping to the end moves at once.
     pub fn clamp_overlay_scroll(&mut self, max: usize) {
-        if let Some(Overlay::Help { scroll, .. } | Overlay::Notice { scroll, .. }) = &mut self.overlay {
+        if let Some(scroll) = self.modal.scroll_mut() {
             *scroll = (*scroll).min(max);
         }
     }
@@ -247,12 +287,35 @@ impl App {
         });
     }
 
+    /// Asks `question` over whatever is open.
+    pub fn ask(&mut self, question: Question) {
+        self.modal.cover(|behind| Modal::Ask { question, behind });
+    }
+
     /// Shows a notice over the screen (for problems that need more than one line).
     pub fn notice(&mut self, title: impl Into<String>, lines: Vec<String>) {
-        self.overlay = Some(Overlay::Notice {
-            title: title.into(),
+        let title = title.into();
+        self.modal.cover(|behind| Modal::Notice {
+            title,
             lines,
             scroll: 0,
+            behind,
         });
+    }
+
+    /// Opens the editor for `target` with `text` in it.
+    pub fn edit(&mut self, target: editor::EditTarget, text: &str) {
+        self.modal = Modal::Editor(editor::Editor::new(target, text));
+    }
+
+    /// Opens a form for its purpose.
+    pub fn open_form(&mut self, (form, purpose): forms::ReadyForm) {
+        self.modal = Modal::Form { form, purpose };
+    }
+
+    /// The key that does `action` here, as the screen names it ("Ctrl-S"), for text that
+    /// tells the user what to press.
+    pub fn key(&self, action: &action::Action) -> String {
+        self.keymap.key(self.mode(), action)
     }
 }

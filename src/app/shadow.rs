@@ -1,4 +1,4 @@
-//! The service-shadow state: the notes pane (open, focused, filter, rows newest first),
+//! The service-shadow state: the notes pane (hidden, shown or focused; its filter; rows newest first),
 //! the coverage view's selected cell, the channels screen's selection, and the counts
 //! they show, derived from the map once per change (not per frame).
 
@@ -59,6 +59,25 @@ impl NoteFilter {
     }
 }
 
+/// Whether the notes pane shows beside the grid, and whether it has the keys. It outlives
+/// a visit to the board or the coverage view: back in the grid, the pane is as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Hidden,
+    /// Showing; the keys go to the grid.
+    Shown,
+    /// Showing, and the keys go to it.
+    Focused,
+}
+
+impl Pane {
+    /// Whether the pane shows.
+    pub fn is_open(self) -> bool {
+        self != Pane::Hidden
+    }
+}
+
 /// Where the notes pane sits, by terminal size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PaneLayout {
@@ -91,10 +110,8 @@ impl PaneLayout {
 /// Everything the service-shadow screens keep between key presses.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Shadowing {
-    /// The notes pane is showing.
-    pub open: bool,
-    /// The keyboard talks to the pane rather than the grid.
-    pub focused: bool,
+    /// The notes pane: hidden, shown, or shown with the keys.
+    pub pane: Pane,
     pub filter: NoteFilter,
     /// Positions of the notes the pane lists, newest first.
     pub rows: Vec<usize>,
@@ -116,8 +133,6 @@ pub struct Shadowing {
     pub channel: usize,
     /// Uses of each channel of the map's list (notes, friction points, plan entries).
     pub channel_uses: Vec<channels::Uses>,
-    /// Leaving the channels screen goes back to the coverage view (else to the grid).
-    pub channels_from_coverage: bool,
     /// A note form opens once the observer's name is given.
     pub note_after_observer: bool,
     /// The time new notes get; `None` reads the clock (tests stop it).
@@ -141,7 +156,7 @@ impl Shadowing {
     /// Recomputes rows, coverage and channel uses if the map changed since (`state` is
     /// its history state). Evidence paths are looked up in `folder` here, once per change.
     pub fn refresh(&mut self, map: &JourneyMap, state: u64, folder: &Path) {
-        if self.open && self.missing_for != Some(state) {
+        if self.pane.is_open() && self.missing_for != Some(state) {
             self.missing = map
                 .shadow
                 .notes

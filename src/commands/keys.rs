@@ -1,5 +1,6 @@
-//! `cxmap keys`: every key binding as Markdown, from the live keymap (the README's key
-//! section is this output, and a test keeps it so).
+//! `cxmap keys`: every key binding as Markdown, from the live keymap, with each action's
+//! stable name (what a key file names); the README's key section is this output, and a
+//! test keeps it so.
 
 use std::process::ExitCode;
 
@@ -10,7 +11,7 @@ pub fn keys_markdown(keymap: &Keymap) -> String {
     let mut out = String::new();
     for mode in Mode::ALL {
         out.push_str(&format!(
-            "### {}\n\n| keys | what they do |\n|---|---|\n",
+            "### {}\n\n| keys | action | what they do |\n|---|---|---|\n",
             mode.title()
         ));
         for (keys, action) in keymap.groups(mode) {
@@ -18,7 +19,12 @@ pub fn keys_markdown(keymap: &Keymap) -> String {
                 .iter()
                 .map(|k| format!("`{}`", k.label().replace('|', "\\|")))
                 .collect();
-            out.push_str(&format!("| {} | {} |\n", keys.join(" "), action.describe()));
+            out.push_str(&format!(
+                "| {} | `{}` | {} |\n",
+                keys.join(" "),
+                action.name(),
+                action.describe()
+            ));
         }
         out.push('\n');
     }

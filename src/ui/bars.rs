@@ -9,9 +9,9 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::theme;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
-use crate::app::overlay::Overlay;
-use crate::app::view::View;
-use crate::app::{App, Screen, Tone};
+use crate::app::modal::Modal;
+use crate::app::screen::{Screen, View};
+use crate::app::{App, Tone};
 use crate::text::display::{clean_line, truncate, width};
 
 /// The top line.
@@ -19,8 +19,8 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme::BAR);
     let room = usize::from(area.width);
     // The file's state is never cut; the file name gives way first, then the persona.
-    let right = match (&app.doc, app.screen) {
-        (Some(doc), Screen::Map) => {
+    let right = match app.doc() {
+        Some(doc) => {
             let state = if doc.read_only {
                 " (read-only) "
             } else if !doc.on_disk {
@@ -36,15 +36,16 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
         _ => String::new(),
     };
     let left_room = room.saturating_sub(width(&right) + 1);
-    let left = match (&app.doc, app.screen) {
-        (Some(doc), Screen::Map) => {
+    let left = match app.doc() {
+        Some(doc) => {
+            let key = |action| app.keymap.key(Mode::Grid, &action);
             let title = if doc.map.title.is_empty() {
-                "Untitled map (t names it)".into()
+                format!("Untitled map ({} names it)", key(Action::EditTitle)).into()
             } else {
                 clean_line(&doc.map.title)
             };
             let persona = if doc.map.persona.is_empty() {
-                "no persona yet (p)".into()
+                format!("no persona yet ({})", key(Action::EditPersona)).into()
             } else {
                 clean_line(&doc.map.persona)
             };
@@ -60,11 +61,11 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
                 format!("{prefix}{title}")
             }
         }
-        _ => " cxmap │ customer-journey maps".to_owned(),
+        None => " cxmap │ customer-journey maps".to_owned(),
     };
     buf.set_stringn(area.x, area.y, truncate(&left, left_room), left_room, theme::BAR);
     let x = area.right().saturating_sub(width(&right) as u16);
-    let style = if app.doc.as_ref().is_some_and(|d| d.is_dirty()) {
+    let style = if app.doc().is_some_and(|d| d.is_dirty()) {
         theme::BAR_ACCENT
     } else {
         theme::BAR
@@ -78,8 +79,8 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let position = position(app);
     let search = search_status(app);
     let room = usize::from(area.width).saturating_sub(width(&position) + width(&search) + 1);
-    let badge = match app.overlay {
-        Some(Overlay::Notice { .. }) => "NOTE",
+    let badge = match app.modal {
+        Modal::Notice { .. } => "NOTE",
         _ => mode.badge(),
     };
     let badge = format!(" {badge} ");
@@ -133,7 +134,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
 /// "/query hit 3/7 · ", "/query 7 hits · " or "/query no match · " while a search is on.
 fn search_status(app: &App) -> String {
     let search = &app.search;
-    if !search.is_active() || app.screen != Screen::Map {
+    if !search.is_active() || app.doc().is_none() {
         return String::new();
     }
     let count = search.hits.len();
@@ -150,8 +151,10 @@ fn search_status(app: &App) -> String {
 /// "back" on the start screen's top level.
 fn hint_applies(app: &App, mode: Mode, action: &Action) -> bool {
     match action {
-        Action::NewLine => app.editor.as_ref().is_some_and(|e| e.input.multiline()),
-        Action::Back if mode == Mode::Start => app.start.template.is_some(),
+        Action::NewLine => app.modal.editor().is_some_and(|e| e.input.multiline()),
+        Action::Back if mode == Mode::Start => {
+            matches!(&app.screen, Screen::Start(start) if start.template.is_some())
+        }
         _ => true,
     }
 }
@@ -163,8 +166,11 @@ fn position(app: &App) -> String {
         .map(|round| format!("VOTING {} of {} left · ", round.left(), round.pool()))
         .unwrap_or_default();
     // The grid's stage means something only where the grid shows.
-    match (&app.doc, app.screen, app.view) {
-        (Some(doc), Screen::Map, View::Grid) if !doc.map.stages.is_empty() => {
+    match &app.screen {
+        Screen::Map {
+            doc,
+            view: View::Grid | View::Compare(_),
+        } if !doc.map.stages.is_empty() => {
             format!("{round}stage {}/{} ", app.cursor.stage + 1, doc.map.stages.len())
         }
         _ => round,

@@ -8,6 +8,8 @@ use ratatui::style::Style;
 use super::cell::friction_badge;
 use super::theme;
 use crate::app::App;
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
 use crate::model::{Friction, JourneyMap};
 use crate::text::display::{clean_line, truncate, width};
 
@@ -103,9 +105,10 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
     let body = usize::from(area.height - 2);
     if board.rows.is_empty() {
         let note = if filter.is_empty() {
-            "No friction points yet."
+            "No friction points yet.".to_owned()
         } else {
-            "Nothing passes the filter: F shows all."
+            let clear = app.keymap.key(Mode::Board, &Action::ClearFilter);
+            format!("Nothing passes the filter: {clear} shows all.")
         };
         buf.set_stringn(area.x, area.y + 2, note, total, theme::DIM);
         return;

@@ -5,6 +5,8 @@ use ratatui::layout::Rect;
 
 use super::theme;
 use crate::app::App;
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
 use crate::model::JourneyMap;
 use crate::text::display::{clean_line, truncate};
 
@@ -20,7 +22,10 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             area.x,
             area.y + 2,
-            "No channels yet: a adds one (website, mobile app, store, contact-centre call…).",
+            format!(
+                "No channels yet: {} adds one (website, mobile app, store, contact-centre call…).",
+                app.keymap.key(Mode::Channels, &Action::AddChannel)
+            ),
             total,
             theme::DIM,
         );

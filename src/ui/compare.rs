@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use super::cell::wrapped;
 use super::{grid, theme};
 use crate::app::App;
-use crate::app::overlay::RecoveryOffer;
+use crate::app::modal::RecoveryOffer;
 use crate::model::JourneyMap;
 use crate::text::display::clean_line;
 

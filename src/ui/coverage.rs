@@ -8,6 +8,8 @@ use ratatui::style::{Color, Modifier, Style};
 
 use super::theme;
 use crate::app::App;
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
 use crate::commands::queue_entry;
 use crate::model::{Cell, Coverage, JourneyMap};
 use crate::text::display::{clean_line, truncate, width};
@@ -64,7 +66,11 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             area.x,
             area.y + 2,
-            "No channels or no stages yet: c edits the channels, s in the grid adds a stage.",
+            format!(
+                "No channels or no stages yet: {} edits the channels, {} in the grid adds a stage.",
+                app.keymap.key(Mode::Coverage, &Action::ShowChannels),
+                app.keymap.key(Mode::Grid, &Action::AddStageAfter)
+            ),
             total,
             theme::DIM,
         );
@@ -153,8 +159,9 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
     }
     // The selected cell and the legend.
     let focus = format!(
-        "Selected: {}   Enter: its notes",
-        queue_entry(map, coverage, selected)
+        "Selected: {}   {}: its notes",
+        queue_entry(map, coverage, selected),
+        app.keymap.key(Mode::Coverage, &Action::NotesOfCell)
     );
     y += 1;
     if y < area.bottom() {

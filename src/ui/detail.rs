@@ -9,22 +9,25 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::cell::{metric_tags, score_line, wrapped};
 use super::theme;
 use crate::app::App;
+use crate::app::action::Action;
 use crate::app::cursor::Cursor;
 use crate::app::editor::Editor;
+use crate::app::keymap::{Keymap, Mode};
 use crate::app::queue::Queue;
-use crate::app::view::View;
+use crate::app::screen::View;
+use crate::app::shadow::Pane;
 use crate::model::{JourneyMap, Lane};
 use crate::text::display::{clean, clean_line, truncate, width as text_width};
 
 /// Draws the detail pane, or the editor when one is open.
 pub fn render(app: &App, area: Rect, frame: &mut Frame) {
-    if let Some(editor) = &app.editor {
+    if let Some(editor) = app.modal.editor() {
         render_editor(app, editor, area, frame);
         return;
     }
-    let Some(doc) = &app.doc else { return };
-    let cursor = match app.view {
-        View::Board => match app.board.rows.get(app.board.selected) {
+    let Some(doc) = app.doc() else { return };
+    let cursor = match app.view() {
+        Some(View::Board) => match app.board.rows.get(app.board.selected) {
             Some(&(stage, item)) => Cursor {
                 stage,
                 lane: Lane::Friction,
@@ -36,10 +39,10 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
         _ => app.cursor,
     };
     let width = usize::from(area.width.saturating_sub(4));
-    let note = (app.view == View::Grid && app.shadow.open && app.shadow.focused)
+    let note = (app.view() == Some(&View::Grid) && app.shadow.pane == Pane::Focused)
         .then(|| super::notes::detail(app, &doc.map, width))
         .flatten();
-    let (title, lines) = note.unwrap_or_else(|| describe(&doc.map, &app.queue, cursor, width));
+    let (title, lines) = note.unwrap_or_else(|| describe(&doc.map, &app.queue, &app.keymap, cursor, width));
     let block = Block::bordered()
         .border_style(theme::RULE)
         .title(Span::styled(title, theme::HEADER));
@@ -65,12 +68,22 @@ fn text_lines(text: &str, width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// The pane's title and lines for the selected cell.
-fn describe(map: &JourneyMap, queue: &Queue, cursor: Cursor, width: usize) -> (String, Vec<Line<'static>>) {
+/// The pane's title and lines for the selected cell; the keys it names are the grid's.
+fn describe(
+    map: &JourneyMap,
+    queue: &Queue,
+    keymap: &Keymap,
+    cursor: Cursor,
+    width: usize,
+) -> (String, Vec<Line<'static>>) {
+    let key = |action: Action| keymap.key(Mode::Grid, &action);
     let Some(stage) = map.stages.get(cursor.stage) else {
         return (
             " Map ".to_owned(),
-            vec![Line::styled("Press s to add a stage.", theme::DIM)],
+            vec![Line::styled(
+                format!("Press {} to add a stage.", key(Action::AddStageAfter)),
+                theme::DIM,
+            )],
         );
     };
     let stage_name = clean_line(&stage.name).into_owned();
@@ -88,7 +101,7 @@ fn describe(map: &JourneyMap, queue: &Queue, cursor: Cursor, width: usize) -> (S
     let empty = |verb: &str| {
         vec![
             Line::styled(cursor.lane.question().to_owned(), theme::DIM),
-            Line::styled(format!("Enter {verb}."), theme::DIM),
+            Line::styled(format!("{} {verb}.", key(Action::EditCell)), theme::DIM),
         ]
     };
     let lines = match cursor.lane {
@@ -96,15 +109,33 @@ fn describe(map: &JourneyMap, queue: &Queue, cursor: Cursor, width: usize) -> (S
         Lane::Goal => text_lines(&stage.goal, width),
         Lane::Emotion => {
             let (score, style) = score_line(stage);
+            let keys = format!(
+                "   {} / {} or {}…{} set the score, {} edits the note",
+                key(Action::RaiseScore),
+                key(Action::LowerScore),
+                key(Action::SetScore(-2)),
+                key(Action::SetScore(2)),
+                key(Action::EditCell)
+            );
             let mut lines = vec![Line::from(vec![
                 Span::styled(score, style),
-                Span::styled("   + / - or 1…5 set the score, Enter edits the note", theme::DIM),
+                Span::styled(keys, theme::DIM),
             ])];
             let tags = metric_tags(stage.metrics.as_ref());
             let metrics = if tags.is_empty() {
-                Span::styled("no metrics yet (m adds CSAT, NPS, CES)", theme::DIM)
+                Span::styled(
+                    format!(
+                        "no metrics yet ({} adds CSAT, NPS, CES)",
+                        key(Action::EditMetrics)
+                    ),
+                    theme::DIM,
+                )
             } else {
-                Span::raw(format!("{}   (m edits)", tags.join("   ")))
+                Span::raw(format!(
+                    "{}   ({} edits)",
+                    tags.join("   "),
+                    key(Action::EditMetrics)
+                ))
             };
             lines.push(Line::from(vec![Span::styled("metrics ", theme::DIM), metrics]));
             lines.extend(text_lines(&stage.emotion.note, width));
@@ -162,7 +193,7 @@ fn describe(map: &JourneyMap, queue: &Queue, cursor: Cursor, width: usize) -> (S
             None => empty("adds one"),
             Some(opportunity) => {
                 let addresses = if opportunity.addresses.is_empty() {
-                    "none yet (A links)".to_owned()
+                    format!("none yet ({} links)", key(Action::LinkFrictions))
                 } else {
                     opportunity.addresses.len().to_string()
                 };
@@ -215,7 +246,7 @@ fn none_if_empty(text: &str) -> String {
 }
 
 fn render_editor(app: &App, editor: &Editor, area: Rect, frame: &mut Frame) {
-    let heading = editor.target.heading(app.doc.as_ref().map(|d| &*d.map));
+    let heading = editor.target.heading(app.doc().map(|d| &*d.map));
     let block = Block::bordered()
         .border_style(theme::ACCENT)
         .title(Span::styled(format!(" {} ", clean_line(&heading)), theme::ACCENT));
@@ -234,11 +265,16 @@ fn render_editor(app: &App, editor: &Editor, area: Rect, frame: &mut Frame) {
             ..inner
         },
     );
-    let hints = if editor.input.multiline() {
-        "Enter keeps · Esc cancels · Alt-Enter or Ctrl-J: new line"
-    } else {
-        "Enter keeps · Esc cancels"
-    };
+    let key = |action: Action| app.keymap.key(Mode::Edit, &action);
+    let mut hints = format!(
+        "{} keeps · {} cancels",
+        key(Action::Commit),
+        key(Action::CancelEdit)
+    );
+    if editor.input.multiline() {
+        let new_line = app.keymap.labels(Mode::Edit, &Action::NewLine).join(" or ");
+        hints.push_str(&format!(" · {new_line}: new line"));
+    }
     if inner.height > 1 {
         let y = inner.bottom() - 1;
         frame.render_widget(

@@ -7,7 +7,9 @@ use ratatui::widgets::{Block, Paragraph};
 use super::cell::wrapped;
 use super::theme;
 use crate::app::App;
-use crate::app::overlay::{AfterLeaving, Question};
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
+use crate::app::modal::{AfterLeaving, Question};
 use crate::model::ops;
 use crate::text::display::{clean_line, truncate};
 
@@ -24,16 +26,17 @@ fn local_time(app: &App, written: &str) -> String {
 }
 
 fn file_name(app: &App) -> String {
-    app.doc
-        .as_ref()
+    app.doc()
         .map(|d| clean_line(&d.file_name()).into_owned())
         .unwrap_or_default()
 }
 
-fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'static str)>) {
+fn wording(app: &App, question: &Question) -> (String, Vec<(Action, &'static str)>) {
+    // Undo happens back where the question was asked from.
+    let undo = app.keymap.key(app.screen_mode(), &Action::Undo);
     match question {
         Question::DeleteStage { stage } => {
-            let Some(doc) = &app.doc else {
+            let Some(doc) = app.doc() else {
                 return (String::new(), Vec::new());
             };
             let Some(current) = doc.map.stages.get(*stage) else {
@@ -50,11 +53,18 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
                     if notes == 1 { "" } else { "s" }
                 ));
             }
-            text.push_str("? u undoes it.");
-            (text, vec![("y", "delete"), ("n", "keep it"), ("Esc", "keep it")])
+            text.push_str(&format!("? {undo} undoes it."));
+            (
+                text,
+                vec![
+                    (Action::Yes, "delete"),
+                    (Action::No, "keep it"),
+                    (Action::Cancel, "keep it"),
+                ],
+            )
         }
         Question::DeleteNote { at } => {
-            let Some(note) = app.doc.as_ref().and_then(|d| d.map.shadow.notes.get(*at)) else {
+            let Some(note) = app.doc().and_then(|d| d.map.shadow.notes.get(*at)) else {
                 return (String::new(), Vec::new());
             };
             let text = truncate(&clean_line(&note.text), 50).into_owned();
@@ -64,15 +74,18 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
                 ""
             };
             (
-                format!("Delete the shadow note “{text}”{linked}? u undoes it."),
-                vec![("y", "delete"), ("n", "keep it"), ("Esc", "keep it")],
+                format!("Delete the shadow note “{text}”{linked}? {undo} undoes it."),
+                vec![
+                    (Action::Yes, "delete"),
+                    (Action::No, "keep it"),
+                    (Action::Cancel, "keep it"),
+                ],
             )
         }
         Question::MergeChannels { from, into } => {
             // Counted once per change with the channels screen, not per frame.
             let uses = app
-                .doc
-                .as_ref()
+                .doc()
                 .and_then(|d| d.map.shadow.channels.iter().position(|c| c == from))
                 .and_then(|at| app.shadow.channel_uses.get(at).copied())
                 .unwrap_or_default();
@@ -83,12 +96,16 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
                 uses.listed()
             };
             (
-                format!("“{into}” exists: merge {what} into it? u undoes it."),
-                vec![("y", "merge"), ("n", "back"), ("Esc", "back")],
+                format!("“{into}” exists: merge {what} into it? {undo} undoes it."),
+                vec![
+                    (Action::Yes, "merge"),
+                    (Action::No, "back"),
+                    (Action::Cancel, "back"),
+                ],
             )
         }
         Question::LeaveUnsaved { then } => {
-            let doc = app.doc.as_ref();
+            let doc = app.doc();
             let file = doc
                 .map(|d| clean_line(&d.file_name()).into_owned())
                 .unwrap_or_default();
@@ -104,21 +121,30 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
             };
             (
                 question,
-                vec![("y", "save"), ("n", "don't save"), ("Esc", "stay")],
+                vec![
+                    (Action::Yes, "save"),
+                    (Action::No, "don't save"),
+                    (Action::Cancel, "stay"),
+                ],
             )
         }
         Question::KeepLinks => (
             "Keep the links you ticked?".to_owned(),
-            vec![("y", "keep them"), ("n", "drop them"), ("Esc", "back to ticking")],
+            vec![
+                (Action::Yes, "keep them"),
+                (Action::No, "drop them"),
+                (Action::Cancel, "back to ticking"),
+            ],
         ),
         Question::KeepTyping => (
             "Keep what you typed?".to_owned(),
-            vec![("y", "keep it"), ("n", "drop it"), ("Esc", "back to editing")],
+            vec![
+                (Action::Yes, "keep it"),
+                (Action::No, "drop it"),
+                (Action::Cancel, "back to editing"),
+            ],
         ),
-        Question::Recover => {
-            let Some(offer) = &app.recovery else {
-                return (String::new(), Vec::new());
-            };
+        Question::Recover(offer) => {
             let mut text = format!(
                 "Unsaved work on {} was kept from {}. It changes:",
                 file_name(app),
@@ -134,10 +160,10 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
             (
                 text,
                 vec![
-                    ("y", "recover it"),
-                    ("n", "discard it"),
-                    ("a", "compare side by side"),
-                    ("Esc", "later"),
+                    (Action::Yes, "recover it"),
+                    (Action::No, "discard it"),
+                    (Action::Alternative, "compare side by side"),
+                    (Action::Cancel, "later"),
                 ],
             )
         }
@@ -148,10 +174,10 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
                 file_name(app)
             ),
             vec![
-                ("y", "overwrite"),
-                ("n", "reload theirs, keep yours as a recovery copy"),
-                ("a", "save as…"),
-                ("Esc", "cancel"),
+                (Action::Yes, "overwrite"),
+                (Action::No, "reload theirs, keep yours as a recovery copy"),
+                (Action::Alternative, "save as…"),
+                (Action::Cancel, "cancel"),
             ],
         ),
         Question::ReplaceFile(delivery) => (
@@ -160,7 +186,11 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
                 clean_line(&delivery.path.display().to_string()),
                 delivery.what
             ),
-            vec![("y", "replace it"), ("n", "keep it"), ("Esc", "keep it")],
+            vec![
+                (Action::Yes, "replace it"),
+                (Action::No, "keep it"),
+                (Action::Cancel, "keep it"),
+            ],
         ),
         Question::LockedElsewhere { holder } => (
             format!(
@@ -169,7 +199,7 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(&'static str, &'stat
                 file_name(app),
                 clean_line(holder)
             ),
-            vec![("y", "stay read-only"), ("n", "edit anyway")],
+            vec![(Action::Yes, "stay read-only"), (Action::No, "edit anyway")],
         ),
     }
 }
@@ -188,9 +218,10 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame) {
     lines.push(Line::raw(""));
     let mut keys: Vec<Span> = Vec::new();
     let mut used = 0;
-    for (key, meaning) in answers {
+    for (action, meaning) in answers {
+        let key = app.keymap.key(Mode::Confirm, &action);
         let meaning = format!(" {meaning}   ");
-        let needed = key.len() + meaning.chars().count();
+        let needed = key.chars().count() + meaning.chars().count();
         if used + needed > inner_width && !keys.is_empty() {
             lines.push(Line::from(std::mem::take(&mut keys)));
             used = 0;

@@ -9,8 +9,10 @@ use ratatui::widgets::{Block, Paragraph};
 use super::cell::wrapped;
 use super::theme;
 use crate::app::App;
+use crate::app::action::Action;
 use crate::app::form::{Field, FieldValue, Form};
 use crate::app::geometry::FORM_LABEL_WIDTH;
+use crate::app::keymap::{Keymap, Mode};
 use crate::text::display::{clean, clean_line, width as width_of};
 
 /// Lines a multi-line text field shows: more while it has the focus.
@@ -46,7 +48,7 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame) {
             format!(" {} ", clean_line(&form.title)),
             theme::ACCENT,
         ))
-        .title_bottom(Span::styled(hints(form), theme::DIM));
+        .title_bottom(Span::styled(hints(&app.keymap, form), theme::DIM));
     let inner = block.inner(area);
     super::help::clear_popup(area, frame);
     frame.render_widget(block, area);
@@ -89,20 +91,27 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame) {
     }
 }
 
-/// The keys that apply to this form: Tab only with several fields, ← → only with a choice.
-fn hints(form: &Form) -> String {
+/// The keys that apply to this form: the next field only with several fields, the
+/// choosing keys only with a choice.
+fn hints(keymap: &Keymap, form: &Form) -> String {
+    let key = |action: Action| keymap.key(Mode::Form, &action);
     let mut hints = Vec::new();
     if form.fields.len() > 1 {
-        hints.push("Tab next field");
+        hints.push(format!("{} next field", key(Action::NextField)));
     }
     if form
         .fields
         .iter()
         .any(|f| matches!(f.value, FieldValue::Choice { .. }))
     {
-        hints.push("← → choose");
+        hints.push(format!(
+            "{} {} choose",
+            key(Action::CursorLeft),
+            key(Action::CursorRight)
+        ));
     }
-    hints.extend(["Enter keeps", "Esc cancels"]);
+    hints.push(format!("{} keeps", key(Action::Commit)));
+    hints.push(format!("{} cancels", key(Action::CancelEdit)));
     format!(" {} ", hints.join(" · "))
 }
 

@@ -8,7 +8,9 @@ use ratatui::style::Style;
 use super::cell::{self, Chunk};
 use super::theme;
 use crate::app::App;
+use crate::app::action::Action;
 use crate::app::geometry::{LANE_LABEL_WIDTH, MIN_STAGE_WIDTH};
+use crate::app::keymap::Mode;
 use crate::model::{JourneyMap, Lane};
 use crate::text::display::{clean_line, cut_short, ending_in_ellipsis, truncate, width as width_of};
 
@@ -16,11 +18,16 @@ use crate::text::display::{clean_line, cut_short, ending_in_ellipsis, truncate, 
 pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
     let stages = &map.stages;
     if stages.is_empty() {
+        let key = |action: Action| app.keymap.key(Mode::Grid, &action);
         let lines = [
-            "This map has no stages yet.",
-            "",
-            "Press s to add the first stage, t to give the map a title,",
-            "or ? to see every key.",
+            "This map has no stages yet.".to_owned(),
+            String::new(),
+            format!(
+                "Press {} to add the first stage, {} to give the map a title,",
+                key(Action::AddStageAfter),
+                key(Action::EditTitle)
+            ),
+            format!("or {} to see every key.", key(Action::ShowHelp)),
         ];
         for (i, line) in lines.iter().enumerate() {
             let y = area.y + area.height / 3 + i as u16;
@@ -258,6 +265,8 @@ fn draw_lane(app: &App, columns: &Columns, lane: Lane, cells: &[Vec<Chunk>], are
     }
     let area = area.intersection(buf.area);
     let lane_selected = lane == app.cursor.lane;
+    let verb = if lane.list().is_some() { "adds" } else { "writes" };
+    let empty_hint = format!("{} {verb}", app.keymap.key(Mode::Grid, &Action::EditCell));
     let label_style = if lane_selected {
         theme::lane(lane).patch(theme::SELECTED)
     } else {
@@ -291,13 +300,18 @@ fn draw_lane(app: &App, columns: &Columns, lane: Lane, cells: &[Vec<Chunk>], are
         let (text_x, room) = text_span(x, w, first);
         let room = room.min(usize::from(area.right().saturating_sub(text_x)));
         let cell_area = Rect::new(text_x, area.y, room as u16, area.height);
-        let selected_item = selected.then_some(app.cursor.item);
+        let look = CellLook {
+            lane,
+            selected,
+            item: selected.then_some(app.cursor.item),
+            empty_hint: &empty_hint,
+        };
         let hit = |index: usize, chunk: &Chunk| match (chunk.item, lane) {
             (Some(item), _) => app.search.hits_cell(s, lane, item),
             (None, Lane::Emotion) => index > 0 && app.search.hits_cell(s, lane, 0),
             (None, _) => app.search.hits_cell(s, lane, 0),
         };
-        draw_cell(chunks, lane, selected, selected_item, &hit, cell_area, buf);
+        draw_cell(chunks, &look, &hit, cell_area, buf);
     }
 }
 
@@ -332,15 +346,28 @@ impl CellLine {
 }
 
 /// `hit(index, chunk)` says whether the chunk holds a search hit (drawn highlighted).
-fn draw_cell(
-    chunks: &[Chunk],
+/// How a cell is drawn: its lane, whether it is selected (and which item), and what it
+/// says while selected and empty.
+struct CellLook<'a> {
     lane: Lane,
     selected: bool,
     item: Option<usize>,
+    empty_hint: &'a str,
+}
+
+fn draw_cell(
+    chunks: &[Chunk],
+    look: &CellLook,
     hit: &dyn Fn(usize, &Chunk) -> bool,
     area: Rect,
     buf: &mut Buffer,
 ) {
+    let CellLook {
+        lane,
+        selected,
+        item,
+        empty_hint,
+    } = *look;
     let width = usize::from(area.width);
     let height = usize::from(area.height);
     if height == 0 || width == 0 {
@@ -349,12 +376,7 @@ fn draw_cell(
     let mut lines: Vec<CellLine> = Vec::with_capacity(height);
     if chunks.is_empty() {
         if selected {
-            let hint = if lane.list().is_some() {
-                "Enter adds"
-            } else {
-                "Enter writes"
-            };
-            lines.push(CellLine::new(format!("{hint:<width$}"), theme::SELECTED));
+            lines.push(CellLine::new(format!("{empty_hint:<width$}"), theme::SELECTED));
         }
     } else if lane.list().is_none() {
         let highlight = if selected { theme::SELECTED } else { Style::new() };

@@ -9,8 +9,9 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::cell::wrapped;
 use super::theme;
 use crate::app::App;
+use crate::app::action::Action;
 use crate::app::keymap::{Keymap, Mode};
-use crate::app::overlay::Overlay;
+use crate::app::modal::Modal;
 use crate::text::display::clean_line;
 
 /// Widest the key column of the help gets; longer key lists wrap within it.
@@ -35,15 +36,16 @@ fn entry(keys: &str, description: &str, width: usize) -> Vec<Line<'static>> {
 /// Every binding, grouped by mode, as the help overlay's lines for a box `width` wide;
 /// the keys of `first` (where the help was asked from) come first.
 pub fn help_lines(keymap: &Keymap, width: usize, first: Mode) -> Vec<Line<'static>> {
-    let mut lines: Vec<Line<'static>> = wrapped(
-        "A journey map is stages (columns) by lanes (rows). Move with the arrows, Enter edits, \
-         a adds, u undoes, Ctrl-S saves. Every key:",
-        width,
-        4,
-    )
-    .into_iter()
-    .map(Line::raw)
-    .collect();
+    let key = |action: Action| keymap.key(Mode::Grid, &action);
+    let intro = format!(
+        "A journey map is stages (columns) by lanes (rows). Move with the arrows, {} edits, \
+         {} adds, {} undoes, {} saves. Every key:",
+        key(Action::EditCell),
+        key(Action::AddItem),
+        key(Action::Undo),
+        key(Action::Save)
+    );
+    let mut lines: Vec<Line<'static>> = wrapped(&intro, width, 4).into_iter().map(Line::raw).collect();
     let modes = std::iter::once(first).chain(Mode::ALL.into_iter().filter(|&mode| mode != first));
     for mode in modes {
         lines.push(Line::raw(""));
@@ -114,13 +116,26 @@ pub fn clear_popup(area: Rect, frame: &mut Frame) {
     frame.render_widget(Clear, Rect::new(x, area.y, right - x, area.height));
 }
 
+/// The keys that scroll and close the help and notices, as their box's bottom line says.
+fn box_keys(keymap: &Keymap) -> String {
+    let key = |action: Action| keymap.key(Mode::Help, &action);
+    format!(
+        " {}{} {} {} scroll · {} closes ",
+        key(Action::SelectPrevious),
+        key(Action::SelectNext),
+        key(Action::PageUp),
+        key(Action::PageDown),
+        key(Action::Back)
+    )
+}
+
 /// Draws `lines` in a scrolling box titled `title`.
-pub fn render_box(title: &str, lines: Vec<Line<'static>>, scroll: usize, frame: &mut Frame) {
+fn render_box(app: &App, title: &str, lines: Vec<Line<'static>>, scroll: usize, frame: &mut Frame) {
     let area = box_area(frame.area());
     let block = Block::bordered()
         .border_style(theme::ACCENT)
         .title(Span::styled(format!(" {title} "), theme::ACCENT))
-        .title_bottom(Span::styled(" ↑↓ PgUp PgDn scroll · Esc closes ", theme::DIM));
+        .title_bottom(Span::styled(box_keys(&app.keymap), theme::DIM));
     let inner = block.inner(area);
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = scroll.min(max_scroll);
@@ -138,9 +153,9 @@ pub fn render_box(title: &str, lines: Vec<Line<'static>>, scroll: usize, frame: 
 pub fn overlay_max_scroll(app: &App, area: Rect) -> Option<usize> {
     let area = box_area(area);
     let width = usize::from(area.width.saturating_sub(2));
-    let lines = match &app.overlay {
-        Some(Overlay::Help { from, .. }) => help_lines(&app.keymap, width, *from).len(),
-        Some(Overlay::Notice { lines, .. }) => lines
+    let lines = match &app.modal {
+        Modal::Help { from, .. } => help_lines(&app.keymap, width, *from).len(),
+        Modal::Notice { lines, .. } => lines
             .iter()
             .map(|l| wrapped(&clean_line(l), width, 8).len())
             .sum(),
@@ -157,16 +172,16 @@ fn box_area(area: Rect) -> Rect {
 /// The help overlay.
 pub fn render_help(app: &App, scroll: usize, from: Mode, frame: &mut Frame) {
     let width = usize::from(box_area(frame.area()).width.saturating_sub(2));
-    render_box("Keys", help_lines(&app.keymap, width, from), scroll, frame);
+    render_box(app, "Keys", help_lines(&app.keymap, width, from), scroll, frame);
 }
 
 /// A notice: a problem that takes more than one line to explain.
-pub fn render_notice(title: &str, lines: &[String], scroll: usize, frame: &mut Frame) {
+pub fn render_notice(app: &App, title: &str, lines: &[String], scroll: usize, frame: &mut Frame) {
     let width = usize::from(box_area(frame.area()).width.saturating_sub(2));
     let lines = lines
         .iter()
         .flat_map(|l| wrapped(&clean_line(l), width, 8))
         .map(Line::raw)
         .collect();
-    render_box(&clean_line(title), lines, scroll, frame);
+    render_box(app, &clean_line(title), lines, scroll, frame);
 }

@@ -5,7 +5,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::theme;
-use crate::app::App;
 use crate::app::documents::MemoPreview;
 
 /// The widest the memo is laid out, plus a margin each side.
@@ -25,8 +24,7 @@ fn summary(preview: &MemoPreview, top: usize) -> String {
 }
 
 /// Draws the preview into `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(preview) = &app.memo else { return };
+pub fn render(preview: &MemoPreview, area: Rect, buf: &mut Buffer) {
     let rows = usize::from(area.height.saturating_sub(1));
     let top = preview.top(rows);
     buf.set_stringn(

@@ -28,11 +28,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::app::App;
 use crate::app::geometry::{CURVE_HEIGHT, GRID_MIN_HEIGHT, MIN_HEIGHT, MIN_WIDTH, curve_fits};
-use crate::app::overlay::Overlay;
-use crate::app::shadow::PaneLayout;
-use crate::app::view::View;
-use crate::app::{App, Screen};
+use crate::app::modal::Modal;
+use crate::app::screen::{Screen, View};
+use crate::app::shadow::{Pane, PaneLayout};
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -43,12 +43,12 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     // The notes pane, when it has the focus under or instead of the grid, takes the
     // detail pane's rows too.
-    let pane_screen = app.view == View::Grid
-        && app.shadow.open
-        && app.shadow.focused
+    let view = app.view();
+    let pane_screen = view == Some(&View::Grid)
+        && app.shadow.pane == Pane::Focused
         && PaneLayout::for_size(area.width, area.height) != PaneLayout::Beside;
-    let map_detail = matches!(app.view, View::Grid | View::Board) && !pane_screen;
-    let detail_height = if (app.screen == Screen::Map && map_detail) || app.editor.is_some() {
+    let map_detail = matches!(view, Some(View::Grid | View::Board | View::Compare(_))) && !pane_screen;
+    let detail_height = if map_detail || app.modal.editor().is_some() {
         app.geometry.detail_height().min(area.height.saturating_sub(6))
     } else {
         0
@@ -61,38 +61,59 @@ pub fn render(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     bars::render_title(app, title, frame.buffer_mut());
-    match (app.screen, &app.doc, &app.recovery) {
-        (Screen::Map, Some(doc), Some(offer)) if app.comparing => {
-            compare::render(app, &doc.map, offer, body, frame.buffer_mut());
-        }
-        (Screen::Map, Some(doc), _) => match app.view {
-            View::Grid => {
-                let layout = PaneLayout::for_size(area.width, area.height);
-                render_grid_and_notes(app, &doc.map, layout, body, frame.buffer_mut());
+    match &app.screen {
+        Screen::Map { doc, view } => {
+            let buf = frame.buffer_mut();
+            match view {
+                View::Grid => {
+                    let layout = PaneLayout::for_size(area.width, area.height);
+                    render_grid_and_notes(app, &doc.map, layout, body, buf);
+                }
+                View::Board => board::render(app, &doc.map, body, buf),
+                View::Council => council::render(app, &doc.map, body, buf),
+                View::Coverage => coverage::render(app, &doc.map, body, buf),
+                View::Channels { .. } => channels::render(app, &doc.map, body, buf),
+                View::Memo(preview) => memo::render(preview, body, buf),
+                View::Compare(offer) => compare::render(app, &doc.map, offer, body, buf),
             }
-            View::Board => board::render(app, &doc.map, body, frame.buffer_mut()),
-            View::Council => council::render(app, &doc.map, body, frame.buffer_mut()),
-            View::Coverage => coverage::render(app, &doc.map, body, frame.buffer_mut()),
-            View::Channels => channels::render(app, &doc.map, body, frame.buffer_mut()),
-            View::Memo => memo::render(app, body, frame.buffer_mut()),
-        },
-        _ => start::render(app, body, frame),
+        }
+        Screen::Start(start) => start::render(app, start, body, frame),
     }
     if detail_height > 0 {
         detail::render(app, detail, frame);
     }
     bars::render_status(app, status, frame.buffer_mut());
-    if let (Some(picker), Some(doc)) = (&app.links, &app.doc) {
-        links::render(&doc.map, picker, frame);
-    }
-    if let Some(form) = &app.form {
-        form::render(app, form, frame);
-    }
-    match &app.overlay {
-        Some(Overlay::Help { scroll, from }) => help::render_help(app, *scroll, *from, frame),
-        Some(Overlay::Notice { title, lines, scroll }) => help::render_notice(title, lines, *scroll, frame),
-        Some(Overlay::Ask(question)) => dialog::render(app, question, frame),
-        None => {}
+    render_modal(app, &app.modal, frame);
+}
+
+/// Draws a modal over the screen, what it covers first.
+fn render_modal(app: &App, modal: &Modal, frame: &mut Frame) {
+    match modal {
+        // The editor lives in the detail pane, drawn with the screen.
+        Modal::None | Modal::Editor(_) => {}
+        Modal::Links(picker) => {
+            if let Some(doc) = app.doc() {
+                links::render(&doc.map, picker, frame);
+            }
+        }
+        Modal::Form { form, .. } => form::render(app, form, frame),
+        Modal::Ask { question, behind } => {
+            render_modal(app, behind, frame);
+            dialog::render(app, question, frame);
+        }
+        Modal::Help { scroll, from, behind } => {
+            render_modal(app, behind, frame);
+            help::render_help(app, *scroll, *from, frame);
+        }
+        Modal::Notice {
+            title,
+            lines,
+            scroll,
+            behind,
+        } => {
+            render_modal(app, behind, frame);
+            help::render_notice(app, title, lines, *scroll, frame);
+        }
     }
 }
 
@@ -117,7 +138,7 @@ fn render_grid_and_notes(
     area: Rect,
     buf: &mut ratatui::buffer::Buffer,
 ) {
-    if !app.shadow.open {
+    if !app.shadow.pane.is_open() {
         grid_and_curve(app, map, area, buf);
         return;
     }
@@ -135,7 +156,7 @@ fn render_grid_and_notes(
             grid_and_curve(app, map, top, buf);
             notes::render(app, map, bottom, buf);
         }
-        PaneLayout::Screen if app.shadow.focused => notes::render(app, map, area, buf),
+        PaneLayout::Screen if app.shadow.pane == Pane::Focused => notes::render(app, map, area, buf),
         PaneLayout::Screen => grid_and_curve(app, map, area, buf),
     }
 }

@@ -10,7 +10,10 @@ use ratatui::widgets::{Block, Widget};
 use super::cell::wrapped;
 use super::theme;
 use crate::app::App;
+use crate::app::action::Action;
 use crate::app::forms::note::local_time;
+use crate::app::keymap::Mode;
+use crate::app::shadow::Pane;
 use crate::model::{JourneyMap, ShadowNote};
 use crate::text::display::{clean, clean_line, truncate, width};
 
@@ -50,13 +53,18 @@ fn facts(app: &App, map: &JourneyMap, note: &ShadowNote) -> String {
 /// Draws the pane into `area`.
 pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
     let shadow = &app.shadow;
-    let focused = shadow.focused;
+    let focused = shadow.pane == Pane::Focused;
+    let key = |mode: Mode, action: Action| app.keymap.key(mode, &action);
     let filter = shadow.filter.describe(map);
     let mut title = format!(" Shadow notes · {} ", shadow.rows.len());
     if !filter.is_empty() {
         title.push_str(&format!("· only {} ", clean_line(&filter)));
     }
-    let hint = if focused { " Tab: grid " } else { " Tab: notes " };
+    let hint = if focused {
+        format!(" {}: grid ", key(Mode::Shadow, Action::FocusNotes))
+    } else {
+        format!(" {}: notes ", key(Mode::Grid, Action::FocusNotes))
+    };
     let block = Block::bordered()
         .border_style(if focused { theme::ACCENT } else { theme::RULE })
         .title(Span::styled(
@@ -76,10 +84,18 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
                 "No shadow notes yet.".to_owned(),
                 String::new(),
                 "Walk the journey as a customer and write down what you see:".to_owned(),
-                "a (here) or W (in the grid) adds a note: type, Enter.".to_owned(),
+                format!(
+                    "{} (here) or {} (in the grid) adds a note: type, {}.",
+                    key(Mode::Shadow, Action::AddNote),
+                    key(Mode::Grid, Action::AddNote),
+                    key(Mode::Form, Action::Commit)
+                ),
             ]
         } else {
-            vec!["No note passes the filter: F shows all.".to_owned()]
+            vec![format!(
+                "No note passes the filter: {} shows all.",
+                key(Mode::Shadow, Action::ClearNoteFilter)
+            )]
         };
         for (y, line) in (inner.y..inner.bottom()).zip(lines) {
             for (dy, part) in wrapped(&line, columns, 2).into_iter().enumerate() {

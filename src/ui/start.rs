@@ -8,19 +8,21 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
 use super::theme;
 use crate::app::App;
-use crate::app::start::StartEntry;
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
+use crate::app::start::{StartEntry, StartScreen};
 use crate::assets::{EXAMPLES, TEMPLATES};
 use crate::text::display::{clean_line, fit, truncate, width as text_width};
 
 /// Draws the start screen into `area`.
-pub fn render(app: &App, area: Rect, frame: &mut Frame) {
+pub fn render(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame) {
     let [list_area, footer] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
-    if app.start.template.is_some() {
-        render_templates(app, list_area, frame);
+    if start.template.is_some() {
+        render_templates(app, start, list_area, frame);
     } else {
-        render_entries(app, list_area, frame);
+        render_entries(app, start, list_area, frame);
     }
-    let folder = match (&app.start.folder, &app.start.problem) {
+    let folder = match (&start.folder, &start.problem) {
         (_, Some(problem)) => Line::styled(clean_line(problem).into_owned(), theme::WARNING),
         (Some(folder), None) => Line::from(vec![
             Span::styled(" Your maps are kept in ", theme::DIM),
@@ -31,10 +33,9 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(vec![folder]), footer);
 }
 
-fn render_entries(app: &App, area: Rect, frame: &mut Frame) {
+fn render_entries(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame) {
     let width = usize::from(area.width.saturating_sub(4));
-    let items: Vec<ListItem> = app
-        .start
+    let items: Vec<ListItem> = start
         .entries()
         .map(|entry| match entry {
             StartEntry::NewMap => ListItem::new(Line::styled("+ New map from a template…", theme::ACCENT)),
@@ -45,11 +46,11 @@ fn render_entries(app: &App, area: Rect, frame: &mut Frame) {
                     Span::raw(truncate(example.summary, width.saturating_sub(11)).into_owned()),
                 ]))
             }
-            StartEntry::Map(i) => map_line(app, i, width),
-            StartEntry::Recovered(i) => recovered_line(app, i, width),
+            StartEntry::Map(i) => map_line(app, start, i, width),
+            StartEntry::Recovered(i) => recovered_line(app, start, i, width),
         })
         .collect();
-    let title = if app.start.maps.is_empty() {
+    let title = if start.maps.is_empty() {
         " Start: no maps of yours yet, begin with a template or an example "
     } else {
         " Start: open a map "
@@ -57,7 +58,7 @@ fn render_entries(app: &App, area: Rect, frame: &mut Frame) {
     let block = Block::bordered()
         .border_style(theme::RULE)
         .title(Span::styled(title, theme::HEADER));
-    let mut state = ListState::default().with_selected(Some(app.start.selected));
+    let mut state = ListState::default().with_selected(Some(start.selected));
     frame.render_stateful_widget(
         List::new(items).block(block).highlight_style(theme::SELECTED),
         area,
@@ -65,8 +66,8 @@ fn render_entries(app: &App, area: Rect, frame: &mut Frame) {
     );
 }
 
-fn map_line(app: &App, index: usize, width: usize) -> ListItem<'static> {
-    let Some(map) = app.start.maps.get(index) else {
+fn map_line(app: &App, start: &StartScreen, index: usize, width: usize) -> ListItem<'static> {
+    let Some(map) = start.maps.get(index) else {
         return ListItem::new("");
     };
     let file = map
@@ -95,7 +96,7 @@ fn map_line(app: &App, index: usize, width: usize) -> ListItem<'static> {
             let stages = format!("{stages:>3} stage{}", if *stages == 1 { " " } else { "s" });
             let meta = format!("{stages}  {date:<16}  {}", fit(&file, file_room));
             let room = width.saturating_sub(text_width(&meta) + 4);
-            let marker = if app.start.recoverable.get(index).copied().unwrap_or(false) {
+            let marker = if start.recoverable.get(index).copied().unwrap_or(false) {
                 Span::styled("⟲ ", theme::WARNING)
             } else {
                 Span::raw("  ")
@@ -116,8 +117,8 @@ fn map_line(app: &App, index: usize, width: usize) -> ListItem<'static> {
     }
 }
 
-fn recovered_line(app: &App, index: usize, width: usize) -> ListItem<'static> {
-    let Some(entry) = app.start.recoveries.get(index) else {
+fn recovered_line(app: &App, start: &StartScreen, index: usize, width: usize) -> ListItem<'static> {
+    let Some(entry) = start.recoveries.get(index) else {
         return ListItem::new("");
     };
     let when = entry
@@ -137,7 +138,7 @@ fn recovered_line(app: &App, index: usize, width: usize) -> ListItem<'static> {
     ]))
 }
 
-fn render_templates(app: &App, area: Rect, frame: &mut Frame) {
+fn render_templates(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame) {
     let width = usize::from(area.width.saturating_sub(4));
     let items: Vec<ListItem> = TEMPLATES
         .iter()
@@ -164,11 +165,16 @@ fn render_templates(app: &App, area: Rect, frame: &mut Frame) {
             ])
         })
         .collect();
-    let block = Block::bordered().border_style(theme::ACCENT).title(Span::styled(
-        " New map: choose a template (Enter), Esc goes back ",
-        theme::ACCENT,
-    ));
-    let mut state = ListState::default().with_selected(app.start.template);
+    let keys = &app.keymap;
+    let title = format!(
+        " New map: choose a template ({}), {} goes back ",
+        keys.key(Mode::Start, &Action::Open),
+        keys.key(Mode::Start, &Action::Back)
+    );
+    let block = Block::bordered()
+        .border_style(theme::ACCENT)
+        .title(Span::styled(title, theme::ACCENT));
+    let mut state = ListState::default().with_selected(start.template);
     frame.render_stateful_widget(
         List::new(items).block(block).highlight_style(theme::SELECTED),
         area,

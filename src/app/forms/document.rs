@@ -4,9 +4,11 @@
 
 use std::path::Path;
 
-use super::{FormPurpose, Outcome};
+use super::{FormPurpose, Outcome, ReadyForm};
+use crate::app::action::Action;
 use crate::app::documents::{Delivery, MemoPreview};
 use crate::app::form::{Field, Form};
+use crate::app::keymap::{Keymap, Mode};
 use crate::export::memo::MemoFormat;
 use crate::export::{ExportFormat, path_beside};
 use crate::model::JourneyMap;
@@ -26,41 +28,59 @@ fn memo_options() -> Vec<String> {
     ]
 }
 
+/// "(← → format, Tab file, Enter writes)", with the keys of the keymap in use.
+fn keys_hint(keymap: &Keymap) -> String {
+    let key = |action: Action| keymap.key(Mode::Form, &action);
+    format!(
+        "({} {} format, {} file, {} writes)",
+        key(Action::CursorLeft),
+        key(Action::CursorRight),
+        key(Action::NextField),
+        key(Action::Commit)
+    )
+}
+
 /// The export menu: a format, and the file beside the map.
-pub fn export_form(map_path: &Path) -> Form {
+pub fn export_form(map_path: &Path, keymap: &Keymap) -> ReadyForm {
     let file = path_beside(map_path, EXPORT_SUFFIX, ExportFormat::Markdown.extension());
-    Form::new(
-        "Export the map (← → format, Tab file, Enter writes)".to_owned(),
-        vec![
-            Field::choice("Format", export_options(), 0),
-            Field::text("File", &file.display().to_string(), false),
-        ],
+    (
+        Form::new(
+            format!("Export the map {}", keys_hint(keymap)),
+            vec![
+                Field::choice("Format", export_options(), 0),
+                Field::text("File", &file.display().to_string(), false),
+            ],
+        ),
         FormPurpose::Export,
     )
 }
 
 /// The memo's file: a format, and the file beside the map (NAME-memo.md).
-pub fn memo_file_form(map_path: &Path) -> Form {
+pub fn memo_file_form(map_path: &Path, keymap: &Keymap) -> ReadyForm {
     let file = path_beside(map_path, MEMO_SUFFIX, MemoFormat::Markdown.name());
-    Form::new(
-        "Write the friction memo (← → format, Tab file, Enter writes)".to_owned(),
-        vec![
-            Field::choice("Format", memo_options(), 0),
-            Field::text("File", &file.display().to_string(), false),
-        ],
+    (
+        Form::new(
+            format!("Write the friction memo {}", keys_hint(keymap)),
+            vec![
+                Field::choice("Format", memo_options(), 0),
+                Field::text("File", &file.display().to_string(), false),
+            ],
+        ),
         FormPurpose::MemoFile,
     )
 }
 
 /// Who walked the journey, when, and on what: for the memo's header.
-pub fn memo_details_form(preview: &MemoPreview) -> Form {
-    Form::new(
-        "Who walked the journey (names and devices separated by commas)".to_owned(),
-        vec![
-            Field::text("Walked by", &preview.observers.join(", "), false),
-            Field::text("When", preview.when.as_deref().unwrap_or(""), false),
-            Field::text("Devices", &preview.options.devices.join(", "), false),
-        ],
+pub fn memo_details_form(preview: &MemoPreview) -> ReadyForm {
+    (
+        Form::new(
+            "Who walked the journey (names and devices separated by commas)".to_owned(),
+            vec![
+                Field::text("Walked by", &preview.observers.join(", "), false),
+                Field::text("When", preview.when.as_deref().unwrap_or(""), false),
+                Field::text("Devices", &preview.options.devices.join(", "), false),
+            ],
+        ),
         FormPurpose::MemoDetails,
     )
 }
@@ -77,10 +97,11 @@ fn extensions(purpose: FormPurpose) -> Option<(Vec<&'static str>, &'static str)>
     }
 }
 
-/// After the format changed: a file field still holding a default name beside the map
-/// takes the new format's extension; a name the user typed is left alone.
-pub fn follow_format(form: &mut Form, map_path: &Path) {
-    let Some((extensions, suffix)) = extensions(form.purpose) else {
+/// After the format of a form for `purpose` changed: a file field still holding a default
+/// name beside the map takes the new format's extension; a name the user typed is left
+/// alone.
+pub fn follow_format(form: &mut Form, purpose: FormPurpose, map_path: &Path) {
+    let Some((extensions, suffix)) = extensions(purpose) else {
         return;
     };
     let selected = form.choice(0);

@@ -1,7 +1,7 @@
 //! The friction board's filter form: status, severity, channel and owner, each "any" by
 //! default.
 
-use super::{FormPurpose, Outcome};
+use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::board::BoardFilter;
 use crate::app::form::{Field, Form};
 use crate::model::{JourneyMap, Severity, Status};
@@ -34,7 +34,7 @@ fn with_any(options: impl Iterator<Item = String>) -> Vec<String> {
 }
 
 /// The form, showing `current`.
-pub fn filter_form(map: &JourneyMap, current: &BoardFilter) -> Form {
+pub fn filter_form(map: &JourneyMap, current: &BoardFilter) -> ReadyForm {
     let channels = channels(map);
     let position = |found: Option<usize>| found.map_or(0, |i| i + 1);
     let fields = vec![
@@ -68,9 +68,8 @@ pub fn filter_form(map: &JourneyMap, current: &BoardFilter) -> Form {
         ),
         Field::text("Owner", current.owner.as_deref().unwrap_or_default(), false),
     ];
-    Form::new(
-        "Filter the friction board".to_owned(),
-        fields,
+    (
+        Form::new("Filter the friction board".to_owned(), fields),
         FormPurpose::BoardFilter,
     )
 }

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{FormPurpose, Outcome};
+use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::form::{Field, Form};
 use crate::model::{Edit, Item, JourneyMap, Severity, Status};
 
@@ -18,7 +18,12 @@ const SEVERITIES: [Severity; 3] = [Severity::Minor, Severity::Major, Severity::S
 
 /// The form for friction point `at` of stage `stage`.
 /// Evidence entries in `missing` (not found beside the map) are named under the fields.
-pub fn friction_form(map: &JourneyMap, stage: usize, at: usize, missing: &HashSet<String>) -> Option<Form> {
+pub fn friction_form(
+    map: &JourneyMap,
+    stage: usize,
+    at: usize,
+    missing: &HashSet<String>,
+) -> Option<ReadyForm> {
     let current = map.stages.get(stage)?;
     let friction = current.frictions.get(at)?;
     let severities = SEVERITIES
@@ -53,7 +58,7 @@ pub fn friction_form(map: &JourneyMap, stage: usize, at: usize, missing: &HashSe
         Field::text("Evidence", &friction.evidence.join("\n"), true),
     ];
     let title = format!("Friction point {} · {}", at + 1, current.name);
-    let mut form = Form::new(title, fields, FormPurpose::Friction { stage, at });
+    let mut form = Form::new(title, fields);
     let gone: Vec<&str> = friction
         .evidence
         .iter()
@@ -66,7 +71,7 @@ pub fn friction_form(map: &JourneyMap, stage: usize, at: usize, missing: &HashSe
             gone.join(", ")
         ));
     }
-    Some(form)
+    Some((form, FormPurpose::Friction { stage, at }))
 }
 
 /// The edit keeping the form makes.

@@ -2,7 +2,7 @@
 //! ranges, with a small calculator that fills NPS from answer counts and CSAT from
 //! satisfied answers out of all answers.
 
-use super::{FormPurpose, Outcome};
+use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::form::{Field, Form};
 use crate::model::{Edit, JourneyMap, Metrics};
 
@@ -18,7 +18,7 @@ const ANSWERS: usize = 7;
 const COUNTS: std::ops::RangeInclusive<f64> = 0.0..=10_000_000.0;
 
 /// The form for the metrics of stage `stage`.
-pub fn metrics_form(map: &JourneyMap, stage: usize) -> Option<Form> {
+pub fn metrics_form(map: &JourneyMap, stage: usize) -> Option<ReadyForm> {
     let current = map.stages.get(stage)?;
     let metrics = current.metrics.clone().unwrap_or_default();
     let count = |label| Field::number(label, None, COUNTS, true, true);
@@ -37,7 +37,7 @@ pub fn metrics_form(map: &JourneyMap, stage: usize) -> Option<Form> {
         stage + 1,
         current.name
     );
-    Some(Form::new(title, fields, FormPurpose::Metrics { stage }))
+    Some((Form::new(title, fields), FormPurpose::Metrics { stage }))
 }
 
 /// NPS from answer counts: % promoters (9–10) minus % detractors (0–6).

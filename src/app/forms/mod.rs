@@ -22,8 +22,12 @@ pub use round::round_form;
 use super::App;
 use super::board::BoardFilter;
 use super::form::Form;
+use super::screen::{Screen, View};
 use super::shadow::NoteFilter;
 use crate::model::Edit;
+
+/// A form ready to open, with what keeping it is for.
+pub type ReadyForm = (Form, FormPurpose);
 
 /// The thing a form edits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,19 +91,19 @@ pub enum Outcome {
     },
 }
 
-/// What keeping `form` does, or the reason it cannot be kept yet (the form then shows it
-/// and focuses the field at fault).
-pub fn outcome(app: &mut App, form: &mut Form) -> Result<Outcome, String> {
-    if form.purpose == FormPurpose::Observer {
+/// What keeping `form` for `purpose` does, or the reason it cannot be kept yet (the form
+/// then shows it and focuses the field at fault).
+pub fn outcome(app: &mut App, form: &mut Form, purpose: FormPurpose) -> Result<Outcome, String> {
+    if purpose == FormPurpose::Observer {
         return name::observer_outcome(form);
     }
-    if form.purpose == FormPurpose::MemoDetails {
+    if purpose == FormPurpose::MemoDetails {
         return Ok(document::memo_details_outcome(form));
     }
-    let Some(doc) = &app.doc else {
+    let Screen::Map { doc, view } = &app.screen else {
         return Ok(Outcome::Unchanged);
     };
-    match form.purpose {
+    match purpose {
         FormPurpose::Note { at } => note::outcome(&doc.map, at, form, &mut app.ids, &app.time_zone),
         FormPurpose::NoteFilter => Ok(note_filter::outcome(&doc.map, &app.shadow.coverage, form)),
         FormPurpose::Channel { at } => name::channel_outcome(&doc.map, at, form),
@@ -109,7 +113,13 @@ pub fn outcome(app: &mut App, form: &mut Form) -> Result<Outcome, String> {
         FormPurpose::VotingRound => round::outcome(form),
         FormPurpose::BoardFilter => Ok(filter::outcome(&doc.map, form)),
         FormPurpose::Export => document::export_outcome(&doc.map, form),
-        FormPurpose::MemoFile => document::memo_file_outcome(&doc.map, app.memo.as_ref(), form),
+        FormPurpose::MemoFile => {
+            let preview = match view {
+                View::Memo(preview) => Some(&**preview),
+                _ => None,
+            };
+            document::memo_file_outcome(&doc.map, preview, form)
+        }
         FormPurpose::MemoDetails => Ok(document::memo_details_outcome(form)),
     }
 }

@@ -1,12 +1,12 @@
 //! One-name forms: a channel to add or rename (renaming reaches every note, friction
 //! point and plan entry), and the observer's name, asked once and remembered.
 
-use super::{FormPurpose, Outcome};
+use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::form::{Field, Form};
 use crate::model::{Edit, JourneyMap, channel_index, channels};
 
 /// The form adding a channel (`at` None) or renaming channel `at`.
-pub fn channel_form(map: &JourneyMap, at: Option<usize>) -> Option<Form> {
+pub fn channel_form(map: &JourneyMap, at: Option<usize>) -> Option<ReadyForm> {
     let (title, name) = match at {
         Some(c) => (
             "Rename the channel everywhere",
@@ -14,18 +14,19 @@ pub fn channel_form(map: &JourneyMap, at: Option<usize>) -> Option<Form> {
         ),
         None => ("Add a channel", ""),
     };
-    Some(Form::new(
-        title.to_owned(),
-        vec![Field::text("Channel", name, false)],
+    Some((
+        Form::new(title.to_owned(), vec![Field::text("Channel", name, false)]),
         FormPurpose::Channel { at },
     ))
 }
 
 /// The form asking who writes the notes, before the first one.
-pub fn observer_form(suggestion: &str) -> Form {
-    Form::new(
-        "Your name, signed on your shadow notes (asked once)".to_owned(),
-        vec![Field::text("Observer", suggestion, false)],
+pub fn observer_form(suggestion: &str) -> ReadyForm {
+    (
+        Form::new(
+            "Your name, signed on your shadow notes (asked once)".to_owned(),
+            vec![Field::text("Observer", suggestion, false)],
+        ),
         FormPurpose::Observer,
     )
 }

@@ -1,7 +1,7 @@
 //! The shadow-note form: text, stage, channel, observer, time (local on screen, UTC in
 //! the file) and evidence (one path or URL a line; Tab completes paths).
 
-use super::{FormPurpose, Outcome};
+use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::form::{Field, Form};
 use crate::model::{Edit, IdGen, JourneyMap, ShadowNote, channel_index, note_time};
 
@@ -39,7 +39,7 @@ pub fn note_form(
     at: Option<usize>,
     defaults: &NoteDefaults,
     zone: &jiff::tz::TimeZone,
-) -> Option<Form> {
+) -> Option<ReadyForm> {
     let stages: Vec<String> = map
         .stages
         .iter()
@@ -71,7 +71,7 @@ pub fn note_form(
         Field::text("Time", &local_time(&note.at, zone), false),
         Field::text("Evidence", &note.evidence.join("\n"), true),
     ];
-    Some(Form::new(title, fields, FormPurpose::Note { at }))
+    Some((Form::new(title, fields), FormPurpose::Note { at }))
 }
 
 /// Why a time typed in the right shape is still refused: its date or its hour does not

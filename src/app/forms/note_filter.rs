@@ -1,7 +1,7 @@
 //! The notes pane's filter form: stage, channel, observer and text, each "any" or empty
 //! by default.
 
-use super::{FormPurpose, Outcome};
+use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::form::{Field, Form};
 use crate::app::shadow::NoteFilter;
 use crate::model::{Coverage, JourneyMap};
@@ -13,7 +13,7 @@ const TEXT: usize = 3;
 const ANY: &str = "any";
 
 /// The form, showing `current`; the channels are the coverage's (the list and any used).
-pub fn note_filter_form(map: &JourneyMap, coverage: &Coverage, current: &NoteFilter) -> Form {
+pub fn note_filter_form(map: &JourneyMap, coverage: &Coverage, current: &NoteFilter) -> ReadyForm {
     let stages = std::iter::once(ANY.to_owned())
         .chain(
             map.stages
@@ -41,9 +41,8 @@ pub fn note_filter_form(map: &JourneyMap, coverage: &Coverage, current: &NoteFil
         Field::text("Observer", current.observer.as_deref().unwrap_or_default(), false),
         Field::text("Text", current.text.as_deref().unwrap_or_default(), false),
     ];
-    Form::new(
-        "Filter the shadow notes".to_owned(),
-        fields,
+    (
+        Form::new("Filter the shadow notes".to_owned(), fields),
         FormPurpose::NoteFilter,
     )
 }

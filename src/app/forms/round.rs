@@ -1,19 +1,21 @@
 //! The form that starts a voting round: votes per person and how many people vote.
 
-use super::{FormPurpose, Outcome};
+use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::form::{Field, Form};
 
 const PER_PERSON: usize = 0;
 const PEOPLE: usize = 1;
 
 /// The form, with the usual dot-voting defaults.
-pub fn round_form() -> Form {
-    Form::new(
-        "Start a voting round".to_owned(),
-        vec![
-            Field::number("Votes each", Some(3.0), 1.0..=50.0, true, false),
-            Field::number("People", Some(6.0), 1.0..=500.0, true, false),
-        ],
+pub fn round_form() -> ReadyForm {
+    (
+        Form::new(
+            "Start a voting round".to_owned(),
+            vec![
+                Field::number("Votes each", Some(3.0), 1.0..=50.0, true, false),
+                Field::number("People", Some(6.0), 1.0..=500.0, true, false),
+            ],
+        ),
         FormPurpose::VotingRound,
     )
 }

@@ -2,14 +2,14 @@
 //! editing in place, and jumping to a point in the grid.
 
 use super::super::forms::{filter_form, friction_form};
-use super::super::view::View;
+use super::super::screen::View;
 use super::super::{App, Effect, action::Action};
 use super::grid::settle;
 use super::{grid, votes};
 use crate::model::Lane;
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
-    let council = app.view == View::Council;
+    let council = matches!(app.screen.view(), Some(View::Council));
     let count = if council {
         app.board.council.len()
     } else {
@@ -30,8 +30,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             app.inform(format!("Sorted by {}", app.board.sort.label()));
         }
         Action::FilterBoard => {
-            if let Some(doc) = &app.doc {
-                app.form = Some(filter_form(&doc.map, &app.board.filter));
+            if let Some(doc) = app.screen.doc() {
+                let form = filter_form(&doc.map, &app.board.filter);
+                app.open_form(form);
             }
         }
         Action::ClearFilter => {
@@ -40,17 +41,17 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             app.inform("Showing every friction point");
         }
         Action::ShowBoard => {
-            app.view = View::Board;
+            app.screen.show(View::Board);
             app.board.selected = 0;
         }
         Action::ShowCouncil => {
-            app.view = View::Council;
+            app.screen.show(View::Council);
             app.board.selected = 0;
         }
-        Action::Back => app.view = View::Grid,
+        Action::Back => app.screen.show(View::Grid),
         Action::Open => {
             if let Some((stage, at)) = selected_point(app) {
-                app.view = View::Grid;
+                app.screen.show(View::Grid);
                 app.cursor.stage = stage;
                 app.cursor.lane = Lane::Friction;
                 app.cursor.item = at;
@@ -58,11 +59,13 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             }
         }
         Action::EditCell => {
-            if let Some((stage, at)) = selected_point(app) {
-                app.form = app
-                    .doc
-                    .as_ref()
-                    .and_then(|doc| friction_form(&doc.map, stage, at, &app.queue.missing));
+            if let Some((stage, at)) = selected_point(app)
+                && let Some(form) = app
+                    .screen
+                    .doc()
+                    .and_then(|doc| friction_form(&doc.map, stage, at, &app.queue.missing))
+            {
+                app.open_form(form);
             }
         }
         Action::Vote | Action::Unvote => {
@@ -80,7 +83,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
 
 /// The friction point the board or council has selected: (stage, position).
 fn selected_point(app: &App) -> Option<(usize, usize)> {
-    let rows = if app.view == View::Council {
+    let rows = if matches!(app.screen.view(), Some(View::Council)) {
         &app.board.council
     } else {
         &app.board.rows

@@ -1,28 +1,25 @@
 //! The side-by-side view of the file and its recovery copy: look around, then take the
-//! copy (y), keep the file (n), or go back to the question (Esc). Nothing is edited here.
+//! copy (yes), keep the file (no), or go back to the question. Nothing is edited here.
 
-use super::super::overlay::{Overlay, Question};
+use super::super::modal::Question;
+use super::super::screen::{Screen, View};
 use super::super::{App, Effect, action::Action};
 use super::grid::settle;
-use super::overlay::recover;
+use super::modal::recover;
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
-    let stages = app.doc.as_ref().map_or(0, |d| d.map.stages.len());
-    let offered = app.recovery.as_ref().map_or(0, |r| r.map.stages.len());
+    let Screen::Map {
+        doc,
+        view: View::Compare(offer),
+    } = &app.screen
+    else {
+        return Effect::Nothing;
+    };
+    let stages = doc.map.stages.len().max(offer.map.stages.len());
     match action {
-        Action::Yes => recover(app),
-        Action::No => {
-            app.comparing = false;
-            return Effect::DiscardRecovery;
-        }
-        Action::Back => {
-            app.comparing = false;
-            app.overlay = Some(Overlay::Ask(Question::Recover));
-        }
+        Action::Yes | Action::No | Action::Back => return decide(app, &action),
         Action::MoveLeft => app.cursor.stage = app.cursor.stage.saturating_sub(1),
-        Action::MoveRight => {
-            app.cursor.stage = (app.cursor.stage + 1).min(stages.max(offered).saturating_sub(1))
-        }
+        Action::MoveRight => app.cursor.stage = (app.cursor.stage + 1).min(stages.saturating_sub(1)),
         Action::MoveUp => {
             if let Some(above) = app.cursor.lane.above() {
                 app.cursor.lane = above;
@@ -36,11 +33,36 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         _ => {}
     }
     app.cursor.item = 0;
-    if app.comparing {
-        app.cursor
-            .scroll_into_view(app.geometry.compare_columns(), stages.max(offered));
-    } else {
-        settle(app);
-    }
+    app.cursor
+        .scroll_into_view(app.geometry.compare_columns(), stages);
     Effect::Nothing
+}
+
+/// Leaves the comparison for the grid: taking the copy, discarding it, or going back to
+/// the question with it.
+fn decide(app: &mut App, action: &Action) -> Effect {
+    let Screen::Map { view, .. } = &mut app.screen else {
+        return Effect::Nothing;
+    };
+    let offer = match std::mem::take(view) {
+        View::Compare(offer) => offer,
+        other => {
+            *view = other;
+            return Effect::Nothing;
+        }
+    };
+    let effect = match action {
+        Action::Yes => {
+            recover(app, *offer);
+            Effect::Nothing
+        }
+        Action::No => Effect::DiscardRecovery,
+        _ => {
+            app.ask(Question::Recover(offer));
+            Effect::Nothing
+        }
+    };
+    app.cursor.item = 0;
+    settle(app);
+    effect
 }

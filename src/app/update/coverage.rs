@@ -2,8 +2,8 @@
 //! cell's notes) and the channels screen (add, rename everywhere, remove, reorder).
 
 use super::super::forms::channel_form;
-use super::super::shadow::NoteFilter;
-use super::super::view::View;
+use super::super::screen::{ChannelsFrom, Screen, View};
+use super::super::shadow::{NoteFilter, Pane};
 use super::super::{App, Effect, action::Action};
 use super::grid::{self, apply};
 use super::shadow::filter_notes;
@@ -22,11 +22,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::PlanVote => plan_vote(app, true),
         Action::PlanUnvote => plan_vote(app, false),
         Action::NotesOfCell => notes_of_cell(app),
-        Action::ShowChannels => {
-            app.shadow.channels_from_coverage = true;
-            app.view = View::Channels;
-        }
-        Action::Back => app.view = View::Grid,
+        Action::ShowChannels => app.screen.show(View::Channels {
+            from: ChannelsFrom::Coverage,
+        }),
+        Action::Back => app.screen.show(View::Grid),
         other => return grid::update(app, other),
     }
     Effect::Nothing
@@ -34,7 +33,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
 
 /// The selected cell's stage id and channel name.
 fn selected_cell(app: &App) -> Option<(crate::model::StageId, String)> {
-    let doc = app.doc.as_ref()?;
+    let doc = app.screen.doc()?;
     let cell = app.shadow.cell;
     let stage = doc.map.stages.get(cell.stage)?.id.clone();
     let channel = app.shadow.coverage.channels.get(cell.channel)?.clone();
@@ -46,7 +45,7 @@ fn plan_vote(app: &mut App, up: bool) {
         app.inform("No stage × channel here: add stages and channels first");
         return;
     };
-    let Some(doc) = app.doc.as_ref() else { return };
+    let Some(doc) = app.screen.doc() else { return };
     let mut plan = doc.map.shadow.plan.clone();
     let found = plan
         .iter()
@@ -70,10 +69,11 @@ fn plan_vote(app: &mut App, up: bool) {
     }
     let label = if up { "plan vote" } else { "take back plan vote" };
     if apply(app, Edit::SetPlan(plan), label) {
+        let undo = app.key(&Action::Undo);
         app.inform(if up {
-            "Voted to shadow this cell next. u undoes."
+            format!("Voted to shadow this cell next. {undo} undoes.")
         } else {
-            "Took a vote away. u undoes."
+            format!("Took a vote away. {undo} undoes.")
         });
     }
 }
@@ -82,11 +82,10 @@ fn notes_of_cell(app: &mut App) {
     let Some((stage, channel)) = selected_cell(app) else {
         return;
     };
-    app.view = View::Grid;
+    app.screen.show(View::Grid);
     app.cursor.stage = app.shadow.cell.stage;
     grid::settle(app);
-    app.shadow.open = true;
-    app.shadow.focused = true;
+    app.shadow.pane = Pane::Focused;
     filter_notes(
         app,
         NoteFilter {
@@ -99,9 +98,14 @@ fn notes_of_cell(app: &mut App) {
 
 /// Keys on the channels screen.
 pub(super) fn channels(app: &mut App, action: Action) -> Effect {
-    let Some(doc) = app.doc.as_ref() else {
+    let Screen::Map {
+        doc,
+        view: View::Channels { from },
+    } = &app.screen
+    else {
         return Effect::Nothing;
     };
+    let from = *from;
     let count = doc.map.shadow.channels.len();
     let selected = app.shadow.channel;
     match action {
@@ -109,10 +113,17 @@ pub(super) fn channels(app: &mut App, action: Action) -> Effect {
         Action::SelectNext => app.shadow.channel = (selected + 1).min(count.saturating_sub(1)),
         Action::SelectFirst => app.shadow.channel = 0,
         Action::SelectLast => app.shadow.channel = count.saturating_sub(1),
-        Action::AddChannel => app.form = channel_form(&doc.map, None),
+        Action::AddChannel => {
+            if let Some(form) = channel_form(&doc.map, None) {
+                app.open_form(form);
+            }
+        }
         Action::RenameChannel => match channel_form(&doc.map, Some(selected)) {
-            Some(form) => app.form = Some(form),
-            None => app.inform("No channels yet: a adds one"),
+            Some(form) => app.open_form(form),
+            None => {
+                let add = app.key(&Action::AddChannel);
+                app.inform(format!("No channels yet: {add} adds one"));
+            }
         },
         Action::RemoveChannel => {
             let Some(name) = doc.map.shadow.channels.get(selected).cloned() else {
@@ -122,13 +133,15 @@ pub(super) fn channels(app: &mut App, action: Action) -> Effect {
                 Ok(edit) => {
                     if apply(app, edit, "remove channel") {
                         app.inform(format!(
-                            "Removed the channel “{}”. u undoes.",
-                            truncate(&clean_line(&name), 20)
+                            "Removed the channel “{}”. {} undoes.",
+                            truncate(&clean_line(&name), 20),
+                            app.key(&Action::Undo)
                         ));
                     }
                 }
                 Err(_) => app.warn(format!(
-                    "Enter renames or merges “{}”: in use, so not removed",
+                    "{} renames or merges “{}”: in use, so not removed",
+                    app.key(&Action::RenameChannel),
                     truncate(&clean_line(&name), 20)
                 )),
             }
@@ -147,13 +160,10 @@ pub(super) fn channels(app: &mut App, action: Action) -> Effect {
                 }
             }
         }
-        Action::Back => {
-            app.view = if app.shadow.channels_from_coverage {
-                View::Coverage
-            } else {
-                View::Grid
-            };
-        }
+        Action::Back => app.screen.show(match from {
+            ChannelsFrom::Coverage => View::Coverage,
+            ChannelsFrom::Grid => View::Grid,
+        }),
         other => return grid::update(app, other),
     }
     Effect::Nothing
@@ -162,8 +172,8 @@ pub(super) fn channels(app: &mut App, action: Action) -> Effect {
 /// Merges channel `from` into `into` after the question was answered yes.
 pub(super) fn merge_channels(app: &mut App, from: &str, into: &str) {
     let Some(edit) = app
-        .doc
-        .as_ref()
+        .screen
+        .doc()
         .and_then(|d| channels::rename(&d.map, from, into))
     else {
         return;
@@ -171,9 +181,10 @@ pub(super) fn merge_channels(app: &mut App, from: &str, into: &str) {
     if apply(app, edit, "merge channels") {
         let short = |name: &str| truncate(&clean_line(name), 20).into_owned();
         app.inform(format!(
-            "Merged “{}” into “{}”. u undoes.",
+            "Merged “{}” into “{}”. {} undoes.",
             short(from),
-            short(into)
+            short(into),
+            app.key(&Action::Undo)
         ));
     }
 }

@@ -2,34 +2,41 @@
 //! and what became of a document the loop wrote.
 
 use super::super::documents::{Delivery, MemoPreview};
-use super::super::overlay::{AfterLeaving, Overlay, Question};
-use super::super::view::View;
+use super::super::modal::{AfterLeaving, Question};
+use super::super::screen::{Screen, View};
 use super::super::{App, Effect, action::Action, forms};
 use crate::store::OutputError;
 
 /// `x`: the export menu, with the file beside the map.
 pub(super) fn open_export(app: &mut App) {
-    if let Some(doc) = &app.doc {
-        app.form = Some(forms::export_form(&doc.path));
+    if let Some(doc) = app.screen.doc() {
+        let form = forms::export_form(&doc.path, &app.keymap);
+        app.open_form(form);
     }
 }
 
 /// `M`: the memo's preview.
 pub(super) fn open_memo(app: &mut App) {
-    let Some(doc) = &app.doc else { return };
+    let Some(doc) = app.screen.doc() else { return };
     let preview = MemoPreview::open(&doc.map);
-    if !preview.notes_say_who {
-        app.inform("Press e to say who walked the journey and when: no shadow notes do");
+    let notes_say_who = preview.notes_say_who;
+    app.screen.show(View::Memo(Box::new(preview)));
+    if !notes_say_who {
+        let key = app.key(&Action::MemoDetails);
+        app.inform(format!(
+            "Press {key} to say who walked the journey and when: no shadow notes do"
+        ));
     }
-    app.memo = Some(preview);
-    app.view = View::Memo;
 }
 
 /// Keys on the memo's preview.
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let page = app.geometry.memo_page();
-    let (Some(doc), Some(preview)) = (&app.doc, app.memo.as_mut()) else {
-        app.view = View::Grid;
+    let Screen::Map {
+        doc,
+        view: View::Memo(preview),
+    } = &mut app.screen
+    else {
         return Effect::Nothing;
     };
     preview.scroll = preview.top(page);
@@ -52,12 +59,15 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             };
             app.inform(said);
         }
-        Action::MemoDetails => app.form = Some(forms::memo_details_form(preview)),
-        Action::WriteMemo => app.form = Some(forms::memo_file_form(&doc.path)),
-        Action::Back => {
-            app.memo = None;
-            app.view = View::Grid;
+        Action::MemoDetails => {
+            let form = forms::memo_details_form(preview);
+            app.open_form(form);
         }
+        Action::WriteMemo => {
+            let form = forms::memo_file_form(&doc.path, &app.keymap);
+            app.open_form(form);
+        }
+        Action::Back => app.screen.show(View::Grid),
         Action::Quit => return super::grid::leave(app, AfterLeaving::Quit),
         _ => {}
     }
@@ -71,7 +81,11 @@ pub(super) fn details_given(
     dates: Option<String>,
     devices: Vec<String>,
 ) {
-    let (Some(doc), Some(preview)) = (&app.doc, app.memo.as_mut()) else {
+    let Screen::Map {
+        doc,
+        view: View::Memo(preview),
+    } = &mut app.screen
+    else {
         return;
     };
     preview.options.observers = observers;
@@ -90,9 +104,7 @@ pub fn delivered(app: &mut App, delivery: Delivery, result: Result<(), OutputErr
             delivery.what,
             delivery.path.display()
         )),
-        Err(OutputError::Exists(_)) => {
-            app.overlay = Some(Overlay::Ask(Question::ReplaceFile(Box::new(delivery))));
-        }
+        Err(OutputError::Exists(_)) => app.ask(Question::ReplaceFile(Box::new(delivery))),
         Err(error) => app.warn(format!("Not written: {error}")),
     }
     Effect::Nothing

@@ -2,7 +2,8 @@
 //! turns it into an edit of the map. Nothing typed is dropped without asking.
 
 use super::super::editor::{EditTarget, Editor};
-use super::super::overlay::{Overlay, Question};
+use super::super::modal::{Modal, Question};
+use super::super::screen::Screen;
 use super::super::{App, Effect, action::Action};
 use super::grid::{apply, open_editor, settle};
 use crate::model::{
@@ -12,23 +13,26 @@ use crate::text::input::TextInput;
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let width = app.geometry.editor_width();
-    let Some(editor) = app.editor.as_mut() else {
+    let Modal::Editor(editor) = &mut app.modal else {
         return Effect::Nothing;
     };
     match action {
         Action::Commit => return commit(app),
         Action::CancelEdit if editor.target == EditTarget::Search => {
-            app.editor = None;
+            app.modal = Modal::None;
             super::search::leave(app);
         }
         Action::CancelEdit => {
             if editor.input.is_modified() {
-                app.overlay = Some(Overlay::Ask(Question::KeepTyping));
+                app.ask(Question::KeepTyping);
             } else {
-                app.editor = None;
+                app.modal = Modal::None;
             }
         }
-        Action::NewLine if !editor.input.multiline() => app.inform("This text is one line; Enter keeps it"),
+        Action::NewLine if !editor.input.multiline() => {
+            let keep = app.key(&Action::Commit);
+            app.inform(format!("This text is one line; {keep} keeps it"));
+        }
         other => {
             edit_text(&mut editor.input, &other, width);
             if editor.target == EditTarget::Search {
@@ -108,7 +112,7 @@ pub(super) fn default_channel(last: Option<&str>, item: &mut Item) {
 
 /// Keeps the editor's text: turns it into the edit its target calls for.
 pub(super) fn commit(app: &mut App) -> Effect {
-    let Some(Editor { target, input }) = app.editor.take() else {
+    let Some(Editor { target, input }) = app.modal.take_editor() else {
         return Effect::Nothing;
     };
     let text = input.text().to_owned();
@@ -117,10 +121,12 @@ pub(super) fn commit(app: &mut App) -> Effect {
         EditTarget::NewMapTitle { template } => {
             if trimmed.is_empty() {
                 app.warn("Give the map a title");
-                app.editor = Some(Editor { target, input });
+                app.modal = Modal::Editor(Editor { target, input });
                 return Effect::Nothing;
             }
-            app.start.template = None;
+            if let Screen::Start(start) = &mut app.screen {
+                start.template = None;
+            }
             return Effect::Create {
                 template,
                 title: trimmed.to_owned(),
@@ -130,7 +136,7 @@ pub(super) fn commit(app: &mut App) -> Effect {
         EditTarget::SaveAs => {
             if trimmed.is_empty() {
                 app.warn("Give the file a name");
-                app.editor = Some(Editor { target, input });
+                app.modal = Modal::Editor(Editor { target, input });
                 return Effect::Nothing;
             }
             return Effect::SaveAs(trimmed.into());
@@ -148,7 +154,7 @@ pub(super) fn commit(app: &mut App) -> Effect {
         EditTarget::StageName { stage } => {
             if trimmed.is_empty() {
                 app.warn("A stage needs a name");
-                app.editor = Some(Editor { target, input });
+                app.modal = Modal::Editor(Editor { target, input });
                 return Effect::Nothing;
             }
             if input.is_modified() {
@@ -183,7 +189,7 @@ pub(super) fn commit(app: &mut App) -> Effect {
             if trimmed.is_empty() {
                 return Effect::Nothing;
             }
-            let Some(doc) = app.doc.as_ref() else {
+            let Some(doc) = app.screen.doc() else {
                 return Effect::Nothing;
             };
             let mut item = new_item(&doc.map, lane, text, &mut app.ids, &[]);
@@ -202,8 +208,9 @@ pub(super) fn commit(app: &mut App) -> Effect {
                     },
                 );
                 app.inform(format!(
-                    "Added. Type the next {}, or Enter on an empty line to stop",
-                    lane.item_noun()
+                    "Added. Type the next {}, or {} on an empty line to stop",
+                    lane.item_noun(),
+                    app.key(&Action::Commit)
                 ));
             }
         }
@@ -212,7 +219,7 @@ pub(super) fn commit(app: &mut App) -> Effect {
 }
 
 fn add_stage(app: &mut App, at: usize, name: String) {
-    let Some(doc) = app.doc.as_ref() else { return };
+    let Some(doc) = app.screen.doc() else { return };
     let id = doc.map.fresh_stage_id(&mut app.ids);
     let stage = Box::new(Stage::new(id, name));
     if apply(app, Edit::InsertStage { at, stage }, "add stage") {
@@ -223,12 +230,16 @@ fn add_stage(app: &mut App, at: usize, name: String) {
 }
 
 fn commit_item(app: &mut App, stage: usize, lane: ListLane, at: usize, text: String, modified: bool) {
-    let Some(doc) = app.doc.as_ref() else { return };
+    let Some(doc) = app.screen.doc() else { return };
     if text.trim().is_empty() {
         if let Some(edit) = crate::model::ops::delete_item(&doc.map, stage, lane, at)
             && apply(app, edit, &format!("delete {}", lane.item_noun()))
         {
-            app.inform(format!("Deleted the emptied {}. u undoes.", lane.item_noun()));
+            app.inform(format!(
+                "Deleted the emptied {}. {} undoes.",
+                lane.item_noun(),
+                app.key(&Action::Undo)
+            ));
         }
         return;
     }

@@ -2,8 +2,8 @@
 //! text; Enter keeps the form if every field checks out.
 
 use super::super::form::FieldValue;
-use super::super::forms::{self, Outcome};
-use super::super::overlay::{Overlay, Question};
+use super::super::forms::{self, FormPurpose, Outcome};
+use super::super::modal::{Modal, Question};
 use super::super::{App, Effect, action::Action};
 use super::edit::edit_text;
 use super::grid::apply;
@@ -11,22 +11,23 @@ use super::votes::start_round;
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let width = app.geometry.form_text_width();
-    let Some(form) = app.form.as_mut() else {
+    let Modal::Form { form, purpose } = &mut app.modal else {
         return Effect::Nothing;
     };
+    let purpose = *purpose;
     form.error = None;
     match action {
         Action::Commit => return keep(app),
         Action::CancelEdit => {
             if form.is_modified() {
-                app.overlay = Some(Overlay::Ask(Question::KeepTyping));
+                app.ask(Question::KeepTyping);
             } else {
-                app.form = None;
+                app.modal = Modal::None;
             }
         }
         Action::NextField => {
             if !super::shadow::complete_evidence(app)
-                && let Some(form) = app.form.as_mut()
+                && let Some((form, _)) = app.modal.form_mut()
             {
                 form.next_field();
             }
@@ -34,7 +35,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::PreviousField => form.previous_field(),
         other => {
             // A note's stages are a long list: ← → stop at its ends.
-            let stops = matches!(form.purpose, forms::FormPurpose::Note { .. });
+            let stops = matches!(purpose, FormPurpose::Note { .. });
             let Some(field) = form.focused_mut() else {
                 return Effect::Nothing;
             };
@@ -49,15 +50,15 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
                 FieldValue::Text(input) | FieldValue::Number { input, .. } => {
                     let typed = input.text().to_owned();
                     let moved = edit_text(input, &other, width);
-                    if input.text() != typed && matches!(form.purpose, forms::FormPurpose::Metrics { .. }) {
+                    if input.text() != typed && matches!(purpose, FormPurpose::Metrics { .. }) {
                         forms::calculate(form);
                     }
                     moved
                 }
             };
-            if chose && let Some(doc) = &app.doc {
-                forms::follow_format(form, &doc.path);
-                if let forms::FormPurpose::Note { at } = form.purpose {
+            if chose && let Some(doc) = app.screen.doc() {
+                forms::follow_format(form, purpose, &doc.path);
+                if let FormPurpose::Note { at } = purpose {
                     forms::note::stage_notice(&doc.map, at, form);
                 }
             }
@@ -99,13 +100,13 @@ fn choose(options: &[String], selected: &mut usize, action: &Action, stops: bool
 
 /// Keeps the form: its edit is applied, or the form stays open saying what to fix.
 pub(super) fn keep(app: &mut App) -> Effect {
-    let Some(mut form) = app.form.take() else {
+    let Some((mut form, purpose)) = app.modal.take_form() else {
         return Effect::Nothing;
     };
-    match forms::outcome(app, &mut form) {
+    match forms::outcome(app, &mut form, purpose) {
         Err(message) => {
             form.error = Some(message);
-            app.form = Some(form);
+            app.open_form((form, purpose));
         }
         Ok(Outcome::Unchanged) => {}
         Ok(Outcome::Edit(edit, label)) => {
@@ -119,7 +120,8 @@ pub(super) fn keep(app: &mut App) -> Effect {
             }
             let metrics = matches!(edit, crate::model::Edit::SetMetrics { .. });
             if apply(app, edit, label) && metrics {
-                app.inform("Stage metrics kept. u undoes");
+                let undo = app.key(&Action::Undo);
+                app.inform(format!("Stage metrics kept. {undo} undoes"));
             }
         }
         Ok(Outcome::StartRound { per_person, people }) => start_round(app, per_person, people),
@@ -135,8 +137,8 @@ pub(super) fn keep(app: &mut App) -> Effect {
         }) => super::shadow::note_kept(app, edit, label, at, channel),
         Ok(Outcome::NoteFilter(filter)) => super::shadow::filter_notes(app, filter),
         Ok(Outcome::MergeChannels { from, into }) => {
-            app.form = Some(form);
-            app.overlay = Some(Overlay::Ask(Question::MergeChannels { from, into }));
+            app.open_form((form, purpose));
+            app.ask(Question::MergeChannels { from, into });
         }
         Ok(Outcome::Observer(name)) => return super::shadow::observer_named(app, name),
         Ok(Outcome::Deliver(delivery)) => return Effect::Deliver(delivery),

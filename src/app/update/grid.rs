@@ -3,10 +3,12 @@
 use std::sync::Arc;
 
 use super::super::cursor::list_len;
-use super::super::editor::{EditTarget, Editor};
+use super::super::editor::EditTarget;
 use super::super::forms::friction_form;
 use super::super::geometry::Geometry;
-use super::super::overlay::{AfterLeaving, Overlay, Question};
+use super::super::keymap::Mode;
+use super::super::modal::{AfterLeaving, Question};
+use super::super::screen::View;
 use super::super::{App, Effect, action::Action};
 use crate::model::{Edit, Focus, Lane, ListLane, Score, StageText, ops};
 
@@ -36,13 +38,16 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::Paste(text) => paste_items(app, &text),
         Action::ShowCoverage => {
             app.shadow.cell.stage = app.cursor.stage;
-            app.view = crate::app::view::View::Coverage;
+            app.screen.show(View::Coverage);
         }
         Action::ShowExport => super::documents::open_export(app),
         Action::ShowMemo => super::documents::open_memo(app),
         Action::ToggleNotes | Action::FocusNotes | Action::AddNote => super::shadow::from_grid(app, &action),
         Action::MoveLeft | Action::MoveRight if stage_count(app) == 0 => {}
-        _ if stage_count(app) == 0 => app.inform("No stages yet: press s to add the first one"),
+        _ if stage_count(app) == 0 => {
+            let key = app.keymap.key(Mode::Grid, &Action::AddStageAfter);
+            app.inform(format!("No stages yet: press {key} to add the first one"));
+        }
         Action::MoveLeft => select_stage(app, app.cursor.stage.saturating_sub(1)),
         Action::MoveRight => select_stage(app, app.cursor.stage + 1),
         Action::FirstStage => select_stage(app, 0),
@@ -54,10 +59,13 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::InsertItemBefore => edit_cell(app, Some(0)),
         Action::DeleteItem => delete_item(app),
         Action::EditMetrics => {
-            app.form = app
-                .doc
-                .as_ref()
-                .and_then(|doc| super::super::forms::metrics_form(&doc.map, app.cursor.stage));
+            if let Some(form) = app
+                .screen
+                .doc()
+                .and_then(|doc| super::super::forms::metrics_form(&doc.map, app.cursor.stage))
+            {
+                app.open_form(form);
+            }
         }
         Action::MoveItemUp => move_item(app, false),
         Action::MoveItemDown => move_item(app, true),
@@ -70,21 +78,19 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
                 stage: app.cursor.stage,
             },
         ),
-        Action::DeleteStage => {
-            app.overlay = Some(Overlay::Ask(Question::DeleteStage {
-                stage: app.cursor.stage,
-            }));
-        }
+        Action::DeleteStage => app.ask(Question::DeleteStage {
+            stage: app.cursor.stage,
+        }),
         Action::Vote => return super::votes::vote(app, true),
         Action::Unvote => return super::votes::vote(app, false),
         Action::VotingRound => return super::votes::round_key(app),
         Action::LinkFrictions => super::links::open(app),
         Action::ShowBoard => {
-            app.view = crate::app::view::View::Board;
+            app.screen.show(View::Board);
             app.board.selected = 0;
         }
         Action::ShowCouncil => {
-            app.view = crate::app::view::View::Council;
+            app.screen.show(View::Council);
             app.board.selected = 0;
         }
         Action::MoveStageLeft => move_stage(app, false),
@@ -95,12 +101,12 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
 }
 
 fn stage_count(app: &App) -> usize {
-    app.doc.as_ref().map_or(0, |d| d.map.stages.len())
+    app.screen.doc().map_or(0, |d| d.map.stages.len())
 }
 
 /// Applies one undoable edit and moves the selection to where it happened.
 pub(super) fn apply(app: &mut App, edit: Edit, label: &str) -> bool {
-    let Some(doc) = app.doc.as_mut() else {
+    let Some(doc) = app.screen.doc_mut() else {
         return false;
     };
     match doc.apply(edit, label) {
@@ -128,7 +134,7 @@ fn follow(app: &mut App, focus: Focus) {
 
 /// Keeps the selection inside the map and on screen.
 pub(super) fn settle(app: &mut App) {
-    if let Some(doc) = &app.doc {
+    if let Some(doc) = app.screen.doc() {
         app.cursor.clamp(&doc.map);
         app.cursor
             .scroll_into_view(app.geometry.stage_columns(), doc.map.stages.len());
@@ -141,7 +147,7 @@ fn select_stage(app: &mut App, stage: usize) {
 }
 
 fn move_down(app: &mut App) {
-    let len = app.doc.as_ref().map_or(0, |d| app.cursor.cell_len(&d.map));
+    let len = app.screen.doc().map_or(0, |d| app.cursor.cell_len(&d.map));
     if app.cursor.item + 1 < len {
         app.cursor.item += 1;
     } else if let Some(below) = app.cursor.lane.below() {
@@ -156,14 +162,14 @@ fn move_up(app: &mut App) {
     } else if let Some(above) = app.cursor.lane.above() {
         app.cursor.lane = above;
         app.cursor.item = app
-            .doc
-            .as_ref()
+            .screen
+            .doc()
             .map_or(0, |d| app.cursor.cell_len(&d.map).saturating_sub(1));
     }
 }
 
 pub(super) fn open_editor(app: &mut App, target: EditTarget) {
-    let text = app.doc.as_ref().map_or_else(String::new, |doc| {
+    let text = app.screen.doc().map_or_else(String::new, |doc| {
         let map = &doc.map;
         match target {
             EditTarget::Title => map.title.clone(),
@@ -196,7 +202,7 @@ pub(super) fn open_editor(app: &mut App, target: EditTarget) {
             }
         }
     });
-    app.editor = Some(Editor::new(target, &text));
+    app.edit(target, &text);
 }
 
 /// Enter (`offset` None), add after (Some(1)) or insert before (Some(0)). Enter on a
@@ -213,12 +219,15 @@ fn edit_cell(app: &mut App, offset: Option<usize>) {
             EditTarget::StageText { stage, field }
         }
         Some(lane) => {
-            let len = app.doc.as_ref().map_or(0, |d| app.cursor.cell_len(&d.map));
+            let len = app.screen.doc().map_or(0, |d| app.cursor.cell_len(&d.map));
             if offset.is_none() && len > 0 && lane == ListLane::Friction {
-                app.form = app
-                    .doc
-                    .as_ref()
-                    .and_then(|doc| friction_form(&doc.map, stage, app.cursor.item, &app.queue.missing));
+                if let Some(form) = app
+                    .screen
+                    .doc()
+                    .and_then(|doc| friction_form(&doc.map, stage, app.cursor.item, &app.queue.missing))
+                {
+                    app.open_form(form);
+                }
                 return;
             }
             match (offset, len) {
@@ -240,23 +249,25 @@ fn edit_cell(app: &mut App, offset: Option<usize>) {
 }
 
 fn delete_item(app: &mut App) {
-    let Some(doc) = app.doc.as_ref() else { return };
+    let Some(doc) = app.screen.doc() else { return };
     let stage = app.cursor.stage;
     let Some(current) = doc.map.stages.get(stage) else {
         return;
     };
+    let undo = app.key(&Action::Undo);
     match app.cursor.lane.list() {
         Some(lane) => {
             let at = app.cursor.item;
             let Some(edit) = ops::delete_item(&doc.map, stage, lane, at) else {
-                app.inform("Nothing to delete here: a adds an item");
+                let add = app.key(&Action::AddItem);
+                app.inform(format!("Nothing to delete here: {add} adds an item"));
                 return;
             };
             let text = item_text(current, lane, at);
             let noun = lane.item_noun();
             if apply(app, edit, &format!("delete {noun}")) {
                 app.inform(format!(
-                    "Deleted {noun} “{}”. u undoes.",
+                    "Deleted {noun} “{}”. {undo} undoes.",
                     crate::text::display::truncate(&text, 40)
                 ));
             }
@@ -269,7 +280,7 @@ fn delete_item(app: &mut App) {
                     text: String::new(),
                 };
                 if apply(app, edit, "clear goal") {
-                    app.inform("Cleared the goal. u undoes.");
+                    app.inform(format!("Cleared the goal. {undo} undoes."));
                 }
             }
         }
@@ -277,7 +288,7 @@ fn delete_item(app: &mut App) {
             if current.emotion.score.is_some()
                 && apply(app, Edit::SetScore { stage, score: None }, "clear emotion score")
             {
-                app.inform("Emotion not scored. u undoes.");
+                app.inform(format!("Emotion not scored. {undo} undoes."));
             }
         }
     }
@@ -297,7 +308,7 @@ fn move_item(app: &mut App, down: bool) {
         app.inform("Only items in touchpoints, friction and opportunity move");
         return;
     };
-    let len = app.doc.as_ref().map_or(0, |d| app.cursor.cell_len(&d.map));
+    let len = app.screen.doc().map_or(0, |d| app.cursor.cell_len(&d.map));
     let from = app.cursor.item;
     let to = if down { from + 1 } else { from.wrapping_sub(1) };
     if to >= len {
@@ -322,7 +333,7 @@ fn move_item(app: &mut App, down: bool) {
 
 fn change_score(app: &mut App, next: impl FnOnce(Option<Score>) -> Option<Score>) {
     let stage = app.cursor.stage;
-    let Some(current) = app.doc.as_ref().and_then(|d| d.map.stages.get(stage)) else {
+    let Some(current) = app.screen.doc().and_then(|d| d.map.stages.get(stage)) else {
         return;
     };
     let score = next(current.emotion.score);
@@ -375,7 +386,7 @@ fn move_stage(app: &mut App, right: bool) {
 }
 
 fn undo_or_redo(app: &mut App, undo: bool) {
-    let Some(doc) = app.doc.as_mut() else { return };
+    let Some(doc) = app.screen.doc_mut() else { return };
     let result = if undo {
         doc.history.undo(Arc::make_mut(&mut doc.map))
     } else {
@@ -398,7 +409,8 @@ fn undo_or_redo(app: &mut App, undo: bool) {
 /// Pasting in the grid on a list lane adds one item per pasted line.
 fn paste_items(app: &mut App, text: &str) {
     let Some(lane) = app.cursor.lane.list() else {
-        app.inform("To paste text, press Enter to edit the cell first");
+        let edit = app.key(&Action::EditCell);
+        app.inform(format!("To paste text, press {edit} to edit the cell first"));
         return;
     };
     // Terminals send a pasted line break as CR, LF or CRLF, depending on the terminal.
@@ -407,7 +419,7 @@ fn paste_items(app: &mut App, text: &str) {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    let Some(doc) = app.doc.as_ref() else { return };
+    let Some(doc) = app.screen.doc() else { return };
     let stage = app.cursor.stage;
     let Some(current) = doc.map.stages.get(stage) else {
         return;
@@ -450,8 +462,8 @@ fn paste_items(app: &mut App, text: &str) {
 
 /// Leaving the map (quit, or open another): asks first when work is unsaved.
 pub(super) fn leave(app: &mut App, then: AfterLeaving) -> Effect {
-    if app.doc.as_ref().is_some_and(|d| d.is_dirty()) {
-        app.overlay = Some(Overlay::Ask(Question::LeaveUnsaved { then }));
+    if app.screen.doc().is_some_and(|d| d.is_dirty()) {
+        app.ask(Question::LeaveUnsaved { then });
         return Effect::Nothing;
     }
     match then {
@@ -464,7 +476,10 @@ pub(super) fn leave(app: &mut App, then: AfterLeaving) -> Effect {
 fn toggle_curve(app: &mut App) {
     app.show_curve = !app.show_curve;
     match (app.show_curve, app.geometry.curve_fits()) {
-        (false, true) => app.inform("Emotion curve hidden: E shows it again"),
+        (false, true) => {
+            let key = app.key(&Action::ToggleCurve);
+            app.inform(format!("Emotion curve hidden: {key} shows it again"));
+        }
         (false, false) => app.inform("Emotion curve off (this terminal is too short to show it anyway)"),
         (true, true) => app.inform("Emotion curve shown under the grid"),
         (true, false) => {

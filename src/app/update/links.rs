@@ -1,7 +1,7 @@
 //! The link picker's keys: move, tick, keep the links as one undoable change, or leave.
 
 use super::super::links::LinkPicker;
-use super::super::overlay::{Overlay, Question};
+use super::super::modal::{Modal, Question};
 use super::super::{App, Effect, action::Action};
 use super::grid::apply;
 use crate::model::{Edit, Item, Lane};
@@ -9,21 +9,27 @@ use crate::model::{Edit, Item, Lane};
 /// Opens the picker on the selected opportunity.
 pub(super) fn open(app: &mut App) {
     if app.cursor.lane != Lane::Opportunity {
-        app.inform("Select an opportunity first: A links it to the friction points it addresses");
+        let key = app.key(&Action::LinkFrictions);
+        app.inform(format!(
+            "Select an opportunity first: {key} links it to the friction points it addresses"
+        ));
         return;
     }
-    let Some(doc) = &app.doc else { return };
+    let Some(doc) = app.screen.doc() else { return };
     match LinkPicker::open(&doc.map, app.cursor.stage, app.cursor.item) {
         Some(picker) if picker.rows.is_empty() => {
             app.inform("This map has no friction points to link yet");
         }
-        Some(picker) => app.links = Some(picker),
-        None => app.inform("This cell has no opportunity yet: a adds one"),
+        Some(picker) => app.modal = Modal::Links(picker),
+        None => {
+            let key = app.key(&Action::AddItem);
+            app.inform(format!("This cell has no opportunity yet: {key} adds one"));
+        }
     }
 }
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
-    let Some(picker) = app.links.as_mut() else {
+    let Modal::Links(picker) = &mut app.modal else {
         return Effect::Nothing;
     };
     let last = picker.rows.len().saturating_sub(1);
@@ -32,11 +38,11 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::SelectNext => picker.selected = (picker.selected + 1).min(last),
         Action::ToggleLink => picker.toggle(),
         Action::CancelEdit => {
-            let changed = app.doc.as_ref().is_some_and(|doc| picker.changes(&doc.map));
+            let changed = app.screen.doc().is_some_and(|doc| picker.changes(&doc.map));
             if changed {
-                app.overlay = Some(Overlay::Ask(Question::KeepLinks));
+                app.ask(Question::KeepLinks);
             } else {
-                app.links = None;
+                app.modal = Modal::None;
             }
         }
         Action::Commit => keep(app),
@@ -47,10 +53,12 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
 
 /// Keeps the ticked links as one undoable change and closes the picker.
 pub(super) fn keep(app: &mut App) {
-    let Some(picker) = app.links.take() else { return };
+    let Some(picker) = app.modal.take_links() else {
+        return;
+    };
     let Some(opportunity) = app
-        .doc
-        .as_ref()
+        .screen
+        .doc()
         .and_then(|d| d.map.stages.get(picker.stage))
         .and_then(|s| s.opportunities.get(picker.at))
     else {

@@ -9,7 +9,7 @@ mod edit;
 mod form;
 mod grid;
 mod links;
-mod overlay;
+mod modal;
 mod search;
 mod shadow;
 mod start;
@@ -17,8 +17,8 @@ mod votes;
 
 pub use documents::delivered;
 
-use super::overlay::{AfterLeaving, Overlay};
-use super::view::View;
+use super::modal::{AfterLeaving, Modal};
+use super::screen::{Screen, View};
 use super::{App, Effect, Message, Tone, action::Action, keymap::Mode};
 use crate::store::SaveError;
 
@@ -34,16 +34,17 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         app.message = None;
     }
     votes::recount(app);
-    if let Some(doc) = &app.doc {
-        let council = app.view == View::Council;
+    if let Screen::Map { doc, view } = &app.screen {
+        let council = *view == View::Council;
         app.board.refresh(&doc.map, doc.history.state(), council);
         // Rows, coverage and channel uses count every note: only while something shows them.
-        let shadow_shown = app.shadow.open || matches!(app.view, View::Coverage | View::Channels);
+        let shadow_shown =
+            app.shadow.pane.is_open() || matches!(view, View::Coverage | View::Channels { .. });
         if shadow_shown {
             app.shadow.refresh(&doc.map, doc.history.state(), doc.folder());
         }
         app.search.refresh(&doc.map, doc.history.state());
-        let focus = match app.view {
+        let focus = match view {
             View::Board => app.board.rows.get(app.board.selected).copied(),
             View::Council => app.board.council.get(app.board.selected).copied(),
             _ => (app.cursor.lane == crate::model::Lane::Friction)
@@ -59,23 +60,24 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
     let mode = app.mode();
     // Help opens the same way wherever a key asks for it, at the keys of that mode.
     if action == Action::ShowHelp && !matches!(mode, Mode::Help | Mode::Confirm) {
-        app.overlay = Some(Overlay::Help {
+        app.modal.cover(|behind| Modal::Help {
             scroll: 0,
             from: mode,
+            behind,
         });
         return Effect::Nothing;
     }
     match mode {
-        Mode::Confirm => overlay::answer(app, action),
-        Mode::Help => overlay::read(app, action),
+        Mode::Confirm => modal::answer(app, action),
+        Mode::Help => modal::read(app, action),
         Mode::Edit => edit::update(app, action),
         Mode::Form => form::update(app, action),
         Mode::Start => start::update(app, action),
         Mode::Compare => compare::update(app, action),
         Mode::Grid | Mode::Board | Mode::Council | Mode::Shadow | Mode::Coverage | Mode::Channels
-            if action.changes_map() && app.doc.as_ref().is_some_and(|d| d.read_only) =>
+            if action.changes_map() && app.screen.doc().is_some_and(|d| d.read_only) =>
         {
-            app.warn("Read-only: another cxmap has this map open. o opens another map, q quits");
+            app.warn(read_only_message(app));
             Effect::Nothing
         }
         Mode::Grid => grid::update(app, action),
@@ -88,9 +90,26 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
     }
 }
 
+/// Why a change was refused, and the keys of this view that leave the map.
+fn read_only_message(app: &App) -> String {
+    let mode = app.mode();
+    let ways: Vec<String> = [
+        (Action::OpenStartScreen, "opens another map"),
+        (Action::Quit, "quits"),
+    ]
+    .into_iter()
+    .filter_map(|(action, what)| Some(format!("{} {what}", app.keymap.bound(mode, &action)?)))
+    .collect();
+    let mut text = "Read-only: another cxmap has this map open".to_owned();
+    if !ways.is_empty() {
+        text.push_str(&format!(". {}", ways.join(", ")));
+    }
+    text
+}
+
 /// Takes the result of a save the loop performed; returns what to do next.
 pub fn saved(app: &mut App, result: Result<(), SaveError>, then: Option<AfterLeaving>) -> Effect {
-    let Some(doc) = app.doc.as_mut() else {
+    let Some(doc) = app.screen.doc_mut() else {
         return Effect::Nothing;
     };
     match result {

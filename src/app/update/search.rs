@@ -2,6 +2,7 @@
 //! after the selection, `n` / `N` go on, Esc leaves the search.
 
 use super::super::App;
+use super::super::action::Action;
 use super::super::search::Place;
 use super::grid::settle;
 
@@ -28,7 +29,8 @@ pub(super) fn commit(app: &mut App, query: &str) {
 /// `n` (forward) or `N`: the next or previous hit, round the map.
 pub(super) fn step(app: &mut App, forward: bool) {
     if !app.search.is_active() {
-        app.inform("No search yet: / searches every text of the map");
+        let key = app.key(&Action::Search);
+        app.inform(format!("No search yet: {key} searches every text of the map"));
         return;
     }
     refresh(app);
@@ -58,7 +60,7 @@ pub(super) fn leave(app: &mut App) {
 }
 
 fn refresh(app: &mut App) {
-    if let Some(doc) = &app.doc {
+    if let Some(doc) = app.screen.doc() {
         app.search.refresh(&doc.map, doc.history.state());
     }
 }
@@ -87,8 +89,11 @@ fn go(app: &mut App, index: Option<usize>) {
         Place::Cell { .. } => "",
     };
     app.inform(format!(
-        "hit {}/{}{place} · n next · N back · Esc ends the search",
+        "hit {}/{}{place} · {} next · {} back · {} ends the search",
         index + 1,
-        app.search.hits.len()
+        app.search.hits.len(),
+        app.key(&Action::NextHit),
+        app.key(&Action::PreviousHit),
+        app.key(&Action::LeaveSearch)
     ));
 }

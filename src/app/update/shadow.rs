@@ -2,9 +2,10 @@
 //! filtering notes, opening evidence, and turning a note into a friction point.
 
 use super::super::forms::{NoteDefaults, note::EVIDENCE, note_filter_form, note_form, observer_form};
-use super::super::overlay::{Overlay, Question};
-use super::super::shadow::{NoteFilter, PaneLayout};
-use super::super::view::View;
+use super::super::keymap::Mode;
+use super::super::modal::Question;
+use super::super::screen::{ChannelsFrom, View};
+use super::super::shadow::{NoteFilter, Pane, PaneLayout};
 use super::super::{App, Effect, action::Action};
 use super::grid::{self, apply, settle};
 use crate::app::forms::FormPurpose;
@@ -27,42 +28,40 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::PageUp => select(app, selected.saturating_sub(page)),
         Action::PageDown => select(app, selected + page),
         Action::AddNote => start_note(app),
-        Action::EditNote => match (app.shadow.selected_note(), &app.doc) {
+        Action::EditNote => match (app.shadow.selected_note(), app.screen.doc()) {
             (Some(at), Some(doc)) => {
                 let defaults = defaults(app);
-                app.form = note_form(&doc.map, Some(at), &defaults, &app.time_zone);
+                if let Some(form) = note_form(&doc.map, Some(at), &defaults, &app.time_zone) {
+                    app.open_form(form);
+                }
             }
-            _ => app.inform("No note selected: a adds one"),
+            _ => {
+                let add = app.key(&Action::AddNote);
+                app.inform(format!("No note selected: {add} adds one"));
+            }
         },
         Action::DeleteNote => match app.shadow.selected_note() {
-            Some(at) => app.overlay = Some(Overlay::Ask(Question::DeleteNote { at })),
+            Some(at) => app.ask(Question::DeleteNote { at }),
             None => app.inform("No note selected"),
         },
         Action::FilterNotes => {
-            if let Some(doc) = &app.doc {
-                app.form = Some(note_filter_form(
-                    &doc.map,
-                    &app.shadow.coverage,
-                    &app.shadow.filter,
-                ));
+            if let Some(doc) = app.screen.doc() {
+                let form = note_filter_form(&doc.map, &app.shadow.coverage, &app.shadow.filter);
+                app.open_form(form);
             }
         }
         Action::ClearNoteFilter => filter_notes(app, NoteFilter::default()),
         Action::OpenEvidence => return open_evidence(app),
         Action::MakeFriction => make_friction(app),
-        Action::ToggleNotes => {
-            app.shadow.open = false;
-            app.shadow.focused = false;
-        }
-        Action::FocusNotes => app.shadow.focused = false,
+        Action::ToggleNotes => app.shadow.pane = Pane::Hidden,
+        Action::FocusNotes => app.shadow.pane = Pane::Shown,
         Action::ShowCoverage => {
             app.shadow.cell.stage = app.cursor.stage;
-            app.view = View::Coverage;
+            app.screen.show(View::Coverage);
         }
-        Action::ShowChannels => {
-            app.shadow.channels_from_coverage = false;
-            app.view = View::Channels;
-        }
+        Action::ShowChannels => app.screen.show(View::Channels {
+            from: ChannelsFrom::Grid,
+        }),
         other => return grid::update(app, other),
     }
     Effect::Nothing
@@ -75,16 +74,15 @@ pub(super) fn from_grid(app: &mut App, action: &Action) {
         Action::ToggleNotes => {
             let layout = PaneLayout::for_size(app.geometry.width, app.geometry.height);
             // An open pane the grid hides (it takes the screen when focused) comes back.
-            app.shadow.open = !app.shadow.open || layout == PaneLayout::Screen;
-            app.shadow.focused = app.shadow.open;
-            if app.shadow.open {
+            let open = !app.shadow.pane.is_open() || layout == PaneLayout::Screen;
+            app.shadow.pane = if open { Pane::Focused } else { Pane::Hidden };
+            if open {
                 refresh(app);
                 follow_note(app);
             }
         }
         Action::FocusNotes => {
-            app.shadow.open = true;
-            app.shadow.focused = true;
+            app.shadow.pane = Pane::Focused;
             refresh(app);
             follow_note(app);
         }
@@ -96,14 +94,14 @@ pub(super) fn from_grid(app: &mut App, action: &Action) {
 /// Brings the pane's rows up to date now (the update does it after every action, but a
 /// new note must be selected straight away).
 fn refresh(app: &mut App) {
-    if let Some(doc) = &app.doc {
+    if let Some(doc) = app.screen.doc() {
         app.shadow.refresh(&doc.map, doc.history.state(), doc.folder());
     }
 }
 
 /// While the pane has the focus the grid shows the selected note's stage.
 fn follow_note(app: &mut App) {
-    let stage = app.doc.as_ref().and_then(|doc| {
+    let stage = app.screen.doc().and_then(|doc| {
         let note = doc.map.shadow.notes.get(app.shadow.selected_note()?)?;
         doc.map.stage_position(&note.stage)
     });
@@ -116,7 +114,7 @@ fn follow_note(app: &mut App) {
 /// What a new note starts with: the stage and channel the pane is filtered to, else the
 /// grid's stage and the channel last written in.
 fn defaults(app: &App) -> NoteDefaults {
-    let map = app.doc.as_ref().map(|d| &d.map);
+    let map = app.screen.doc().map(|d| &d.map);
     let filter = &app.shadow.filter;
     let channel = filter
         .channel
@@ -139,20 +137,24 @@ fn defaults(app: &App) -> NoteDefaults {
 
 /// Opens the form for a new note, asking for the observer's name first if nobody gave it.
 fn start_note(app: &mut App) {
-    let Some(doc) = &app.doc else { return };
+    let Some(doc) = app.screen.doc() else { return };
     if doc.map.stages.is_empty() {
-        app.inform("No stages yet: a note belongs to a stage (s adds one)");
+        let key = app.keymap.key(Mode::Grid, &Action::AddStageAfter);
+        app.inform(format!(
+            "No stages yet: a note belongs to a stage ({key} adds one)"
+        ));
         return;
     }
     if app.shadow.observer.is_none() {
         app.shadow.note_after_observer = true;
-        app.form = Some(observer_form(
-            &store::settings::default_observer().unwrap_or_default(),
-        ));
+        let form = observer_form(&store::settings::default_observer().unwrap_or_default());
+        app.open_form(form);
         return;
     }
     let defaults = defaults(app);
-    app.form = note_form(&doc.map, None, &defaults, &app.time_zone);
+    if let Some(form) = note_form(&doc.map, None, &defaults, &app.time_zone) {
+        app.open_form(form);
+    }
 }
 
 /// The observer's name was given: remember it, then write the note it was asked for.
@@ -168,13 +170,16 @@ pub(super) fn observer_named(app: &mut App, name: String) -> Effect {
 pub(super) fn note_kept(app: &mut App, edit: Edit, label: &str, at: usize, channel: String) {
     if apply(app, edit, label) {
         app.shadow.last_channel = Some(channel);
-        app.shadow.open = true;
+        if app.shadow.pane == Pane::Hidden {
+            app.shadow.pane = Pane::Shown;
+        }
         refresh(app);
         app.shadow.select_note(at);
+        let undo = app.key(&Action::Undo);
         app.inform(if label == "add shadow note" {
-            "Added the shadow note. u undoes."
+            format!("Added the shadow note. {undo} undoes.")
         } else {
-            "Changed the shadow note. u undoes."
+            format!("Changed the shadow note. {undo} undoes.")
         });
     }
 }
@@ -191,8 +196,9 @@ pub(super) fn filter_notes(app: &mut App, filter: NoteFilter) {
     } else {
         let shown = app.shadow.rows.len();
         app.inform(format!(
-            "{shown} note{} pass the filter; F shows all",
-            if shown == 1 { "" } else { "s" }
+            "{shown} note{} pass the filter; {} shows all",
+            if shown == 1 { "" } else { "s" },
+            app.keymap.key(Mode::Shadow, &Action::ClearNoteFilter)
         ));
     }
 }
@@ -200,7 +206,8 @@ pub(super) fn filter_notes(app: &mut App, filter: NoteFilter) {
 /// Deletes note `at` after the question was answered yes.
 pub(super) fn delete_note(app: &mut App, at: usize) {
     if apply(app, Edit::RemoveNote { at }, "delete shadow note") {
-        app.inform("Deleted the shadow note. u undoes.");
+        let undo = app.key(&Action::Undo);
+        app.inform(format!("Deleted the shadow note. {undo} undoes."));
     }
 }
 
@@ -208,7 +215,7 @@ fn open_evidence(app: &mut App) -> Effect {
     let Some(note) = app
         .shadow
         .selected_note()
-        .and_then(|n| app.doc.as_ref()?.map.shadow.notes.get(n))
+        .and_then(|n| app.screen.doc()?.map.shadow.notes.get(n))
     else {
         app.inform("No note selected");
         return Effect::Nothing;
@@ -222,14 +229,15 @@ fn open_evidence(app: &mut App) -> Effect {
     {
         Some(first) => Effect::OpenEvidence(first.trim().to_owned()),
         None => {
-            app.inform("Enter edits the note to add evidence: it has none");
+            let edit = app.key(&Action::EditNote);
+            app.inform(format!("{edit} edits the note to add evidence: it has none"));
             Effect::Nothing
         }
     }
 }
 
 fn make_friction(app: &mut App) {
-    let Some(doc) = app.doc.as_ref() else { return };
+    let Some(doc) = app.screen.doc() else { return };
     let Some(at) = app.shadow.selected_note() else {
         app.inform("No note selected");
         return;
@@ -245,7 +253,8 @@ fn make_friction(app: &mut App) {
     }
     let id = doc.map.fresh_friction_id(&mut app.ids);
     let Some(edit) = ops::note_to_friction(&doc.map, at, id) else {
-        app.warn("Enter edits the note to give it a stage: it names none");
+        let edit = app.key(&Action::EditNote);
+        app.warn(format!("{edit} edits the note to give it a stage: it names none"));
         return;
     };
     let stage = doc.map.stage_position(&note.stage);
@@ -254,7 +263,10 @@ fn make_friction(app: &mut App) {
             app.cursor.stage = stage;
             settle(app);
         }
-        app.inform("u undoes · the note is now a friction point (⚑) in its stage");
+        let undo = app.key(&Action::Undo);
+        app.inform(format!(
+            "{undo} undoes · the note is now a friction point (⚑) in its stage"
+        ));
     }
 }
 
@@ -262,13 +274,14 @@ fn make_friction(app: &mut App) {
 /// folder, as far as the candidates agree, and lists them when there are several. Returns
 /// false only on an empty evidence line (or outside that field): Tab then moves on.
 pub(super) fn complete_evidence(app: &mut App) -> bool {
-    let Some(folder) = app.doc.as_ref().map(|d| d.folder().to_path_buf()) else {
+    let keep = app.key(&Action::Commit);
+    let Some(folder) = app.screen.doc().map(|d| d.folder().to_path_buf()) else {
         return false;
     };
-    let Some(form) = app.form.as_mut() else {
+    let Some((form, purpose)) = app.modal.form_mut() else {
         return false;
     };
-    if !matches!(form.purpose, FormPurpose::Note { .. }) || form.focus != EVIDENCE {
+    if !matches!(purpose, FormPurpose::Note { .. }) || form.focus != EVIDENCE {
         return false;
     }
     let Some(input) = form.focused_mut().and_then(|f| f.input_mut()) else {
@@ -285,7 +298,7 @@ pub(super) fn complete_evidence(app: &mut App) -> bool {
         return false;
     }
     if crate::model::is_url(&partial) {
-        app.inform("Nothing to complete in a URL: Enter keeps the note");
+        app.inform(format!("Nothing to complete in a URL: {keep} keeps the note"));
         return true;
     }
     let completion = store::complete_path(&folder, &partial);
@@ -293,13 +306,13 @@ pub(super) fn complete_evidence(app: &mut App) -> bool {
         input.paste(&completion.common[partial.len()..]);
     }
     let message = match completion.candidates.len() {
-        0 if completion.exact => "Nothing to complete: Enter keeps the note".to_owned(),
+        0 if completion.exact => format!("Nothing to complete: {keep} keeps the note"),
         0 => format!(
             "Nothing in the map's folder starts with “{}”",
             crate::text::display::truncate(&crate::text::display::clean_line(&partial), 20)
         ),
         1 if completion.candidates[0].len() <= partial.len() => {
-            "Nothing to complete: Enter keeps the note".to_owned()
+            format!("Nothing to complete: {keep} keeps the note")
         }
         1 => String::new(),
         _ => matches(&completion.candidates),

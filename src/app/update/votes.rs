@@ -3,14 +3,14 @@
 
 use super::super::forms::round_form;
 use super::super::voting::VotingRound;
-use super::super::{App, Effect};
+use super::super::{App, Effect, action::Action};
 use super::grid::apply;
 use crate::model::{Edit, Item, Lane};
 
 /// Adds (`up`) or removes a vote on the selected item.
 pub(super) fn vote(app: &mut App, up: bool) -> Effect {
     let (stage, at) = (app.cursor.stage, app.cursor.item);
-    let Some(current) = app.doc.as_ref().and_then(|d| d.map.stages.get(stage)) else {
+    let Some(current) = app.screen.doc().and_then(|d| d.map.stages.get(stage)) else {
         return Effect::Nothing;
     };
     let item = match app.cursor.lane {
@@ -29,7 +29,10 @@ pub(super) fn vote(app: &mut App, up: bool) -> Effect {
     };
     if let Some(round) = &app.round {
         if up && round.left() == 0 {
-            app.warn("No votes left in this round: R ends it and shows the result");
+            let end = app.key(&Action::VotingRound);
+            app.warn(format!(
+                "No votes left in this round: {end} ends it and shows the result"
+            ));
             return Effect::Nothing;
         }
         if !up && round.gained_by(&id, *votes) == 0 {
@@ -47,7 +50,10 @@ pub(super) fn vote(app: &mut App, up: bool) -> Effect {
     if apply(app, Edit::ReplaceItem { stage, at, item }, label) {
         recount(app);
         match &app.round {
-            Some(round) if round.left() == 0 => app.inform("All votes are cast: R shows the result"),
+            Some(round) if round.left() == 0 => {
+                let end = app.key(&Action::VotingRound);
+                app.inform(format!("All votes are cast: {end} shows the result"));
+            }
             Some(round) => app.inform(format!(
                 "{now} vote{} · {} left in the round",
                 plural(now),
@@ -66,9 +72,9 @@ fn plural(n: u32) -> &'static str {
 /// Starts a round (asking its size) or ends the one running (showing the result).
 pub(super) fn round_key(app: &mut App) -> Effect {
     match app.round.take() {
-        None => app.form = Some(round_form()),
+        None => app.open_form(round_form()),
         Some(round) => {
-            let Some(doc) = &app.doc else {
+            let Some(doc) = app.screen.doc() else {
                 return Effect::Nothing;
             };
             let result = round.result(&doc.map);
@@ -96,18 +102,21 @@ pub(super) fn round_key(app: &mut App) -> Effect {
 
 /// Begins a round of `people` × `per_person` votes.
 pub(super) fn start_round(app: &mut App, per_person: u32, people: u32) {
-    let Some(doc) = &app.doc else { return };
+    let Some(doc) = app.screen.doc() else { return };
     let round = VotingRound::start(&doc.map, per_person, people);
     app.inform(format!(
-        "Voting round: {} votes. v casts one on the selected point, V takes it back, R ends the round",
-        round.pool()
+        "Voting round: {} votes. {} casts one on the selected point, {} takes it back, {} ends the round",
+        round.pool(),
+        app.key(&Action::Vote),
+        app.key(&Action::Unvote),
+        app.key(&Action::VotingRound)
     ));
     app.round = Some(round);
 }
 
 /// Brings the round's tally up to date after a change (undo included).
 pub(super) fn recount(app: &mut App) {
-    if let (Some(round), Some(doc)) = (&mut app.round, &app.doc) {
+    if let (Some(round), Some(doc)) = (&mut app.round, app.screen.doc()) {
         round.recount(&doc.map);
     }
 }

@@ -1,7 +1,8 @@
-//! Overlays: scrolling the help or a notice, and answering questions.
+//! Over the screen: scrolling the help or a notice, and answering questions.
 
 use super::super::editor::EditTarget;
-use super::super::overlay::{AfterLeaving, Overlay, Question};
+use super::super::modal::{AfterLeaving, Modal, Question, RecoveryOffer};
+use super::super::screen::View;
 use super::super::{App, Effect, action::Action};
 use super::edit::commit;
 use super::form::keep;
@@ -11,9 +12,8 @@ use crate::model::{Edit, ops};
 /// Keys while the help or a notice is showing.
 pub(super) fn read(app: &mut App, action: Action) -> Effect {
     let page = app.geometry.help_page();
-    let scroll = match &mut app.overlay {
-        Some(Overlay::Help { scroll, .. } | Overlay::Notice { scroll, .. }) => scroll,
-        _ => return Effect::Nothing,
+    let Some(scroll) = app.modal.scroll_mut() else {
+        return Effect::Nothing;
     };
     match action {
         Action::SelectPrevious => *scroll = scroll.saturating_sub(1),
@@ -22,7 +22,7 @@ pub(super) fn read(app: &mut App, action: Action) -> Effect {
         Action::PageDown => *scroll += page,
         Action::SelectFirst => *scroll = 0,
         Action::SelectLast => *scroll = usize::MAX / 2,
-        Action::Back => app.overlay = None,
+        Action::Back => app.modal.close(),
         _ => {}
     }
     Effect::Nothing
@@ -30,19 +30,18 @@ pub(super) fn read(app: &mut App, action: Action) -> Effect {
 
 /// Keys while a question is asked: y, n or Esc.
 pub(super) fn answer(app: &mut App, action: Action) -> Effect {
-    let Some(Overlay::Ask(question)) = app.overlay.clone() else {
-        return Effect::Nothing;
-    };
     if !matches!(
         action,
         Action::Yes | Action::No | Action::Cancel | Action::Alternative
     ) {
         return Effect::Nothing;
     }
-    app.overlay = None;
+    let Some(question) = app.modal.take_question() else {
+        return Effect::Nothing;
+    };
     match (question, action) {
         (Question::DeleteStage { stage }, Action::Yes) => {
-            let Some(doc) = app.doc.as_ref() else {
+            let Some(doc) = app.screen.doc() else {
                 return Effect::Nothing;
             };
             let name = doc
@@ -55,8 +54,9 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
                 && apply(app, edit, "delete stage")
             {
                 app.inform(format!(
-                    "Deleted stage “{}”. u undoes.",
-                    crate::text::display::truncate(&name, 40)
+                    "Deleted stage “{}”. {} undoes.",
+                    crate::text::display::truncate(&name, 40),
+                    app.key(&Action::Undo)
                 ));
             }
             Effect::Nothing
@@ -66,7 +66,7 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
             Effect::Nothing
         }
         (Question::MergeChannels { from, into }, Action::Yes) => {
-            app.form = None;
+            app.modal = Modal::None;
             super::coverage::merge_channels(app, &from, &into);
             Effect::Nothing
         }
@@ -80,29 +80,27 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
             Effect::Nothing
         }
         (Question::KeepLinks, Action::No) => {
-            app.links = None;
+            app.modal = Modal::None;
             app.inform("Links left as they were");
             Effect::Nothing
         }
-        (Question::KeepTyping, Action::Yes) if app.form.is_some() => keep(app),
+        (Question::KeepTyping, Action::Yes) if app.modal.form().is_some() => keep(app),
         (Question::KeepTyping, Action::Yes) => commit(app),
         (Question::KeepTyping, Action::No) => {
-            app.editor = None;
-            app.form = None;
+            app.modal = Modal::None;
             app.inform("Dropped what was typed");
             Effect::Nothing
         }
-        (Question::Recover, Action::Yes) => {
-            recover(app);
+        (Question::Recover(offer), Action::Yes) => {
+            recover(app, *offer);
             Effect::Nothing
         }
-        (Question::Recover, Action::No) => Effect::DiscardRecovery,
-        (Question::Recover, Action::Alternative) => {
-            app.comparing = true;
+        (Question::Recover(_), Action::No) => Effect::DiscardRecovery,
+        (Question::Recover(offer), Action::Alternative) => {
+            app.screen.show(View::Compare(offer));
             Effect::Nothing
         }
-        (Question::Recover, _) => {
-            app.recovery = None;
+        (Question::Recover(_), _) => {
             app.inform("The recovery copy is kept: reopen the map to decide");
             Effect::Nothing
         }
@@ -133,10 +131,12 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
 }
 
 /// Takes the offered recovery copy as one undoable change; the map is then unsaved.
-pub(super) fn recover(app: &mut App) {
-    app.comparing = false;
-    let Some(offer) = app.recovery.take() else { return };
+pub(super) fn recover(app: &mut App, offer: RecoveryOffer) {
     if apply(app, Edit::ReplaceMap(offer.map), "recover unsaved work") {
-        app.inform("Recovered the unsaved work; Ctrl-S saves it, u undoes the recovery");
+        app.inform(format!(
+            "Recovered the unsaved work; {} saves it, {} undoes the recovery",
+            app.key(&Action::Save),
+            app.key(&Action::Undo)
+        ));
     }
 }

@@ -1,0 +1,232 @@
+//! What sits over the screen and takes the keys until it closes: an editor, a form with
+//! its purpose, the link picker, or, over any of those, a question, the help or a notice.
+//! One value: what a question or the help covers comes back when it closes.
+
+use super::editor::Editor;
+use super::form::Form;
+use super::forms::FormPurpose;
+use super::keymap::Mode;
+use super::links::LinkPicker;
+
+/// Where the program goes once unsaved work has been dealt with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterLeaving {
+    Quit,
+    StartScreen,
+}
+
+/// A yes / no / cancel question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Question {
+    /// "Delete stage …?": yes deletes, no or cancel keeps it.
+    DeleteStage { stage: usize },
+    /// "Delete this shadow note?": yes deletes, no or cancel keeps it.
+    DeleteNote { at: usize },
+    /// "“E-mail” exists: merge … into it?" (over the rename form): yes merges as one
+    /// undoable edit, no or cancel goes back to the form.
+    MergeChannels { from: String, into: String },
+    /// "Save changes first?": yes saves then leaves, no leaves without saving, cancel stays.
+    LeaveUnsaved { then: AfterLeaving },
+    /// "Keep what you typed?" (over an editor or a form): yes keeps it, no drops it,
+    /// cancel goes back to editing.
+    KeepTyping,
+    /// "Keep the links you ticked?" (over the link picker): yes keeps them, no drops
+    /// them, cancel goes back to ticking.
+    KeepLinks,
+    /// "Take back the unsaved work?": yes recovers it, no discards the copy, the third
+    /// answer shows both side by side, cancel decides later.
+    Recover(Box<RecoveryOffer>),
+    /// "The file changed on disk": yes overwrites it, no reloads it (your version becomes
+    /// a recovery copy), the third answer saves under another name, cancel does nothing.
+    ChangedOnDisk { then: Option<AfterLeaving> },
+    /// "The file is already there": yes replaces it with the document, no or cancel keeps it.
+    ReplaceFile(Box<super::documents::Delivery>),
+    /// "Another cxmap has this map open": yes stays read-only, no edits anyway.
+    LockedElsewhere { holder: String },
+}
+
+/// Unsaved work found from an earlier session, waiting for a decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecoveryOffer {
+    pub map: Box<crate::model::JourneyMap>,
+    /// When the copy was written (RFC 3339, UTC).
+    pub written: String,
+    /// What it changes, in words.
+    pub changes: Vec<String>,
+}
+
+/// The layer over the screen.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Modal {
+    /// Nothing: the keys go to the screen.
+    #[default]
+    None,
+    /// Text entry in the detail pane.
+    Editor(Editor),
+    /// Several fields kept together, and what keeping them is for.
+    Form { form: Form, purpose: FormPurpose },
+    /// Choosing which friction points an opportunity addresses.
+    Links(LinkPicker),
+    /// A question over what `behind` holds.
+    Ask { question: Question, behind: Box<Modal> },
+    /// The keys, those of `from` (where it was asked for) first.
+    Help {
+        scroll: usize,
+        from: Mode,
+        behind: Box<Modal>,
+    },
+    /// A problem that takes more than one line to explain.
+    Notice {
+        title: String,
+        lines: Vec<String>,
+        scroll: usize,
+        behind: Box<Modal>,
+    },
+}
+
+impl Modal {
+    /// What a question, the help or a notice covers (the modal itself otherwise).
+    pub fn base(&self) -> &Modal {
+        match self {
+            Modal::Ask { behind, .. } | Modal::Help { behind, .. } | Modal::Notice { behind, .. } => {
+                behind.base()
+            }
+            other => other,
+        }
+    }
+
+    fn base_mut(&mut self) -> &mut Modal {
+        match self {
+            Modal::Ask { behind, .. } | Modal::Help { behind, .. } | Modal::Notice { behind, .. } => {
+                behind.base_mut()
+            }
+            other => other,
+        }
+    }
+
+    /// The editor, open on top or under a question or the help.
+    pub fn editor(&self) -> Option<&Editor> {
+        match self.base() {
+            Modal::Editor(editor) => Some(editor),
+            _ => None,
+        }
+    }
+
+    /// The editor, to change.
+    pub fn editor_mut(&mut self) -> Option<&mut Editor> {
+        match self.base_mut() {
+            Modal::Editor(editor) => Some(editor),
+            _ => None,
+        }
+    }
+
+    /// The form, open on top or under a question or the help.
+    pub fn form(&self) -> Option<&Form> {
+        match self.base() {
+            Modal::Form { form, .. } => Some(form),
+            _ => None,
+        }
+    }
+
+    /// The form and its purpose, to change.
+    pub fn form_mut(&mut self) -> Option<(&mut Form, FormPurpose)> {
+        match self.base_mut() {
+            Modal::Form { form, purpose } => Some((form, *purpose)),
+            _ => None,
+        }
+    }
+
+    /// The link picker, open on top or under a question or the help.
+    pub fn links(&self) -> Option<&LinkPicker> {
+        match self.base() {
+            Modal::Links(picker) => Some(picker),
+            _ => None,
+        }
+    }
+
+    /// The link picker, to change.
+    pub fn links_mut(&mut self) -> Option<&mut LinkPicker> {
+        match self.base_mut() {
+            Modal::Links(picker) => Some(picker),
+            _ => None,
+        }
+    }
+
+    /// The question asked, if one is on top.
+    pub fn question(&self) -> Option<&Question> {
+        match self {
+            Modal::Ask { question, .. } => Some(question),
+            _ => None,
+        }
+    }
+
+    /// Puts a layer over this one; `layer` gets what it covers.
+    pub fn cover(&mut self, layer: impl FnOnce(Box<Modal>) -> Modal) {
+        let behind = Box::new(std::mem::take(self));
+        *self = layer(behind);
+    }
+
+    /// Closes the top layer: what a question, the help or a notice covered comes back;
+    /// an editor, a form or the picker leaves nothing.
+    pub fn close(&mut self) {
+        *self = match std::mem::take(self) {
+            Modal::Ask { behind, .. } | Modal::Help { behind, .. } | Modal::Notice { behind, .. } => *behind,
+            _ => Modal::None,
+        };
+    }
+
+    /// Takes the question off the top, bringing back what it covered.
+    pub fn take_question(&mut self) -> Option<Question> {
+        match std::mem::take(self) {
+            Modal::Ask { question, behind } => {
+                *self = *behind;
+                Some(question)
+            }
+            other => {
+                *self = other;
+                None
+            }
+        }
+    }
+
+    /// Takes the editor when it is on top.
+    pub fn take_editor(&mut self) -> Option<Editor> {
+        match std::mem::take(self) {
+            Modal::Editor(editor) => Some(editor),
+            other => {
+                *self = other;
+                None
+            }
+        }
+    }
+
+    /// Takes the form and its purpose when they are on top.
+    pub fn take_form(&mut self) -> Option<(Form, FormPurpose)> {
+        match std::mem::take(self) {
+            Modal::Form { form, purpose } => Some((form, purpose)),
+            other => {
+                *self = other;
+                None
+            }
+        }
+    }
+
+    /// Takes the link picker when it is on top.
+    pub fn take_links(&mut self) -> Option<LinkPicker> {
+        match std::mem::take(self) {
+            Modal::Links(picker) => Some(picker),
+            other => {
+                *self = other;
+                None
+            }
+        }
+    }
+
+    /// The help's or a notice's scroll, when one is on top.
+    pub fn scroll_mut(&mut self) -> Option<&mut usize> {
+        match self {
+            Modal::Help { scroll, .. } | Modal::Notice { scroll, .. } => Some(scroll),
+            _ => None,
+        }
+    }
+}
