@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::commands::DiffFormat;
 use crate::export::ExportFormat;
 use crate::export::council::CouncilFormat;
 use crate::export::memo::MemoFormat;
@@ -14,6 +15,10 @@ fn memo_format(name: &str) -> Result<MemoFormat, String> {
 
 fn council_format(name: &str) -> Result<CouncilFormat, String> {
     CouncilFormat::parse(name).ok_or_else(|| "choose md or csv".to_owned())
+}
+
+fn diff_format(name: &str) -> Result<DiffFormat, String> {
+    DiffFormat::parse(name).ok_or_else(|| "choose text, md or json".to_owned())
 }
 
 fn export_format(name: &str) -> Result<ExportFormat, String> {
@@ -180,6 +185,32 @@ pub enum Command {
         /// Replace OUT if it exists
         #[arg(long)]
         force: bool,
+    },
+    /// Say what changed between two versions of a map, in words, by id
+    ///
+    /// Stages added, removed, renamed and moved; goals, touchpoints, emotion, metrics;
+    /// friction points and opportunities field by field ("fr-8c2a severity: 2 → 3"),
+    /// links, shadow notes, channels and plan votes. With --git REV, compares FILE with
+    /// the same file at a git revision. --textconv prints one map as one fact per line,
+    /// for git's textconv (see the README).
+    ///
+    /// Exit status: 0 when the maps are the same, 1 when they differ, 2 on trouble.
+    Diff {
+        /// The older map (with --git or --textconv: the map file)
+        #[arg(value_name = "A")]
+        old: PathBuf,
+        /// The newer map
+        #[arg(value_name = "B", required_unless_present_any = ["git", "textconv"], conflicts_with_all = ["git", "textconv"])]
+        new: Option<PathBuf>,
+        /// Compare A with A as this git revision has it (HEAD, main, a1b2c3d, …)
+        #[arg(long, value_name = "REV")]
+        git: Option<String>,
+        /// text (the default), md or json
+        #[arg(long, short, default_value = "text", value_parser = diff_format)]
+        format: DiffFormat,
+        /// Print the map A as one fact per line (for git diff's textconv)
+        #[arg(long, conflicts_with = "git")]
+        textconv: bool,
     },
 }
 

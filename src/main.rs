@@ -57,6 +57,19 @@ fn main() -> ExitCode {
             output,
             force,
         }) => commands::council(&file, format, (!all).then_some(top), output.as_deref(), force),
+        Some(Command::Diff {
+            old,
+            new,
+            git,
+            format,
+            textconv,
+        }) => commands::diff(&commands::DiffRequest {
+            old,
+            new,
+            git,
+            format,
+            textconv,
+        }),
         Some(Command::Memo {
             file,
             format,

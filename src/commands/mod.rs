@@ -1,10 +1,11 @@
 //! The subcommands that work without the terminal interface: check, new, templates, keys,
-//! shadow add, coverage, council, memo, export and import.
+//! shadow add, coverage, council, memo, export, import and diff.
 //! Every line printed from a file's content is cleaned of control characters first.
 
 mod check;
 mod council;
 mod coverage;
+mod diff;
 mod export;
 mod import;
 mod keys;
@@ -17,6 +18,7 @@ mod templates;
 pub use check::check;
 pub use council::council;
 pub use coverage::{coverage, queue_entry};
+pub use diff::{DiffFormat, DiffRequest, diff};
 pub use export::export;
 pub use import::{ImportRequest, import};
 pub use keys::{keys, keys_markdown};

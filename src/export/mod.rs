@@ -4,7 +4,7 @@
 
 pub mod council;
 pub mod csv;
-mod escape;
+pub mod escape;
 pub mod html;
 pub mod markdown;
 pub mod memo;

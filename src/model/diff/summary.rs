@@ -1,10 +1,9 @@
-//! What changed between two versions of a map, in words: for deciding whether to take
-//! back a recovery copy ("Purchase: 2 friction points added").
+//! A short summary per stage of what changed, for deciding whether to take back a
+//! recovery copy ("Purchase: 2 friction points added").
 
 use std::collections::HashMap;
 
-use super::map::JourneyMap;
-use super::stage::Stage;
+use crate::model::{JourneyMap, Stage};
 
 fn count_change(noun: &str, plural: &str, before: usize, after: usize) -> Option<String> {
     let word = |n: usize| if n == 1 { noun } else { plural };
