@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::DiffFormat;
+use crate::commands::{CheckFormat, DiffFormat};
 use crate::export::ExportFormat;
 use crate::export::council::CouncilFormat;
 use crate::export::memo::MemoFormat;
@@ -15,6 +15,10 @@ fn memo_format(name: &str) -> Result<MemoFormat, String> {
 
 fn council_format(name: &str) -> Result<CouncilFormat, String> {
     CouncilFormat::parse(name).ok_or_else(|| "choose md or csv".to_owned())
+}
+
+fn check_format(name: &str) -> Result<CheckFormat, String> {
+    CheckFormat::parse(name).ok_or_else(|| "choose text, json or github".to_owned())
 }
 
 fn diff_format(name: &str) -> Result<DiffFormat, String> {
@@ -72,6 +76,8 @@ pub enum Command {
     /// Warnings also cover the friction memo: friction points without evidence or whose
     /// evidence file is missing, stages with no emotion score, friction text that proposes
     /// a solution ("should", "need to", "recommend", "we will", "we'll", "must").
+    /// --format json prints one JSON object per problem and line (file, line, column,
+    /// level, message); --format github prints GitHub Actions annotations.
     ///
     /// Exit status: 0 when every file is valid (warnings allowed), 1 when a file has
     /// errors (or warnings, with --strict), 2 when a file cannot be read.
@@ -82,6 +88,9 @@ pub enum Command {
         /// Exit 1 on warnings too (for git hooks and CI)
         #[arg(long)]
         strict: bool,
+        /// text (the default), json (one object per line) or github (annotations)
+        #[arg(long, short, default_value = "text", value_parser = check_format)]
+        format: CheckFormat,
     },
     /// Write the friction memo: every friction point, stage by stage, as observations
     ///
@@ -212,6 +221,11 @@ pub enum Command {
         #[arg(long, conflicts_with = "git")]
         textconv: bool,
     },
+    /// Print the JSON Schema of the map format, for editors that check hand edits
+    ///
+    /// The same file is docs/cxmap.schema.json. Point your editor's JSON language server
+    /// at it (see the README), or add "$schema" to a map.
+    Schema,
 }
 
 /// What `cxmap shadow` does.

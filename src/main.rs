@@ -20,7 +20,11 @@ use cxmap::text::display::clean_line;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { files, strict }) => commands::check(&files, strict),
+        Some(Command::Check {
+            files,
+            strict,
+            format,
+        }) => commands::check(&files, strict, format),
         Some(Command::New {
             file,
             template,
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
             output,
             force,
         }) => commands::council(&file, format, (!all).then_some(top), output.as_deref(), force),
+        Some(Command::Schema) => commands::schema(),
         Some(Command::Diff {
             old,
             new,

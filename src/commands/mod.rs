@@ -1,5 +1,5 @@
 //! The subcommands that work without the terminal interface: check, new, templates, keys,
-//! shadow add, coverage, council, memo, export, import and diff.
+//! shadow add, coverage, council, memo, export, import, diff and schema.
 //! Every line printed from a file's content is cleaned of control characters first.
 
 mod check;
@@ -12,10 +12,11 @@ mod keys;
 mod memo;
 mod new;
 mod output;
+mod schema;
 mod shadow;
 mod templates;
 
-pub use check::check;
+pub use check::{CheckFormat, check};
 pub use council::council;
 pub use coverage::{coverage, queue_entry};
 pub use diff::{DiffFormat, DiffRequest, diff};
@@ -24,5 +25,6 @@ pub use import::{ImportRequest, import};
 pub use keys::{keys, keys_markdown};
 pub use memo::{MemoRequest, memo};
 pub use new::{new_map, title_from_path};
+pub use schema::{SCHEMA, schema};
 pub use shadow::{NewNote, shadow_add};
 pub use templates::templates;
