@@ -131,6 +131,8 @@ fn interactive(file: Option<&Path>, example: Option<&str>) -> ExitCode {
     };
     let mut app = App::at_start(start, IdGen::random());
     app.shadow.observer = cxmap::store::settings::observer();
+    app.shadow.observer_suggestion = cxmap::store::settings::default_observer().unwrap_or_default();
+    app.time_zone = jiff::tz::TimeZone::system();
     match (file, example) {
         (Some(path), _) if path.exists() => {
             if let Err(error) = session.load(&mut app, path) {

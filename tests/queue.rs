@@ -5,6 +5,7 @@
 
 use cxmap::app::action::Action;
 use cxmap::app::document::Document;
+use cxmap::app::folder::FolderListing;
 use cxmap::app::modal::Modal;
 use cxmap::app::search::{Place, find};
 use cxmap::app::update::update;
@@ -15,6 +16,8 @@ use cxmap::model::{IdGen, JourneyMap, Lane};
 fn store_app() -> App {
     let map = EXAMPLES[1].map().unwrap();
     let mut app = App::with_document(Document::opened(map, "store.json".into()), IdGen::seeded(1));
+    // The map's folder holds none of the example's evidence.
+    app.folder = FolderListing::holding(&[]);
     app.resize(120, 40);
     app
 }
@@ -239,6 +242,8 @@ fn blank_app() -> App {
         .instantiate("Workshop", &mut IdGen::seeded(2))
         .unwrap();
     let mut app = App::with_document(Document::new_file(map, "workshop.json".into()), IdGen::seeded(3));
+    // The map's folder holds nothing yet.
+    app.folder = FolderListing::holding(&[]);
     app.resize(120, 40);
     app
 }

@@ -34,6 +34,8 @@ fn example(index: usize) -> App {
         IdGen::seeded(1),
     );
     app.time_zone = jiff::tz::TimeZone::UTC;
+    // The map's folder holds none of the example's evidence: the screens mark it missing.
+    app.folder = cxmap::app::folder::FolderListing::holding(&[]);
     app
 }
 

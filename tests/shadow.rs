@@ -5,6 +5,7 @@
 
 use cxmap::app::action::Action;
 use cxmap::app::document::Document;
+use cxmap::app::folder::FolderListing;
 use cxmap::app::keymap::Mode;
 use cxmap::app::modal::{Modal, Question};
 use cxmap::app::screen::View;
@@ -24,6 +25,8 @@ fn store_app() -> App {
     app.time_zone = jiff::tz::TimeZone::UTC;
     app.shadow.observer = Some("Ana".into());
     app.shadow.clock = Some("2026-11-23T09:30:00Z".parse().unwrap());
+    // The map's folder holds none of the example's evidence.
+    app.folder = FolderListing::holding(&[]);
     app
 }
 
@@ -491,19 +494,13 @@ fn a_note_added_in_a_filtered_pane_takes_the_filters_stage_and_channel_and_stays
 
 #[test]
 fn tab_in_the_evidence_field_completes_lists_the_matches_and_stays_put() {
-    let folder = tempfile::tempdir().unwrap();
-    std::fs::create_dir(folder.path().join("evidence")).unwrap();
-    for name in [
-        "care-guide-web.png",
-        "care-label.jpg",
-        "cart-r450.png",
-        "queue.jpg",
-    ] {
-        std::fs::write(folder.path().join("evidence").join(name), b"x").unwrap();
-    }
     let mut app = store_app();
-    let map = map_of(&app).clone();
-    *app.doc_mut().unwrap() = Document::opened(map, folder.path().join("store.json"));
+    app.folder = FolderListing::holding(&[
+        "evidence/care-guide-web.png",
+        "evidence/care-label.jpg",
+        "evidence/cart-r450.png",
+        "evidence/queue.jpg",
+    ]);
     run(&mut app, [Action::AddNote]);
     run(&mut app, typed("Labels"));
     run(&mut app, std::iter::repeat_n(Action::NextField, 5));
@@ -540,6 +537,23 @@ fn tab_in_the_evidence_field_completes_lists_the_matches_and_stays_put() {
     // An empty line lets Tab move on.
     run(&mut app, [Action::DeleteToLineStart, Action::NextField]);
     assert_ne!(app.form().unwrap().focus, evidence());
+    // Before the folder's listing arrives, Tab says so and stays.
+    app.folder = FolderListing::default();
+    run(&mut app, [Action::PreviousField]);
+    run(&mut app, [Action::NewLine]);
+    run(&mut app, typed("evidence/c"));
+    run(&mut app, [Action::NextField]);
+    assert_eq!(app.form().unwrap().focus, evidence());
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Still reading the map's folder: Tab again"),
+        "{:?}",
+        app.message
+    );
+    assert!(app.folder.take_wanted(), "and a fresh listing is asked for");
 }
 
 #[test]

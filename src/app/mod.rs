@@ -7,6 +7,7 @@ pub mod cursor;
 pub mod document;
 pub mod documents;
 pub mod editor;
+pub mod folder;
 pub mod form;
 pub mod forms;
 pub mod geometry;
@@ -109,13 +110,15 @@ pub struct App {
     pub queue: queue::Queue,
     /// A dot-voting round in progress.
     pub round: Option<voting::VotingRound>,
+    /// The open map's folder as the session last listed it (for evidence and completion).
+    pub folder: folder::FolderListing,
     pub message: Option<Message>,
     /// The emotion curve is wanted under the grid (it shows when there is room).
     pub show_curve: bool,
     pub geometry: Geometry,
     pub keymap: Keymap,
     pub ids: IdGen,
-    /// Dates on screen are shown in this zone (the system's; UTC in tests).
+    /// Dates on screen are shown in this zone: UTC unless the program sets the system's.
     pub time_zone: jiff::tz::TimeZone,
 }
 
@@ -131,12 +134,13 @@ impl App {
             search: search::Search::default(),
             queue: queue::Queue::default(),
             round: None,
+            folder: folder::FolderListing::default(),
             message: None,
             show_curve: true,
             geometry: Geometry::default(),
             keymap: Keymap::default(),
             ids,
-            time_zone: jiff::tz::TimeZone::system(),
+            time_zone: jiff::tz::TimeZone::UTC,
         }
     }
 
@@ -173,6 +177,7 @@ impl App {
             search: search::Search::default(),
             queue: queue::Queue::default(),
             round: None,
+            folder: folder::FolderListing::default(),
             message: self.message.take(),
             show_curve: self.show_curve,
             geometry: self.geometry,

@@ -3,8 +3,8 @@
 //! in focus are missing, and the channel last given to a friction point.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 
+use super::folder::FolderListing;
 use crate::model::{FrictionId, JourneyMap};
 
 /// Links and evidence, as of one map state.
@@ -19,17 +19,24 @@ pub struct Queue {
     /// The channel last set on a friction point: new ones start with it.
     pub last_channel: Option<String>,
     computed_for: Option<u64>,
-    /// The map state and friction point (stage, position) `missing` was looked up for.
-    checked_for: Option<(u64, (usize, usize))>,
+    /// The map state, folder listing and friction point (stage, position) `missing` was
+    /// found for.
+    checked_for: Option<(u64, u64, (usize, usize))>,
 }
 
 impl Queue {
-    /// Recomputes links if the map changed (`state` is its history state), and looks up
-    /// in `folder` the evidence of the friction point in `focus` (stage, position) when it
-    /// or the map changed: a few file-system calls per change, whatever the map's size.
-    pub fn refresh(&mut self, map: &JourneyMap, state: u64, folder: &Path, focus: Option<(usize, usize)>) {
+    /// Recomputes links if the map changed (`state` is its history state), and finds in
+    /// the map's `folder` listing the missing evidence of the friction point in `focus`
+    /// (stage, position) when it, the map or the listing changed.
+    pub fn refresh(
+        &mut self,
+        map: &JourneyMap,
+        state: u64,
+        folder: &FolderListing,
+        focus: Option<(usize, usize)>,
+    ) {
         if let Some((stage, at)) = focus
-            && self.checked_for != Some((state, (stage, at)))
+            && self.checked_for != Some((state, folder.version(), (stage, at)))
         {
             let evidence = map
                 .stages
@@ -39,10 +46,10 @@ impl Queue {
             self.missing = evidence
                 .into_iter()
                 .flatten()
-                .filter(|entry| crate::store::evidence_missing(folder, entry))
+                .filter(|entry| folder.missing(entry))
                 .cloned()
                 .collect();
-            self.checked_for = Some((state, (stage, at)));
+            self.checked_for = Some((state, folder.version(), (stage, at)));
         }
         if self.computed_for == Some(state) {
             return;

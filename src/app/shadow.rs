@@ -3,8 +3,8 @@
 //! they show, derived from the map once per change (not per frame).
 
 use std::collections::HashSet;
-use std::path::Path;
 
+use super::folder::FolderListing;
 use crate::model::{Cell, Coverage, JourneyMap, ShadowNote, StageId, channels};
 
 /// Which notes the pane lists; `None` lets everything through.
@@ -126,6 +126,8 @@ pub struct Shadowing {
     pub last_channel: Option<String>,
     /// The configured observer's name; asked for before the first note.
     pub observer: Option<String>,
+    /// The name the observer form starts with when none is configured (the login name).
+    pub observer_suggestion: String,
     pub coverage: Coverage,
     /// The coverage view's selected cell.
     pub cell: Cell,
@@ -138,7 +140,8 @@ pub struct Shadowing {
     /// The time new notes get; `None` reads the clock (tests stop it).
     pub clock: Option<jiff::Timestamp>,
     computed_for: Option<u64>,
-    missing_for: Option<u64>,
+    /// The map state and folder listing `missing` was found for.
+    missing_for: Option<(u64, u64)>,
 }
 
 impl Shadowing {
@@ -154,18 +157,19 @@ impl Shadowing {
     }
 
     /// Recomputes rows, coverage and channel uses if the map changed since (`state` is
-    /// its history state). Evidence paths are looked up in `folder` here, once per change.
-    pub fn refresh(&mut self, map: &JourneyMap, state: u64, folder: &Path) {
-        if self.pane.is_open() && self.missing_for != Some(state) {
+    /// its history state), and the missing evidence from the map's `folder` listing while
+    /// the pane shows, once per change of either.
+    pub fn refresh(&mut self, map: &JourneyMap, state: u64, folder: &FolderListing) {
+        if self.pane.is_open() && self.missing_for != Some((state, folder.version())) {
             self.missing = map
                 .shadow
                 .notes
                 .iter()
                 .flat_map(|n| &n.evidence)
-                .filter(|e| crate::store::evidence_missing(folder, e))
+                .filter(|e| folder.missing(e))
                 .cloned()
                 .collect();
-            self.missing_for = Some(state);
+            self.missing_for = Some((state, folder.version()));
         }
         if self.computed_for == Some(state) {
             return;
@@ -218,6 +222,7 @@ impl Shadowing {
     pub fn for_another_map(&self) -> Shadowing {
         Shadowing {
             observer: self.observer.clone(),
+            observer_suggestion: self.observer_suggestion.clone(),
             clock: self.clock,
             ..Shadowing::default()
         }

@@ -2,10 +2,10 @@
 //! where cxmap keeps maps and settings.
 
 mod catalog;
-mod complete;
 mod dirs;
 mod evidence;
 mod fingerprint;
+mod listing;
 mod load;
 mod lock;
 pub mod opener;
@@ -16,10 +16,10 @@ mod save;
 pub mod settings;
 
 pub use catalog::{MapSummary, list_maps, new_map_path};
-pub use complete::{Completion, complete_path};
 pub use dirs::{config_dir, data_dir};
 pub use evidence::{evidence_missing, place_evidence};
 pub use fingerprint::Fingerprint;
+pub use listing::{ListedDir, list_folder};
 pub use load::{LoadError, Loaded, load, max_file_bytes, parse_loaded, read_limited};
 pub use lock::{LockHolder, MapLock};
 pub use output::{OutputError, write_output};

@@ -19,6 +19,7 @@ use watch::{Wake, Watch};
 
 use crate::app::action::Action;
 use crate::app::{App, update::update};
+use crate::lookout::Lookout;
 use crate::session::{Flow, Session};
 use crate::ui;
 
@@ -111,14 +112,16 @@ fn event_loop(
     let size = terminal.size()?;
     fit(terminal, app, size)?;
     let mut redraw = true;
+    let mut lookout = Lookout::default();
     loop {
         if redraw {
             terminal.draw(|frame| ui::render(app, frame))?;
             redraw = false;
         }
-        let had_message = app.message.clone();
-        let wait = session.tick(app, Instant::now());
-        redraw |= app.message != had_message;
+        let (had_message, had_listing) = (app.message.clone(), app.folder.version());
+        let now = Instant::now();
+        let wait = session.tick(app, now).min(lookout.tick(app, now));
+        redraw |= app.message != had_message || app.folder.version() != had_listing;
         match watch.wait(wait)? {
             Wake::Timeout => continue,
             Wake::Stop(number) => {

@@ -33,6 +33,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if app.mode() != mode && app.message.is_some() && app.message == message {
         app.message = None;
     }
+    refresh(app);
+    effect
+}
+
+/// Brings what is derived from the map (board, notes, search, links, missing evidence)
+/// up to date with it and with the folder listing: after every action, and when a new
+/// listing arrives.
+pub fn refresh(app: &mut App) {
     votes::recount(app);
     if let Screen::Map { doc, view } = &app.screen {
         let council = *view == View::Council;
@@ -41,7 +49,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         let shadow_shown =
             app.shadow.pane.is_open() || matches!(view, View::Coverage | View::Channels { .. });
         if shadow_shown {
-            app.shadow.refresh(&doc.map, doc.history.state(), doc.folder());
+            app.shadow.refresh(&doc.map, doc.history.state(), &app.folder);
         }
         app.search.refresh(&doc.map, doc.history.state());
         let focus = match view {
@@ -51,9 +59,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 .then_some((app.cursor.stage, app.cursor.item)),
         };
         app.queue
-            .refresh(&doc.map, doc.history.state(), doc.folder(), focus);
+            .refresh(&doc.map, doc.history.state(), &app.folder, focus);
     }
-    effect
 }
 
 fn dispatch(app: &mut App, action: Action) -> Effect {

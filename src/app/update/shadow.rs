@@ -10,7 +10,6 @@ use super::super::{App, Effect, action::Action};
 use super::grid::{self, apply, settle};
 use crate::app::forms::FormPurpose;
 use crate::model::{Edit, ops};
-use crate::store;
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let count = app.shadow.rows.len();
@@ -95,7 +94,7 @@ pub(super) fn from_grid(app: &mut App, action: &Action) {
 /// new note must be selected straight away).
 fn refresh(app: &mut App) {
     if let Some(doc) = app.screen.doc() {
-        app.shadow.refresh(&doc.map, doc.history.state(), doc.folder());
+        app.shadow.refresh(&doc.map, doc.history.state(), &app.folder);
     }
 }
 
@@ -147,7 +146,7 @@ fn start_note(app: &mut App) {
     }
     if app.shadow.observer.is_none() {
         app.shadow.note_after_observer = true;
-        let form = observer_form(&store::settings::default_observer().unwrap_or_default());
+        let form = observer_form(&app.shadow.observer_suggestion);
         app.open_form(form);
         return;
     }
@@ -271,13 +270,12 @@ fn make_friction(app: &mut App) {
 }
 
 /// Tab in the note form's evidence field completes the path being typed from the map's
-/// folder, as far as the candidates agree, and lists them when there are several. Returns
-/// false only on an empty evidence line (or outside that field): Tab then moves on.
+/// folder listing, as far as the candidates agree, and lists them when there are several.
+/// Returns false only on an empty evidence line (or outside that field): Tab then moves
+/// on.
 pub(super) fn complete_evidence(app: &mut App) -> bool {
     let keep = app.key(&Action::Commit);
-    let Some(folder) = app.screen.doc().map(|d| d.folder().to_path_buf()) else {
-        return false;
-    };
+    let tab = app.key(&Action::NextField);
     let Some((form, purpose)) = app.modal.form_mut() else {
         return false;
     };
@@ -301,7 +299,12 @@ pub(super) fn complete_evidence(app: &mut App) -> bool {
         app.inform(format!("Nothing to complete in a URL: {keep} keeps the note"));
         return true;
     }
-    let completion = store::complete_path(&folder, &partial);
+    // Files may have just been copied in: the next Tab finds them.
+    app.folder.want_fresh();
+    let Some(completion) = app.folder.complete(&partial) else {
+        app.inform(format!("Still reading the map's folder: {tab} again in a moment"));
+        return true;
+    };
     if completion.common.len() > partial.len() {
         input.paste(&completion.common[partial.len()..]);
     }
