@@ -41,108 +41,92 @@ impl fmt::Display for CsvError {
 
 impl std::error::Error for CsvError {}
 
-enum State {
-    /// At the start of a field.
-    FieldStart,
-    /// Inside a field that did not start with a quote.
-    Unquoted,
-    /// Inside a quoted field.
-    Quoted,
-    /// Just after a quote inside a quoted field: the end, or the first of a doubled quote.
-    QuoteInQuoted,
-}
-
 /// Reads every record. A byte-order mark at the start is skipped; line ends may be CRLF,
 /// LF or CR; a last line without a line end is read; a blank line is a record with one
-/// empty field (so row numbers stay those a spreadsheet shows).
+/// empty field (so row numbers stay those a spreadsheet shows). Text between quotes and
+/// separators is copied a run at a time.
 pub fn read(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bytes = text.as_bytes();
     let mut records: Vec<Vec<String>> = Vec::new();
     let mut record: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut state = State::FieldStart;
-    let mut quote_start = (1, 1);
-    let mut chars = text.chars().peekable();
     let error = |record: &Vec<String>, records: &Vec<Vec<String>>, message: &str| CsvError {
         row: records.len() + 1,
         column: record.len() + 1,
         message: message.to_owned(),
     };
-    while let Some(c) = chars.next() {
-        match state {
-            State::FieldStart | State::Unquoted => match c {
-                ',' => {
-                    record.push(std::mem::take(&mut field));
-                    state = State::FieldStart;
-                }
-                '\r' | '\n' => {
-                    if c == '\r' && chars.peek() == Some(&'\n') {
-                        chars.next();
-                    }
-                    record.push(std::mem::take(&mut field));
-                    records.push(std::mem::take(&mut record));
-                    state = State::FieldStart;
-                }
-                '"' if matches!(state, State::FieldStart) => {
-                    quote_start = (records.len() + 1, record.len() + 1);
-                    state = State::Quoted;
-                }
-                '"' => {
-                    return Err(error(
-                        &record,
-                        &records,
-                        "a quote inside a cell that does not start with one (quote the whole cell and double the quote)",
-                    ));
-                }
-                c => {
-                    field.push(c);
-                    state = State::Unquoted;
-                }
-            },
-            State::Quoted => match c {
-                '"' => state = State::QuoteInQuoted,
-                c => field.push(c),
-            },
-            State::QuoteInQuoted => match c {
-                '"' => {
+    let mut at = 0;
+    // Each turn reads one field and the separator or line end after it.
+    while at < bytes.len() {
+        let mut field = String::new();
+        if bytes[at] == b'"' {
+            let opened = (records.len() + 1, record.len() + 1);
+            at += 1;
+            loop {
+                let Some(quote) = find(bytes, at, |b| b == b'"') else {
+                    return Err(CsvError {
+                        row: opened.0,
+                        column: opened.1,
+                        message: "this cell's opening quote is never closed".to_owned(),
+                    });
+                };
+                field.push_str(&text[at..quote]);
+                at = quote + 1;
+                if bytes.get(at) == Some(&b'"') {
                     field.push('"');
-                    state = State::Quoted;
+                    at += 1;
+                } else {
+                    break;
                 }
-                ',' => {
-                    record.push(std::mem::take(&mut field));
-                    state = State::FieldStart;
+            }
+            if !matches!(bytes.get(at), None | Some(b',' | b'\r' | b'\n')) {
+                return Err(error(
+                    &record,
+                    &records,
+                    "text after the closing quote of a cell (double a quote inside a quoted cell)",
+                ));
+            }
+        } else {
+            let end = find(bytes, at, |b| matches!(b, b',' | b'\r' | b'\n' | b'"')).unwrap_or(bytes.len());
+            if bytes.get(end) == Some(&b'"') {
+                return Err(error(
+                    &record,
+                    &records,
+                    "a quote inside a cell that does not start with one (quote the whole cell and double the quote)",
+                ));
+            }
+            field.push_str(&text[at..end]);
+            at = end;
+        }
+        record.push(field);
+        match bytes.get(at) {
+            Some(b',') => {
+                at += 1;
+                if at == bytes.len() {
+                    // A comma at the very end leaves one more, empty, field.
+                    record.push(String::new());
                 }
-                '\r' | '\n' => {
-                    if c == '\r' && chars.peek() == Some(&'\n') {
-                        chars.next();
-                    }
-                    record.push(std::mem::take(&mut field));
-                    records.push(std::mem::take(&mut record));
-                    state = State::FieldStart;
-                }
-                _ => {
-                    return Err(error(
-                        &record,
-                        &records,
-                        "text after the closing quote of a cell (double a quote inside a quoted cell)",
-                    ));
-                }
-            },
+            }
+            Some(b'\r') if bytes.get(at + 1) == Some(&b'\n') => {
+                at += 2;
+                records.push(std::mem::take(&mut record));
+            }
+            Some(_) => {
+                at += 1;
+                records.push(std::mem::take(&mut record));
+            }
+            None => {}
         }
     }
-    match state {
-        State::Quoted => Err(CsvError {
-            row: quote_start.0,
-            column: quote_start.1,
-            message: "this cell's opening quote is never closed".to_owned(),
-        }),
-        State::FieldStart if record.is_empty() => Ok(records),
-        _ => {
-            record.push(field);
-            records.push(record);
-            Ok(records)
-        }
+    if !record.is_empty() {
+        records.push(record);
     }
+    Ok(records)
+}
+
+/// The first index from `from` whose byte `stop` accepts.
+fn find(bytes: &[u8], from: usize, stop: impl Fn(u8) -> bool) -> Option<usize> {
+    bytes[from..].iter().position(|&b| stop(b)).map(|i| from + i)
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub fn locate(text: &str, pointers: &[String]) -> HashMap<String, (usize, usize)
         pos: 0,
         line: 1,
         line_start: 0,
+        counted: (0, 0),
         pointer: String::new(),
         wanted: pointers.iter().map(String::as_str).collect(),
         found: HashMap::new(),
@@ -44,6 +45,9 @@ struct Scanner<'t> {
     pos: usize,
     line: usize,
     line_start: usize,
+    /// A byte offset on the current line and the characters from the line's start to it,
+    /// so columns on a long line are counted on from the last one, not from the start.
+    counted: (usize, usize),
     pointer: String,
     wanted: std::collections::HashSet<&'t str>,
     found: HashMap<String, (usize, usize)>,
@@ -68,11 +72,14 @@ impl Scanner<'_> {
         }
     }
 
-    fn column(&self) -> usize {
-        let start = self.line_start.min(self.pos);
-        self.text
-            .get(start..self.pos)
-            .map_or(1, |s| s.chars().count() + 1)
+    fn column(&mut self) -> usize {
+        let (mut from, mut chars) = self.counted;
+        if from < self.line_start || from > self.pos {
+            (from, chars) = (self.line_start.min(self.pos), 0);
+        }
+        chars += self.text.get(from..self.pos).map_or(0, |s| s.chars().count());
+        self.counted = (self.pos, chars);
+        chars + 1
     }
 
     fn record(&mut self) {

@@ -13,7 +13,7 @@ pub use diagnostic::{Diagnostic, Level};
 pub use encode::encode;
 pub use review::review;
 
-use crate::model::{IdGen, JourneyMap};
+use crate::model::{FrictionId, IdGen, JourneyMap, NoteId, OpportunityId, StageId, TakenIds};
 use diagnostic::Problem;
 
 /// A map read from a file, with the warnings `cxmap check` would print.
@@ -96,24 +96,29 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
 
 /// Gives every item that had no id a fresh one, as the format promises on save.
 pub fn fill_missing_ids(map: &mut JourneyMap, ids: &mut IdGen) {
-    for s in 0..map.stages.len() {
-        if map.stages[s].id.as_str().is_empty() {
-            map.stages[s].id = map.fresh_stage_id(ids);
+    let missing = map.ids().filter(|id| id.is_empty()).count();
+    if missing == 0 {
+        return;
+    }
+    let mut taken = TakenIds::of(map.ids());
+    for stage in &mut map.stages {
+        if stage.id.as_str().is_empty() {
+            stage.id = StageId(taken.fresh(ids, StageId::PREFIX));
         }
-        for f in 0..map.stages[s].frictions.len() {
-            if map.stages[s].frictions[f].id.as_str().is_empty() {
-                map.stages[s].frictions[f].id = map.fresh_friction_id(ids);
+        for friction in &mut stage.frictions {
+            if friction.id.as_str().is_empty() {
+                friction.id = FrictionId(taken.fresh(ids, FrictionId::PREFIX));
             }
         }
-        for o in 0..map.stages[s].opportunities.len() {
-            if map.stages[s].opportunities[o].id.as_str().is_empty() {
-                map.stages[s].opportunities[o].id = map.fresh_opportunity_id(ids);
+        for opportunity in &mut stage.opportunities {
+            if opportunity.id.as_str().is_empty() {
+                opportunity.id = OpportunityId(taken.fresh(ids, OpportunityId::PREFIX));
             }
         }
     }
-    for n in 0..map.shadow.notes.len() {
-        if map.shadow.notes[n].id.as_str().is_empty() {
-            map.shadow.notes[n].id = map.fresh_note_id(ids);
+    for note in &mut map.shadow.notes {
+        if note.id.as_str().is_empty() {
+            note.id = NoteId(taken.fresh(ids, NoteId::PREFIX));
         }
     }
 }

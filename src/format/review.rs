@@ -3,6 +3,8 @@
 //! rather than proposes, and no channel is spelled two ways. Warnings, never errors:
 //! opening a map does not run them.
 
+use std::collections::HashMap;
+
 use super::diagnostic::{Diagnostic, JsonPath, Level, Problem, Segment};
 use crate::model::channels::{self, Source};
 use crate::model::{JourneyMap, solution_phrase};
@@ -61,10 +63,17 @@ pub fn review(text: &str, map: &JourneyMap, missing: impl Fn(&str) -> bool) -> V
             }
         }
     }
+    let stage_of_friction: HashMap<&str, usize> = map
+        .stages
+        .iter()
+        .enumerate()
+        .flat_map(|(s, stage)| stage.frictions.iter().map(move |f| (f.id.as_str(), s)))
+        .rev()
+        .collect();
     for (n, note) in map.shadow.notes.iter().enumerate() {
         let Some(id) = &note.friction else { continue };
         // A link to no friction point at all is validation's warning.
-        if let Some((s, _)) = map.friction_position(id)
+        if let Some(&s) = stage_of_friction.get(id.as_str())
             && map.stages[s].id != note.stage
         {
             warn(

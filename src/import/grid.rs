@@ -1,8 +1,13 @@
 //! A sheet drawn as the grid: stage names across the first row, lane names down the first
 //! column, each cell a goal, an emotion, or a list of items (one per line or semicolon).
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use super::{Problem, blank, words};
-use crate::model::{Friction, IdGen, JourneyMap, Lane, Opportunity, Stage};
+use crate::model::{
+    Friction, FrictionId, IdGen, JourneyMap, Lane, Opportunity, OpportunityId, Stage, StageId, TakenIds,
+};
 
 /// A sheet drawn the other way round (stages down the first column, lanes across the
 /// first row): the first row names a lane and the first column names none.
@@ -45,37 +50,37 @@ pub fn read(
     let Some(header) = records.first() else {
         return map;
     };
+    let mut taken = TakenIds::default();
+    let used = used_columns(records, header.len());
     // Column c of the sheet (counted from 0) holds stage c - 1.
     let mut stage_of_column: Vec<Option<usize>> = vec![None];
+    // The first column (counted from 0) with each stage name, by the name in lower case.
+    let mut first_named: HashMap<String, usize> = HashMap::new();
     for (c, name) in header.iter().enumerate().skip(1) {
         let name = name.trim();
         if name.is_empty() {
             stage_of_column.push(None);
-            let used = records
-                .iter()
-                .skip(1)
-                .any(|r| r.get(c).is_some_and(|cell| !cell.trim().is_empty()));
-            if used {
+            if used[c] {
                 problems.push(Problem::at(1, c + 1, "this column holds items but no stage name"));
             }
             continue;
         }
-        let twin = stage_of_column
-            .iter()
-            .position(|s| s.is_some_and(|s| map.stages[s].name.eq_ignore_ascii_case(name)));
-        if let Some(first) = twin {
-            warnings.push(Problem::at(
+        match first_named.entry(name.to_ascii_lowercase()) {
+            Entry::Occupied(first) => warnings.push(Problem::at(
                 1,
                 c + 1,
                 format!(
                     "rename one of the two stages named \"{name}\" (columns {} and {}); both were kept",
-                    first + 1,
+                    first.get() + 1,
                     c + 1
                 ),
-            ));
+            )),
+            Entry::Vacant(slot) => {
+                slot.insert(c);
+            }
         }
         stage_of_column.push(Some(map.stages.len()));
-        let id = map.fresh_stage_id(ids);
+        let id = StageId(taken.fresh(ids, StageId::PREFIX));
         map.stages.push(Stage::new(id, name.to_owned()));
     }
     let mut goal_rows: Vec<Option<usize>> = vec![None; map.stages.len()];
@@ -145,13 +150,13 @@ pub fn read(
                 Lane::Touchpoints => map.stages[s].touchpoints.extend(words::items(cell)),
                 Lane::Friction => {
                     for text in words::items(cell) {
-                        let id = map.fresh_friction_id(ids);
+                        let id = FrictionId(taken.fresh(ids, FrictionId::PREFIX));
                         map.stages[s].frictions.push(Friction::new(id, text));
                     }
                 }
                 Lane::Opportunity => {
                     for text in words::items(cell) {
-                        let id = map.fresh_opportunity_id(ids);
+                        let id = OpportunityId(taken.fresh(ids, OpportunityId::PREFIX));
                         map.stages[s].opportunities.push(Opportunity::new(id, text));
                     }
                 }
@@ -159,4 +164,15 @@ pub fn read(
         }
     }
     map
+}
+
+/// Which of the first `count` columns hold something below the header row.
+fn used_columns(records: &[Vec<String>], count: usize) -> Vec<bool> {
+    let mut used = vec![false; count];
+    for record in records.iter().skip(1) {
+        for (c, cell) in record.iter().enumerate().take(count) {
+            used[c] |= !cell.trim().is_empty();
+        }
+    }
+    used
 }

@@ -2,13 +2,13 @@
 //! Columns are found by their header names, so a sheet whose columns were reordered or
 //! trimmed in a spreadsheet still reads.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::{Problem, blank, words};
 use crate::export::csv::{Column, EVIDENCE_SEPARATOR, kind};
 use crate::model::{
     Emotion, Friction, FrictionId, IdGen, JourneyMap, Metrics, NoteId, Opportunity, OpportunityId, PlanEntry,
-    Score, Severity, ShadowNote, Stage, StageId, Status,
+    Score, Severity, ShadowNote, Stage, StageId, Status, TakenIds,
 };
 
 /// Whether the first row is cxmap's own header (its first columns: stage, stage id, lane).
@@ -83,10 +83,13 @@ impl Row<'_> {
     }
 }
 
-/// The map being rebuilt, with the ids seen so far.
+/// The map being rebuilt, with the ids seen so far and its stages by id and by name.
 struct Builder<'a> {
     map: JourneyMap,
-    seen: HashSet<String>,
+    seen: TakenIds,
+    stage_by_id: HashMap<String, usize>,
+    /// The first stage with each name.
+    stage_by_name: HashMap<String, usize>,
     ids: &'a mut IdGen,
     /// Friction points whose row gave no severity (they get the default).
     assumed_severity: usize,
@@ -94,20 +97,12 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     /// A fresh id of the given kind when the row has none; a problem when it repeats one.
-    fn id(
-        &mut self,
-        row: &Row,
-        given: &str,
-        fresh: impl FnOnce(&JourneyMap, &mut IdGen) -> String,
-        problems: &mut Vec<Problem>,
-    ) -> Option<String> {
-        let given = given.trim();
+    fn id(&mut self, row: &Row, prefix: &str, problems: &mut Vec<Problem>) -> Option<String> {
+        let given = row.get(Column::Id).trim();
         if given.is_empty() {
-            let id = fresh(&self.map, self.ids);
-            self.seen.insert(id.clone());
-            return Some(id);
+            return Some(self.seen.fresh(self.ids, prefix));
         }
-        if !self.seen.insert(given.to_owned()) {
+        if !self.seen.take(given) {
             problems.push(row.problem(Column::Id, format!("the id \"{given}\" is used twice")));
             return None;
         }
@@ -119,38 +114,39 @@ impl Builder<'_> {
         let id = row.get(Column::StageId).trim();
         let name = row.get(Column::Stage);
         let found = if id.is_empty() {
-            self.map.stages.iter().position(|s| s.name == name)
+            self.stage_by_name.get(name)
         } else {
-            self.map.stages.iter().position(|s| s.id.as_str() == id)
+            self.stage_by_id.get(id)
         };
-        if found.is_some() {
-            return found;
+        if let Some(&found) = found {
+            return Some(found);
         }
         if id.is_empty() && name.trim().is_empty() {
             problems.push(row.problem(Column::Stage, "this row names no stage"));
             return None;
         }
         let id = if id.is_empty() {
-            self.map.fresh_stage_id(self.ids)
-        } else if self.seen.insert(id.to_owned()) {
+            StageId(self.seen.fresh(self.ids, StageId::PREFIX))
+        } else if self.seen.take(id) {
             StageId(id.to_owned())
         } else {
             problems.push(row.problem(Column::StageId, format!("the id \"{id}\" is used twice")));
             return None;
         };
-        self.seen.insert(id.0.clone());
+        let s = self.map.stages.len();
+        self.stage_by_id.insert(id.0.clone(), s);
+        self.stage_by_name.entry(name.to_owned()).or_insert(s);
         self.map.stages.push(Stage::new(id, name.to_owned()));
-        Some(self.map.stages.len() - 1)
+        Some(s)
     }
 
     /// The stage id a shadow row names (kept even when no stage has it, as the format does).
     fn stage_reference(&self, row: &Row) -> StageId {
         let id = row.get(Column::StageId).trim();
-        if id.is_empty() {
-            let name = row.get(Column::Stage);
-            if let Some(stage) = self.map.stages.iter().find(|s| s.name == name) {
-                return stage.id.clone();
-            }
+        if id.is_empty()
+            && let Some(&s) = self.stage_by_name.get(row.get(Column::Stage))
+        {
+            return self.map.stages[s].id.clone();
         }
         StageId(id.to_owned())
     }
@@ -181,7 +177,9 @@ pub fn read(records: &[Vec<String>], ids: &mut IdGen, problems: &mut Vec<Problem
         .collect();
     let mut builder = Builder {
         map: JourneyMap::default(),
-        seen: HashSet::new(),
+        seen: TakenIds::default(),
+        stage_by_id: HashMap::new(),
+        stage_by_name: HashMap::new(),
         ids,
         assumed_severity: 0,
     };
@@ -268,7 +266,7 @@ fn read_row(b: &mut Builder, row: &Row, problems: &mut Vec<Problem>) {
                 return;
             }
             let Some(s) = b.stage(row, problems) else { return };
-            let Some(id) = b.id(row, row.get(Column::Id), |m, ids| m.fresh_opportunity_id(ids).0, problems) else { return };
+            let Some(id) = b.id(row, OpportunityId::PREFIX, problems) else { return };
             b.map.stages[s].opportunities.push(Opportunity {
                 id: OpportunityId(id),
                 text,
@@ -278,7 +276,7 @@ fn read_row(b: &mut Builder, row: &Row, problems: &mut Vec<Problem>) {
             });
         }
         kind::SHADOW_NOTE => {
-            let Some(id) = b.id(row, row.get(Column::Id), |m, ids| m.fresh_note_id(ids).0, problems) else { return };
+            let Some(id) = b.id(row, NoteId::PREFIX, problems) else { return };
             let friction = row.get(Column::Friction).trim();
             let note = ShadowNote {
                 id: NoteId(id),
@@ -350,12 +348,7 @@ fn read_friction(b: &mut Builder, row: &Row, text: String, problems: &mut Vec<Pr
         return;
     }
     let Some(s) = b.stage(row, problems) else { return };
-    let Some(id) = b.id(
-        row,
-        row.get(Column::Id),
-        |m, ids| m.fresh_friction_id(ids).0,
-        problems,
-    ) else {
+    let Some(id) = b.id(row, FrictionId::PREFIX, problems) else {
         return;
     };
     b.assumed_severity += usize::from(severity_text.is_empty());

@@ -1,6 +1,7 @@
 //! Item ids: short random strings with a kind prefix (`st-`, `fr-`, `op-`, `sh-`),
 //! unique in a file and stable for the life of the item.
 
+use std::collections::HashSet;
 use std::collections::hash_map::RandomState;
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
@@ -112,6 +113,30 @@ impl IdGen {
     }
 }
 
+/// Ids already in use, for handing out many fresh ones at once (a loaded map's missing
+/// ids, an imported sheet) without scanning the whole map for each.
+#[derive(Debug, Clone, Default)]
+pub struct TakenIds(HashSet<String>);
+
+impl TakenIds {
+    /// The ids `existing` lists (empty ones aside).
+    pub fn of<'a>(existing: impl Iterator<Item = &'a str>) -> Self {
+        Self(existing.filter(|id| !id.is_empty()).map(str::to_owned).collect())
+    }
+
+    /// Marks `id` as used; false when it was already.
+    pub fn take(&mut self, id: &str) -> bool {
+        !self.0.contains(id) && self.0.insert(id.to_owned())
+    }
+
+    /// A new id with `prefix`, marked as used.
+    pub fn fresh(&mut self, ids: &mut IdGen, prefix: &str) -> String {
+        let id = ids.fresh(prefix, |id| self.0.contains(id));
+        self.0.insert(id.clone());
+        id
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +159,16 @@ mod tests {
         let mut c = IdGen::seeded(42);
         let second = c.fresh("fr-", |id| id == first);
         assert_ne!(second, first);
+    }
+
+    #[test]
+    fn taken_ids_hand_out_each_id_once() {
+        let mut taken = TakenIds::of(["st-aaaa", ""].into_iter());
+        assert!(!taken.take("st-aaaa"));
+        let mut ids = IdGen::seeded(3);
+        let fresh = taken.fresh(&mut ids, "st-");
+        assert!(fresh.starts_with("st-") && fresh != "st-aaaa");
+        assert!(!taken.take(&fresh));
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub use edit::{Edit, EditError, Focus, Item, MapText, StageText};
 pub use extras::{ExtraField, Extras};
 pub use friction::{Friction, Severity, Status, solution_phrase};
 pub use history::History;
-pub use ids::{FrictionId, IdGen, NoteId, OpportunityId, StageId};
+pub use ids::{FrictionId, IdGen, NoteId, OpportunityId, StageId, TakenIds};
 pub use lane::{Lane, ListLane};
 pub use map::{FORMAT_VERSION, JourneyMap};
 pub use opportunity::Opportunity;
