@@ -99,6 +99,7 @@ pub enum Action {
     DeleteWordBack,
     DeleteToLineStart,
     DeleteToLineEnd,
+    Complete,
     Type(char),
     Paste(String),
     // Forms.
@@ -278,6 +279,8 @@ actions! {
         DeleteWordBack => "delete_word_back", Looks, "delete the word before the cursor";
         DeleteToLineStart => "delete_to_line_start", Looks, "delete to the start of the line";
         DeleteToLineEnd => "delete_to_line_end", Looks, "delete to the end of the line";
+        Complete => "complete", Looks,
+            "complete the #channel or @owner tag being typed (again: the next match)";
         NextField => "next_field", Looks, "next field";
         PreviousField => "previous_field", Looks, "previous field";
         SelectPrevious => "select_previous", Looks, "previous entry";

@@ -54,7 +54,7 @@ impl BoardFilter {
             && self
                 .channel
                 .as_ref()
-                .is_none_or(|c| c.eq_ignore_ascii_case(&friction.channel))
+                .is_none_or(|c| crate::model::channels::same(c, &friction.channel))
             && self
                 .owner
                 .as_ref()

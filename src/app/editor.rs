@@ -1,5 +1,8 @@
-//! Text entry: what is being edited and the line editor holding the text.
+//! Text entry: what is being edited and the line editor holding the text; for a friction
+//! point, the quick-capture tags it may end in and their completion.
 
+use super::completion::{Completed, Cycle, TagNames, complete_tag, tag_matches};
+use crate::model::capture::OpenTag;
 use crate::model::{JourneyMap, Lane, ListLane, StageText};
 use crate::text::input::TextInput;
 
@@ -37,6 +40,21 @@ pub enum EditTarget {
 }
 
 impl EditTarget {
+    /// Whether the text may end in quick-capture tags (`!3 #store @Ana`): a friction
+    /// point's.
+    pub fn takes_tags(self) -> bool {
+        matches!(
+            self,
+            EditTarget::Item {
+                lane: ListLane::Friction,
+                ..
+            } | EditTarget::NewItem {
+                lane: ListLane::Friction,
+                ..
+            }
+        )
+    }
+
     /// Whether the text may hold line breaks.
     pub fn multiline(self) -> bool {
         match self {
@@ -107,6 +125,9 @@ fn capitalised(word: &str) -> String {
 pub struct Editor {
     pub target: EditTarget,
     pub input: TextInput,
+    /// What the tags complete to, when the text takes tags.
+    pub tags: Option<TagNames>,
+    cycle: Cycle,
 }
 
 impl Editor {
@@ -115,6 +136,108 @@ impl Editor {
         Self {
             target,
             input: TextInput::new(text, target.multiline()),
+            tags: None,
+            cycle: Cycle::default(),
         }
+    }
+
+    /// The same editor, its tags completing to `names`.
+    pub fn with_tags(mut self, names: TagNames) -> Self {
+        self.tags = Some(names);
+        self
+    }
+
+    /// The `#` or `@` tag the cursor is at the end of, and the names it may complete to,
+    /// best first.
+    pub fn tag_matches(&self) -> Option<(OpenTag<'_>, Vec<&str>)> {
+        tag_matches(&self.input, self.tags.as_ref()?)
+    }
+
+    /// Completes the tag being typed to the first name that matches it; Tab again takes
+    /// the next one, round the matches.
+    pub fn complete_tag(&mut self) -> Completed {
+        match &self.tags {
+            Some(names) => complete_tag(&mut self.input, names, &mut self.cycle),
+            None => Completed::NoTag,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::capture::TagKind;
+
+    fn editor(text: &str) -> Editor {
+        let target = EditTarget::NewItem {
+            stage: 0,
+            lane: ListLane::Friction,
+            at: 0,
+        };
+        Editor::new(target, text).with_tags(TagNames {
+            channels: vec![
+                "Website".into(),
+                "E-mail".into(),
+                "Contact-centre call".into(),
+                "Email list".into(),
+            ],
+            owners: vec!["Ana Silva".into(), "Ben".into()],
+        })
+    }
+
+    #[test]
+    fn tab_completes_the_tag_and_again_takes_the_next_match() {
+        let mut editor = editor("Hours differ #em");
+        assert_eq!(
+            editor.complete_tag(),
+            Completed::Name {
+                name: "E-mail".into(),
+                others: 1
+            }
+        );
+        assert_eq!(editor.input.text(), "Hours differ #E-mail");
+        editor.complete_tag();
+        assert_eq!(editor.input.text(), "Hours differ #Email_list");
+        editor.complete_tag();
+        assert_eq!(editor.input.text(), "Hours differ #E-mail", "round the matches");
+        editor.input.insert_char(' ');
+        assert_eq!(editor.complete_tag(), Completed::NoTag);
+    }
+
+    #[test]
+    fn owners_complete_from_any_word_and_unknown_names_are_new() {
+        let mut editor = editor("Queue !3 @sil");
+        assert!(matches!(editor.complete_tag(), Completed::Name { .. }));
+        assert_eq!(editor.input.text(), "Queue !3 @Ana_Silva");
+        let mut unknown = self::editor("Queue #kiosk");
+        assert_eq!(
+            unknown.complete_tag(),
+            Completed::New {
+                kind: TagKind::Channel,
+                typed: "kiosk".into()
+            }
+        );
+        let contact = self::editor("x #contact_c");
+        let (tag, matches) = contact.tag_matches().unwrap();
+        assert_eq!(
+            (tag.kind, matches),
+            (TagKind::Channel, vec!["Contact-centre call"])
+        );
+    }
+
+    #[test]
+    fn only_friction_points_take_tags() {
+        let plain = Editor::new(EditTarget::Title, "#x");
+        assert_eq!(plain.clone().tag_matches(), None);
+        let mut plain = plain;
+        assert_eq!(plain.complete_tag(), Completed::NoTag);
+        assert!(
+            !EditTarget::NewItem {
+                stage: 0,
+                lane: ListLane::Opportunity,
+                at: 0
+            }
+            .takes_tags()
+        );
     }
 }

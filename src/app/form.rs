@@ -4,6 +4,7 @@
 
 use std::ops::RangeInclusive;
 
+use super::completion::{self, Completed, Completion, Cycle};
 use crate::text::input::TextInput;
 
 /// What a field holds and how it is edited.
@@ -31,6 +32,9 @@ pub enum FieldValue {
 pub struct Field {
     pub label: &'static str,
     pub value: FieldValue,
+    /// What Tab completes in a text field.
+    pub completion: Completion,
+    cycle: Cycle,
 }
 
 /// A number as a form shows it: no ".0" on whole numbers.
@@ -48,6 +52,8 @@ impl Field {
         Self {
             label,
             value: FieldValue::Text(TextInput::new(text, multiline)),
+            completion: Completion::Nothing,
+            cycle: Cycle::default(),
         }
     }
 
@@ -67,6 +73,8 @@ impl Field {
                 whole,
                 optional,
             },
+            completion: Completion::Nothing,
+            cycle: Cycle::default(),
         }
     }
 
@@ -80,6 +88,58 @@ impl Field {
                 selected,
                 original: selected,
             },
+            completion: Completion::Nothing,
+            cycle: Cycle::default(),
+        }
+    }
+
+    /// The same field, Tab completing what it says.
+    pub fn completing(mut self, completion: Completion) -> Self {
+        self.completion = completion;
+        self
+    }
+
+    /// Tab in this field: completes the name or tag being typed. `None` when there was
+    /// nothing to complete (Tab then moves to the next field).
+    pub fn complete(&mut self) -> Option<Completed> {
+        let FieldValue::Text(input) = &mut self.value else {
+            return None;
+        };
+        match &self.completion {
+            Completion::Nothing => None,
+            Completion::Names(names) => {
+                let matches = completion::name_matches(input, names);
+                let name = (*matches.first()?).to_owned();
+                input.set_text(&name);
+                Some(Completed::Name {
+                    name,
+                    others: matches.len() - 1,
+                })
+            }
+            Completion::Tags(names) => {
+                let (tag, matches) = completion::tag_matches(input, names)?;
+                if matches
+                    .first()
+                    .is_none_or(|first| *first == tag.typed.replace('_', " "))
+                {
+                    return None;
+                }
+                Some(completion::complete_tag(input, names, &mut self.cycle))
+            }
+        }
+    }
+
+    /// What Tab would complete to here, first the name it takes: for the form's hint.
+    pub fn completions(&self) -> Vec<&str> {
+        let FieldValue::Text(input) = &self.value else {
+            return Vec::new();
+        };
+        match &self.completion {
+            Completion::Nothing => Vec::new(),
+            Completion::Names(names) => completion::name_matches(input, names),
+            Completion::Tags(names) => {
+                completion::tag_matches(input, names).map_or_else(Vec::new, |(_, m)| m)
+            }
         }
     }
 
@@ -246,6 +306,26 @@ mod tests {
         assert_eq!(number_text(Some(78.0)), "78");
         assert_eq!(number_text(Some(3.4)), "3.4");
         assert_eq!(number_text(None), "");
+    }
+
+    #[test]
+    fn tab_completes_a_name_once_then_moves_on() {
+        let names = vec!["E-mail".to_owned(), "Email list".to_owned()];
+        let mut field = Field::text("Channel", "email", false).completing(Completion::Names(names));
+        assert_eq!(field.completions(), ["E-mail", "Email list"]);
+        assert_eq!(
+            field.complete(),
+            Some(Completed::Name {
+                name: "E-mail".into(),
+                others: 1
+            })
+        );
+        assert_eq!(
+            field.complete(),
+            None,
+            "spelled as the map spells it: Tab moves on"
+        );
+        assert_eq!(Field::text("Owner", "Ana", false).complete(), None);
     }
 
     #[test]

@@ -432,6 +432,7 @@ pub fn default_bindings() -> Vec<Binding> {
         ),
         (Edit, vec![ctrl('u')], A::DeleteToLineStart, None),
         (Edit, vec![ctrl('k')], A::DeleteToLineEnd, None),
+        (Edit, vec![code(K::Tab)], A::Complete, None),
         (Form, vec![code(K::Tab)], A::NextField, Some("next field")),
         (Form, vec![code(K::BackTab)], A::PreviousField, None),
         (Form, vec![code(K::Up)], A::CursorUp, None),
@@ -533,7 +534,6 @@ impl Keymap {
             (Mode::Edit | Mode::Form, KeyCode::Char(c)) if !key.modifiers.intersects(CTRL | ALT) => {
                 Some(Action::Type(c))
             }
-            (Mode::Edit, KeyCode::Tab) => Some(Action::Type(' ')),
             _ => None,
         }
     }
@@ -659,7 +659,7 @@ mod tests {
         assert_eq!(keymap.resolve(Mode::Form, &ctrl_w), Some(Action::DeleteWordBack));
         let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
         assert_eq!(keymap.resolve(Mode::Form, &tab), Some(Action::NextField));
-        assert_eq!(keymap.resolve(Mode::Edit, &tab), Some(Action::Type(' ')));
+        assert_eq!(keymap.resolve(Mode::Edit, &tab), Some(Action::Complete));
     }
 
     #[test]

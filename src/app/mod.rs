@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod board;
+pub mod completion;
 pub mod cursor;
 pub mod document;
 pub mod documents;
@@ -308,9 +309,16 @@ impl App {
         });
     }
 
-    /// Opens the editor for `target` with `text` in it.
+    /// Opens the editor for `target` with `text` in it (a friction point's with the names
+    /// its tags complete to).
     pub fn edit(&mut self, target: editor::EditTarget, text: &str) {
-        self.modal = Modal::Editor(editor::Editor::new(target, text));
+        let mut editor = editor::Editor::new(target, text);
+        if target.takes_tags()
+            && let Some(doc) = self.screen.doc()
+        {
+            editor = editor.with_tags(completion::TagNames::of(&doc.map));
+        }
+        self.modal = Modal::Editor(editor);
     }
 
     /// Opens a form for its purpose.

@@ -1,6 +1,7 @@
 //! The CX council's order: the open friction points (not fixed, not won't-fix), most
 //! votes first, then the most severe, then in journey order. The council view, the
-//! board's vote order and `cxmap council` all rank by it.
+//! board's vote order and `cxmap council` all rank by it. And the owners the map names,
+//! for completing an owner.
 
 use std::cmp::Ordering;
 
@@ -30,6 +31,19 @@ pub fn open_by_priority(map: &JourneyMap) -> Vec<(usize, usize)> {
         .collect();
     open.sort_by(|a, b| by_priority(a.2, b.2));
     open.into_iter().map(|(s, f, _)| (s, f)).collect()
+}
+
+/// Every owner a friction point names, each once (ignoring case, spaces and hyphens),
+/// in journey order.
+pub fn owners(map: &JourneyMap) -> Vec<String> {
+    let mut owners: Vec<String> = Vec::new();
+    for friction in map.stages.iter().flat_map(|s| &s.frictions) {
+        let owner = friction.owner.trim();
+        if !owner.is_empty() && !owners.iter().any(|o| super::channels::same(o, owner)) {
+            owners.push(owner.to_owned());
+        }
+    }
+    owners
 }
 
 #[cfg(test)]
@@ -62,5 +76,17 @@ mod tests {
             .map(|(s, f)| map.stages[s].frictions[f].text.as_str())
             .collect();
         assert_eq!(texts, ["b3", "a3", "a1", "b1"]);
+    }
+
+    #[test]
+    fn owners_are_named_once_in_journey_order() {
+        let mut map = JourneyMap::with_stages("t", &["A"], &mut IdGen::seeded(1));
+        for owner in ["Ana Silva", "", "Support team", "ana-silva", " Ben "] {
+            map.stages[0].frictions.push(Friction {
+                owner: owner.into(),
+                ..Friction::default()
+            });
+        }
+        assert_eq!(owners(&map), ["Ana Silva", "Support team", "Ben"]);
     }
 }

@@ -85,6 +85,24 @@ impl TextInput {
         }
     }
 
+    /// Replaces the text from byte `from` to the cursor with `with` (as pasted), cursor
+    /// after it: what completing the word being typed does. Ignored when `from` is not a
+    /// character boundary before the cursor.
+    pub fn replace_before_cursor(&mut self, from: usize, with: &str) {
+        if from <= self.cursor && self.text.is_char_boundary(from) {
+            self.text.replace_range(from..self.cursor, "");
+            self.cursor = from;
+            self.paste(with);
+        }
+    }
+
+    /// Replaces the whole text, cursor at the end (a completed field).
+    pub fn set_text(&mut self, text: &str) {
+        self.text.clear();
+        self.cursor = 0;
+        self.paste(text);
+    }
+
     /// Types a character; control characters are not text and are ignored.
     pub fn insert_char(&mut self, c: char) {
         match c {
@@ -343,6 +361,19 @@ mod tests {
         let mut input = TextInput::new(text, multiline);
         input.cursor = cursor;
         input
+    }
+
+    #[test]
+    fn completing_replaces_the_word_before_the_cursor() {
+        let mut input = TextInput::new("Queue !3 #sto", false);
+        input.replace_before_cursor(9, "#Store\tfront");
+        assert_eq!(input.text(), "Queue !3 #Store front");
+        assert_eq!(input.cursor(), input.text().len());
+        input.replace_before_cursor(99, "x");
+        assert_eq!(input.text(), "Queue !3 #Store front");
+        input.set_text("Ana");
+        assert_eq!((input.text(), input.cursor()), ("Ana", 3));
+        assert!(input.is_modified());
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::app::keymap::{Keymap, Mode};
 use crate::app::queue::Queue;
 use crate::app::screen::View;
 use crate::app::shadow::Pane;
+use crate::model::capture::{Capture, TagKind};
 use crate::model::{JourneyMap, Lane};
 use crate::text::display::{clean, clean_line, truncate, width as text_width};
 
@@ -245,6 +246,40 @@ fn none_if_empty(text: &str) -> String {
     }
 }
 
+/// The editor's last line while a friction point is typed: the matches of the tag being
+/// typed, what the tags set so far, or the tag syntax.
+fn tag_hint(app: &App, editor: &Editor) -> Option<String> {
+    editor.tags.as_ref()?;
+    let complete = app.keymap.key(Mode::Edit, &Action::Complete);
+    if let Some((tag, matches)) = editor.tag_matches() {
+        let noun = match tag.kind {
+            TagKind::Channel => "channel",
+            TagKind::Owner => "owner",
+        };
+        return Some(match matches.as_slice() {
+            [] if tag.typed.is_empty() => format!("The map has no {noun} yet: type one"),
+            [] => format!("“{}” is a new {noun}", clean_line(&tag.typed.replace('_', " "))),
+            [only] => format!("{complete}: {}", clean_line(only)),
+            several => format!(
+                "{complete}: {} (then {})",
+                clean_line(several[0]),
+                several[1..]
+                    .iter()
+                    .map(|m| clean_line(m).into_owned())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    }
+    let capture = Capture::parse(editor.input.text());
+    let keep = app.keymap.key(Mode::Edit, &Action::Commit);
+    Some(if capture.has_tags() {
+        format!("→ {} · {keep} keeps", clean_line(&capture.describe()))
+    } else {
+        format!("{keep} keeps · tags: !1 !2 !3 severity, #channel, @owner ({complete} completes)")
+    })
+}
+
 fn render_editor(app: &App, editor: &Editor, area: Rect, frame: &mut Frame) {
     let heading = editor.target.heading(app.doc().map(|d| &*d.map));
     let block = Block::bordered()
@@ -274,6 +309,9 @@ fn render_editor(app: &App, editor: &Editor, area: Rect, frame: &mut Frame) {
     if editor.input.multiline() {
         let new_line = app.keymap.labels(Mode::Edit, &Action::NewLine).join(" or ");
         hints.push_str(&format!(" · {new_line}: new line"));
+    }
+    if let Some(tags) = tag_hint(app, editor) {
+        hints = tags;
     }
     if inner.height > 1 {
         let y = inner.bottom() - 1;

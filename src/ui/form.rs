@@ -77,10 +77,13 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame) {
         render_value(field, focused, value_area, frame);
         y += height as u16;
     }
-    let bottom = match (&form.error, &form.note) {
-        (Some(error), _) => Some((error, theme::ERROR)),
-        (None, Some(note)) => Some((note, theme::WARNING)),
-        (None, None) => None,
+    let completions = form.focused().map(Field::completions).unwrap_or_default();
+    let offer = completion_hint(&app.keymap, &completions);
+    let bottom = match (&form.error, &form.note, &offer) {
+        (Some(error), ..) => Some((error, theme::ERROR)),
+        (None, _, Some(offer)) => Some((offer, theme::DIM)),
+        (None, Some(note), None) => Some((note, theme::WARNING)),
+        (None, None, None) => None,
     };
     if let Some((text, style)) = bottom {
         let line = Line::styled(clean_line(text).into_owned(), style);
@@ -89,6 +92,17 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame) {
             Rect::new(inner.x, inner.bottom() - 1, inner.width, 1),
         );
     }
+}
+
+/// "Tab: E-mail (then Email list)": what Tab completes the focused field to.
+fn completion_hint(keymap: &Keymap, completions: &[&str]) -> Option<String> {
+    let (first, rest) = completions.split_first()?;
+    let tab = keymap.key(Mode::Form, &Action::NextField);
+    Some(if rest.is_empty() {
+        format!("{tab}: {first}")
+    } else {
+        format!("{tab}: {first} (then {})", rest.join(", "))
+    })
 }
 
 /// The keys that apply to this form: the next field only with several fields, the

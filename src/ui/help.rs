@@ -60,6 +60,14 @@ pub fn help_lines(keymap: &Keymap, width: usize, first: Mode) -> Vec<Line<'stati
                 "types itself; pasted text goes in at the cursor",
                 width,
             ));
+            lines.extend(entry(
+                "!1 !2 !3 #channel @owner",
+                "tags ending a friction point (or #channel a shadow note) set its severity, \
+                 channel and owner, e.g. \"Queue at the till !3 #store @Ana\"; #email finds \
+                 E-mail (case, spaces and hyphens aside), a new channel joins the map's list, \
+                 _ stands for a space, a backslash keeps a trailing tag as text (\\#1)",
+                width,
+            ));
         }
         if mode == Mode::Grid {
             lines.extend(entry(

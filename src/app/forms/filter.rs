@@ -3,8 +3,9 @@
 
 use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::board::BoardFilter;
+use crate::app::completion::Completion;
 use crate::app::form::{Field, Form};
-use crate::model::{JourneyMap, Severity, Status};
+use crate::model::{JourneyMap, Severity, Status, channels, council};
 
 const STATUS: usize = 0;
 const SEVERITY: usize = 1;
@@ -14,28 +15,13 @@ const OWNER: usize = 3;
 const SEVERITIES: [Severity; 3] = [Severity::Minor, Severity::Major, Severity::Severe];
 const ANY: &str = "any";
 
-/// The channels friction points use, and the map's list, each once, in that order.
-fn channels(map: &JourneyMap) -> Vec<String> {
-    let mut channels: Vec<String> = Vec::new();
-    let used = map
-        .stages
-        .iter()
-        .flat_map(|s| s.frictions.iter().map(|f| &f.channel));
-    for channel in map.shadow.channels.iter().chain(used) {
-        if !channel.is_empty() && !channels.iter().any(|c| c.eq_ignore_ascii_case(channel)) {
-            channels.push(channel.clone());
-        }
-    }
-    channels
-}
-
 fn with_any(options: impl Iterator<Item = String>) -> Vec<String> {
     std::iter::once(ANY.to_owned()).chain(options).collect()
 }
 
 /// The form, showing `current`.
 pub fn filter_form(map: &JourneyMap, current: &BoardFilter) -> ReadyForm {
-    let channels = channels(map);
+    let channels = channels::known(map);
     let position = |found: Option<usize>| found.map_or(0, |i| i + 1);
     let fields = vec![
         Field::choice(
@@ -66,7 +52,8 @@ pub fn filter_form(map: &JourneyMap, current: &BoardFilter) -> ReadyForm {
                     .and_then(|c| channels.iter().position(|x| x == c)),
             ),
         ),
-        Field::text("Owner", current.owner.as_deref().unwrap_or_default(), false),
+        Field::text("Owner", current.owner.as_deref().unwrap_or_default(), false)
+            .completing(Completion::Names(council::owners(map))),
     ];
     (
         Form::new("Filter the friction board".to_owned(), fields),
@@ -80,7 +67,7 @@ pub(super) fn outcome(map: &JourneyMap, form: &Form) -> Outcome {
     Outcome::Filter(BoardFilter {
         status: pick(STATUS).and_then(|i| Status::ALL.get(i).copied()),
         severity: pick(SEVERITY).and_then(|i| SEVERITIES.get(i).copied()),
-        channel: pick(CHANNEL).and_then(|i| channels(map).get(i).cloned()),
+        channel: pick(CHANNEL).and_then(|i| channels::known(map).get(i).cloned()),
         owner: (!owner.is_empty()).then(|| owner.to_owned()),
     })
 }

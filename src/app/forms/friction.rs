@@ -3,8 +3,9 @@
 use std::collections::HashSet;
 
 use super::{FormPurpose, Outcome, ReadyForm};
+use crate::app::completion::Completion;
 use crate::app::form::{Field, Form};
-use crate::model::{Edit, Item, JourneyMap, Severity, Status};
+use crate::model::{Edit, Item, JourneyMap, Severity, Status, channels, council};
 
 const TEXT: usize = 0;
 const SEVERITY: usize = 1;
@@ -38,7 +39,7 @@ pub fn friction_form(
             severities,
             usize::from(friction.severity.number()) - 1,
         ),
-        Field::text("Channel", &friction.channel, false),
+        Field::text("Channel", &friction.channel, false).completing(Completion::Names(channels::known(map))),
         Field::number(
             "Votes",
             Some(f64::from(friction.votes)),
@@ -46,7 +47,7 @@ pub fn friction_form(
             true,
             false,
         ),
-        Field::text("Owner", &friction.owner, false),
+        Field::text("Owner", &friction.owner, false).completing(Completion::Names(council::owners(map))),
         Field::choice(
             "Status",
             statuses,
@@ -88,7 +89,8 @@ pub(super) fn outcome(map: &JourneyMap, stage: usize, at: usize, form: &mut Form
     let mut friction = original.clone();
     friction.text = text;
     friction.severity = SEVERITIES.get(form.choice(SEVERITY)).copied().unwrap_or_default();
-    friction.channel = form.text(CHANNEL).trim().to_owned();
+    let adopted = channels::adopt(map, form.text(CHANNEL));
+    friction.channel = adopted.as_ref().map_or_else(String::new, |a| a.name.clone());
     friction.votes = votes;
     friction.owner = form.text(OWNER).trim().to_owned();
     friction.status = Status::ALL.get(form.choice(STATUS)).copied().unwrap_or_default();
@@ -107,5 +109,11 @@ pub(super) fn outcome(map: &JourneyMap, stage: usize, at: usize, form: &mut Form
         at,
         item: Item::Friction(friction),
     };
-    Ok(Outcome::Edit(edit, "edit friction point"))
+    match adopted.and_then(|a| a.edit) {
+        Some(list) => Ok(Outcome::Edit(
+            Edit::Batch(vec![list, edit]),
+            "edit friction point",
+        )),
+        None => Ok(Outcome::Edit(edit, "edit friction point")),
+    }
 }

@@ -2,8 +2,10 @@
 //! the file) and evidence (one path or URL a line; Tab completes paths).
 
 use super::{FormPurpose, Outcome, ReadyForm};
+use crate::app::completion::{Completion, TagNames};
 use crate::app::form::{Field, Form};
-use crate::model::{Edit, IdGen, JourneyMap, ShadowNote, channel_index, note_time};
+use crate::model::capture::Capture;
+use crate::model::{Edit, IdGen, JourneyMap, ShadowNote, channels, note_time};
 
 const TEXT: usize = 0;
 const STAGE: usize = 1;
@@ -63,10 +65,14 @@ pub fn note_form(
         ),
     };
     let stage = map.stage_position(&note.stage).unwrap_or(0);
+    let known = channels::known(map);
     let fields = vec![
-        Field::text("Text", &note.text, true),
+        Field::text("Text", &note.text, true).completing(Completion::Tags(TagNames {
+            channels: known.clone(),
+            owners: Vec::new(),
+        })),
         Field::choice("Stage", stages, stage),
-        Field::text("Channel", &note.channel, false),
+        Field::text("Channel", &note.channel, false).completing(Completion::Names(known)),
         Field::text("Observer", &note.observer, false),
         Field::text("Time", &local_time(&note.at, zone), false),
         Field::text("Evidence", &note.evidence.join("\n"), true),
@@ -127,12 +133,22 @@ pub(super) fn outcome(
     ids: &mut IdGen,
     zone: &jiff::tz::TimeZone,
 ) -> Result<Outcome, String> {
-    let text = form.text(TEXT).trim().to_owned();
+    let capture = Capture::parse(form.text(TEXT));
+    if capture.severity.is_some() || capture.owner.is_some() {
+        form.focus = TEXT;
+        return Err(format!(
+            "A shadow note takes a #channel tag only ({}): make it a friction point for the rest",
+            capture.describe()
+        ));
+    }
+    let text = capture.text.trim().to_owned();
     if text.is_empty() {
         form.focus = TEXT;
         return Err("A shadow note needs its text: what did you see?".to_owned());
     }
-    let typed_channel = form.text(CHANNEL).trim().to_owned();
+    let typed_channel = capture
+        .channel
+        .unwrap_or_else(|| form.text(CHANNEL).trim().to_owned());
     if typed_channel.is_empty() {
         form.focus = CHANNEL;
         return Err("Which channel was it? (website, store, call…)".to_owned());
@@ -169,14 +185,12 @@ pub(super) fn outcome(
         return Ok(Outcome::Unchanged);
     };
     let mut edits = Vec::new();
-    let channel = match channel_index(&map.shadow.channels, &typed_channel) {
-        Some(i) => map.shadow.channels[i].clone(),
-        None => {
-            let mut channels = map.shadow.channels.clone();
-            channels.push(typed_channel.clone());
-            edits.push(Edit::SetChannels(channels));
-            typed_channel
+    let channel = match channels::adopt(map, &typed_channel) {
+        Some(adopted) => {
+            edits.extend(adopted.edit);
+            adopted.name
         }
+        None => typed_channel,
     };
     let mut note = original.clone().unwrap_or_else(|| ShadowNote {
         id: map.fresh_note_id(ids),

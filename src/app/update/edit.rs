@@ -1,14 +1,17 @@
 //! The text editor: cursor movement and typing go to the line editor; keeping the text
 //! turns it into an edit of the map. Nothing typed is dropped without asking.
 
+use super::super::completion::Completed;
 use super::super::editor::{EditTarget, Editor};
 use super::super::modal::{Modal, Question};
 use super::super::screen::Screen;
 use super::super::{App, Effect, action::Action};
 use super::grid::{apply, open_editor, settle};
+use crate::model::capture::TagKind;
 use crate::model::{
     Edit, Friction, IdGen, Item, JourneyMap, ListLane, MapText, Opportunity, Stage, StageText,
 };
+use crate::text::display::clean_line;
 use crate::text::input::TextInput;
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
@@ -29,6 +32,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
                 app.modal = Modal::None;
             }
         }
+        Action::Complete => complete(app),
         Action::NewLine if !editor.input.multiline() => {
             let keep = app.key(&Action::Commit);
             app.inform(format!("This text is one line; {keep} keeps it"));
@@ -42,6 +46,40 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         }
     }
     Effect::Nothing
+}
+
+/// Tab: completes the `#channel` or `@owner` tag being typed and says what it did.
+fn complete(app: &mut App) {
+    let Some(editor) = app.modal.editor_mut() else {
+        return;
+    };
+    let takes_tags = editor.tags.is_some();
+    let message = match editor.complete_tag() {
+        Completed::Name { others: 0, .. } => None,
+        Completed::Name { others, .. } => Some(format!(
+            "{others} more match{}: {} again for the next",
+            if others == 1 { "" } else { "es" },
+            app.key(&Action::Complete)
+        )),
+        Completed::New { kind, typed } => Some(match kind {
+            TagKind::Channel => format!(
+                "No channel matches “{}”: it will join the map's channels",
+                clean_line(&typed)
+            ),
+            TagKind::Owner => format!(
+                "Nobody called “{}” owns a point yet: a new owner",
+                clean_line(&typed)
+            ),
+        }),
+        Completed::NoTag if takes_tags => {
+            Some("Completes a #channel or @owner tag ending the text (!1 to !3 set severity)".to_owned())
+        }
+        Completed::NoTag => Some("Nothing to complete here".to_owned()),
+    };
+    match message {
+        Some(message) => app.inform(message),
+        None => app.message = None,
+    }
 }
 
 /// Applies a text-editing action to a line editor laid out `width` columns wide; false
@@ -100,6 +138,15 @@ pub(super) fn new_item(
     }
 }
 
+/// One edit, or several that undo as one.
+fn batch(mut edits: Vec<Edit>) -> Edit {
+    if edits.len() == 1 {
+        edits.remove(0)
+    } else {
+        Edit::Batch(edits)
+    }
+}
+
 /// A new friction point starts in the channel last given to one, so capture asks only for
 /// the text.
 pub(super) fn default_channel(last: Option<&str>, item: &mut Item) {
@@ -112,16 +159,17 @@ pub(super) fn default_channel(last: Option<&str>, item: &mut Item) {
 
 /// Keeps the editor's text: turns it into the edit its target calls for.
 pub(super) fn commit(app: &mut App) -> Effect {
-    let Some(Editor { target, input }) = app.modal.take_editor() else {
+    let Some(editor) = app.modal.take_editor() else {
         return Effect::Nothing;
     };
-    let text = input.text().to_owned();
+    let (target, modified) = (editor.target, editor.input.is_modified());
+    let text = editor.input.text().to_owned();
     let trimmed = text.trim();
     match target {
         EditTarget::NewMapTitle { template } => {
             if trimmed.is_empty() {
                 app.warn("Give the map a title");
-                app.modal = Modal::Editor(Editor { target, input });
+                app.modal = Modal::Editor(editor);
                 return Effect::Nothing;
             }
             if let Screen::Start(start) = &mut app.screen {
@@ -136,7 +184,7 @@ pub(super) fn commit(app: &mut App) -> Effect {
         EditTarget::SaveAs => {
             if trimmed.is_empty() {
                 app.warn("Give the file a name");
-                app.modal = Modal::Editor(Editor { target, input });
+                app.modal = Modal::Editor(editor);
                 return Effect::Nothing;
             }
             return Effect::SaveAs(trimmed.into());
@@ -147,17 +195,17 @@ pub(super) fn commit(app: &mut App) -> Effect {
             } else {
                 MapText::Persona
             };
-            if input.is_modified() {
+            if modified {
                 apply(app, Edit::SetMapText { field, text }, "edit title or persona");
             }
         }
         EditTarget::StageName { stage } => {
             if trimmed.is_empty() {
                 app.warn("A stage needs a name");
-                app.modal = Modal::Editor(Editor { target, input });
+                app.modal = Modal::Editor(editor);
                 return Effect::Nothing;
             }
-            if input.is_modified() {
+            if modified {
                 apply(
                     app,
                     Edit::SetStageText {
@@ -175,7 +223,7 @@ pub(super) fn commit(app: &mut App) -> Effect {
             }
         }
         EditTarget::StageText { stage, field } => {
-            if input.is_modified() {
+            if modified {
                 let label = if field == StageText::Goal {
                     "edit goal"
                 } else {
@@ -184,38 +232,68 @@ pub(super) fn commit(app: &mut App) -> Effect {
                 apply(app, Edit::SetStageText { stage, field, text }, label);
             }
         }
-        EditTarget::Item { stage, lane, at } => commit_item(app, stage, lane, at, text, input.is_modified()),
-        EditTarget::NewItem { stage, lane, at } => {
-            if trimmed.is_empty() {
-                return Effect::Nothing;
+        EditTarget::Item { stage, lane, at } => {
+            if let Err(problem) = commit_item(app, stage, lane, at, text, modified) {
+                app.warn(problem);
+                app.modal = Modal::Editor(editor);
             }
-            let Some(doc) = app.screen.doc() else {
-                return Effect::Nothing;
-            };
-            let mut item = new_item(&doc.map, lane, text, &mut app.ids, &[]);
-            default_channel(app.queue.last_channel.as_deref(), &mut item);
-            if apply(
-                app,
-                Edit::InsertItem { stage, at, item },
-                &format!("add {}", lane.item_noun()),
-            ) {
-                open_editor(
-                    app,
-                    EditTarget::NewItem {
-                        stage,
-                        lane,
-                        at: at + 1,
-                    },
-                );
-                app.inform(format!(
-                    "Added. Type the next {}, or {} on an empty line to stop",
-                    lane.item_noun(),
-                    app.key(&Action::Commit)
-                ));
+        }
+        EditTarget::NewItem { stage, lane, at } => {
+            if !trimmed.is_empty() {
+                add_item(app, editor, stage, lane, at);
             }
         }
     }
     Effect::Nothing
+}
+
+/// Adds the item typed in the editor for a new item, and opens the editor for the next
+/// one. A friction point's tags set its fields; a line of tags only is refused.
+fn add_item(app: &mut App, editor: Editor, stage: usize, lane: ListLane, at: usize) {
+    let Some(doc) = app.screen.doc() else { return };
+    let text = editor.input.text().to_owned();
+    let mut item = new_item(&doc.map, lane, text.clone(), &mut app.ids, &[]);
+    default_channel(app.queue.last_channel.as_deref(), &mut item);
+    let mut tagged = super::capture::Tagged::default();
+    if let Item::Friction(friction) = &mut item {
+        match super::capture::read_tags(&doc.map, &text, friction) {
+            Ok(read) => tagged = read,
+            Err(problem) => {
+                app.warn(problem);
+                app.modal = Modal::Editor(editor);
+                return;
+            }
+        }
+    }
+    let channel = match &item {
+        Item::Friction(friction) if !friction.channel.is_empty() => Some(friction.channel.clone()),
+        _ => None,
+    };
+    let mut edits = std::mem::take(&mut tagged.with);
+    edits.push(Edit::InsertItem { stage, at, item });
+    if apply(app, batch(edits), &format!("add {}", lane.item_noun())) {
+        if channel.is_some() {
+            app.queue.last_channel = channel;
+        }
+        open_editor(
+            app,
+            EditTarget::NewItem {
+                stage,
+                lane,
+                at: at + 1,
+            },
+        );
+        let stop = format!("{} on an empty line stops", app.key(&Action::Commit));
+        app.inform(match (tagged.new_channel, tagged.said.is_empty()) {
+            (Some(channel), _) => format!(
+                "New channel “{}” joins the map's channels · added ({}) · {stop}",
+                clean_line(&channel),
+                clean_line(&tagged.said)
+            ),
+            (None, false) => format!("Added ({}) · {stop}", clean_line(&tagged.said)),
+            (None, true) => format!("Added. Type the next {}, or {stop}", lane.item_noun()),
+        });
+    }
 }
 
 fn add_stage(app: &mut App, at: usize, name: String) {
@@ -229,8 +307,19 @@ fn add_stage(app: &mut App, at: usize, name: String) {
     }
 }
 
-fn commit_item(app: &mut App, stage: usize, lane: ListLane, at: usize, text: String, modified: bool) {
-    let Some(doc) = app.screen.doc() else { return };
+/// Keeps an edited item; refused (the editor stays) when a friction point's line is only
+/// tags.
+fn commit_item(
+    app: &mut App,
+    stage: usize,
+    lane: ListLane,
+    at: usize,
+    text: String,
+    modified: bool,
+) -> Result<(), String> {
+    let Some(doc) = app.screen.doc() else {
+        return Ok(());
+    };
     if text.trim().is_empty() {
         if let Some(edit) = crate::model::ops::delete_item(&doc.map, stage, lane, at)
             && apply(app, edit, &format!("delete {}", lane.item_noun()))
@@ -241,28 +330,27 @@ fn commit_item(app: &mut App, stage: usize, lane: ListLane, at: usize, text: Str
                 app.key(&Action::Undo)
             ));
         }
-        return;
+        return Ok(());
     }
     if !modified {
-        return;
+        return Ok(());
     }
     let Some(current) = doc.map.stages.get(stage) else {
-        return;
+        return Ok(());
     };
     let item = match lane {
         ListLane::Touchpoints => Some(Item::Touchpoint(text.clone())),
         ListLane::Friction => current.frictions.get(at).cloned().map(Item::Friction),
         ListLane::Opportunity => current.opportunities.get(at).cloned().map(Item::Opportunity),
     };
-    if let Some(item) = item {
-        apply(
-            app,
-            Edit::ReplaceItem {
-                stage,
-                at,
-                item: item.with_text(text),
-            },
-            &format!("edit {}", lane.item_noun()),
-        );
+    let Some(mut item) = item.map(|item| item.with_text(text.clone())) else {
+        return Ok(());
+    };
+    let mut edits = Vec::new();
+    if let Item::Friction(friction) = &mut item {
+        edits = super::capture::read_tags(&doc.map, &text, friction)?.with;
     }
+    edits.push(Edit::ReplaceItem { stage, at, item });
+    apply(app, batch(edits), &format!("edit {}", lane.item_noun()));
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! Forms: Tab moves between fields, ← → change a choice, text fields edit like any
 //! text; Enter keeps the form if every field checks out.
 
+use super::super::completion::Completed;
 use super::super::form::FieldValue;
 use super::super::forms::{self, FormPurpose, Outcome};
 use super::super::modal::{Modal, Question};
@@ -8,6 +9,7 @@ use super::super::{App, Effect, action::Action};
 use super::edit::edit_text;
 use super::grid::apply;
 use super::votes::start_round;
+use crate::model::{Edit, Friction, Item};
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let width = app.geometry.form_text_width();
@@ -27,6 +29,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::NextField => {
             if !super::shadow::complete_evidence(app)
+                && !complete_field(app)
                 && let Some((form, _)) = app.modal.form_mut()
             {
                 form.next_field();
@@ -72,6 +75,28 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
     Effect::Nothing
 }
 
+/// Tab in a field that names a channel or an owner, or in text that may end in tags:
+/// completes what is typed from the map's names. False when there was nothing to
+/// complete.
+fn complete_field(app: &mut App) -> bool {
+    let Some(field) = app.modal.form_mut().and_then(|(form, _)| form.focused_mut()) else {
+        return false;
+    };
+    let Some(done) = field.complete() else {
+        return false;
+    };
+    let again = app.key(&Action::NextField);
+    match done {
+        Completed::Name { others: 0, .. } => app.message = None,
+        Completed::Name { others, .. } => app.inform(format!(
+            "{others} more match{}: type more to choose, or {again} to go on",
+            if others == 1 { "" } else { "es" }
+        )),
+        Completed::New { .. } | Completed::NoTag => return false,
+    }
+    true
+}
+
 /// ← and → step through a choice, round and round, or stopping at the ends when `stops`
 /// (a long list such as a note's stages, drawn with ◀ ▶ while more lie beyond); a typed letter or digit jumps to the next option that
 /// starts with it. Returns whether the action was about the choice.
@@ -98,6 +123,18 @@ fn choose(options: &[String], selected: &mut usize, action: &Action, stops: bool
     true
 }
 
+/// The friction point a form's edit puts in place, if it does.
+fn kept_friction(edit: &Edit) -> Option<&Friction> {
+    match edit {
+        Edit::ReplaceItem {
+            item: Item::Friction(friction),
+            ..
+        } => Some(friction),
+        Edit::Batch(edits) => edits.iter().find_map(kept_friction),
+        _ => None,
+    }
+}
+
 /// Keeps the form: its edit is applied, or the form stays open saying what to fix.
 pub(super) fn keep(app: &mut App) -> Effect {
     let Some((mut form, purpose)) = app.modal.take_form() else {
@@ -110,10 +147,7 @@ pub(super) fn keep(app: &mut App) -> Effect {
         }
         Ok(Outcome::Unchanged) => {}
         Ok(Outcome::Edit(edit, label)) => {
-            if let crate::model::Edit::ReplaceItem {
-                item: crate::model::Item::Friction(friction),
-                ..
-            } = &edit
+            if let Some(friction) = kept_friction(&edit)
                 && !friction.channel.is_empty()
             {
                 app.queue.last_channel = Some(friction.channel.clone());

@@ -2,6 +2,7 @@
 //! has its own file; nothing here touches the disk or the terminal.
 
 mod board;
+mod capture;
 mod compare;
 mod coverage;
 mod documents;

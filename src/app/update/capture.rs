@@ -1,0 +1,60 @@
+//! Quick capture: a friction point typed with trailing tags (`!3 #store @Ana`) takes its
+//! severity, channel and owner from them. A channel is matched against the map's ignoring
+//! case, spaces and hyphens; one the map does not know joins its list, and the status
+//! bar says so.
+
+use crate::model::capture::Capture;
+use crate::model::{Edit, Friction, JourneyMap, channels, council};
+
+/// What a friction point's tags did.
+#[derive(Debug, Default)]
+pub(super) struct Tagged {
+    /// Edits to make with the friction point's own (a new channel joining the list).
+    pub with: Vec<Edit>,
+    /// What the tags set, in words, for the status bar; empty when there were none.
+    pub said: String,
+    /// The channel that joined the map's list because no one used it before.
+    pub new_channel: Option<String>,
+}
+
+/// Sets `friction`'s text and tagged fields from the typed `line`; refused when the line
+/// holds tags and nothing else.
+pub(super) fn read_tags(map: &JourneyMap, line: &str, friction: &mut Friction) -> Result<Tagged, String> {
+    let capture = Capture::parse(line);
+    let text = capture.text.trim_end();
+    if text.trim().is_empty() {
+        return Err(if capture.has_tags() {
+            format!("Say what happened before the tags ({})", capture.describe())
+        } else {
+            "A friction point needs its text: what happened?".to_owned()
+        });
+    }
+    friction.text = text.to_owned();
+    let mut tagged = Tagged::default();
+    let mut said = Vec::new();
+    if let Some(severity) = capture.severity {
+        friction.severity = severity;
+        said.push(format!("severity {}", severity.number()));
+    }
+    if let Some(adopted) = capture
+        .channel
+        .as_deref()
+        .and_then(|typed| channels::adopt(map, typed))
+    {
+        friction.channel = adopted.name.clone();
+        tagged.with.extend(adopted.edit);
+        if adopted.new {
+            tagged.new_channel = Some(adopted.name.clone());
+        }
+        said.push(adopted.name);
+    }
+    if let Some(typed) = capture.owner {
+        let known = council::owners(map)
+            .into_iter()
+            .find(|o| channels::same(o, &typed));
+        friction.owner = known.unwrap_or(typed);
+        said.push(format!("@{}", friction.owner));
+    }
+    tagged.said = said.join(", ");
+    Ok(tagged)
+}
