@@ -221,6 +221,29 @@ pub enum Command {
         #[arg(long, conflicts_with = "git")]
         textconv: bool,
     },
+    /// Merge two versions of a map by id: usable as git's merge driver (%O %A %B)
+    ///
+    /// Independent edits merge, additions on both sides stay, votes add up. A field
+    /// changed differently on both sides, or an item deleted on one side and changed on
+    /// the other, is a conflict kept inside the map with both values (ours stands until
+    /// you choose in cxmap; cxmap check lists them). The result goes into OURS.
+    ///
+    /// Exit status: 0 merged cleanly, 1 conflicts kept in the map, 2 trouble (nothing
+    /// written).
+    Merge {
+        /// The common ancestor (git's %O; an empty file when both sides added the map)
+        base: PathBuf,
+        /// The version merged into, and where the result goes (git's %A)
+        ours: PathBuf,
+        /// The version merged in (git's %B)
+        theirs: PathBuf,
+        /// Write the merged map here instead of into OURS
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace OUT if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
     /// Print the JSON Schema of the map format, for editors that check hand edits
     ///
     /// The same file is docs/cxmap.schema.json. Point your editor's JSON language server

@@ -62,6 +62,19 @@ fn main() -> ExitCode {
             force,
         }) => commands::council(&file, format, (!all).then_some(top), output.as_deref(), force),
         Some(Command::Schema) => commands::schema(),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+            force,
+        }) => commands::merge(&commands::MergeRequest {
+            base,
+            ours,
+            theirs,
+            output,
+            force,
+        }),
         Some(Command::Diff {
             old,
             new,

@@ -154,3 +154,212 @@ fn git_log_with_the_textconv_recipe_shows_words() {
     );
     assert!(!log.contains("\"severity\""), "no raw JSON in the log:\n{log}");
 }
+
+impl Repo {
+    fn edit(&self, name: &str, change: impl FnOnce(&mut Value)) {
+        let mut map: Value =
+            serde_json::from_str(&std::fs::read_to_string(self.path(name)).unwrap()).unwrap();
+        change(&mut map);
+        self.write(name, &map);
+    }
+
+    fn shadow_note(&self, stage: &str, channel: &str, text: &str, observer: &str) {
+        let args = [
+            "shadow",
+            "add",
+            "map.json",
+            "--stage",
+            stage,
+            "--channel",
+            channel,
+            "--text",
+            text,
+            "--observer",
+            observer,
+        ];
+        let output = self.cxmap(&args);
+        assert!(output.status.success(), "{}", text_of(&output.stderr));
+    }
+}
+
+fn text_of(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// main with the canonical map; the recipe installed; a branch `ana` and a branch `bo`
+/// made from it, each with `change` applied and committed.
+fn two_branches(ana: impl FnOnce(&Repo), bo: impl FnOnce(&Repo)) -> Repo {
+    let repo = Repo::new();
+    repo.install_recipe();
+    repo.write("map.json", &canonical());
+    repo.commit("the map before the shadowing day");
+    repo.git(&["checkout", "-q", "-b", "ana"]);
+    ana(&repo);
+    repo.commit("Ana's shadowing");
+    repo.git(&["checkout", "-q", "-b", "bo", "main"]);
+    bo(&repo);
+    repo.commit("Bo's shadowing");
+    repo.git(&["checkout", "-q", "ana"]);
+    repo
+}
+
+#[test]
+fn two_branches_of_shadowing_merge_with_no_conflict_and_pass_check() {
+    let repo = two_branches(
+        |r| {
+            r.shadow_note("Discover", "Website", "Opening hours missing on mobile", "Ana");
+            r.edit("map.json", |m| {
+                m["stages"][0]["name"] = json!("Find");
+                m["stages"][0]["frictions"][0]["votes"] = json!(4);
+                let frictions = m["stages"][0]["frictions"].as_array_mut().unwrap();
+                frictions.push(json!({"id": "fr-ana1", "text": "No prices on the menu PDF", "evidence": ["https://x.test/menu"]}));
+            });
+        },
+        |r| {
+            r.shadow_note(
+                "Order ahead",
+                "Mobile app",
+                "The app logs out before payment",
+                "Bo",
+            );
+            r.edit("map.json", |m| {
+                m["stages"][1]["name"] = json!("Order on the app");
+                m["stages"][0]["frictions"][0]["votes"] = json!(3);
+                m["stages"][1]["frictions"] = json!([{"id": "fr-bo01", "text": "Card refused twice", "evidence": ["https://x.test/card"]}]);
+            });
+        },
+    );
+    let merge = repo.command("git", &["merge", "-q", "--no-edit", "bo"]);
+    assert!(
+        merge.status.success(),
+        "{}{}",
+        text_of(&merge.stdout),
+        text_of(&merge.stderr)
+    );
+
+    let merged: Value =
+        serde_json::from_str(&std::fs::read_to_string(repo.path("map.json")).unwrap()).unwrap();
+    assert_eq!(merged["stages"][0]["name"], json!("Find"));
+    assert_eq!(merged["stages"][1]["name"], json!("Order on the app"));
+    assert_eq!(
+        merged["stages"][0]["frictions"][0]["votes"],
+        json!(2 + 2 + 1),
+        "votes add up"
+    );
+    assert_eq!(merged["stages"][0]["frictions"][1]["id"], json!("fr-ana1"));
+    assert_eq!(merged["stages"][1]["frictions"][0]["id"], json!("fr-bo01"));
+    let notes: Vec<&str> = merged["shadow"]["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "Hours page 404s on mobile",
+            "Opening hours missing on mobile",
+            "The app logs out before payment"
+        ]
+    );
+    let check = repo.cxmap(&["check", "map.json"]);
+    assert_eq!(check.status.code(), Some(0), "{}", text_of(&check.stdout));
+    assert!(
+        !text_of(&check.stdout).contains("error"),
+        "{}",
+        text_of(&check.stdout)
+    );
+    assert!(!text_of(&std::fs::read(repo.path("map.json")).unwrap()).contains("conflicts"));
+}
+
+#[test]
+fn a_true_conflict_is_reported_to_git_and_kept_in_the_file() {
+    let repo = two_branches(
+        |r| {
+            r.edit("map.json", |m| {
+                m["stages"][0]["frictions"][0]["severity"] = json!(2)
+            })
+        },
+        |r| {
+            r.edit("map.json", |m| {
+                m["stages"][0]["frictions"][0]["severity"] = json!(1)
+            })
+        },
+    );
+    let merge = repo.command("git", &["merge", "--no-edit", "bo"]);
+    assert_eq!(merge.status.code(), Some(1), "git stops for the conflict");
+    let said = format!("{}{}", text_of(&merge.stdout), text_of(&merge.stderr));
+    assert!(
+        said.contains("fr-8c2a severity: 2 in ours, 1 in theirs (3 before)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("CONFLICT (content): Merge conflict in map.json"),
+        "{said}"
+    );
+    assert!(repo.git(&["status", "--short"]).contains("UU map.json"));
+
+    let text = std::fs::read_to_string(repo.path("map.json")).unwrap();
+    assert!(
+        !text.contains("<<<<<<<"),
+        "no line markers: the file is still a map"
+    );
+    let merged: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        merged["stages"][0]["frictions"][0]["severity"],
+        json!(2),
+        "ours stands until chosen"
+    );
+    assert_eq!(
+        merged["stages"][0]["frictions"][0]["conflicts"],
+        json!({"severity": {"base": 3, "ours": 2, "theirs": 1}})
+    );
+    let check = repo.cxmap(&["check", "map.json"]);
+    assert_eq!(check.status.code(), Some(1));
+    let line = text.lines().position(|l| l.contains("\"severity\": {")).unwrap() + 1;
+    assert!(
+        text_of(&check.stdout).contains(&format!(
+            "map.json:{line}:25: error: merge conflict: fr-8c2a severity"
+        )),
+        "{}",
+        text_of(&check.stdout)
+    );
+}
+
+#[test]
+fn both_branches_adding_the_same_map_merge_from_an_empty_base() {
+    let repo = Repo::new();
+    repo.install_recipe();
+    std::fs::write(repo.path("README"), "maps\n").unwrap();
+    repo.commit("start");
+    repo.git(&["checkout", "-q", "-b", "ana"]);
+    let mut ana = canonical();
+    ana["stages"][0]["frictions"][0]["owner"] = json!("Ana");
+    repo.write("map.json", &ana);
+    repo.commit("Ana's copy");
+    repo.git(&["checkout", "-q", "-b", "bo", "main"]);
+    let mut bo = canonical();
+    bo["shadow"]["notes"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "sh-bo01", "stage": "st-q7m2", "text": "Queue"}));
+    repo.write("map.json", &bo);
+    repo.commit("Bo's copy");
+    let merge = repo.command("git", &["merge", "--no-edit", "ana"]);
+    let merged: Value =
+        serde_json::from_str(&std::fs::read_to_string(repo.path("map.json")).unwrap()).unwrap();
+    assert_eq!(
+        merged["shadow"]["notes"].as_array().unwrap().len(),
+        2,
+        "both sides' notes"
+    );
+    assert_eq!(
+        merged["stages"][0]["frictions"][0]["conflicts"]["owner"]["theirs"],
+        json!("Ana")
+    );
+    assert_eq!(
+        merge.status.code(),
+        Some(1),
+        "with no base, differing fields are conflicts"
+    );
+}

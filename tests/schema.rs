@@ -199,3 +199,17 @@ proptest! {
         prop_assert_eq!(schema_says.is_empty(), cxmap_says.is_ok(), "{} = {}: schema {:?}, cxmap {:?}", pointer, value, schema_says, cxmap_says);
     }
 }
+
+#[test]
+fn a_map_with_merge_conflicts_passes_the_schema() {
+    let base = format::parse(CANONICAL).unwrap().map;
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.stages[0].name = "Find".into();
+    theirs.stages[0].name = "Search".into();
+    ours.stages[0].frictions[0].text = "Menu as PDF".into();
+    theirs.stages[0].frictions.clear();
+    let merged = cxmap::model::merge::merge(&base, &ours, &theirs);
+    assert_eq!(cxmap::model::conflict::all(&merged).len(), 2);
+    let document: Value = serde_json::from_slice(&format::encode(&merged)).unwrap();
+    assert_eq!(problems(&document), Vec::<String>::new());
+}

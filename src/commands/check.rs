@@ -108,6 +108,7 @@ fn diagnose(path: &Path, bytes: &[u8]) -> (Vec<Diagnostic>, bool) {
             all.extend(format::review(&text, &parsed.map, |entry| {
                 evidence_missing(folder, entry)
             }));
+            all.extend(format::conflicts(&text, &parsed.map));
             all.sort_by_key(|d| (d.line, d.column));
             let invalid = all.iter().any(|d| d.level == Level::Error);
             (all, invalid)

@@ -1,5 +1,5 @@
 //! The subcommands that work without the terminal interface: check, new, templates, keys,
-//! shadow add, coverage, council, memo, export, import, diff and schema.
+//! shadow add, coverage, council, memo, export, import, diff, merge and schema.
 //! Every line printed from a file's content is cleaned of control characters first.
 
 mod check;
@@ -10,6 +10,7 @@ mod export;
 mod import;
 mod keys;
 mod memo;
+mod merge;
 mod new;
 mod output;
 mod schema;
@@ -24,6 +25,7 @@ pub use export::export;
 pub use import::{ImportRequest, import};
 pub use keys::{keys, keys_markdown};
 pub use memo::{MemoRequest, memo};
+pub use merge::{MergeRequest, merge};
 pub use new::{new_map, title_from_path};
 pub use schema::{SCHEMA, schema};
 pub use shadow::{NewNote, shadow_add};

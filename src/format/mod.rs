@@ -1,6 +1,7 @@
 //! The journey-map file format (version 1): bytes to a [`JourneyMap`] with every problem
 //! placed at a line and column, and a map back to canonical bytes.
 
+mod conflicts;
 mod decode;
 mod diagnostic;
 mod encode;
@@ -9,6 +10,7 @@ mod review;
 mod tree;
 mod validate;
 
+pub use conflicts::conflicts;
 pub use diagnostic::{Diagnostic, Level};
 pub use encode::encode;
 pub use review::review;

@@ -3,6 +3,7 @@
 
 pub mod capture;
 pub mod channels;
+pub mod conflict;
 pub mod council;
 mod coverage;
 pub mod diff;
@@ -13,6 +14,7 @@ mod history;
 mod ids;
 mod lane;
 mod map;
+pub mod merge;
 pub mod moves;
 mod opportunity;
 pub mod ops;

@@ -4,7 +4,7 @@
 
 mod change;
 mod facts;
-mod lists;
+pub(crate) mod lists;
 mod summary;
 mod walk;
 
