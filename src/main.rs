@@ -13,7 +13,7 @@ use cxmap::cli::{Cli, Command, ShadowCommand};
 use cxmap::commands::{self, title_from_path};
 use cxmap::export::memo::MemoOptions;
 use cxmap::model::IdGen;
-use cxmap::session::{Session, load_error_lines};
+use cxmap::session::{Kept, Session, load_error_lines};
 use cxmap::terminal::{self, Ending};
 use cxmap::text::display::clean_line;
 
@@ -178,45 +178,32 @@ fn interactive(file: Option<&Path>, example: Option<&str>) -> ExitCode {
     // The terminal may be gone (that is one way to end), so nothing here may panic on a
     // closed stderr the way eprintln! does.
     let mut stderr = std::io::stderr().lock();
-    match ending {
-        Ok(Ending::Quit) => ExitCode::SUCCESS,
-        Ok(Ending::Signal { number, recovery }) => {
-            if let Some(path) = recovery {
-                let _ = writeln!(
-                    stderr,
-                    "cxmap: stopped by a signal; unsaved work is in {}",
-                    path.display()
-                );
-            }
-            ExitCode::from(u8::try_from(128 + number).unwrap_or(1))
-        }
-        Ok(Ending::TerminalLost { recovery }) => {
-            if let Some(path) = recovery {
-                let _ = writeln!(
-                    stderr,
-                    "cxmap: the terminal went away; unsaved work is in {}",
-                    path.display()
-                );
-            }
-            ExitCode::from(1)
-        }
-        Ok(Ending::Crashed { recovery }) => {
-            let _ = match recovery {
-                Some(path) => writeln!(
-                    stderr,
-                    "cxmap stopped because of a bug. Your unsaved work is safe in {}; open the map again to get it back.",
-                    path.display()
-                ),
-                None => writeln!(
-                    stderr,
-                    "cxmap stopped because of a bug. No unsaved work was lost."
-                ),
-            };
-            ExitCode::from(101)
-        }
+    let (code, why, recovery) = match ending {
+        Ok(Ending::Quit) => return ExitCode::SUCCESS,
+        Ok(Ending::Signal { number, recovery }) => (
+            u8::try_from(128 + number).unwrap_or(1),
+            "cxmap: stopped by a signal",
+            recovery,
+        ),
+        Ok(Ending::TerminalLost { recovery }) => (1, "cxmap: the terminal went away", recovery),
+        Ok(Ending::Crashed { recovery }) => (101, "cxmap stopped because of a bug", recovery),
         Err(error) => {
             let _ = writeln!(stderr, "cxmap: the terminal failed: {error}");
-            ExitCode::from(1)
+            return ExitCode::from(1);
         }
-    }
+    };
+    let _ = match recovery {
+        Kept::NothingUnsaved => writeln!(stderr, "{why}; no unsaved work was lost."),
+        Kept::Copy(path) => writeln!(
+            stderr,
+            "{why}. Your unsaved work is safe in {}; open the map again to get it back.",
+            clean_line(&path.display().to_string())
+        ),
+        Kept::Lost(reason) => writeln!(
+            stderr,
+            "{why}. Unsaved work could NOT be kept: {}",
+            clean_line(&reason)
+        ),
+    };
+    ExitCode::from(code)
 }

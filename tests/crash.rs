@@ -117,6 +117,20 @@ fn a_save_killed_at_any_moment_leaves_a_whole_file() {
         "some kills landed after a save (the child did run)"
     );
     assert!(mid_write > 0, "some kills landed in the middle of a write");
+    // A temporary nobody holds is cleared once it is a few seconds old (a brand-new one
+    // may belong to a save that has not locked it yet): let the minute pass.
+    let a_minute_ago = std::time::SystemTime::now() - Duration::from_secs(60);
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_name().to_string_lossy().contains(".cxmap-save-") {
+            std::fs::File::options()
+                .write(true)
+                .open(entry.path())
+                .unwrap()
+                .set_modified(a_minute_ago)
+                .unwrap();
+        }
+    }
     write_atomic(&path, &old).unwrap();
     assert_eq!(
         temporaries(dir.path()),

@@ -211,3 +211,58 @@ fn escape_sequences_in_a_map_never_reach_the_terminal_raw() {
         "BEL, BS or DEL from the file"
     );
 }
+
+#[test]
+fn two_cxmaps_saving_at_once_never_both_succeed() {
+    let spec = cxmap::generate::Spec::SIZES[1];
+    let bytes = cxmap::format::encode(&cxmap::generate::map(&spec));
+    for round in 0..4 {
+        let sandbox = Sandbox::new();
+        let map = sandbox.path("big.json");
+        std::fs::write(&map, &bytes).unwrap();
+        let mut first = sandbox.spawn(&[map.to_str().unwrap()], 100, 30);
+        first.wait_for("1 Awareness");
+        let mut second = sandbox.spawn(&[map.to_str().unwrap()], 100, 30);
+        second.wait_for("is open in another cxmap");
+        second.send("n");
+        second.wait_for("Editing anyway");
+        first.send("t");
+        first.wait_for("Map title");
+        first.send(&format!("{}first{round}\r", keys::CTRL_U));
+        second.send("t");
+        second.wait_for("Map title");
+        second.send(&format!("{}second{round}\r", keys::CTRL_U));
+        first.wait_for("● unsaved");
+        second.wait_for("● unsaved");
+        first.send(keys::CTRL_S);
+        second.send(keys::CTRL_S);
+        let outcomes = ["Saved ", "changed on disk"];
+        let (a, b) = (first.wait_for_any(&outcomes), second.wait_for_any(&outcomes));
+        assert_ne!(
+            (a, b),
+            (0, 0),
+            "round {round}: both said Saved, so one edit is gone"
+        );
+        let on_disk = std::fs::read_to_string(&map).unwrap();
+        let winner = if a == 0 { "first" } else { "second" };
+        assert!(
+            on_disk.contains(&format!("\"title\": \"{winner}{round}\"")),
+            "round {round}: the one that said Saved is on disk"
+        );
+    }
+}
+
+#[test]
+fn a_data_folder_that_cannot_be_written_is_said_and_never_named_as_safe() {
+    let sandbox = Sandbox::new();
+    std::fs::write(sandbox.data_dir(), "a file where the data folder should be").unwrap();
+    let map = sandbox.example("coffee-shop");
+    let mut tui = sandbox.spawn(&[map.to_str().unwrap()], 100, 30);
+    tui.wait_for("1 Check it’s open");
+    tui.send("5");
+    tui.wait_for("No recovery copy");
+    tui.signal("TERM");
+    assert_eq!(tui.exit_within(HANGUP_LIMIT), Some(143));
+    tui.wait_for("Unsaved work could NOT be kept");
+    assert!(!tui.screen().contains("safe in"), "{}", tui.screen());
+}

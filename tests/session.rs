@@ -8,13 +8,14 @@ use std::time::{Duration, Instant};
 
 use cxmap::app::action::Action;
 use cxmap::app::modal::{Modal, Question};
+use cxmap::app::outcome::Confirmed;
 use cxmap::app::screen::{Screen, View};
 use cxmap::app::start::StartEntry;
 use cxmap::app::update::update;
 use cxmap::app::{App, Effect};
 use cxmap::model::IdGen;
-use cxmap::session::{Flow, RECOVERY_DELAY, RECOVERY_LIMIT, Session};
-use cxmap::store::recovery;
+use cxmap::session::{Flow, Kept, RECOVERY_DELAY, RECOVERY_LIMIT, Session};
+use cxmap::store::{MapLock, recovery};
 
 struct Bench {
     _dir: tempfile::TempDir,
@@ -47,11 +48,15 @@ impl Bench {
     }
 }
 
+/// Each action as the loop would take it: its effect performed, a save it starts waited for.
 fn act(session: &mut Session, app: &mut App, actions: impl IntoIterator<Item = Action>) -> Flow {
     let mut flow = Flow::Continue;
     for action in actions {
         let effect = update(app, action);
         flow = session.perform(app, effect);
+        if flow == Flow::Continue {
+            flow = session.settle(app);
+        }
     }
     flow
 }
@@ -86,11 +91,7 @@ fn changes_that_go_on_are_copied_at_a_pause_or_at_the_limit() {
         now += step;
     }
     act(&mut session, &mut app, [Action::SetScore(score)]);
-    let wait = session.tick(&mut app, start + RECOVERY_LIMIT);
-    assert!(
-        wait > RECOVERY_DELAY,
-        "at the limit the copy is taken: the timer is idle"
-    );
+    session.tick(&mut app, start + RECOVERY_LIMIT);
     let deadline = Instant::now() + Duration::from_secs(5);
     while !bench.copy().exists() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(10));
@@ -129,7 +130,6 @@ fn reopening_offers_the_copy_and_yes_takes_it_back_as_an_undoable_change() {
     drop((session, app));
 
     let (mut session, mut app) = bench.open();
-    assert!(matches!(app.question(), Some(Question::Recover(_))));
     let Some(Question::Recover(offer)) = app.question() else {
         panic!("the copy is offered")
     };
@@ -162,15 +162,21 @@ fn discarding_the_offer_removes_the_copy_and_later_keeps_it() {
 
     let (mut session, mut app) = bench.open();
     act(&mut session, &mut app, [Action::Cancel]);
-    assert!(
-        app.question().is_none() && bench.copy().exists(),
-        "Esc decides later: the copy stays"
+    assert!(app.question().is_none());
+    act(&mut session, &mut app, [Action::SetScore(-2)]);
+    run_timer(&mut session, &mut app, &bench);
+    act(&mut session, &mut app, [Action::Quit, Action::No]);
+    let later = recovery::find(&bench.data, &bench.map).expect("Esc decides later: the copy stays");
+    assert_eq!(
+        later.map.stages[0].emotion.score.map(|s| s.value()),
+        Some(1),
+        "new work meanwhile (copied, then given up) never replaces the copy set aside"
     );
     drop((session, app));
 
     let (mut session, mut app) = bench.open();
     act(&mut session, &mut app, [Action::No, Action::Quit]);
-    assert!(!bench.copy().exists());
+    assert!(recovery::find(&bench.data, &bench.map).is_none());
     let (_, app) = bench.open();
     assert_eq!(app.modal, Modal::None, "nothing is offered once discarded");
 }
@@ -184,7 +190,13 @@ fn a_file_changed_behind_our_back_is_never_overwritten_silently() {
         .replace("Little Kettle", "Big Kettle");
     std::fs::write(&bench.map, &theirs).unwrap();
     act(&mut session, &mut app, [Action::SetScore(2), Action::Save]);
-    assert_eq!(app.question(), Some(&Question::ChangedOnDisk { then: None }));
+    assert_eq!(
+        app.question(),
+        Some(&Question::ChangedOnDisk {
+            then: None,
+            confirmed: Confirmed::default()
+        })
+    );
     assert_eq!(
         std::fs::read_to_string(&bench.map).unwrap(),
         theirs,
@@ -198,12 +210,14 @@ fn a_file_changed_behind_our_back_is_never_overwritten_silently() {
         app.doc().unwrap().map.title.contains("Big Kettle"),
         "n reloads theirs"
     );
-    let kept = recovery::read(&bench.copy()).unwrap();
+    let kept = recovery::find(&bench.data, &bench.map).unwrap();
     assert_eq!(
         kept.map.stages[0].emotion.score.map(|s| s.value()),
         Some(2),
         "and keeps ours as a copy"
     );
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(said.contains(&kept.file.display().to_string()), "{said}");
 
     act(&mut session, &mut app, [Action::SetScore(-1), Action::Save]);
     assert_eq!(app.modal, Modal::None, "the reloaded file is the one we know now");
@@ -264,8 +278,8 @@ fn overwrite_and_save_as_answer_a_changed_file() {
 fn a_second_opener_gets_the_map_read_only_unless_it_insists() {
     let bench = Bench::new();
     let lock = bench.map.with_file_name(".coffee.json.cxmap-lock");
-    // Process 1 always runs: the lock stands for another cxmap that has the map open.
-    std::fs::write(&lock, "1\n").unwrap();
+    // Another cxmap (its lock taken through a handle of its own) has the map open.
+    let other = MapLock::take(&bench.map).unwrap();
     let (mut session, mut app) = bench.open();
     assert!(matches!(app.question(), Some(Question::LockedElsewhere { .. })));
     assert!(app.doc().unwrap().read_only);
@@ -273,21 +287,21 @@ fn a_second_opener_gets_the_map_read_only_unless_it_insists() {
     assert!(!app.doc().unwrap().history.can_undo(), "read-only refuses edits");
     assert!(app.message.as_ref().unwrap().text.starts_with("Read-only"));
     drop((session, app));
-    assert_eq!(
-        std::fs::read_to_string(&lock).unwrap(),
-        "1\n",
-        "the other's lock is left alone"
-    );
+    assert!(lock.exists(), "the other's lock is left alone");
 
     let (mut session, mut app) = bench.open();
     act(&mut session, &mut app, [Action::No, Action::SetScore(2)]);
     assert!(!app.doc().unwrap().read_only, "n edits anyway");
     assert!(app.doc().unwrap().history.can_undo());
+    act(&mut session, &mut app, [Action::Save, Action::Quit]);
+    drop((session, app));
     assert!(
-        std::fs::read_to_string(&lock)
-            .unwrap()
-            .starts_with(&std::process::id().to_string())
+        lock.exists() && MapLock::holder(&bench.map).is_some(),
+        "the one that edited anyway leaves the first one's lock where it is"
     );
+    drop(other);
+    assert!(!lock.exists());
+    assert_eq!(MapLock::holder(&bench.map), None);
 }
 
 #[test]
@@ -301,7 +315,7 @@ fn the_start_screen_lists_unsaved_work_of_maps_never_saved() {
     let start = Instant::now();
     session.tick(&mut app, start);
     session.tick(&mut app, start + RECOVERY_DELAY);
-    assert!(session.write_recovery_now(&app).is_some());
+    assert!(matches!(session.write_recovery_now(&app), Kept::Copy(_)));
     drop((session, app));
 
     let mut session = Session::new(Some(bench.data.clone()));
@@ -333,7 +347,10 @@ fn a_panic_in_the_loop_still_leaves_the_recovery_copy() {
         act(session, app, [Action::SetScore(2)]);
         panic!("a bug in the loop, on purpose");
     });
-    let cxmap::terminal::Ending::Crashed { recovery: Some(copy) } = ending else {
+    let cxmap::terminal::Ending::Crashed {
+        recovery: Kept::Copy(copy),
+    } = ending
+    else {
         panic!("expected a crash with a recovery copy, got {ending:?}");
     };
     let copy = recovery::read(&copy).unwrap();
@@ -342,4 +359,174 @@ fn a_panic_in_the_loop_still_leaves_the_recovery_copy() {
         Some(2),
         "the edit made just before the panic is in the copy"
     );
+}
+
+#[test]
+fn reloading_theirs_keeps_yours_until_you_take_or_discard_it() {
+    let bench = Bench::new();
+    let (mut session, mut app) = bench.open();
+    act(&mut session, &mut app, [Action::SetScore(2)]);
+    let theirs = std::fs::read_to_string(&bench.map)
+        .unwrap()
+        .replace("Little Kettle", "Big Kettle");
+    std::fs::write(&bench.map, &theirs).unwrap();
+    act(&mut session, &mut app, [Action::Save, Action::No]);
+    let kept = recovery::find(&bench.data, &bench.map).unwrap().file;
+
+    // Editing, the recovery timer, saving and quitting never touch the kept copy.
+    act(&mut session, &mut app, [Action::SetScore(1)]);
+    run_timer(&mut session, &mut app, &bench);
+    act(&mut session, &mut app, [Action::Save]);
+    assert!(!app.doc().unwrap().is_dirty());
+    act(&mut session, &mut app, [Action::Quit]);
+    assert!(kept.exists(), "kept until the user takes or discards it");
+    drop((session, app));
+
+    let session = Session::new(Some(bench.data.clone()));
+    let start = session.start_screen();
+    assert!(
+        start
+            .recoveries
+            .iter()
+            .any(|entry| entry.map_path == recovery::map_key(&bench.map)),
+        "the start screen lists it"
+    );
+    let (mut session, mut app) = bench.open();
+    assert!(matches!(app.question(), Some(Question::Recover(_))));
+    act(&mut session, &mut app, [Action::Yes]);
+    let map = &app.doc().unwrap().map;
+    assert_eq!(map.stages[0].emotion.score.map(|s| s.value()), Some(2));
+    assert!(map.title.contains("Little Kettle"), "yours, as it was kept");
+    assert!(!kept.exists(), "taken: its work is the map's unsaved work now");
+    let rolling = recovery::read(&bench.copy()).unwrap();
+    assert_eq!(rolling.map, **map, "and in the rolling copy at once");
+}
+
+#[test]
+fn a_deleted_map_is_reported_as_deleted_and_saved_again_when_asked() {
+    let bench = Bench::new();
+    let (mut session, mut app) = bench.open();
+    std::fs::remove_file(&bench.map).unwrap();
+    act(&mut session, &mut app, [Action::SetScore(2), Action::Save]);
+    assert!(
+        matches!(app.question(), Some(Question::DeletedOnDisk { .. })),
+        "{:?}",
+        app.modal
+    );
+    assert!(!bench.map.exists(), "asked first");
+    act(&mut session, &mut app, [Action::Yes]);
+    assert!(
+        std::fs::read_to_string(&bench.map)
+            .unwrap()
+            .contains("\"score\": 2")
+    );
+    assert!(!app.doc().unwrap().is_dirty());
+}
+
+#[test]
+fn a_read_only_map_is_replaced_only_when_the_user_confirms() {
+    use std::os::unix::fs::PermissionsExt;
+    let bench = Bench::new();
+    let before = std::fs::read_to_string(&bench.map).unwrap();
+    std::fs::set_permissions(&bench.map, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let (mut session, mut app) = bench.open();
+    act(&mut session, &mut app, [Action::SetScore(2), Action::Save]);
+    assert!(
+        matches!(app.question(), Some(Question::ReadOnlyFile { .. })),
+        "{:?}",
+        app.modal
+    );
+    act(&mut session, &mut app, [Action::Cancel]);
+    assert_eq!(std::fs::read_to_string(&bench.map).unwrap(), before);
+    assert!(app.doc().unwrap().is_dirty());
+    act(&mut session, &mut app, [Action::Save, Action::Yes]);
+    assert!(
+        std::fs::read_to_string(&bench.map)
+            .unwrap()
+            .contains("\"score\": 2")
+    );
+    let mode = std::fs::metadata(&bench.map).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444, "it stays read-only");
+}
+
+#[test]
+fn a_save_runs_off_the_input_thread_and_writes_the_map_as_it_was_at_ctrl_s() {
+    let bench = Bench::new();
+    let before = std::fs::read_to_string(&bench.map).unwrap();
+    let (mut session, mut app) = bench.open();
+    act(&mut session, &mut app, [Action::SetScore(2)]);
+    // Another cxmap saving in the same folder holds its save lock: this save must wait
+    // for it, and the keys typed meanwhile must not.
+    let folder = std::fs::File::open(bench.map.parent().unwrap()).unwrap();
+    folder.lock().unwrap();
+    let effect = update(&mut app, Action::Save);
+    assert_eq!(session.perform(&mut app, effect), Flow::Continue);
+    for action in [Action::MoveRight, Action::SetScore(-2)] {
+        let effect = update(&mut app, action);
+        session.perform(&mut app, effect);
+    }
+    assert_eq!(
+        std::fs::read_to_string(&bench.map).unwrap(),
+        before,
+        "not written yet: the other save still runs"
+    );
+    drop(folder);
+    assert_eq!(session.settle(&mut app), Flow::Continue);
+    let saved = cxmap::format::parse(&std::fs::read_to_string(&bench.map).unwrap())
+        .unwrap()
+        .map;
+    let score = |stage: usize| saved.stages[stage].emotion.score.map(|s| s.value());
+    assert_eq!(score(0), Some(2), "the edit before Ctrl-S is saved");
+    assert_ne!(score(1), Some(-2), "the edit after Ctrl-S is not");
+    let doc = app.doc().unwrap();
+    assert!(doc.is_dirty(), "so the map is still unsaved");
+    act(&mut session, &mut app, [Action::Undo]);
+    assert!(
+        !app.doc().unwrap().is_dirty(),
+        "undoing the later edit is back at what was saved"
+    );
+}
+
+#[test]
+fn quitting_during_a_save_of_all_the_work_waits_for_it_instead_of_asking() {
+    let bench = Bench::new();
+    let (mut session, mut app) = bench.open();
+    act(&mut session, &mut app, [Action::SetScore(2)]);
+    let folder = std::fs::File::open(bench.map.parent().unwrap()).unwrap();
+    folder.lock().unwrap();
+    for action in [Action::Save, Action::Quit] {
+        let effect = update(&mut app, action);
+        assert_eq!(session.perform(&mut app, effect), Flow::Continue);
+    }
+    assert_eq!(app.modal, Modal::None, "Ctrl-S then q: nothing to ask");
+    drop(folder);
+    assert_eq!(session.settle(&mut app), Flow::Quit, "quits once saved");
+    assert!(
+        std::fs::read_to_string(&bench.map)
+            .unwrap()
+            .contains("\"score\": 2")
+    );
+}
+
+#[test]
+fn a_recovery_copy_that_cannot_be_written_is_said_at_once_and_never_named() {
+    let bench = Bench::new();
+    std::fs::write(&bench.data, "a file where the data folder should be").unwrap();
+    let (mut session, mut app) = bench.open();
+    act(&mut session, &mut app, [Action::SetScore(2)]);
+    let start = Instant::now();
+    session.tick(&mut app, start);
+    let wait = session.tick(&mut app, start + RECOVERY_DELAY);
+    assert!(
+        wait < Duration::from_millis(100),
+        "the copy is under way: the loop looks again within a frame, not in {wait:?}"
+    );
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while session.collect(&mut app).is_none() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let said = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(said.starts_with("No recovery copy"), "{said:?}");
+    let kept = session.write_recovery_now(&app);
+    assert!(matches!(kept, Kept::Lost(_)), "{kept:?}");
 }

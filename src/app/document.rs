@@ -17,6 +17,8 @@ pub struct Document {
     pub on_disk: bool,
     /// Shown but not changed: another cxmap has the map open.
     pub read_only: bool,
+    /// The history state a save under way is writing.
+    pub saving: Option<u64>,
 }
 
 impl Document {
@@ -28,6 +30,7 @@ impl Document {
             history: History::default(),
             on_disk: true,
             read_only: false,
+            saving: None,
         }
     }
 
@@ -39,6 +42,7 @@ impl Document {
             history: History::unsaved(),
             on_disk: false,
             read_only: false,
+            saving: None,
         }
     }
 
@@ -55,10 +59,21 @@ impl Document {
         self.history.is_dirty()
     }
 
+    /// Whether a save under way writes the map as it is now.
+    pub fn saving_now(&self) -> bool {
+        self.saving == Some(self.history.state())
+    }
+
     /// Records a successful save.
     pub fn mark_saved(&mut self) {
+        self.mark_saved_at(self.history.state());
+    }
+
+    /// Records a successful save of the map as it was in history state `state` (a save
+    /// runs while editing goes on).
+    pub fn mark_saved_at(&mut self, state: u64) {
         self.on_disk = true;
-        self.history.mark_saved();
+        self.history.mark_saved_at(state);
     }
 
     /// The file's name for the title bar.

@@ -15,6 +15,7 @@ pub mod geometry;
 pub mod keymap;
 pub mod links;
 pub mod modal;
+pub mod outcome;
 pub mod queue;
 pub mod screen;
 pub mod search;
@@ -69,9 +70,10 @@ pub enum Effect {
     },
     /// Re-read the data folder and show the start screen.
     ShowStart,
-    /// Save even though the file changed on disk.
-    SaveAnyway {
+    /// Save again after the user agreed to what the last attempt asked about.
+    SaveConfirmed {
         then: Option<AfterLeaving>,
+        confirmed: outcome::Confirmed,
     },
     /// Read the file again from disk; the map in memory becomes a recovery copy.
     Reload,
@@ -79,8 +81,10 @@ pub enum Effect {
     SaveAs(PathBuf),
     /// Write a document (an export or the memo) where the user said.
     Deliver(Box<documents::Delivery>),
-    /// Remove the recovery copy of the open map.
+    /// Remove the recovery copy that was offered.
     DiscardRecovery,
+    /// The offered recovery copy was taken into the map: its work is unsaved work now.
+    RecoveryTaken,
     /// Edit a map another cxmap has open.
     TakeLock,
     /// Open a shadow note's evidence (a URL, or a file checked to be in the map's

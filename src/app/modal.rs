@@ -7,6 +7,7 @@ use super::form::Form;
 use super::forms::FormPurpose;
 use super::keymap::Mode;
 use super::links::LinkPicker;
+use super::outcome::Confirmed;
 
 /// Where the program goes once unsaved work has been dealt with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,8 +38,24 @@ pub enum Question {
     /// answer shows both side by side, cancel decides later.
     Recover(Box<RecoveryOffer>),
     /// "The file changed on disk": yes overwrites it, no reloads it (your version becomes
-    /// a recovery copy), the third answer saves under another name, cancel does nothing.
-    ChangedOnDisk { then: Option<AfterLeaving> },
+    /// a kept recovery copy), the third answer saves under another name, cancel does
+    /// nothing.
+    ChangedOnDisk {
+        then: Option<AfterLeaving>,
+        confirmed: Confirmed,
+    },
+    /// "The file was deleted": yes saves it again, the third answer saves under another
+    /// name, cancel does nothing.
+    DeletedOnDisk {
+        then: Option<AfterLeaving>,
+        confirmed: Confirmed,
+    },
+    /// "The file is read-only": yes replaces it all the same (it stays read-only), the
+    /// third answer saves under another name, cancel does nothing.
+    ReadOnlyFile {
+        then: Option<AfterLeaving>,
+        confirmed: Confirmed,
+    },
     /// "The file is already there": yes replaces it with the document, no or cancel keeps it.
     ReplaceFile(Box<super::documents::Delivery>),
     /// "Another cxmap has this map open": yes stays read-only, no edits anyway.

@@ -5,10 +5,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::format;
 use crate::model::capture::Capture;
 use crate::model::{Edit, IdGen, JourneyMap, ShadowNote, channels, note_time};
 use crate::session::load_error_lines;
-use crate::store::{self, MapLock, settings};
+use crate::store::{self, Expect, Fingerprint, MapLock, MapSave, SaveRefused, save_checked, settings};
 use crate::text::display::clean_line;
 
 /// What `cxmap shadow add` was asked to write.
@@ -68,16 +69,22 @@ fn stage_list(map: &JourneyMap) -> Vec<String> {
 
 /// Loads a map for a command; prints why not and gives the exit code when it cannot.
 pub(super) fn load_map(file: &Path) -> Result<JourneyMap, ExitCode> {
-    match store::load(file, &mut IdGen::random()) {
-        Ok(loaded) => Ok(loaded.map),
-        Err(error) => {
-            for line in load_error_lines(&error) {
-                eprintln!("{}", clean_line(&line));
-            }
-            eprintln!("cxmap: the file was not changed");
-            Err(ExitCode::from(if error.is_unreadable() { 2 } else { 1 }))
+    load_for_change(file).map(|(map, _)| map)
+}
+
+/// Loads a map to change it, with what its file held.
+fn load_for_change(file: &Path) -> Result<(JourneyMap, Fingerprint), ExitCode> {
+    let loaded = store::read_limited(file).and_then(|bytes| {
+        let loaded = store::parse_loaded(file, &bytes, &mut IdGen::random())?;
+        Ok((loaded.map, Fingerprint::of(&bytes)))
+    });
+    loaded.map_err(|error| {
+        for line in load_error_lines(&error) {
+            eprintln!("{}", clean_line(&line));
         }
-    }
+        eprintln!("cxmap: the file was not changed");
+        ExitCode::from(if error.is_unreadable() { 2 } else { 1 })
+    })
 }
 
 /// The note's text without its trailing tags, and its channel: `--channel` or the
@@ -115,14 +122,18 @@ fn note_tags(note: &NewNote) -> Result<(String, String), String> {
 /// Adds the note and saves the map.
 pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
     let shown = clean_line(&file.display().to_string()).into_owned();
-    if let Some(holder) = MapLock::holder(file) {
-        eprintln!(
-            "cxmap: {shown} is open in another cxmap ({holder}); add the note there, or close it first"
-        );
-        return ExitCode::from(1);
-    }
-    let map = match load_map(file) {
-        Ok(map) => map,
+    // Held until the note is written, so no cxmap opens the map halfway.
+    let _lock = match MapLock::take(file) {
+        Ok(lock) => lock,
+        Err(holder) => {
+            eprintln!(
+                "cxmap: {shown} is open in another cxmap ({holder}); add the note there, or close it first"
+            );
+            return ExitCode::from(1);
+        }
+    };
+    let (map, read) = match load_for_change(file) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let stage = match find_stage(&map, &note.stage) {
@@ -203,8 +214,14 @@ pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
         eprintln!("cxmap: {error}; the file was not changed");
         return ExitCode::from(1);
     }
-    match store::save_map(file, &map) {
-        Ok(()) => {
+    let save = MapSave {
+        path: file.to_path_buf(),
+        bytes: format::encode(&map),
+        expect: Expect::Unchanged(read),
+        replace_read_only: false,
+    };
+    match save_checked(&save) {
+        Ok(_) => {
             if let Some(channel) = added {
                 println!(
                     "Added the channel \"{}\" to the map's channels",
@@ -218,8 +235,15 @@ pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(error) => {
-            eprintln!("cxmap: not saved: {}", clean_line(&error.to_string()));
+        Err(refused) => {
+            let why = match refused {
+                SaveRefused::ReadOnly => "the map is read-only (make it writable first)".to_owned(),
+                SaveRefused::ChangedOnDisk | SaveRefused::Deleted => {
+                    "the map changed on disk meanwhile; try again".to_owned()
+                }
+                SaveRefused::Failed(error) => error.to_string(),
+            };
+            eprintln!("cxmap: not saved: {}; the file was not changed", clean_line(&why));
             ExitCode::from(1)
         }
     }

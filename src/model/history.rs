@@ -123,6 +123,11 @@ impl History {
         self.saved = Some(self.state);
     }
 
+    /// Records that the file holds the map as it was in state `state`.
+    pub fn mark_saved_at(&mut self, state: u64) {
+        self.saved = Some(state);
+    }
+
     /// Whether the map differs from what was last saved (or was never saved).
     pub fn is_dirty(&self) -> bool {
         self.saved != Some(self.state)

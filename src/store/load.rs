@@ -83,13 +83,20 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
         path: path.to_path_buf(),
         reason: describe_io(&error),
     };
+    // Looked at before opening: opening a FIFO would wait for a writer forever.
+    let not_a_file = |metadata: &std::fs::Metadata| {
+        super::not_regular(metadata).map(|reason| LoadError::Unreadable {
+            path: path.to_path_buf(),
+            reason: reason.to_owned(),
+        })
+    };
+    if let Some(refusal) = std::fs::metadata(path).ok().as_ref().and_then(not_a_file) {
+        return Err(refusal);
+    }
     let file = std::fs::File::open(path).map_err(unreadable)?;
     let metadata = file.metadata().map_err(unreadable)?;
-    if metadata.is_dir() {
-        return Err(LoadError::Unreadable {
-            path: path.to_path_buf(),
-            reason: "it is a folder, not a file".to_owned(),
-        });
+    if let Some(refusal) = not_a_file(&metadata) {
+        return Err(refusal);
     }
     let limit = max_file_bytes();
     if metadata.len() > limit {

@@ -8,6 +8,7 @@ mod fingerprint;
 mod listing;
 mod load;
 mod lock;
+mod map_save;
 pub mod opener;
 mod output;
 pub mod recovery;
@@ -21,10 +22,11 @@ pub use evidence::{evidence_missing, place_evidence};
 pub use fingerprint::Fingerprint;
 pub use listing::{ListedDir, list_folder};
 pub use load::{LoadError, Loaded, load, max_file_bytes, parse_loaded, read_limited};
-pub use lock::{LockHolder, MapLock};
+pub use lock::{LockHolder, MapLock, real_path};
+pub use map_save::{Expect, MapSave, SaveRefused, save_checked};
 pub use output::{OutputError, write_output};
 pub use recovery_writer::RecoveryWriter;
-pub use save::{SaveError, save_map, write_atomic};
+pub use save::{SaveError, not_regular, save_map, write_atomic};
 
 /// Describes an I/O error in the words a user needs.
 pub fn describe_io(error: &std::io::Error) -> String {

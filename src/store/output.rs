@@ -1,6 +1,7 @@
 //! Writing a document the user asked for (an export, a memo, an imported map): exactly at
 //! the path named, never through a symbolic link there, never over an existing file
-//! unless asked, never over the map it came from, and always atomically.
+//! unless asked, never over anything that is not a regular file (a terminal, a device, a
+//! FIFO) even when asked, never over the map it came from, and always atomically.
 
 use std::fmt;
 use std::fs;
@@ -17,6 +18,9 @@ pub enum OutputError {
     Symlink(PathBuf),
     /// The path is a folder.
     Folder(PathBuf),
+    /// The path is a device, terminal, FIFO or socket: renaming a file over it would
+    /// replace the node itself.
+    NotAFile(PathBuf),
     /// The path is the file the document was made from.
     SameAsSource(PathBuf),
     /// The write itself failed.
@@ -35,6 +39,12 @@ impl fmt::Display for OutputError {
                 path.display()
             ),
             OutputError::Folder(path) => write!(f, "{} is a folder, not a file", path.display()),
+            OutputError::NotAFile(path) => write!(
+                f,
+                "{} is not a regular file (a device, terminal, FIFO or socket); \
+                 cxmap writes documents only to files (leave out -o, or give -o -, to print)",
+                path.display()
+            ),
             OutputError::SameAsSource(path) => {
                 write!(
                     f,
@@ -58,7 +68,8 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// Writes `bytes` at `path` atomically. An existing file there is replaced only when
-/// `replace` is true; a symbolic link or folder there, or the `source` file itself, never.
+/// `replace` is true; a symbolic link, folder or other non-file there, or the `source`
+/// file itself, never.
 pub fn write_output(
     path: &Path,
     bytes: &[u8],
@@ -71,6 +82,7 @@ pub fn write_output(
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => return Err(OutputError::Symlink(path.to_path_buf())),
         Ok(meta) if meta.is_dir() => return Err(OutputError::Folder(path.to_path_buf())),
+        Ok(meta) if !meta.is_file() => return Err(OutputError::NotAFile(path.to_path_buf())),
         Ok(_) if !replace => return Err(OutputError::Exists(path.to_path_buf())),
         _ => {}
     }
@@ -110,6 +122,26 @@ mod tests {
         std::os::unix::fs::symlink(elsewhere.path().join("new.txt"), &dangling).unwrap();
         assert!(write_output(&dangling, b"x", false, None).is_err());
         assert!(!elsewhere.path().join("new.txt").exists());
+    }
+
+    #[test]
+    fn never_replaces_a_device_or_a_fifo_even_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        for target in [Path::new("/dev/null"), fifo.as_path()] {
+            let error = write_output(target, b"x", true, None).unwrap_err();
+            assert!(matches!(error, OutputError::NotAFile(_)), "{error}");
+        }
+        use std::os::unix::fs::FileTypeExt;
+        assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
     }
 
     #[test]

@@ -1,5 +1,8 @@
-//! Recovery copies of unsaved work, kept in the data folder: one file per map, a header
-//! line (which map, when) then the map in the canonical layout. Written atomically.
+//! Recovery copies of unsaved work, kept in the data folder: a header line (which map,
+//! when) then the map in the canonical layout, written atomically. Each map has one
+//! rolling copy that follows its unsaved work, and may have kept copies (a version the
+//! user set aside, e.g. when reloading theirs) that stay until the user takes or discards
+//! them.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -15,6 +18,8 @@ const TAG: &str = "cxmap-recovery";
 /// A recovery copy read back.
 #[derive(Debug, Clone)]
 pub struct RecoveryCopy {
+    /// The copy's own file.
+    pub file: PathBuf,
     /// The map file the work belongs to.
     pub map_path: PathBuf,
     /// When the copy was written (RFC 3339, UTC).
@@ -49,8 +54,8 @@ pub fn map_key(map_path: &Path) -> PathBuf {
         .unwrap_or_else(|_| map_path.to_path_buf())
 }
 
-/// Where the recovery copy of `map_path` lives.
-pub fn copy_path(data_dir: &Path, map_path: &Path) -> PathBuf {
+/// The name every copy of `map_path` starts with: its stem and a hash of its full path.
+fn copy_stem(map_path: &Path) -> String {
     let key = map_key(map_path);
     let stem: String = key
         .file_stem()
@@ -67,7 +72,18 @@ pub fn copy_path(data_dir: &Path, map_path: &Path) -> PathBuf {
         .take(40)
         .collect();
     let hash = stable_hash(key.as_os_str().as_encoded_bytes());
-    folder(data_dir).join(format!("{stem}-{hash:016x}.json"))
+    format!("{stem}-{hash:016x}")
+}
+
+/// Where the rolling recovery copy of `map_path` lives.
+pub fn copy_path(data_dir: &Path, map_path: &Path) -> PathBuf {
+    folder(data_dir).join(format!("{}.json", copy_stem(map_path)))
+}
+
+/// Whether `file` is a kept copy rather than a map's rolling copy.
+pub fn is_kept(file: &Path) -> bool {
+    file.file_stem()
+        .is_some_and(|stem| stem.to_string_lossy().contains("-kept-"))
 }
 
 /// The bytes of a recovery copy of `map` for `map_path`, written at `written`.
@@ -79,9 +95,33 @@ pub fn contents(map_path: &Path, map: &JourneyMap, written: &str) -> Vec<u8> {
     bytes
 }
 
-/// Writes a recovery copy (atomically, creating the folder).
+/// Writes the rolling recovery copy of `map_path` (atomically, creating the folder).
 pub fn write(data_dir: &Path, map_path: &Path, bytes: &[u8]) -> Result<PathBuf, SaveError> {
-    let path = copy_path(data_dir, map_path);
+    write_file(data_dir, copy_path(data_dir, map_path), bytes)
+}
+
+/// Writes a kept copy of `map_path`: a file of its own that no later save or copy
+/// replaces or removes.
+pub fn keep(data_dir: &Path, map_path: &Path, bytes: &[u8]) -> Result<PathBuf, SaveError> {
+    write_file(data_dir, free_kept_name(data_dir, &copy_stem(map_path)), bytes)
+}
+
+/// Turns a map's rolling copy into a kept copy (a rename), so new unsaved work gets a
+/// rolling copy of its own while this one waits for the user's decision.
+pub fn set_aside(data_dir: &Path, file: &Path) -> std::io::Result<PathBuf> {
+    if is_kept(file) {
+        return Ok(file.to_path_buf());
+    }
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let kept = free_kept_name(data_dir, &stem);
+    std::fs::rename(file, &kept)?;
+    Ok(kept)
+}
+
+fn write_file(data_dir: &Path, path: PathBuf, bytes: &[u8]) -> Result<PathBuf, SaveError> {
     if let Err(error) = std::fs::create_dir_all(folder(data_dir)) {
         return Err(SaveError {
             path,
@@ -91,7 +131,16 @@ pub fn write(data_dir: &Path, map_path: &Path, bytes: &[u8]) -> Result<PathBuf, 
     write_atomic(&path, bytes).map(|()| path)
 }
 
-/// Removes the recovery copy of `map_path`, if there is one.
+/// A name for a new kept copy of the map whose copies start with `stem`.
+fn free_kept_name(data_dir: &Path, stem: &str) -> PathBuf {
+    let stamp = jiff::Timestamp::now().as_millisecond();
+    (0..1000)
+        .map(|n| folder(data_dir).join(format!("{stem}-kept-{stamp}-{n}.json")))
+        .find(|path| !path.exists())
+        .unwrap_or_else(|| folder(data_dir).join(format!("{stem}-kept-{stamp}-last.json")))
+}
+
+/// Removes the rolling recovery copy of `map_path`, if there is one.
 pub fn remove(data_dir: &Path, map_path: &Path) {
     let _ = std::fs::remove_file(copy_path(data_dir, map_path));
 }
@@ -120,16 +169,20 @@ pub fn read(file: &Path) -> Result<RecoveryCopy, String> {
         })?
         .map;
     Ok(RecoveryCopy {
+        file: file.to_path_buf(),
         map_path,
         written,
         map,
     })
 }
 
-/// The recovery copy of `map_path`, if one exists and reads.
+/// The newest copy of `map_path` (rolling or kept) that reads, if there is one.
 pub fn find(data_dir: &Path, map_path: &Path) -> Option<RecoveryCopy> {
-    let file = copy_path(data_dir, map_path);
-    file.exists().then(|| read(&file).ok()).flatten()
+    let key = map_key(map_path);
+    list(data_dir)
+        .into_iter()
+        .filter(|entry| entry.map_path == key)
+        .find_map(|entry| read(&entry.file).ok())
 }
 
 /// Every recovery copy in the folder, newest first.
@@ -185,6 +238,35 @@ mod tests {
         assert_eq!(listed[0].map_path, map_key(&map_path));
         remove(data.path(), &map_path);
         assert!(find(data.path(), &map_path).is_none());
+    }
+
+    #[test]
+    fn a_kept_copy_outlives_the_rolling_copy_and_is_found_while_newest() {
+        let data = tempfile::tempdir().unwrap();
+        let maps = tempfile::tempdir().unwrap();
+        let map_path = maps.path().join("coffee.json");
+        let mut map = EXAMPLES[0].map().unwrap();
+        map.title = "kept".to_owned();
+        let kept = keep(
+            data.path(),
+            &map_path,
+            &contents(&map_path, &map, "2026-11-22T10:00:00Z"),
+        )
+        .unwrap();
+        assert!(is_kept(&kept));
+        map.title = "rolling".to_owned();
+        let rolling = write(
+            data.path(),
+            &map_path,
+            &contents(&map_path, &map, "2026-11-22T11:00:00Z"),
+        )
+        .unwrap();
+        assert!(!is_kept(&rolling));
+        assert_eq!(find(data.path(), &map_path).unwrap().map.title, "rolling");
+        remove(data.path(), &map_path);
+        let found = find(data.path(), &map_path).unwrap();
+        assert_eq!((found.map.title.as_str(), found.file), ("kept", kept));
+        assert_eq!(list(data.path()).len(), 1, "the start screen lists it");
     }
 
     #[test]

@@ -1,24 +1,32 @@
 //! Writes recovery copies on a thread of its own, so no keystroke waits for the disk or
 //! for the map's encoding. Jobs run in the order sent: a copy written before a save is
-//! removed after it.
+//! removed after it. Every failure is reported back, and a copy is named only once it is
+//! on disk.
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 use super::recovery;
 use crate::model::JourneyMap;
 
+/// Where a written copy is, or why there is none.
+pub type Written = Result<PathBuf, String>;
+
 enum Job {
     Write {
         map_path: PathBuf,
         map: Arc<JourneyMap>,
         written: String,
+        /// A kept copy (a file of its own) rather than the map's rolling copy.
+        kept: bool,
+        /// Told where the copy went, for callers that wait for it.
+        reply: Option<Sender<Written>>,
     },
-    Remove {
-        map_path: PathBuf,
-    },
+    /// Removes the map's rolling copy.
+    Remove { map_path: PathBuf },
     /// Answers once every job sent before it is done.
     Flush(Sender<()>),
 }
@@ -27,6 +35,12 @@ enum Job {
 pub struct RecoveryWriter {
     jobs: Sender<Job>,
     failures: Receiver<String>,
+    /// Jobs sent and not finished yet.
+    pending: Arc<AtomicUsize>,
+}
+
+fn failed(error: impl std::fmt::Display) -> String {
+    format!("No recovery copy: {error}")
 }
 
 impl RecoveryWriter {
@@ -34,6 +48,8 @@ impl RecoveryWriter {
     pub fn start(data_dir: PathBuf) -> Self {
         let (jobs, inbox) = mpsc::channel::<Job>();
         let (report, failures) = mpsc::channel();
+        let pending = Arc::new(AtomicUsize::new(0));
+        let done = Arc::clone(&pending);
         std::thread::spawn(move || {
             for job in inbox {
                 match job {
@@ -41,43 +57,108 @@ impl RecoveryWriter {
                         map_path,
                         map,
                         written,
+                        kept,
+                        reply,
                     } => {
                         let bytes = recovery::contents(&map_path, &map, &written);
                         drop(map);
-                        if let Err(error) = recovery::write(&data_dir, &map_path, &bytes) {
-                            let _ = report.send(format!("No recovery copy: {error}"));
+                        let result = if kept {
+                            recovery::keep(&data_dir, &map_path, &bytes)
+                        } else {
+                            recovery::write(&data_dir, &map_path, &bytes)
+                        }
+                        .map_err(failed);
+                        match (reply, result) {
+                            (Some(reply), result) => {
+                                let _ = reply.send(result);
+                            }
+                            (None, Err(error)) => {
+                                let _ = report.send(error);
+                            }
+                            (None, Ok(_)) => {}
                         }
                     }
                     Job::Remove { map_path } => recovery::remove(&data_dir, &map_path),
-                    Job::Flush(done) => {
-                        let _ = done.send(());
+                    Job::Flush(answer) => {
+                        let _ = answer.send(());
                     }
                 }
+                done.fetch_sub(1, Ordering::Release);
             }
         });
-        Self { jobs, failures }
+        Self {
+            jobs,
+            failures,
+            pending,
+        }
     }
 
-    /// Queues a recovery copy of `map`, the unsaved work on `map_path`, as it was at
-    /// `written` (RFC 3339). The copy is encoded on the writer's thread, which lets go of
-    /// the map as soon as it is encoded.
-    pub fn write(&self, map_path: PathBuf, map: Arc<JourneyMap>, written: String) {
-        let _ = self.jobs.send(Job::Write {
+    fn send(&self, job: Job) -> bool {
+        self.pending.fetch_add(1, Ordering::Acquire);
+        let sent = self.jobs.send(job).is_ok();
+        if !sent {
+            self.pending.fetch_sub(1, Ordering::Release);
+        }
+        sent
+    }
+
+    /// Queues the rolling recovery copy of `map`, the unsaved work on `map_path`, as it was
+    /// at `written` (RFC 3339). The copy is encoded on the writer's thread, which lets go of
+    /// the map as soon as it is encoded. False when the writer is gone (a bug stopped it).
+    pub fn write(&self, map_path: PathBuf, map: Arc<JourneyMap>, written: String) -> bool {
+        self.send(Job::Write {
             map_path,
             map,
             written,
-        });
+            kept: false,
+            reply: None,
+        })
     }
 
-    /// Queues the removal of `map_path`'s recovery copy.
+    /// Writes a copy now and waits (at most `limit`) until it is on disk: where it is, or
+    /// why there is none. `kept` makes it a copy of its own that no later copy replaces.
+    pub fn write_now(
+        &self,
+        map_path: PathBuf,
+        map: Arc<JourneyMap>,
+        written: String,
+        kept: bool,
+        limit: Duration,
+    ) -> Written {
+        let (reply, answer) = mpsc::channel();
+        let job = Job::Write {
+            map_path,
+            map,
+            written,
+            kept,
+            reply: Some(reply),
+        };
+        if !self.send(job) {
+            return Err(failed("the copy writer stopped"));
+        }
+        match answer.recv_timeout(limit) {
+            Ok(result) => result,
+            Err(_) => Err(failed(format!(
+                "the disk did not take it within {} ms",
+                limit.as_millis()
+            ))),
+        }
+    }
+
+    /// Queues the removal of `map_path`'s rolling recovery copy.
     pub fn remove(&self, map_path: PathBuf) {
-        let _ = self.jobs.send(Job::Remove { map_path });
+        self.send(Job::Remove { map_path });
     }
 
-    /// Waits (at most `limit`) until every queued job is on disk.
+    /// Waits (at most `limit`) until every queued job is done.
     pub fn flush(&self, limit: Duration) -> bool {
         let (done, wait) = mpsc::channel();
-        self.jobs.send(Job::Flush(done)).is_ok() && wait.recv_timeout(limit).is_ok()
+        self.send(Job::Flush(done)) && wait.recv_timeout(limit).is_ok()
+    }
+
+    /// Whether jobs are still running (their failures may be on the way).
+    pub fn busy(&self) -> bool {
+        self.pending.load(Ordering::Acquire) > 0
     }
 
     /// A failure to report, if one happened.

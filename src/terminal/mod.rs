@@ -7,7 +7,6 @@ mod watch;
 
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -20,7 +19,7 @@ use watch::{Wake, Watch};
 use crate::app::action::Action;
 use crate::app::{App, update::update};
 use crate::lookout::Lookout;
-use crate::session::{Flow, Session};
+use crate::session::{Flow, Kept, Session};
 use crate::ui;
 
 /// The most columns drawn: wider than any projector needs, and a 65535-column window
@@ -34,12 +33,12 @@ pub const MAX_ROWS: u16 = 400;
 pub enum Ending {
     /// The user quit.
     Quit,
-    /// A signal asked the program to stop; unsaved work is in the recovery copy, if any.
-    Signal { number: i32, recovery: Option<PathBuf> },
+    /// A signal asked the program to stop.
+    Signal { number: i32, recovery: Kept },
     /// The terminal went away.
-    TerminalLost { recovery: Option<PathBuf> },
+    TerminalLost { recovery: Kept },
     /// A bug stopped the program.
-    Crashed { recovery: Option<PathBuf> },
+    Crashed { recovery: Kept },
 }
 
 /// The part of a terminal of `size` that is drawn: its top-left, at most
@@ -114,14 +113,19 @@ fn event_loop(
     let mut redraw = true;
     let mut lookout = Lookout::default();
     loop {
-        if redraw {
-            terminal.draw(|frame| ui::render(app, frame))?;
-            redraw = false;
-        }
         let (had_message, had_listing) = (app.message.clone(), app.folder.version());
         let now = Instant::now();
         let wait = session.tick(app, now).min(lookout.tick(app, now));
         redraw |= app.message != had_message || app.folder.version() != had_listing;
+        match session.collect(app) {
+            Some(Flow::Quit) => return Ok(Ending::Quit),
+            Some(Flow::Continue) => redraw = true,
+            None => {}
+        }
+        if redraw {
+            terminal.draw(|frame| ui::render(app, frame))?;
+            redraw = false;
+        }
         match watch.wait(wait)? {
             Wake::Timeout => continue,
             Wake::Stop(number) => {

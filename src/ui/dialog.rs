@@ -180,6 +180,29 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(Action, &'static str
                 (Action::Cancel, "cancel"),
             ],
         ),
+        Question::DeletedOnDisk { .. } => (
+            format!(
+                "{} was deleted (or moved away) since you opened it. Save your version there again?",
+                file_name(app)
+            ),
+            vec![
+                (Action::Yes, "save it again"),
+                (Action::Alternative, "save as…"),
+                (Action::Cancel, "cancel"),
+            ],
+        ),
+        Question::ReadOnlyFile { .. } => (
+            format!(
+                "{} is read-only: its permissions do not let you change it. Replace it with \
+                 your version all the same? It stays read-only.",
+                file_name(app)
+            ),
+            vec![
+                (Action::Yes, "replace it"),
+                (Action::Alternative, "save as…"),
+                (Action::Cancel, "cancel"),
+            ],
+        ),
         Question::ReplaceFile(delivery) => (
             format!(
                 "{} already exists. Replace it with the {}?",

@@ -167,6 +167,22 @@ impl Tui {
         panic!("the screen never showed {text:?}; it shows:\n{}", self.screen());
     }
 
+    /// Waits until the screen shows one of `texts`; which one it was.
+    pub fn wait_for_any(&self, texts: &[&str]) -> usize {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            let screen = self.screen();
+            if let Some(found) = texts.iter().position(|text| screen.contains(text)) {
+                return found;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!(
+            "the screen never showed any of {texts:?}; it shows:\n{}",
+            self.screen()
+        );
+    }
+
     /// Waits until the screen no longer shows `text` (a question or a box closing).
     pub fn wait_until_gone(&self, text: &str) {
         let start = Instant::now();

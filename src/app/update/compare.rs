@@ -52,10 +52,7 @@ fn decide(app: &mut App, action: &Action) -> Effect {
         }
     };
     let effect = match action {
-        Action::Yes => {
-            recover(app, *offer);
-            Effect::Nothing
-        }
+        Action::Yes => recover(app, *offer),
         Action::No => Effect::DiscardRecovery,
         _ => {
             app.ask(Question::Recover(offer));

@@ -460,8 +460,12 @@ fn paste_items(app: &mut App, text: &str) {
     }
 }
 
-/// Leaving the map (quit, or open another): asks first when work is unsaved.
+/// Leaving the map (quit, or open another): asks first when work is unsaved, unless the
+/// save under way writes it all (then it leaves once that save succeeds).
 pub(super) fn leave(app: &mut App, then: AfterLeaving) -> Effect {
+    if app.screen.doc().is_some_and(|d| d.is_dirty() && d.saving_now()) {
+        return Effect::Save { then: Some(then) };
+    }
     if app.screen.doc().is_some_and(|d| d.is_dirty()) {
         app.ask(Question::LeaveUnsaved { then });
         return Effect::Nothing;

@@ -11,6 +11,7 @@ mod form;
 mod grid;
 mod links;
 mod modal;
+pub mod outcome;
 mod search;
 mod shadow;
 mod start;
@@ -18,10 +19,9 @@ mod votes;
 
 pub use documents::delivered;
 
-use super::modal::{AfterLeaving, Modal};
+use super::modal::Modal;
 use super::screen::{Screen, View};
 use super::{App, Effect, Message, Tone, action::Action, keymap::Mode};
-use crate::store::SaveError;
 
 /// Applies `action` in the app's current mode, then brings derived state up to date.
 pub fn update(app: &mut App, action: Action) -> Effect {
@@ -113,27 +113,4 @@ fn read_only_message(app: &App) -> String {
         text.push_str(&format!(". {}", ways.join(", ")));
     }
     text
-}
-
-/// Takes the result of a save the loop performed; returns what to do next.
-pub fn saved(app: &mut App, result: Result<(), SaveError>, then: Option<AfterLeaving>) -> Effect {
-    let Some(doc) = app.screen.doc_mut() else {
-        return Effect::Nothing;
-    };
-    match result {
-        Ok(()) => {
-            doc.mark_saved();
-            let saved = format!("Saved {}", doc.path.display());
-            app.inform(saved);
-            match then {
-                Some(AfterLeaving::Quit) => Effect::Quit,
-                Some(AfterLeaving::StartScreen) => Effect::ShowStart,
-                None => Effect::Nothing,
-            }
-        }
-        Err(error) => {
-            app.warn(format!("Not saved, your changes are kept: {error}"));
-            Effect::Nothing
-        }
-    }
 }

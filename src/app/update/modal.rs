@@ -2,6 +2,7 @@
 
 use super::super::editor::EditTarget;
 use super::super::modal::{AfterLeaving, Modal, Question, RecoveryOffer};
+use super::super::outcome::Confirmed;
 use super::super::screen::View;
 use super::super::{App, Effect, action::Action};
 use super::edit::commit;
@@ -91,10 +92,7 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
             app.inform("Dropped what was typed");
             Effect::Nothing
         }
-        (Question::Recover(offer), Action::Yes) => {
-            recover(app, *offer);
-            Effect::Nothing
-        }
+        (Question::Recover(offer), Action::Yes) => recover(app, *offer),
         (Question::Recover(_), Action::No) => Effect::DiscardRecovery,
         (Question::Recover(offer), Action::Alternative) => {
             app.screen.show(View::Compare(offer));
@@ -104,9 +102,28 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
             app.inform("The recovery copy is kept: reopen the map to decide");
             Effect::Nothing
         }
-        (Question::ChangedOnDisk { then }, Action::Yes) => Effect::SaveAnyway { then },
+        (
+            Question::ChangedOnDisk { then, confirmed } | Question::DeletedOnDisk { then, confirmed },
+            Action::Yes,
+        ) => Effect::SaveConfirmed {
+            then,
+            confirmed: Confirmed {
+                overwrite: true,
+                ..confirmed
+            },
+        },
+        (Question::ReadOnlyFile { then, confirmed }, Action::Yes) => Effect::SaveConfirmed {
+            then,
+            confirmed: Confirmed {
+                read_only: true,
+                ..confirmed
+            },
+        },
         (Question::ChangedOnDisk { .. }, Action::No) => Effect::Reload,
-        (Question::ChangedOnDisk { .. }, Action::Alternative) => {
+        (
+            Question::ChangedOnDisk { .. } | Question::DeletedOnDisk { .. } | Question::ReadOnlyFile { .. },
+            Action::Alternative,
+        ) => {
             open_editor(app, EditTarget::SaveAs);
             Effect::Nothing
         }
@@ -130,13 +147,16 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
     }
 }
 
-/// Takes the offered recovery copy as one undoable change; the map is then unsaved.
-pub(super) fn recover(app: &mut App, offer: RecoveryOffer) {
-    if apply(app, Edit::ReplaceMap(offer.map), "recover unsaved work") {
-        app.inform(format!(
-            "Recovered the unsaved work; {} saves it, {} undoes the recovery",
-            app.key(&Action::Save),
-            app.key(&Action::Undo)
-        ));
+/// Takes the offered recovery copy as one undoable change; the map is then unsaved, and
+/// the session makes the work its unsaved work.
+pub(super) fn recover(app: &mut App, offer: RecoveryOffer) -> Effect {
+    if !apply(app, Edit::ReplaceMap(offer.map), "recover unsaved work") {
+        return Effect::Nothing;
     }
+    app.inform(format!(
+        "Recovered the unsaved work; {} saves it, {} undoes the recovery",
+        app.key(&Action::Save),
+        app.key(&Action::Undo)
+    ));
+    Effect::RecoveryTaken
 }

@@ -1,0 +1,157 @@
+//! Recovery copies of the open map's unsaved work: the rolling copy written while
+//! changes pause, the copy written at once on the way out, and the kept copies the user
+//! takes back or discards.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::Session;
+use crate::app::outcome::Outcome;
+use crate::app::update::outcome::report;
+use crate::app::{App, Effect};
+
+/// How long changes pause before a recovery copy is written.
+pub const RECOVERY_DELAY: Duration = Duration::from_secs(1);
+/// The longest a change waits for its recovery copy while changes go on without a pause.
+pub const RECOVERY_LIMIT: Duration = Duration::from_secs(10);
+/// The longest the loop waits before looking at the recovery schedule again.
+const IDLE: Duration = Duration::from_secs(60);
+/// How soon the loop looks again while a save or a copy is under way (its result shows
+/// within a frame).
+const BUSY: Duration = Duration::from_millis(15);
+/// The longest quitting waits for recovery copies to reach the disk.
+pub(super) const FLUSH_LIMIT: Duration = Duration::from_millis(800);
+
+/// What became of unsaved work when the program had to stop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kept {
+    /// There was none.
+    NothingUnsaved,
+    /// It is in this recovery copy, on disk.
+    Copy(PathBuf),
+    /// It could not be written: why.
+    Lost(String),
+}
+
+fn now_written() -> String {
+    jiff::Timestamp::now().to_string()
+}
+
+impl Session {
+    /// Looks after recovery copies between keys: changes not yet on disk are copied once
+    /// they pause for `RECOVERY_DELAY` (or `RECOVERY_LIMIT` after the first, if they never
+    /// pause), so the copy is taken while nobody types; back at the saved state, the copy
+    /// goes. Returns how long the loop may wait before calling again.
+    pub fn tick(&mut self, app: &mut App, now: Instant) -> Duration {
+        let busy = self.saves.busy() || self.writer.as_ref().is_some_and(|w| w.busy());
+        let wait = self.schedule(app, now);
+        if busy { wait.min(BUSY) } else { wait }
+    }
+
+    fn schedule(&mut self, app: &mut App, now: Instant) -> Duration {
+        let Some(doc) = app.doc().filter(|d| !d.read_only) else {
+            return IDLE;
+        };
+        let state = doc.history.state();
+        if self.recorded == Some(state) {
+            self.unrecorded_since = None;
+            return IDLE;
+        }
+        if !doc.is_dirty() {
+            self.forget_recovery(&doc.path);
+            self.recorded = Some(state);
+            return IDLE;
+        }
+        let since = *self.unrecorded_since.get_or_insert(now);
+        let changed = match self.seen {
+            Some((seen, at)) if seen == state => at,
+            _ => {
+                self.seen = Some((state, now));
+                now
+            }
+        };
+        let due = (changed + RECOVERY_DELAY).min(since + RECOVERY_LIMIT);
+        if now < due {
+            return due - now;
+        }
+        let sent = self
+            .writer
+            .as_ref()
+            .map(|writer| writer.write(doc.path.clone(), Arc::clone(&doc.map), now_written()));
+        if sent == Some(false) {
+            let failure = "No recovery copy: the copy writer stopped because of a bug".to_owned();
+            report(app, Outcome::RecoveryFailed(failure));
+        }
+        self.recorded = Some(state);
+        self.unrecorded_since = None;
+        BUSY
+    }
+
+    /// Writes a recovery copy of unsaved work now and waits for it to reach the disk:
+    /// for signals, a lost terminal and panics. Says where it is, or why it is not.
+    pub fn write_recovery_now(&mut self, app: &App) -> Kept {
+        let Some(doc) = app.doc().filter(|d| d.is_dirty() && !d.read_only) else {
+            return Kept::NothingUnsaved;
+        };
+        let Some(writer) = &self.writer else {
+            return Kept::Lost("there is no data folder to keep it in (set CXMAP_DATA_DIR)".to_owned());
+        };
+        let map = Arc::clone(&doc.map);
+        match writer.write_now(doc.path.clone(), map, now_written(), false, FLUSH_LIMIT) {
+            Ok(copy) => Kept::Copy(copy),
+            Err(error) => Kept::Lost(error),
+        }
+    }
+
+    /// Writes unsaved work to a kept copy of its own (before their version replaces it).
+    pub(super) fn keep_unsaved(&mut self, app: &App) -> Result<Option<PathBuf>, String> {
+        let Some(doc) = app.doc().filter(|d| d.is_dirty() && !d.read_only) else {
+            return Ok(None);
+        };
+        let Some(writer) = &self.writer else {
+            return Err("there is no data folder to keep it in (set CXMAP_DATA_DIR)".to_owned());
+        };
+        let map = Arc::clone(&doc.map);
+        writer
+            .write_now(doc.path.clone(), map, now_written(), true, FLUSH_LIMIT)
+            .map(Some)
+    }
+
+    /// Removes the rolling copy of `map_path` (after the writer's earlier jobs).
+    pub(super) fn forget_recovery(&self, map_path: &Path) {
+        if let Some(writer) = &self.writer {
+            writer.remove(map_path.to_path_buf());
+        }
+    }
+
+    /// The user discarded the offered copy: it goes.
+    pub(super) fn discard_offered(&mut self, app: &mut App) -> Effect {
+        if let Some(file) = self.offered.take() {
+            let _ = std::fs::remove_file(file);
+        }
+        report(app, Outcome::RecoveryDiscarded)
+    }
+
+    /// The user took the offered copy into the map: its work becomes the map's unsaved
+    /// work, written to the rolling copy at once; only then does the kept copy go.
+    pub(super) fn take_offered(&mut self, app: &mut App) -> Effect {
+        let Some(file) = self.offered.take() else {
+            return Effect::Nothing;
+        };
+        match self.write_recovery_now(app) {
+            Kept::Copy(_) => {
+                if let Some(doc) = app.doc() {
+                    self.recorded = Some(doc.history.state());
+                }
+                let _ = std::fs::remove_file(file);
+                Effect::Nothing
+            }
+            Kept::NothingUnsaved => Effect::Nothing,
+            Kept::Lost(error) => {
+                self.offered = Some(file);
+                report(app, Outcome::RecoveryFailed(error))
+            }
+        }
+    }
+}
