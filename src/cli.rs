@@ -4,10 +4,11 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{CheckFormat, DiffFormat};
+use crate::commands::{CheckFormat, DiffFormat, QueryFormat};
 use crate::export::ExportFormat;
 use crate::export::council::CouncilFormat;
 use crate::export::memo::MemoFormat;
+use crate::model::{Severity, Status};
 
 fn memo_format(name: &str) -> Result<MemoFormat, String> {
     MemoFormat::parse(name).ok_or_else(|| "choose md, txt or html".to_owned())
@@ -19,6 +20,24 @@ fn council_format(name: &str) -> Result<CouncilFormat, String> {
 
 fn check_format(name: &str) -> Result<CheckFormat, String> {
     CheckFormat::parse(name).ok_or_else(|| "choose text, json or github".to_owned())
+}
+
+fn query_format(name: &str) -> Result<QueryFormat, String> {
+    QueryFormat::parse(name).ok_or_else(|| "choose md, csv or json".to_owned())
+}
+
+fn query_severity(text: &str) -> Result<Severity, String> {
+    let number = match text.to_ascii_lowercase().as_str() {
+        "minor" => 1,
+        "major" => 2,
+        "severe" => 3,
+        other => other.parse::<i64>().unwrap_or(0),
+    };
+    Severity::from_number(number).ok_or_else(|| "choose 1 (minor), 2 (major) or 3 (severe)".to_owned())
+}
+
+fn query_status(text: &str) -> Result<Status, String> {
+    Status::parse(text).ok_or_else(|| "choose open, in-progress, fixed or wont-fix".to_owned())
 }
 
 fn diff_format(name: &str) -> Result<DiffFormat, String> {
@@ -243,6 +262,34 @@ pub enum Command {
         /// Replace OUT if it exists
         #[arg(long, requires = "output")]
         force: bool,
+    },
+    /// List the friction points of many maps in one table, worst first
+    ///
+    /// Columns: map, stage, channel, severity, votes, owner, status, text. Filters
+    /// combine; a filter given twice lets either value through. The Markdown table ends
+    /// with the points per channel: which channel hurts across all your journeys.
+    Query {
+        /// Map files, or folders whose .json files are read
+        #[arg(required = true, value_name = "MAPS")]
+        maps: Vec<PathBuf>,
+        /// Only this severity or worse: 1 (minor), 2 (major), 3 (severe)
+        #[arg(long, value_name = "N", value_parser = query_severity)]
+        severity: Option<Severity>,
+        /// Only this status: open, in-progress, fixed or wont-fix
+        #[arg(long, value_name = "S", value_parser = query_status)]
+        status: Vec<Status>,
+        /// Only this channel (any case)
+        #[arg(long, value_name = "C")]
+        channel: Vec<String>,
+        /// Only this owner (any case; "" for points nobody owns)
+        #[arg(long, value_name = "O")]
+        owner: Vec<String>,
+        /// Only this stage: its name (any case) or its id
+        #[arg(long, value_name = "NAME")]
+        stage: Vec<String>,
+        /// md (the default), csv or json
+        #[arg(long, short, default_value = "md", value_parser = query_format)]
+        format: QueryFormat,
     },
     /// Print the JSON Schema of the map format, for editors that check hand edits
     ///

@@ -62,6 +62,25 @@ fn main() -> ExitCode {
             force,
         }) => commands::council(&file, format, (!all).then_some(top), output.as_deref(), force),
         Some(Command::Schema) => commands::schema(),
+        Some(Command::Query {
+            maps,
+            severity,
+            status,
+            channel,
+            owner,
+            stage,
+            format,
+        }) => commands::query(&commands::QueryRequest {
+            maps,
+            filter: commands::QueryFilter {
+                severity,
+                status,
+                channel,
+                owner,
+                stage,
+            },
+            format,
+        }),
         Some(Command::Merge {
             base,
             ours,

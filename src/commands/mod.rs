@@ -1,5 +1,5 @@
 //! The subcommands that work without the terminal interface: check, new, templates, keys,
-//! shadow add, coverage, council, memo, export, import, diff, merge and schema.
+//! shadow add, coverage, council, memo, export, import, diff, merge, query and schema.
 //! Every line printed from a file's content is cleaned of control characters first.
 
 mod check;
@@ -13,6 +13,7 @@ mod memo;
 mod merge;
 mod new;
 mod output;
+mod query;
 mod schema;
 mod shadow;
 mod templates;
@@ -27,6 +28,7 @@ pub use keys::{keys, keys_markdown};
 pub use memo::{MemoRequest, memo};
 pub use merge::{MergeRequest, merge};
 pub use new::{new_map, title_from_path};
+pub use query::{QueryFilter, QueryFormat, QueryRequest, QueryRow, query, query_rows};
 pub use schema::{SCHEMA, schema};
 pub use shadow::{NewNote, shadow_add};
 pub use templates::templates;
