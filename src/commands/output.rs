@@ -24,27 +24,39 @@ pub fn read_map(path: &Path) -> Result<JourneyMap, ExitCode> {
     }
 }
 
+/// Whether `-o` names standard output (`-o -`).
+pub fn is_stdout(output: &Path) -> bool {
+    output.as_os_str() == "-"
+}
+
+/// Prints `text` on standard output, cleaned of control characters when that is a
+/// terminal. `what` names the document in a failure.
+pub fn print(text: &str, what: &str) -> ExitCode {
+    let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    let mut out = stdout.lock();
+    let written = if terminal {
+        text.split_inclusive('\n')
+            .try_for_each(|line| out.write_all(clean(line).as_bytes()))
+    } else {
+        out.write_all(text.as_bytes())
+    };
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("cxmap: could not print the {what}: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// Writes `text` to `output` (replacing a file only with `force`, never the map at
-/// `source`), or prints it. `what` names the document in the confirmation.
+/// `source`, never anything but a regular file), or prints it (no `-o`, or `-o -`).
+/// `what` names the document in the confirmation.
 pub fn deliver(text: &str, output: Option<&Path>, force: bool, source: &Path, what: &str) -> ExitCode {
-    let Some(path) = output else {
-        let stdout = std::io::stdout();
-        let terminal = stdout.is_terminal();
-        let mut out = stdout.lock();
-        let written = if terminal {
-            text.split_inclusive('\n')
-                .try_for_each(|line| out.write_all(clean(line).as_bytes()))
-        } else {
-            out.write_all(text.as_bytes())
-        };
-        return match written.and_then(|()| out.flush()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("cxmap: could not print the {what}: {error}");
-                ExitCode::from(1)
-            }
-        };
+    let Some(path) = output.filter(|path| !is_stdout(path)) else {
+        return print(text, what);
     };
     match write_output(path, text.as_bytes(), force, Some(source)) {
         Ok(()) => {

@@ -3,6 +3,7 @@
 //! Points tied on votes and severity share a rank, marked `=`.
 
 use super::escape::{md_cell, md_line};
+use super::formula;
 use super::rfc4180::write_record;
 use crate::model::council::open_by_priority;
 use crate::model::{Friction, JourneyMap};
@@ -154,20 +155,19 @@ pub fn csv(map: &JourneyMap, top: Option<usize>) -> String {
     );
     for action in &actions {
         let friction = action.friction;
-        write_record(
-            &mut out,
-            &[
-                action.rank_label().as_str(),
-                friction.id.as_str(),
-                &friction.text,
-                &friction.owner,
-                friction.status.as_str(),
-                action.stage_name,
-                &friction.channel,
-                &friction.votes.to_string(),
-                &friction.severity.number().to_string(),
-            ],
-        );
+        let cells = [
+            action.rank_label().as_str(),
+            friction.id.as_str(),
+            &friction.text,
+            &friction.owner,
+            friction.status.as_str(),
+            action.stage_name,
+            &friction.channel,
+            &friction.votes.to_string(),
+            &friction.severity.number().to_string(),
+        ]
+        .map(|cell| formula::defuse(cell).into_owned());
+        write_record(&mut out, &cells);
     }
     out
 }

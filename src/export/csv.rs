@@ -1,7 +1,11 @@
 //! cxmap's own CSV: one row per item of the map (title, persona, stages, the items of
 //! every cell, the shadow channels, notes and plan), every field in a column of its own,
 //! so that a spreadsheet can sort and filter it and `cxmap import` can read it back whole.
+//! Text cells are defused against formula injection (`formula`); numbers are not.
 
+use std::borrow::Cow;
+
+use super::formula;
 use super::rfc4180::write_record;
 use crate::model::{JourneyMap, Stage};
 
@@ -54,6 +58,15 @@ impl Column {
         Column::Nps,
         Column::Ces,
     ];
+
+    /// Whether the column holds numbers cxmap writes (never defused: a negative score
+    /// stays a number a spreadsheet can sort).
+    pub fn is_number(self) -> bool {
+        matches!(
+            self,
+            Column::Severity | Column::Votes | Column::Score | Column::Csat | Column::Nps | Column::Ces
+        )
+    }
 
     /// The column's name in the header row.
     pub fn name(self) -> &'static str {
@@ -118,8 +131,14 @@ impl Row {
         row
     }
 
+    /// Sets a cell; text a spreadsheet would run as a formula is defused.
     fn set(&mut self, column: Column, value: &str) -> &mut Self {
-        value.clone_into(&mut self.0[column.index()]);
+        let cell = if column.is_number() {
+            Cow::Borrowed(value)
+        } else {
+            formula::defuse(value)
+        };
+        cell.as_ref().clone_into(&mut self.0[column.index()]);
         self
     }
 

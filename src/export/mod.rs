@@ -5,6 +5,7 @@
 pub mod council;
 pub mod csv;
 pub mod escape;
+pub mod formula;
 pub mod html;
 pub mod markdown;
 pub mod memo;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::{Problem, blank, words};
 use crate::export::csv::{Column, EVIDENCE_SEPARATOR, kind};
+use crate::export::formula;
 use crate::model::{
     Emotion, Friction, FrictionId, IdGen, JourneyMap, Metrics, NoteId, Opportunity, OpportunityId, PlanEntry,
     Score, Severity, ShadowNote, Stage, StageId, Status, TakenIds,
@@ -32,10 +33,16 @@ impl Row<'_> {
         self.positions[column.index()].map_or(1, |p| p + 1)
     }
 
+    /// A cell's text, with the `'` the export put before formula-like text taken away.
     fn get(&self, column: Column) -> &str {
-        self.positions[column.index()]
+        let cell = self.positions[column.index()]
             .and_then(|p| self.cells.get(p))
-            .map_or("", String::as_str)
+            .map_or("", String::as_str);
+        if column.is_number() {
+            cell
+        } else {
+            formula::restore(cell)
+        }
     }
 
     fn problem(&self, column: Column, message: impl Into<String>) -> Problem {

@@ -51,7 +51,11 @@ fn plan_vote(app: &mut App, up: bool) {
         .iter()
         .position(|p| p.stage == stage && p.channel.to_lowercase() == channel.to_lowercase());
     match (found, up) {
-        (Some(p), true) => plan[p].votes = plan[p].votes.saturating_add(1),
+        (Some(p), true) if plan[p].votes == u32::MAX => {
+            app.inform(format!("{} votes is the most cxmap counts", u32::MAX));
+            return;
+        }
+        (Some(p), true) => plan[p].votes += 1,
         (None, true) => plan.push(PlanEntry {
             stage,
             channel,

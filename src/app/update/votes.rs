@@ -44,6 +44,10 @@ pub(super) fn vote(app: &mut App, up: bool) -> Effect {
         app.inform("No votes to take away");
         return Effect::Nothing;
     }
+    if up && *votes == u32::MAX {
+        app.inform(format!("{} votes is the most cxmap counts", u32::MAX));
+        return Effect::Nothing;
+    }
     *votes = if up { *votes + 1 } else { *votes - 1 };
     let now = *votes;
     let label = if up { "add a vote" } else { "remove a vote" };
