@@ -119,7 +119,7 @@ fn escape_with_changes_and_yes_keeps_them() {
 #[test]
 fn emotion_scores_step_and_stop_at_the_ends() {
     let mut app = template_app();
-    run(&mut app, [Action::LowerScore]);
+    run(&mut app, [Action::MoveDown, Action::MoveDown, Action::LowerScore]);
     assert_eq!(map_of(&app).stages[0].emotion.score, Score::new(-1));
     run(
         &mut app,

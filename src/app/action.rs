@@ -24,6 +24,7 @@ pub enum Action {
     RaiseScore,
     LowerScore,
     SetScore(i8),
+    Number(u8),
     // Stages and the map.
     AddStageAfter,
     InsertStageBefore,
@@ -193,13 +194,16 @@ actions! {
         DeleteItem => "delete_item", Changes, "delete the item, or clear the goal / emotion score";
         MoveItemUp => "move_item_up", Changes, "move the item up in its cell";
         MoveItemDown => "move_item_down", Changes, "move the item down in its cell";
-        RaiseScore => "raise_score", Changes, "emotion score one step more positive";
-        LowerScore => "lower_score", Changes, "emotion score one step more negative";
-        SetScore(-2) => "score_minus_2", Changes, "emotion score -2, very negative";
-        SetScore(-1) => "score_minus_1", Changes, "emotion score -1, negative";
-        SetScore(0) => "score_0", Changes, "emotion score 0, neutral";
-        SetScore(1) => "score_plus_1", Changes, "emotion score +1, positive";
-        SetScore(2) => "score_plus_2", Changes, "emotion score +2, very positive";
+        RaiseScore => "raise_score", Changes,
+            "on the emotion lane: score one step more positive (a digit after it: that score)";
+        LowerScore => "lower_score", Changes,
+            "on the emotion lane: score one step more negative (a digit after it: minus that)";
+        Number(0) => "number_0", Changes, "on the emotion lane: score 0, neutral";
+        Number(1) => "number_1", Changes,
+            "on a friction point: severity 1 minor; on the emotion lane: score +1 (-1 after -)";
+        Number(2) => "number_2", Changes,
+            "on a friction point: severity 2 major; on the emotion lane: score +2 (-2 after -)";
+        Number(3) => "number_3", Changes, "on a friction point: severity 3 severe";
         AddStageAfter => "add_stage_after", Changes, "add a stage after this one";
         InsertStageBefore => "insert_stage_before", Changes, "insert a stage before this one";
         RenameStage => "rename_stage", Changes, "rename the stage";
@@ -302,6 +306,7 @@ actions! {
     }
     typed {
         Action::SetScore(_) => Changes, "set the emotion score";
+        Action::Number(_) => Changes, "a digit";
         Action::Type(_) => Looks, "type a character";
         Action::Paste(_) => Changes, "paste text";
     }
@@ -360,5 +365,9 @@ mod tests {
         assert!(Action::Paste("x".into()).changes_map());
         assert!(!Action::Type('x').changes_map());
         assert!(Action::SetScore(2).changes_map() && !Action::MoveLeft.changes_map());
+        assert!(
+            !Action::BINDABLE.contains(&Action::SetScore(2)),
+            "digits act on the selection"
+        );
     }
 }

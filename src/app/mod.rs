@@ -105,6 +105,8 @@ pub struct App {
     pub modal: Modal,
     /// The selection in the grid.
     pub cursor: Cursor,
+    /// A `+` or `-` just pressed on the emotion lane, which a digit may complete.
+    pub score_sign: Option<update::ScoreSign>,
     /// The friction board (and council) derived from the map.
     pub board: board::Board,
     /// The service-shadow pane, coverage view and channels screen.
@@ -134,6 +136,7 @@ impl App {
             screen: Screen::Start(start),
             modal: Modal::None,
             cursor: Cursor::default(),
+            score_sign: None,
             board: board::Board::default(),
             shadow: shadow::Shadowing::default(),
             search: search::Search::default(),
@@ -177,6 +180,7 @@ impl App {
             screen,
             modal: Modal::None,
             cursor: Cursor::default(),
+            score_sign: None,
             board: board::Board::default(),
             shadow: self.shadow.for_another_map(),
             search: search::Search::default(),

@@ -111,11 +111,13 @@ fn describe(
         Lane::Emotion => {
             let (score, style) = score_line(stage);
             let keys = format!(
-                "   {} / {} or {}…{} set the score, {} edits the note",
+                "   {} / {} or {}{}…{}{} set the score, {} edits the note",
                 key(Action::RaiseScore),
                 key(Action::LowerScore),
-                key(Action::SetScore(-2)),
-                key(Action::SetScore(2)),
+                key(Action::LowerScore),
+                key(Action::Number(2)),
+                key(Action::RaiseScore),
+                key(Action::Number(2)),
                 key(Action::EditCell)
             );
             let mut lines = vec![Line::from(vec![

@@ -68,6 +68,11 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
                 app.open_form(form);
             }
         }
+        Action::Number(n) => {
+            if let Some((stage, at)) = selected_point(app) {
+                super::selection::set_severity(app, stage, at, n);
+            }
+        }
         Action::Vote | Action::Unvote => {
             if let Some((stage, at)) = selected_point(app) {
                 app.cursor.stage = stage;

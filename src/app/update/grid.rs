@@ -13,6 +13,7 @@ use super::super::{App, Effect, action::Action};
 use crate::model::{Edit, Focus, Lane, ListLane, Score, StageText, ops};
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
+    let sign = app.score_sign.take();
     match action {
         Action::Save => return Effect::Save { then: None },
         Action::Quit => return leave(app, AfterLeaving::Quit),
@@ -69,9 +70,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::MoveItemUp => move_item(app, false),
         Action::MoveItemDown => move_item(app, true),
-        Action::RaiseScore => change_score(app, |s| s.map_or(Score::new(1), |s| Some(s.raised()))),
-        Action::LowerScore => change_score(app, |s| s.map_or(Score::new(-1), |s| Some(s.lowered()))),
-        Action::SetScore(value) => change_score(app, |_| Score::new(value.into())),
+        Action::RaiseScore => super::selection::step_score(app, true),
+        Action::LowerScore => super::selection::step_score(app, false),
+        Action::SetScore(value) => super::selection::set_score(app, |_| Score::new(value.into())),
+        Action::Number(n) => super::selection::number(app, n, sign),
         Action::RenameStage => open_editor(
             app,
             EditTarget::StageName {
@@ -329,35 +331,6 @@ fn move_item(app: &mut App, down: bool) {
         },
         "move item",
     );
-}
-
-fn change_score(app: &mut App, next: impl FnOnce(Option<Score>) -> Option<Score>) {
-    let stage = app.cursor.stage;
-    let Some(current) = app.screen.doc().and_then(|d| d.map.stages.get(stage)) else {
-        return;
-    };
-    let score = next(current.emotion.score);
-    if score == current.emotion.score {
-        if let Some(score) = score {
-            app.inform(format!(
-                "The score is already {} {}, the end of the scale",
-                crate::ui::signed(score.value()),
-                score.word()
-            ));
-        }
-        return;
-    }
-    if apply(app, Edit::SetScore { stage, score }, "emotion score") {
-        app.cursor.lane = Lane::Emotion;
-        app.cursor.item = 0;
-        if let Some(score) = score {
-            app.inform(format!(
-                "Emotion {} {}",
-                crate::ui::signed(score.value()),
-                score.word()
-            ));
-        }
-    }
 }
 
 fn move_stage(app: &mut App, right: bool) {

@@ -13,11 +13,13 @@ mod links;
 mod modal;
 pub mod outcome;
 mod search;
+mod selection;
 mod shadow;
 mod start;
 mod votes;
 
 pub use documents::delivered;
+pub use selection::ScoreSign;
 
 use super::modal::Modal;
 use super::screen::{Screen, View};
@@ -29,6 +31,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         app.message = None;
     }
     let (mode, message) = (app.mode(), app.message.clone());
+    if mode != Mode::Grid {
+        // A score's sign waits only for the very next key in the grid.
+        app.score_sign = None;
+    }
     let effect = dispatch(app, action);
     // A warning belongs to the view it was given in: moving to another one clears it.
     if app.mode() != mode && app.message.is_some() && app.message == message {

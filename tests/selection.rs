@@ -1,0 +1,120 @@
+//! Keys act on the selection and nowhere else: digits set a friction point's severity or
+//! the emotion score as the room says it, and nothing changes a lane that is not
+//! selected. Keys are replayed through the keymap, as a person presses them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use cxmap::app::App;
+use cxmap::app::document::Document;
+use cxmap::app::update::update;
+use cxmap::assets::EXAMPLES;
+use cxmap::model::{IdGen, JourneyMap, Lane, Score, Severity};
+
+fn store_app() -> App {
+    let map = EXAMPLES[1].map().unwrap();
+    let mut app = App::with_document(Document::opened(map, "store.json".into()), IdGen::seeded(1));
+    app.resize(120, 40);
+    app
+}
+
+/// Presses each key of `keys` (characters as typed) through the keymap.
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        if let Some(action) = app.keymap.resolve(app.mode(), &event) {
+            update(app, action);
+        }
+    }
+}
+
+fn map_of(app: &App) -> &JourneyMap {
+    &app.doc().unwrap().map
+}
+
+fn select(app: &mut App, lane: Lane) {
+    while app.cursor.lane != lane {
+        press(app, "j");
+    }
+}
+
+#[test]
+fn digits_set_a_friction_point_s_severity_and_nothing_else() {
+    let mut app = store_app();
+    select(&mut app, Lane::Friction);
+    let before = map_of(&app).clone();
+    press(&mut app, "1");
+    let point = &map_of(&app).stages[0].frictions[0];
+    assert_eq!(point.severity, Severity::Minor);
+    assert_eq!(
+        map_of(&app).stages[0].emotion,
+        before.stages[0].emotion,
+        "the emotion lane is not selected"
+    );
+    press(&mut app, "3");
+    assert_eq!(map_of(&app).stages[0].frictions[0].severity, Severity::Severe);
+    press(&mut app, "u");
+    assert_eq!(map_of(&app).stages[0].frictions[0].severity, Severity::Minor);
+    press(&mut app, "5+-0");
+    assert_eq!(map_of(&app).stages[0].emotion, before.stages[0].emotion);
+    assert_eq!(map_of(&app).stages[0].frictions[0].severity, Severity::Minor);
+}
+
+#[test]
+fn digits_and_signs_elsewhere_change_nothing_and_say_what_they_do() {
+    let mut app = store_app();
+    let before = map_of(&app).clone();
+    for lane in [Lane::Goal, Lane::Touchpoints, Lane::Opportunity] {
+        select(&mut app, lane);
+        press(&mut app, "0123+-");
+        assert_eq!(map_of(&app), &before, "{lane:?}");
+    }
+    press(&mut app, "2");
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(said.contains("1–3 set a friction point's severity"), "{said}");
+}
+
+#[test]
+fn the_emotion_score_is_typed_as_the_room_says_it() {
+    let mut app = store_app();
+    select(&mut app, Lane::Emotion);
+    let score = |app: &App| map_of(app).stages[0].emotion.score;
+    for (keys, value) in [
+        ("-2", -2),
+        ("0", 0),
+        ("2", 2),
+        ("-1", -1),
+        ("+1", 1),
+        ("1", 1),
+        ("-", 0),
+    ] {
+        press(&mut app, keys);
+        assert_eq!(score(&app), Score::new(value), "after {keys}");
+    }
+    press(&mut app, "-2");
+    assert_eq!(score(&app), Score::new(-2));
+    press(&mut app, "u");
+    assert_eq!(score(&app), Score::new(0), "sign and digit undo as one change");
+    press(&mut app, "3");
+    assert_eq!(score(&app), Score::new(0), "3 is off the scale");
+}
+
+#[test]
+fn a_sign_then_a_move_is_just_a_step() {
+    let mut app = store_app();
+    select(&mut app, Lane::Emotion);
+    press(&mut app, "0-j2");
+    assert_eq!(map_of(&app).stages[0].emotion.score, Score::new(-1));
+    assert_eq!(map_of(&app).stages[0].frictions[0].severity, Severity::Major);
+}
+
+#[test]
+fn digits_on_the_board_set_the_selected_point_s_severity() {
+    let mut app = store_app();
+    press(&mut app, "b");
+    let (stage, at) = app.board.rows[0];
+    let id = map_of(&app).stages[stage].frictions[at].id.clone();
+    press(&mut app, "1");
+    let (s, f) = map_of(&app).friction_position(&id).unwrap();
+    assert_eq!(map_of(&app).stages[s].frictions[f].severity, Severity::Minor);
+}
