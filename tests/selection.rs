@@ -67,7 +67,7 @@ fn digits_and_signs_elsewhere_change_nothing_and_say_what_they_do() {
     for lane in [Lane::Goal, Lane::Touchpoints, Lane::Opportunity] {
         select(&mut app, lane);
         press(&mut app, "0123+-");
-        assert_eq!(map_of(&app), &before, "{lane:?}");
+        assert!(map_of(&app) == &before, "{lane:?}");
     }
     press(&mut app, "2");
     let said = &app.message.as_ref().unwrap().text;
@@ -117,4 +117,68 @@ fn digits_on_the_board_set_the_selected_point_s_severity() {
     press(&mut app, "1");
     let (s, f) = map_of(&app).friction_position(&id).unwrap();
     assert_eq!(map_of(&app).stages[s].frictions[f].severity, Severity::Minor);
+}
+
+#[test]
+fn an_item_moves_to_the_next_stage_keeping_its_id_votes_and_links_and_undoes() {
+    let mut app = store_app();
+    // The example's stage 3 friction point that an opportunity addresses.
+    press(&mut app, "ll");
+    select(&mut app, Lane::Friction);
+    let before = map_of(&app).clone();
+    let point = before.stages[2].frictions[0].clone();
+    press(&mut app, ">");
+    let (s, f) = map_of(&app).friction_position(&point.id).unwrap();
+    assert_eq!(s, 3);
+    assert_eq!(
+        map_of(&app).stages[s].frictions[f],
+        point,
+        "same id, votes, evidence"
+    );
+    assert_eq!(
+        (app.cursor.stage, app.cursor.lane, app.cursor.item),
+        (3, Lane::Friction, f)
+    );
+    assert!(app.message.as_ref().unwrap().text.starts_with("Moved to 4 "));
+    press(&mut app, "<<");
+    assert_eq!(map_of(&app).friction_position(&point.id).unwrap().0, 1);
+    press(&mut app, "uuu");
+    assert!(map_of(&app) == &before);
+    press(&mut app, "g<");
+    assert!(map_of(&app) == &before, "nothing before the first stage");
+}
+
+#[test]
+fn cut_and_paste_moves_an_item_between_cells_and_nothing_is_lost_before() {
+    let mut app = store_app();
+    select(&mut app, Lane::Opportunity);
+    let before = map_of(&app).clone();
+    let opportunity = before.stages[0].opportunities[0].clone();
+    press(&mut app, "X");
+    assert!(
+        map_of(&app) == &before,
+        "cutting keeps the item until it is pasted"
+    );
+    press(&mut app, "lkP");
+    assert!(map_of(&app) == &before, "a friction cell takes no opportunity");
+    press(&mut app, "jlP");
+    let stage = &map_of(&app).stages[2];
+    assert!(stage.opportunities.contains(&opportunity));
+    assert!(!map_of(&app).stages[0].opportunities.contains(&opportunity));
+    assert!(app.clip.is_none());
+    press(&mut app, "u");
+    assert!(map_of(&app) == &before);
+}
+
+#[test]
+fn a_stage_is_duplicated_after_itself_and_selected() {
+    let mut app = store_app();
+    press(&mut app, "lY");
+    let map = map_of(&app);
+    assert_eq!(map.stages.len(), EXAMPLES[1].map().unwrap().stages.len() + 1);
+    assert_eq!(map.stages[2].name, format!("{} (copy)", map.stages[1].name));
+    assert_eq!(app.cursor.stage, 2);
+    assert!(map.stages[2].frictions.iter().all(|f| f.votes == 0));
+    press(&mut app, "u");
+    assert!(map_of(&app) == &EXAMPLES[1].map().unwrap());
 }

@@ -21,6 +21,10 @@ pub enum Action {
     DeleteItem,
     MoveItemUp,
     MoveItemDown,
+    MoveItemToPreviousStage,
+    MoveItemToNextStage,
+    CutItem,
+    PasteItem,
     RaiseScore,
     LowerScore,
     SetScore(i8),
@@ -32,6 +36,7 @@ pub enum Action {
     DeleteStage,
     MoveStageLeft,
     MoveStageRight,
+    DuplicateStage,
     Vote,
     Unvote,
     VotingRound,
@@ -194,6 +199,12 @@ actions! {
         DeleteItem => "delete_item", Changes, "delete the item, or clear the goal / emotion score";
         MoveItemUp => "move_item_up", Changes, "move the item up in its cell";
         MoveItemDown => "move_item_down", Changes, "move the item down in its cell";
+        MoveItemToPreviousStage => "move_item_to_previous_stage", Changes,
+            "move the item to the previous stage (id, votes, links and evidence go with it)";
+        MoveItemToNextStage => "move_item_to_next_stage", Changes,
+            "move the item to the next stage (id, votes, links and evidence go with it)";
+        CutItem => "cut_item", Looks, "cut the item, to paste it in another cell (it stays until then)";
+        PasteItem => "paste_item", Changes, "paste the cut item after the selected one";
         RaiseScore => "raise_score", Changes,
             "on the emotion lane: score one step more positive (a digit after it: that score)";
         LowerScore => "lower_score", Changes,
@@ -210,6 +221,8 @@ actions! {
         DeleteStage => "delete_stage", Changes, "delete the stage (asks first)";
         MoveStageLeft => "move_stage_left", Changes, "move the stage left";
         MoveStageRight => "move_stage_right", Changes, "move the stage right";
+        DuplicateStage => "duplicate_stage", Changes,
+            "duplicate the stage (fresh ids, no votes; notes stay with the original)";
         Vote => "vote", Changes,
             "add a vote to the friction point or opportunity (in a round: cast one)";
         Unvote => "unvote", Changes, "take a vote away";

@@ -107,6 +107,8 @@ pub struct App {
     pub cursor: Cursor,
     /// A `+` or `-` just pressed on the emotion lane, which a digit may complete.
     pub score_sign: Option<update::ScoreSign>,
+    /// An item cut, waiting to be pasted in another cell.
+    pub clip: Option<update::Clip>,
     /// The friction board (and council) derived from the map.
     pub board: board::Board,
     /// The service-shadow pane, coverage view and channels screen.
@@ -137,6 +139,7 @@ impl App {
             modal: Modal::None,
             cursor: Cursor::default(),
             score_sign: None,
+            clip: None,
             board: board::Board::default(),
             shadow: shadow::Shadowing::default(),
             search: search::Search::default(),
@@ -181,6 +184,7 @@ impl App {
             modal: Modal::None,
             cursor: Cursor::default(),
             score_sign: None,
+            clip: None,
             board: board::Board::default(),
             shadow: self.shadow.for_another_map(),
             search: search::Search::default(),

@@ -78,7 +78,8 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let mode = app.mode();
     let position = position(app);
     let search = search_status(app);
-    let room = usize::from(area.width).saturating_sub(width(&position) + width(&search) + 1);
+    let clip = clip_status(app);
+    let room = usize::from(area.width).saturating_sub(width(&position) + width(&search) + width(&clip) + 1);
     let badge = match app.modal {
         Modal::Notice { .. } => "NOTE",
         _ => mode.badge(),
@@ -128,6 +129,20 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let x = x.saturating_sub(width(&search) as u16);
         buf.set_stringn(x, area.y, &search, width(&search), style);
+    }
+    if !clip.is_empty() {
+        let x = x.saturating_sub((width(&search) + width(&clip)) as u16);
+        buf.set_stringn(x, area.y, &clip, width(&clip), theme::WARNING);
+    }
+}
+
+/// "✂ Queue of nine… · " while an item waits to be pasted.
+fn clip_status(app: &App) -> String {
+    match &app.clip {
+        Some(clip) if app.mode() == Mode::Grid => {
+            format!("✂ {} · ", truncate(&clean_line(&clip.text), 16))
+        }
+        _ => String::new(),
     }
 }
 

@@ -95,6 +95,11 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             app.screen.show(View::Council);
             app.board.selected = 0;
         }
+        Action::MoveItemToPreviousStage => super::moves::to_neighbour(app, false),
+        Action::MoveItemToNextStage => super::moves::to_neighbour(app, true),
+        Action::CutItem => super::moves::cut(app),
+        Action::PasteItem => super::moves::paste(app),
+        Action::DuplicateStage => super::moves::duplicate_stage(app),
         Action::MoveStageLeft => move_stage(app, false),
         Action::MoveStageRight => move_stage(app, true),
         _ => {}
@@ -296,7 +301,7 @@ fn delete_item(app: &mut App) {
     }
 }
 
-fn item_text(stage: &crate::model::Stage, lane: ListLane, at: usize) -> String {
+pub(super) fn item_text(stage: &crate::model::Stage, lane: ListLane, at: usize) -> String {
     match lane {
         ListLane::Touchpoints => stage.touchpoints.get(at).cloned(),
         ListLane::Friction => stage.frictions.get(at).map(|f| f.text.clone()),

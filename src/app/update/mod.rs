@@ -11,6 +11,7 @@ mod form;
 mod grid;
 mod links;
 mod modal;
+mod moves;
 pub mod outcome;
 mod search;
 mod selection;
@@ -19,6 +20,7 @@ mod start;
 mod votes;
 
 pub use documents::delivered;
+pub use moves::Clip;
 pub use selection::ScoreSign;
 
 use super::modal::Modal;
