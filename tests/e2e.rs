@@ -55,7 +55,8 @@ fn a_new_map_from_the_start_screen_is_there_after_reopening() {
     tui.send(keys::ENTER);
     tui.type_text("Find a gym near work");
     tui.send(keys::ENTER);
-    tui.send("4");
+    // Down to the emotion lane (past the empty touchpoints), then +1.
+    tui.send("jj1");
     tui.send(keys::CTRL_S);
     tui.wait_for("Saved");
     tui.send("q");
@@ -84,7 +85,7 @@ fn a_save_that_fails_says_why_and_keeps_the_work() {
     let path = sandbox.path("no-such-folder/map.json");
     let mut tui = sandbox.spawn(&[path.to_str().unwrap()], 100, 30);
     tui.wait_for("new, not saved yet");
-    tui.send("5");
+    tui.send("jj2");
     tui.send(keys::CTRL_S);
     tui.wait_for("Not saved");
     tui.wait_for("does not exist");
@@ -283,7 +284,7 @@ fn a_huge_window_is_drawn_clamped_and_still_saves() {
             "{window:?}: {kib} KiB resident; the drawn area is clamped"
         );
         if window.0 == u16::MAX {
-            tui.send("5");
+            tui.send("jjjjj2");
             tui.send(keys::CTRL_S);
             tui.wait_for("Saved");
         }

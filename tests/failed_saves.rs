@@ -49,7 +49,7 @@ fn save_fails_with(condition: &str, reason: &str) {
     ]);
     let mut tui = sandbox.spawn_command(command, 120, 30);
     tui.wait_for("1 Check it’s open");
-    tui.send("5");
+    tui.send("jjjjj2");
     tui.send(keys::CTRL_S);
     tui.wait_for("Not saved, your changes are kept");
     tui.wait_for(reason);

@@ -32,7 +32,7 @@ fn after_a_sigkill_the_edit_is_recovered() {
     let map = sandbox.example("coffee-shop");
     let mut tui = sandbox.spawn(&[map.to_str().unwrap()], 100, 30);
     tui.wait_for("1 Check it’s open");
-    tui.send("5");
+    tui.send("jjjjj2");
     tui.wait_for("+2 very positive");
     sandbox.wait_for_file(&sandbox.recovery_copy(&map));
     tui.signal("KILL");
@@ -47,7 +47,7 @@ fn sighup_writes_the_copy_and_exits_within_a_second() {
     let map = sandbox.example("coffee-shop");
     let mut tui = sandbox.spawn(&[map.to_str().unwrap()], 100, 30);
     tui.wait_for("1 Check it’s open");
-    tui.send("1");
+    tui.send("jjjjj-2");
     tui.wait_for("-2 very negative");
     let start = Instant::now();
     tui.signal("HUP");
@@ -88,7 +88,7 @@ end, shown = time.time() + 10, False
 while not shown and time.time() < end:
     shown = b"cxmap" in drain(0.3)
 assert shown, "no first screen"
-os.write(fd, b"5")
+os.write(fd, b"jjjjj2")
 end, scored = time.time() + 10, b""
 while b"very positive" not in scored and time.time() < end:
     scored += drain(0.05)
@@ -146,7 +146,7 @@ fn a_second_cxmap_on_the_same_map_opens_it_read_only() {
     second.wait_for("is open in another cxmap");
     second.send("y");
     second.wait_for("(read-only)");
-    second.send("5");
+    second.send("jjjjj2");
     second.wait_for("Read-only: another cxmap has this map open");
     second.send("q");
     assert!(second.wait_exit());
@@ -164,7 +164,7 @@ fn a_file_changed_by_another_program_is_not_overwritten() {
         .unwrap()
         .replace("Little Kettle", "Little Teapot");
     std::fs::write(&map, &theirs).unwrap();
-    tui.send("5");
+    tui.send("jjjjj2");
     tui.send(keys::CTRL_S);
     tui.wait_for("was changed on disk since you opened it");
     assert_eq!(std::fs::read_to_string(&map).unwrap(), theirs);
@@ -259,7 +259,7 @@ fn a_data_folder_that_cannot_be_written_is_said_and_never_named_as_safe() {
     let map = sandbox.example("coffee-shop");
     let mut tui = sandbox.spawn(&[map.to_str().unwrap()], 100, 30);
     tui.wait_for("1 Check it’s open");
-    tui.send("5");
+    tui.send("jjjjj2");
     tui.wait_for("No recovery copy");
     tui.signal("TERM");
     assert_eq!(tui.exit_within(HANGUP_LIMIT), Some(143));
