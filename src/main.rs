@@ -10,10 +10,11 @@ use cxmap::app::App;
 use cxmap::app::start::StartScreen;
 use cxmap::assets::EXAMPLES;
 use cxmap::cli::{Cli, Command, ShadowCommand};
-use cxmap::commands::{self, title_from_path};
+use cxmap::commands;
 use cxmap::export::memo::MemoOptions;
 use cxmap::model::IdGen;
 use cxmap::session::{Kept, Session, load_error_lines};
+use cxmap::store::title_from_path;
 use cxmap::terminal::{self, Ending};
 use cxmap::text::display::clean_line;
 

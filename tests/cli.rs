@@ -1011,7 +1011,7 @@ fn coverage_keeps_columns_apart_and_queues_what_the_program_queues() {
             format!(
                 "{:>3}. {}",
                 i + 1,
-                cxmap::commands::queue_entry(&map, &coverage, cell)
+                cxmap::text::display::clean_line(&coverage.entry(&map, cell))
             )
         })
         .collect();

@@ -227,8 +227,8 @@ fn the_calculator_fills_nps_and_csat_from_counts() {
     run(&mut app, [Action::NextField]);
     run(&mut app, typed("20"));
     let form = app.form().unwrap();
-    assert_eq!(form.text(1), "45", "NPS = (12 - 3) / 20");
-    assert_eq!(form.text(0), "85", "CSAT = 17 / 20");
+    assert_eq!(form.text("nps"), "45", "NPS = (12 - 3) / 20");
+    assert_eq!(form.text("csat"), "85", "CSAT = 17 / 20");
     run(&mut app, [Action::Commit]);
     let metrics = map_of(&app).stages[0].metrics.clone().unwrap();
     assert_eq!(

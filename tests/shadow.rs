@@ -505,11 +505,15 @@ fn tab_in_the_evidence_field_completes_lists_the_matches_and_stays_put() {
     run(&mut app, typed("Labels"));
     run(&mut app, std::iter::repeat_n(Action::NextField, 5));
     let evidence = || cxmap::app::forms::note::EVIDENCE;
-    assert_eq!(app.form().unwrap().focus, evidence());
+    assert_eq!(app.form().unwrap().focused_name(), Some(evidence()));
     run(&mut app, typed("evidence/c"));
     run(&mut app, [Action::NextField]);
     let form = app.form().unwrap();
-    assert_eq!(form.focus, evidence(), "Tab stays in the evidence field");
+    assert_eq!(
+        form.focused_name(),
+        Some(evidence()),
+        "Tab stays in the evidence field"
+    );
     assert_eq!(form.text(evidence()), "evidence/car", "the longest shared start");
     assert_eq!(
         app.message.as_ref().unwrap().text,
@@ -521,7 +525,7 @@ fn tab_in_the_evidence_field_completes_lists_the_matches_and_stays_put() {
     assert_eq!(app.form().unwrap().text(evidence()), "evidence/care-label.jpg");
     // Nothing left to complete: said, and the focus stays.
     run(&mut app, [Action::NextField]);
-    assert_eq!(app.form().unwrap().focus, evidence());
+    assert_eq!(app.form().unwrap().focused_name(), Some(evidence()));
     assert!(
         app.message
             .as_ref()
@@ -532,18 +536,18 @@ fn tab_in_the_evidence_field_completes_lists_the_matches_and_stays_put() {
     run(&mut app, [Action::NewLine]);
     run(&mut app, typed("zzz"));
     run(&mut app, [Action::NextField]);
-    assert_eq!(app.form().unwrap().focus, evidence());
+    assert_eq!(app.form().unwrap().focused_name(), Some(evidence()));
     assert!(app.message.as_ref().unwrap().text.contains("starts with “zzz”"));
     // An empty line lets Tab move on.
     run(&mut app, [Action::DeleteToLineStart, Action::NextField]);
-    assert_ne!(app.form().unwrap().focus, evidence());
+    assert_ne!(app.form().unwrap().focused_name(), Some(evidence()));
     // Before the folder's listing arrives, Tab says so and stays.
     app.folder = FolderListing::default();
     run(&mut app, [Action::PreviousField]);
     run(&mut app, [Action::NewLine]);
     run(&mut app, typed("evidence/c"));
     run(&mut app, [Action::NextField]);
-    assert_eq!(app.form().unwrap().focus, evidence());
+    assert_eq!(app.form().unwrap().focused_name(), Some(evidence()));
     assert!(
         app.message
             .as_ref()
@@ -670,7 +674,11 @@ fn pop_ups_cover_their_margins_and_show_only_the_keys_that_apply() {
     assert!(stage_row(&app).contains('▶') && !stage_row(&app).contains('◀'));
     run(&mut app, std::iter::repeat_n(Action::CursorRight, 20));
     let last = map_of(&app).stages.len() - 1;
-    assert_eq!(app.form().unwrap().choice(1), last, "→ stops at the last stage");
+    assert_eq!(
+        app.form().unwrap().choice("stage"),
+        last,
+        "→ stops at the last stage"
+    );
     assert!(stage_row(&app).contains('◀') && !stage_row(&app).contains('▶'));
 }
 

@@ -70,6 +70,29 @@ impl EditTarget {
         }
     }
 
+    /// The text the target holds in `map` now: empty for something new, and for the
+    /// search and the file name, which are not in the map.
+    pub fn text_in(self, map: &JourneyMap) -> String {
+        let stage = |stage: usize| map.stages.get(stage);
+        let text = match self {
+            EditTarget::Title => Some(map.title.as_str()),
+            EditTarget::Persona => Some(map.persona.as_str()),
+            EditTarget::StageName { stage: s } => stage(s).map(|s| s.name.as_str()),
+            EditTarget::StageText { stage: s, field } => stage(s).map(|s| match field {
+                StageText::Name => s.name.as_str(),
+                StageText::Goal => s.goal.as_str(),
+                StageText::EmotionNote => s.emotion.note.as_str(),
+            }),
+            EditTarget::Item { stage: s, lane, at } => stage(s).and_then(|s| s.item_text(lane, at)),
+            EditTarget::NewStage { .. }
+            | EditTarget::NewItem { .. }
+            | EditTarget::NewMapTitle { .. }
+            | EditTarget::SaveAs
+            | EditTarget::Search => None,
+        };
+        text.unwrap_or_default().to_owned()
+    }
+
     /// The editor's heading, e.g. "Touchpoint 2 · Discover".
     pub fn heading(self, map: Option<&JourneyMap>) -> String {
         let stage_name = |stage: usize| {

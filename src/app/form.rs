@@ -27,9 +27,12 @@ pub enum FieldValue {
     },
 }
 
-/// One labelled field of a form.
+/// One labelled field of a form, found by its name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
+    /// What the form's code calls it (`"severity"`), unique in its form.
+    pub name: &'static str,
+    /// What the screen calls it.
     pub label: &'static str,
     pub value: FieldValue,
     /// What Tab completes in a text field.
@@ -48,8 +51,9 @@ pub fn number_text(value: Option<f64>) -> String {
 
 impl Field {
     /// A text field.
-    pub fn text(label: &'static str, text: &str, multiline: bool) -> Self {
+    pub fn text(name: &'static str, label: &'static str, text: &str, multiline: bool) -> Self {
         Self {
+            name,
             label,
             value: FieldValue::Text(TextInput::new(text, multiline)),
             completion: Completion::Nothing,
@@ -59,6 +63,7 @@ impl Field {
 
     /// A number field; `optional` fields may be left empty.
     pub fn number(
+        name: &'static str,
         label: &'static str,
         value: Option<f64>,
         range: RangeInclusive<f64>,
@@ -66,6 +71,7 @@ impl Field {
         optional: bool,
     ) -> Self {
         Self {
+            name,
             label,
             value: FieldValue::Number {
                 input: TextInput::new(&number_text(value), false),
@@ -79,9 +85,10 @@ impl Field {
     }
 
     /// A choice among `options`, starting at `selected`.
-    pub fn choice(label: &'static str, options: Vec<String>, selected: usize) -> Self {
+    pub fn choice(name: &'static str, label: &'static str, options: Vec<String>, selected: usize) -> Self {
         let selected = selected.min(options.len().saturating_sub(1));
         Self {
+            name,
             label,
             value: FieldValue::Choice {
                 options,
@@ -248,30 +255,60 @@ impl Form {
         self.fields.iter().any(Field::is_modified)
     }
 
-    /// The text of field `index` (empty for a choice).
-    pub fn text(&self, index: usize) -> &str {
-        match self.fields.get(index).map(|f| &f.value) {
+    /// Where the field called `name` is in the form.
+    fn index(&self, name: &str) -> Option<usize> {
+        let index = self.fields.iter().position(|f| f.name == name);
+        debug_assert!(index.is_some(), "the form has no field called {name}");
+        index
+    }
+
+    /// The field called `name`.
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.get(self.index(name)?)
+    }
+
+    /// The field called `name`, to change.
+    pub fn field_mut(&mut self, name: &str) -> Option<&mut Field> {
+        let index = self.index(name)?;
+        self.fields.get_mut(index)
+    }
+
+    /// The name of the focused field.
+    pub fn focused_name(&self) -> Option<&'static str> {
+        self.focused().map(|f| f.name)
+    }
+
+    /// Moves the focus to the field called `name`.
+    pub fn focus_on(&mut self, name: &str) {
+        if let Some(index) = self.index(name) {
+            self.focus = index;
+        }
+    }
+
+    /// The text of the field called `name` (empty for a choice).
+    pub fn text(&self, name: &str) -> &str {
+        match self.field(name).map(|f| &f.value) {
             Some(FieldValue::Text(input)) | Some(FieldValue::Number { input, .. }) => input.text(),
             _ => "",
         }
     }
 
-    /// The selected option of field `index` (0 for other fields).
-    pub fn choice(&self, index: usize) -> usize {
-        match self.fields.get(index).map(|f| &f.value) {
+    /// The selected option of the field called `name` (0 for other fields).
+    pub fn choice(&self, name: &str) -> usize {
+        match self.field(name).map(|f| &f.value) {
             Some(FieldValue::Choice { selected, .. }) => *selected,
             _ => 0,
         }
     }
 
-    /// The checked number of field `index`; an error moves the focus to the field.
-    pub fn number(&mut self, index: usize) -> Result<Option<f64>, String> {
-        let result = self
-            .fields
-            .get(index)
-            .map_or_else(|| Err("no such field".to_owned()), Field::number_value);
+    /// The checked number of the field called `name`; an error moves the focus to it.
+    pub fn number(&mut self, name: &str) -> Result<Option<f64>, String> {
+        let result = self.field(name).map_or_else(
+            || Err(format!("the form has no field called {name}")),
+            Field::number_value,
+        );
         if result.is_err() {
-            self.focus = index;
+            self.focus_on(name);
         }
         result
     }
@@ -283,7 +320,7 @@ mod tests {
 
     #[test]
     fn numbers_are_checked_against_their_range() {
-        let votes = Field::number("Votes", Some(3.0), 0.0..=9999.0, true, false);
+        let votes = Field::number("votes", "Votes", Some(3.0), 0.0..=9999.0, true, false);
         assert_eq!(votes.number_value(), Ok(Some(3.0)));
         let mut typed = votes.clone();
         typed.input_mut().unwrap().paste("x");
@@ -291,7 +328,7 @@ mod tests {
             typed.number_value(),
             Err("Votes must be a whole number from 0 to 9999".to_owned())
         );
-        let csat = Field::number("CSAT", None, 0.0..=100.0, false, true);
+        let csat = Field::number("csat", "CSAT", None, 0.0..=100.0, false, true);
         assert_eq!(csat.number_value(), Ok(None));
         let mut decimal = csat.clone();
         decimal.input_mut().unwrap().paste("78,5");
@@ -299,6 +336,25 @@ mod tests {
         let mut nan = csat;
         nan.input_mut().unwrap().paste("NaN");
         assert!(nan.number_value().is_err(), "not-a-number is not a number");
+    }
+
+    #[test]
+    fn fields_are_found_by_name_and_a_bad_number_takes_the_focus() {
+        let mut form = Form::new(
+            "Round".to_owned(),
+            vec![
+                Field::text("who", "Who", "Ana", false),
+                Field::number("votes", "Votes", None, 0.0..=9.0, true, false),
+                Field::choice("when", "When", vec!["now".into(), "later".into()], 1),
+            ],
+        );
+        assert_eq!(form.text("who"), "Ana");
+        assert_eq!(form.choice("when"), 1);
+        assert_eq!(form.focused_name(), Some("who"));
+        assert!(form.number("votes").is_err());
+        assert_eq!(form.focused_name(), Some("votes"));
+        form.focus_on("when");
+        assert_eq!(form.focus, 2);
     }
 
     #[test]
@@ -330,7 +386,7 @@ mod tests {
 
     #[test]
     fn choices_know_when_they_changed() {
-        let mut field = Field::choice("Status", vec!["open".into(), "fixed".into()], 0);
+        let mut field = Field::choice("status", "Status", vec!["open".into(), "fixed".into()], 0);
         assert!(!field.is_modified());
         if let FieldValue::Choice { selected, .. } = &mut field.value {
             *selected = 1;

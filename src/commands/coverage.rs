@@ -35,24 +35,6 @@ fn cell_text(coverage: &Coverage, cell: Cell) -> String {
     }
 }
 
-/// The stage × channel pair of a queue entry, in words.
-pub fn queue_entry(map: &JourneyMap, coverage: &Coverage, cell: Cell) -> String {
-    let stage = map.stages.get(cell.stage).map_or("", |s| s.name.as_str());
-    let channel = coverage.channels.get(cell.channel).map_or("", String::as_str);
-    let votes = coverage.votes_at(cell);
-    let notes = coverage.notes_at(cell);
-    format!(
-        "{} {} × {} · {} vote{} · {} note{}",
-        cell.stage + 1,
-        clean_line(stage),
-        clean_line(channel),
-        votes,
-        if votes == 1 { "" } else { "s" },
-        notes,
-        if notes == 1 { "" } else { "s" }
-    )
-}
-
 /// The report, line by line, for a terminal `total` columns wide.
 pub fn report(map: &JourneyMap, coverage: &Coverage, total: usize) -> Vec<String> {
     let mut lines = Vec::new();
@@ -154,7 +136,11 @@ pub fn report(map: &JourneyMap, coverage: &Coverage, total: usize) -> Vec<String
     lines.push(String::new());
     lines.push("Shadow next:".to_owned());
     for (rank, &cell) in coverage.queue.iter().take(QUEUE).enumerate() {
-        lines.push(format!("{:>3}. {}", rank + 1, queue_entry(map, coverage, cell)));
+        lines.push(format!(
+            "{:>3}. {}",
+            rank + 1,
+            clean_line(&coverage.entry(map, cell))
+        ));
     }
     lines
 }

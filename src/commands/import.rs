@@ -5,11 +5,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::new::title_from_path;
 use super::output::{is_stdout, print};
 use crate::format;
 use crate::import::{SheetKind, import as read_sheet};
 use crate::model::IdGen;
+use crate::store::title_from_path;
 use crate::store::{read_limited, write_output};
 use crate::text::display::clean_line;
 

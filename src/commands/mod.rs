@@ -20,14 +20,14 @@ mod templates;
 
 pub use check::{CheckFormat, check};
 pub use council::council;
-pub use coverage::{coverage, queue_entry};
+pub use coverage::coverage;
 pub use diff::{DiffFormat, DiffRequest, diff};
 pub use export::export;
 pub use import::{ImportRequest, import};
 pub use keys::{keys, keys_markdown};
 pub use memo::{MemoRequest, memo};
 pub use merge::{MergeRequest, merge};
-pub use new::{new_map, title_from_path};
+pub use new::new_map;
 pub use query::{QueryFilter, QueryFormat, QueryRequest, QueryRow, query, query_rows};
 pub use schema::{SCHEMA, schema};
 pub use shadow::{NewNote, shadow_add};

@@ -5,22 +5,8 @@ use std::process::ExitCode;
 
 use crate::assets::{TEMPLATES, find};
 use crate::model::IdGen;
-use crate::store::save_map;
+use crate::store::{save_map, title_from_path};
 use crate::text::display::clean_line;
-
-/// A readable title from a file name: `sunday-coffee.json` gives "Sunday coffee".
-pub fn title_from_path(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let words = stem.replace(['-', '_'], " ");
-    let mut chars = words.trim().chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => "Journey map".to_owned(),
-    }
-}
 
 /// Writes a new map; refuses to replace an existing file.
 pub fn new_map(file: &Path, template: &str, title: Option<&str>) -> ExitCode {
@@ -61,19 +47,5 @@ pub fn new_map(file: &Path, template: &str, title: Option<&str>) -> ExitCode {
             eprintln!("cxmap: {}", clean_line(&error.to_string()));
             ExitCode::from(1)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn titles_come_from_file_names() {
-        assert_eq!(
-            title_from_path(Path::new("maps/sunday-coffee_regulars.json")),
-            "Sunday coffee regulars"
-        );
-        assert_eq!(title_from_path(Path::new(".json")), ".json");
     }
 }

@@ -38,6 +38,21 @@ pub fn channel_index(channels: &[String], channel: &str) -> Option<usize> {
 }
 
 impl Coverage {
+    /// The stage × channel pair of `cell` and what it holds, in words: "3 Pay × Store ·
+    /// 2 votes · 1 note" (names as the map has them: clean them before drawing).
+    pub fn entry(&self, map: &JourneyMap, cell: Cell) -> String {
+        let stage = map.stages.get(cell.stage).map_or("", |s| s.name.as_str());
+        let channel = self.channels.get(cell.channel).map_or("", String::as_str);
+        let votes = self.votes_at(cell);
+        let notes = self.notes_at(cell);
+        format!(
+            "{} {stage} × {channel} · {votes} vote{} · {notes} note{}",
+            cell.stage + 1,
+            if votes == 1 { "" } else { "s" },
+            if notes == 1 { "" } else { "s" }
+        )
+    }
+
     /// Counts the notes and votes of `map`.
     pub fn of(map: &JourneyMap) -> Coverage {
         let mut channels = map.shadow.channels.clone();

@@ -4,6 +4,7 @@
 use super::extras::Extras;
 use super::friction::Friction;
 use super::ids::StageId;
+use super::lane::ListLane;
 use super::opportunity::Opportunity;
 
 /// An emotion score on the signed scale -2 (very negative) … +2 (very positive).
@@ -36,6 +37,15 @@ impl Score {
     /// One step more negative, stopping at -2.
     pub fn lowered(self) -> Score {
         Score((self.0 - 1).max(Self::MIN))
+    }
+
+    /// The score as people say it: -1, 0, +1.
+    pub fn signed(self) -> String {
+        if self.0 == 0 {
+            "0".to_owned()
+        } else {
+            format!("{:+}", self.0)
+        }
     }
 
     /// The words for the score.
@@ -94,6 +104,15 @@ pub struct Stage {
 }
 
 impl Stage {
+    /// The text of item `at` of a list lane.
+    pub fn item_text(&self, lane: ListLane, at: usize) -> Option<&str> {
+        match lane {
+            ListLane::Touchpoints => self.touchpoints.get(at).map(String::as_str),
+            ListLane::Friction => self.frictions.get(at).map(|f| f.text.as_str()),
+            ListLane::Opportunity => self.opportunities.get(at).map(|o| o.text.as_str()),
+        }
+    }
+
     /// An empty stage with a name.
     pub fn new(id: StageId, name: String) -> Self {
         Self {

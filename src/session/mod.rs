@@ -147,7 +147,7 @@ impl Session {
                 .as_deref()
                 .is_some_and(|dir| recovery::find(dir, path).is_some())
         {
-            self.new_map_at(app, path, &crate::commands::title_from_path(path));
+            self.new_map_at(app, path, &store::title_from_path(path));
             return;
         }
         if let Err(error) = self.load(app, path) {

@@ -63,6 +63,20 @@ fn summarise(path: &Path) -> MapSummary {
     }
 }
 
+/// A readable title from a file name: `sunday-coffee.json` gives "Sunday coffee".
+pub fn title_from_path(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let words = stem.replace(['-', '_'], " ");
+    let mut chars = words.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => "Journey map".to_owned(),
+    }
+}
+
 /// A path in `folder` for a new map called `title` that does not exist yet:
 /// `sunday-coffee.json`, then `sunday-coffee-2.json`, and so on.
 pub fn new_map_path(folder: &Path, title: &str) -> PathBuf {
@@ -96,6 +110,15 @@ pub fn new_map_path(folder: &Path, title: &str) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_come_from_file_names() {
+        assert_eq!(
+            title_from_path(Path::new("maps/sunday-coffee_regulars.json")),
+            "Sunday coffee regulars"
+        );
+        assert_eq!(title_from_path(Path::new(".json")), ".json");
+    }
 
     #[test]
     fn lists_maps_newest_first_with_problems_named() {

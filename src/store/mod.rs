@@ -16,7 +16,7 @@ mod recovery_writer;
 mod save;
 pub mod settings;
 
-pub use catalog::{MapSummary, list_maps, new_map_path};
+pub use catalog::{MapSummary, list_maps, new_map_path, title_from_path};
 pub use dirs::{config_dir, data_dir};
 pub use evidence::{evidence_missing, place_evidence};
 pub use fingerprint::Fingerprint;

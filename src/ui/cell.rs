@@ -89,21 +89,12 @@ pub fn score_line(stage: &Stage) -> (String, Style) {
             format!(
                 "{} {} {}",
                 theme::score_glyph(score),
-                signed(score.value()),
+                score.signed(),
                 score.word()
             ),
             theme::score(score),
         ),
         None => ("· not scored".to_owned(), theme::DIM),
-    }
-}
-
-/// A score as people say it: -1, 0, +1.
-pub fn signed(value: i8) -> String {
-    if value == 0 {
-        "0".to_owned()
-    } else {
-        format!("{value:+}")
     }
 }
 

@@ -10,7 +10,6 @@ use super::theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
-use crate::commands::queue_entry;
 use crate::model::{Cell, Coverage, JourneyMap};
 use crate::text::display::{clean_line, truncate, width};
 
@@ -84,8 +83,35 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
         .saturating_sub(fits)
         .min(coverage.stage_count.saturating_sub(fits));
     let shown = fits.min(coverage.stage_count - first);
-    let column = (room / shown.max(1) as u16).min(22);
-    // Header: stage numbers and names.
+    let layout = Layout {
+        label,
+        first,
+        shown,
+        column: (room / shown.max(1) as u16).min(22),
+    };
+    draw_header(app, map, &layout, area, buf);
+    let y = draw_rows(app, &layout, area, buf);
+    draw_queue(app, map, y, area, buf);
+}
+
+/// Where the table's columns are: the label column's width, the first stage shown, how
+/// many are shown, and each stage column's width.
+struct Layout {
+    label: u16,
+    first: usize,
+    shown: usize,
+    column: u16,
+}
+
+/// The stage numbers and names over the table, with the range shown.
+fn draw_header(app: &App, map: &JourneyMap, layout: &Layout, area: Rect, buf: &mut Buffer) {
+    let coverage = &app.shadow.coverage;
+    let Layout {
+        label,
+        first,
+        shown,
+        column,
+    } = *layout;
     let y = area.y + 1;
     let range = format!(
         "{}{}–{}/{}{}",
@@ -105,7 +131,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
         let x = area.x + label + column * i as u16;
         let name = map.stages.get(s).map_or("", |stage| stage.name.as_str());
         let head = format!("{} {}", s + 1, clean_line(name));
-        let style = if s == selected.stage {
+        let style = if s == app.shadow.cell.stage {
             theme::SELECTED_HEADER
         } else {
             theme::HEADER
@@ -113,7 +139,18 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
         let columns = usize::from(column.saturating_sub(1));
         buf.set_stringn(x, y, truncate(&head, columns), columns, style);
     }
-    // Channel rows.
+}
+
+/// One row per channel, as many as fit above the queue; returns the row after them.
+fn draw_rows(app: &App, layout: &Layout, area: Rect, buf: &mut Buffer) -> u16 {
+    let coverage = &app.shadow.coverage;
+    let selected = app.shadow.cell;
+    let Layout {
+        label,
+        first,
+        shown,
+        column,
+    } = *layout;
     let queue_room = 4u16;
     let rows_room = usize::from(area.height.saturating_sub(3 + queue_room + 2).max(1));
     let first_row = (selected.channel + 1).saturating_sub(rows_room);
@@ -152,15 +189,21 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
                 "↓ {} more channels",
                 coverage.channels.len() - first_row - rows_room
             ),
-            total,
+            usize::from(area.width),
             theme::DIM,
         );
         y += 1;
     }
-    // The selected cell and the legend.
+    y
+}
+
+/// Under the table from row `y`: the selected cell, the legend and what to shadow next.
+fn draw_queue(app: &App, map: &JourneyMap, mut y: u16, area: Rect, buf: &mut Buffer) {
+    let coverage = &app.shadow.coverage;
+    let total = usize::from(area.width);
     let focus = format!(
         "Selected: {}   {}: its notes",
-        queue_entry(map, coverage, selected),
+        clean_line(&coverage.entry(map, app.shadow.cell)),
         app.keymap.key(Mode::Coverage, &Action::NotesOfCell)
     );
     y += 1;
@@ -181,7 +224,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
         if y >= area.bottom() {
             break;
         }
-        let line = format!("{:>3}. {}", rank + 1, queue_entry(map, coverage, cell));
+        let line = format!("{:>3}. {}", rank + 1, clean_line(&coverage.entry(map, cell)));
         buf.set_stringn(area.x, y, truncate(&line, total), total, theme::TEXT);
         y += 1;
     }

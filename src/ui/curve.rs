@@ -100,7 +100,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
         match score {
             Some(score) => {
                 let y = row_of(f64::from(score.value()));
-                let mark = format!("● {}", super::signed(score.value()));
+                let mark = format!("● {}", score.signed());
                 let room = usize::from(area.right().saturating_sub(cell_x));
                 buf.set_stringn(cell_x, y, &mark, room, theme::score(score));
             }

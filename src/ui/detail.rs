@@ -17,7 +17,7 @@ use crate::app::queue::Queue;
 use crate::app::screen::View;
 use crate::app::shadow::Pane;
 use crate::model::capture::{Capture, TagKind};
-use crate::model::{JourneyMap, Lane};
+use crate::model::{Friction, JourneyMap, Lane, Opportunity, Stage};
 use crate::text::display::{clean, clean_line, truncate, width as text_width};
 
 /// Draws the detail pane, or the editor when one is open.
@@ -108,126 +108,141 @@ fn describe(
     let lines = match cursor.lane {
         Lane::Goal if stage.goal.is_empty() => empty("writes it"),
         Lane::Goal => text_lines(&stage.goal, width),
-        Lane::Emotion => {
-            let (score, style) = score_line(stage);
-            let keys = format!(
-                "   {} / {} or {}{}…{}{} set the score, {} edits the note",
-                key(Action::RaiseScore),
-                key(Action::LowerScore),
-                key(Action::LowerScore),
-                key(Action::Number(2)),
-                key(Action::RaiseScore),
-                key(Action::Number(2)),
-                key(Action::EditCell)
-            );
-            let mut lines = vec![Line::from(vec![
-                Span::styled(score, style),
-                Span::styled(keys, theme::DIM),
-            ])];
-            let tags = metric_tags(stage.metrics.as_ref());
-            let metrics = if tags.is_empty() {
-                Span::styled(
-                    format!(
-                        "no metrics yet ({} adds CSAT, NPS, CES)",
-                        key(Action::EditMetrics)
-                    ),
-                    theme::DIM,
-                )
-            } else {
-                Span::raw(format!(
-                    "{}   ({} edits)",
-                    tags.join("   "),
-                    key(Action::EditMetrics)
-                ))
-            };
-            lines.push(Line::from(vec![Span::styled("metrics ", theme::DIM), metrics]));
-            lines.extend(text_lines(&stage.emotion.note, width));
-            lines
-        }
+        Lane::Emotion => emotion_lines(stage, &key, width),
         Lane::Touchpoints => match stage.touchpoints.get(cursor.item) {
             None => empty("adds one"),
             Some(text) => text_lines(text, width),
         },
         Lane::Friction => match stage.frictions.get(cursor.item) {
             None => empty("adds one"),
-            Some(friction) => {
-                let mut lines = vec![Line::from(
-                    [
-                        field(
-                            "severity",
-                            format!("{} {}", friction.severity.number(), friction.severity.word()),
-                        ),
-                        field("channel", none_if_empty(&friction.channel)),
-                        field("votes", friction.votes.to_string()),
-                        field("owner", none_if_empty(&friction.owner)),
-                        field("status", friction.status.label().to_owned()),
-                        field("evidence", friction.evidence.len().to_string()),
-                    ]
-                    .concat(),
-                )];
-                lines.extend(text_lines(&friction.text, width));
-                for entry in friction.evidence.iter().filter(|e| queue.missing.contains(*e)) {
-                    lines.push(Line::styled(
-                        format!("✗ evidence not found beside the map: {}", clean_line(entry)),
-                        theme::WARNING,
-                    ));
-                }
-                let by = queue
-                    .addressed_by
-                    .get(&friction.id)
-                    .map_or(&[][..], Vec::as_slice);
-                for &(s, o) in by {
-                    if let Some(stage) = map.stages.get(s)
-                        && let Some(opportunity) = stage.opportunities.get(o)
-                    {
-                        lines.push(link_line(
-                            "← addressed by",
-                            s,
-                            &stage.name,
-                            &opportunity.text,
-                            width,
-                        ));
-                    }
-                }
-                lines
-            }
+            Some(friction) => friction_lines(map, queue, friction, width),
         },
         Lane::Opportunity => match stage.opportunities.get(cursor.item) {
             None => empty("adds one"),
-            Some(opportunity) => {
-                let addresses = if opportunity.addresses.is_empty() {
-                    format!("none yet ({} links)", key(Action::LinkFrictions))
-                } else {
-                    opportunity.addresses.len().to_string()
-                };
-                let mut lines = vec![Line::from(
-                    [
-                        field("votes", opportunity.votes.to_string()),
-                        field("addresses", addresses),
-                    ]
-                    .concat(),
-                )];
-                lines.extend(text_lines(&opportunity.text, width));
-                for id in &opportunity.addresses {
-                    let found = queue.position.get(id).copied();
-                    lines.push(match found.and_then(|(s, f)| Some((s, map.stages.get(s)?, f))) {
-                        Some((s, stage, f)) if f < stage.frictions.len() => {
-                            link_line("→ addresses", s, &stage.name, &stage.frictions[f].text, width)
-                        }
-                        _ => Line::styled(
-                            format!(
-                                "→ addresses {}, which is not in this map",
-                                clean_line(id.as_str())
-                            ),
-                            theme::WARNING,
-                        ),
-                    });
-                }
-                lines
-            }
+            Some(opportunity) => opportunity_lines(map, queue, opportunity, &key, width),
         },
     };
     (title, lines)
+}
+
+/// The emotion cell: its score, the keys that set it, the stage's metrics, the note.
+fn emotion_lines(stage: &Stage, key: &dyn Fn(Action) -> String, width: usize) -> Vec<Line<'static>> {
+    let (score, style) = score_line(stage);
+    let keys = format!(
+        "   {} / {} or {}{}…{}{} set the score, {} edits the note",
+        key(Action::RaiseScore),
+        key(Action::LowerScore),
+        key(Action::LowerScore),
+        key(Action::Number(2)),
+        key(Action::RaiseScore),
+        key(Action::Number(2)),
+        key(Action::EditCell)
+    );
+    let mut lines = vec![Line::from(vec![
+        Span::styled(score, style),
+        Span::styled(keys, theme::DIM),
+    ])];
+    let tags = metric_tags(stage.metrics.as_ref());
+    let metrics = if tags.is_empty() {
+        Span::styled(
+            format!(
+                "no metrics yet ({} adds CSAT, NPS, CES)",
+                key(Action::EditMetrics)
+            ),
+            theme::DIM,
+        )
+    } else {
+        Span::raw(format!(
+            "{}   ({} edits)",
+            tags.join("   "),
+            key(Action::EditMetrics)
+        ))
+    };
+    lines.push(Line::from(vec![Span::styled("metrics ", theme::DIM), metrics]));
+    lines.extend(text_lines(&stage.emotion.note, width));
+    lines
+}
+
+/// A friction point's fields, text, missing evidence and the opportunities addressing it.
+fn friction_lines(map: &JourneyMap, queue: &Queue, friction: &Friction, width: usize) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(
+        [
+            field(
+                "severity",
+                format!("{} {}", friction.severity.number(), friction.severity.word()),
+            ),
+            field("channel", none_if_empty(&friction.channel)),
+            field("votes", friction.votes.to_string()),
+            field("owner", none_if_empty(&friction.owner)),
+            field("status", friction.status.label().to_owned()),
+            field("evidence", friction.evidence.len().to_string()),
+        ]
+        .concat(),
+    )];
+    lines.extend(text_lines(&friction.text, width));
+    for entry in friction.evidence.iter().filter(|e| queue.missing.contains(*e)) {
+        lines.push(Line::styled(
+            format!("✗ evidence not found beside the map: {}", clean_line(entry)),
+            theme::WARNING,
+        ));
+    }
+    let by = queue
+        .addressed_by
+        .get(&friction.id)
+        .map_or(&[][..], Vec::as_slice);
+    for &(s, o) in by {
+        if let Some(stage) = map.stages.get(s)
+            && let Some(opportunity) = stage.opportunities.get(o)
+        {
+            lines.push(link_line(
+                "← addressed by",
+                s,
+                &stage.name,
+                &opportunity.text,
+                width,
+            ));
+        }
+    }
+    lines
+}
+
+/// An opportunity's votes, text and the friction points it addresses.
+fn opportunity_lines(
+    map: &JourneyMap,
+    queue: &Queue,
+    opportunity: &Opportunity,
+    key: &dyn Fn(Action) -> String,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let addresses = if opportunity.addresses.is_empty() {
+        format!("none yet ({} links)", key(Action::LinkFrictions))
+    } else {
+        opportunity.addresses.len().to_string()
+    };
+    let mut lines = vec![Line::from(
+        [
+            field("votes", opportunity.votes.to_string()),
+            field("addresses", addresses),
+        ]
+        .concat(),
+    )];
+    lines.extend(text_lines(&opportunity.text, width));
+    for id in &opportunity.addresses {
+        let found = queue.position.get(id).copied();
+        lines.push(match found.and_then(|(s, f)| Some((s, map.stages.get(s)?, f))) {
+            Some((s, stage, f)) if f < stage.frictions.len() => {
+                link_line("→ addresses", s, &stage.name, &stage.frictions[f].text, width)
+            }
+            _ => Line::styled(
+                format!(
+                    "→ addresses {}, which is not in this map",
+                    clean_line(id.as_str())
+                ),
+                theme::WARNING,
+            ),
+        });
+    }
+    lines
 }
 
 /// One end of a link between an opportunity and a friction point, on one line.

@@ -9,7 +9,7 @@ use super::theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
-use crate::app::modal::{AfterLeaving, Question};
+use crate::app::modal::{AfterLeaving, Question, RecoveryOffer};
 use crate::model::ops;
 use crate::text::display::{clean_line, truncate};
 
@@ -31,41 +31,58 @@ fn file_name(app: &App) -> String {
         .unwrap_or_default()
 }
 
+/// What the question says and the answers it takes.
 fn wording(app: &App, question: &Question) -> (String, Vec<(Action, &'static str)>) {
+    (text(app, question), answers(question))
+}
+
+/// Each question's answers: the action that gives it and what it means.
+fn answers(question: &Question) -> Vec<(Action, &'static str)> {
+    use Action::{Alternative, Cancel, No, Yes};
+    match question {
+        Question::DeleteStage { .. } | Question::DeleteNote { .. } => {
+            vec![(Yes, "delete"), (No, "keep it"), (Cancel, "keep it")]
+        }
+        Question::MergeChannels { .. } => vec![(Yes, "merge"), (No, "back"), (Cancel, "back")],
+        Question::LeaveUnsaved { .. } => vec![(Yes, "save"), (No, "don't save"), (Cancel, "stay")],
+        Question::KeepLinks => vec![(Yes, "keep them"), (No, "drop them"), (Cancel, "back to ticking")],
+        Question::KeepTyping => vec![(Yes, "keep it"), (No, "drop it"), (Cancel, "back to editing")],
+        Question::Recover(_) => vec![
+            (Yes, "recover it"),
+            (No, "discard it"),
+            (Alternative, "compare side by side"),
+            (Cancel, "later"),
+        ],
+        Question::ChangedOnDisk { .. } => vec![
+            (Yes, "overwrite"),
+            (No, "reload theirs, keep yours as a recovery copy"),
+            (Alternative, "save as…"),
+            (Cancel, "cancel"),
+        ],
+        Question::DeletedOnDisk { .. } => vec![
+            (Yes, "save it again"),
+            (Alternative, "save as…"),
+            (Cancel, "cancel"),
+        ],
+        Question::ReadOnlyFile { .. } => vec![
+            (Yes, "replace it"),
+            (Alternative, "save as…"),
+            (Cancel, "cancel"),
+        ],
+        Question::ReplaceFile(_) => vec![(Yes, "replace it"), (No, "keep it"), (Cancel, "keep it")],
+        Question::LockedElsewhere { .. } => vec![(Yes, "stay read-only"), (No, "edit anyway")],
+    }
+}
+
+/// What the question says.
+fn text(app: &App, question: &Question) -> String {
     // Undo happens back where the question was asked from.
     let undo = app.keymap.key(app.screen_mode(), &Action::Undo);
     match question {
-        Question::DeleteStage { stage } => {
-            let Some(doc) = app.doc() else {
-                return (String::new(), Vec::new());
-            };
-            let Some(current) = doc.map.stages.get(*stage) else {
-                return (String::new(), Vec::new());
-            };
-            let notes = ops::notes_in_stage(&doc.map, *stage);
-            let name = truncate(&clean_line(&current.name), 40).into_owned();
-            let mut text = format!("Delete stage “{name}”");
-            let items = current.item_count();
-            if items > 0 || notes > 0 {
-                text.push_str(&format!(
-                    " with its {items} item{} and {notes} shadow note{}",
-                    if items == 1 { "" } else { "s" },
-                    if notes == 1 { "" } else { "s" }
-                ));
-            }
-            text.push_str(&format!("? {undo} undoes it."));
-            (
-                text,
-                vec![
-                    (Action::Yes, "delete"),
-                    (Action::No, "keep it"),
-                    (Action::Cancel, "keep it"),
-                ],
-            )
-        }
+        Question::DeleteStage { stage } => delete_stage(app, *stage, &undo),
         Question::DeleteNote { at } => {
             let Some(note) = app.doc().and_then(|d| d.map.shadow.notes.get(*at)) else {
-                return (String::new(), Vec::new());
+                return String::new();
             };
             let text = truncate(&clean_line(&note.text), 50).into_owned();
             let linked = if note.friction.is_some() {
@@ -73,14 +90,7 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(Action, &'static str
             } else {
                 ""
             };
-            (
-                format!("Delete the shadow note “{text}”{linked}? {undo} undoes it."),
-                vec![
-                    (Action::Yes, "delete"),
-                    (Action::No, "keep it"),
-                    (Action::Cancel, "keep it"),
-                ],
-            )
+            format!("Delete the shadow note “{text}”{linked}? {undo} undoes it.")
         }
         Question::MergeChannels { from, into } => {
             // Counted once per change with the channels screen, not per frame.
@@ -95,136 +105,93 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(Action, &'static str
             } else {
                 uses.listed()
             };
-            (
-                format!("“{into}” exists: merge {what} into it? {undo} undoes it."),
-                vec![
-                    (Action::Yes, "merge"),
-                    (Action::No, "back"),
-                    (Action::Cancel, "back"),
-                ],
-            )
+            format!("“{into}” exists: merge {what} into it? {undo} undoes it.")
         }
-        Question::LeaveUnsaved { then } => {
-            let doc = app.doc();
-            let file = doc
-                .map(|d| clean_line(&d.file_name()).into_owned())
-                .unwrap_or_default();
-            let after = match then {
-                AfterLeaving::Quit => "quitting",
-                AfterLeaving::StartScreen => "opening another map",
-            };
-            let question = match doc {
-                Some(d) if !d.on_disk && !d.history.can_undo() => {
-                    format!("{file} is not saved yet. Save it before {after}?")
-                }
-                _ => format!("Save the changes to {file} before {after}?"),
-            };
-            (
-                question,
-                vec![
-                    (Action::Yes, "save"),
-                    (Action::No, "don't save"),
-                    (Action::Cancel, "stay"),
-                ],
-            )
-        }
-        Question::KeepLinks => (
-            "Keep the links you ticked?".to_owned(),
-            vec![
-                (Action::Yes, "keep them"),
-                (Action::No, "drop them"),
-                (Action::Cancel, "back to ticking"),
-            ],
+        Question::LeaveUnsaved { then } => leave_unsaved(app, *then),
+        Question::KeepLinks => "Keep the links you ticked?".to_owned(),
+        Question::KeepTyping => "Keep what you typed?".to_owned(),
+        Question::Recover(offer) => recover(app, offer),
+        Question::ChangedOnDisk { .. } => format!(
+            "{} was changed on disk since you opened it, by another program or person. \
+             Overwrite it with your version?",
+            file_name(app)
         ),
-        Question::KeepTyping => (
-            "Keep what you typed?".to_owned(),
-            vec![
-                (Action::Yes, "keep it"),
-                (Action::No, "drop it"),
-                (Action::Cancel, "back to editing"),
-            ],
+        Question::ReplaceFile(delivery) => format!(
+            "{} already exists. Replace it with the {}?",
+            clean_line(&delivery.path.display().to_string()),
+            delivery.what
         ),
-        Question::Recover(offer) => {
-            let mut text = format!(
-                "Unsaved work on {} was kept from {}. It changes:",
-                file_name(app),
-                local_time(app, &offer.written)
-            );
-            for change in offer.changes.iter().take(8) {
-                text.push_str(&format!("\n • {}", clean_line(change)));
-            }
-            if offer.changes.len() > 8 {
-                text.push_str(&format!("\n • and {} more", offer.changes.len() - 8));
-            }
-            text.push_str("\nTake it back?");
-            (
-                text,
-                vec![
-                    (Action::Yes, "recover it"),
-                    (Action::No, "discard it"),
-                    (Action::Alternative, "compare side by side"),
-                    (Action::Cancel, "later"),
-                ],
-            )
-        }
-        Question::ChangedOnDisk { .. } => (
-            format!(
-                "{} was changed on disk since you opened it, by another program or person. \
-                 Overwrite it with your version?",
-                file_name(app)
-            ),
-            vec![
-                (Action::Yes, "overwrite"),
-                (Action::No, "reload theirs, keep yours as a recovery copy"),
-                (Action::Alternative, "save as…"),
-                (Action::Cancel, "cancel"),
-            ],
+        Question::DeletedOnDisk { .. } => format!(
+            "{} was deleted (or moved away) since you opened it. Save your version there again?",
+            file_name(app)
         ),
-        Question::DeletedOnDisk { .. } => (
-            format!(
-                "{} was deleted (or moved away) since you opened it. Save your version there again?",
-                file_name(app)
-            ),
-            vec![
-                (Action::Yes, "save it again"),
-                (Action::Alternative, "save as…"),
-                (Action::Cancel, "cancel"),
-            ],
+        Question::ReadOnlyFile { .. } => format!(
+            "{} is read-only: its permissions do not let you change it. Replace it with \
+             your version all the same? It stays read-only.",
+            file_name(app)
         ),
-        Question::ReadOnlyFile { .. } => (
-            format!(
-                "{} is read-only: its permissions do not let you change it. Replace it with \
-                 your version all the same? It stays read-only.",
-                file_name(app)
-            ),
-            vec![
-                (Action::Yes, "replace it"),
-                (Action::Alternative, "save as…"),
-                (Action::Cancel, "cancel"),
-            ],
-        ),
-        Question::ReplaceFile(delivery) => (
-            format!(
-                "{} already exists. Replace it with the {}?",
-                clean_line(&delivery.path.display().to_string()),
-                delivery.what
-            ),
-            vec![
-                (Action::Yes, "replace it"),
-                (Action::No, "keep it"),
-                (Action::Cancel, "keep it"),
-            ],
-        ),
-        Question::LockedElsewhere { holder } => (
-            format!(
-                "{} is open in another cxmap ({}). If both of you edit it, saves overwrite each other. \
-                 It is open here read-only.",
-                file_name(app),
-                clean_line(holder)
-            ),
-            vec![(Action::Yes, "stay read-only"), (Action::No, "edit anyway")],
+        Question::LockedElsewhere { holder } => format!(
+            "{} is open in another cxmap ({}). If both of you edit it, saves overwrite each other. \
+             It is open here read-only.",
+            file_name(app),
+            clean_line(holder)
         ),
     }
+}
+
+fn delete_stage(app: &App, stage: usize, undo: &str) -> String {
+    let Some(doc) = app.doc() else {
+        return String::new();
+    };
+    let Some(current) = doc.map.stages.get(stage) else {
+        return String::new();
+    };
+    let notes = ops::notes_in_stage(&doc.map, stage);
+    let name = truncate(&clean_line(&current.name), 40).into_owned();
+    let mut text = format!("Delete stage “{name}”");
+    let items = current.item_count();
+    if items > 0 || notes > 0 {
+        text.push_str(&format!(
+            " with its {items} item{} and {notes} shadow note{}",
+            if items == 1 { "" } else { "s" },
+            if notes == 1 { "" } else { "s" }
+        ));
+    }
+    text.push_str(&format!("? {undo} undoes it."));
+    text
+}
+
+fn leave_unsaved(app: &App, then: AfterLeaving) -> String {
+    let doc = app.doc();
+    let file = doc
+        .map(|d| clean_line(&d.file_name()).into_owned())
+        .unwrap_or_default();
+    let after = match then {
+        AfterLeaving::Quit => "quitting",
+        AfterLeaving::StartScreen => "opening another map",
+    };
+    match doc {
+        Some(d) if !d.on_disk && !d.history.can_undo() => {
+            format!("{file} is not saved yet. Save it before {after}?")
+        }
+        _ => format!("Save the changes to {file} before {after}?"),
+    }
+}
+
+fn recover(app: &App, offer: &RecoveryOffer) -> String {
+    let mut text = format!(
+        "Unsaved work on {} was kept from {}. It changes:",
+        file_name(app),
+        local_time(app, &offer.written)
+    );
+    for change in offer.changes.iter().take(8) {
+        text.push_str(&format!("\n • {}", clean_line(change)));
+    }
+    if offer.changes.len() > 8 {
+        text.push_str(&format!("\n • and {} more", offer.changes.len() - 8));
+    }
+    text.push_str("\nTake it back?");
+    text
 }
 
 /// Draws the question in a box in the middle of the screen, as tall as its text.

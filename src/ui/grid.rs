@@ -365,111 +365,25 @@ fn draw_cell(
     let CellLook {
         lane,
         selected,
-        item,
         empty_hint,
+        ..
     } = *look;
     let width = usize::from(area.width);
     let height = usize::from(area.height);
     if height == 0 || width == 0 {
         return;
     }
-    let mut lines: Vec<CellLine> = Vec::with_capacity(height);
-    if chunks.is_empty() {
+    let lines = if chunks.is_empty() {
         if selected {
-            lines.push(CellLine::new(format!("{empty_hint:<width$}"), theme::SELECTED));
+            vec![CellLine::new(format!("{empty_hint:<width$}"), theme::SELECTED)]
+        } else {
+            Vec::new()
         }
     } else if lane.list().is_none() {
-        let highlight = if selected { theme::SELECTED } else { Style::new() };
-        let all: Vec<(&String, Style)> = chunks
-            .iter()
-            .enumerate()
-            .flat_map(|(i, c)| {
-                let style = if hit(i, c) {
-                    c.style.patch(theme::HIT)
-                } else {
-                    c.style
-                };
-                c.lines.iter().map(move |l| (l, style))
-            })
-            .collect();
-        for (i, (line, style)) in all.iter().take(height).enumerate() {
-            let cut = i + 1 == height && all.len() > height;
-            let text = if cut {
-                ending_in_ellipsis(line, width)
-            } else {
-                (*line).clone()
-            };
-            let text = if selected { format!("{text:<width$}") } else { text };
-            lines.push(CellLine::new(text, style.patch(highlight)));
-        }
+        text_lines(chunks, selected, hit, width, height)
     } else {
-        let window = cell::window(chunks, height, item);
-        if window.start > 0 && height > 1 {
-            lines.push(CellLine::new(format!("↑ {} more", window.start), theme::DIM));
-        }
-        for (index, chunk) in chunks.iter().enumerate().take(window.end).skip(window.start) {
-            let highlighted = selected && chunk.item == item;
-            let style = if hit(index, chunk) {
-                chunk.style.patch(theme::HIT)
-            } else {
-                chunk.style
-            };
-            let style = if highlighted {
-                style.patch(theme::SELECTED)
-            } else {
-                style
-            };
-            for (index, line) in chunk.lines.iter().enumerate() {
-                let line = if highlighted {
-                    format!("{line:<width$}")
-                } else {
-                    line.clone()
-                };
-                let bullet = "• ".len();
-                let cell_line = match (index, chunk.badge) {
-                    (0, Some((len, badge)))
-                        if line.is_char_boundary(bullet + len) && line.len() >= bullet + len =>
-                    {
-                        let badge = if highlighted {
-                            badge.patch(theme::SELECTED)
-                        } else {
-                            badge
-                        };
-                        CellLine {
-                            parts: vec![
-                                (line[..bullet].to_owned(), style),
-                                (line[bullet..bullet + len].to_owned(), badge),
-                                (line[bullet + len..].to_owned(), style),
-                            ],
-                        }
-                    }
-                    _ => CellLine::new(line, style),
-                };
-                lines.push(cell_line);
-            }
-        }
-        let hidden = chunks.len() - window.end;
-        // A cell that holds more than it shows says so: "…" where an item is cut, a
-        // "↓ N more" line for items below, or both on one line when only one fits.
-        let content_rows = if hidden > 0 && height > 1 {
-            height - 1
-        } else {
-            height
-        };
-        let cut = lines.len() > content_rows;
-        lines.truncate(content_rows);
-        let more_on_last_line = hidden > 0 && lines.len() >= height;
-        if let Some(last) = lines.last_mut() {
-            if more_on_last_line {
-                last.end_with(format!("… ↓{hidden}"), Some(theme::WARNING), width);
-            } else if cut {
-                last.end_with(String::from("…"), None, width);
-            }
-        }
-        if hidden > 0 && lines.len() < height {
-            lines.push(CellLine::new(format!("↓ {hidden} more"), theme::DIM));
-        }
-    }
+        list_lines(chunks, look, hit, width, height)
+    };
     for (y, line) in (area.y..).zip(&lines) {
         let mut x = area.x;
         for (text, style) in &line.parts {
@@ -477,6 +391,120 @@ fn draw_cell(
             (x, _) = buf.set_stringn(x, y, text, width.saturating_sub(used), *style);
         }
     }
+}
+
+/// A goal or emotion cell's lines, the last one ending in "…" when more is hidden.
+fn text_lines(
+    chunks: &[Chunk],
+    selected: bool,
+    hit: &dyn Fn(usize, &Chunk) -> bool,
+    width: usize,
+    height: usize,
+) -> Vec<CellLine> {
+    let highlight = if selected { theme::SELECTED } else { Style::new() };
+    let all: Vec<(&String, Style)> = chunks
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            let style = if hit(i, c) {
+                c.style.patch(theme::HIT)
+            } else {
+                c.style
+            };
+            c.lines.iter().map(move |l| (l, style))
+        })
+        .collect();
+    let mut lines = Vec::with_capacity(height);
+    for (i, (line, style)) in all.iter().take(height).enumerate() {
+        let cut = i + 1 == height && all.len() > height;
+        let text = if cut {
+            ending_in_ellipsis(line, width)
+        } else {
+            (*line).clone()
+        };
+        let text = if selected { format!("{text:<width$}") } else { text };
+        lines.push(CellLine::new(text, style.patch(highlight)));
+    }
+    lines
+}
+
+/// A list cell's lines: the items around the selected one, each bullet's badge in its
+/// own style, and a cell that holds more than it shows says so: "…" where an item is cut,
+/// a "↓ N more" line for items below, or both on one line when only one fits.
+fn list_lines(
+    chunks: &[Chunk],
+    look: &CellLook,
+    hit: &dyn Fn(usize, &Chunk) -> bool,
+    width: usize,
+    height: usize,
+) -> Vec<CellLine> {
+    let item = look.item;
+    let mut lines = Vec::with_capacity(height);
+    let window = cell::window(chunks, height, item);
+    if window.start > 0 && height > 1 {
+        lines.push(CellLine::new(format!("↑ {} more", window.start), theme::DIM));
+    }
+    for (index, chunk) in chunks.iter().enumerate().take(window.end).skip(window.start) {
+        let highlighted = look.selected && chunk.item == item;
+        let style = if hit(index, chunk) {
+            chunk.style.patch(theme::HIT)
+        } else {
+            chunk.style
+        };
+        let style = if highlighted {
+            style.patch(theme::SELECTED)
+        } else {
+            style
+        };
+        for (index, line) in chunk.lines.iter().enumerate() {
+            let line = if highlighted {
+                format!("{line:<width$}")
+            } else {
+                line.clone()
+            };
+            let bullet = "• ".len();
+            let cell_line = match (index, chunk.badge) {
+                (0, Some((len, badge)))
+                    if line.is_char_boundary(bullet + len) && line.len() >= bullet + len =>
+                {
+                    let badge = if highlighted {
+                        badge.patch(theme::SELECTED)
+                    } else {
+                        badge
+                    };
+                    CellLine {
+                        parts: vec![
+                            (line[..bullet].to_owned(), style),
+                            (line[bullet..bullet + len].to_owned(), badge),
+                            (line[bullet + len..].to_owned(), style),
+                        ],
+                    }
+                }
+                _ => CellLine::new(line, style),
+            };
+            lines.push(cell_line);
+        }
+    }
+    let hidden = chunks.len() - window.end;
+    let content_rows = if hidden > 0 && height > 1 {
+        height - 1
+    } else {
+        height
+    };
+    let cut = lines.len() > content_rows;
+    lines.truncate(content_rows);
+    let more_on_last_line = hidden > 0 && lines.len() >= height;
+    if let Some(last) = lines.last_mut() {
+        if more_on_last_line {
+            last.end_with(format!("… ↓{hidden}"), Some(theme::WARNING), width);
+        } else if cut {
+            last.end_with(String::from("…"), None, width);
+        }
+    }
+    if hidden > 0 && lines.len() < height {
+        lines.push(CellLine::new(format!("↓ {hidden} more"), theme::DIM));
+    }
+    lines
 }
 
 #[cfg(test)]

@@ -20,7 +20,6 @@ mod notes;
 mod start;
 mod theme;
 
-pub use cell::signed;
 pub use help::{help_lines, overlay_max_scroll};
 
 use ratatui::Frame;

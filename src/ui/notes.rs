@@ -77,36 +77,11 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
     if inner.height == 0 || inner.width < 4 {
         return;
     }
-    let columns = usize::from(inner.width);
     if shadow.rows.is_empty() {
-        let lines = if filter.is_empty() {
-            vec![
-                "No shadow notes yet.".to_owned(),
-                String::new(),
-                "Walk the journey as a customer and write down what you see:".to_owned(),
-                format!(
-                    "{} (here) or {} (in the grid) adds a note: type, {}.",
-                    key(Mode::Shadow, Action::AddNote),
-                    key(Mode::Grid, Action::AddNote),
-                    key(Mode::Form, Action::Commit)
-                ),
-            ]
-        } else {
-            vec![format!(
-                "No note passes the filter: {} shows all.",
-                key(Mode::Shadow, Action::ClearNoteFilter)
-            )]
-        };
-        for (y, line) in (inner.y..inner.bottom()).zip(lines) {
-            for (dy, part) in wrapped(&line, columns, 2).into_iter().enumerate() {
-                if y + (dy as u16) < inner.bottom() {
-                    buf.set_stringn(inner.x, y + dy as u16, part, columns, theme::DIM);
-                }
-            }
-        }
+        render_empty(app, filter.is_empty(), inner, buf);
         return;
     }
-    let text_columns = columns.saturating_sub(2).max(1);
+    let text_columns = usize::from(inner.width).saturating_sub(2).max(1);
     let height_of = |row: usize| {
         let selected = row == shadow.selected;
         shadow
@@ -130,74 +105,119 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
         if y >= inner.bottom() {
             break;
         }
-        let Some(note) = map.shadow.notes.get(n) else {
-            continue;
-        };
-        let selected = row == shadow.selected;
-        let head_style = match (selected, focused) {
-            (true, true) => theme::SELECTED_HEADER,
-            (true, false) => theme::SELECTED,
-            _ => theme::HEADER,
-        };
-        let observer = if note.observer.is_empty() {
-            "someone".into()
-        } else {
-            clean_line(&note.observer)
-        };
-        let mark = if shadow.linked.contains(&n) {
-            " ⚑ friction point"
-        } else {
-            ""
-        };
-        let head = format!("{}  {observer}", local_time(&note.at, &app.time_zone));
-        let head = truncate(&clean_line(&head), columns.saturating_sub(width(mark))).into_owned();
-        let pad = columns.saturating_sub(width(&head) + width(mark));
-        buf.set_stringn(
-            inner.x,
+        let area = Rect {
             y,
-            format!("{head}{}", " ".repeat(pad)),
-            columns,
-            head_style,
-        );
-        if !mark.is_empty() {
-            let x = inner.x + (columns - width(mark)) as u16;
-            let style = theme::lane(crate::model::Lane::Friction);
-            let style = if selected {
-                style.patch(theme::SELECTED)
-            } else {
-                style
-            };
-            buf.set_stringn(x, y, mark, width(mark), style);
+            height: inner.bottom() - y,
+            ..inner
+        };
+        y += draw_note(app, map, n, row == shadow.selected, area, buf) + 1;
+    }
+}
+
+/// What the pane says with no note to list.
+fn render_empty(app: &App, unfiltered: bool, area: Rect, buf: &mut Buffer) {
+    let key = |mode: Mode, action: Action| app.keymap.key(mode, &action);
+    let columns = usize::from(area.width);
+    let lines = if unfiltered {
+        vec![
+            "No shadow notes yet.".to_owned(),
+            String::new(),
+            "Walk the journey as a customer and write down what you see:".to_owned(),
+            format!(
+                "{} (here) or {} (in the grid) adds a note: type, {}.",
+                key(Mode::Shadow, Action::AddNote),
+                key(Mode::Grid, Action::AddNote),
+                key(Mode::Form, Action::Commit)
+            ),
+        ]
+    } else {
+        vec![format!(
+            "No note passes the filter: {} shows all.",
+            key(Mode::Shadow, Action::ClearNoteFilter)
+        )]
+    };
+    for (y, line) in (area.y..area.bottom()).zip(lines) {
+        for (dy, part) in wrapped(&line, columns, 2).into_iter().enumerate() {
+            if y + (dy as u16) < area.bottom() {
+                buf.set_stringn(area.x, y + dy as u16, part, columns, theme::DIM);
+            }
         }
-        y += 1;
-        if y >= inner.bottom() {
+    }
+}
+
+/// Draws note `n` of the map from the top of `area`: its head (time, observer, ⚑), its
+/// facts, its text and, when selected, its evidence. Returns the rows it took.
+fn draw_note(app: &App, map: &JourneyMap, n: usize, selected: bool, area: Rect, buf: &mut Buffer) -> u16 {
+    let Some(note) = map.shadow.notes.get(n) else {
+        return 0;
+    };
+    let columns = usize::from(area.width);
+    let text_columns = columns.saturating_sub(2).max(1);
+    let focused = app.shadow.pane == Pane::Focused;
+    let head_style = match (selected, focused) {
+        (true, true) => theme::SELECTED_HEADER,
+        (true, false) => theme::SELECTED,
+        _ => theme::HEADER,
+    };
+    let observer = if note.observer.is_empty() {
+        "someone".into()
+    } else {
+        clean_line(&note.observer)
+    };
+    let mark = if app.shadow.linked.contains(&n) {
+        " ⚑ friction point"
+    } else {
+        ""
+    };
+    let head = format!("{}  {observer}", local_time(&note.at, &app.time_zone));
+    let head = truncate(&clean_line(&head), columns.saturating_sub(width(mark))).into_owned();
+    let pad = columns.saturating_sub(width(&head) + width(mark));
+    let mut y = area.y;
+    buf.set_stringn(
+        area.x,
+        y,
+        format!("{head}{}", " ".repeat(pad)),
+        columns,
+        head_style,
+    );
+    if !mark.is_empty() {
+        let x = area.x + (columns - width(mark)) as u16;
+        let style = theme::lane(crate::model::Lane::Friction);
+        let style = if selected {
+            style.patch(theme::SELECTED)
+        } else {
+            style
+        };
+        buf.set_stringn(x, y, mark, width(mark), style);
+    }
+    y += 1;
+    if y >= area.bottom() {
+        return y - area.y;
+    }
+    let facts = facts(app, map, note);
+    let style = if facts.contains("missing!") {
+        theme::WARNING
+    } else {
+        theme::DIM
+    };
+    buf.set_stringn(area.x, y, truncate(&facts, columns), columns, style);
+    y += 1;
+    for line in text_lines(note, text_columns, selected) {
+        if y >= area.bottom() {
             break;
         }
-        let facts = facts(app, map, note);
-        let style = if facts.contains("missing!") {
-            theme::WARNING
-        } else {
-            theme::DIM
-        };
-        buf.set_stringn(inner.x, y, truncate(&facts, columns), columns, style);
-        y += 1;
-        for line in text_lines(note, text_columns, selected) {
-            if y >= inner.bottom() {
-                break;
-            }
-            buf.set_stringn(inner.x + 2, y, line, text_columns, theme::TEXT);
-            y += 1;
-        }
-        for (line, missing) in evidence_lines(app, note, selected) {
-            if y >= inner.bottom() {
-                break;
-            }
-            let style = if missing { theme::WARNING } else { theme::DIM };
-            buf.set_stringn(inner.x + 2, y, truncate(&line, text_columns), text_columns, style);
-            y += 1;
-        }
+        buf.set_stringn(area.x + 2, y, line, text_columns, theme::TEXT);
         y += 1;
     }
+    for (line, missing) in evidence_lines(app, note, selected) {
+        if y >= area.bottom() {
+            break;
+        }
+        let style = if missing { theme::WARNING } else { theme::DIM };
+        buf.set_stringn(area.x + 2, y, truncate(&line, text_columns), text_columns, style);
+        y += 1;
+    }
+    y - area.y
 }
 
 /// The selected note's evidence, one a line (a few at most), missing files marked.

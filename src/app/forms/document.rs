@@ -13,6 +13,12 @@ use crate::export::memo::MemoFormat;
 use crate::export::{ExportFormat, path_beside};
 use crate::model::JourneyMap;
 
+const FORMAT: &str = "format";
+const FILE: &str = "file";
+const WALKED_BY: &str = "walked_by";
+const WHEN: &str = "when";
+const DEVICES: &str = "devices";
+
 const EXPORT_SUFFIX: &str = "";
 const MEMO_SUFFIX: &str = "-memo";
 
@@ -47,8 +53,8 @@ pub fn export_form(map_path: &Path, keymap: &Keymap) -> ReadyForm {
         Form::new(
             format!("Export the map {}", keys_hint(keymap)),
             vec![
-                Field::choice("Format", export_options(), 0),
-                Field::text("File", &file.display().to_string(), false),
+                Field::choice(FORMAT, "Format", export_options(), 0),
+                Field::text(FILE, "File", &file.display().to_string(), false),
             ],
         ),
         FormPurpose::Export,
@@ -62,8 +68,8 @@ pub fn memo_file_form(map_path: &Path, keymap: &Keymap) -> ReadyForm {
         Form::new(
             format!("Write the friction memo {}", keys_hint(keymap)),
             vec![
-                Field::choice("Format", memo_options(), 0),
-                Field::text("File", &file.display().to_string(), false),
+                Field::choice(FORMAT, "Format", memo_options(), 0),
+                Field::text(FILE, "File", &file.display().to_string(), false),
             ],
         ),
         FormPurpose::MemoFile,
@@ -76,9 +82,9 @@ pub fn memo_details_form(preview: &MemoPreview) -> ReadyForm {
         Form::new(
             "Who walked the journey (names and devices separated by commas)".to_owned(),
             vec![
-                Field::text("Walked by", &preview.observers.join(", "), false),
-                Field::text("When", preview.when.as_deref().unwrap_or(""), false),
-                Field::text("Devices", &preview.options.devices.join(", "), false),
+                Field::text(WALKED_BY, "Walked by", &preview.observers.join(", "), false),
+                Field::text(WHEN, "When", preview.when.as_deref().unwrap_or(""), false),
+                Field::text(DEVICES, "Devices", &preview.options.devices.join(", "), false),
             ],
         ),
         FormPurpose::MemoDetails,
@@ -104,22 +110,22 @@ pub fn follow_format(form: &mut Form, purpose: FormPurpose, map_path: &Path) {
     let Some((extensions, suffix)) = extensions(purpose) else {
         return;
     };
-    let selected = form.choice(0);
-    let current = form.text(1).to_owned();
+    let selected = form.choice(FORMAT);
+    let current = form.text(FILE).to_owned();
     let defaults: Vec<String> = extensions
         .iter()
         .map(|ext| path_beside(map_path, suffix, ext).display().to_string())
         .collect();
     if defaults.contains(&current)
         && let Some(new) = defaults.get(selected)
-        && let Some(field) = form.fields.get_mut(1)
+        && let Some(field) = form.field_mut(FILE)
     {
-        *field = Field::text("File", new, false);
+        *field = Field::text(FILE, "File", new, false);
     }
 }
 
 fn file(form: &Form) -> Result<std::path::PathBuf, String> {
-    let text = form.text(1).trim();
+    let text = form.text(FILE).trim();
     if text.is_empty() {
         return Err("Name the file to write".to_owned());
     }
@@ -127,7 +133,7 @@ fn file(form: &Form) -> Result<std::path::PathBuf, String> {
 }
 
 pub(super) fn export_outcome(map: &JourneyMap, form: &Form) -> Result<Outcome, String> {
-    let format = ExportFormat::ALL[form.choice(0).min(ExportFormat::ALL.len() - 1)];
+    let format = ExportFormat::ALL[form.choice(FORMAT).min(ExportFormat::ALL.len() - 1)];
     Ok(Outcome::Deliver(Box::new(Delivery {
         path: file(form)?,
         text: format.build(map),
@@ -144,7 +150,7 @@ pub(super) fn memo_file_outcome(
     let Some(preview) = preview else {
         return Ok(Outcome::Unchanged);
     };
-    let format = MemoFormat::ALL[form.choice(0).min(MemoFormat::ALL.len() - 1)];
+    let format = MemoFormat::ALL[form.choice(FORMAT).min(MemoFormat::ALL.len() - 1)];
     Ok(Outcome::Deliver(Box::new(Delivery {
         path: file(form)?,
         text: preview.document(map, format),
@@ -162,10 +168,10 @@ fn list(text: &str) -> Vec<String> {
 }
 
 pub(super) fn memo_details_outcome(form: &Form) -> Outcome {
-    let when = form.text(1).trim();
+    let when = form.text(WHEN).trim();
     Outcome::MemoDetails {
-        observers: list(form.text(0)),
+        observers: list(form.text(WALKED_BY)),
         dates: (!when.is_empty()).then(|| when.to_owned()),
-        devices: list(form.text(2)),
+        devices: list(form.text(DEVICES)),
     }
 }

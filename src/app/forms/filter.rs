@@ -7,10 +7,10 @@ use crate::app::completion::Completion;
 use crate::app::form::{Field, Form};
 use crate::model::{JourneyMap, Severity, Status, channels, council};
 
-const STATUS: usize = 0;
-const SEVERITY: usize = 1;
-const CHANNEL: usize = 2;
-const OWNER: usize = 3;
+const STATUS: &str = "status";
+const SEVERITY: &str = "severity";
+const CHANNEL: &str = "channel";
+const OWNER: &str = "owner";
 
 const SEVERITIES: [Severity; 3] = [Severity::Minor, Severity::Major, Severity::Severe];
 const ANY: &str = "any";
@@ -25,6 +25,7 @@ pub fn filter_form(map: &JourneyMap, current: &BoardFilter) -> ReadyForm {
     let position = |found: Option<usize>| found.map_or(0, |i| i + 1);
     let fields = vec![
         Field::choice(
+            STATUS,
             "Status",
             with_any(Status::ALL.iter().map(|s| s.label().to_owned())),
             position(
@@ -34,6 +35,7 @@ pub fn filter_form(map: &JourneyMap, current: &BoardFilter) -> ReadyForm {
             ),
         ),
         Field::choice(
+            SEVERITY,
             "Severity",
             with_any(SEVERITIES.iter().map(|s| format!("{} {}", s.number(), s.word()))),
             position(
@@ -43,6 +45,7 @@ pub fn filter_form(map: &JourneyMap, current: &BoardFilter) -> ReadyForm {
             ),
         ),
         Field::choice(
+            CHANNEL,
             "Channel",
             with_any(channels.iter().cloned()),
             position(
@@ -52,8 +55,13 @@ pub fn filter_form(map: &JourneyMap, current: &BoardFilter) -> ReadyForm {
                     .and_then(|c| channels.iter().position(|x| x == c)),
             ),
         ),
-        Field::text("Owner", current.owner.as_deref().unwrap_or_default(), false)
-            .completing(Completion::Names(council::owners(map))),
+        Field::text(
+            OWNER,
+            "Owner",
+            current.owner.as_deref().unwrap_or_default(),
+            false,
+        )
+        .completing(Completion::Names(council::owners(map))),
     ];
     (
         Form::new("Filter the friction board".to_owned(), fields),
@@ -62,7 +70,7 @@ pub fn filter_form(map: &JourneyMap, current: &BoardFilter) -> ReadyForm {
 }
 
 pub(super) fn outcome(map: &JourneyMap, form: &Form) -> Outcome {
-    let pick = |index: usize| form.choice(index).checked_sub(1);
+    let pick = |name: &str| form.choice(name).checked_sub(1);
     let owner = form.text(OWNER).trim();
     Outcome::Filter(BoardFilter {
         status: pick(STATUS).and_then(|i| Status::ALL.get(i).copied()),

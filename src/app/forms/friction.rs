@@ -7,13 +7,13 @@ use crate::app::completion::Completion;
 use crate::app::form::{Field, Form};
 use crate::model::{Edit, Item, JourneyMap, Severity, Status, channels, council};
 
-const TEXT: usize = 0;
-const SEVERITY: usize = 1;
-const CHANNEL: usize = 2;
-const VOTES: usize = 3;
-const OWNER: usize = 4;
-const STATUS: usize = 5;
-const EVIDENCE: usize = 6;
+const TEXT: &str = "text";
+const SEVERITY: &str = "severity";
+const CHANNEL: &str = "channel";
+const VOTES: &str = "votes";
+const OWNER: &str = "owner";
+const STATUS: &str = "status";
+const EVIDENCE: &str = "evidence";
 
 const SEVERITIES: [Severity; 3] = [Severity::Minor, Severity::Major, Severity::Severe];
 
@@ -33,22 +33,27 @@ pub fn friction_form(
         .collect();
     let statuses = Status::ALL.iter().map(|s| s.label().to_owned()).collect();
     let fields = vec![
-        Field::text("Text", &friction.text, true),
+        Field::text(TEXT, "Text", &friction.text, true),
         Field::choice(
+            SEVERITY,
             "Severity",
             severities,
             usize::from(friction.severity.number()) - 1,
         ),
-        Field::text("Channel", &friction.channel, false).completing(Completion::Names(channels::known(map))),
+        Field::text(CHANNEL, "Channel", &friction.channel, false)
+            .completing(Completion::Names(channels::known(map))),
         Field::number(
+            VOTES,
             "Votes",
             Some(f64::from(friction.votes)),
             0.0..=9999.0,
             true,
             false,
         ),
-        Field::text("Owner", &friction.owner, false).completing(Completion::Names(council::owners(map))),
+        Field::text(OWNER, "Owner", &friction.owner, false)
+            .completing(Completion::Names(council::owners(map))),
         Field::choice(
+            STATUS,
             "Status",
             statuses,
             Status::ALL
@@ -56,7 +61,7 @@ pub fn friction_form(
                 .position(|s| *s == friction.status)
                 .unwrap_or(0),
         ),
-        Field::text("Evidence", &friction.evidence.join("\n"), true),
+        Field::text(EVIDENCE, "Evidence", &friction.evidence.join("\n"), true),
     ];
     let title = format!("Friction point {} · {}", at + 1, current.name);
     let mut form = Form::new(title, fields);
@@ -82,7 +87,7 @@ pub(super) fn outcome(map: &JourneyMap, stage: usize, at: usize, form: &mut Form
     };
     let text = form.text(TEXT).trim().to_owned();
     if text.is_empty() {
-        form.focus = TEXT;
+        form.focus_on(TEXT);
         return Err("A friction point needs its text: what happened?".to_owned());
     }
     let votes = form.number(VOTES)?.unwrap_or(0.0) as u32;

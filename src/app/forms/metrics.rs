@@ -6,14 +6,14 @@ use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::form::{Field, Form};
 use crate::model::{Edit, JourneyMap, Metrics};
 
-const CSAT: usize = 0;
-const NPS: usize = 1;
-const CES: usize = 2;
-const PROMOTERS: usize = 3;
-const PASSIVES: usize = 4;
-const DETRACTORS: usize = 5;
-const SATISFIED: usize = 6;
-const ANSWERS: usize = 7;
+const CSAT: &str = "csat";
+const NPS: &str = "nps";
+const CES: &str = "ces";
+const PROMOTERS: &str = "promoters";
+const PASSIVES: &str = "passives";
+const DETRACTORS: &str = "detractors";
+const SATISFIED: &str = "satisfied";
+const ANSWERS: &str = "answers";
 
 const COUNTS: std::ops::RangeInclusive<f64> = 0.0..=10_000_000.0;
 
@@ -21,16 +21,16 @@ const COUNTS: std::ops::RangeInclusive<f64> = 0.0..=10_000_000.0;
 pub fn metrics_form(map: &JourneyMap, stage: usize) -> Option<ReadyForm> {
     let current = map.stages.get(stage)?;
     let metrics = current.metrics.clone().unwrap_or_default();
-    let count = |label| Field::number(label, None, COUNTS, true, true);
+    let count = |name, label| Field::number(name, label, None, COUNTS, true, true);
     let fields = vec![
-        Field::number("CSAT %", metrics.csat, Metrics::CSAT_RANGE, false, true),
-        Field::number("NPS", metrics.nps, Metrics::NPS_RANGE, false, true),
-        Field::number("CES", metrics.ces, Metrics::CES_RANGE, false, true),
-        count("Promoters"),
-        count("Passives"),
-        count("Detractors"),
-        count("Satisfied"),
-        count("Answers"),
+        Field::number(CSAT, "CSAT %", metrics.csat, Metrics::CSAT_RANGE, false, true),
+        Field::number(NPS, "NPS", metrics.nps, Metrics::NPS_RANGE, false, true),
+        Field::number(CES, "CES", metrics.ces, Metrics::CES_RANGE, false, true),
+        count(PROMOTERS, "Promoters"),
+        count(PASSIVES, "Passives"),
+        count(DETRACTORS, "Detractors"),
+        count(SATISFIED, "Satisfied"),
+        count(ANSWERS, "Answers"),
     ];
     let title = format!(
         "Metrics · {} {} (empty = none; counts fill NPS, CSAT)",
@@ -81,13 +81,13 @@ fn round1(value: f64) -> f64 {
 
 /// After a count was typed: fills NPS or CSAT when its counts are complete.
 pub fn calculate(form: &mut Form) {
-    let counts = |form: &Form, fields: &[usize]| -> Option<Vec<f64>> {
+    let counts = |form: &Form, fields: &[&str]| -> Option<Vec<f64>> {
         fields
             .iter()
-            .map(|&i| form.fields.get(i).and_then(|f| f.number_value().ok().flatten()))
+            .map(|name| form.field(name).and_then(|f| f.number_value().ok().flatten()))
             .collect()
     };
-    let result = match form.focus {
+    let result = match form.focused_name().unwrap_or_default() {
         PROMOTERS | PASSIVES | DETRACTORS => counts(form, &[PROMOTERS, PASSIVES, DETRACTORS])
             .and_then(|c| nps(c[0], c[1], c[2]))
             .map(|value| (NPS, value)),
@@ -97,7 +97,7 @@ pub fn calculate(form: &mut Form) {
         _ => None,
     };
     if let Some((target, value)) = result
-        && let Some(input) = form.fields.get_mut(target).and_then(Field::input_mut)
+        && let Some(input) = form.field_mut(target).and_then(Field::input_mut)
     {
         input.text_start();
         input.delete_to_line_end();

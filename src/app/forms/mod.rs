@@ -19,12 +19,11 @@ pub use note::{NoteDefaults, note_form};
 pub use note_filter::note_filter_form;
 pub use round::round_form;
 
-use super::App;
 use super::board::BoardFilter;
+use super::documents::MemoPreview;
 use super::form::Form;
-use super::screen::{Screen, View};
 use super::shadow::NoteFilter;
-use crate::model::Edit;
+use crate::model::{Coverage, Edit, IdGen, JourneyMap};
 
 /// A form ready to open, with what keeping it is for.
 pub type ReadyForm = (Form, FormPurpose);
@@ -91,35 +90,42 @@ pub enum Outcome {
     },
 }
 
+/// What keeping a form may read and use besides the form itself.
+pub struct Context<'a> {
+    /// The open map, if any.
+    pub map: Option<&'a JourneyMap>,
+    /// The memo's preview, while it shows.
+    pub memo: Option<&'a MemoPreview>,
+    /// The notes counted per stage × channel (the channels a note filter offers).
+    pub coverage: &'a Coverage,
+    pub ids: &'a mut IdGen,
+    /// Times are typed in this zone.
+    pub zone: &'a jiff::tz::TimeZone,
+}
+
 /// What keeping `form` for `purpose` does, or the reason it cannot be kept yet (the form
 /// then shows it and focuses the field at fault).
-pub fn outcome(app: &mut App, form: &mut Form, purpose: FormPurpose) -> Result<Outcome, String> {
+pub fn outcome(form: &mut Form, purpose: FormPurpose, context: Context) -> Result<Outcome, String> {
     if purpose == FormPurpose::Observer {
         return name::observer_outcome(form);
     }
     if purpose == FormPurpose::MemoDetails {
         return Ok(document::memo_details_outcome(form));
     }
-    let Screen::Map { doc, view } = &app.screen else {
+    let Some(map) = context.map else {
         return Ok(Outcome::Unchanged);
     };
     match purpose {
-        FormPurpose::Note { at } => note::outcome(&doc.map, at, form, &mut app.ids, &app.time_zone),
-        FormPurpose::NoteFilter => Ok(note_filter::outcome(&doc.map, &app.shadow.coverage, form)),
-        FormPurpose::Channel { at } => name::channel_outcome(&doc.map, at, form),
+        FormPurpose::Note { at } => note::outcome(map, at, form, context.ids, context.zone),
+        FormPurpose::NoteFilter => Ok(note_filter::outcome(map, context.coverage, form)),
+        FormPurpose::Channel { at } => name::channel_outcome(map, at, form),
         FormPurpose::Observer => name::observer_outcome(form),
-        FormPurpose::Friction { stage, at } => friction::outcome(&doc.map, stage, at, form),
-        FormPurpose::Metrics { stage } => metrics::outcome(&doc.map, stage, form),
+        FormPurpose::Friction { stage, at } => friction::outcome(map, stage, at, form),
+        FormPurpose::Metrics { stage } => metrics::outcome(map, stage, form),
         FormPurpose::VotingRound => round::outcome(form),
-        FormPurpose::BoardFilter => Ok(filter::outcome(&doc.map, form)),
-        FormPurpose::Export => document::export_outcome(&doc.map, form),
-        FormPurpose::MemoFile => {
-            let preview = match view {
-                View::Memo(preview) => Some(&**preview),
-                _ => None,
-            };
-            document::memo_file_outcome(&doc.map, preview, form)
-        }
+        FormPurpose::BoardFilter => Ok(filter::outcome(map, form)),
+        FormPurpose::Export => document::export_outcome(map, form),
+        FormPurpose::MemoFile => document::memo_file_outcome(map, context.memo, form),
         FormPurpose::MemoDetails => Ok(document::memo_details_outcome(form)),
     }
 }

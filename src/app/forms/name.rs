@@ -5,6 +5,8 @@ use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::form::{Field, Form};
 use crate::model::{Edit, JourneyMap, channel_index, channels};
 
+/// The one field of these forms.
+const NAME: &str = "name";
 /// The form adding a channel (`at` None) or renaming channel `at`.
 pub fn channel_form(map: &JourneyMap, at: Option<usize>) -> Option<ReadyForm> {
     let (title, name) = match at {
@@ -15,7 +17,7 @@ pub fn channel_form(map: &JourneyMap, at: Option<usize>) -> Option<ReadyForm> {
         None => ("Add a channel", ""),
     };
     Some((
-        Form::new(title.to_owned(), vec![Field::text("Channel", name, false)]),
+        Form::new(title.to_owned(), vec![Field::text(NAME, "Channel", name, false)]),
         FormPurpose::Channel { at },
     ))
 }
@@ -25,7 +27,7 @@ pub fn observer_form(suggestion: &str) -> ReadyForm {
     (
         Form::new(
             "Your name, signed on your shadow notes (asked once)".to_owned(),
-            vec![Field::text("Observer", suggestion, false)],
+            vec![Field::text(NAME, "Observer", suggestion, false)],
         ),
         FormPurpose::Observer,
     )
@@ -36,7 +38,7 @@ pub(super) fn channel_outcome(
     at: Option<usize>,
     form: &mut Form,
 ) -> Result<Outcome, String> {
-    let name = form.text(0).trim().to_owned();
+    let name = form.text(NAME).trim().to_owned();
     if name.is_empty() {
         return Err("A channel needs a name (website, store, call…)".to_owned());
     }
@@ -79,7 +81,7 @@ pub(super) fn channel_outcome(
 }
 
 pub(super) fn observer_outcome(form: &Form) -> Result<Outcome, String> {
-    let name = form.text(0).trim().to_owned();
+    let name = form.text(NAME).trim().to_owned();
     if name.is_empty() {
         return Err("Your name, or initials: it tells the team who saw what".to_owned());
     }

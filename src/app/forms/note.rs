@@ -7,13 +7,13 @@ use crate::app::form::{Field, Form};
 use crate::model::capture::Capture;
 use crate::model::{Edit, IdGen, JourneyMap, ShadowNote, channels, note_time};
 
-const TEXT: usize = 0;
-const STAGE: usize = 1;
-const CHANNEL: usize = 2;
-const OBSERVER: usize = 3;
-const TIME: usize = 4;
+const TEXT: &str = "text";
+const STAGE: &str = "stage";
+const CHANNEL: &str = "channel";
+const OBSERVER: &str = "observer";
+const TIME: &str = "time";
 /// The evidence field, where Tab completes paths.
-pub const EVIDENCE: usize = 5;
+pub const EVIDENCE: &str = "evidence";
 
 /// How times are typed in the form.
 const TIME_FORMAT: &str = "%Y-%m-%d %H:%M";
@@ -67,15 +67,15 @@ pub fn note_form(
     let stage = map.stage_position(&note.stage).unwrap_or(0);
     let known = channels::known(map);
     let fields = vec![
-        Field::text("Text", &note.text, true).completing(Completion::Tags(TagNames {
+        Field::text(TEXT, "Text", &note.text, true).completing(Completion::Tags(TagNames {
             channels: known.clone(),
             owners: Vec::new(),
         })),
-        Field::choice("Stage", stages, stage),
-        Field::text("Channel", &note.channel, false).completing(Completion::Names(known)),
-        Field::text("Observer", &note.observer, false),
-        Field::text("Time", &local_time(&note.at, zone), false),
-        Field::text("Evidence", &note.evidence.join("\n"), true),
+        Field::choice(STAGE, "Stage", stages, stage),
+        Field::text(CHANNEL, "Channel", &note.channel, false).completing(Completion::Names(known)),
+        Field::text(OBSERVER, "Observer", &note.observer, false),
+        Field::text(TIME, "Time", &local_time(&note.at, zone), false),
+        Field::text(EVIDENCE, "Evidence", &note.evidence.join("\n"), true),
     ];
     Some((Form::new(title, fields), FormPurpose::Note { at }))
 }
@@ -135,7 +135,7 @@ pub(super) fn outcome(
 ) -> Result<Outcome, String> {
     let capture = Capture::parse(form.text(TEXT));
     if capture.severity.is_some() || capture.owner.is_some() {
-        form.focus = TEXT;
+        form.focus_on(TEXT);
         return Err(format!(
             "A shadow note takes a #channel tag only ({}): make it a friction point for the rest",
             capture.describe()
@@ -143,14 +143,14 @@ pub(super) fn outcome(
     }
     let text = capture.text.trim().to_owned();
     if text.is_empty() {
-        form.focus = TEXT;
+        form.focus_on(TEXT);
         return Err("A shadow note needs its text: what did you see?".to_owned());
     }
     let typed_channel = capture
         .channel
         .unwrap_or_else(|| form.text(CHANNEL).trim().to_owned());
     if typed_channel.is_empty() {
-        form.focus = CHANNEL;
+        form.focus_on(CHANNEL);
         return Err("Which channel was it? (website, store, call…)".to_owned());
     }
     let original = match at {
@@ -169,7 +169,7 @@ pub(super) fn outcome(
         {
             Some(zoned) => note_time(zoned.timestamp()),
             None => {
-                form.focus = TIME;
+                form.focus_on(TIME);
                 return Err(time_problem(&typed_time).unwrap_or_else(|| {
                     format!(
                         "Time must look like {}",

@@ -6,10 +6,10 @@ use crate::app::form::{Field, Form};
 use crate::app::shadow::NoteFilter;
 use crate::model::{Coverage, JourneyMap};
 
-const STAGE: usize = 0;
-const CHANNEL: usize = 1;
-const OBSERVER: usize = 2;
-const TEXT: usize = 3;
+const STAGE: &str = "stage";
+const CHANNEL: &str = "channel";
+const OBSERVER: &str = "observer";
+const TEXT: &str = "text";
 const ANY: &str = "any";
 
 /// The form, showing `current`; the channels are the coverage's (the list and any used).
@@ -36,10 +36,15 @@ pub fn note_filter_form(map: &JourneyMap, coverage: &Coverage, current: &NoteFil
         .and_then(|c| coverage.channels.iter().position(|x| x.eq_ignore_ascii_case(c)))
         .map_or(0, |c| c + 1);
     let fields = vec![
-        Field::choice("Stage", stages, stage),
-        Field::choice("Channel", channels, channel),
-        Field::text("Observer", current.observer.as_deref().unwrap_or_default(), false),
-        Field::text("Text", current.text.as_deref().unwrap_or_default(), false),
+        Field::choice(STAGE, "Stage", stages, stage),
+        Field::choice(CHANNEL, "Channel", channels, channel),
+        Field::text(
+            OBSERVER,
+            "Observer",
+            current.observer.as_deref().unwrap_or_default(),
+            false,
+        ),
+        Field::text(TEXT, "Text", current.text.as_deref().unwrap_or_default(), false),
     ];
     (
         Form::new("Filter the shadow notes".to_owned(), fields),
@@ -48,9 +53,9 @@ pub fn note_filter_form(map: &JourneyMap, coverage: &Coverage, current: &NoteFil
 }
 
 pub(super) fn outcome(map: &JourneyMap, coverage: &Coverage, form: &Form) -> Outcome {
-    let pick = |index: usize| form.choice(index).checked_sub(1);
-    let typed = |index: usize| {
-        let text = form.text(index).trim();
+    let pick = |name: &str| form.choice(name).checked_sub(1);
+    let typed = |name: &str| {
+        let text = form.text(name).trim();
         (!text.is_empty()).then(|| text.to_owned())
     };
     Outcome::NoteFilter(NoteFilter {

@@ -3,8 +3,8 @@
 use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::form::{Field, Form};
 
-const PER_PERSON: usize = 0;
-const PEOPLE: usize = 1;
+const PER_PERSON: &str = "per_person";
+const PEOPLE: &str = "people";
 
 /// The form, with the usual dot-voting defaults.
 pub fn round_form() -> ReadyForm {
@@ -12,8 +12,8 @@ pub fn round_form() -> ReadyForm {
         Form::new(
             "Start a voting round".to_owned(),
             vec![
-                Field::number("Votes each", Some(3.0), 1.0..=50.0, true, false),
-                Field::number("People", Some(6.0), 1.0..=500.0, true, false),
+                Field::number(PER_PERSON, "Votes each", Some(3.0), 1.0..=50.0, true, false),
+                Field::number(PEOPLE, "People", Some(6.0), 1.0..=500.0, true, false),
             ],
         ),
         FormPurpose::VotingRound,

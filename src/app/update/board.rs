@@ -4,11 +4,11 @@
 use super::super::forms::{filter_form, friction_form};
 use super::super::screen::View;
 use super::super::{App, Effect, action::Action};
-use super::grid::settle;
-use super::{grid, votes};
+use super::apply::settle;
+use super::{Handled, votes};
 use crate::model::Lane;
 
-pub(super) fn update(app: &mut App, action: Action) -> Effect {
+pub(super) fn update(app: &mut App, action: Action) -> Handled {
     let council = matches!(app.screen.view(), Some(View::Council));
     let count = if council {
         app.board.council.len()
@@ -78,12 +78,12 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
                 app.cursor.stage = stage;
                 app.cursor.lane = Lane::Friction;
                 app.cursor.item = at;
-                return votes::vote(app, action == Action::Vote);
+                return Handled::Done(votes::vote(app, action == Action::Vote));
             }
         }
-        other => return grid::update(app, other),
+        other => return Handled::Pass(other),
     }
-    Effect::Nothing
+    Handled::Done(Effect::Nothing)
 }
 
 /// The friction point the board or council has selected: (stage, position).

@@ -4,7 +4,7 @@
 use super::super::modal::Question;
 use super::super::screen::{Screen, View};
 use super::super::{App, Effect, action::Action};
-use super::grid::settle;
+use super::apply::settle;
 use super::modal::recover;
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {

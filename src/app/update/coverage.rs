@@ -5,12 +5,13 @@ use super::super::forms::channel_form;
 use super::super::screen::{ChannelsFrom, Screen, View};
 use super::super::shadow::{NoteFilter, Pane};
 use super::super::{App, Effect, action::Action};
-use super::grid::{self, apply};
+use super::Handled;
+use super::apply::{apply, settle};
 use super::shadow::filter_notes;
 use crate::model::{Edit, PlanEntry, channels};
 use crate::text::display::{clean_line, truncate};
 
-pub(super) fn update(app: &mut App, action: Action) -> Effect {
+pub(super) fn update(app: &mut App, action: Action) -> Handled {
     let coverage = &app.shadow.coverage;
     let (stages, rows) = (coverage.stage_count, coverage.channels.len());
     let cell = &mut app.shadow.cell;
@@ -26,9 +27,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             from: ChannelsFrom::Coverage,
         }),
         Action::Back => app.screen.show(View::Grid),
-        other => return grid::update(app, other),
+        other => return Handled::Pass(other),
     }
-    Effect::Nothing
+    Handled::Done(Effect::Nothing)
 }
 
 /// The selected cell's stage id and channel name.
@@ -88,7 +89,7 @@ fn notes_of_cell(app: &mut App) {
     };
     app.screen.show(View::Grid);
     app.cursor.stage = app.shadow.cell.stage;
-    grid::settle(app);
+    settle(app);
     app.shadow.pane = Pane::Focused;
     filter_notes(
         app,
@@ -101,13 +102,13 @@ fn notes_of_cell(app: &mut App) {
 }
 
 /// Keys on the channels screen.
-pub(super) fn channels(app: &mut App, action: Action) -> Effect {
+pub(super) fn channels(app: &mut App, action: Action) -> Handled {
     let Screen::Map {
         doc,
         view: View::Channels { from },
     } = &app.screen
     else {
-        return Effect::Nothing;
+        return Handled::Done(Effect::Nothing);
     };
     let from = *from;
     let count = doc.map.shadow.channels.len();
@@ -131,7 +132,7 @@ pub(super) fn channels(app: &mut App, action: Action) -> Effect {
         },
         Action::RemoveChannel => {
             let Some(name) = doc.map.shadow.channels.get(selected).cloned() else {
-                return Effect::Nothing;
+                return Handled::Done(Effect::Nothing);
             };
             match channels::remove(&doc.map, &name) {
                 Ok(edit) => {
@@ -168,9 +169,9 @@ pub(super) fn channels(app: &mut App, action: Action) -> Effect {
             ChannelsFrom::Coverage => View::Coverage,
             ChannelsFrom::Grid => View::Grid,
         }),
-        other => return grid::update(app, other),
+        other => return Handled::Pass(other),
     }
-    Effect::Nothing
+    Handled::Done(Effect::Nothing)
 }
 
 /// Merges channel `from` into `into` after the question was answered yes.

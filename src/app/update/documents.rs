@@ -2,9 +2,10 @@
 //! and what became of a document the loop wrote.
 
 use super::super::documents::{Delivery, MemoPreview};
-use super::super::modal::{AfterLeaving, Question};
+use super::super::modal::Question;
 use super::super::screen::{Screen, View};
 use super::super::{App, Effect, action::Action, forms};
+use super::Handled;
 use crate::store::OutputError;
 
 /// `x`: the export menu, with the file beside the map.
@@ -30,14 +31,14 @@ pub(super) fn open_memo(app: &mut App) {
 }
 
 /// Keys on the memo's preview.
-pub(super) fn update(app: &mut App, action: Action) -> Effect {
+pub(super) fn update(app: &mut App, action: Action) -> Handled {
     let page = app.geometry.memo_page();
     let Screen::Map {
         doc,
         view: View::Memo(preview),
     } = &mut app.screen
     else {
-        return Effect::Nothing;
+        return Handled::Done(Effect::Nothing);
     };
     preview.scroll = preview.top(page);
     let last = preview.lines.len().saturating_sub(page);
@@ -68,10 +69,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             app.open_form(form);
         }
         Action::Back => app.screen.show(View::Grid),
-        Action::Quit => return super::grid::leave(app, AfterLeaving::Quit),
+        Action::Quit => return Handled::Pass(action),
         _ => {}
     }
-    Effect::Nothing
+    Handled::Done(Effect::Nothing)
 }
 
 /// The memo's header as typed in its form.

@@ -6,7 +6,7 @@ use super::super::editor::{EditTarget, Editor};
 use super::super::modal::{Modal, Question};
 use super::super::screen::Screen;
 use super::super::{App, Effect, action::Action};
-use super::grid::{apply, open_editor, settle};
+use super::apply::{apply, settle};
 use crate::model::capture::TagKind;
 use crate::model::{
     Edit, Friction, IdGen, Item, JourneyMap, ListLane, MapText, Opportunity, Stage, StageText,
@@ -80,6 +80,17 @@ fn complete(app: &mut App) {
         Some(message) => app.inform(message),
         None => app.message = None,
     }
+}
+
+/// Opens the editor on `target`, holding the text it has now.
+pub(super) fn open_editor(app: &mut App, target: EditTarget) {
+    let text = match (target, app.screen.doc()) {
+        (EditTarget::Search, _) => app.search.query.clone(),
+        (EditTarget::SaveAs, Some(doc)) => doc.path.display().to_string(),
+        (_, Some(doc)) => target.text_in(&doc.map),
+        (_, None) => String::new(),
+    };
+    app.edit(target, &text);
 }
 
 /// Applies a text-editing action to a line editor laid out `width` columns wide; false

@@ -5,9 +5,10 @@ use super::super::completion::Completed;
 use super::super::form::FieldValue;
 use super::super::forms::{self, FormPurpose, Outcome};
 use super::super::modal::{Modal, Question};
+use super::super::screen::{Screen, View};
 use super::super::{App, Effect, action::Action};
+use super::apply::apply;
 use super::edit::edit_text;
-use super::grid::apply;
 use super::votes::start_round;
 use crate::model::{Edit, Friction, Item};
 
@@ -140,7 +141,24 @@ pub(super) fn keep(app: &mut App) -> Effect {
     let Some((mut form, purpose)) = app.modal.take_form() else {
         return Effect::Nothing;
     };
-    match forms::outcome(app, &mut form, purpose) {
+    let (map, memo) = match &app.screen {
+        Screen::Map { doc, view } => {
+            let memo = match view {
+                View::Memo(preview) => Some(&**preview),
+                _ => None,
+            };
+            (Some(&*doc.map), memo)
+        }
+        Screen::Start(_) => (None, None),
+    };
+    let context = forms::Context {
+        map,
+        memo,
+        coverage: &app.shadow.coverage,
+        ids: &mut app.ids,
+        zone: &app.time_zone,
+    };
+    match forms::outcome(&mut form, purpose, context) {
         Err(message) => {
             form.error = Some(message);
             app.open_form((form, purpose));

@@ -10,7 +10,9 @@ use super::super::keymap::Mode;
 use super::super::modal::{AfterLeaving, Question};
 use super::super::screen::View;
 use super::super::{App, Effect, action::Action};
-use crate::model::{Edit, Focus, Lane, ListLane, Score, StageText, ops};
+use super::apply::{apply, follow, settle};
+use super::edit::open_editor;
+use crate::model::{Edit, Lane, ListLane, Score, StageText, ops};
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let sign = app.score_sign.take();
@@ -111,43 +113,6 @@ fn stage_count(app: &App) -> usize {
     app.screen.doc().map_or(0, |d| d.map.stages.len())
 }
 
-/// Applies one undoable edit and moves the selection to where it happened.
-pub(super) fn apply(app: &mut App, edit: Edit, label: &str) -> bool {
-    let Some(doc) = app.screen.doc_mut() else {
-        return false;
-    };
-    match doc.apply(edit, label) {
-        Ok(focus) => {
-            follow(app, focus);
-            true
-        }
-        Err(error) => {
-            app.warn(error.to_string());
-            false
-        }
-    }
-}
-
-fn follow(app: &mut App, focus: Focus) {
-    if let Some(stage) = focus.stage {
-        app.cursor.stage = stage;
-    }
-    if let Some(lane) = focus.lane {
-        app.cursor.lane = lane;
-        app.cursor.item = focus.item.unwrap_or(0);
-    }
-    settle(app);
-}
-
-/// Keeps the selection inside the map and on screen.
-pub(super) fn settle(app: &mut App) {
-    if let Some(doc) = app.screen.doc() {
-        app.cursor.clamp(&doc.map);
-        app.cursor
-            .scroll_into_view(app.geometry.stage_columns(), doc.map.stages.len());
-    }
-}
-
 fn select_stage(app: &mut App, stage: usize) {
     app.cursor.stage = stage.min(stage_count(app).saturating_sub(1));
     settle(app);
@@ -173,43 +138,6 @@ fn move_up(app: &mut App) {
             .doc()
             .map_or(0, |d| app.cursor.cell_len(&d.map).saturating_sub(1));
     }
-}
-
-pub(super) fn open_editor(app: &mut App, target: EditTarget) {
-    let text = app.screen.doc().map_or_else(String::new, |doc| {
-        let map = &doc.map;
-        match target {
-            EditTarget::Title => map.title.clone(),
-            EditTarget::Persona => map.persona.clone(),
-            EditTarget::StageName { stage } => {
-                map.stages.get(stage).map(|s| s.name.clone()).unwrap_or_default()
-            }
-            EditTarget::StageText { stage, field } => map
-                .stages
-                .get(stage)
-                .map(|s| match field {
-                    StageText::Name => s.name.clone(),
-                    StageText::Goal => s.goal.clone(),
-                    StageText::EmotionNote => s.emotion.note.clone(),
-                })
-                .unwrap_or_default(),
-            EditTarget::Item { stage, lane, at } => map
-                .stages
-                .get(stage)
-                .and_then(|s| match lane {
-                    ListLane::Touchpoints => s.touchpoints.get(at).cloned(),
-                    ListLane::Friction => s.frictions.get(at).map(|f| f.text.clone()),
-                    ListLane::Opportunity => s.opportunities.get(at).map(|o| o.text.clone()),
-                })
-                .unwrap_or_default(),
-            EditTarget::SaveAs => doc.path.display().to_string(),
-            EditTarget::Search => app.search.query.clone(),
-            EditTarget::NewStage { .. } | EditTarget::NewItem { .. } | EditTarget::NewMapTitle { .. } => {
-                String::new()
-            }
-        }
-    });
-    app.edit(target, &text);
 }
 
 /// Enter (`offset` None), add after (Some(1)) or insert before (Some(0)). Enter on a
@@ -270,7 +198,7 @@ fn delete_item(app: &mut App) {
                 app.inform(format!("Nothing to delete here: {add} adds an item"));
                 return;
             };
-            let text = item_text(current, lane, at);
+            let text = current.item_text(lane, at).unwrap_or_default().to_owned();
             let noun = lane.item_noun();
             if apply(app, edit, &format!("delete {noun}")) {
                 app.inform(format!(
@@ -299,15 +227,6 @@ fn delete_item(app: &mut App) {
             }
         }
     }
-}
-
-pub(super) fn item_text(stage: &crate::model::Stage, lane: ListLane, at: usize) -> String {
-    match lane {
-        ListLane::Touchpoints => stage.touchpoints.get(at).cloned(),
-        ListLane::Friction => stage.frictions.get(at).map(|f| f.text.clone()),
-        ListLane::Opportunity => stage.opportunities.get(at).map(|o| o.text.clone()),
-    }
-    .unwrap_or_default()
 }
 
 fn move_item(app: &mut App, down: bool) {

@@ -3,7 +3,7 @@
 use super::super::links::LinkPicker;
 use super::super::modal::{Modal, Question};
 use super::super::{App, Effect, action::Action};
-use super::grid::apply;
+use super::apply::apply;
 use crate::model::{Edit, Item, Lane};
 
 /// Opens the picker on the selected opportunity.

@@ -1,6 +1,7 @@
 //! `update(&mut App, Action) -> Effect`: applies one user intent to the state. Each mode
 //! has its own file; nothing here touches the disk or the terminal.
 
+mod apply;
 mod board;
 mod capture;
 mod compare;
@@ -97,12 +98,27 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
             Effect::Nothing
         }
         Mode::Grid => grid::update(app, action),
-        Mode::Board | Mode::Council => board::update(app, action),
-        Mode::Shadow => shadow::update(app, action),
-        Mode::Coverage => coverage::update(app, action),
-        Mode::Channels => coverage::channels(app, action),
-        Mode::Memo => documents::update(app, action),
+        Mode::Board | Mode::Council => or_the_grid(app, action, board::update),
+        Mode::Shadow => or_the_grid(app, action, shadow::update),
+        Mode::Coverage => or_the_grid(app, action, coverage::update),
+        Mode::Channels => or_the_grid(app, action, coverage::channels),
+        Mode::Memo => or_the_grid(app, action, documents::update),
         Mode::Link => links::update(app, action),
+    }
+}
+
+/// What a view's keys did with an action: all of it, or nothing, passing it on to the
+/// grid's keys (saving, undo, quitting… are the same in every view of the map).
+enum Handled {
+    Done(Effect),
+    Pass(Action),
+}
+
+/// The `view`'s keys, then the grid's for what the view passes on.
+fn or_the_grid(app: &mut App, action: Action, view: fn(&mut App, Action) -> Handled) -> Effect {
+    match view(app, action) {
+        Handled::Done(effect) => effect,
+        Handled::Pass(action) => grid::update(app, action),
     }
 }
 

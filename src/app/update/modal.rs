@@ -5,9 +5,10 @@ use super::super::modal::{AfterLeaving, Modal, Question, RecoveryOffer};
 use super::super::outcome::Confirmed;
 use super::super::screen::View;
 use super::super::{App, Effect, action::Action};
+use super::apply::apply;
 use super::edit::commit;
+use super::edit::open_editor;
 use super::form::keep;
-use super::grid::{apply, open_editor};
 use crate::model::{Edit, ops};
 
 /// Keys while the help or a notice is showing.

@@ -4,7 +4,7 @@
 //! and is one undoable change.
 
 use super::super::{App, action::Action};
-use super::grid::{apply, item_text};
+use super::apply::{apply, settle};
 use crate::model::moves::{self, Place};
 use crate::model::{JourneyMap, ListLane, StageId};
 use crate::text::display::{clean_line, truncate};
@@ -84,7 +84,7 @@ fn land(app: &mut App, moved: moves::Moved, label: &str) {
     app.cursor.stage = to.stage;
     app.cursor.lane = to.lane.lane();
     app.cursor.item = to.at;
-    super::grid::settle(app);
+    settle(app);
     let Some(stage) = app.screen.doc().and_then(|d| d.map.stages.get(to.stage)) else {
         return;
     };
@@ -119,7 +119,7 @@ pub(super) fn cut(app: &mut App) {
         lane: place.lane,
         id,
         stage: stage.id.clone(),
-        text: item_text(stage, place.lane, place.at),
+        text: stage.item_text(place.lane, place.at).unwrap_or_default().to_owned(),
     };
     app.inform(format!(
         "Cut “{}”: it stays here until {} pastes it in another cell",
@@ -174,7 +174,7 @@ pub(super) fn duplicate_stage(app: &mut App) {
     };
     if apply(app, edit, "duplicate stage") {
         app.cursor.stage = at + 1;
-        super::grid::settle(app);
+        settle(app);
         app.inform(format!(
             "Duplicated: the copy has fresh ids and no votes · {} renames it, {} undoes",
             app.key(&Action::RenameStage),

@@ -4,7 +4,7 @@
 use super::super::App;
 use super::super::action::Action;
 use super::super::search::Place;
-use super::grid::settle;
+use super::apply::settle;
 
 /// The query as typed so far (the hits follow it while typing).
 pub(super) fn typed(app: &mut App, query: &str) {

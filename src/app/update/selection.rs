@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::super::{App, action::Action};
-use super::grid::apply;
+use super::apply::apply;
 use crate::model::{Edit, Item, Lane, Score, Severity};
 
 /// A `+` or `-` just pressed on the emotion lane, which a digit may complete.
@@ -130,7 +130,7 @@ pub(super) fn set_score(app: &mut App, next: impl FnOnce(Option<Score>) -> Optio
         if let Some(score) = score {
             app.inform(format!(
                 "The score is already {} {}",
-                crate::ui::signed(score.value()),
+                score.signed(),
                 score.word()
             ));
         }
@@ -142,7 +142,7 @@ pub(super) fn set_score(app: &mut App, next: impl FnOnce(Option<Score>) -> Optio
         if let Some(score) = score {
             app.inform(format!(
                 "Emotion {} {}",
-                crate::ui::signed(score.value()),
+                score.signed(),
                 score.word()
             ));
         }

@@ -7,11 +7,12 @@ use super::super::modal::Question;
 use super::super::screen::{ChannelsFrom, View};
 use super::super::shadow::{NoteFilter, Pane, PaneLayout};
 use super::super::{App, Effect, action::Action};
-use super::grid::{self, apply, settle};
+use super::Handled;
+use super::apply::{apply, settle};
 use crate::app::forms::FormPurpose;
 use crate::model::{Edit, ops};
 
-pub(super) fn update(app: &mut App, action: Action) -> Effect {
+pub(super) fn update(app: &mut App, action: Action) -> Handled {
     let count = app.shadow.rows.len();
     let page = usize::from(app.geometry.height.saturating_sub(8).max(3)) / 3;
     let selected = app.shadow.selected;
@@ -50,7 +51,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             }
         }
         Action::ClearNoteFilter => filter_notes(app, NoteFilter::default()),
-        Action::OpenEvidence => return open_evidence(app),
+        Action::OpenEvidence => return Handled::Done(open_evidence(app)),
         Action::MakeFriction => make_friction(app),
         Action::ToggleNotes => app.shadow.pane = Pane::Hidden,
         Action::FocusNotes => app.shadow.pane = Pane::Shown,
@@ -61,9 +62,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::ShowChannels => app.screen.show(View::Channels {
             from: ChannelsFrom::Grid,
         }),
-        other => return grid::update(app, other),
+        other => return Handled::Pass(other),
     }
-    Effect::Nothing
+    Handled::Done(Effect::Nothing)
 }
 
 /// The grid keys that reach the pane: `w` shows or hides it, Tab moves the focus, `W`
@@ -279,7 +280,7 @@ pub(super) fn complete_evidence(app: &mut App) -> bool {
     let Some((form, purpose)) = app.modal.form_mut() else {
         return false;
     };
-    if !matches!(purpose, FormPurpose::Note { .. }) || form.focus != EVIDENCE {
+    if !matches!(purpose, FormPurpose::Note { .. }) || form.focused_name() != Some(EVIDENCE) {
         return false;
     }
     let Some(input) = form.focused_mut().and_then(|f| f.input_mut()) else {

@@ -4,7 +4,7 @@
 use super::super::forms::round_form;
 use super::super::voting::VotingRound;
 use super::super::{App, Effect, action::Action};
-use super::grid::apply;
+use super::apply::apply;
 use crate::model::{Edit, Item, Lane};
 
 /// Adds (`up`) or removes a vote on the selected item.
