@@ -367,7 +367,8 @@ mod tests {
     #[test]
     fn tab_completes_a_name_once_then_moves_on() {
         let names = vec!["E-mail".to_owned(), "Email list".to_owned()];
-        let mut field = Field::text("Channel", "email", false).completing(Completion::Names(names));
+        let mut field =
+            Field::text("channel", "Channel", "email", false).completing(Completion::Names(names));
         assert_eq!(field.completions(), ["E-mail", "Email list"]);
         assert_eq!(
             field.complete(),
@@ -381,7 +382,7 @@ mod tests {
             None,
             "spelled as the map spells it: Tab moves on"
         );
-        assert_eq!(Field::text("Owner", "Ana", false).complete(), None);
+        assert_eq!(Field::text("owner", "Owner", "Ana", false).complete(), None);
     }
 
     #[test]
