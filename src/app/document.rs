@@ -1,4 +1,5 @@
-//! The open map: its data, the file it belongs to and its undo history.
+//! The open map: its data, the file it belongs to and its undo history; and unsaved work
+//! of a map found from an earlier session.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -91,4 +92,14 @@ impl Document {
             _ => Path::new("."),
         }
     }
+}
+
+/// Unsaved work found from an earlier session, waiting for a decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecoveryOffer {
+    pub map: Box<crate::model::JourneyMap>,
+    /// When the copy was written (RFC 3339, UTC).
+    pub written: String,
+    /// What it changes, in words.
+    pub changes: Vec<String>,
 }

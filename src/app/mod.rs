@@ -31,7 +31,7 @@ use cursor::Cursor;
 use document::Document;
 use geometry::Geometry;
 use keymap::{Keymap, Mode};
-use modal::{AfterLeaving, Modal, Question};
+use modal::{Modal, Question};
 use screen::{Screen, View};
 use shadow::Pane;
 use start::StartScreen;
@@ -48,6 +48,13 @@ pub enum Tone {
 pub struct Message {
     pub text: String,
     pub tone: Tone,
+}
+
+/// Where the program goes once unsaved work has been dealt with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterLeaving {
+    Quit,
+    StartScreen,
 }
 
 /// I/O the terminal loop performs for the update.

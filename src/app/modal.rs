@@ -8,13 +8,9 @@ use super::forms::FormPurpose;
 use super::keymap::Mode;
 use super::links::LinkPicker;
 use super::outcome::Confirmed;
-
-/// Where the program goes once unsaved work has been dealt with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AfterLeaving {
-    Quit,
-    StartScreen,
-}
+// Questions carry these; they live with the effect and the document they are about.
+pub use super::AfterLeaving;
+pub use super::document::RecoveryOffer;
 
 /// A yes / no / cancel question.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,16 +56,6 @@ pub enum Question {
     ReplaceFile(Box<super::documents::Delivery>),
     /// "Another cxmap has this map open": yes stays read-only, no edits anyway.
     LockedElsewhere { holder: String },
-}
-
-/// Unsaved work found from an earlier session, waiting for a decision.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RecoveryOffer {
-    pub map: Box<crate::model::JourneyMap>,
-    /// When the copy was written (RFC 3339, UTC).
-    pub written: String,
-    /// What it changes, in words.
-    pub changes: Vec<String>,
 }
 
 /// The layer over the screen.

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::document::Document;
-use super::modal::{AfterLeaving, RecoveryOffer};
+use super::AfterLeaving;
+use super::document::{Document, RecoveryOffer};
 use super::start::StartScreen;
 use crate::store::SaveRefused;
 

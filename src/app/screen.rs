@@ -2,9 +2,8 @@
 //! Each view owns what only it needs (the memo's preview, the recovery copy being
 //! compared), so a view without its state cannot be written down.
 
-use super::document::Document;
+use super::document::{Document, RecoveryOffer};
 use super::documents::MemoPreview;
-use super::modal::RecoveryOffer;
 use super::start::StartScreen;
 
 /// The screen: choosing a map, or working on one.

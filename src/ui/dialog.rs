@@ -64,11 +64,9 @@ fn answers(question: &Question) -> Vec<(Action, &'static str)> {
             (Alternative, "save as…"),
             (Cancel, "cancel"),
         ],
-        Question::ReadOnlyFile { .. } => vec![
-            (Yes, "replace it"),
-            (Alternative, "save as…"),
-            (Cancel, "cancel"),
-        ],
+        Question::ReadOnlyFile { .. } => {
+            vec![(Yes, "replace it"), (Alternative, "save as…"), (Cancel, "cancel")]
+        }
         Question::ReplaceFile(_) => vec![(Yes, "replace it"), (No, "keep it"), (Cancel, "keep it")],
         Question::LockedElsewhere { .. } => vec![(Yes, "stay read-only"), (No, "edit anyway")],
     }
