@@ -119,7 +119,10 @@ pub(super) fn cut(app: &mut App) {
         lane: place.lane,
         id,
         stage: stage.id.clone(),
-        text: stage.item_text(place.lane, place.at).unwrap_or_default().to_owned(),
+        text: stage
+            .item_text(place.lane, place.at)
+            .unwrap_or_default()
+            .to_owned(),
     };
     app.inform(format!(
         "Cut “{}”: it stays here until {} pastes it in another cell",

@@ -140,11 +140,7 @@ pub(super) fn set_score(app: &mut App, next: impl FnOnce(Option<Score>) -> Optio
         app.cursor.lane = Lane::Emotion;
         app.cursor.item = 0;
         if let Some(score) = score {
-            app.inform(format!(
-                "Emotion {} {}",
-                score.signed(),
-                score.word()
-            ));
+            app.inform(format!("Emotion {} {}", score.signed(), score.word()));
         }
     }
 }
