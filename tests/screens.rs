@@ -587,6 +587,7 @@ fn a_rebound_key_is_named_everywhere_the_screen_names_it() {
             "Esc closes",
             "Esc goes",
             "Esc ends",
+            "empty Enter",
         ] {
             assert!(!text.contains(stale), "{what} still says “{stale}”:\n{text}");
         }
@@ -600,6 +601,7 @@ fn a_rebound_key_is_named_everywhere_the_screen_names_it() {
     said("friction form", "F5 keeps · F6 cancels");
     said("editor", "F5 keeps · F6 cancels");
     said("help", "F6 closes");
+    said("help", "until an empty F5)");
     said("message after a deletion", "z undoes");
     said("search", "n next · N back · F6 ends the search");
     said("templates", "(F5), F6 goes back");

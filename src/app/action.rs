@@ -148,7 +148,8 @@ pub struct About {
     /// bound to.
     pub name: &'static str,
     pub reach: Reach,
-    /// One line for the help screen.
+    /// One line for the help screen. `{keep}` stands for the key that keeps what was
+    /// typed: the keymap fills it in (`Keymap::describe`), so no key is named by hand.
     pub description: &'static str,
 }
 
@@ -193,9 +194,9 @@ actions! {
         LastStage => "last_stage", Looks, "last stage";
         EditCell => "edit_cell", Changes, "edit the cell or item (adds one to an empty list)";
         AddItem => "add_item", Changes,
-            "add an item after this one (keeps adding until an empty Enter)";
+            "add an item after this one (keeps adding until an empty {keep})";
         InsertItemBefore => "insert_item_before", Changes,
-            "add an item before this one (keeps adding until an empty Enter)";
+            "add an item before this one (keeps adding until an empty {keep})";
         DeleteItem => "delete_item", Changes, "delete the item, or clear the goal / emotion score";
         MoveItemUp => "move_item_up", Changes, "move the item up in its cell";
         MoveItemDown => "move_item_down", Changes, "move the item down in its cell";
@@ -268,7 +269,7 @@ actions! {
         ToggleCurve => "toggle_curve", Looks,
             "show or hide the emotion curve under the grid (it hides itself when the terminal is too short)";
         EditMetrics => "edit_metrics", Changes, "edit the stage's CSAT, NPS and CES (with a calculator)";
-        Search => "search", Looks, "search every text of the map (Enter jumps to the first hit)";
+        Search => "search", Looks, "search every text of the map ({keep} jumps to the first hit)";
         NextHit => "next_hit", Looks, "next search hit";
         PreviousHit => "previous_hit", Looks, "previous search hit";
         LeaveSearch => "leave_search", Looks, "leave the search (clears the highlight)";
@@ -331,7 +332,8 @@ impl Action {
         self.about().name
     }
 
-    /// One line saying what the action does, for the help screen.
+    /// One line saying what the action does, its keys left as placeholders: the help
+    /// screen shows `Keymap::describe`.
     pub fn describe(&self) -> &'static str {
         self.about().description
     }

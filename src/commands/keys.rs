@@ -23,7 +23,7 @@ pub fn keys_markdown(keymap: &Keymap) -> String {
                 "| {} | `{}` | {} |\n",
                 keys.join(" "),
                 action.name(),
-                action.describe()
+                keymap.describe(action)
             ));
         }
         out.push('\n');

@@ -52,7 +52,7 @@ pub fn help_lines(keymap: &Keymap, width: usize, first: Mode) -> Vec<Line<'stati
         lines.push(Line::styled(mode.title().to_owned(), theme::ACCENT));
         for (keys, action) in keymap.groups(mode) {
             let keys: Vec<String> = keys.iter().map(|k| k.label()).collect();
-            lines.extend(entry(&keys.join("  "), action.describe(), width));
+            lines.extend(entry(&keys.join("  "), &keymap.describe(action), width));
         }
         if mode == Mode::Edit {
             lines.extend(entry(

@@ -256,6 +256,13 @@ impl Keymap {
             .unwrap_or_else(|| format!("<{}>", action.name()))
     }
 
+    /// What `action` does, in one line, with the keys it names filled in from this keymap.
+    pub fn describe(&self, action: &Action) -> String {
+        action
+            .describe()
+            .replace("{keep}", &self.key(Mode::Edit, &Action::Commit))
+    }
+
     /// The keys bound to each action of `mode`, grouped in table order: what the help
     /// screen shows.
     pub fn groups(&self, mode: Mode) -> Vec<(Vec<Key>, &Action)> {
