@@ -266,3 +266,27 @@ fn a_data_folder_that_cannot_be_written_is_said_and_never_named_as_safe() {
     tui.wait_for("Unsaved work could NOT be kept");
     assert!(!tui.screen().contains("safe in"), "{}", tui.screen());
 }
+
+#[test]
+fn text_typed_in_an_editor_survives_every_way_of_being_stopped() {
+    for signal in ["KILL", "HUP", "TERM", "INT"] {
+        let sandbox = Sandbox::new();
+        let map = sandbox.example("coffee-shop");
+        let mut tui = sandbox.spawn(&[map.to_str().unwrap()], 100, 30);
+        tui.wait_for("1 Check it’s open");
+        tui.send(keys::ENTER);
+        tui.send(keys::CTRL_U);
+        let typed = format!("Typed before {signal}");
+        tui.type_text(&typed);
+        tui.wait_for(&typed);
+        let copy = sandbox.recovery_copy(&map);
+        if signal == "KILL" {
+            // Nothing can run after SIGKILL: the copy taken while typing pauses is it.
+            sandbox.wait_for_file(&copy);
+        }
+        tui.signal(signal);
+        assert!(tui.exit_within(HANGUP_LIMIT).is_some(), "{signal}: exits");
+        let kept = std::fs::read_to_string(&copy).unwrap_or_default();
+        assert!(kept.contains(&typed), "{signal}: the typed text is in the copy");
+    }
+}

@@ -530,3 +530,65 @@ fn a_recovery_copy_that_cannot_be_written_is_said_at_once_and_never_named() {
     let kept = session.write_recovery_now(&app);
     assert!(matches!(kept, Kept::Lost(_)), "{kept:?}");
 }
+
+#[test]
+fn text_typed_but_not_kept_is_in_the_recovery_copy_and_offered_again() {
+    let bench = Bench::new();
+    let (mut session, mut app) = bench.open();
+    act(
+        &mut session,
+        &mut app,
+        [Action::EditTitle, Action::DeleteToLineStart],
+    );
+    act(
+        &mut session,
+        &mut app,
+        "Typed in the workshop".chars().map(Action::Type),
+    );
+    assert!(app.editor().is_some(), "still typing, nothing kept");
+    assert!(!app.doc().unwrap().is_dirty());
+    run_timer(&mut session, &mut app, &bench);
+    let copy = recovery::read(&bench.copy()).expect("a copy while typing pauses");
+    assert_eq!(copy.map.title, "Typed in the workshop");
+    assert!(matches!(session.write_recovery_now(&app), Kept::Copy(_)));
+    drop((session, app));
+
+    let (mut session, mut app) = bench.open();
+    let Some(Question::Recover(offer)) = app.question() else {
+        panic!("reopening offers what was typed")
+    };
+    assert!(
+        offer.changes.iter().any(|c| c.contains("itle")),
+        "{:?}",
+        offer.changes
+    );
+    act(&mut session, &mut app, [Action::Yes]);
+    assert_eq!(app.doc().unwrap().map.title, "Typed in the workshop");
+}
+
+#[test]
+fn a_form_half_filled_is_in_the_copy_written_on_the_way_out() {
+    let bench = Bench::new();
+    let (mut session, mut app) = bench.open();
+    app.cursor.lane = cxmap::model::Lane::Friction;
+    act(&mut session, &mut app, [Action::EditCell]);
+    assert!(app.form().is_some(), "the friction point's form");
+    act(&mut session, &mut app, [Action::DeleteToLineStart]);
+    act(
+        &mut session,
+        &mut app,
+        "Queue at the till".chars().map(Action::Type),
+    );
+    let Kept::Copy(file) = session.write_recovery_now(&app) else {
+        panic!("typing in a form is unsaved work")
+    };
+    let copy = recovery::read(&file).unwrap();
+    assert!(
+        copy.map.stages[0]
+            .frictions
+            .iter()
+            .any(|f| f.text == "Queue at the till"),
+        "{:?}",
+        copy.map.stages[0].frictions
+    );
+}

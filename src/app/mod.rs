@@ -250,6 +250,12 @@ impl App {
         }
     }
 
+    /// The change keeping what is typed in the open editor or form would make to the map,
+    /// if it would make one: the session puts it in recovery copies.
+    pub fn unconfirmed_edit(&self) -> Option<crate::model::Edit> {
+        update::typing::unconfirmed_edit(self)
+    }
+
     /// The mode the keyboard is in: what is on top.
     pub fn mode(&self) -> Mode {
         match &self.modal {

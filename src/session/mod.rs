@@ -20,6 +20,7 @@ use crate::assets::{EXAMPLES, TEMPLATES, evidence_of};
 use crate::model::diff;
 use crate::store::{self, Fingerprint, LoadError, MapLock, RecoveryWriter, recovery};
 
+use recovering::Work;
 pub use recovering::{Kept, RECOVERY_DELAY, RECOVERY_LIMIT};
 use saving::Saves;
 
@@ -37,12 +38,12 @@ pub struct Session {
     lock: Option<MapLock>,
     /// The open map's file as last loaded or saved.
     fingerprint: Option<Fingerprint>,
-    /// The history state last written to disk (saved or as a recovery copy).
-    recorded: Option<u64>,
+    /// The work last written to disk (saved or as a recovery copy).
+    recorded: Option<Work>,
     /// When a change not yet on disk was first seen.
     unrecorded_since: Option<Instant>,
-    /// The history state `tick` last saw, and when it first saw it.
-    seen: Option<(u64, Instant)>,
+    /// The work `tick` last saw, and when it first saw it.
+    seen: Option<(Work, Instant)>,
     /// The kept recovery copy offered when the map opened, until taken or discarded.
     offered: Option<PathBuf>,
     /// The save running on its worker, and the one asked for meanwhile.
@@ -207,7 +208,7 @@ impl Session {
         self.seen = None;
         self.offered = None;
         let Some(doc) = app.doc() else { return };
-        self.recorded = Some(doc.history.state());
+        self.recorded = Some(Work::at(doc.history.state()));
         let path = doc.path.clone();
         match self.lock.take().filter(|lock| lock.is_for(&path)) {
             Some(mut ours) => {

@@ -1,15 +1,17 @@
-//! Recovery copies of the open map's unsaved work: the rolling copy written while
-//! changes pause, the copy written at once on the way out, and the kept copies the user
-//! takes back or discards.
+//! Recovery copies of the open map's unsaved work, typing not yet kept included: the
+//! rolling copy written while changes pause, the copy written at once on the way out, and
+//! the kept copies the user takes back or discards.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::Session;
+use crate::app::modal::Modal;
 use crate::app::outcome::Outcome;
 use crate::app::update::outcome::report;
 use crate::app::{App, Effect};
+use crate::store::Unsaved;
 
 /// How long changes pause before a recovery copy is written.
 pub const RECOVERY_DELAY: Duration = Duration::from_secs(1);
@@ -22,6 +24,32 @@ const IDLE: Duration = Duration::from_secs(60);
 const BUSY: Duration = Duration::from_millis(15);
 /// The longest quitting waits for recovery copies to reach the disk.
 pub(super) const FLUSH_LIMIT: Duration = Duration::from_millis(800);
+
+/// The work as it stands, cheap to compare after every key: the map's history state and
+/// the open editor or form (what is typed there becomes an edit only when copied).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Work {
+    state: u64,
+    typing: Option<Modal>,
+}
+
+impl Work {
+    pub(super) fn of(app: &App) -> Self {
+        let typing = match app.modal.base() {
+            typing @ (Modal::Editor(_) | Modal::Form { .. }) => Some(typing.clone()),
+            _ => None,
+        };
+        Self {
+            state: app.doc().map_or(0, |doc| doc.history.state()),
+            typing,
+        }
+    }
+
+    /// The work of a map in history state `state` with nothing typed.
+    pub(super) fn at(state: u64) -> Self {
+        Self { state, typing: None }
+    }
+}
 
 /// What became of unsaved work when the program had to stop.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,21 +81,21 @@ impl Session {
         let Some(doc) = app.doc().filter(|d| !d.read_only) else {
             return IDLE;
         };
-        let state = doc.history.state();
-        if self.recorded == Some(state) {
+        let work = Work::of(app);
+        if self.recorded.as_ref() == Some(&work) {
             self.unrecorded_since = None;
             return IDLE;
         }
-        if !doc.is_dirty() {
+        if !doc.is_dirty() && work.typing.is_none() {
             self.forget_recovery(&doc.path);
-            self.recorded = Some(state);
+            self.recorded = Some(work);
             return IDLE;
         }
         let since = *self.unrecorded_since.get_or_insert(now);
-        let changed = match self.seen {
-            Some((seen, at)) if seen == state => at,
+        let changed = match &self.seen {
+            Some((seen, at)) if *seen == work => *at,
             _ => {
-                self.seen = Some((state, now));
+                self.seen = Some((work.clone(), now));
                 now
             }
         };
@@ -75,46 +103,64 @@ impl Session {
         if now < due {
             return due - now;
         }
+        let typed = app.unconfirmed_edit();
+        if !doc.is_dirty() && typed.is_none() {
+            self.forget_recovery(&doc.path);
+            self.recorded = Some(work);
+            return IDLE;
+        }
+        let unsaved = Unsaved {
+            map_path: doc.path.clone(),
+            map: Arc::clone(&doc.map),
+            typed,
+        };
         let sent = self
             .writer
             .as_ref()
-            .map(|writer| writer.write(doc.path.clone(), Arc::clone(&doc.map), now_written()));
+            .map(|writer| writer.write(unsaved, now_written()));
         if sent == Some(false) {
             let failure = "No recovery copy: the copy writer stopped because of a bug".to_owned();
             report(app, Outcome::RecoveryFailed(failure));
         }
-        self.recorded = Some(state);
+        self.recorded = Some(work);
         self.unrecorded_since = None;
         BUSY
     }
 
-    /// Writes a recovery copy of unsaved work now and waits for it to reach the disk:
-    /// for signals, a lost terminal and panics. Says where it is, or why it is not.
+    /// Writes a recovery copy of unsaved work (typing included) now and waits for it to
+    /// reach the disk: for signals, a lost terminal and panics. Says where it is, or why
+    /// it is not.
     pub fn write_recovery_now(&mut self, app: &App) -> Kept {
-        let Some(doc) = app.doc().filter(|d| d.is_dirty() && !d.read_only) else {
-            return Kept::NothingUnsaved;
-        };
-        let Some(writer) = &self.writer else {
-            return Kept::Lost("there is no data folder to keep it in (set CXMAP_DATA_DIR)".to_owned());
-        };
-        let map = Arc::clone(&doc.map);
-        match writer.write_now(doc.path.clone(), map, now_written(), false, FLUSH_LIMIT) {
-            Ok(copy) => Kept::Copy(copy),
+        match self.write_unsaved(app, false) {
+            Ok(Some(copy)) => Kept::Copy(copy),
+            Ok(None) => Kept::NothingUnsaved,
             Err(error) => Kept::Lost(error),
         }
     }
 
     /// Writes unsaved work to a kept copy of its own (before their version replaces it).
     pub(super) fn keep_unsaved(&mut self, app: &App) -> Result<Option<PathBuf>, String> {
-        let Some(doc) = app.doc().filter(|d| d.is_dirty() && !d.read_only) else {
+        self.write_unsaved(app, true)
+    }
+
+    fn write_unsaved(&self, app: &App, kept: bool) -> Result<Option<PathBuf>, String> {
+        let Some(doc) = app.doc().filter(|d| !d.read_only) else {
             return Ok(None);
         };
+        let typed = app.unconfirmed_edit();
+        if !doc.is_dirty() && typed.is_none() {
+            return Ok(None);
+        }
         let Some(writer) = &self.writer else {
             return Err("there is no data folder to keep it in (set CXMAP_DATA_DIR)".to_owned());
         };
-        let map = Arc::clone(&doc.map);
+        let unsaved = Unsaved {
+            map_path: doc.path.clone(),
+            map: Arc::clone(&doc.map),
+            typed,
+        };
         writer
-            .write_now(doc.path.clone(), map, now_written(), true, FLUSH_LIMIT)
+            .write_now(unsaved, now_written(), kept, FLUSH_LIMIT)
             .map(Some)
     }
 
@@ -141,9 +187,7 @@ impl Session {
         };
         match self.write_recovery_now(app) {
             Kept::Copy(_) => {
-                if let Some(doc) = app.doc() {
-                    self.recorded = Some(doc.history.state());
-                }
+                self.recorded = Some(Work::of(app));
                 let _ = std::fs::remove_file(file);
                 Effect::Nothing
             }

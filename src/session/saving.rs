@@ -162,8 +162,8 @@ impl Session {
             Some(lock) => lock.follow_save(path),
             None => self.lock = MapLock::take(path).ok(),
         }
-        if doc.history.state() == state {
-            self.recorded = Some(state);
+        if doc.history.state() == state && app.unconfirmed_edit().is_none() {
+            self.recorded = Some(super::Work::at(state));
             self.unrecorded_since = None;
             self.forget_recovery(path);
         }

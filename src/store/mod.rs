@@ -25,7 +25,7 @@ pub use load::{LoadError, Loaded, load, max_file_bytes, parse_loaded, read_limit
 pub use lock::{LockHolder, MapLock, real_path};
 pub use map_save::{Expect, MapSave, SaveRefused, save_checked};
 pub use output::{OutputError, write_output};
-pub use recovery_writer::RecoveryWriter;
+pub use recovery_writer::{RecoveryWriter, Unsaved};
 pub use save::{SaveError, not_regular, save_map, write_atomic};
 
 /// Describes an I/O error in the words a user needs.

@@ -10,7 +10,14 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 use super::recovery;
-use crate::model::JourneyMap;
+use crate::model::{Edit, JourneyMap};
+
+/// Unsaved work: the map of `map_path`, and what is typed but not kept.
+pub struct Unsaved {
+    pub map_path: PathBuf,
+    pub map: Arc<JourneyMap>,
+    pub typed: Option<Edit>,
+}
 
 /// Where a written copy is, or why there is none.
 pub type Written = Result<PathBuf, String>;
@@ -19,6 +26,8 @@ enum Job {
     Write {
         map_path: PathBuf,
         map: Arc<JourneyMap>,
+        /// What is typed but not kept, applied to the copy.
+        typed: Option<Box<Edit>>,
         written: String,
         /// A kept copy (a file of its own) rather than the map's rolling copy.
         kept: bool,
@@ -56,12 +65,21 @@ impl RecoveryWriter {
                     Job::Write {
                         map_path,
                         map,
+                        typed,
                         written,
                         kept,
                         reply,
                     } => {
-                        let bytes = recovery::contents(&map_path, &map, &written);
-                        drop(map);
+                        let bytes = match typed {
+                            Some(edit) => {
+                                let mut with_typing = JourneyMap::clone(&map);
+                                drop(map);
+                                // An edit that no longer fits leaves the copy as the map is.
+                                let _ = edit.apply(&mut with_typing);
+                                recovery::contents(&map_path, &with_typing, &written)
+                            }
+                            None => recovery::contents(&map_path, &map, &written),
+                        };
                         let result = if kept {
                             recovery::keep(&data_dir, &map_path, &bytes)
                         } else {
@@ -102,13 +120,15 @@ impl RecoveryWriter {
         sent
     }
 
-    /// Queues the rolling recovery copy of `map`, the unsaved work on `map_path`, as it was
-    /// at `written` (RFC 3339). The copy is encoded on the writer's thread, which lets go of
-    /// the map as soon as it is encoded. False when the writer is gone (a bug stopped it).
-    pub fn write(&self, map_path: PathBuf, map: Arc<JourneyMap>, written: String) -> bool {
+    /// Queues the rolling recovery copy of `unsaved` as it was at `written` (RFC 3339).
+    /// The copy is made and encoded on the writer's thread, which lets go of the map as
+    /// soon as it can. False when the writer is gone (a bug stopped it).
+    pub fn write(&self, unsaved: Unsaved, written: String) -> bool {
+        let Unsaved { map_path, map, typed } = unsaved;
         self.send(Job::Write {
             map_path,
             map,
+            typed: typed.map(Box::new),
             written,
             kept: false,
             reply: None,
@@ -117,18 +137,13 @@ impl RecoveryWriter {
 
     /// Writes a copy now and waits (at most `limit`) until it is on disk: where it is, or
     /// why there is none. `kept` makes it a copy of its own that no later copy replaces.
-    pub fn write_now(
-        &self,
-        map_path: PathBuf,
-        map: Arc<JourneyMap>,
-        written: String,
-        kept: bool,
-        limit: Duration,
-    ) -> Written {
+    pub fn write_now(&self, unsaved: Unsaved, written: String, kept: bool, limit: Duration) -> Written {
         let (reply, answer) = mpsc::channel();
+        let Unsaved { map_path, map, typed } = unsaved;
         let job = Job::Write {
             map_path,
             map,
+            typed: typed.map(Box::new),
             written,
             kept,
             reply: Some(reply),

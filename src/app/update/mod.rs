@@ -18,6 +18,7 @@ mod search;
 mod selection;
 mod shadow;
 mod start;
+pub mod typing;
 mod votes;
 
 pub use documents::delivered;
