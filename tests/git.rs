@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -11,29 +13,30 @@ use serde_json::{Value, json};
 const CANONICAL: &str = include_str!("fixtures/canonical.json");
 const CXMAP: &str = env!("CARGO_BIN_EXE_cxmap");
 
-/// A git repository in a temporary folder, isolated from the user's git settings.
+/// A git repository in a temporary folder (a sandbox, so cxmap can run there in a
+/// terminal too), isolated from the user's git settings.
 struct Repo {
-    dir: tempfile::TempDir,
+    sandbox: support::Sandbox,
 }
 
 impl Repo {
     fn new() -> Self {
         let repo = Repo {
-            dir: tempfile::tempdir().unwrap(),
+            sandbox: support::Sandbox::new(),
         };
-        std::fs::create_dir(repo.dir.path().join("home")).unwrap();
+        std::fs::create_dir(repo.path("home")).unwrap();
         repo.git(&["init", "-q", "-b", "main"]);
         repo
     }
 
     fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
+        self.sandbox.path(name)
     }
 
     fn command(&self, program: &str, args: &[&str]) -> Output {
         Command::new(program)
             .args(args)
-            .current_dir(self.dir.path())
+            .current_dir(self.sandbox.dir.path())
             .env("HOME", self.path("home"))
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("GIT_CONFIG_GLOBAL", self.path("home/.gitconfig"))
@@ -273,7 +276,7 @@ fn two_branches_of_shadowing_merge_with_no_conflict_and_pass_check() {
 }
 
 #[test]
-fn a_true_conflict_is_reported_to_git_and_kept_in_the_file() {
+fn a_true_conflict_is_reported_kept_in_the_file_and_resolved_in_the_program() {
     let repo = two_branches(
         |r| {
             r.edit("map.json", |m| {

@@ -42,6 +42,9 @@ pub enum Action {
     VotingRound,
     ShowBoard,
     ShowCouncil,
+    ShowConflicts,
+    TakeOurs,
+    TakeTheirs,
     CycleSort,
     FilterBoard,
     ClearFilter,
@@ -231,6 +234,10 @@ actions! {
         ShowBoard => "show_board", Looks, "the friction board: every friction point in one table";
         ShowCouncil => "show_council", Looks,
             "the CX council view: the three biggest open friction points";
+        ShowConflicts => "show_conflicts", Looks,
+            "the merge conflicts a git merge left in the map, to choose a side for each";
+        TakeOurs => "take_ours", Changes, "resolve the conflict with ours (the branch you are on)";
+        TakeTheirs => "take_theirs", Changes, "resolve the conflict with theirs (the branch merged in)";
         CycleSort => "cycle_sort", Looks, "sort by votes, severity or stage order";
         FilterBoard => "filter_board", Looks, "filter by status, severity, channel or owner";
         ClearFilter => "clear_filter", Looks, "show every friction point again";

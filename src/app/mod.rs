@@ -4,6 +4,7 @@
 pub mod action;
 pub mod board;
 pub mod completion;
+pub mod conflicts;
 pub mod cursor;
 pub mod document;
 pub mod documents;
@@ -124,6 +125,8 @@ pub struct App {
     pub search: search::Search,
     /// Links and missing evidence of the friction points, derived once per change.
     pub queue: queue::Queue,
+    /// Merge conflicts left in the map by `cxmap merge`, listed once per change.
+    pub conflicts: conflicts::Conflicts,
     /// A dot-voting round in progress.
     pub round: Option<voting::VotingRound>,
     /// The open map's folder as the session last listed it (for evidence and completion).
@@ -151,6 +154,7 @@ impl App {
             shadow: shadow::Shadowing::default(),
             search: search::Search::default(),
             queue: queue::Queue::default(),
+            conflicts: conflicts::Conflicts::default(),
             round: None,
             folder: folder::FolderListing::default(),
             message: None,
@@ -169,12 +173,15 @@ impl App {
         app
     }
 
-    /// Shows `doc` in the grid, selection at its first cell.
+    /// Shows `doc` in the grid, selection at its first cell; a map left with merge
+    /// conflicts by `cxmap merge` opens on the list of them instead.
     pub fn open(&mut self, doc: Document) {
-        self.switch_to(Screen::Map {
-            doc,
-            view: View::Grid,
-        });
+        let conflicted = conflicts::any(&doc.map);
+        let view = if conflicted { View::Conflicts } else { View::Grid };
+        self.switch_to(Screen::Map { doc, view });
+        if conflicted && self.message.is_none() {
+            self.inform("This map has merge conflicts from a git merge: choose ours or theirs for each");
+        }
     }
 
     /// Shows the start screen; the map that was open is gone.
@@ -196,6 +203,7 @@ impl App {
             shadow: self.shadow.for_another_map(),
             search: search::Search::default(),
             queue: queue::Queue::default(),
+            conflicts: conflicts::Conflicts::default(),
             round: None,
             folder: folder::FolderListing::default(),
             message: self.message.take(),
@@ -277,6 +285,7 @@ impl App {
                 View::Grid => Mode::Grid,
                 View::Board => Mode::Board,
                 View::Council => Mode::Council,
+                View::Conflicts => Mode::Conflicts,
                 View::Coverage => Mode::Coverage,
                 View::Channels { .. } => Mode::Channels,
                 View::Memo(_) => Mode::Memo,

@@ -65,6 +65,8 @@ pub enum View {
     Board,
     /// The three biggest open friction points, for the CX council.
     Council,
+    /// The merge conflicts left in the map by `cxmap merge`, to choose a side for each.
+    Conflicts,
     /// Shadow notes counted per stage × channel, and what to shadow next.
     Coverage,
     /// The map's channel list, to add, rename, remove and reorder.

@@ -30,8 +30,19 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 " "
             };
-            let file_room = (room / 2).saturating_sub(width(state));
-            format!("{}{state}", truncate(&clean_line(&doc.file_name()), file_room))
+            let conflicts = match app.conflicts.entries.len() {
+                0 => String::new(),
+                n => format!(
+                    "{n} conflict{} ({}) · ",
+                    if n == 1 { "" } else { "s" },
+                    app.keymap.key(Mode::Grid, &Action::ShowConflicts)
+                ),
+            };
+            let file_room = (room / 2).saturating_sub(width(state) + width(&conflicts));
+            format!(
+                "{conflicts}{}{state}",
+                truncate(&clean_line(&doc.file_name()), file_room)
+            )
         }
         _ => String::new(),
     };

@@ -6,6 +6,7 @@ mod board;
 mod cell;
 mod channels;
 mod compare;
+mod conflicts;
 mod council;
 mod coverage;
 mod curve;
@@ -70,6 +71,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 }
                 View::Board => board::render(app, &doc.map, body, buf),
                 View::Council => council::render(app, &doc.map, body, buf),
+                View::Conflicts => conflicts::render(app, body, buf),
                 View::Coverage => coverage::render(app, &doc.map, body, buf),
                 View::Channels { .. } => channels::render(app, &doc.map, body, buf),
                 View::Memo(preview) => memo::render(preview, body, buf),

@@ -56,8 +56,8 @@ pub fn default_bindings() -> Vec<Binding> {
     use Action as A;
     use KeyCode as K;
     use Mode::{
-        Board, Channels, Compare, Confirm, Council, Coverage, Edit, Form, Grid, Help, Link, Memo, Shadow,
-        Start,
+        Board, Channels, Compare, Confirm, Conflicts, Council, Coverage, Edit, Form, Grid, Help, Link, Memo,
+        Shadow, Start,
     };
     let rows: Vec<(Mode, Vec<Key>, Action, Option<&'static str>)> = vec![
         (Grid, vec![ch('?'), code(K::F(1))], A::ShowHelp, Some("help")),
@@ -103,6 +103,7 @@ pub fn default_bindings() -> Vec<Binding> {
         (Grid, vec![ch('R')], A::VotingRound, None),
         (Grid, vec![ch('b')], A::ShowBoard, Some("board")),
         (Grid, vec![ch('c')], A::ShowCouncil, None),
+        (Grid, vec![ch('!')], A::ShowConflicts, None),
         (Grid, vec![ch('t')], A::EditTitle, None),
         (Grid, vec![ch('p')], A::EditPersona, None),
         (Grid, vec![ch('E')], A::ToggleCurve, None),
@@ -221,6 +222,19 @@ pub fn default_bindings() -> Vec<Binding> {
         (Board, vec![ctrl('r'), ctrl('y')], A::Redo, None),
         (Board, vec![ch('?'), code(K::F(1))], A::ShowHelp, None),
         (Board, vec![ch('q'), ctrl('c')], A::Quit, None),
+        (Conflicts, vec![ch('o')], A::TakeOurs, Some("ours")),
+        (Conflicts, vec![ch('t')], A::TakeTheirs, Some("theirs")),
+        (Conflicts, vec![code(K::Enter)], A::Open, Some("show in the map")),
+        (Conflicts, vec![code(K::Esc), ch('!')], A::Back, Some("map")),
+        (Conflicts, vec![ch('k'), code(K::Up)], A::SelectPrevious, None),
+        (Conflicts, vec![ch('j'), code(K::Down)], A::SelectNext, None),
+        (Conflicts, vec![ch('g'), code(K::Home)], A::SelectFirst, None),
+        (Conflicts, vec![ch('G'), code(K::End)], A::SelectLast, None),
+        (Conflicts, vec![ctrl('s')], A::Save, None),
+        (Conflicts, vec![ch('u'), ctrl('z')], A::Undo, None),
+        (Conflicts, vec![ctrl('r'), ctrl('y')], A::Redo, None),
+        (Conflicts, vec![ch('?'), code(K::F(1))], A::ShowHelp, None),
+        (Conflicts, vec![ch('q'), ctrl('c')], A::Quit, None),
         (Council, vec![code(K::Enter)], A::Open, Some("show in the map")),
         (Council, vec![ch('e')], A::EditCell, Some("edit")),
         (Council, vec![ch('b')], A::ShowBoard, Some("board")),

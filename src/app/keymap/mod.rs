@@ -14,6 +14,7 @@ pub enum Mode {
     Grid,
     Board,
     Council,
+    Conflicts,
     Shadow,
     Coverage,
     Channels,
@@ -29,10 +30,11 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help screen lists them.
-    pub const ALL: [Mode; 14] = [
+    pub const ALL: [Mode; 15] = [
         Mode::Grid,
         Mode::Board,
         Mode::Council,
+        Mode::Conflicts,
         Mode::Shadow,
         Mode::Coverage,
         Mode::Channels,
@@ -52,6 +54,7 @@ impl Mode {
             Mode::Grid => "Journey map",
             Mode::Board => "Friction board",
             Mode::Council => "CX council view",
+            Mode::Conflicts => "Merge conflicts",
             Mode::Shadow => "Shadow notes pane",
             Mode::Coverage => "Coverage view",
             Mode::Channels => "Channels",
@@ -81,6 +84,7 @@ impl Mode {
             Mode::Grid => "MAP",
             Mode::Board => "BOARD",
             Mode::Council => "COUNCIL",
+            Mode::Conflicts => "CONFLICTS",
             Mode::Shadow => "NOTES",
             Mode::Coverage => "COVERAGE",
             Mode::Channels => "CHANNELS",

@@ -102,6 +102,12 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::CutItem => super::moves::cut(app),
         Action::PasteItem => super::moves::paste(app),
         Action::DuplicateStage => super::moves::duplicate_stage(app),
+        Action::ShowConflicts => {
+            app.screen.show(View::Conflicts);
+            if app.conflicts.entries.is_empty() {
+                app.inform("No merge conflicts in this map");
+            }
+        }
         Action::MoveStageLeft => move_stage(app, false),
         Action::MoveStageRight => move_stage(app, true),
         _ => {}

@@ -5,6 +5,7 @@ mod apply;
 mod board;
 mod capture;
 mod compare;
+mod conflicts;
 mod coverage;
 mod documents;
 mod edit;
@@ -63,6 +64,7 @@ pub fn refresh(app: &mut App) {
             app.shadow.refresh(&doc.map, doc.history.state(), &app.folder);
         }
         app.search.refresh(&doc.map, doc.history.state());
+        app.conflicts.refresh(&doc.map, doc.history.state());
         let focus = match view {
             View::Board => app.board.rows.get(app.board.selected).copied(),
             View::Council => app.board.council.get(app.board.selected).copied(),
@@ -92,7 +94,13 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
         Mode::Form => form::update(app, action),
         Mode::Start => start::update(app, action),
         Mode::Compare => compare::update(app, action),
-        Mode::Grid | Mode::Board | Mode::Council | Mode::Shadow | Mode::Coverage | Mode::Channels
+        Mode::Grid
+        | Mode::Board
+        | Mode::Council
+        | Mode::Conflicts
+        | Mode::Shadow
+        | Mode::Coverage
+        | Mode::Channels
             if action.changes_map() && app.screen.doc().is_some_and(|d| d.read_only) =>
         {
             app.warn(read_only_message(app));
@@ -100,6 +108,7 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
         }
         Mode::Grid => grid::update(app, action),
         Mode::Board | Mode::Council => or_the_grid(app, action, board::update),
+        Mode::Conflicts => or_the_grid(app, action, conflicts::update),
         Mode::Shadow => or_the_grid(app, action, shadow::update),
         Mode::Coverage => or_the_grid(app, action, coverage::update),
         Mode::Channels => or_the_grid(app, action, coverage::channels),
