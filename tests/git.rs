@@ -293,7 +293,7 @@ fn a_true_conflict_is_reported_kept_in_the_file_and_resolved_in_the_program() {
     assert_eq!(merge.status.code(), Some(1), "git stops for the conflict");
     let said = format!("{}{}", text_of(&merge.stdout), text_of(&merge.stderr));
     assert!(
-        said.contains("fr-8c2a severity: 2 in ours, 1 in theirs (3 before)"),
+        said.contains("fr-8c2a severity: 2 in ours, 1 in theirs, 3 before"),
         "{said}"
     );
     assert!(

@@ -135,8 +135,8 @@ fn a_field_changed_differently_on_both_sides_is_a_conflict_kept_in_the_map() {
     assert_eq!(
         described,
         [
-            "fr-8c2a severity: 2 in ours, 1 in theirs (3 before)",
-            "st-q7m2 name: “Order in the app” in ours, “Order online” in theirs (“Order ahead” before)",
+            "fr-8c2a severity: 2 in ours, 1 in theirs, 3 before",
+            "st-q7m2 name: “Order in the app” in ours, “Order online” in theirs, “Order ahead” before",
         ]
     );
     // The file still opens (an older cxmap keeps the field as an unknown one), and the

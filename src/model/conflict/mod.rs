@@ -89,7 +89,7 @@ impl Conflict {
         }
     }
 
-    /// The conflict in words, e.g. "fr-8c2a severity: 3 in ours, 1 in theirs (2 before)".
+    /// The conflict in words, e.g. "fr-8c2a severity: 3 in ours, 1 in theirs, 2 before".
     pub fn describe(&self) -> String {
         let item = if self.item.is_empty() {
             "the map"
@@ -120,7 +120,7 @@ impl Conflict {
                 let before = self
                     .base
                     .as_ref()
-                    .map_or(String::new(), |base| format!(" ({} before)", shown(base)));
+                    .map_or(String::new(), |base| format!(", {} before", shown(base)));
                 let field = field.strip_prefix(UNKNOWN).unwrap_or(field);
                 format!(
                     "{item} {field}: {} in ours, {} in theirs{before}",
