@@ -283,3 +283,27 @@ fn the_example_in_the_format_docs_is_a_canonical_map() {
     assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
     assert_eq!(String::from_utf8(format::encode(&parsed.map)).unwrap(), example);
 }
+
+#[test]
+fn the_memo_facts_round_trip_and_stay_out_until_written() {
+    let map = format::parse(CANONICAL).unwrap().map;
+    assert_eq!(map.memo, None, "no \"memo\" object, no facts");
+    let with_memo = CANONICAL.trim_end().strip_suffix('}').unwrap().trim_end().to_owned()
+        + ",\n  \"memo\": {\n    \"walked_by\": \"Ana and Ben\",\n    \"x-team\": \"CX\",\n    \"when\": \"Sunday 22 November\",\n    \"devices\": \"iPhone 13, laptop\"\n  }\n}\n";
+    let parsed = format::parse(&with_memo).unwrap();
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    let facts = parsed.map.memo.clone().unwrap();
+    assert_eq!(facts.people(), ["Ana", "Ben"]);
+    assert_eq!(facts.when, "Sunday 22 November");
+    assert_eq!(
+        String::from_utf8(format::encode(&parsed.map)).unwrap(),
+        with_memo,
+        "byte for byte, the unknown field in place"
+    );
+    let mut cleared = parsed.map;
+    Edit::SetMemoFacts(None).apply(&mut cleared).unwrap();
+    assert_eq!(String::from_utf8(format::encode(&cleared)).unwrap(), CANONICAL);
+    let wrong = only_error(r#"{"cxmap": 1, "memo": {"walked_by": 3}}"#);
+    assert!(wrong.message.contains("expected text"), "{wrong}");
+    assert_eq!(only_error(r#"{"cxmap": 1, "memo": []}"#).line, 1);
+}

@@ -64,6 +64,12 @@ fn awkward_text_round_trips() {
     map.shadow.notes[0].text = awkward[1].to_owned();
     map.shadow.notes[0].observer = awkward[2].to_owned();
     map.shadow.channels.push(awkward[0].to_owned());
+    map.memo = Some(cxmap::model::MemoFacts {
+        walked_by: awkward[0].to_owned(),
+        when: awkward[5].to_owned(),
+        devices: awkward[1].to_owned(),
+        ..Default::default()
+    });
     assert_eq!(round_trip(&map), map);
 }
 

@@ -104,6 +104,9 @@ impl Column {
 pub mod kind {
     pub const TITLE: &str = "title";
     pub const PERSONA: &str = "persona";
+    pub const MEMO_WALKED_BY: &str = "memo walked by";
+    pub const MEMO_WHEN: &str = "memo when";
+    pub const MEMO_DEVICES: &str = "memo devices";
     pub const STAGE: &str = "stage";
     pub const GOAL: &str = "goal";
     pub const TOUCHPOINT: &str = "touchpoint";
@@ -162,6 +165,15 @@ pub fn export(map: &JourneyMap) -> String {
     Row::new(None, kind::PERSONA)
         .set(Column::Text, &map.persona)
         .write(&mut out);
+    if let Some(facts) = &map.memo {
+        for (lane, text) in [
+            (kind::MEMO_WALKED_BY, &facts.walked_by),
+            (kind::MEMO_WHEN, &facts.when),
+            (kind::MEMO_DEVICES, &facts.devices),
+        ] {
+            Row::new(None, lane).set(Column::Text, text).write(&mut out);
+        }
+    }
     for stage in &map.stages {
         stage_rows(stage, &mut out);
     }

@@ -6,8 +6,9 @@ use serde_json::Value;
 use super::diagnostic::{JsonPath, Level, Problem, Segment};
 use super::tree::{Key, Node};
 use crate::model::{
-    Emotion, ExtraField, Extras, FORMAT_VERSION, Friction, FrictionId, JourneyMap, Metrics, NoteId,
-    Opportunity, OpportunityId, PlanEntry, Score, Severity, Shadow, ShadowNote, Stage, StageId, Status,
+    Emotion, ExtraField, Extras, FORMAT_VERSION, Friction, FrictionId, JourneyMap, MemoFacts, Metrics,
+    NoteId, Opportunity, OpportunityId, PlanEntry, Score, Severity, Shadow, ShadowNote, Stage, StageId,
+    Status,
 };
 
 /// What decoding found: the map (with defaults where values were wrong) and the problems.
@@ -321,6 +322,7 @@ impl Decoder {
             d.list(node, "stages", Self::stage)
         });
         map.shadow = self.field(&mut fields, "shadow", Self::shadow);
+        map.memo = self.optional(&mut fields, "memo", Self::memo_facts);
         map.extras = fields.into_extras();
         map
     }
@@ -480,6 +482,19 @@ impl Decoder {
             }),
             extras: fields.into_extras(),
         }
+    }
+
+    fn memo_facts(&mut self, node: Node) -> Option<MemoFacts> {
+        if node == Node::Null {
+            return None;
+        }
+        let mut fields = self.object(node, "the memo's facts")?;
+        Some(MemoFacts {
+            walked_by: self.field(&mut fields, "walked_by", Self::text),
+            when: self.field(&mut fields, "when", Self::text),
+            devices: self.field(&mut fields, "devices", Self::text),
+            extras: fields.into_extras(),
+        })
     }
 
     fn plan_entry(&mut self, node: Node) -> PlanEntry {

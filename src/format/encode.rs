@@ -4,8 +4,8 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::model::{
-    Emotion, Extras, FORMAT_VERSION, Friction, FrictionId, JourneyMap, Metrics, NoteId, Opportunity,
-    OpportunityId, PlanEntry, Score, Severity, Shadow, ShadowNote, Stage, StageId, Status,
+    Emotion, Extras, FORMAT_VERSION, Friction, FrictionId, JourneyMap, MemoFacts, Metrics, NoteId,
+    Opportunity, OpportunityId, PlanEntry, Score, Severity, Shadow, ShadowNote, Stage, StageId, Status,
 };
 
 /// The file's bytes for a map.
@@ -95,6 +95,7 @@ impl Serialize for JourneyMap {
         w.field("persona", &self.persona)?;
         w.field("stages", &self.stages)?;
         w.field("shadow", &self.shadow)?;
+        w.optional("memo", self.memo.as_ref())?;
         w.end()
     }
 }
@@ -180,6 +181,16 @@ impl Serialize for ShadowNote {
         w.field("text", &self.text)?;
         w.field("evidence", &self.evidence)?;
         w.optional("friction", self.friction.as_ref())?;
+        w.end()
+    }
+}
+
+impl Serialize for MemoFacts {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = ObjectWriter::begin(serializer, &self.extras)?;
+        w.field("walked_by", &self.walked_by)?;
+        w.field("when", &self.when)?;
+        w.field("devices", &self.devices)?;
         w.end()
     }
 }

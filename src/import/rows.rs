@@ -216,6 +216,9 @@ fn read_row(b: &mut Builder, row: &Row, problems: &mut Vec<Problem>) {
     match lane.as_str() {
         kind::TITLE => b.map.title = text,
         kind::PERSONA => b.map.persona = text,
+        kind::MEMO_WALKED_BY => b.map.memo.get_or_insert_default().walked_by = text,
+        kind::MEMO_WHEN => b.map.memo.get_or_insert_default().when = text,
+        kind::MEMO_DEVICES => b.map.memo.get_or_insert_default().devices = text,
         kind::SHADOW_CHANNEL => b.map.shadow.channels.push(text),
         kind::STAGE => {
             let Some(s) = b.stage(row, problems) else { return };
@@ -314,7 +317,7 @@ fn read_row(b: &mut Builder, row: &Row, problems: &mut Vec<Problem>) {
         other => problems.push(row.problem(
             Column::Lane,
             format!(
-                "\"{other}\" is not a kind of row cxmap knows: title, persona, stage, goal, touchpoint, emotion, friction, opportunity, shadow channel, shadow note or shadow plan"
+                "\"{other}\" is not a kind of row cxmap knows: title, persona, memo walked by, memo when, memo devices, stage, goal, touchpoint, emotion, friction, opportunity, shadow channel, shadow note or shadow plan"
             ),
         )),
     }

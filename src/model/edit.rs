@@ -6,6 +6,7 @@ use std::fmt;
 use super::friction::Friction;
 use super::lane::{Lane, ListLane};
 use super::map::JourneyMap;
+use super::memo::MemoFacts;
 use super::opportunity::Opportunity;
 use super::shadow::{PlanEntry, ShadowNote};
 use super::stage::{Metrics, Score, Stage};
@@ -129,6 +130,8 @@ pub enum Edit {
     },
     SetChannels(Vec<String>),
     SetPlan(Vec<PlanEntry>),
+    /// The memo's facts (who walked, when, on what); `None` takes the field out.
+    SetMemoFacts(Option<MemoFacts>),
     /// The whole map at once (taking back a recovery copy).
     ReplaceMap(Box<JourneyMap>),
     /// Several edits that undo and redo as one.
@@ -345,6 +348,7 @@ impl Edit {
                 Edit::SetChannels(std::mem::replace(&mut map.shadow.channels, channels))
             }
             Edit::SetPlan(plan) => Edit::SetPlan(std::mem::replace(&mut map.shadow.plan, plan)),
+            Edit::SetMemoFacts(facts) => Edit::SetMemoFacts(std::mem::replace(&mut map.memo, facts)),
             Edit::ReplaceMap(new) => Edit::ReplaceMap(Box::new(std::mem::replace(map, *new))),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
@@ -380,6 +384,7 @@ impl Edit {
             | Edit::ReplaceNote { .. }
             | Edit::SetChannels(_)
             | Edit::SetPlan(_)
+            | Edit::SetMemoFacts(_)
             | Edit::ReplaceMap(_) => Focus {
                 stage: None,
                 lane: None,

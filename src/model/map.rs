@@ -2,6 +2,7 @@
 
 use super::extras::Extras;
 use super::ids::{FrictionId, IdGen, NoteId, OpportunityId, StageId};
+use super::memo::MemoFacts;
 use super::shadow::Shadow;
 use super::stage::Stage;
 
@@ -15,6 +16,8 @@ pub struct JourneyMap {
     pub persona: String,
     pub stages: Vec<Stage>,
     pub shadow: Shadow,
+    /// Who walked the journey, when and on what, as the memo says; absent until written.
+    pub memo: Option<MemoFacts>,
     pub extras: Extras,
 }
 

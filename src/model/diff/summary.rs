@@ -109,6 +109,9 @@ pub fn summary(old: &JourneyMap, new: &JourneyMap) -> Vec<String> {
     if old.shadow.channels != new.shadow.channels || old.shadow.plan != new.shadow.plan {
         lines.push("Channels or shadow plan changed".to_owned());
     }
+    if old.memo != new.memo {
+        lines.push("Memo facts (who walked, when, devices) changed".to_owned());
+    }
     if lines.is_empty() && old != new {
         lines.push("Fields this version of cxmap does not show changed".to_owned());
     }

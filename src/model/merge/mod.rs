@@ -68,6 +68,13 @@ pub fn merge(base: &JourneyMap, ours: &JourneyMap, theirs: &JourneyMap) -> Journ
                 &theirs.shadow.extras,
             ),
         },
+        // The memo's facts merge as one value: the side that changed them wins (ours,
+        // when both did).
+        memo: if ours.memo == base.memo {
+            theirs.memo.clone()
+        } else {
+            ours.memo.clone()
+        },
         extras: extras(&mut found, "", Some(&base.extras), &ours.extras, &theirs.extras),
     };
     let ids = |m: &JourneyMap| -> Vec<String> { m.stages.iter().map(|s| s.id.0.clone()).collect() };
