@@ -92,9 +92,10 @@ pub enum Command {
     Keys,
     /// Check map files and print every problem as FILE:LINE:COLUMN: message
     ///
-    /// Warnings also cover the friction memo: friction points without evidence or whose
-    /// evidence file is missing, stages with no emotion score, friction text that proposes
-    /// a solution ("should", "need to", "recommend", "we will", "we'll", "must").
+    /// Warnings also cover the friction memo: friction points without evidence (their own
+    /// or their linked shadow notes'), evidence files that are missing or outside the map's
+    /// folder, stages with no emotion score, friction text that reads like a solution ("Add
+    /// live chat", "we could", "it would be better"; quotations are never judged).
     /// --format json prints one JSON object per problem and line (file, line, column,
     /// level, message); --format github prints GitHub Actions annotations.
     ///

@@ -72,48 +72,71 @@ const MEMO: &str = r#"{
       "frictions": [
         {"id": "fr-a", "text": "The site should show opening hours", "evidence": ["shots/hours.png"]},
         {"id": "fr-b", "text": "We need to call to ask", "evidence": []},
-        {"id": "fr-c", "text": "The needle to the map is wrong", "evidence": ["https://example.com/x"]}
+        {"id": "fr-c", "text": "The sign says returns must go by courier", "evidence": ["https://example.com/x"]},
+        {"id": "fr-d", "text": "Add live chat", "evidence": ["../elsewhere.png"]}
       ],
       "opportunities": [
         {"id": "op-a", "text": "Hours on the home page", "addresses": ["fr-a", "fr-gone"]}
       ]
     },
     {"id": "st-b", "name": "Buy", "emotion": {"score": 1}}
-  ]
+  ],
+  "shadow": {
+    "notes": [
+      {"id": "sh-a", "stage": "st-a", "text": "Called the shop", "evidence": ["shots/call-log.png"], "friction": "fr-b"}
+    ]
+  }
 }
 "#;
 
 #[test]
 fn check_warns_where_the_memo_is_not_honest_yet() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("memo.json"), MEMO).unwrap();
-    let output = cxmap(dir.path(), &["check", "memo.json"]);
+    std::fs::create_dir(dir.path().join("walk")).unwrap();
+    std::fs::write(dir.path().join("walk/memo.json"), MEMO).unwrap();
+    let output = cxmap(dir.path(), &["check", "walk/memo.json"]);
     assert_eq!(output.status.code(), Some(0), "warnings alone pass");
     let out = stdout(&output);
     let lines: Vec<&str> = out.lines().collect();
+    let solution = |phrase: &str| {
+        format!(
+            "this friction text reads like a solution ({phrase}): say what happened; the fix belongs \
+             in the stage's opportunities"
+        )
+    };
+    let missing = |file: &str| {
+        format!("the evidence file \"{file}\" is not there (paths are relative to the map's folder)")
+    };
     assert_eq!(
         lines,
         [
-            "memo.json:4:5: warning: this stage has no emotion score, so the emotion curve has a gap here",
-            "memo.json:8:32: warning: this friction text says \"should\": it reads like a solution; \
-             state what happened (solutions go in opportunities)",
-            "memo.json:8:83: warning: the evidence file \"shots/hours.png\" is not there \
-             (paths are relative to the map's folder)",
-            "memo.json:9:32: warning: this friction text says \"need to\": it reads like a solution; \
-             state what happened (solutions go in opportunities)",
-            "memo.json:9:70: warning: this friction point has no evidence (a screenshot, photo, quote or figure)",
-            "memo.json:13:80: warning: this opportunity addresses \"fr-gone\", but no friction point has that id",
+            "walk/memo.json:4:5: warning: this stage has no emotion score, so the emotion curve has a gap here"
+                .to_owned(),
+            format!("walk/memo.json:8:32: warning: {}", solution("\"should\" asks for a change")),
+            format!("walk/memo.json:8:83: warning: {}", missing("shots/hours.png")),
+            format!("walk/memo.json:9:32: warning: {}", solution("\"need to\" asks for a change")),
+            format!("walk/memo.json:11:32: warning: {}", solution("\"Add\" starts with an instruction")),
+            format!("walk/memo.json:11:62: warning: {}", missing("../elsewhere.png")),
+            "walk/memo.json:14:80: warning: this opportunity addresses \"fr-gone\", but no friction point has that id"
+                .to_owned(),
+            format!("walk/memo.json:21:79: warning: {}", missing("shots/call-log.png")),
         ],
-        "{out}"
+        "the note's photo counts for fr-b and its file is checked; the sign's \"must\" is quoted: {out}"
     );
-    assert_eq!(stderr(&output), "checked 1 file: 0 errors, 6 warnings\n");
+    assert_eq!(stderr(&output), "checked 1 file: 0 errors, 8 warnings\n");
 
-    std::fs::create_dir(dir.path().join("shots")).unwrap();
-    std::fs::write(dir.path().join("shots/hours.png"), b"png").unwrap();
-    let again = cxmap(dir.path(), &["check", "memo.json"]);
+    std::fs::create_dir(dir.path().join("walk/shots")).unwrap();
+    for file in ["walk/shots/hours.png", "walk/shots/call-log.png", "elsewhere.png"] {
+        std::fs::write(dir.path().join(file), b"png").unwrap();
+    }
+    let again = stdout(&cxmap(dir.path(), &["check", "walk/memo.json"]));
+    assert!(!again.contains("shots/"), "the files are there now: {again}");
     assert!(
-        !stdout(&again).contains("shots/hours.png"),
-        "the file is there now"
+        again.contains(
+            "walk/memo.json:11:62: warning: the evidence file \"../elsewhere.png\" is outside the map's \
+             folder: it stays behind when the map is shared; copy it into a folder beside the map"
+        ),
+        "{again}"
     );
 }
 
@@ -123,7 +146,7 @@ fn strict_check_fails_on_warnings_for_git_hooks() {
     std::fs::write(dir.path().join("memo.json"), MEMO).unwrap();
     let output = cxmap(dir.path(), &["check", "--strict", "memo.json"]);
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(stdout(&output).lines().count(), 6);
+    assert_eq!(stdout(&output).lines().count(), 8);
 }
 
 #[test]

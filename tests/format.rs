@@ -288,7 +288,12 @@ fn the_example_in_the_format_docs_is_a_canonical_map() {
 fn the_memo_facts_round_trip_and_stay_out_until_written() {
     let map = format::parse(CANONICAL).unwrap().map;
     assert_eq!(map.memo, None, "no \"memo\" object, no facts");
-    let with_memo = CANONICAL.trim_end().strip_suffix('}').unwrap().trim_end().to_owned()
+    let with_memo = CANONICAL
+        .trim_end()
+        .strip_suffix('}')
+        .unwrap()
+        .trim_end()
+        .to_owned()
         + ",\n  \"memo\": {\n    \"walked_by\": \"Ana and Ben\",\n    \"x-team\": \"CX\",\n    \"when\": \"Sunday 22 November\",\n    \"devices\": \"iPhone 13, laptop\"\n  }\n}\n";
     let parsed = format::parse(&with_memo).unwrap();
     assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);

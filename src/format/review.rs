@@ -1,13 +1,15 @@
 //! The friction memo's honesty rules, which only `cxmap check` runs: every friction point
-//! has evidence and its files exist, every stage is scored, friction text observes
-//! rather than proposes, and no channel is spelled two ways. Warnings, never errors:
-//! opening a map does not run them.
+//! has evidence (its own or its linked notes'), every evidence file exists and lies in the
+//! map's folder, every stage is scored, friction text observes rather than proposes, and
+//! no channel is spelled two ways. Warnings, never errors: opening a map does not run them.
 
 use std::collections::HashMap;
 
 use super::diagnostic::{Diagnostic, JsonPath, Level, Problem, Segment};
 use crate::model::channels::{self, Source};
-use crate::model::{JourneyMap, solution_phrase};
+use crate::model::{
+    EvidencePlace, JourneyMap, NoteLinks, evidence_place, friction_evidence, reads_like_solution,
+};
 
 use Segment::{Index, Key};
 
@@ -23,6 +25,7 @@ pub fn review(text: &str, map: &JourneyMap, missing: impl Fn(&str) -> bool) -> V
             related: None,
         });
     };
+    let links = NoteLinks::new(map);
     for (s, stage) in map.stages.iter().enumerate() {
         if stage.emotion.score.is_none() {
             warn(
@@ -36,29 +39,23 @@ pub fn review(text: &str, map: &JourneyMap, missing: impl Fn(&str) -> bool) -> V
                 path.extend_from_slice(rest);
                 path
             };
-            if let Some(phrase) = solution_phrase(&friction.text) {
+            if let Some(advice) = reads_like_solution(&friction.text) {
                 warn(
                     at(&[Key("text")]),
-                    format!(
-                        "this friction text says \"{phrase}\": it reads like a solution; \
-                         state what happened (solutions go in opportunities)"
-                    ),
+                    format!("this friction text {}", advice.message()),
                 );
             }
-            if friction.evidence.is_empty() {
+            if friction_evidence(map, &links, friction).is_empty() {
                 warn(
                     at(&[Key("evidence")]),
-                    "this friction point has no evidence (a screenshot, photo, quote or figure)".to_owned(),
+                    "this friction point has no evidence (a screenshot, photo, quote or figure), \
+                     and no shadow note linked to it has any"
+                        .to_owned(),
                 );
             }
             for (e, entry) in friction.evidence.iter().enumerate() {
-                if missing(entry) {
-                    warn(
-                        at(&[Key("evidence"), Index(e)]),
-                        format!(
-                            "the evidence file \"{entry}\" is not there (paths are relative to the map's folder)"
-                        ),
-                    );
+                if let Some(message) = file_problem(entry, &missing) {
+                    warn(at(&[Key("evidence"), Index(e)]), message);
                 }
             }
         }
@@ -71,6 +68,14 @@ pub fn review(text: &str, map: &JourneyMap, missing: impl Fn(&str) -> bool) -> V
         .rev()
         .collect();
     for (n, note) in map.shadow.notes.iter().enumerate() {
+        for (e, entry) in note.evidence.iter().enumerate() {
+            if let Some(message) = file_problem(entry, &missing) {
+                warn(
+                    vec![Key("shadow"), Key("notes"), Index(n), Key("evidence"), Index(e)],
+                    message,
+                );
+            }
+        }
         let Some(id) = &note.friction else { continue };
         // A link to no friction point at all is validation's warning.
         if let Some(&s) = stage_of_friction.get(id.as_str())
@@ -124,4 +129,21 @@ fn channel_twins(map: &JourneyMap) -> Vec<Problem> {
             }
         })
         .collect()
+}
+
+/// What is wrong with one evidence file, by the one rule every place follows: a file that
+/// is not there, or one outside the map's folder (allowed, but it stays behind when the
+/// map is shared).
+fn file_problem(entry: &str, missing: impl Fn(&str) -> bool) -> Option<String> {
+    if missing(entry) {
+        return Some(format!(
+            "the evidence file \"{entry}\" is not there (paths are relative to the map's folder)"
+        ));
+    }
+    (evidence_place(entry) == EvidencePlace::Outside).then(|| {
+        format!(
+            "the evidence file \"{entry}\" is outside the map's folder: it stays behind when the \
+             map is shared; copy it into a folder beside the map"
+        )
+    })
 }

@@ -108,38 +108,6 @@ impl Friction {
     }
 }
 
-/// Words that turn an observation into a proposal; a friction memo holds observations only.
-/// Each is (as people write it, its words as `solution_phrase` splits text).
-const SOLUTION_PHRASES: [(&str, &[&str]); 7] = [
-    ("should", &["should"]),
-    ("need to", &["need", "to"]),
-    ("needs to", &["needs", "to"]),
-    ("recommend", &["recommend"]),
-    ("we will", &["we", "will"]),
-    ("we'll", &["we", "ll"]),
-    ("must", &["must"]),
-];
-
-/// The first phrase in `text` that reads like a solution ("should", "need to", "we will"…),
-/// matched as whole words without regard to case.
-pub fn solution_phrase(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    (0..words.len()).find_map(|start| {
-        SOLUTION_PHRASES
-            .iter()
-            .find(|(_, phrase)| {
-                words
-                    .get(start..start + phrase.len())
-                    .is_some_and(|found| found.iter().zip(phrase.iter()).all(|(a, b)| a == b))
-            })
-            .map(|(written, _)| (*written).to_owned())
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,27 +144,5 @@ mod tests {
             (Severity::Major, Status::Open, 0)
         );
         assert!(friction.owner.is_empty() && friction.channel.is_empty() && friction.evidence.is_empty());
-    }
-
-    #[test]
-    fn solution_words_match_whole_words_in_any_case() {
-        assert_eq!(
-            solution_phrase("We SHOULD add a filter"),
-            Some("should".to_owned())
-        );
-        assert_eq!(
-            solution_phrase("the site needs  to show hours"),
-            Some("needs to".to_owned())
-        );
-        assert_eq!(solution_phrase("We will fix it"), Some("we will".to_owned()));
-        assert_eq!(solution_phrase("We’ll add a banner"), Some("we'll".to_owned()));
-        assert_eq!(
-            solution_phrase("Staff recommend the app"),
-            Some("recommend".to_owned())
-        );
-        assert_eq!(solution_phrase("You must log in first"), Some("must".to_owned()));
-        assert_eq!(solution_phrase("The recommended size is wrong"), None);
-        assert_eq!(solution_phrase("Mustard is missing; a needle to thread"), None);
-        assert_eq!(solution_phrase("The need is real, to be fair"), None);
     }
 }

@@ -8,6 +8,7 @@ pub mod council;
 mod coverage;
 pub mod diff;
 mod edit;
+mod evidence;
 mod extras;
 mod friction;
 mod history;
@@ -17,6 +18,7 @@ mod map;
 mod memo;
 pub mod merge;
 pub mod moves;
+mod observation;
 mod opportunity;
 pub mod ops;
 mod shadow;
@@ -25,13 +27,17 @@ pub mod voting;
 
 pub use coverage::{Cell, Coverage, channel_index};
 pub use edit::{Edit, EditError, Focus, Item, MapText, StageText};
+pub use evidence::{
+    EvidencePlace, NoteLinks, evidence_of, evidence_place, friction_evidence, unlinked_notes,
+};
 pub use extras::{ExtraField, Extras};
-pub use friction::{Friction, Severity, Status, solution_phrase};
+pub use friction::{Friction, Severity, Status};
 pub use history::History;
 pub use ids::{FrictionId, IdGen, NoteId, OpportunityId, StageId, TakenIds};
 pub use lane::{Lane, ListLane};
 pub use map::{FORMAT_VERSION, JourneyMap};
 pub use memo::MemoFacts;
+pub use observation::{Advice, reads_like_solution};
 pub use opportunity::Opportunity;
 pub use shadow::{PlanEntry, Shadow, ShadowNote, is_url, note_time};
 pub use stage::{Emotion, Metrics, Score, Stage};

@@ -2,7 +2,7 @@
 //! as one: deleting a stage or a friction point also drops the links that named it.
 
 use super::edit::{Edit, Item};
-use super::friction::Friction;
+use super::friction::{Friction, Severity};
 use super::ids::FrictionId;
 use super::lane::ListLane;
 use super::map::JourneyMap;
@@ -95,9 +95,15 @@ pub fn delete_item(map: &JourneyMap, stage: usize, lane: ListLane, at: usize) ->
 }
 
 /// Turns shadow note `at` into a friction point at the end of its stage's friction list
-/// (text, channel and evidence carried over) and links the note to it. `None` when the
+/// (text and channel carried over, severity major) and links the note to it; the note's
+/// evidence stays on the note and reaches the point through the link. `None` when the
 /// note is missing, already linked to a friction point of the map, or names no stage.
 pub fn note_to_friction(map: &JourneyMap, at: usize, id: FrictionId) -> Option<Edit> {
+    note_to_friction_of(map, at, id, Severity::default())
+}
+
+/// [`note_to_friction`] with the new point's severity.
+pub fn note_to_friction_of(map: &JourneyMap, at: usize, id: FrictionId, severity: Severity) -> Option<Edit> {
     let note = map.shadow.notes.get(at)?;
     if note
         .friction
@@ -109,7 +115,7 @@ pub fn note_to_friction(map: &JourneyMap, at: usize, id: FrictionId) -> Option<E
     let stage = map.stage_position(&note.stage)?;
     let mut friction = Friction::new(id.clone(), note.text.clone());
     friction.channel = note.channel.clone();
-    friction.evidence = note.evidence.clone();
+    friction.severity = severity;
     let mut linked = note.clone();
     linked.friction = Some(id);
     Some(Edit::Batch(vec![
@@ -123,6 +129,34 @@ pub fn note_to_friction(map: &JourneyMap, at: usize, id: FrictionId) -> Option<E
             note: Box::new(linked),
         },
     ]))
+}
+
+/// Links shadow note `at` to the existing friction point `id` (replacing any link it
+/// had). `None` when either is missing or the note is already linked there.
+pub fn link_note(map: &JourneyMap, at: usize, id: &FrictionId) -> Option<Edit> {
+    let note = map.shadow.notes.get(at)?;
+    map.friction_position(id)?;
+    if note.friction.as_ref() == Some(id) {
+        return None;
+    }
+    let mut linked = note.clone();
+    linked.friction = Some(id.clone());
+    Some(Edit::ReplaceNote {
+        at,
+        note: Box::new(linked),
+    })
+}
+
+/// Takes shadow note `at` off the friction point it is linked to; `None` when it has no link.
+pub fn unlink_note(map: &JourneyMap, at: usize) -> Option<Edit> {
+    let note = map.shadow.notes.get(at)?;
+    note.friction.as_ref()?;
+    let mut free = note.clone();
+    free.friction = None;
+    Some(Edit::ReplaceNote {
+        at,
+        note: Box::new(free),
+    })
 }
 
 #[cfg(test)]
@@ -147,7 +181,7 @@ mod tests {
         let friction = &map.stages[1].frictions[0];
         assert_eq!(friction.text, "Queue past the door");
         assert_eq!(friction.channel, "Store");
-        assert_eq!(friction.evidence, ["queue.jpg"]);
+        assert!(friction.evidence.is_empty(), "the photo stays on the note");
         assert_eq!(map.shadow.notes[0].friction, Some(FrictionId("fr-9".into())));
         assert_eq!(
             note_to_friction(&map, 0, FrictionId("fr-8".into())),
@@ -156,5 +190,33 @@ mod tests {
         );
         inverse.apply(&mut map).unwrap();
         assert_eq!(map, original);
+    }
+
+    #[test]
+    fn notes_link_to_an_existing_point_and_unlink_again() {
+        let mut map = JourneyMap::with_stages("t", &["A"], &mut IdGen::seeded(2));
+        let id = FrictionId("fr-1".into());
+        map.stages[0]
+            .frictions
+            .push(Friction::new(id.clone(), "Queue".into()));
+        for n in ["sh-1", "sh-2"] {
+            map.shadow.notes.push(ShadowNote {
+                id: NoteId(n.into()),
+                stage: map.stages[0].id.clone(),
+                ..ShadowNote::default()
+            });
+        }
+        for at in 0..2 {
+            link_note(&map, at, &id).unwrap().apply(&mut map).unwrap();
+        }
+        assert!(
+            map.shadow.notes.iter().all(|n| n.friction.as_ref() == Some(&id)),
+            "two notes, one point"
+        );
+        assert_eq!(link_note(&map, 0, &id), None, "already linked");
+        assert_eq!(link_note(&map, 0, &FrictionId("fr-none".into())), None);
+        unlink_note(&map, 1).unwrap().apply(&mut map).unwrap();
+        assert_eq!(map.shadow.notes[1].friction, None);
+        assert_eq!(unlink_note(&map, 1), None, "nothing to unlink");
     }
 }

@@ -1,0 +1,166 @@
+//! Evidence follows the observation: a friction point's evidence is its own plus that of
+//! every shadow note linked to it, looked up live through [`NoteLinks`]; and where an
+//! entry points (a web address, a file in the map's folder, or a file outside it).
+
+use std::collections::HashMap;
+
+use super::friction::Friction;
+use super::ids::FrictionId;
+use super::map::JourneyMap;
+use super::shadow::{ShadowNote, is_url};
+
+/// The shadow notes linked to each friction point, built once per map in one pass.
+#[derive(Debug, Default)]
+pub struct NoteLinks<'a> {
+    by_friction: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> NoteLinks<'a> {
+    /// The links of `map`'s notes, by friction id.
+    pub fn new(map: &'a JourneyMap) -> Self {
+        let mut by_friction: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (n, note) in map.shadow.notes.iter().enumerate() {
+            if let Some(id) = &note.friction {
+                by_friction.entry(id.as_str()).or_default().push(n);
+            }
+        }
+        Self { by_friction }
+    }
+
+    /// The positions of the notes linked to the friction point `id`, in note order.
+    pub fn notes(&self, id: &FrictionId) -> &[usize] {
+        self.by_friction.get(id.as_str()).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A friction point's evidence: its own entries, then its linked notes' (in note order),
+/// each entry once and blank ones left out.
+pub fn friction_evidence<'a>(map: &'a JourneyMap, links: &NoteLinks, friction: &'a Friction) -> Vec<&'a str> {
+    let notes = links.notes(&friction.id).iter().map(|&n| &map.shadow.notes[n]);
+    evidence_of(&friction.evidence, notes)
+}
+
+/// `own` entries then those of `notes`, each once, blank ones left out.
+pub fn evidence_of<'a>(own: &'a [String], notes: impl Iterator<Item = &'a ShadowNote>) -> Vec<&'a str> {
+    let mut all: Vec<&str> = Vec::new();
+    for entry in own.iter().chain(notes.flat_map(|n| &n.evidence)) {
+        let entry = entry.trim();
+        if !entry.is_empty() && !all.contains(&entry) {
+            all.push(entry);
+        }
+    }
+    all
+}
+
+/// How many shadow notes are linked to no friction point of the map (a link to a point
+/// that is gone counts as none).
+pub fn unlinked_notes(map: &JourneyMap) -> usize {
+    let ids: std::collections::HashSet<&str> = map
+        .stages
+        .iter()
+        .flat_map(|s| &s.frictions)
+        .map(|f| f.id.as_str())
+        .collect();
+    map.shadow
+        .notes
+        .iter()
+        .filter(|n| n.friction.as_ref().is_none_or(|id| !ids.contains(id.as_str())))
+        .count()
+}
+
+/// Where an evidence entry points, judged from its text alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidencePlace {
+    /// A web address: never checked on disk.
+    Web,
+    /// A path inside the map's folder (the way evidence travels with the map).
+    Beside,
+    /// An absolute path, or a relative one that climbs out of the map's folder: allowed,
+    /// but it stays behind when the map is copied or shared.
+    Outside,
+}
+
+/// Where `entry` points: the one rule for every place that shows or checks evidence.
+pub fn evidence_place(entry: &str) -> EvidencePlace {
+    let entry = entry.trim();
+    if is_url(entry) {
+        return EvidencePlace::Web;
+    }
+    let absolute = entry.starts_with(['/', '\\', '~'])
+        || entry
+            .as_bytes()
+            .get(1..3)
+            .is_some_and(|s| s == b":\\" || s == b":/");
+    if absolute {
+        return EvidencePlace::Outside;
+    }
+    let mut depth = 0usize;
+    for part in entry.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." if depth == 0 => return EvidencePlace::Outside,
+            ".." => depth -= 1,
+            _ => depth += 1,
+        }
+    }
+    EvidencePlace::Beside
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{IdGen, NoteId};
+
+    fn note(id: &str, friction: Option<&str>, evidence: &[&str]) -> ShadowNote {
+        ShadowNote {
+            id: NoteId(id.into()),
+            friction: friction.map(|f| FrictionId(f.into())),
+            evidence: evidence.iter().map(|e| (*e).to_owned()).collect(),
+            ..ShadowNote::default()
+        }
+    }
+
+    #[test]
+    fn a_point_has_its_own_evidence_then_its_notes_each_once() {
+        let mut map = JourneyMap::with_stages("t", &["A"], &mut IdGen::seeded(1));
+        let mut friction = Friction::new(FrictionId("fr-1".into()), "Queue".into());
+        friction.evidence = vec!["a.jpg".into(), " ".into()];
+        map.stages[0].frictions.push(friction);
+        map.shadow.notes = vec![
+            note("sh-1", Some("fr-1"), &["b.jpg", "a.jpg"]),
+            note("sh-2", None, &["c.jpg"]),
+            note("sh-3", Some("fr-1"), &[" d.png "]),
+            note("sh-4", Some("fr-gone"), &[]),
+        ];
+        let links = NoteLinks::new(&map);
+        assert_eq!(links.notes(&FrictionId("fr-1".into())), [0, 2]);
+        let point = &map.stages[0].frictions[0];
+        assert_eq!(
+            friction_evidence(&map, &links, point),
+            ["a.jpg", "b.jpg", "d.png"]
+        );
+        assert_eq!(
+            unlinked_notes(&map),
+            2,
+            "no link, and a link to a point that is gone"
+        );
+    }
+
+    #[test]
+    fn outside_means_absolute_or_climbing_out() {
+        use EvidencePlace::{Beside, Outside, Web};
+        for (entry, place) in [
+            ("photos/a.jpg", Beside),
+            ("./a.jpg", Beside),
+            ("photos/../a.jpg", Beside),
+            ("../a.jpg", Outside),
+            ("photos/../../a.jpg", Outside),
+            ("/home/ana/a.jpg", Outside),
+            ("~/Pictures/a.jpg", Outside),
+            ("C:\\Users\\ana\\a.jpg", Outside),
+            ("https://example.com/a.jpg", Web),
+        ] {
+            assert_eq!(evidence_place(entry), place, "{entry}");
+        }
+    }
+}

@@ -1,0 +1,578 @@
+//! The observation coach: whether a friction point's text reads like a solution (an
+//! instruction, a proposal, advice) instead of saying what happened. It judges each
+//! sentence by its opening, its subject and its modal verbs, and never by words inside
+//! quotation marks or after a reporting verb ("the sign says returns must …").
+
+/// Why a text reads like a solution: the words that give it away and what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Advice {
+    /// The giveaway as written ("Add", "we could", "should").
+    pub phrase: String,
+    /// What the phrase does, to finish "it …": "starts with an instruction".
+    pub why: &'static str,
+}
+
+impl Advice {
+    /// The coach's sentence for the user: what gave it away, and what to do instead.
+    pub fn message(&self) -> String {
+        format!(
+            "reads like a solution (\"{}\" {}): say what happened; the fix belongs in the stage's opportunities",
+            self.phrase, self.why
+        )
+    }
+}
+
+/// Verbs that open an instruction ("Add …", "Improve …"): the usual ways a fix is written.
+const INSTRUCTIONS: &[&str] = &[
+    "add",
+    "adopt",
+    "align",
+    "allow",
+    "automate",
+    "avoid",
+    "build",
+    "change",
+    "check",
+    "clarify",
+    "collect",
+    "combine",
+    "communicate",
+    "consider",
+    "create",
+    "cut",
+    "decrease",
+    "display",
+    "drop",
+    "enable",
+    "ensure",
+    "explain",
+    "explore",
+    "extend",
+    "fix",
+    "get",
+    "give",
+    "hide",
+    "highlight",
+    "hire",
+    "implement",
+    "improve",
+    "include",
+    "increase",
+    "inform",
+    "install",
+    "integrate",
+    "introduce",
+    "investigate",
+    "keep",
+    "label",
+    "launch",
+    "let",
+    "list",
+    "look",
+    "lower",
+    "make",
+    "merge",
+    "monitor",
+    "move",
+    "notify",
+    "offer",
+    "open",
+    "personalise",
+    "personalize",
+    "promote",
+    "provide",
+    "publish",
+    "put",
+    "raise",
+    "redesign",
+    "reduce",
+    "refund",
+    "relocate",
+    "remove",
+    "rename",
+    "reorder",
+    "replace",
+    "review",
+    "revise",
+    "rework",
+    "rewrite",
+    "send",
+    "set",
+    "shorten",
+    "show",
+    "simplify",
+    "speed",
+    "split",
+    "standardise",
+    "standardize",
+    "start",
+    "stop",
+    "streamline",
+    "switch",
+    "test",
+    "track",
+    "train",
+    "try",
+    "unify",
+    "update",
+    "use",
+    "waive",
+    "warn",
+];
+
+/// Words that begin what an instruction acts on ("Add *a* …", "Improve *the* …").
+const OBJECT_STARTS: &[&str] = &[
+    "a",
+    "all",
+    "an",
+    "any",
+    "better",
+    "both",
+    "clear",
+    "clearer",
+    "customers",
+    "each",
+    "easier",
+    "every",
+    "faster",
+    "fewer",
+    "free",
+    "it",
+    "its",
+    "less",
+    "live",
+    "more",
+    "one",
+    "our",
+    "people",
+    "proper",
+    "real",
+    "simpler",
+    "some",
+    "staff",
+    "that",
+    "the",
+    "their",
+    "them",
+    "these",
+    "this",
+    "those",
+    "us",
+    "users",
+    "your",
+];
+
+/// Small words after an instruction's verb that make it a phrasal verb ("Look *into*").
+const PARTICLES: &[&str] = &["away", "back", "down", "in", "into", "off", "on", "out", "up"];
+
+/// Words that report what someone or something said: what follows is quoted, not advised.
+const REPORTING: &[&str] = &[
+    "according",
+    "announced",
+    "announces",
+    "answered",
+    "answers",
+    "asked",
+    "asks",
+    "claimed",
+    "claims",
+    "displayed",
+    "displays",
+    "explained",
+    "explains",
+    "informed",
+    "informs",
+    "insisted",
+    "insists",
+    "mentioned",
+    "mentions",
+    "noted",
+    "notes",
+    "promised",
+    "promises",
+    "read",
+    "reads",
+    "recommended",
+    "recommends",
+    "replied",
+    "replies",
+    "said",
+    "says",
+    "showed",
+    "shows",
+    "stated",
+    "states",
+    "suggested",
+    "suggests",
+    "told",
+    "tells",
+    "warned",
+    "warns",
+    "wrote",
+    "writes",
+];
+
+/// Verbs that make a clause a statement of what is or was ("… *is* hidden", "… *took* …").
+const FINITE: &[&str] = &[
+    "am", "are", "aren't", "arrived", "asked", "came", "can", "can't", "cannot", "closes", "comes", "costs",
+    "could", "couldn't", "did", "didn't", "does", "doesn't", "dropped", "fails", "failed", "gave", "gives",
+    "goes", "got", "had", "has", "hasn't", "is", "isn't", "kept", "lacks", "leads", "led", "left", "lists",
+    "loads", "looks", "lost", "needs", "opens", "rang", "rings", "said", "sat", "saw", "seems", "sent",
+    "shows", "stood", "stuck", "takes", "took", "vary", "varies", "was", "wasn't", "went", "were", "weren't",
+    "will", "won't", "would", "wouldn't",
+];
+
+/// Verbs in their plain form that can follow a plural subject ("emails *arrive*").
+const PLAIN_VERBS: &[&str] = &[
+    "appear", "arrive", "break", "close", "come", "cost", "differ", "fail", "go", "load", "look", "open",
+    "ring", "say", "seem", "show", "stay", "take", "vary", "work",
+];
+
+/// Subjects that make "need to" a thing the customer had to do, not advice.
+const PEOPLE: &[&str] = &[
+    "buyers",
+    "customer",
+    "customers",
+    "everyone",
+    "guests",
+    "he",
+    "i",
+    "members",
+    "people",
+    "she",
+    "shoppers",
+    "someone",
+    "they",
+    "user",
+    "users",
+    "visitors",
+    "you",
+];
+
+/// Words that add nothing to how a sentence opens ("*Maybe* add …").
+const FILLERS: &[&str] = &[
+    "also",
+    "definitely",
+    "ideally",
+    "instead",
+    "just",
+    "maybe",
+    "perhaps",
+    "please",
+    "possibly",
+    "probably",
+    "really",
+    "simply",
+    "so",
+    "then",
+];
+
+/// Comparatives that open a wish when no verb follows ("*Better* signage at the door").
+const COMPARATIVES: &[&str] = &[
+    "better", "bigger", "cheaper", "clearer", "easier", "faster", "fewer", "larger", "less", "more",
+    "shorter", "simpler", "smaller",
+];
+
+/// Words after "would be" that make it a wish ("it would be *better* to …").
+const WISHES: &[&str] = &[
+    "best", "better", "clearer", "easier", "good", "great", "helpful", "ideal", "nice", "simpler", "useful",
+];
+
+/// The first way `text` reads like a solution rather than an observation, if any.
+pub fn reads_like_solution(text: &str) -> Option<Advice> {
+    let unquoted = without_quotations(text);
+    sentences(&unquoted).find_map(|sentence| judge_sentence(&sentence))
+}
+
+/// The text with every quotation ("…", “…”, ‘…’, '…', «…», „…“) replaced by a marker
+/// word, so nothing said by a sign or a person is judged. An unclosed quotation runs to
+/// the end.
+fn without_quotations(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let before = i.checked_sub(1).map(|p| chars[p]);
+        let after = chars.get(i + 1).copied();
+        let opens_word =
+            before.is_none_or(|b| !b.is_alphanumeric()) && after.is_some_and(|a| !a.is_whitespace());
+        let close = match c {
+            '"' => Some('"'),
+            '“' => Some('”'),
+            '„' => Some('“'),
+            '«' => Some('»'),
+            '‘' => Some('’'),
+            '\'' if opens_word => Some('\''),
+            _ => None,
+        };
+        let Some(close) = close else {
+            out.push(c);
+            i += 1;
+            continue;
+        };
+        // A closing single quote must end a word, so "don't" inside stays inside.
+        let end = (i + 1..chars.len()).find(|&j| {
+            chars[j] == close
+                && (close != '\'' && close != '’' || chars.get(j + 1).is_none_or(|n| !n.is_alphanumeric()))
+        });
+        out.push_str(" QUOTED ");
+        i = end.map_or(chars.len(), |j| j + 1);
+    }
+    out
+}
+
+/// The sentences of a text, each as its lower-case words with their written form.
+fn sentences(text: &str) -> impl Iterator<Item = Vec<Word>> + '_ {
+    let mut sentences = Vec::new();
+    let mut current = Vec::new();
+    let mut word = String::new();
+    let mut clause = 0;
+    let flush = |word: &mut String, current: &mut Vec<Word>, clause: usize| {
+        let written = word.trim_matches('\'').to_owned();
+        if !written.is_empty() {
+            current.push(Word {
+                lower: written.to_lowercase(),
+                written,
+                clause,
+            });
+        }
+        word.clear();
+    };
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let c = if c == '’' { '\'' } else { c };
+        if c.is_alphanumeric() || c == '\'' || (c == '-' && !word.is_empty()) {
+            word.push(c);
+            continue;
+        }
+        flush(&mut word, &mut current, clause);
+        let ends = matches!(c, '.' | '!' | '?' | '\n') && chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+        if ends || c == ';' {
+            sentences.push(std::mem::take(&mut current));
+            clause = 0;
+        } else if matches!(c, ':' | ',' | '—' | '–') {
+            clause += 1;
+        }
+    }
+    flush(&mut word, &mut current, clause);
+    sentences.push(current);
+    sentences.into_iter().filter(|s| !s.is_empty())
+}
+
+/// One word of a sentence: as written, in lower case, and which clause (split at `:`, `,`
+/// and dashes) it is in.
+#[derive(Debug, Clone)]
+struct Word {
+    written: String,
+    lower: String,
+    clause: usize,
+}
+
+fn is(word: Option<&Word>, list: &[&str]) -> bool {
+    word.is_some_and(|w| list.contains(&w.lower.as_str()))
+}
+
+fn says(word: Option<&Word>, text: &str) -> bool {
+    word.is_some_and(|w| w.lower == text)
+}
+
+/// Whether the words state what is or was: a finite verb, or a plain verb after a plural
+/// or pronoun subject ("emails arrive", "nothing happens").
+fn has_statement(words: &[Word]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        let previous = i.checked_sub(1).map(|p| words[p].lower.as_str());
+        let w = w.lower.as_str();
+        let after_pronoun = previous.is_some_and(|p| {
+            [
+                "it",
+                "nothing",
+                "everything",
+                "that",
+                "this",
+                "which",
+                "who",
+                "he",
+                "she",
+                "there",
+            ]
+            .contains(&p)
+        }) && (w.ends_with('s') || w.ends_with("ed"));
+        let after_plural = previous.is_some_and(|p| p.len() > 3 && p.ends_with('s') && p != "this")
+            && PLAIN_VERBS.contains(&w);
+        FINITE.contains(&w) || after_pronoun || after_plural || (i > 1 && w.len() > 4 && w.ends_with("ed"))
+    })
+}
+
+fn advice(phrase: String, why: &'static str) -> Option<Advice> {
+    Some(Advice { phrase, why })
+}
+
+fn judge_sentence(words: &[Word]) -> Option<Advice> {
+    // What a sign or person said is not the writer's advice: stop at the reporting verb.
+    let reported = words
+        .iter()
+        .enumerate()
+        .position(|(i, w)| i > 0 && REPORTING.contains(&w.lower.as_str()))
+        .unwrap_or(words.len());
+    let own = &words[..reported];
+    judge_opening(words, own).or_else(|| judge_modals(own))
+}
+
+/// An opening that instructs or wishes: "Add …", "Let's …", "Why not …", "Better …".
+fn judge_opening(words: &[Word], own: &[Word]) -> Option<Advice> {
+    let start = words.iter().position(|w| !FILLERS.contains(&w.lower.as_str()))?;
+    let first = &words[start];
+    let next = words.get(start + 1);
+    let rest = &words[start + 1..];
+    let phrase = |n: usize| {
+        words[start..(start + n).min(words.len())]
+            .iter()
+            .map(|w| w.written.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    match first.lower.as_str() {
+        "let's" | "lets" => return advice(phrase(1), "proposes what to do"),
+        "let" if says(next, "us") => return advice(phrase(2), "proposes what to do"),
+        "why" if says(next, "not") => return advice(phrase(2), "proposes what to do"),
+        "should" | "could" | "would" | "must" | "might" if !says(next, "not") && !says(next, "have") => {
+            return advice(phrase(1), "asks for a change");
+        }
+        "need" | "needs" => return advice(phrase(1), "asks for a change"),
+        "recommendation" | "recommendations" | "suggestion" | "suggestions" | "proposal" => {
+            return advice(phrase(1), "proposes what to do");
+        }
+        "don't" if is(next, INSTRUCTIONS) => return advice(phrase(2), "starts with an instruction"),
+        "do" if says(next, "not") && is(words.get(start + 2), INSTRUCTIONS) => {
+            return advice(phrase(3), "starts with an instruction");
+        }
+        _ => {}
+    }
+    if is(Some(first), COMPARATIVES) && !has_statement(own) {
+        return advice(phrase(1), "asks for a change");
+    }
+    if !is(Some(first), INSTRUCTIONS) {
+        return None;
+    }
+    // Steps written as instructions and then what happened ("Open the app, tap Returns:
+    // nothing happens") are an observation: a later clause states something.
+    let later_clauses: Vec<Word> = rest.iter().filter(|w| w.clause > first.clause).cloned().collect();
+    if has_statement(&later_clauses) {
+        return None;
+    }
+    let first_clause: Vec<Word> = rest
+        .iter()
+        .filter(|w| w.clause == first.clause)
+        .cloned()
+        .collect();
+    let instructs = if is(next, PARTICLES) {
+        !has_statement(&first_clause)
+    } else {
+        is(next, OBJECT_STARTS) || !has_statement(&first_clause)
+    };
+    instructs.then(|| Advice {
+        phrase: phrase(1),
+        why: "starts with an instruction",
+    })
+}
+
+/// Modal advice in the writer's own words: "should", "ought to", "we could", "it would be
+/// better", "needs to", "we recommend", "we will".
+fn judge_modals(own: &[Word]) -> Option<Advice> {
+    for (i, word) in own.iter().enumerate() {
+        let previous = i.checked_sub(1).map(|p| &own[p]);
+        let next = own.get(i + 1);
+        let after = own.get(i + 2);
+        let pair = || format!("{} {}", word.written, next.map_or("", |n| n.written.as_str()));
+        let with_previous = || format!("{} {}", previous.map_or("", |p| p.written.as_str()), word.written);
+        let we = ["we", "i", "i'd", "we'd", "you"]
+            .iter()
+            .any(|s| says(previous, s));
+        match word.lower.as_str() {
+            "should" | "shouldn't" if !says(next, "have") && !says(next, "'ve") => {
+                return advice(word.written.clone(), "asks for a change");
+            }
+            "ought" if says(next, "to") && !says(after, "have") => {
+                return advice(pair(), "asks for a change");
+            }
+            "need" | "needs" if says(next, "to") && !is(previous, PEOPLE) => {
+                return advice(pair(), "asks for a change");
+            }
+            "need" if says(previous, "we") => return advice(with_previous(), "asks for a change"),
+            "must" if says(previous, "we") || is(next, INSTRUCTIONS) => {
+                return advice(word.written.clone(), "asks for a change");
+            }
+            "could" if !says(next, "not") && (says(previous, "we") || is(next, INSTRUCTIONS)) => {
+                return advice(with_previous(), "proposes what to do");
+            }
+            "would" | "'d" | "it'd" if says(next, "be") && is(after, WISHES) => {
+                return advice(
+                    format!("{} {}", pair(), after.map_or("", |a| a.written.as_str())),
+                    "wishes for a change",
+                );
+            }
+            "would" if we && !says(next, "have") && !says(next, "not") => {
+                return advice(with_previous(), "proposes what to do");
+            }
+            "recommend" | "suggest" | "propose" | "advise" if we || i == 0 || says(previous, "would") => {
+                return advice(with_previous(), "proposes what to do");
+            }
+            "will" | "'ll" if says(previous, "we") => return advice(with_previous(), "promises a change"),
+            "we'll" | "we'd" if is(next, INSTRUCTIONS) || is(next, &["suggest", "recommend"]) => {
+                return advice(pair(), "promises a change");
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flagged(text: &str) -> Option<String> {
+        reads_like_solution(text).map(|a| a.phrase)
+    }
+
+    #[test]
+    fn quotations_are_never_judged() {
+        assert_eq!(without_quotations("a 'b c' d"), "a  QUOTED  d");
+        assert_eq!(without_quotations("don't 'x' it's"), "don't  QUOTED  it's");
+        assert_eq!(without_quotations("say “add it” now"), "say  QUOTED  now");
+        assert_eq!(flagged("The poster: “You should add our app”"), None);
+        assert_eq!(flagged("\"Improve your order\" is the button label"), None);
+    }
+
+    #[test]
+    fn the_giveaway_is_named_as_written() {
+        assert_eq!(flagged("Add live chat").as_deref(), Some("Add"));
+        assert_eq!(
+            flagged("We could offer returns in store").as_deref(),
+            Some("We could")
+        );
+        assert_eq!(
+            flagged("It would be better to list fees").as_deref(),
+            Some("would be better")
+        );
+        assert_eq!(flagged("The page SHOULD list fees").as_deref(), Some("SHOULD"));
+        let advice = reads_like_solution("Let's add a stock checker").unwrap();
+        assert!(
+            advice
+                .message()
+                .starts_with("reads like a solution (\"Let's\" proposes"),
+            "{}",
+            advice.message()
+        );
+    }
+
+    #[test]
+    fn every_sentence_is_judged() {
+        assert_eq!(
+            flagged("The fee shows at the last step. Show it earlier.").as_deref(),
+            Some("Show")
+        );
+        assert_eq!(flagged("The fee shows at the last step. It costs R60."), None);
+    }
+}
