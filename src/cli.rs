@@ -11,7 +11,7 @@ use crate::export::memo::MemoFormat;
 use crate::model::{Severity, Status};
 
 fn memo_format(name: &str) -> Result<MemoFormat, String> {
-    MemoFormat::parse(name).ok_or_else(|| "choose md, txt or html".to_owned())
+    MemoFormat::parse(name).ok_or_else(|| "choose md, txt, html or pdf".to_owned())
 }
 
 fn council_format(name: &str) -> Result<CouncilFormat, String> {
@@ -114,18 +114,27 @@ pub enum Command {
     },
     /// Write the friction memo: every friction point, stage by stage, as observations
     ///
-    /// Markdown on standard output unless told otherwise. Who walked the journey and when
-    /// come from the shadow notes; --observer and --date say it when there are none.
+    /// Markdown on standard output unless told otherwise. Who walked the journey, when and
+    /// on which devices come from the map's memo facts (set in the memo preview), else from
+    /// the shadow notes; --observer, --date and --device say it for this memo. Warnings go
+    /// to standard error: text that reads like a solution, missing evidence files, notes
+    /// linked to no friction point, and a printed memo that needs more than one page.
     Memo {
         /// The journey map
         file: PathBuf,
-        /// md (the default), txt (wrapped at 78 columns) or html (prints on one page)
-        #[arg(long, short, default_value = "md", value_parser = memo_format)]
-        format: MemoFormat,
-        /// Write to this file instead of standard output (- is standard output)
-        #[arg(long, short, value_name = "OUT")]
+        /// md, txt (wrapped at 78 columns), html (one A4 page, pictures inside) or pdf (the
+        /// same page); taken from OUT's extension when left out, else md
+        #[arg(long, short, value_parser = memo_format)]
+        format: Option<MemoFormat>,
+        /// Write to this file instead of standard output (.md, .txt, .html or .pdf; - is
+        /// standard output)
+        #[arg(long, short, value_name = "OUT", conflicts_with = "bundle")]
         output: Option<PathBuf>,
-        /// Replace OUT if it exists
+        /// Write the memo (HTML unless -f says otherwise) and full-size copies of its
+        /// evidence into this folder, with working links: ready to zip and send
+        #[arg(long, value_name = "DIR")]
+        bundle: Option<PathBuf>,
+        /// Replace OUT if it exists; write into a DIR that is not empty
         #[arg(long)]
         force: bool,
         /// Leave out fixed and won't-fix friction points
@@ -323,5 +332,14 @@ pub enum ShadowCommand {
         /// Who observed it (defaults to the configured name, else $USER)
         #[arg(long, value_name = "NAME")]
         observer: Option<String>,
+        /// Also record it as a friction point of the stage, linked to the note (the note's
+        /// evidence reaches the point through the link); the text may then end in `!N`
+        /// (severity) and `@name` (owner) tags too
+        #[arg(long)]
+        friction: bool,
+        /// The friction point's severity: 1 minor, 2 major (the default), 3 severe (or a
+        /// `!N` tag, which must agree)
+        #[arg(long, value_name = "N", requires = "friction", value_parser = clap::value_parser!(u8).range(1..=3))]
+        severity: Option<u8>,
     },
 }

@@ -12,7 +12,7 @@ use cxmap::assets::EXAMPLES;
 use cxmap::cli::{Cli, Command, ShadowCommand};
 use cxmap::commands;
 use cxmap::export::memo::MemoOptions;
-use cxmap::model::IdGen;
+use cxmap::model::{IdGen, Severity};
 use cxmap::session::{Kept, Session, load_error_lines};
 use cxmap::store::title_from_path;
 use cxmap::terminal::{self, Ending};
@@ -45,6 +45,8 @@ fn main() -> ExitCode {
                     text,
                     evidence,
                     observer,
+                    friction,
+                    severity,
                 },
         }) => commands::shadow_add(
             &file,
@@ -54,6 +56,8 @@ fn main() -> ExitCode {
                 text,
                 evidence,
                 observer,
+                friction,
+                severity: severity.and_then(|n| Severity::from_number(i64::from(n))),
             },
         ),
         Some(Command::Coverage { file }) => commands::coverage(&file),
@@ -115,6 +119,7 @@ fn main() -> ExitCode {
             file,
             format,
             output,
+            bundle,
             force,
             open_only,
             observers,
@@ -125,6 +130,7 @@ fn main() -> ExitCode {
             file,
             format,
             output,
+            bundle,
             force,
             options: MemoOptions {
                 open_only,

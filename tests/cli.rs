@@ -583,10 +583,10 @@ fn memo_prints_markdown_and_writes_files_only_when_allowed() {
     );
     let output = cxmap(dir.path(), &["memo", &store, "-o", "memo.txt", "--force"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let replaced = std::fs::read_to_string(dir.path().join("memo.txt")).unwrap();
     assert!(
-        std::fs::read_to_string(dir.path().join("memo.txt"))
-            .unwrap()
-            .starts_with("# Friction memo")
+        replaced.starts_with("Friction memo: ") && replaced.contains("QR code on the hang tag"),
+        "text, as the extension says, with every point: {replaced}"
     );
 }
 

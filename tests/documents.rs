@@ -12,9 +12,14 @@ use cxmap::app::update::{delivered, update};
 use cxmap::app::{App, Effect};
 use cxmap::assets::EXAMPLES;
 use cxmap::export::ExportFormat;
-use cxmap::export::memo::{MemoFormat, MemoOptions, memo};
+use cxmap::export::memo::{MemoFormat, MemoOptions};
 use cxmap::model::{IdGen, JourneyMap};
 use cxmap::store::OutputError;
+
+/// The memo in a text format, evidence not looked up.
+fn memo(map: &JourneyMap, options: &MemoOptions, format: MemoFormat) -> String {
+    String::from_utf8(cxmap::export::memo::memo(map, options, format)).unwrap()
+}
 
 fn app_with(map: JourneyMap) -> App {
     App::with_document(

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::export::memo::{Memo, MemoFormat, MemoOptions};
+use crate::export::memo::{EvidenceFiles, Memo, MemoFormat, MemoOptions};
 use crate::model::JourneyMap;
 
 /// A document to write for the user: an export or the memo.
@@ -50,8 +50,8 @@ impl MemoPreview {
         let memo = Memo::build(map, &self.options);
         let facts = Memo::build(map, &MemoOptions::default());
         self.notes_say_who = !facts.observers.is_empty() && facts.when.is_some();
-        self.lines = MemoFormat::Text
-            .render(&memo)
+        let text = MemoFormat::Text.render(&memo, &EvidenceFiles::not_looked_up());
+        self.lines = String::from_utf8_lossy(&text)
             .lines()
             .map(str::to_owned)
             .collect();
@@ -67,6 +67,7 @@ impl MemoPreview {
 
     /// The memo in `format`, as it would be written.
     pub fn document(&self, map: &JourneyMap, format: MemoFormat) -> String {
-        format.render(&Memo::build(map, &self.options))
+        let bytes = format.render(&Memo::build(map, &self.options), &EvidenceFiles::not_looked_up());
+        String::from_utf8_lossy(&bytes).into_owned()
     }
 }

@@ -23,5 +23,5 @@ pub fn council(
         CouncilFormat::Markdown => council::markdown(&map, top),
         CouncilFormat::Csv => council::csv(&map, top),
     };
-    deliver(&text, output, force, file, "council action list")
+    deliver(text.as_bytes(), output, force, file, "council action list")
 }

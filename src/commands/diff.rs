@@ -78,7 +78,7 @@ pub fn diff(request: &DiffRequest) -> ExitCode {
         DiffFormat::Markdown => markdown(&changes, &old_name, &new_name),
         DiffFormat::Json => json(&changes, &old_name, &new_name),
     };
-    let printed = deliver(&text, None, false, &request.old, "comparison");
+    let printed = deliver(text.as_bytes(), None, false, &request.old, "comparison");
     if printed != ExitCode::SUCCESS {
         return ExitCode::from(TROUBLE);
     }
@@ -166,7 +166,7 @@ fn textconv(path: &Path) -> ExitCode {
             .collect(),
         Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
     };
-    deliver(&text, None, false, path, "listing")
+    deliver(text.as_bytes(), None, false, path, "listing")
 }
 
 /// The heading a change is listed under: the map, a stage, or the service shadow.

@@ -77,7 +77,7 @@ pub fn import(request: &ImportRequest) -> ExitCode {
     }
     let map = &imported.map;
     if to_stdout {
-        let printed = print(&String::from_utf8_lossy(&format::encode(map)), "map");
+        let printed = print(&format::encode(map), "map");
         if printed == ExitCode::SUCCESS {
             eprintln!("Imported {sheet_name} from {}", kind_name(imported.kind));
         }

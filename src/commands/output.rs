@@ -29,17 +29,18 @@ pub fn is_stdout(output: &Path) -> bool {
     output.as_os_str() == "-"
 }
 
-/// Prints `text` on standard output, cleaned of control characters when that is a
+/// Prints `bytes` on standard output, text cleaned of control characters when that is a
 /// terminal. `what` names the document in a failure.
-pub fn print(text: &str, what: &str) -> ExitCode {
+pub fn print(bytes: &[u8], what: &str) -> ExitCode {
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
     let mut out = stdout.lock();
     let written = if terminal {
-        text.split_inclusive('\n')
+        String::from_utf8_lossy(bytes)
+            .split_inclusive('\n')
             .try_for_each(|line| out.write_all(clean(line).as_bytes()))
     } else {
-        out.write_all(text.as_bytes())
+        out.write_all(bytes)
     };
     match written.and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -51,14 +52,14 @@ pub fn print(text: &str, what: &str) -> ExitCode {
     }
 }
 
-/// Writes `text` to `output` (replacing a file only with `force`, never the map at
-/// `source`, never anything but a regular file), or prints it (no `-o`, or `-o -`).
+/// Writes `bytes` to `output` (replacing a file only with `force`, never the map at
+/// `source`, never anything but a regular file), or prints them (no `-o`, or `-o -`).
 /// `what` names the document in the confirmation.
-pub fn deliver(text: &str, output: Option<&Path>, force: bool, source: &Path, what: &str) -> ExitCode {
+pub fn deliver(bytes: &[u8], output: Option<&Path>, force: bool, source: &Path, what: &str) -> ExitCode {
     let Some(path) = output.filter(|path| !is_stdout(path)) else {
-        return print(text, what);
+        return print(bytes, what);
     };
-    match write_output(path, text.as_bytes(), force, Some(source)) {
+    match write_output(path, bytes, force, Some(source)) {
         Ok(()) => {
             println!("Wrote the {what} to {}", clean_line(&path.display().to_string()));
             ExitCode::SUCCESS

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::format;
 use crate::model::capture::Capture;
-use crate::model::{Edit, IdGen, JourneyMap, ShadowNote, channels, note_time};
+use crate::model::{Edit, IdGen, JourneyMap, Severity, ShadowNote, channels, note_time, ops};
 use crate::session::load_error_lines;
 use crate::store::{self, Expect, Fingerprint, MapLock, MapSave, SaveRefused, save_checked, settings};
 use crate::text::display::clean_line;
@@ -21,6 +21,19 @@ pub struct NewNote {
     pub text: String,
     pub evidence: Vec<String>,
     pub observer: Option<String>,
+    /// Also record a friction point linked to the note (`--friction`).
+    pub friction: bool,
+    /// The friction point's severity (`--severity`); a `!N` tag may give it instead.
+    pub severity: Option<Severity>,
+}
+
+/// What the text and its tags say: the text without its tags, the channel, and for a
+/// friction point its severity and owner.
+struct Tagged {
+    text: String,
+    channel: String,
+    severity: Severity,
+    owner: Option<String>,
 }
 
 /// The stage named by `wanted`: its id, its name (ignoring case) or its number.
@@ -89,16 +102,27 @@ fn load_for_change(file: &Path) -> Result<(JourneyMap, Fingerprint), ExitCode> {
 
 /// The note's text without its trailing tags, and its channel: `--channel` or the
 /// text's `#channel` tag (which must then agree). `!N` and `@name` tag a friction point,
-/// which a note is not.
-fn note_tags(note: &NewNote) -> Result<(String, String), String> {
+/// so they need `--friction`; `!N` and `--severity` must agree.
+fn note_tags(note: &NewNote) -> Result<Tagged, String> {
     let capture = Capture::parse(note.text.trim());
-    if capture.severity.is_some() || capture.owner.is_some() {
+    if !note.friction && (capture.severity.is_some() || capture.owner.is_some()) {
         return Err(format!(
-            "the text's tags set {}: a shadow note has no severity or owner \
-             (only a #channel tag); leave them out",
+            "the text's tags set {}: a shadow note has no severity or owner; add --friction to \
+             record the friction point too, or leave them out",
             clean_line(&capture.describe())
         ));
     }
+    let severity = match (note.severity, capture.severity) {
+        (Some(given), Some(tagged)) if given != tagged => {
+            return Err(format!(
+                "--severity says {} and the text's tag says !{}: give one",
+                given.number(),
+                tagged.number()
+            ));
+        }
+        (Some(severity), _) | (None, Some(severity)) => severity,
+        (None, None) => Severity::default(),
+    };
     let given = note.channel.as_deref().map(str::trim).filter(|c| !c.is_empty());
     let channel = match (given, capture.channel.as_deref()) {
         (Some(given), Some(tagged)) if !channels::same(given, tagged) => {
@@ -116,7 +140,29 @@ fn note_tags(note: &NewNote) -> Result<(String, String), String> {
             "a shadow note needs its --text and its --channel (or a #channel tag ending the text)".to_owned(),
         );
     }
-    Ok((capture.text.trim().to_owned(), channel))
+    Ok(Tagged {
+        text: capture.text.trim().to_owned(),
+        channel,
+        severity,
+        owner: capture
+            .owner
+            .map(|o| o.trim().to_owned())
+            .filter(|o| !o.is_empty()),
+    })
+}
+
+/// Makes the map's last note (the one just added) a friction point of its stage, linked
+/// to it, with the tags' severity and owner: `--friction`.
+fn friction_from_note(map: &mut JourneyMap, tagged: &Tagged) -> Result<crate::model::FrictionId, String> {
+    let at = map.shadow.notes.len().saturating_sub(1);
+    let id = map.fresh_friction_id(&mut IdGen::random());
+    let edit = ops::note_to_friction_of(map, at, id.clone(), tagged.severity)
+        .ok_or_else(|| "the note could not become a friction point".to_owned())?;
+    edit.apply(map).map_err(|e| e.to_string())?;
+    if let (Some(owner), Some((stage, i))) = (&tagged.owner, map.friction_position(&id)) {
+        map.stages[stage].frictions[i].owner.clone_from(owner);
+    }
+    Ok(id)
 }
 
 /// Adds the note and saves the map.
@@ -147,14 +193,14 @@ pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let (text, channel) = match note_tags(note) {
+    let tagged = match note_tags(note) {
         Ok(tagged) => tagged,
         Err(message) => {
             eprintln!("cxmap: {message}; the file was not changed");
             return ExitCode::from(1);
         }
     };
-    let (text, channel) = (text.as_str(), channel.as_str());
+    let (text, channel) = (tagged.text.as_str(), tagged.channel.as_str());
     if note.observer.as_ref().is_some_and(|o| o.trim().is_empty()) {
         eprintln!(
             "cxmap: --observer is empty: give a name, or leave it out to use the configured one; \
@@ -214,6 +260,17 @@ pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
         eprintln!("cxmap: {error}; the file was not changed");
         return ExitCode::from(1);
     }
+    let point = if note.friction {
+        match friction_from_note(&mut map, &tagged) {
+            Ok(point) => Some(point),
+            Err(error) => {
+                eprintln!("cxmap: {error}; the file was not changed");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        None
+    };
     let save = MapSave {
         path: file.to_path_buf(),
         bytes: format::encode(&map),
@@ -233,6 +290,12 @@ pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
                 stage + 1,
                 clean_line(&map.stages[stage].name)
             );
+            if let Some(point) = point {
+                println!(
+                    "Added friction point {point} ({}), linked to the note",
+                    tagged.severity.word()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(refused) => {

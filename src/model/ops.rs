@@ -95,8 +95,8 @@ pub fn delete_item(map: &JourneyMap, stage: usize, lane: ListLane, at: usize) ->
 }
 
 /// Turns shadow note `at` into a friction point at the end of its stage's friction list
-/// (text and channel carried over, severity major) and links the note to it; the note's
-/// evidence stays on the note and reaches the point through the link. `None` when the
+/// (text, channel and evidence carried over, severity major) and links the note to it;
+/// evidence added to the note later reaches the point through the link. `None` when the
 /// note is missing, already linked to a friction point of the map, or names no stage.
 pub fn note_to_friction(map: &JourneyMap, at: usize, id: FrictionId) -> Option<Edit> {
     note_to_friction_of(map, at, id, Severity::default())
@@ -115,6 +115,7 @@ pub fn note_to_friction_of(map: &JourneyMap, at: usize, id: FrictionId, severity
     let stage = map.stage_position(&note.stage)?;
     let mut friction = Friction::new(id.clone(), note.text.clone());
     friction.channel = note.channel.clone();
+    friction.evidence = note.evidence.clone();
     friction.severity = severity;
     let mut linked = note.clone();
     linked.friction = Some(id);
@@ -181,7 +182,7 @@ mod tests {
         let friction = &map.stages[1].frictions[0];
         assert_eq!(friction.text, "Queue past the door");
         assert_eq!(friction.channel, "Store");
-        assert!(friction.evidence.is_empty(), "the photo stays on the note");
+        assert_eq!(friction.evidence, ["queue.jpg"]);
         assert_eq!(map.shadow.notes[0].friction, Some(FrictionId("fr-9".into())));
         assert_eq!(
             note_to_friction(&map, 0, FrictionId("fr-8".into())),

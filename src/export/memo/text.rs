@@ -1,7 +1,9 @@
 //! The memo as plain text, wrapped at 78 columns by display width (wide characters count
 //! as two), with hanging indents so it reads well in any terminal or e-mail.
 
-use super::{ALL_OBSERVED, Memo, NONE_HERE, source};
+use super::facts::{Memo, Observation};
+use super::files::{EvidenceFiles, Shown};
+use super::{ALL_OBSERVED, NONE_HERE};
 use crate::export::escape::one_line;
 use crate::text::display::width;
 use crate::text::wrap::wrap;
@@ -37,8 +39,59 @@ fn underline(out: &mut String, heading: &str, mark: char) {
     out.push('\n');
 }
 
+/// A point's evidence by name, each missing file marked.
+pub(super) fn evidence_names(
+    point: &Observation,
+    files: &EvidenceFiles,
+    name: impl Fn(&str) -> String,
+) -> Vec<String> {
+    point
+        .evidence
+        .iter()
+        .map(|entry| match files.show(entry) {
+            Shown::Link {
+                name: shown,
+                missing: true,
+                ..
+            } => format!("{} (missing)", name(shown)),
+            Shown::Link { name: shown, .. } | Shown::Picture { name: shown, .. } => name(shown),
+        })
+        .collect()
+}
+
+/// "Severe: the text (4. Checkout · Website · 3 votes)" for the top three.
+pub(super) fn top_lines(memo: &Memo, escape: impl Fn(&str) -> String) -> Vec<String> {
+    memo.top
+        .iter()
+        .enumerate()
+        .map(|(rank, top)| {
+            let point = memo.point(*top);
+            let stage = &memo.stages[top.stage];
+            let mut place = vec![format!("{}. {}", stage.number, escape(&stage.name))];
+            if !point.channel.is_empty() {
+                place.push(escape(&point.channel));
+            }
+            place.extend(point.after_severity());
+            format!(
+                "{}. {}: {} ({})",
+                rank + 1,
+                capitalised(point.severity.word()),
+                escape(&point.text),
+                place.join(" · ")
+            )
+        })
+        .collect()
+}
+
+pub(super) fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
+}
+
 /// The memo as text.
-pub fn render(memo: &Memo) -> String {
+pub fn render(memo: &Memo, files: &EvidenceFiles) -> String {
     let mut out = String::new();
     underline(&mut out, &format!("Friction memo: {}", plain(&memo.title)), '=');
     out.push('\n');
@@ -55,6 +108,13 @@ pub fn render(memo: &Memo) -> String {
         "",
         "",
     );
+    if !memo.top.is_empty() {
+        out.push('\n');
+        underline(&mut out, "The top three", '-');
+        for line in top_lines(memo, plain) {
+            fill(&mut out, &line, "", "   ");
+        }
+    }
     for stage in &memo.stages {
         out.push('\n');
         underline(
@@ -68,8 +128,8 @@ pub fn render(memo: &Memo) -> String {
         for point in &stage.points {
             fill(&mut out, &plain(&point.text), "- ", "  ");
             fill(&mut out, &point.facts(plain), "  ", "  ");
-            if !point.evidence.is_empty() {
-                let evidence: Vec<String> = point.evidence.iter().map(|e| plain(e)).collect();
+            let evidence = evidence_names(point, files, plain);
+            if !evidence.is_empty() {
                 fill(
                     &mut out,
                     &format!("Evidence: {}", evidence.join(", ")),
@@ -78,7 +138,7 @@ pub fn render(memo: &Memo) -> String {
                 );
             }
             for quote in &point.quotes {
-                let from = source(quote);
+                let from = quote.source();
                 let from = if from.is_empty() {
                     String::new()
                 } else {

@@ -1,0 +1,496 @@
+//! What the memo says, gathered from the map in one pass over stages and notes: every
+//! friction point as an observation with its evidence (its own and its linked notes'),
+//! the notes that add something, the three worst open points, who walked it and when.
+
+use std::collections::HashSet;
+
+use super::MemoOptions;
+use crate::model::{
+    Advice, JourneyMap, NoteLinks, Severity, ShadowNote, Status, friction_evidence, reads_like_solution,
+    unlinked_notes,
+};
+
+/// A shadow note quoted under the friction point it backs, when it adds to the point.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub text: String,
+    pub observer: String,
+    pub date: Option<String>,
+}
+
+impl Quote {
+    /// Who and when, for after the quote: "Thandi, 2026-11-08".
+    pub fn source(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.observer.is_empty() {
+            parts.push(self.observer.as_str());
+        }
+        if let Some(date) = &self.date {
+            parts.push(date.as_str());
+        }
+        parts.join(", ")
+    }
+}
+
+/// One friction point, as an observation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Observation {
+    pub text: String,
+    pub channel: String,
+    pub severity: Severity,
+    pub votes: u32,
+    pub status: Status,
+    /// Its own evidence, then its linked notes', each entry once.
+    pub evidence: Vec<String>,
+    pub quotes: Vec<Quote>,
+    /// Where it stands among the three worst open points (1, 2 or 3).
+    pub rank: Option<usize>,
+    /// Why its text reads like a solution, if it does.
+    pub advice: Option<Advice>,
+}
+
+impl Observation {
+    /// Channel, severity, votes (when there are any) and status (when not open): each
+    /// once, as one line of plain words with names passed through `escape`.
+    pub fn facts(&self, escape: impl Fn(&str) -> String) -> String {
+        let mut parts = Vec::new();
+        if !self.channel.trim().is_empty() {
+            parts.push(escape(self.channel.trim()));
+        }
+        parts.push(self.severity.word().to_owned());
+        parts.extend(self.after_severity());
+        parts.join(" · ")
+    }
+
+    /// Votes (when there are any) and status (when not open), the facts after severity.
+    pub fn after_severity(&self) -> Vec<String> {
+        let mut parts = Vec::new();
+        if self.votes > 0 {
+            parts.push(plural(self.votes as usize, "vote"));
+        }
+        if self.status != Status::Open {
+            parts.push(self.status.label().to_owned());
+        }
+        parts
+    }
+}
+
+/// A stage of the journey and what was observed there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemoStage {
+    pub number: usize,
+    pub name: String,
+    pub points: Vec<Observation>,
+}
+
+/// One of the three worst open points: where it is in [`Memo::stages`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TopPoint {
+    pub stage: usize,
+    pub point: usize,
+}
+
+/// Everything the memo says, gathered from the map.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Memo {
+    pub title: String,
+    pub persona: String,
+    pub observers: Vec<String>,
+    pub when: Option<String>,
+    /// The channels the journey was walked on: those of the shadow notes.
+    pub channels: Vec<String>,
+    pub devices: Vec<String>,
+    pub written: Option<String>,
+    pub total: usize,
+    pub severe: usize,
+    /// The stage with the most friction points (the first, on a tie) and how many.
+    pub busiest: Option<(String, usize)>,
+    /// Fixed and won't-fix points left out.
+    pub left_out: usize,
+    /// The three worst open points (severity, then votes, then journey order), when
+    /// there are more than three points to choose from.
+    pub top: Vec<TopPoint>,
+    pub stages: Vec<MemoStage>,
+    pub unobserved_stages: Vec<String>,
+    pub unobserved_channels: Vec<String>,
+    /// Shadow notes linked to no friction point: what the memo does not show.
+    pub unlinked_notes: usize,
+}
+
+/// Quotes are cut to about this many characters, at a word.
+const QUOTE_CHARS: usize = 160;
+
+pub(super) fn shorten(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let joined = words.join(" ");
+    if joined.chars().count() <= QUOTE_CHARS {
+        return joined;
+    }
+    let mut out = String::new();
+    for word in words {
+        if out.chars().count() + word.chars().count() + 1 > QUOTE_CHARS {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = joined.chars().take(QUOTE_CHARS).collect();
+    }
+    out.push('…');
+    out
+}
+
+/// The UTC day of an RFC 3339 time, if it is one.
+pub(super) fn day(at: &str) -> Option<String> {
+    let timestamp: jiff::Timestamp = at.trim().parse().ok()?;
+    Some(timestamp.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
+}
+
+fn push_unique(list: &mut Vec<String>, seen: &mut HashSet<String>, item: &str) {
+    let item = item.trim();
+    if !item.is_empty() && seen.insert(item.to_owned()) {
+        list.push(item.to_owned());
+    }
+}
+
+fn unique(items: impl IntoIterator<Item = String>) -> Vec<String> {
+    let (mut list, mut seen) = (Vec::new(), HashSet::new());
+    for item in items {
+        push_unique(&mut list, &mut seen, &item);
+    }
+    list
+}
+
+/// `n word` or `n words`.
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The words of a text, lower case, for telling whether a note repeats its point.
+fn words(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    format!(" {} ", words.join(" "))
+}
+
+/// Whether a note says nothing the point does not (the point was made from it, or says
+/// all it says), so quoting it would say the same thing twice.
+fn repeats(point: &str, note: &str) -> bool {
+    let note = words(note);
+    note.trim().is_empty() || words(point).contains(&note)
+}
+
+fn quote(note: &ShadowNote) -> Quote {
+    Quote {
+        text: shorten(&note.text),
+        observer: note.observer.trim().to_owned(),
+        date: day(&note.at),
+    }
+}
+
+impl Memo {
+    /// Gathers the memo's facts from the map, in time proportional to its size.
+    pub fn build(map: &JourneyMap, options: &MemoOptions) -> Memo {
+        let notes = &map.shadow.notes;
+        let links = NoteLinks::new(map);
+        let facts = map.memo.clone().unwrap_or_default();
+        let observers = if !options.observers.is_empty() {
+            unique(options.observers.iter().cloned())
+        } else if !facts.people().is_empty() {
+            unique(facts.people())
+        } else {
+            unique(notes.iter().map(|n| n.observer.clone()))
+        };
+        let mut days: Vec<String> = notes.iter().filter_map(|n| day(&n.at)).collect();
+        days.sort();
+        let when = [options.dates.clone(), Some(facts.when.clone())]
+            .into_iter()
+            .flatten()
+            .map(|d| d.trim().to_owned())
+            .find(|d| !d.is_empty())
+            .or_else(|| match (days.first(), days.last()) {
+                (Some(first), Some(last)) if first == last => Some(first.clone()),
+                (Some(first), Some(last)) => Some(format!("{first} to {last}")),
+                _ => None,
+            });
+        let devices = if options.devices.is_empty() {
+            unique(facts.device_list())
+        } else {
+            unique(options.devices.iter().cloned())
+        };
+
+        let mut left_out = 0;
+        let stages: Vec<MemoStage> = map
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, stage)| {
+                let points = stage
+                    .frictions
+                    .iter()
+                    .filter(|f| {
+                        let shown = !(options.open_only && f.status.is_closed());
+                        left_out += usize::from(!shown);
+                        shown
+                    })
+                    .map(|f| Observation {
+                        text: f.text.trim().to_owned(),
+                        channel: f.channel.trim().to_owned(),
+                        severity: f.severity,
+                        votes: f.votes,
+                        status: f.status,
+                        evidence: friction_evidence(map, &links, f)
+                            .into_iter()
+                            .map(str::to_owned)
+                            .collect(),
+                        quotes: links
+                            .notes(&f.id)
+                            .iter()
+                            .map(|&n| &notes[n])
+                            .filter(|n| !repeats(&f.text, &n.text))
+                            .map(quote)
+                            .collect(),
+                        rank: None,
+                        advice: reads_like_solution(&f.text),
+                    })
+                    .collect();
+                MemoStage {
+                    number: i + 1,
+                    name: stage.name.clone(),
+                    points,
+                }
+            })
+            .collect();
+
+        let observed: HashSet<&str> = notes.iter().map(|n| n.channel.trim()).collect();
+        let known = unique(map.shadow.channels.iter().cloned());
+        // The header names the channels the journey was walked on: those of the shadow
+        // notes, in the map's channel order, then any others as the notes met them.
+        let channels = unique(
+            known
+                .iter()
+                .filter(|c| observed.contains(c.as_str()))
+                .cloned()
+                .chain(notes.iter().map(|n| n.channel.clone())),
+        );
+        let unobserved_channels = unique(
+            known
+                .into_iter()
+                .chain(
+                    stages
+                        .iter()
+                        .flat_map(|s| s.points.iter().map(|p| p.channel.clone())),
+                )
+                .filter(|c| !observed.contains(c.trim())),
+        );
+        let noted_stages: HashSet<&str> = notes.iter().map(|n| n.stage.as_str()).collect();
+        let unobserved_stages = map
+            .stages
+            .iter()
+            .filter(|s| !noted_stages.contains(s.id.as_str()))
+            .map(|s| s.name.clone())
+            .collect();
+
+        let total = stages.iter().map(|s| s.points.len()).sum();
+        let severe = stages
+            .iter()
+            .flat_map(|s| &s.points)
+            .filter(|p| p.severity == Severity::Severe)
+            .count();
+        let busiest = stages
+            .iter()
+            .filter(|s| !s.points.is_empty())
+            .fold(None::<&MemoStage>, |best, s| match best {
+                Some(b) if b.points.len() >= s.points.len() => Some(b),
+                _ => Some(s),
+            })
+            .map(|s| (s.name.clone(), s.points.len()));
+        let mut memo = Memo {
+            title: map.title.clone(),
+            persona: map.persona.clone(),
+            observers,
+            when,
+            channels,
+            devices,
+            written: options.written.clone(),
+            total,
+            severe,
+            busiest,
+            left_out,
+            top: Vec::new(),
+            stages,
+            unobserved_stages,
+            unobserved_channels,
+            unlinked_notes: unlinked_notes(map),
+        };
+        memo.rank_the_worst();
+        memo
+    }
+
+    /// Marks the three worst open points: severity, then votes, then journey order.
+    fn rank_the_worst(&mut self) {
+        let mut open: Vec<TopPoint> = self
+            .stages
+            .iter()
+            .enumerate()
+            .flat_map(|(s, stage)| {
+                stage
+                    .points
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| !p.status.is_closed())
+                    .map(move |(p, _)| TopPoint { stage: s, point: p })
+            })
+            .collect();
+        if open.len() <= 3 {
+            return;
+        }
+        open.sort_by_key(|t| {
+            let point = &self.stages[t.stage].points[t.point];
+            (std::cmp::Reverse(point.severity), std::cmp::Reverse(point.votes))
+        });
+        open.truncate(3);
+        for (rank, top) in open.iter().enumerate() {
+            self.stages[top.stage].points[top.point].rank = Some(rank + 1);
+        }
+        self.top = open;
+    }
+
+    /// The point a [`TopPoint`] names.
+    pub fn point(&self, top: TopPoint) -> &Observation {
+        &self.stages[top.stage].points[top.point]
+    }
+
+    /// Every point with the stage it is in, in journey order.
+    pub fn points(&self) -> impl Iterator<Item = (&MemoStage, &Observation)> {
+        self.stages
+            .iter()
+            .flat_map(|s| s.points.iter().map(move |p| (s, p)))
+    }
+
+    /// The bottom line in one sentence, names passed through `escape`.
+    pub fn bottom_line(&self, escape: impl Fn(&str) -> String) -> String {
+        let mut line = if self.total == 0 {
+            "No friction points recorded".to_owned()
+        } else {
+            format!("{}, {} severe", plural(self.total, "friction point"), self.severe)
+        };
+        if let Some((name, count)) = &self.busiest {
+            line.push_str(&format!("; the most in {} ({count})", escape(name)));
+        }
+        line.push('.');
+        if self.left_out > 0 {
+            line.push_str(&format!(
+                " {} fixed or won't fix left out.",
+                plural(self.left_out, "point")
+            ));
+        }
+        line
+    }
+
+    /// The header facts as (label, value) pairs, values passed through `escape`.
+    pub fn header(&self, escape: impl Fn(&str) -> String) -> Vec<(&'static str, String)> {
+        let list = |items: &[String]| items.iter().map(|i| escape(i)).collect::<Vec<_>>().join(", ");
+        let mut rows = Vec::new();
+        if !self.persona.trim().is_empty() {
+            rows.push(("Persona", escape(self.persona.trim())));
+        }
+        let walked = if self.observers.is_empty() {
+            "not recorded".to_owned()
+        } else {
+            list(&self.observers)
+        };
+        rows.push(("Walked by", walked));
+        rows.push((
+            "When",
+            self.when
+                .as_deref()
+                .map_or_else(|| "not recorded".to_owned(), &escape),
+        ));
+        if !self.channels.is_empty() {
+            rows.push(("Channels", list(&self.channels)));
+        }
+        if !self.devices.is_empty() {
+            rows.push(("Devices", list(&self.devices)));
+        }
+        if let Some(written) = &self.written {
+            rows.push(("Written", escape(written)));
+        }
+        rows
+    }
+
+    /// What is not yet observed, as (heading, names) with the names passed through
+    /// `escape`, one list per kind; empty when every stage and channel has shadow notes.
+    /// Names stay apart (never joined with commas) since a name may hold a comma.
+    pub fn not_observed(&self, escape: impl Fn(&str) -> String) -> Vec<(&'static str, Vec<String>)> {
+        let mut lists = Vec::new();
+        for (heading, names) in [
+            ("Stages with no shadow notes:", &self.unobserved_stages),
+            ("Channels with no shadow notes:", &self.unobserved_channels),
+        ] {
+            if !names.is_empty() {
+                lists.push((heading, names.iter().map(|n| escape(n)).collect()));
+            }
+        }
+        lists
+    }
+
+    /// The coach's warnings, one line each: where, the point's text, and why.
+    pub fn advice(&self) -> Vec<String> {
+        self.points()
+            .filter_map(|(stage, point)| {
+                let advice = point.advice.as_ref()?;
+                Some(format!(
+                    "{}. {}: \"{}\" {}",
+                    stage.number,
+                    stage.name.trim(),
+                    shorten(&point.text),
+                    advice.message()
+                ))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_cut_at_a_word() {
+        let long = "word ".repeat(60);
+        let short = shorten(&long);
+        assert!(short.ends_with("word…"), "{short}");
+        assert!(short.chars().count() <= QUOTE_CHARS + 1);
+        assert_eq!(shorten("  two\nlines "), "two lines");
+    }
+
+    #[test]
+    fn days_are_utc_dates() {
+        assert_eq!(day("2026-11-08T23:30:00-02:00").as_deref(), Some("2026-11-09"));
+        assert_eq!(day("last tuesday"), None);
+    }
+
+    #[test]
+    fn a_note_that_the_point_already_says_is_not_quoted() {
+        assert!(repeats(
+            "The queue was past the door.",
+            "the queue was past the door"
+        ));
+        assert!(repeats(
+            "Queue past the door at 12:30, 11 people",
+            "Queue past the door"
+        ));
+        assert!(!repeats(
+            "Queue past the door",
+            "Queue past the door; staff on break"
+        ));
+        assert!(repeats("Anything", "  "));
+    }
+}

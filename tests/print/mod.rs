@@ -1,0 +1,67 @@
+//! Printing HTML with Chromium as a person would (headless, A4 from the page's own
+//! `@page`), and counting a PDF's pages by its page objects.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+/// Chromium on PATH, if installed.
+pub fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::split_paths(&path)
+                .map(|dir| dir.join(name))
+                .find(|candidate| candidate.is_file())
+        })
+}
+
+/// Chromium, or `None` after saying the test was skipped; with
+/// `CXMAP_REQUIRE_CHROMIUM=1` (CI) a missing browser fails the test instead.
+pub fn chromium_or_skip() -> Option<PathBuf> {
+    let found = chromium();
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CXMAP_REQUIRE_CHROMIUM").is_none_or(|v| v != "1"),
+            "CXMAP_REQUIRE_CHROMIUM=1 but no chromium on PATH"
+        );
+        eprintln!("skipped: Chromium is not installed, so the memo was not printed");
+    }
+    found
+}
+
+/// Prints the HTML file `html` to `pdf` with Chromium, in `work` (its profile lives there).
+pub fn print(chromium: &Path, html: &Path, pdf: &Path, work: &Path) {
+    let status = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", work.join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg("--no-pdf-header-footer")
+        .arg(format!("file://{}", html.display()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "chromium failed on {}", html.display());
+}
+
+/// How many pages a PDF has: its `/Type /Page` objects (not `/Pages`).
+pub fn pdf_pages(pdf: &[u8]) -> usize {
+    let mut count = 0;
+    for marker in [&b"/Type /Page"[..], &b"/Type/Page"[..]] {
+        count += pdf
+            .windows(marker.len() + 1)
+            .filter(|w| w.starts_with(marker) && w[marker.len()] != b's')
+            .count();
+    }
+    count
+}
