@@ -596,3 +596,48 @@ fn memo_warns_about_solutions_and_still_writes() {
     );
     assert!(dir.path().join("m.md").exists());
 }
+
+#[test]
+fn friction_tags_on_the_command_line_set_severity_and_owner() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(cxmap(d, &["new", "walk.json"]).status.success());
+    let add = |extra: &[&str]| {
+        let mut args = vec![
+            "shadow",
+            "add",
+            "walk.json",
+            "--stage",
+            "Support",
+            "--observer",
+            "Thandi",
+            "--text",
+            "On hold 14 minutes !3 @Ana #contact_centre_call",
+        ];
+        args.extend_from_slice(extra);
+        cxmap(d, &args)
+    };
+    let refused = add(&[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("add --friction"),
+        "{}",
+        stderr(&refused)
+    );
+    let clash = add(&["--friction", "--severity", "2"]);
+    assert!(
+        stderr(&clash).contains("--severity says 2 and the text's tag says !3"),
+        "{}",
+        stderr(&clash)
+    );
+    let added = add(&["--friction"]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    let map = cxmap::format::parse(&std::fs::read_to_string(d.join("walk.json")).unwrap())
+        .unwrap()
+        .map;
+    let support = map.stages.iter().find(|s| s.name == "Support").unwrap();
+    let point = &support.frictions[0];
+    assert_eq!(point.text, "On hold 14 minutes");
+    assert_eq!((point.severity, point.owner.as_str()), (Severity::Severe, "Ana"));
+    assert_eq!(map.shadow.notes[0].friction.as_ref(), Some(&point.id));
+}
