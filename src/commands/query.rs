@@ -165,7 +165,7 @@ pub fn query(request: &QueryRequest) -> ExitCode {
         QueryFormat::Json => json(&all),
     };
     let source = request.maps.first().map_or(Path::new("."), PathBuf::as_path);
-    let printed = deliver(&text, None, false, source, "table");
+    let printed = deliver(text.as_bytes(), None, false, source, "table");
     if unreadable > 0 {
         eprintln!(
             "cxmap query: {unreadable} map{} could not be read",
