@@ -194,80 +194,91 @@ fn quote(note: &ShadowNote) -> Quote {
     }
 }
 
+/// Who walked the journey, when and on which devices: the command line's words, else the
+/// map's memo facts, else what the shadow notes say (their observers and dates).
+fn who_when_what(map: &JourneyMap, options: &MemoOptions) -> (Vec<String>, Option<String>, Vec<String>) {
+    let notes = &map.shadow.notes;
+    let facts = map.memo.clone().unwrap_or_default();
+    let observers = if !options.observers.is_empty() {
+        unique(options.observers.iter().cloned())
+    } else if !facts.people().is_empty() {
+        unique(facts.people())
+    } else {
+        unique(notes.iter().map(|n| n.observer.clone()))
+    };
+    let mut days: Vec<String> = notes.iter().filter_map(|n| day(&n.at)).collect();
+    days.sort();
+    let when = [options.dates.clone(), Some(facts.when.clone())]
+        .into_iter()
+        .flatten()
+        .map(|d| d.trim().to_owned())
+        .find(|d| !d.is_empty())
+        .or_else(|| match (days.first(), days.last()) {
+            (Some(first), Some(last)) if first == last => Some(first.clone()),
+            (Some(first), Some(last)) => Some(format!("{first} to {last}")),
+            _ => None,
+        });
+    let devices = if options.devices.is_empty() {
+        unique(facts.device_list())
+    } else {
+        unique(options.devices.iter().cloned())
+    };
+    (observers, when, devices)
+}
+
+/// Every stage's friction points as observations, counting the closed ones left out.
+fn observations(map: &JourneyMap, options: &MemoOptions, left_out: &mut usize) -> Vec<MemoStage> {
+    let notes = &map.shadow.notes;
+    let links = NoteLinks::new(map);
+    map.stages
+        .iter()
+        .enumerate()
+        .map(|(i, stage)| {
+            let points = stage
+                .frictions
+                .iter()
+                .filter(|f| {
+                    let shown = !(options.open_only && f.status.is_closed());
+                    *left_out += usize::from(!shown);
+                    shown
+                })
+                .map(|f| Observation {
+                    text: f.text.trim().to_owned(),
+                    channel: f.channel.trim().to_owned(),
+                    severity: f.severity,
+                    votes: f.votes,
+                    status: f.status,
+                    evidence: friction_evidence(map, &links, f)
+                        .into_iter()
+                        .map(str::to_owned)
+                        .collect(),
+                    quotes: links
+                        .notes(&f.id)
+                        .iter()
+                        .map(|&n| &notes[n])
+                        .filter(|n| !repeats(&f.text, &n.text))
+                        .map(quote)
+                        .collect(),
+                    rank: None,
+                    advice: reads_like_solution(&f.text),
+                })
+                .collect();
+            MemoStage {
+                number: i + 1,
+                name: stage.name.clone(),
+                points,
+            }
+        })
+        .collect()
+}
+
 impl Memo {
     /// Gathers the memo's facts from the map, in time proportional to its size.
     pub fn build(map: &JourneyMap, options: &MemoOptions) -> Memo {
         let notes = &map.shadow.notes;
-        let links = NoteLinks::new(map);
-        let facts = map.memo.clone().unwrap_or_default();
-        let observers = if !options.observers.is_empty() {
-            unique(options.observers.iter().cloned())
-        } else if !facts.people().is_empty() {
-            unique(facts.people())
-        } else {
-            unique(notes.iter().map(|n| n.observer.clone()))
-        };
-        let mut days: Vec<String> = notes.iter().filter_map(|n| day(&n.at)).collect();
-        days.sort();
-        let when = [options.dates.clone(), Some(facts.when.clone())]
-            .into_iter()
-            .flatten()
-            .map(|d| d.trim().to_owned())
-            .find(|d| !d.is_empty())
-            .or_else(|| match (days.first(), days.last()) {
-                (Some(first), Some(last)) if first == last => Some(first.clone()),
-                (Some(first), Some(last)) => Some(format!("{first} to {last}")),
-                _ => None,
-            });
-        let devices = if options.devices.is_empty() {
-            unique(facts.device_list())
-        } else {
-            unique(options.devices.iter().cloned())
-        };
-
+        let (observers, when, devices) = who_when_what(map, options);
         let mut left_out = 0;
-        let stages: Vec<MemoStage> = map
-            .stages
-            .iter()
-            .enumerate()
-            .map(|(i, stage)| {
-                let points = stage
-                    .frictions
-                    .iter()
-                    .filter(|f| {
-                        let shown = !(options.open_only && f.status.is_closed());
-                        left_out += usize::from(!shown);
-                        shown
-                    })
-                    .map(|f| Observation {
-                        text: f.text.trim().to_owned(),
-                        channel: f.channel.trim().to_owned(),
-                        severity: f.severity,
-                        votes: f.votes,
-                        status: f.status,
-                        evidence: friction_evidence(map, &links, f)
-                            .into_iter()
-                            .map(str::to_owned)
-                            .collect(),
-                        quotes: links
-                            .notes(&f.id)
-                            .iter()
-                            .map(|&n| &notes[n])
-                            .filter(|n| !repeats(&f.text, &n.text))
-                            .map(quote)
-                            .collect(),
-                        rank: None,
-                        advice: reads_like_solution(&f.text),
-                    })
-                    .collect();
-                MemoStage {
-                    number: i + 1,
-                    name: stage.name.clone(),
-                    points,
-                }
-            })
-            .collect();
-
+        let stages = observations(map, options, &mut left_out);
         let observed: HashSet<&str> = notes.iter().map(|n| n.channel.trim()).collect();
         let known = unique(map.shadow.channels.iter().cloned());
         // The header names the channels the journey was walked on: those of the shadow
