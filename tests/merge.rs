@@ -201,6 +201,15 @@ fn deleted_on_one_side_and_changed_on_the_other_is_kept_as_a_conflict() {
         merged.stages[0].frictions[0].text, "The menu is a 4 MB PDF",
         "nothing dropped"
     );
+    assert_eq!(
+        merged.stages[0].opportunities[0].addresses,
+        [FrictionId("fr-8c2a".into())],
+        "nor the links to it"
+    );
+    assert_eq!(
+        merged.shadow.notes[0].friction,
+        Some(FrictionId("fr-8c2a".into()))
+    );
     let found = conflict::all(&merged);
     assert_eq!(found.len(), 1);
     assert_eq!(

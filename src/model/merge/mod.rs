@@ -11,7 +11,8 @@ mod order;
 mod plan;
 mod values;
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -21,7 +22,7 @@ use items::{Merged, StageItem};
 use values::{Found, extras, pick, texts};
 
 use crate::model::conflict::{DELETED, POSITION};
-use crate::model::{Emotion, JourneyMap, Metrics, Shadow, Stage, StageId};
+use crate::model::{Emotion, FrictionId, JourneyMap, Metrics, Shadow, Stage, StageId};
 
 /// Merges `ours` and `theirs`, two versions of `base`. The result holds ours' value
 /// wherever there is a conflict; [`crate::model::conflict::all`] lists them.
@@ -29,6 +30,10 @@ pub fn merge(base: &JourneyMap, ours: &JourneyMap, theirs: &JourneyMap) -> Journ
     let (b, o, t) = (Index::new(base), Index::new(ours), Index::new(theirs));
     let fates = fate::stages(&b, &o, &t);
     let mut frictions = items::stage_items(&b, &o, &t, &fates);
+    // Links to friction points that stay, dropped by a side that deleted them, come back.
+    let kept: HashSet<&str> = frictions.keys().map(String::as_str).collect();
+    let (ours_linked, theirs_linked) = (links_kept(base, ours, &kept), links_kept(base, theirs, &kept));
+    let (o, t) = (Index::new(&ours_linked), Index::new(&theirs_linked));
     let mut opportunities = items::stage_items(&b, &o, &t, &fates);
     let mut notes = items::notes(&b, &o, &t, &fates);
 
@@ -313,4 +318,55 @@ fn adopt_strays<T: StageItem>(
         }
         list(&mut map.stages[0]).push(item);
     }
+}
+
+/// `side` with the links to friction points it deleted put back where the base had them,
+/// for the friction points in `kept` (the other side changed them, so they stay): deleting
+/// a point drops the links to it, and keeping the point must keep what pointed at it.
+fn links_kept<'m>(base: &JourneyMap, side: &'m JourneyMap, kept: &HashSet<&str>) -> Cow<'m, JourneyMap> {
+    let in_side: HashSet<&str> = side
+        .stages
+        .iter()
+        .flat_map(|s| &s.frictions)
+        .map(|f| f.id.as_str())
+        .collect();
+    let restore = |id: &FrictionId| kept.contains(id.as_str()) && !in_side.contains(id.as_str());
+    let base_opportunities: HashMap<&str, &crate::model::Opportunity> = base
+        .stages
+        .iter()
+        .flat_map(|s| &s.opportunities)
+        .map(|o| (o.id.as_str(), o))
+        .collect();
+    let base_links: HashMap<&str, &FrictionId> = base
+        .shadow
+        .notes
+        .iter()
+        .filter_map(|n| Some((n.id.as_str(), n.friction.as_ref()?)))
+        .collect();
+    let mut map = Cow::Borrowed(side);
+    for (s, stage) in side.stages.iter().enumerate() {
+        for (i, opportunity) in stage.opportunities.iter().enumerate() {
+            let Some(before) = base_opportunities.get(opportunity.id.as_str()) else {
+                continue;
+            };
+            let lost: Vec<FrictionId> = before
+                .addresses
+                .iter()
+                .filter(|id| restore(id) && !opportunity.addresses.contains(id))
+                .cloned()
+                .collect();
+            if !lost.is_empty() {
+                map.to_mut().stages[s].opportunities[i].addresses.extend(lost);
+            }
+        }
+    }
+    for (n, note) in side.shadow.notes.iter().enumerate() {
+        if let Some(&link) = base_links.get(note.id.as_str())
+            && note.friction.is_none()
+            && restore(link)
+        {
+            map.to_mut().shadow.notes[n].friction = Some(link.clone());
+        }
+    }
+    map
 }
