@@ -232,7 +232,18 @@ fn friction_bullets_show_severity_and_votes() {
     let mut app = example(1);
     act(&mut app, [Action::MoveRight, Action::MoveRight, Action::MoveDown]);
     act(&mut app, std::iter::repeat_n(Action::MoveDown, 7));
-    act(&mut app, [Action::VotingRound, Action::Commit, Action::Vote]);
+    // An open round (not blind): its votes count on screen as they are cast.
+    act(
+        &mut app,
+        [
+            Action::VotingRound,
+            Action::NextField,
+            Action::NextField,
+            Action::CursorRight,
+            Action::Commit,
+            Action::Vote,
+        ],
+    );
     snapshot_each_size("grid_votes", app);
 }
 

@@ -559,66 +559,6 @@ fn votes_at_the_largest_count_stay_there_instead_of_wrapping_to_zero() {
 }
 
 #[test]
-fn a_voting_round_rations_votes_and_ranks_the_result() {
-    let mut app = example_app();
-    let stage = select_first_friction(&mut app);
-    run(
-        &mut app,
-        [Action::VotingRound, Action::DeleteToLineStart, Action::Type('1')],
-    );
-    run(
-        &mut app,
-        [
-            Action::NextField,
-            Action::DeleteToLineStart,
-            Action::Type('3'),
-            Action::Commit,
-        ],
-    );
-    let round = app.round.as_ref().expect("the round started");
-    assert_eq!((round.pool(), round.left()), (3, 3));
-    run(&mut app, [Action::Vote, Action::Vote]);
-    assert_eq!(app.round.as_ref().unwrap().left(), 1);
-    run(&mut app, [Action::MoveDown, Action::Unvote]);
-    assert_eq!(
-        app.message.as_ref().unwrap().text,
-        "This round has cast no vote here to take back"
-    );
-    run(&mut app, [Action::Vote, Action::Vote]);
-    assert_eq!(app.round.as_ref().unwrap().left(), 0);
-    assert!(
-        app.message
-            .as_ref()
-            .unwrap()
-            .text
-            .starts_with("No votes left in this round")
-    );
-    run(&mut app, [Action::Undo]);
-    assert_eq!(
-        app.round.as_ref().unwrap().left(),
-        1,
-        "undo gives the vote back to the pool"
-    );
-    run(&mut app, [Action::MoveUp, Action::Vote, Action::VotingRound]);
-    assert!(app.round.is_none());
-    let Modal::Notice { title, lines, .. } = &app.modal else {
-        panic!("the result shows")
-    };
-    assert_eq!(title, "Voting round result");
-    assert_eq!(lines[0], "3 of 3 votes cast (3 people, 1 each).");
-    let first = &map_of(&app).stages[stage].frictions[0].text;
-    assert!(
-        lines[2].starts_with(" 1. ●3") && lines[2].contains(first.as_str()),
-        "{lines:?}"
-    );
-    assert_eq!(
-        lines.len(),
-        3,
-        "the undone vote on the second point is not in the result"
-    );
-}
-
-#[test]
 fn the_board_lists_sorts_filters_and_jumps_to_the_grid() {
     use cxmap::app::screen::View;
     let mut app = example_app();

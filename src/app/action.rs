@@ -40,6 +40,8 @@ pub enum Action {
     Vote,
     Unvote,
     VotingRound,
+    NextParticipant,
+    PreviousParticipant,
     ShowBoard,
     ShowCouncil,
     ShowConflicts,
@@ -228,9 +230,12 @@ actions! {
         DuplicateStage => "duplicate_stage", Changes,
             "duplicate the stage (fresh ids, no votes; notes stay with the original)";
         Vote => "vote", Changes,
-            "add a vote to the friction point or opportunity (in a round: cast one)";
-        Unvote => "unvote", Changes, "take a vote away";
+            "add a vote to the friction point or opportunity (in a round: the person shown casts one)";
+        Unvote => "unvote", Changes, "take a vote away (in a round: the person shown takes theirs back)";
         VotingRound => "voting_round", Changes, "start a dot-voting round, or end it and show the result";
+        NextParticipant => "next_participant", Looks, "in a voting round: the next person to vote";
+        PreviousParticipant => "previous_participant", Looks,
+            "in a voting round: the previous person to vote";
         ShowBoard => "show_board", Looks, "the friction board: every friction point in one table";
         ShowCouncil => "show_council", Looks,
             "the CX council view: the three biggest open friction points";

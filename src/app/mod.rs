@@ -23,9 +23,9 @@ pub mod search;
 pub mod shadow;
 pub mod start;
 pub mod update;
-pub mod voting;
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use crate::model::IdGen;
 use cursor::Cursor;
@@ -128,7 +128,11 @@ pub struct App {
     /// Merge conflicts left in the map by `cxmap merge`, listed once per change.
     pub conflicts: conflicts::Conflicts,
     /// A dot-voting round in progress.
-    pub round: Option<voting::VotingRound>,
+    pub round: Option<crate::model::voting::Round>,
+    /// How the last round was set up, offered for the next.
+    pub last_round: Option<crate::model::voting::RoundSetup>,
+    /// The time the screen shows (a round's timer), moved on by the terminal loop.
+    pub now: Instant,
     /// The open map's folder as the session last listed it (for evidence and completion).
     pub folder: folder::FolderListing,
     pub message: Option<Message>,
@@ -156,6 +160,8 @@ impl App {
             queue: queue::Queue::default(),
             conflicts: conflicts::Conflicts::default(),
             round: None,
+            last_round: None,
+            now: Instant::now(),
             folder: folder::FolderListing::default(),
             message: None,
             show_curve: true,
@@ -205,6 +211,8 @@ impl App {
             queue: queue::Queue::default(),
             conflicts: conflicts::Conflicts::default(),
             round: None,
+            last_round: self.last_round.take(),
+            now: self.now,
             folder: folder::FolderListing::default(),
             message: self.message.take(),
             show_curve: self.show_curve,
@@ -309,6 +317,28 @@ impl App {
         if let Some(scroll) = self.modal.scroll_mut() {
             *scroll = (*scroll).min(max);
         }
+    }
+
+    /// Moves the screen's clock to `now`; true when a round's timer shows another second
+    /// (or runs out), so the screen needs drawing again.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let shown = |app: &App| app.round.as_ref().and_then(|r| r.timer).map(|t| t.label(app.now));
+        let before = shown(self);
+        self.now = now;
+        before != shown(self)
+    }
+
+    /// How long until a round's timer shows another second, if one is counting.
+    pub fn next_tick(&self) -> Option<Duration> {
+        let left = self.round.as_ref()?.timer?.remaining(self.now);
+        (!left.is_zero()).then(|| {
+            let into_second = left.subsec_nanos();
+            Duration::from_nanos(u64::from(if into_second == 0 {
+                1_000_000_000
+            } else {
+                into_second
+            }))
+        })
     }
 
     /// Says something in the status bar.

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::extras::ExtraField;
 use super::friction::Friction;
 use super::lane::{Lane, ListLane};
 use super::map::JourneyMap;
@@ -132,6 +133,12 @@ pub enum Edit {
     SetPlan(Vec<PlanEntry>),
     /// The memo's facts (who walked, when, on what); `None` takes the field out.
     SetMemoFacts(Option<MemoFacts>),
+    /// A map-level field kept as written (after `shadow`), set or, with `None`, removed:
+    /// a voting round's record of who voted what.
+    SetMapExtra {
+        key: String,
+        value: Option<serde_json::Value>,
+    },
     /// The whole map at once (taking back a recovery copy).
     ReplaceMap(Box<JourneyMap>),
     /// Several edits that undo and redo as one.
@@ -349,6 +356,24 @@ impl Edit {
             }
             Edit::SetPlan(plan) => Edit::SetPlan(std::mem::replace(&mut map.shadow.plan, plan)),
             Edit::SetMemoFacts(facts) => Edit::SetMemoFacts(std::mem::replace(&mut map.memo, facts)),
+            Edit::SetMapExtra { key, value } => {
+                let fields = &mut map.extras.0;
+                let at = fields.iter().position(|f| f.key == key);
+                let old = match (at, value) {
+                    (Some(at), Some(value)) => Some(std::mem::replace(&mut fields[at].value, value)),
+                    (Some(at), None) => Some(fields.remove(at).value),
+                    (None, Some(value)) => {
+                        fields.push(ExtraField {
+                            after: Some("shadow"),
+                            key: key.clone(),
+                            value,
+                        });
+                        None
+                    }
+                    (None, None) => None,
+                };
+                Edit::SetMapExtra { key, value: old }
+            }
             Edit::ReplaceMap(new) => Edit::ReplaceMap(Box::new(std::mem::replace(map, *new))),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
@@ -385,6 +410,7 @@ impl Edit {
             | Edit::SetChannels(_)
             | Edit::SetPlan(_)
             | Edit::SetMemoFacts(_)
+            | Edit::SetMapExtra { .. }
             | Edit::ReplaceMap(_) => Focus {
                 stage: None,
                 lane: None,

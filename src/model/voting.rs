@@ -9,6 +9,9 @@ use std::time::{Duration, Instant};
 use super::edit::{Edit, Item};
 use super::map::JourneyMap;
 
+/// The map field that keeps who voted what, when the facilitator asks for it.
+pub const ROUNDS: &str = "rounds";
+
 /// The most people a round takes.
 pub const MOST_PARTICIPANTS: usize = 500;
 
@@ -40,6 +43,16 @@ pub fn participants_from(typed: &str) -> Result<Vec<String>, String> {
         ));
     }
     Ok(names)
+}
+
+/// The votes to show for an item with `votes` of its own: with a round's votes so far
+/// added, or `None` while a blind round hides every count.
+pub fn shown_votes(round: Option<&Round>, id: &str, votes: u32) -> Option<u32> {
+    match round {
+        Some(round) if round.blind => None,
+        Some(round) => Some(votes.saturating_add(round.votes_for(id))),
+        None => Some(votes),
+    }
 }
 
 /// A countdown that keeps the room moving.
@@ -313,6 +326,37 @@ impl Round {
         }
     }
 
+    /// The edit that keeps who voted what: this round appended to the map's `"rounds"`
+    /// (a field written after `shadow`), ended at `ended` (RFC 3339).
+    pub fn ballots_edit(&self, map: &JourneyMap, ended: &str) -> Edit {
+        let ballots: Vec<serde_json::Value> = self
+            .ballots
+            .iter()
+            .map(|b| {
+                serde_json::json!({
+                    "voter": self.participants.get(b.voter).map_or("", String::as_str),
+                    "item": b.item,
+                })
+            })
+            .collect();
+        let record = serde_json::json!({
+            "ended": ended,
+            "votes_each": self.votes_each,
+            "blind": self.blind,
+            "participants": self.participants,
+            "ballots": ballots,
+        });
+        let mut rounds = match map.extras.0.iter().find(|f| f.key == ROUNDS).map(|f| &f.value) {
+            Some(serde_json::Value::Array(rounds)) => rounds.clone(),
+            _ => Vec::new(),
+        };
+        rounds.push(record);
+        Edit::SetMapExtra {
+            key: ROUNDS.to_owned(),
+            value: Some(serde_json::Value::Array(rounds)),
+        }
+    }
+
     /// The edit that adds the round's votes to the map's items, as one step; `None` when
     /// no vote landed on an item the map still has.
     pub fn totals_edit(&self, map: &JourneyMap) -> Option<Edit> {
@@ -507,6 +551,36 @@ mod tests {
             original.stages[0].opportunities[0].votes + 1
         );
         inverse.apply(&mut map).unwrap();
+        assert_eq!(map, original);
+    }
+
+    #[test]
+    fn who_voted_what_is_kept_round_after_round_and_undoes() {
+        let mut map = EXAMPLES[0].map().unwrap();
+        let original = map.clone();
+        let mut round = round("Ana, Ben", 1);
+        round.cast("fr-x").unwrap();
+        round.cast("op-y").unwrap();
+        let first = round
+            .ballots_edit(&map, "2026-11-30T10:00:00Z")
+            .apply(&mut map)
+            .unwrap();
+        let second = round
+            .ballots_edit(&map, "2026-11-30T11:00:00Z")
+            .apply(&mut map)
+            .unwrap();
+        let rounds = &map.extras.0.iter().find(|f| f.key == ROUNDS).unwrap().value;
+        assert_eq!(rounds.as_array().unwrap().len(), 2);
+        assert_eq!(
+            rounds[0],
+            serde_json::json!({
+                "ended": "2026-11-30T10:00:00Z", "votes_each": 1, "blind": true,
+                "participants": ["Ana", "Ben"],
+                "ballots": [{"voter": "Ana", "item": "fr-x"}, {"voter": "Ben", "item": "op-y"}]
+            })
+        );
+        second.apply(&mut map).unwrap();
+        first.apply(&mut map).unwrap();
         assert_eq!(map, original);
     }
 

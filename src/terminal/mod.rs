@@ -116,6 +116,9 @@ fn event_loop(
         let (had_message, had_listing) = (app.message.clone(), app.folder.version());
         let now = Instant::now();
         let wait = session.tick(app, now).min(lookout.tick(app, now));
+        // A round's timer counts down on screen, second by second.
+        let wait = app.next_tick().map_or(wait, |next| wait.min(next));
+        redraw |= app.tick(now);
         redraw |= app.message != had_message || app.folder.version() != had_listing;
         match session.collect(app) {
             Some(Flow::Quit) => return Ok(Ending::Quit),

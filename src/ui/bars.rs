@@ -87,7 +87,7 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
 /// The bottom line.
 pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let mode = app.mode();
-    let position = position(app);
+    let position = position(app, usize::from(area.width));
     let search = search_status(app);
     let clip = clip_status(app);
     let room = usize::from(area.width).saturating_sub(width(&position) + width(&search) + width(&clip) + 1);
@@ -185,12 +185,42 @@ fn hint_applies(app: &App, mode: Mode, action: &Action) -> bool {
     }
 }
 
-fn position(app: &App) -> String {
-    let round = app
-        .round
-        .as_ref()
-        .map(|round| format!("VOTING {} of {} left · ", round.left(), round.pool()))
+/// "▸Ana 2 · Ben 3 · Cy 3 · 4:05 left · ": who votes now and what everyone has left
+/// (shortened to "▸Ana 2 left · 7/9 cast" when that takes more than `room`), and the
+/// timer.
+fn round_status(app: &App, room: usize) -> String {
+    let Some(round) = &app.round else {
+        return String::new();
+    };
+    let timer = round
+        .timer
+        .map(|timer| format!(" · {}", timer.label(app.now)))
         .unwrap_or_default();
+    let people: Vec<String> = round
+        .participants()
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mark = if i == round.shown() { "▸" } else { "" };
+            format!("{mark}{} {}", truncate(&clean_line(name), 12), round.left(i))
+        })
+        .collect();
+    let full = format!("{}{timer} · ", people.join(" · "));
+    if width(&full) <= room {
+        return full;
+    }
+    format!(
+        "▸{} {} left · {}/{} cast{timer} · ",
+        truncate(&clean_line(round.shown_name()), 12),
+        round.left(round.shown()),
+        round.cast_count(),
+        round.pool()
+    )
+}
+
+fn position(app: &App, room: usize) -> String {
+    // The round's status takes at most half the line, so messages still show.
+    let round = round_status(app, room / 2);
     // The grid's stage means something only where the grid shows.
     match &app.screen {
         Screen::Map {
@@ -199,6 +229,7 @@ fn position(app: &App) -> String {
         } if !doc.map.stages.is_empty() => {
             format!("{round}stage {}/{} ", app.cursor.stage + 1, doc.map.stages.len())
         }
-        _ => round,
+        _ if round.is_empty() => round,
+        _ => format!("{} ", round.trim_end_matches(" · ")),
     }
 }

@@ -10,6 +10,7 @@ use super::theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
+use crate::model::voting::shown_votes;
 use crate::model::{Friction, JourneyMap};
 use crate::text::display::{clean_line, truncate, width};
 
@@ -17,34 +18,35 @@ use crate::text::display::{clean_line, truncate, width};
 struct Column {
     heading: &'static str,
     width: usize,
-    cell: fn(&JourneyMap, usize, &Friction) -> String,
+    /// What the cell shows for a friction point, given the votes to show.
+    cell: fn(&JourneyMap, usize, &Friction, Option<u32>) -> String,
 }
 
 fn columns(total: usize) -> Vec<Column> {
     let stage = Column {
         heading: "Stage",
         width: 14,
-        cell: |map, s, _| format!("{} {}", s + 1, map.stages[s].name),
+        cell: |map, s, _, _| format!("{} {}", s + 1, map.stages[s].name),
     };
     let badge = Column {
         heading: "Sev·Votes",
         width: 9,
-        cell: |_, _, f| friction_badge(f).0,
+        cell: |_, _, f, votes| friction_badge(f, votes).0,
     };
     let status = Column {
         heading: "Status",
         width: 11,
-        cell: |_, _, f| f.status.label().to_owned(),
+        cell: |_, _, f, _| f.status.label().to_owned(),
     };
     let channel = Column {
         heading: "Channel",
         width: 14,
-        cell: |_, _, f| f.channel.clone(),
+        cell: |_, _, f, _| f.channel.clone(),
     };
     let owner = Column {
         heading: "Owner",
         width: 14,
-        cell: |_, _, f| {
+        cell: |_, _, f, _| {
             if f.owner.is_empty() {
                 "—".into()
             } else {
@@ -55,7 +57,7 @@ fn columns(total: usize) -> Vec<Column> {
     let evidence = Column {
         heading: "Ev",
         width: 3,
-        cell: |_, _, f| f.evidence.len().to_string(),
+        cell: |_, _, f, _| f.evidence.len().to_string(),
     };
     let mut chosen = vec![stage, badge, status];
     for extra in [channel, owner, evidence] {
@@ -129,11 +131,12 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
         } else {
             base
         };
+        let votes = shown_votes(app.round.as_ref(), friction.id.as_str(), friction.votes);
         let mut x = area.x;
         for column in &columns {
-            let text = clean_line(&(column.cell)(map, s, friction)).into_owned();
+            let text = clean_line(&(column.cell)(map, s, friction, votes)).into_owned();
             let cell_style: Style = if column.heading == "Sev·Votes" {
-                friction_badge(friction).1.patch(style)
+                friction_badge(friction, votes).1.patch(style)
             } else {
                 style
             };

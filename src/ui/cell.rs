@@ -4,6 +4,7 @@
 use ratatui::style::Style;
 
 use super::theme;
+use crate::model::voting::{Round, shown_votes};
 use crate::model::{Friction, Lane, Metrics, Stage};
 use crate::text::display::{clean, ending_in_ellipsis, truncate};
 use crate::text::wrap::wrap;
@@ -67,12 +68,12 @@ fn item_chunk(
     }
 }
 
-/// `▲3 ●2`: a friction point's severity and votes at a glance.
-pub fn friction_badge(friction: &Friction) -> (String, Style) {
-    let votes = if friction.votes > 0 {
-        format!(" ●{}", friction.votes)
-    } else {
-        String::new()
+/// `▲3 ●2`: a friction point's severity and the `votes` shown (none while a blind round
+/// hides them) at a glance.
+pub fn friction_badge(friction: &Friction, votes: Option<u32>) -> (String, Style) {
+    let votes = match votes {
+        Some(votes) if votes > 0 => format!(" ●{votes}"),
+        _ => String::new(),
     };
     let style = if friction.status.is_closed() {
         theme::DIM
@@ -98,8 +99,9 @@ pub fn score_line(stage: &Stage) -> (String, Style) {
     }
 }
 
-/// Everything a cell holds, laid out for `columns` of width.
-pub fn chunks(stage: &Stage, lane: Lane, columns: usize) -> Vec<Chunk> {
+/// Everything a cell holds, laid out for `columns` of width; votes as a running `round`
+/// shows them.
+pub fn chunks(stage: &Stage, lane: Lane, columns: usize, round: Option<&Round>) -> Vec<Chunk> {
     let text_chunk = |text: &str, style| Chunk {
         lines: wrapped(&clean(text), columns, MAX_TEXT_LINES),
         style,
@@ -138,7 +140,8 @@ pub fn chunks(stage: &Stage, lane: Lane, columns: usize) -> Vec<Chunk> {
                 } else {
                     theme::TEXT
                 };
-                item_chunk(&f.text, columns, i, style, Some(friction_badge(f)))
+                let votes = shown_votes(round, f.id.as_str(), f.votes);
+                item_chunk(&f.text, columns, i, style, Some(friction_badge(f, votes)))
             })
             .collect(),
         Lane::Opportunity => stage
@@ -146,7 +149,9 @@ pub fn chunks(stage: &Stage, lane: Lane, columns: usize) -> Vec<Chunk> {
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                let badge = (o.votes > 0).then(|| (format!("●{}", o.votes), theme::VOTES));
+                let badge = shown_votes(round, o.id.as_str(), o.votes)
+                    .filter(|votes| *votes > 0)
+                    .map(|votes| (format!("●{votes}"), theme::VOTES));
                 item_chunk(&o.text, columns, i, theme::TEXT, badge)
             })
             .collect(),

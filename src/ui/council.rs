@@ -8,6 +8,7 @@ use super::cell::{friction_badge, wrapped};
 use super::theme;
 use crate::app::App;
 use crate::model::JourneyMap;
+use crate::model::voting::shown_votes;
 use crate::text::display::{clean, clean_line};
 
 /// Draws the council's cards into `area`.
@@ -42,7 +43,8 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
             theme::ACCENT
         };
         buf.set_stringn(area.x, top + 1, format!(" {} ", rank + 1), 3, number_style);
-        let (badge, badge_style) = friction_badge(friction);
+        let votes = shown_votes(app.round.as_ref(), friction.id.as_str(), friction.votes);
+        let (badge, badge_style) = friction_badge(friction, votes);
         let stage = &map.stages[s];
         let facts = format!(
             "{badge}  {}  ·  {} {}  ·  {}",

@@ -17,6 +17,7 @@ use crate::app::queue::Queue;
 use crate::app::screen::View;
 use crate::app::shadow::Pane;
 use crate::model::capture::{Capture, TagKind};
+use crate::model::voting::{Round, shown_votes};
 use crate::model::{Friction, JourneyMap, Lane, Opportunity, Stage};
 use crate::text::display::{clean, clean_line, truncate, width as text_width};
 
@@ -43,7 +44,16 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
     let note = (app.view() == Some(&View::Grid) && app.shadow.pane == Pane::Focused)
         .then(|| super::notes::detail(app, &doc.map, width))
         .flatten();
-    let (title, lines) = note.unwrap_or_else(|| describe(&doc.map, &app.queue, &app.keymap, cursor, width));
+    let (title, lines) = note.unwrap_or_else(|| {
+        describe(
+            &doc.map,
+            &app.queue,
+            &app.keymap,
+            cursor,
+            width,
+            app.round.as_ref(),
+        )
+    });
     let block = Block::bordered()
         .border_style(theme::RULE)
         .title(Span::styled(title, theme::HEADER));
@@ -76,8 +86,12 @@ fn describe(
     keymap: &Keymap,
     cursor: Cursor,
     width: usize,
+    round: Option<&Round>,
 ) -> (String, Vec<Line<'static>>) {
     let key = |action: Action| keymap.key(Mode::Grid, &action);
+    let votes = |id: &str, votes: u32| {
+        shown_votes(round, id, votes).map_or_else(|| "hidden (blind round)".to_owned(), |v| v.to_string())
+    };
     let Some(stage) = map.stages.get(cursor.stage) else {
         return (
             " Map ".to_owned(),
@@ -115,11 +129,17 @@ fn describe(
         },
         Lane::Friction => match stage.frictions.get(cursor.item) {
             None => empty("adds one"),
-            Some(friction) => friction_lines(map, queue, friction, width),
+            Some(friction) => {
+                let shown = votes(friction.id.as_str(), friction.votes);
+                friction_lines(map, queue, friction, shown, width)
+            }
         },
         Lane::Opportunity => match stage.opportunities.get(cursor.item) {
             None => empty("adds one"),
-            Some(opportunity) => opportunity_lines(map, queue, opportunity, &key, width),
+            Some(opportunity) => {
+                let shown = votes(opportunity.id.as_str(), opportunity.votes);
+                opportunity_lines(map, queue, opportunity, shown, &key, width)
+            }
         },
     };
     (title, lines)
@@ -164,7 +184,13 @@ fn emotion_lines(stage: &Stage, key: &dyn Fn(Action) -> String, width: usize) ->
 }
 
 /// A friction point's fields, text, missing evidence and the opportunities addressing it.
-fn friction_lines(map: &JourneyMap, queue: &Queue, friction: &Friction, width: usize) -> Vec<Line<'static>> {
+fn friction_lines(
+    map: &JourneyMap,
+    queue: &Queue,
+    friction: &Friction,
+    votes: String,
+    width: usize,
+) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(
         [
             field(
@@ -172,7 +198,7 @@ fn friction_lines(map: &JourneyMap, queue: &Queue, friction: &Friction, width: u
                 format!("{} {}", friction.severity.number(), friction.severity.word()),
             ),
             field("channel", none_if_empty(&friction.channel)),
-            field("votes", friction.votes.to_string()),
+            field("votes", votes),
             field("owner", none_if_empty(&friction.owner)),
             field("status", friction.status.label().to_owned()),
             field("evidence", friction.evidence.len().to_string()),
@@ -211,6 +237,7 @@ fn opportunity_lines(
     map: &JourneyMap,
     queue: &Queue,
     opportunity: &Opportunity,
+    votes: String,
     key: &dyn Fn(Action) -> String,
     width: usize,
 ) -> Vec<Line<'static>> {
@@ -220,11 +247,7 @@ fn opportunity_lines(
         opportunity.addresses.len().to_string()
     };
     let mut lines = vec![Line::from(
-        [
-            field("votes", opportunity.votes.to_string()),
-            field("addresses", addresses),
-        ]
-        .concat(),
+        [field("votes", votes), field("addresses", addresses)].concat(),
     )];
     lines.extend(text_lines(&opportunity.text, width));
     for id in &opportunity.addresses {

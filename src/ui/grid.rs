@@ -11,6 +11,7 @@ use crate::app::App;
 use crate::app::action::Action;
 use crate::app::geometry::{LANE_LABEL_WIDTH, MIN_STAGE_WIDTH};
 use crate::app::keymap::Mode;
+use crate::model::voting::Round;
 use crate::model::{JourneyMap, Lane};
 use crate::text::display::{clean_line, cut_short, ending_in_ellipsis, truncate, width as width_of};
 
@@ -39,7 +40,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
         return;
     }
     let columns = Columns::new(app, stages.len(), area);
-    let rows = Rows::new(map, &columns, area);
+    let rows = Rows::new(map, &columns, area, app.round.as_ref());
     draw_header(app, map, &columns, area, buf);
     let mut y = area.y + 1;
     draw_rule(&columns, area, y, buf);
@@ -123,7 +124,7 @@ struct Rows {
 }
 
 impl Rows {
-    fn new(map: &JourneyMap, columns: &Columns, area: Rect) -> Self {
+    fn new(map: &JourneyMap, columns: &Columns, area: Rect, round: Option<&Round>) -> Self {
         let rules = 1 + (Lane::ALL.len() - 1);
         let room = usize::from(area.height).saturating_sub(1 + rules);
         let cells: Vec<Vec<Vec<Chunk>>> = Lane::ALL
@@ -134,7 +135,7 @@ impl Rows {
                     .map(|(s, _, room)| {
                         map.stages
                             .get(s)
-                            .map(|stage| cell::chunks(stage, lane, room))
+                            .map(|stage| cell::chunks(stage, lane, room, round))
                             .unwrap_or_default()
                     })
                     .collect()

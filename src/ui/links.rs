@@ -42,7 +42,7 @@ pub fn render(map: &JourneyMap, picker: &LinkPicker, frame: &mut Frame) {
             };
             let place = format!("{} {}", row.stage + 1, clean_line(&stage.name));
             let place = format!("{} · ", truncate(&place, width / 3));
-            let (badge, badge_style) = friction_badge(friction);
+            let (badge, badge_style) = friction_badge(friction, Some(friction.votes));
             let used = text_width(tick) + text_width(&place) + text_width(&badge) + 1;
             let text = truncate(&clean_line(&friction.text), width.saturating_sub(used)).into_owned();
             let text_style = if row.stage == picker.stage {

@@ -63,7 +63,7 @@ pub enum Outcome {
     /// One undoable change to the map, with its label for undo messages.
     Edit(Edit, &'static str),
     /// A voting round begins.
-    StartRound { per_person: u32, people: u32 },
+    StartRound(crate::model::voting::RoundSetup),
     /// The friction board shows only what passes.
     Filter(BoardFilter),
     /// A shadow note added or changed: the edit, its label, the note's position and

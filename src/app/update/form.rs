@@ -176,7 +176,7 @@ pub(super) fn keep(app: &mut App) -> Effect {
                 app.inform(format!("Stage metrics kept. {undo} undoes"));
             }
         }
-        Ok(Outcome::StartRound { per_person, people }) => start_round(app, per_person, people),
+        Ok(Outcome::StartRound(setup)) => start_round(app, setup),
         Ok(Outcome::Filter(filter)) => {
             app.board.filter = filter;
             app.board.invalidate();

@@ -88,6 +88,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::Vote => return super::votes::vote(app, true),
         Action::Unvote => return super::votes::vote(app, false),
         Action::VotingRound => return super::votes::round_key(app),
+        Action::NextParticipant => super::votes::step_participant(app, true),
+        Action::PreviousParticipant => super::votes::step_participant(app, false),
         Action::LinkFrictions => super::links::open(app),
         Action::ShowBoard => {
             app.screen.show(View::Board);

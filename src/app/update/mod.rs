@@ -53,7 +53,6 @@ pub fn update(app: &mut App, action: Action) -> Effect {
 /// up to date with it and with the folder listing: after every action, and when a new
 /// listing arrives.
 pub fn refresh(app: &mut App) {
-    votes::recount(app);
     if let Screen::Map { doc, view } = &app.screen {
         let council = *view == View::Council;
         app.board.refresh(&doc.map, doc.history.state(), council);
@@ -86,6 +85,23 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
             behind,
         });
         return Effect::Nothing;
+    }
+    if app.round.is_some() && matches!(mode, Mode::Grid | Mode::Board | Mode::Council | Mode::Shadow) {
+        match action {
+            // The round's votes are not on the map yet: undo takes back the last one cast.
+            Action::Undo => {
+                votes::take_back_last(app);
+                return Effect::Nothing;
+            }
+            Action::Quit | Action::OpenStartScreen => {
+                let end = app.keymap.key(Mode::Grid, &Action::VotingRound);
+                app.warn(format!(
+                    "A voting round is running: {end} ends it and puts its votes on the map first"
+                ));
+                return Effect::Nothing;
+            }
+            _ => {}
+        }
     }
     match mode {
         Mode::Confirm => modal::answer(app, action),

@@ -1,14 +1,40 @@
 //! Votes: one key adds a vote to the selected friction point or opportunity, another takes
-//! one away (never below zero); and the dot-voting round that rations them.
+//! one away (never below zero). In a dot-voting round the same keys cast and take back
+//! the votes of the participant shown, each person's allowance enforced; the map's votes
+//! change only when the round ends, as one undoable step, so nothing re-sorts meanwhile.
+
+use std::time::Instant;
 
 use super::super::forms::round_form;
-use super::super::voting::VotingRound;
 use super::super::{App, Effect, action::Action};
 use super::apply::apply;
-use crate::model::{Edit, Item, Lane};
+use crate::model::voting::{Refusal, Round, RoundSetup};
+use crate::model::{Edit, Item, Lane, note_time};
+use crate::text::display::{clean_line, truncate};
 
-/// Adds (`up`) or removes a vote on the selected item.
+/// The selected friction point or opportunity: its id and text.
+fn selected(app: &App) -> Option<(String, String)> {
+    let stage = app.screen.doc()?.map.stages.get(app.cursor.stage)?;
+    match app.cursor.lane {
+        Lane::Friction => stage
+            .frictions
+            .get(app.cursor.item)
+            .map(|f| (f.id.to_string(), f.text.clone())),
+        Lane::Opportunity => stage
+            .opportunities
+            .get(app.cursor.item)
+            .map(|o| (o.id.to_string(), o.text.clone())),
+        _ => None,
+    }
+}
+
+/// Adds (`up`) or removes a vote on the selected item; in a round, casts or takes back
+/// the shown participant's.
 pub(super) fn vote(app: &mut App, up: bool) -> Effect {
+    if app.round.is_some() {
+        cast(app, up);
+        return Effect::Nothing;
+    }
     let (stage, at) = (app.cursor.stage, app.cursor.item);
     let Some(current) = app.screen.doc().and_then(|d| d.map.stages.get(stage)) else {
         return Effect::Nothing;
@@ -22,24 +48,11 @@ pub(super) fn vote(app: &mut App, up: bool) -> Effect {
         app.inform("Votes go on friction points and opportunities: select one first");
         return Effect::Nothing;
     };
-    let (id, votes) = match &mut item {
-        Item::Friction(f) => (f.id.to_string(), &mut f.votes),
-        Item::Opportunity(o) => (o.id.to_string(), &mut o.votes),
+    let votes = match &mut item {
+        Item::Friction(f) => &mut f.votes,
+        Item::Opportunity(o) => &mut o.votes,
         Item::Touchpoint(_) => return Effect::Nothing,
     };
-    if let Some(round) = &app.round {
-        if up && round.left() == 0 {
-            let end = app.key(&Action::VotingRound);
-            app.warn(format!(
-                "No votes left in this round: {end} ends it and shows the result"
-            ));
-            return Effect::Nothing;
-        }
-        if !up && round.gained_by(&id, *votes) == 0 {
-            app.inform("This round has cast no vote here to take back");
-            return Effect::Nothing;
-        }
-    }
     if !up && *votes == 0 {
         app.inform("No votes to take away");
         return Effect::Nothing;
@@ -52,19 +65,7 @@ pub(super) fn vote(app: &mut App, up: bool) -> Effect {
     let now = *votes;
     let label = if up { "add a vote" } else { "remove a vote" };
     if apply(app, Edit::ReplaceItem { stage, at, item }, label) {
-        recount(app);
-        match &app.round {
-            Some(round) if round.left() == 0 => {
-                let end = app.key(&Action::VotingRound);
-                app.inform(format!("All votes are cast: {end} shows the result"));
-            }
-            Some(round) => app.inform(format!(
-                "{now} vote{} · {} left in the round",
-                plural(now),
-                round.left()
-            )),
-            None => app.inform(format!("{now} vote{}", plural(now))),
-        }
+        app.inform(format!("{now} vote{}", plural(now)));
     }
     Effect::Nothing
 }
@@ -73,54 +74,161 @@ fn plural(n: u32) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// Starts a round (asking its size) or ends the one running (showing the result).
+/// Casts (`up`) or takes back a vote of the participant shown.
+fn cast(app: &mut App, up: bool) {
+    let Some((id, text)) = selected(app) else {
+        app.inform("Votes go on friction points and opportunities: select one first");
+        return;
+    };
+    let next = app.key(&Action::NextParticipant);
+    let end = app.key(&Action::VotingRound);
+    let Some(round) = app.round.as_mut() else { return };
+    let voter = round.shown_name().to_owned();
+    if !up {
+        let said = if round.take_back(&id) {
+            format!(
+                "Took back a vote of {voter}'s: {} left",
+                round.left(round.shown())
+            )
+        } else {
+            format!("{voter} cast no vote on this one")
+        };
+        app.inform(said);
+        return;
+    }
+    let said = match round.cast(&id) {
+        Err(Refusal::NoVotesLeft { voter, votes_each }) => {
+            app.warn(format!(
+                "{voter} has cast all {votes_each} vote{}: {next} shows the next person",
+                plural(votes_each)
+            ));
+            return;
+        }
+        Ok(_) if round.is_complete() => {
+            format!("All {} votes are cast: {end} shows the result", round.pool())
+        }
+        Ok(cast) => match cast.next {
+            Some(next_voter) => format!(
+                "{voter} is done · now {} ({} to cast)",
+                round.participants()[next_voter],
+                round.left(next_voter)
+            ),
+            None => format!(
+                "{voter} → “{}” · {} left",
+                truncate(&clean_line(&text), 30),
+                cast.left
+            ),
+        },
+    };
+    app.inform(said);
+}
+
+/// Shows the next (`forward`) or previous participant of the round.
+pub(super) fn step_participant(app: &mut App, forward: bool) {
+    let start = app.key(&Action::VotingRound);
+    let Some(round) = app.round.as_mut() else {
+        app.inform(format!("No voting round: {start} starts one"));
+        return;
+    };
+    round.step(forward);
+    let shown = round.shown();
+    let said = format!(
+        "Now voting: {} ({} to cast)",
+        round.shown_name(),
+        round.left(shown)
+    );
+    app.inform(said);
+}
+
+/// Undo while a round runs: takes back the last vote cast, whoever cast it.
+pub(super) fn take_back_last(app: &mut App) {
+    let Some(round) = app.round.as_mut() else { return };
+    match round.undo_last() {
+        Some(_) => {
+            let said = format!(
+                "Took back {}'s last vote: {} to cast",
+                round.shown_name(),
+                round.left(round.shown())
+            );
+            app.inform(said);
+        }
+        None => app.inform("No vote cast in this round yet"),
+    }
+}
+
+/// Starts a round (asking how) or ends the one running: its votes go on the map as one
+/// step, and the result shows, ranked, ties marked.
 pub(super) fn round_key(app: &mut App) -> Effect {
     match app.round.take() {
-        None => app.open_form(round_form()),
-        Some(round) => {
-            let Some(doc) = app.screen.doc() else {
-                return Effect::Nothing;
-            };
-            let result = round.result(&doc.map);
-            let mut lines = vec![
-                format!(
-                    "{} of {} votes cast ({} people, {} each).",
-                    round.cast,
-                    round.pool(),
-                    round.people,
-                    round.per_person
-                ),
-                String::new(),
-            ];
-            lines.extend(result.iter().enumerate().map(|(i, gain)| {
-                format!("{:>2}. ●{:<3} {}  ({})", i + 1, gain.votes, gain.text, gain.stage)
-            }));
-            if result.is_empty() {
-                lines.push("No votes were cast.".to_owned());
-            }
-            app.notice("Voting round result", lines);
-        }
+        None => app.open_form(round_form(app.last_round.as_ref())),
+        Some(round) => end_round(app, &round),
     }
     Effect::Nothing
 }
 
-/// Begins a round of `people` × `per_person` votes.
-pub(super) fn start_round(app: &mut App, per_person: u32, people: u32) {
+fn end_round(app: &mut App, round: &Round) {
     let Some(doc) = app.screen.doc() else { return };
-    let round = VotingRound::start(&doc.map, per_person, people);
-    app.inform(format!(
-        "Voting round: {} votes. {} casts one on the selected point, {} takes it back, {} ends the round",
+    let result = round.result(&doc.map);
+    let mut edits: Vec<Edit> = round.totals_edit(&doc.map).into_iter().collect();
+    if round.keep_ballots && !round.ballots().is_empty() {
+        edits.push(round.ballots_edit(&doc.map, &note_time(jiff::Timestamp::now())));
+    }
+    let applied = !edits.is_empty() && apply(app, Edit::Batch(edits), "voting round");
+    let undo = app.key(&Action::Undo);
+    let mut lines = vec![format!(
+        "{} of {} votes cast by {} people ({} each){}.",
+        round.cast_count(),
         round.pool(),
+        round.participants().len(),
+        round.votes_each(),
+        if round.blind { ", blind" } else { "" }
+    )];
+    lines.push(String::new());
+    for ranked in &result.ranked {
+        let rank = format!("{}{}", ranked.rank, if ranked.tied { "=" } else { "" });
+        lines.push(format!(
+            "{rank:>4}  ●{:<3} {}  ({} {})",
+            ranked.votes,
+            clean_line(&ranked.text),
+            ranked.stage + 1,
+            clean_line(&ranked.stage_name)
+        ));
+    }
+    if result.ranked.is_empty() {
+        lines.push("No votes were cast.".to_owned());
+    }
+    lines.push(String::new());
+    if result.lost > 0 {
+        lines.push(format!(
+            "{} vote{} went on points deleted during the round.",
+            result.lost,
+            plural(result.lost)
+        ));
+    }
+    if result.ranked.iter().any(|r| r.tied) {
+        lines.push("= marks a tie.".to_owned());
+    }
+    if applied {
+        let kept = if round.keep_ballots {
+            "The totals and who voted what are on the map"
+        } else {
+            "The totals are on the map (who voted what is not kept)"
+        };
+        lines.push(format!("{kept}; {undo} takes the whole round back."));
+    }
+    app.notice("Voting round result", lines);
+}
+
+/// Begins a round as set up.
+pub(super) fn start_round(app: &mut App, setup: RoundSetup) {
+    let round = Round::start(setup.clone(), Instant::now());
+    app.inform(format!(
+        "Voting: {} casts for {} on the selected point, {} the next person, {} ends the round",
         app.key(&Action::Vote),
-        app.key(&Action::Unvote),
+        round.shown_name(),
+        app.key(&Action::NextParticipant),
         app.key(&Action::VotingRound)
     ));
     app.round = Some(round);
-}
-
-/// Brings the round's tally up to date after a change (undo included).
-pub(super) fn recount(app: &mut App) {
-    if let (Some(round), Some(doc)) = (&mut app.round, app.screen.doc()) {
-        round.recount(&doc.map);
-    }
+    app.last_round = Some(setup);
 }
