@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
+mod tools;
 
 use portable_pty::CommandBuilder;
 use support::{Sandbox, keys};
@@ -23,19 +24,15 @@ esac
 if cmp -s "$3" "$2/map.json"; then echo "ORIGINAL INTACT"; else echo "ORIGINAL CHANGED"; fi
 "#;
 
-fn namespaces_work() {
-    let ok = std::process::Command::new("unshare")
-        .args(["-rm", "true"])
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(
-        ok,
-        "these tests need `unshare -rm` (user and mount namespaces); .ci/run machines have it"
-    );
+fn namespaces_work(test: &str) -> bool {
+    let works = tools::runs("unshare", &["-rm", "true"]);
+    tools::present("unshare", works, test)
 }
 
 fn save_fails_with(condition: &str, reason: &str) {
-    namespaces_work();
+    if !namespaces_work(&format!("a save on a {condition} disk")) {
+        return;
+    }
     let sandbox = Sandbox::new();
     let original = sandbox.example("coffee-shop");
     let mount_point = sandbox.path("small-disk");

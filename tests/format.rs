@@ -77,6 +77,74 @@ fn unknown_fields_survive_in_place() {
     assert_eq!(String::from_utf8(format::encode(&parsed.map)).unwrap(), text);
 }
 
+/// Adds `"x-NAME": {…}` as the last key of `object`.
+fn add_unknown(object: &mut serde_json::Value, name: &str) {
+    let unknown = serde_json::json!({ "kept": name, "nested": [1, { "deep": [true, null] }] });
+    object
+        .as_object_mut()
+        .unwrap()
+        .insert(format!("x-{name}"), unknown);
+}
+
+/// The first element of `list` (an array in `parent`) that has `key`, or the first one.
+fn first_with<'a>(parent: &'a mut serde_json::Value, list: &str, key: &str) -> &'a mut serde_json::Value {
+    let items = parent[list].as_array_mut().unwrap();
+    let at = items.iter().position(|item| item.get(key).is_some()).unwrap_or(0);
+    &mut items[at]
+}
+
+#[test]
+fn unknown_fields_are_kept_in_place_at_every_level() {
+    let example = cxmap::assets::EXAMPLES[0].text;
+    let mut value: serde_json::Value = serde_json::from_str(example).unwrap();
+    add_unknown(&mut value, "map");
+    {
+        let stage = first_with(&mut value, "stages", "metrics");
+        add_unknown(&mut stage["emotion"], "emotion");
+        add_unknown(&mut stage["metrics"], "metrics");
+        add_unknown(first_with(stage, "frictions", "id"), "friction");
+        add_unknown(first_with(stage, "opportunities", "id"), "opportunity");
+        add_unknown(stage, "stage");
+    }
+    {
+        let shadow = &mut value["shadow"];
+        add_unknown(first_with(shadow, "notes", "id"), "note");
+        add_unknown(first_with(shadow, "plan", "stage"), "plan");
+        add_unknown(shadow, "shadow");
+    }
+    // One more in the middle of the map's keys: it stays after the key it followed.
+    let mut with_middle = serde_json::Map::new();
+    for (key, field) in value.as_object().unwrap() {
+        with_middle.insert(key.clone(), field.clone());
+        if key == "title" {
+            with_middle.insert("x-after-title".to_owned(), serde_json::json!("here"));
+        }
+    }
+    let text = serde_json::to_string_pretty(&serde_json::Value::Object(with_middle)).unwrap();
+    let saved = format::encode(&format::parse(&text).unwrap().map);
+    let again: serde_json::Value = serde_json::from_slice(&saved).unwrap();
+    let original: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        serde_json::to_string(&again).unwrap(),
+        serde_json::to_string(&original).unwrap(),
+        "every unknown field, at every level, is written back where it was"
+    );
+    let saved = String::from_utf8(saved).unwrap();
+    for level in [
+        "map",
+        "stage",
+        "emotion",
+        "metrics",
+        "friction",
+        "opportunity",
+        "shadow",
+        "note",
+        "plan",
+    ] {
+        assert!(saved.contains(&format!("\"x-{level}\"")), "{level} kept");
+    }
+}
+
 #[test]
 fn known_keys_are_rewritten_in_contract_order() {
     let text = r#"{"title": "T", "cxmap": 1, "stages": [{"name": "A", "id": "st-aaaa"}]}"#;

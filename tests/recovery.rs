@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
+mod tools;
 
 use std::time::{Duration, Instant};
 
@@ -67,6 +68,10 @@ fn sighup_writes_the_copy_and_exits_within_a_second() {
 
 #[test]
 fn a_terminal_that_goes_away_leaves_the_copy_and_no_spinning_process() {
+    let test = "a_terminal_that_goes_away_leaves_the_copy_and_no_spinning_process";
+    if !tools::present("python3", tools::runs("python3", &["-c", "import pty"]), test) {
+        return;
+    }
     let sandbox = Sandbox::new();
     let map = sandbox.example("coffee-shop");
     // Python's pty module closes the terminal for real (every handle on it), which the
