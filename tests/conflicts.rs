@@ -175,3 +175,35 @@ fn a_note_in_conflict_shows_in_the_notes_pane() {
     assert_eq!(app.mode(), cxmap::app::keymap::Mode::Shadow);
     assert_eq!(app.shadow.selected_note(), Some(0));
 }
+
+#[test]
+fn the_memo_facts_merge_fact_by_fact_and_resolve_like_any_field() {
+    use cxmap::model::MemoFacts;
+    use cxmap::model::conflict::Side;
+    let mut base = format::parse(CANONICAL).unwrap().map;
+    base.memo = Some(MemoFacts {
+        walked_by: "Ana".into(),
+        ..MemoFacts::default()
+    });
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.memo.as_mut().unwrap().walked_by = "Ana and Bo".into();
+    ours.memo.as_mut().unwrap().devices = "phone".into();
+    theirs.memo.as_mut().unwrap().walked_by = "Ana, Cleo".into();
+    theirs.memo.as_mut().unwrap().when = "week 48".into();
+    let merged = merge(&base, &ours, &theirs);
+    let memo = merged.memo.as_ref().unwrap();
+    assert_eq!((memo.when.as_str(), memo.devices.as_str()), ("week 48", "phone"));
+    let found = conflict::all(&merged);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].describe(),
+        "the map memo.walked_by: “Ana and Bo” in ours, “Ana, Cleo” in theirs, “Ana” before"
+    );
+    let mut map = merged.clone();
+    conflict::resolve(&map, &found[0], Side::Theirs)
+        .unwrap()
+        .apply(&mut map)
+        .unwrap();
+    assert_eq!(map.memo.as_ref().unwrap().walked_by, "Ana, Cleo");
+    assert!(conflict::all(&map).is_empty());
+}

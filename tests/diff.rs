@@ -242,3 +242,17 @@ fn textconv_lists_one_fact_per_line_and_passes_other_files_through() {
     assert_eq!(other.status.code(), Some(0));
     assert_eq!(text(&other.stdout), "{ not a map");
 }
+
+#[test]
+fn the_memo_facts_are_named_when_they_change() {
+    let old = canonical();
+    let mut new = old.clone();
+    new["memo"] = json!({"walked_by": "Ana", "when": "week 48", "devices": ""});
+    assert_eq!(
+        words(&old, &new),
+        [
+            "memo walked by: (empty) → “Ana”",
+            "memo when: (empty) → “week 48”"
+        ]
+    );
+}

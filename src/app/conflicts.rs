@@ -146,6 +146,9 @@ fn what(field: &str) -> String {
         "metrics.nps" => "NPS".to_owned(),
         "metrics.ces" => "CES".to_owned(),
         "at" => "time".to_owned(),
+        "memo.walked_by" => "who walked the journey (memo)".to_owned(),
+        "memo.when" => "when it was walked (memo)".to_owned(),
+        "memo.devices" => "devices (memo)".to_owned(),
         field => match field.strip_prefix(UNKNOWN) {
             Some(key) => format!("field “{key}”"),
             None => field.to_owned(),

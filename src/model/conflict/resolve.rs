@@ -21,11 +21,24 @@ pub fn resolve(map: &JourneyMap, conflict: &Conflict, side: Side) -> Option<Edit
             match field {
                 "title" => resolved.title = chosen.as_str()?.to_owned(),
                 "persona" => resolved.persona = chosen.as_str()?.to_owned(),
+                "memo.walked_by" | "memo.when" | "memo.devices" => {
+                    let memo = resolved.memo.get_or_insert_with(Default::default);
+                    let fact = match field {
+                        "memo.walked_by" => &mut memo.walked_by,
+                        "memo.when" => &mut memo.when,
+                        _ => &mut memo.devices,
+                    };
+                    *fact = chosen.as_str()?.to_owned();
+                }
                 _ => {
                     let key = field.strip_prefix(UNKNOWN)?;
-                    match key.strip_prefix("shadow.") {
-                        Some(key) => set_unknown(&mut resolved.shadow.extras, "plan", key, chosen),
-                        None => set_unknown(&mut resolved.extras, "shadow", key, chosen),
+                    if let Some(key) = key.strip_prefix("shadow.") {
+                        set_unknown(&mut resolved.shadow.extras, "plan", key, chosen);
+                    } else if let Some(key) = key.strip_prefix("memo.") {
+                        let memo = resolved.memo.get_or_insert_with(Default::default);
+                        set_unknown(&mut memo.extras, "devices", key, chosen);
+                    } else {
+                        set_unknown(&mut resolved.extras, "shadow", key, chosen);
                     }
                 }
             }

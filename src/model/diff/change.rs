@@ -133,6 +133,9 @@ fn field_words(field: &str) -> String {
         "metrics.nps" => "NPS".to_owned(),
         "metrics.ces" => "CES".to_owned(),
         "at" => "time".to_owned(),
+        "memo.walked_by" => "memo walked by".to_owned(),
+        "memo.when" => "memo when".to_owned(),
+        "memo.devices" => "memo devices".to_owned(),
         "title" | "persona" | "name" | "goal" | "text" | "channel" | "owner" | "observer" | "stage"
         | "friction" | "severity" | "votes" | "status" | "evidence" | "addresses" | "metrics" => {
             field.to_owned()

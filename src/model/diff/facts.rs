@@ -15,6 +15,12 @@ pub fn facts(map: &JourneyMap) -> Vec<String> {
         format!("persona: {}", shown(&map.persona)),
     ];
     extras(&mut lines, "", &map.extras);
+    if let Some(memo) = &map.memo {
+        lines.push(format!("memo walked by: {}", shown(&memo.walked_by)));
+        lines.push(format!("memo when: {}", shown(&memo.when)));
+        lines.push(format!("memo devices: {}", shown(&memo.devices)));
+        extras(&mut lines, "memo ", &memo.extras);
+    }
     for stage in &map.stages {
         lines.push(String::new());
         stage_facts(&mut lines, stage);

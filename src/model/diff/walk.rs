@@ -8,7 +8,9 @@ use serde_json::Value;
 
 use super::change::{Action, Change, Kind, StageRef};
 use super::lists::{moved, text_list};
-use crate::model::{Extras, Friction, JourneyMap, Metrics, Opportunity, PlanEntry, ShadowNote, Stage};
+use crate::model::{
+    Extras, Friction, JourneyMap, MemoFacts, Metrics, Opportunity, PlanEntry, ShadowNote, Stage,
+};
 
 /// Every change from `old` to `new`: the map's own fields first, then stage by stage
 /// (in the new order, removed stages last), then the service shadow.
@@ -129,6 +131,19 @@ impl<'m> Walk<'m> {
             text(&self.old.persona),
             text(&self.new.persona),
         );
+        let none = MemoFacts::default();
+        let (old_memo, new_memo) = (
+            self.old.memo.as_ref().unwrap_or(&none),
+            self.new.memo.as_ref().unwrap_or(&none),
+        );
+        for (field, old, new) in [
+            ("memo.walked_by", &old_memo.walked_by, &new_memo.walked_by),
+            ("memo.when", &old_memo.when, &new_memo.when),
+            ("memo.devices", &old_memo.devices, &new_memo.devices),
+        ] {
+            self.compare(&about, field, text(old), text(new));
+        }
+        self.extras(&about, "memo.", &old_memo.extras, &new_memo.extras);
         self.extras(&about, "", &self.old.extras, &self.new.extras);
         self.extras(
             &about,

@@ -22,7 +22,7 @@ use items::{Merged, StageItem};
 use values::{Found, extras, pick, texts};
 
 use crate::model::conflict::{DELETED, POSITION};
-use crate::model::{Emotion, FrictionId, JourneyMap, Metrics, Shadow, Stage, StageId};
+use crate::model::{Emotion, FrictionId, JourneyMap, MemoFacts, Metrics, Shadow, Stage, StageId};
 
 /// Merges `ours` and `theirs`, two versions of `base`. The result holds ours' value
 /// wherever there is a conflict; [`crate::model::conflict::all`] lists them.
@@ -73,13 +73,12 @@ pub fn merge(base: &JourneyMap, ours: &JourneyMap, theirs: &JourneyMap) -> Journ
                 &theirs.shadow.extras,
             ),
         },
-        // The memo's facts merge as one value: the side that changed them wins (ours,
-        // when both did).
-        memo: if ours.memo == base.memo {
-            theirs.memo.clone()
-        } else {
-            ours.memo.clone()
-        },
+        memo: memo(
+            &mut found,
+            base.memo.as_ref(),
+            ours.memo.as_ref(),
+            theirs.memo.as_ref(),
+        ),
         extras: extras(&mut found, "", Some(&base.extras), &ours.extras, &theirs.extras),
     };
     let ids = |m: &JourneyMap| -> Vec<String> { m.stages.iter().map(|s| s.id.0.clone()).collect() };
@@ -369,4 +368,52 @@ fn links_kept<'m>(base: &JourneyMap, side: &'m JourneyMap, kept: &HashSet<&str>)
         }
     }
     map
+}
+
+/// The memo's facts (who walked the journey, when, on what), fact by fact; conflicts go
+/// on the map as `memo.walked_by`, `memo.when`, `memo.devices`.
+fn memo(
+    found: &mut Found,
+    base: Option<&MemoFacts>,
+    ours: Option<&MemoFacts>,
+    theirs: Option<&MemoFacts>,
+) -> Option<MemoFacts> {
+    if base.is_none() && ours.is_none() && theirs.is_none() {
+        return None;
+    }
+    let none = MemoFacts::default();
+    let (base, ours, theirs) = (
+        base.unwrap_or(&none),
+        ours.unwrap_or(&none),
+        theirs.unwrap_or(&none),
+    );
+    let text = |s: &String| Value::String(s.clone());
+    let merged = MemoFacts {
+        walked_by: pick(
+            found,
+            "memo.walked_by",
+            Some(&base.walked_by),
+            &ours.walked_by,
+            &theirs.walked_by,
+            text,
+        ),
+        when: pick(
+            found,
+            "memo.when",
+            Some(&base.when),
+            &ours.when,
+            &theirs.when,
+            text,
+        ),
+        devices: pick(
+            found,
+            "memo.devices",
+            Some(&base.devices),
+            &ours.devices,
+            &theirs.devices,
+            text,
+        ),
+        extras: extras(found, "memo.", Some(&base.extras), &ours.extras, &theirs.extras),
+    };
+    (!merged.is_empty()).then_some(merged)
 }
