@@ -182,3 +182,45 @@ fn a_stage_is_duplicated_after_itself_and_selected() {
     press(&mut app, "u");
     assert!(map_of(&app) == &EXAMPLES[1].map().unwrap());
 }
+
+#[test]
+fn owners_and_status_are_one_key_each_in_the_council_view_and_on_the_board() {
+    let mut app = store_app();
+    press(&mut app, "c");
+    let (s, f) = app.board.council[0];
+    let id = map_of(&app).stages[s].frictions[f].id.clone();
+    press(&mut app, "o");
+    assert!(app.form().is_some(), "o asks for the owner");
+    update(&mut app, cxmap::app::action::Action::DeleteToLineStart);
+    press(&mut app, "kag");
+    let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
+    let action = app.keymap.resolve(app.mode(), &tab).unwrap();
+    update(&mut app, action);
+    assert_eq!(
+        app.form().unwrap().text("name"),
+        "Kagiso",
+        "Tab completes the map's owners"
+    );
+    let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    let action = app.keymap.resolve(app.mode(), &enter).unwrap();
+    update(&mut app, action);
+    let point = |app: &App| {
+        let (s, f) = map_of(app).friction_position(&id).unwrap();
+        map_of(app).stages[s].frictions[f].clone()
+    };
+    assert_eq!(point(&app).owner, "Kagiso");
+    let status = point(&app).status;
+    press(&mut app, "t");
+    assert_ne!(point(&app).status, status);
+    press(&mut app, "u");
+    assert_eq!(point(&app).status, status);
+    press(&mut app, "bG");
+    let (s, f) = app.board.rows[app.board.selected];
+    let before = map_of(&app).stages[s].frictions[f].status;
+    press(&mut app, "t");
+    assert_ne!(
+        map_of(&app).stages[s].frictions[f].status,
+        before,
+        "the board too"
+    );
+}

@@ -44,6 +44,8 @@ pub enum Action {
     PreviousParticipant,
     ShowBoard,
     ShowCouncil,
+    SetOwner,
+    CycleStatus,
     ShowConflicts,
     TakeOurs,
     TakeTheirs,
@@ -243,6 +245,9 @@ actions! {
             "the merge conflicts a git merge left in the map, to choose a side for each";
         TakeOurs => "take_ours", Changes, "resolve the conflict with ours (the branch you are on)";
         TakeTheirs => "take_theirs", Changes, "resolve the conflict with theirs (the branch merged in)";
+        SetOwner => "set_owner", Changes, "set the friction point's owner (Tab completes the map's owners)";
+        CycleStatus => "cycle_status", Changes,
+            "next status: open, in progress, fixed, won't fix";
         CycleSort => "cycle_sort", Looks, "sort by votes, severity or stage order";
         FilterBoard => "filter_board", Looks, "filter by status, severity, channel or owner";
         ClearFilter => "clear_filter", Looks, "show every friction point again";

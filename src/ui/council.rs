@@ -1,22 +1,89 @@
-//! The CX council view: the three biggest open friction points, large enough for a
-//! projector, each with its owner, or "no owner" in warning colour.
+//! The CX council view: the three biggest open friction points, compact and in full text
+//! for a projector (no "…"), each with its owner and status, or "no owner" in warning
+//! colour. When they do not all fit, the selected one is kept in view.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 
 use super::cell::{friction_badge, wrapped};
 use super::theme;
 use crate::app::App;
-use crate::model::JourneyMap;
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
 use crate::model::voting::shown_votes;
+use crate::model::{Friction, JourneyMap};
 use crate::text::display::{clean, clean_line};
+
+/// The most lines one point's text takes: all of it, in practice.
+const FULL_TEXT: usize = 200;
+
+/// One card's lines, each with its style.
+fn card(
+    app: &App,
+    map: &JourneyMap,
+    stage: usize,
+    friction: &Friction,
+    width: usize,
+) -> Vec<(String, Style)> {
+    let votes = shown_votes(app.round.as_ref(), friction.id.as_str(), friction.votes);
+    let (badge, badge_style) = friction_badge(friction, votes);
+    let channel = if friction.channel.is_empty() {
+        "no channel".into()
+    } else {
+        clean_line(&friction.channel)
+    };
+    let facts = format!(
+        "{badge}  {}  ·  {} {}  ·  {channel}",
+        friction.severity.word(),
+        stage + 1,
+        clean_line(&map.stages[stage].name),
+    );
+    let mut lines = vec![(facts, badge_style)];
+    lines.extend(
+        wrapped(&clean(&friction.text), width, FULL_TEXT)
+            .into_iter()
+            .map(|line| (line, theme::HEADER)),
+    );
+    let key = |action: Action| app.keymap.key(Mode::Council, &action);
+    lines.push(if friction.owner.is_empty() {
+        (
+            format!(
+                "no owner: who takes this? ({} sets one)   status: {}",
+                key(Action::SetOwner),
+                friction.status.label()
+            ),
+            theme::WARNING,
+        )
+    } else {
+        (
+            format!(
+                "owner: {}   status: {}",
+                clean_line(&friction.owner),
+                friction.status.label()
+            ),
+            theme::TEXT,
+        )
+    });
+    lines
+}
 
 /// Draws the council's cards into `area`.
 pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
     let title = " CX council · the three biggest open friction points, by votes then severity ";
     buf.set_stringn(area.x, area.y, title, usize::from(area.width), theme::ACCENT);
-    let council = &app.board.council;
-    if council.is_empty() {
+    let width = usize::from(area.width.saturating_sub(6)).max(1);
+    let cards: Vec<(usize, Vec<(String, Style)>)> = app
+        .board
+        .council
+        .iter()
+        .enumerate()
+        .filter_map(|(rank, &(s, f))| {
+            let friction = map.stages.get(s)?.frictions.get(f)?;
+            Some((rank, card(app, map, s, friction, width)))
+        })
+        .collect();
+    if cards.is_empty() {
         buf.set_stringn(
             area.x,
             area.y + 2,
@@ -26,60 +93,38 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let card_height = (area.height.saturating_sub(1) / 3).max(4);
-    let width = usize::from(area.width.saturating_sub(6));
-    for (rank, &(s, f)) in council.iter().enumerate() {
-        let Some(friction) = map.stages.get(s).and_then(|stage| stage.frictions.get(f)) else {
-            continue;
-        };
-        let top = area.y + 1 + card_height * rank as u16;
-        if top + 3 > area.bottom() {
+    // Cards follow each other with a blank line between; the first shown is the one
+    // that keeps the selected card on screen.
+    let room = usize::from(area.height.saturating_sub(2));
+    let through = |last: usize, first: usize| -> usize {
+        cards[first..=last]
+            .iter()
+            .map(|(_, lines)| lines.len() + 1)
+            .sum::<usize>()
+    };
+    let selected = app.board.selected.min(cards.len() - 1);
+    let mut first = 0;
+    while first < selected && through(selected, first) > room {
+        first += 1;
+    }
+    let mut y = area.y + 2;
+    for (rank, lines) in &cards[first..] {
+        if y >= area.bottom() {
             break;
         }
-        let selected = rank == app.board.selected;
-        let number_style = if selected {
+        let number_style = if *rank == app.board.selected {
             theme::SELECTED_HEADER
         } else {
             theme::ACCENT
         };
-        buf.set_stringn(area.x, top + 1, format!(" {} ", rank + 1), 3, number_style);
-        let votes = shown_votes(app.round.as_ref(), friction.id.as_str(), friction.votes);
-        let (badge, badge_style) = friction_badge(friction, votes);
-        let stage = &map.stages[s];
-        let facts = format!(
-            "{badge}  {}  ·  {} {}  ·  {}",
-            friction.severity.word(),
-            s + 1,
-            clean_line(&stage.name),
-            if friction.channel.is_empty() {
-                "no channel".into()
-            } else {
-                clean_line(&friction.channel)
-            },
-        );
-        buf.set_stringn(area.x + 5, top, &facts, width, badge_style);
-        let room = usize::from(card_height.saturating_sub(3)).max(1);
-        for (i, line) in wrapped(&clean(&friction.text), width, room).iter().enumerate() {
-            buf.set_stringn(area.x + 5, top + 1 + i as u16, line, width, theme::HEADER);
-        }
-        let owner_y = top + 1 + room as u16;
-        if owner_y < area.bottom() {
-            if friction.owner.is_empty() {
-                buf.set_stringn(
-                    area.x + 5,
-                    owner_y,
-                    "no owner: who takes this?",
-                    width,
-                    theme::WARNING,
-                );
-            } else {
-                let owner = format!(
-                    "owner: {}   status: {}",
-                    clean_line(&friction.owner),
-                    friction.status.label()
-                );
-                buf.set_stringn(area.x + 5, owner_y, owner, width, theme::TEXT);
+        buf.set_stringn(area.x, y, format!(" {} ", rank + 1), 3, number_style);
+        for (line, style) in lines {
+            if y >= area.bottom() {
+                break;
             }
+            buf.set_stringn(area.x + 5, y, line, width, *style);
+            y += 1;
         }
+        y += 1;
     }
 }

@@ -14,7 +14,7 @@ pub use document::{export_form, follow_format, memo_details_form, memo_file_form
 pub use filter::filter_form;
 pub use friction::friction_form;
 pub use metrics::{calculate, csat, metrics_form, nps};
-pub use name::{channel_form, observer_form};
+pub use name::{channel_form, observer_form, owner_form};
 pub use note::{NoteDefaults, note_form};
 pub use note_filter::note_filter_form;
 pub use round::round_form;
@@ -47,6 +47,8 @@ pub enum FormPurpose {
     Channel { at: Option<usize> },
     /// The observer's name, asked before the first note.
     Observer,
+    /// A friction point's owner, set where decisions are made (council, board).
+    Owner { stage: usize, at: usize },
     /// The export menu: format and file.
     Export,
     /// The friction memo's format and file.
@@ -120,6 +122,7 @@ pub fn outcome(form: &mut Form, purpose: FormPurpose, context: Context) -> Resul
         FormPurpose::NoteFilter => Ok(note_filter::outcome(map, context.coverage, form)),
         FormPurpose::Channel { at } => name::channel_outcome(map, at, form),
         FormPurpose::Observer => name::observer_outcome(form),
+        FormPurpose::Owner { stage, at } => Ok(name::owner_outcome(map, stage, at, form)),
         FormPurpose::Friction { stage, at } => friction::outcome(map, stage, at, form),
         FormPurpose::Metrics { stage } => metrics::outcome(map, stage, form),
         FormPurpose::VotingRound => round::outcome(form),

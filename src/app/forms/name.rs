@@ -1,9 +1,11 @@
 //! One-name forms: a channel to add or rename (renaming reaches every note, friction
-//! point and plan entry), and the observer's name, asked once and remembered.
+//! point and plan entry), a friction point's owner (completing the owners the map names),
+//! and the observer's name, asked once and remembered.
 
 use super::{FormPurpose, Outcome, ReadyForm};
+use crate::app::completion::Completion;
 use crate::app::form::{Field, Form};
-use crate::model::{Edit, JourneyMap, channel_index, channels};
+use crate::model::{Edit, Item, JourneyMap, channel_index, channels, council};
 
 /// The one field of these forms.
 const NAME: &str = "name";
@@ -20,6 +22,40 @@ pub fn channel_form(map: &JourneyMap, at: Option<usize>) -> Option<ReadyForm> {
         Form::new(title.to_owned(), vec![Field::text(NAME, "Channel", name, false)]),
         FormPurpose::Channel { at },
     ))
+}
+
+/// The form giving friction point `at` of stage `stage` its owner; Tab completes the
+/// owners the map already names.
+pub fn owner_form(map: &JourneyMap, stage: usize, at: usize) -> Option<ReadyForm> {
+    let friction = map.stages.get(stage)?.frictions.get(at)?;
+    let title = format!(
+        "Owner of “{}”",
+        crate::text::display::truncate(&crate::text::display::clean_line(&friction.text), 40)
+    );
+    let field = Field::text(NAME, "Owner", &friction.owner, false)
+        .completing(Completion::Names(council::owners(map)));
+    Some((Form::new(title, vec![field]), FormPurpose::Owner { stage, at }))
+}
+
+/// The friction point with its new owner (spelled as the map already spells that person);
+/// an empty name leaves it without one.
+pub(super) fn owner_outcome(map: &JourneyMap, stage: usize, at: usize, form: &Form) -> Outcome {
+    let Some(friction) = map.stages.get(stage).and_then(|s| s.frictions.get(at)) else {
+        return Outcome::Unchanged;
+    };
+    let typed = form.text(NAME).trim();
+    let owner = council::owners(map)
+        .into_iter()
+        .find(|o| channels::same(o, typed))
+        .unwrap_or_else(|| typed.to_owned());
+    if owner == friction.owner {
+        return Outcome::Unchanged;
+    }
+    let item = Item::Friction(crate::model::Friction {
+        owner,
+        ..friction.clone()
+    });
+    Outcome::Edit(Edit::ReplaceItem { stage, at, item }, "owner")
 }
 
 /// The form asking who writes the notes, before the first one.
@@ -63,12 +99,9 @@ pub(super) fn channel_outcome(
                 .channels
                 .iter()
                 .enumerate()
-                .find(|(i, existing)| *i != c && existing.to_lowercase() == name.to_lowercase());
+                .find(|(i, existing)| *i != c && channels::same(existing, &name));
             match other {
-                // Channels match without regard to case: a near twin is refused, as when adding.
-                Some((_, existing)) if *existing != name => Err(format!(
-                    "The map already has the channel “{existing}”: type it as written to merge"
-                )),
+                // A twin (case, spaces and hyphens aside) is the same channel: merge them.
                 Some((_, existing)) => Ok(Outcome::MergeChannels {
                     from: old.clone(),
                     into: existing.clone(),

@@ -1,12 +1,13 @@
 //! The friction board and the council view: moving through the rows, sorting, filtering,
-//! editing in place, and jumping to a point in the grid.
+//! editing in place (owner and status with one key each, where decisions are made), and
+//! jumping to a point in the grid.
 
-use super::super::forms::{filter_form, friction_form};
+use super::super::forms::{filter_form, friction_form, owner_form};
 use super::super::screen::View;
 use super::super::{App, Effect, action::Action};
-use super::apply::settle;
+use super::apply::{apply, settle};
 use super::{Handled, votes};
-use crate::model::Lane;
+use crate::model::{Edit, Friction, Item, Lane, Status};
 
 pub(super) fn update(app: &mut App, action: Action) -> Handled {
     let council = matches!(app.screen.view(), Some(View::Council));
@@ -68,6 +69,18 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
                 app.open_form(form);
             }
         }
+        Action::SetOwner => {
+            if let Some((stage, at)) = selected_point(app)
+                && let Some(form) = app.screen.doc().and_then(|doc| owner_form(&doc.map, stage, at))
+            {
+                app.open_form(form);
+            }
+        }
+        Action::CycleStatus => {
+            if let Some((stage, at)) = selected_point(app) {
+                next_status(app, stage, at);
+            }
+        }
         Action::Number(n) => {
             if let Some((stage, at)) = selected_point(app) {
                 super::selection::set_severity(app, stage, at, n);
@@ -87,6 +100,29 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
 }
 
 /// The friction point the board or council has selected: (stage, position).
+/// Moves friction point `at` of stage `stage` on to the next status, round the four.
+fn next_status(app: &mut App, stage: usize, at: usize) {
+    let Some(friction) = app
+        .screen
+        .doc()
+        .and_then(|doc| doc.map.stages.get(stage)?.frictions.get(at).cloned())
+    else {
+        return;
+    };
+    let now = Status::ALL
+        .iter()
+        .position(|s| *s == friction.status)
+        .map_or(Status::Open, |i| Status::ALL[(i + 1) % Status::ALL.len()]);
+    let item = Item::Friction(Friction {
+        status: now,
+        ..friction
+    });
+    if apply(app, Edit::ReplaceItem { stage, at, item }, "status") {
+        let again = app.key(&Action::CycleStatus);
+        app.inform(format!("Status: {} · {again} again for the next", now.label()));
+    }
+}
+
 fn selected_point(app: &App) -> Option<(usize, usize)> {
     let rows = if matches!(app.screen.view(), Some(View::Council)) {
         &app.board.council
