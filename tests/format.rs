@@ -380,3 +380,194 @@ fn the_memo_facts_round_trip_and_stay_out_until_written() {
     assert!(wrong.message.contains("expected text"), "{wrong}");
     assert_eq!(only_error(r#"{"cxmap": 1, "memo": []}"#).line, 1);
 }
+
+#[test]
+fn null_is_a_wrong_type_for_text_and_lists_but_reads_as_absent_where_a_field_is_optional() {
+    for (field, expected) in [
+        ("\"title\": null", "expected text, found null"),
+        ("\"stages\": null", "expected a list of stages, found null"),
+        ("\"persona\": null", "expected text, found null"),
+        (
+            "\"shadow\": null",
+            "expected the shadow part (an object), found null",
+        ),
+    ] {
+        let error = only_error(&format!("{{\"cxmap\": 1, {field}}}"));
+        assert_eq!(error.message, expected, "{field}");
+        assert_eq!(
+            (error.line, error.column),
+            (1, 14 + field.find(':').unwrap() + 2),
+            "{field}"
+        );
+    }
+    let optional = r#"{"cxmap": 1, "stages": [{"id": "st-a", "emotion": {"score": null},
+        "metrics": null}, {"id": "st-b", "metrics": {"csat": null}}],
+        "shadow": {"notes": [{"id": "sh-a", "stage": "st-a", "friction": null}]}}"#;
+    let parsed = format::parse(optional).unwrap();
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    assert_eq!(parsed.map.stages[0].emotion.score, None);
+    assert_eq!(parsed.map.stages[0].metrics, None);
+    assert_eq!(parsed.map.stages[1].metrics.as_ref().unwrap().csat, None);
+    assert_eq!(parsed.map.shadow.notes[0].friction, None);
+}
+
+#[test]
+fn a_huge_or_tiny_number_is_told_in_a_few_characters() {
+    let error = only_error(&CANONICAL.replace("\"csat\": 78.0", "\"csat\": 1e308"));
+    assert_eq!(error.message, "CSAT must be a number from 0 to 100; found 1e308");
+    let error = only_error(&CANONICAL.replace("\"nps\": -12.0", "\"nps\": -1.5e300"));
+    assert_eq!(
+        error.message,
+        "NPS must be a number from -100 to 100; found -1.5e300"
+    );
+    let error = only_error(&CANONICAL.replace("\"ces\": 3.4", "\"ces\": 1e-300"));
+    assert_eq!(error.message, "CES must be a number from 1 to 7; found 1e-300");
+}
+
+#[test]
+fn unknown_fields_first_middle_and_last_keep_their_places_byte_for_byte() {
+    // One unknown field first, one after a known key and one last, in every kind of
+    // object the format has, with values of every JSON type.
+    let text = r#"{
+  "x-top": {
+    "nested": [
+      1,
+      -2,
+      2.5,
+      true,
+      null,
+      "é"
+    ]
+  },
+  "cxmap": 1,
+  "title": "T",
+  "x-after-title": "a",
+  "persona": "",
+  "stages": [
+    {
+      "x-first": 1,
+      "id": "st-aaaa",
+      "name": "A",
+      "x-after-name": [],
+      "goal": "",
+      "touchpoints": [],
+      "emotion": {
+        "x-first": {},
+        "score": 1,
+        "x-after-score": false,
+        "note": "",
+        "x-last": null
+      },
+      "frictions": [
+        {
+          "id": "fr-aaaa",
+          "x-after-id": "b",
+          "text": "",
+          "severity": 2,
+          "channel": "",
+          "votes": 0,
+          "owner": "",
+          "status": "open",
+          "evidence": [],
+          "x-last": 0
+        }
+      ],
+      "opportunities": [
+        {
+          "x-first": true,
+          "id": "op-aaaa",
+          "text": "",
+          "addresses": [
+            "fr-aaaa"
+          ],
+          "x-after-addresses": 3,
+          "votes": 0
+        }
+      ],
+      "metrics": {
+        "csat": 50.0,
+        "x-after-csat": "c",
+        "ces": 2.0,
+        "x-last": [
+          {
+            "deep": {
+              "deeper": [
+                []
+              ]
+            }
+          }
+        ]
+      },
+      "x-last": "z"
+    }
+  ],
+  "shadow": {
+    "x-first": 0,
+    "channels": [],
+    "notes": [
+      {
+        "id": "sh-aaaa",
+        "at": "",
+        "observer": "",
+        "stage": "st-aaaa",
+        "x-after-stage": 1,
+        "channel": "",
+        "text": "",
+        "evidence": [],
+        "friction": "fr-aaaa",
+        "x-last": 2
+      }
+    ],
+    "plan": [
+      {
+        "stage": "st-aaaa",
+        "channel": "",
+        "x-after-channel": {
+          "k": "v"
+        },
+        "votes": 1
+      }
+    ],
+    "x-last": 3
+  },
+  "x-last": 4
+}
+"#;
+    let parsed = format::parse(text).unwrap();
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    assert_eq!(String::from_utf8(format::encode(&parsed.map)).unwrap(), text);
+}
+
+#[test]
+fn an_unknown_field_after_an_absent_optional_one_stays_with_the_known_key_before() {
+    let text = r#"{"cxmap": 1, "stages": [{"id": "st-a", "emotion": {"note": "n", "score": null, "x": 1}}]}"#;
+    let parsed = format::parse(text).unwrap();
+    let extras = &parsed.map.stages[0].emotion.extras.0;
+    assert_eq!(extras.len(), 1);
+    assert_eq!(extras[0].after, Some("note"));
+}
+
+#[test]
+fn a_nul_or_a_byte_that_is_not_utf8_outranks_a_syntax_error_wherever_it_is() {
+    let cases: [(&[u8], &str, (usize, usize)); 5] = [
+        (b"{\"cxmap\": 1, \"title\": \"a\0b\"}", "binary file", (1, 1)),
+        (b"{\"cxmap\": 1} \0", "binary file", (1, 1)),
+        (b"{\"cxmap\": 1,, \"title\": \"\0\"}", "binary file", (1, 1)),
+        (b"{\"cxmap\": 1,,\n \"title\": \"\xE9\"}", "not UTF-8", (2, 12)),
+        (
+            b"{\"cxmap\": 1,,\n \"title\": \"\xE9\0\"}",
+            "binary file",
+            (2, 12),
+        ),
+    ];
+    for (bytes, expected, at) in cases {
+        let diagnostics = format::parse_bytes(bytes).expect_err("refused");
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert!(diagnostics[0].message.contains(expected), "{diagnostics:?}");
+        assert_eq!(
+            (diagnostics[0].line, diagnostics[0].column),
+            at,
+            "{diagnostics:?}"
+        );
+    }
+}

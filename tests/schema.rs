@@ -97,8 +97,11 @@ fn every_bundled_map_and_golden_file_passes_the_schema() {
 #[test]
 fn the_schema_refuses_what_cxmap_refuses() {
     let canonical: Value = serde_json::from_str(CANONICAL).unwrap();
-    let cases: [(&str, Value); 10] = [
+    let cases: [(&str, Value); 13] = [
         ("/cxmap", json!(2)),
+        ("/title", Value::Null),
+        ("/stages", Value::Null),
+        ("/shadow/notes/0/stage", Value::Null),
         ("/stages/0/emotion/score", json!(3)),
         ("/stages/0/frictions/0/severity", json!(0)),
         ("/stages/0/frictions/0/votes", json!(-1)),
@@ -130,7 +133,7 @@ fn the_schema_refuses_what_cxmap_refuses() {
 fn the_schema_accepts_what_cxmap_reads() {
     let lean = json!({"cxmap": 1, "stages": [{"name": "Discover", "emotion": {"score": null},
         "frictions": [{"text": "x", "x-jira": "CX-1"}], "metrics": null}],
-        "shadow": {"notes": null}, "x-tool": {"anything": [1, 2]}});
+        "shadow": {"notes": []}, "x-tool": {"anything": [1, 2]}});
     assert_eq!(problems(&lean), Vec::<String>::new());
     assert!(format::parse(&lean.to_string()).is_ok());
     let conflicted = json!({"cxmap": 1, "stages": [{"id": "st-a", "name": "A",

@@ -1,511 +1,351 @@
-//! Turns a parsed JSON tree into a [`JourneyMap`], collecting every problem with its
-//! path instead of stopping at the first, and keeping unknown fields with their anchors.
+//! Reads a file straight into a [`JourneyMap`] in one pass: each object of the format is
+//! a [`Record`] (their keys are in `records.rs`) that decodes its known keys as they come and keeps the others, in place,
+//! as [`Extras`]. Wrong values become problems placed at their line and column, and the
+//! item keeps its default, so one reading tells every problem.
 
-use serde_json::Value;
+use std::io::Read;
 
-use super::diagnostic::{JsonPath, Level, Problem, Segment};
-use super::tree::{Key, Node};
-use crate::model::{
-    Emotion, ExtraField, Extras, FORMAT_VERSION, Friction, FrictionId, JourneyMap, MemoFacts, Metrics,
-    NoteId, Opportunity, OpportunityId, PlanEntry, Score, Severity, Shadow, ShadowNote, Stage, StageId,
-    Status,
-};
+use super::diagnostic::{Diagnostic, Level};
+use super::json::{Json, Key, Syntax};
+use super::places::Places;
+use super::source::Pos;
+use crate::model::{ExtraField, Extras, FORMAT_VERSION, JourneyMap};
 
-/// What decoding found: the map (with defaults where values were wrong) and the problems.
+/// What reading found besides the map: problems in file order and where the ids and
+/// references are, for the cross-checks.
 pub struct Decoded {
     pub map: JourneyMap,
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Diagnostic>,
+    pub places: Places,
 }
 
-/// Decodes a whole file's tree. A file with a newer format version is reported with a
-/// single problem and not decoded further.
-pub fn decode(root: Node) -> Decoded {
-    let mut d = Decoder::default();
-    let map = d.map(root);
-    Decoded {
+/// Reads the whole document. A syntax error stops the reading; any other problem is kept
+/// and the reading goes on.
+pub fn decode<R: Read>(json: &mut Json<R>) -> Result<Decoded, Syntax> {
+    let mut d = Decoder {
+        json,
+        problems: Vec::new(),
+        places: Places::default(),
+        version: Version::Missing,
+    };
+    let (mut map, at) = d.record::<JourneyMap>()?;
+    d.json.end()?;
+    let refusal = match d.version {
+        Version::Missing => Some(Diagnostic::at(
+            at,
+            Level::Error,
+            format!("not a cxmap journey map: the \"cxmap\": {FORMAT_VERSION} version field is missing"),
+        )),
+        Version::Newer(refusal) => Some(refusal),
+        Version::Read => None,
+    };
+    let mut problems = d.problems;
+    let places = d.places;
+    if let Some(refusal) = refusal {
+        // A file that is not format 1 is not read further: only why is told.
+        problems = vec![refusal];
+        map = JourneyMap::default();
+    }
+    Ok(Decoded {
         map,
-        problems: d.problems,
+        problems,
+        places,
+    })
+}
+
+/// Whether the format version was read.
+pub(super) enum Version {
+    Missing,
+    Read,
+    /// A newer format: the refusal; nothing else is decoded.
+    Newer(Diagnostic),
+}
+
+pub struct Decoder<'j, R> {
+    pub(super) json: &'j mut Json<R>,
+    problems: Vec<Diagnostic>,
+    pub(super) places: Places,
+    pub(super) version: Version,
+}
+
+/// The most known keys an object of the format has (records.rs checks it at compile time).
+pub(super) const MAX_KEYS: usize = 8;
+
+/// Where each known key's value is in one object (`None`: the key is absent).
+pub(super) type Seen = [Option<Pos>; MAX_KEYS];
+
+/// One object of the format.
+pub(super) trait Record: Default {
+    /// Its known keys in the order a save writes them.
+    const KEYS: &'static [&'static str];
+    /// What it is, for "expected a stage (an object), found …".
+    const WHAT: &'static str;
+
+    /// Decodes the value of `KEYS[key]`. False when an optional field turned out to be
+    /// absent, so unknown fields after it stay with the known key before it.
+    fn field<R: Read>(&mut self, d: &mut Decoder<R>, key: usize) -> Result<bool, Syntax>;
+
+    fn extras(&mut self) -> &mut Extras;
+
+    /// Checks once every key is read; `at` is the object's position.
+    fn finish<R: Read>(&mut self, _d: &mut Decoder<R>, _at: Pos, _seen: &Seen) {}
+
+    fn not_an_object(found: &str) -> String {
+        format!("expected {} (an object), found {found}", Self::WHAT)
     }
 }
 
-#[derive(Default)]
-struct Decoder {
-    path: Vec<Segment>,
-    problems: Vec<Problem>,
-}
+impl<R: Read> Decoder<'_, R> {
+    pub(super) fn report(&mut self, at: Pos, level: Level, message: String) {
+        self.problems.push(Diagnostic::at(at, level, message));
+    }
 
-/// The fields of one JSON object, taken one by one; what is left becomes [`Extras`].
-/// Decoders take fields in the contract's order, so the order of `take` calls ranks the
-/// known keys the way they are written.
-struct Fields {
-    entries: Vec<Entry>,
-    takes: usize,
-}
+    /// Reads one object as `T`, or reports what was there instead and gives the default.
+    pub(super) fn record<T: Record>(&mut self) -> Result<(T, Pos), Syntax> {
+        let (item, at, _) = self.record_seen::<T>()?;
+        Ok((item, at))
+    }
 
-/// One key of the object: its value until a decoder takes it, and which take claimed it.
-struct Entry {
-    key: Key,
-    value: Option<Node>,
-    claim: Option<Claim>,
-}
-
-/// A known key as an anchor for unknown fields: its rank in the written order and name.
-#[derive(Clone, Copy)]
-struct Claim {
-    rank: usize,
-    key: &'static str,
-}
-
-impl Fields {
-    fn new(entries: Vec<(Key, Node)>) -> Self {
-        Self {
-            entries: entries
-                .into_iter()
-                .map(|(key, value)| Entry {
-                    key,
-                    value: Some(value),
-                    claim: None,
-                })
-                .collect(),
-            takes: 0,
+    pub(super) fn record_seen<T: Record>(&mut self) -> Result<(T, Pos, Seen), Syntax> {
+        let (first, at) = self.json.peek_value()?;
+        let mut seen: Seen = [None; MAX_KEYS];
+        if first != b'{' {
+            let found = self.json.skip()?;
+            self.report(at, Level::Error, T::not_an_object(found));
+            return Ok((T::default(), at, seen));
         }
-    }
-
-    fn take(&mut self, key: &'static str) -> Option<Node> {
-        self.takes += 1;
-        let entry = self.entries.iter_mut().find(|e| e.key == key)?;
-        entry.claim = Some(Claim {
-            rank: self.takes,
-            key,
-        });
-        entry.value.take()
-    }
-
-    /// Gives up `key` as an anchor: an optional field with no value is not written, so
-    /// unknown fields after it belong to the known key before it.
-    fn unanchor(&mut self, key: &'static str) {
-        if let Some(entry) = self.entries.iter_mut().find(|e| e.key == key) {
-            entry.claim = None;
-        }
-    }
-
-    /// The unknown fields, each anchored to the known key before it in the file, in the
-    /// order a save writes them (by anchor, then as in the file).
-    fn into_extras(self) -> Extras {
-        let mut after: Option<Claim> = None;
-        let mut extras = Vec::new();
-        for entry in self.entries {
-            match (entry.claim, entry.value) {
-                (Some(claim), _) => after = Some(claim),
-                (None, Some(value)) => extras.push((
-                    after.map_or(0, |claim| claim.rank),
-                    ExtraField {
-                        after: after.map(|claim| claim.key),
-                        key: entry.key.into_owned(),
-                        value: Value::from(value),
-                    },
-                )),
-                (None, None) => {}
+        self.json.open()?;
+        let mut item = T::default();
+        // The known keys in file order, each with whether it anchors unknown fields.
+        let mut known = [(0usize, false); MAX_KEYS];
+        let mut known_count = 0;
+        let mut unknown: Vec<(usize, ExtraField)> = Vec::new();
+        let mut first = true;
+        while let Some(key) = self.json.next_key(&mut first, T::KEYS)? {
+            match key {
+                Key::Known(k) => {
+                    if seen[k].is_some() {
+                        return Err(self.json.repeated_key(Some(T::KEYS[k])));
+                    }
+                    self.json.colon()?;
+                    seen[k] = Some(self.json.peek_value()?.1);
+                    let anchors = item.field(self, k)?;
+                    known[known_count] = (k, anchors);
+                    known_count += 1;
+                }
+                Key::Other => {
+                    if unknown.iter().any(|(_, field)| field.key == self.json.key) {
+                        return Err(self.json.repeated_key(None));
+                    }
+                    let key = self.json.key.clone();
+                    self.json.colon()?;
+                    let value = self.json.value()?;
+                    let field = ExtraField {
+                        after: None,
+                        key,
+                        value,
+                    };
+                    unknown.push((known_count, field));
+                }
             }
         }
-        extras.sort_by_key(|(rank, _)| *rank);
-        Extras(extras.into_iter().map(|(_, field)| field).collect())
-    }
-}
-
-impl Decoder {
-    fn report(&mut self, level: Level, message: String) {
-        self.problems.push(Problem {
-            path: JsonPath(self.path.clone()),
-            level,
-            message,
-            related: None,
-        });
+        item.finish(self, at, &seen);
+        if !unknown.is_empty() {
+            *item.extras() = anchored::<T>(&known[..known_count], unknown);
+        }
+        Ok((item, at, seen))
     }
 
-    fn error(&mut self, message: String) {
-        self.report(Level::Error, message);
+    /// Like [`Decoder::record`] for an object that may be `null` (absent).
+    pub(super) fn optional_record<T: Record>(&mut self) -> Result<Option<T>, Syntax> {
+        if self.json.peek_value()?.0 == b'n' {
+            self.json.null()?;
+            return Ok(None);
+        }
+        Ok(Some(self.record::<T>()?.0))
     }
 
-    fn warn(&mut self, message: String) {
-        self.report(Level::Warning, message);
+    pub(super) fn text(&mut self) -> Result<String, Syntax> {
+        let (first, at) = self.json.peek_value()?;
+        if first == b'"' {
+            return self.json.string();
+        }
+        let found = self.json.skip()?;
+        self.report(at, Level::Error, format!("expected text, found {found}"));
+        Ok(String::new())
     }
 
-    /// Runs `f` with `segment` appended to the current path.
-    fn at<T>(&mut self, segment: Segment, f: impl FnOnce(&mut Self) -> T) -> T {
-        self.path.push(segment);
-        let result = f(self);
-        self.path.pop();
-        result
-    }
-
-    /// Takes a field and decodes it at its own path, or gives the default when absent.
-    fn field<T: Default>(
+    pub(super) fn list<T>(
         &mut self,
-        fields: &mut Fields,
-        key: &'static str,
-        decode: impl FnOnce(&mut Self, Node) -> T,
-    ) -> T {
-        match fields.take(key) {
-            Some(node) => self.at(Segment::Key(key), |d| decode(d, node)),
-            None => T::default(),
+        what: &str,
+        mut item: impl FnMut(&mut Self) -> Result<T, Syntax>,
+    ) -> Result<Vec<T>, Syntax> {
+        let (first, at) = self.json.peek_value()?;
+        if first != b'[' {
+            let found = self.json.skip()?;
+            self.report(
+                at,
+                Level::Error,
+                format!("expected a list of {what}, found {found}"),
+            );
+            return Ok(Vec::new());
         }
+        self.json.open()?;
+        let mut items = Vec::new();
+        let mut first = true;
+        while self.json.next_item(&mut first)? {
+            items.push(item(self)?);
+        }
+        Ok(items)
     }
 
-    /// Like [`Decoder::field`] for a field that is left out of the file when it has no value.
-    fn optional<T>(
-        &mut self,
-        fields: &mut Fields,
-        key: &'static str,
-        decode: impl FnOnce(&mut Self, Node) -> Option<T>,
-    ) -> Option<T> {
-        let value = self.field(fields, key, decode);
-        if value.is_none() {
-            fields.unanchor(key);
-        }
-        value
+    pub(super) fn texts(&mut self, what: &str) -> Result<Vec<String>, Syntax> {
+        self.list(what, Self::text)
     }
 
-    fn object(&mut self, node: Node, what: &str) -> Option<Fields> {
-        match node {
-            Node::Object(entries) => Some(Fields::new(entries)),
-            other => {
-                self.error(format!("expected {what} (an object), found {}", other.kind()));
-                None
+    /// A whole number; `rule` and what was found instead, when it is not one.
+    pub(super) fn integer(&mut self, rule: &str) -> Result<Option<i64>, Syntax> {
+        let (first, at) = self.json.peek_value()?;
+        let found = match first {
+            b'-' | b'0'..=b'9' => {
+                let number = self.json.number()?;
+                match number.as_i64() {
+                    Some(value) => return Ok(Some(value)),
+                    None => number.to_json().to_string(),
+                }
             }
-        }
-    }
-
-    fn text(&mut self, node: Node) -> String {
-        match node {
-            Node::String(s) => s,
-            Node::Null => String::new(),
-            other => {
-                self.error(format!("expected text, found {}", other.kind()));
-                String::new()
-            }
-        }
-    }
-
-    fn list<T>(&mut self, node: Node, what: &str, mut item: impl FnMut(&mut Self, Node) -> T) -> Vec<T> {
-        match node {
-            Node::Array(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, node)| self.at(Segment::Index(i), |d| item(d, node)))
-                .collect(),
-            Node::Null => Vec::new(),
-            other => {
-                self.error(format!("expected a list of {what}, found {}", other.kind()));
-                Vec::new()
-            }
-        }
-    }
-
-    fn texts(&mut self, node: Node, what: &str) -> Vec<String> {
-        self.list(node, what, Self::text)
-    }
-
-    fn integer(&mut self, node: &Node, rule: &str) -> Option<i64> {
-        let found = match node {
-            Node::Number(n) => match n.as_i64() {
-                Some(value) => return Some(value),
-                None => n.to_string(),
-            },
-            Node::String(s) => format!("the text \"{s}\""),
-            other => other.kind().to_owned(),
+            b'"' => format!("the text \"{}\"", self.json.string()?),
+            _ => self.json.skip()?.to_owned(),
         };
-        self.error(format!("{rule}; found {found}"));
-        None
+        self.report(at, Level::Error, format!("{rule}; found {found}"));
+        Ok(None)
     }
 
-    fn votes(&mut self, node: Node) -> u32 {
+    pub(super) fn votes(&mut self) -> Result<u32, Syntax> {
         const RULE: &str = "votes must be a whole number, 0 or more";
-        match self.integer(&node, RULE) {
+        let at = self.json.peek_value()?.1;
+        Ok(match self.integer(RULE)? {
             Some(v) => u32::try_from(v).unwrap_or_else(|_| {
-                self.error(format!("{RULE}; found {v}"));
+                self.report(at, Level::Error, format!("{RULE}; found {v}"));
                 0
             }),
             None => 0,
-        }
+        })
     }
 
-    fn number(&mut self, node: Node) -> Option<f64> {
-        match node {
-            Node::Number(n) => n.as_f64(),
-            Node::Null => None,
-            other => {
-                self.error(format!("expected a number, found {}", other.kind()));
-                None
+    /// A number, or `null` for none.
+    pub(super) fn number(&mut self) -> Result<Option<f64>, Syntax> {
+        let (first, at) = self.json.peek_value()?;
+        match first {
+            b'-' | b'0'..=b'9' => Ok(Some(self.json.number()?.as_f64())),
+            b'n' => {
+                self.json.null()?;
+                Ok(None)
+            }
+            _ => {
+                let found = self.json.skip()?;
+                self.report(at, Level::Error, format!("expected a number, found {found}"));
+                Ok(None)
             }
         }
     }
 
     /// A stage metric, which must lie within its scale.
-    fn measure(&mut self, node: Node, name: &str, range: std::ops::RangeInclusive<f64>) -> Option<f64> {
-        let value = self.number(node)?;
-        if !range.contains(&value) {
-            self.error(format!(
-                "{name} must be a number from {} to {}; found {value}",
-                range.start(),
-                range.end()
-            ));
+    pub(super) fn measure(
+        &mut self,
+        name: &str,
+        range: std::ops::RangeInclusive<f64>,
+    ) -> Result<Option<f64>, Syntax> {
+        let at = self.json.peek_value()?.1;
+        let value = self.number()?;
+        if let Some(value) = value
+            && !range.contains(&value)
+        {
+            self.report(
+                at,
+                Level::Error,
+                format!(
+                    "{name} must be a number from {} to {}; found {}",
+                    range.start(),
+                    range.end(),
+                    short_number(value)
+                ),
+            );
         }
-        Some(value)
+        Ok(value)
     }
 
-    fn id<T>(&mut self, fields: &mut Fields, prefix: &str, wrap: impl FnOnce(String) -> T) -> T {
-        let id = self.field(fields, "id", Self::text);
+    pub(super) fn id(&mut self, prefix: &str) -> Result<String, Syntax> {
+        let at = self.json.peek_value()?.1;
+        let id = self.text()?;
+        if id.chars().any(char::is_whitespace) {
+            self.report(
+                at,
+                Level::Error,
+                format!("the id \"{id}\" contains spaces; ids are short words like \"{prefix}3k9x\""),
+            );
+        }
+        Ok(id)
+    }
+
+    /// Warns about an item without an id, at its empty id or at the item.
+    pub(super) fn missing_id(&mut self, id: &str, prefix: &str, at: Pos, seen: &Seen) {
         if id.is_empty() {
-            self.warn(format!(
-                "this item has no id; cxmap gives it a new \"{prefix}…\" id when it saves"
-            ));
-        } else if id.chars().any(char::is_whitespace) {
-            self.at(Segment::Key("id"), |d| {
-                d.error(format!(
-                    "the id \"{id}\" contains spaces; ids are short words like \"{prefix}3k9x\""
-                ))
-            });
-        }
-        wrap(id)
-    }
-
-    fn reference(&mut self, node: Node) -> String {
-        self.text(node)
-    }
-
-    fn map(&mut self, root: Node) -> JourneyMap {
-        let mut map = JourneyMap::default();
-        let mut fields = match root {
-            Node::Object(entries) => Fields::new(entries),
-            other => {
-                self.error(format!(
-                    "not a cxmap journey map: expected an object starting with \"cxmap\": {FORMAT_VERSION}, found {}",
-                    other.kind()
-                ));
-                return map;
-            }
-        };
-        match fields.take("cxmap") {
-            None => {
-                self.error(format!(
-                    "not a cxmap journey map: the \"cxmap\": {FORMAT_VERSION} version field is missing"
-                ));
-                return map;
-            }
-            Some(version) => {
-                let version = self.at(Segment::Key("cxmap"), |d| {
-                    d.integer(&version, "\"cxmap\" must be the format version, a whole number")
-                });
-                match version {
-                    Some(v) if v > FORMAT_VERSION as i64 => {
-                        self.at(Segment::Key("cxmap"), |d| {
-                            d.error(format!(
-                                "this map is in format {v}, newer than this cxmap reads (format {FORMAT_VERSION}); \
-                                 update cxmap to open it"
-                            ))
-                        });
-                        return map;
-                    }
-                    Some(v) if v < 1 => self.at(Segment::Key("cxmap"), |d| {
-                        d.error(format!(
-                            "\"cxmap\" must be the format version {FORMAT_VERSION}; found {v}"
-                        ))
-                    }),
-                    _ => {}
-                }
-            }
-        }
-        map.title = self.field(&mut fields, "title", Self::text);
-        map.persona = self.field(&mut fields, "persona", Self::text);
-        map.stages = self.field(&mut fields, "stages", |d, node| {
-            d.list(node, "stages", Self::stage)
-        });
-        map.shadow = self.field(&mut fields, "shadow", Self::shadow);
-        map.memo = self.optional(&mut fields, "memo", Self::memo_facts);
-        map.extras = fields.into_extras();
-        map
-    }
-
-    fn stage(&mut self, node: Node) -> Stage {
-        let Some(mut fields) = self.object(node, "a stage") else {
-            return Stage::default();
-        };
-        Stage {
-            id: self.id(&mut fields, StageId::PREFIX, StageId),
-            name: self.field(&mut fields, "name", Self::text),
-            goal: self.field(&mut fields, "goal", Self::text),
-            touchpoints: self.field(&mut fields, "touchpoints", |d, n| d.texts(n, "touchpoints")),
-            emotion: self.field(&mut fields, "emotion", Self::emotion),
-            frictions: self.field(&mut fields, "frictions", |d, n| {
-                d.list(n, "friction points", Self::friction)
-            }),
-            opportunities: self.field(&mut fields, "opportunities", |d, n| {
-                d.list(n, "opportunities", Self::opportunity)
-            }),
-            metrics: self.optional(&mut fields, "metrics", Self::metrics),
-            extras: fields.into_extras(),
+            self.report(
+                seen[0].unwrap_or(at),
+                Level::Warning,
+                format!("this item has no id; cxmap gives it a new \"{prefix}…\" id when it saves"),
+            );
         }
     }
+}
 
-    fn emotion(&mut self, node: Node) -> Emotion {
-        let Some(mut fields) = self.object(node, "an emotion") else {
-            return Emotion::default();
-        };
-        Emotion {
-            score: self.optional(&mut fields, "score", |d, node| {
-                if node == Node::Null {
-                    return None;
-                }
-                const RULE: &str = "the emotion score must be a whole number from -2 to 2";
-                let value = d.integer(&node, RULE)?;
-                let score = Score::new(value);
-                if score.is_none() {
-                    d.error(format!("{RULE}; found {value}"));
-                }
-                score
-            }),
-            note: self.field(&mut fields, "note", Self::text),
-            extras: fields.into_extras(),
-        }
-    }
-
-    fn friction(&mut self, node: Node) -> Friction {
-        let Some(mut fields) = self.object(node, "a friction point") else {
-            return Friction::default();
-        };
-        Friction {
-            id: self.id(&mut fields, FrictionId::PREFIX, FrictionId),
-            text: self.field(&mut fields, "text", Self::text),
-            severity: self.field(&mut fields, "severity", |d, node| {
-                const RULE: &str = "severity must be 1 (minor), 2 (major) or 3 (severe)";
-                let Some(value) = d.integer(&node, RULE) else {
-                    return Severity::default();
-                };
-                Severity::from_number(value).unwrap_or_else(|| {
-                    d.error(format!("{RULE}; found {value}"));
-                    Severity::default()
-                })
-            }),
-            channel: self.field(&mut fields, "channel", Self::text),
-            votes: self.field(&mut fields, "votes", Self::votes),
-            owner: self.field(&mut fields, "owner", Self::text),
-            status: self.field(&mut fields, "status", |d, node| {
-                let found = match &node {
-                    Node::String(s) => match Status::parse(s) {
-                        Some(status) => return status,
-                        None => format!("\"{s}\""),
-                    },
-                    other => other.kind().to_owned(),
-                };
-                d.error(format!(
-                    "status must be one of \"open\", \"in-progress\", \"fixed\", \"wont-fix\"; found {found}"
-                ));
-                Status::default()
-            }),
-            evidence: self.field(&mut fields, "evidence", |d, n| {
-                d.texts(n, "evidence paths or URLs")
-            }),
-            extras: fields.into_extras(),
-        }
-    }
-
-    fn opportunity(&mut self, node: Node) -> Opportunity {
-        let Some(mut fields) = self.object(node, "an opportunity") else {
-            return Opportunity::default();
-        };
-        Opportunity {
-            id: self.id(&mut fields, OpportunityId::PREFIX, OpportunityId),
-            text: self.field(&mut fields, "text", Self::text),
-            addresses: self.field(&mut fields, "addresses", |d, n| {
-                d.list(n, "friction ids", |d, n| FrictionId(d.reference(n)))
-            }),
-            votes: self.field(&mut fields, "votes", Self::votes),
-            extras: fields.into_extras(),
-        }
-    }
-
-    fn metrics(&mut self, node: Node) -> Option<Metrics> {
-        if node == Node::Null {
-            return None;
-        }
-        let mut fields = self.object(node, "metrics")?;
-        Some(Metrics {
-            csat: self.optional(&mut fields, "csat", |d, n| {
-                d.measure(n, "CSAT", Metrics::CSAT_RANGE)
-            }),
-            nps: self.optional(&mut fields, "nps", |d, n| d.measure(n, "NPS", Metrics::NPS_RANGE)),
-            ces: self.optional(&mut fields, "ces", |d, n| d.measure(n, "CES", Metrics::CES_RANGE)),
-            extras: fields.into_extras(),
+/// Unknown fields, each after the known key before it in the file that anchors, in the
+/// order a save writes them (by that key, then as in the file).
+fn anchored<T: Record>(known: &[(usize, bool)], unknown: Vec<(usize, ExtraField)>) -> Extras {
+    let mut fields: Vec<(usize, ExtraField)> = unknown
+        .into_iter()
+        .map(|(known_before, mut field)| {
+            let anchor = known[..known_before].iter().rev().find(|(_, anchors)| *anchors);
+            field.after = anchor.map(|&(k, _)| T::KEYS[k]);
+            (anchor.map_or(0, |&(k, _)| k + 1), field)
         })
-    }
+        .collect();
+    fields.sort_by_key(|(rank, _)| *rank);
+    Extras(fields.into_iter().map(|(_, field)| field).collect())
+}
 
-    fn shadow(&mut self, node: Node) -> Shadow {
-        let Some(mut fields) = self.object(node, "the shadow part") else {
-            return Shadow::default();
-        };
-        Shadow {
-            channels: self.field(&mut fields, "channels", |d, n| d.texts(n, "channels")),
-            notes: self.field(&mut fields, "notes", |d, n| d.list(n, "shadow notes", Self::note)),
-            plan: self.field(&mut fields, "plan", |d, n| {
-                d.list(n, "plan entries", Self::plan_entry)
-            }),
-            extras: fields.into_extras(),
+/// A number for a message: as written when short, else in exponent form (1e308, not 309
+/// digits).
+fn short_number(value: f64) -> String {
+    let plain = value.to_string();
+    if plain.len() <= 20 {
+        plain
+    } else {
+        format!("{value:e}")
+    }
+}
+
+impl Diagnostic {
+    pub(super) fn at(at: Pos, level: Level, message: String) -> Self {
+        Diagnostic {
+            line: at.line as usize,
+            column: at.column as usize,
+            level,
+            message,
         }
     }
+}
 
-    fn note(&mut self, node: Node) -> ShadowNote {
-        let Some(mut fields) = self.object(node, "a shadow note") else {
-            return ShadowNote::default();
-        };
-        ShadowNote {
-            id: self.id(&mut fields, NoteId::PREFIX, NoteId),
-            at: self.field(&mut fields, "at", |d, node| {
-                let at = d.text(node);
-                if !at.is_empty() && at.parse::<jiff::Timestamp>().is_err() {
-                    d.warn(format!(
-                        "\"{at}\" is not a date and time like \"2026-11-22T10:15:00Z\""
-                    ));
-                }
-                at
-            }),
-            observer: self.field(&mut fields, "observer", Self::text),
-            stage: StageId(self.field(&mut fields, "stage", Self::reference)),
-            channel: self.field(&mut fields, "channel", Self::text),
-            text: self.field(&mut fields, "text", Self::text),
-            evidence: self.field(&mut fields, "evidence", |d, n| {
-                d.texts(n, "evidence paths or URLs")
-            }),
-            friction: self.optional(&mut fields, "friction", |d, node| {
-                let id = d.reference(node);
-                (!id.is_empty()).then_some(FrictionId(id))
-            }),
-            extras: fields.into_extras(),
-        }
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    fn memo_facts(&mut self, node: Node) -> Option<MemoFacts> {
-        if node == Node::Null {
-            return None;
-        }
-        let mut fields = self.object(node, "the memo's facts")?;
-        Some(MemoFacts {
-            walked_by: self.field(&mut fields, "walked_by", Self::text),
-            when: self.field(&mut fields, "when", Self::text),
-            devices: self.field(&mut fields, "devices", Self::text),
-            extras: fields.into_extras(),
-        })
-    }
-
-    fn plan_entry(&mut self, node: Node) -> PlanEntry {
-        let Some(mut fields) = self.object(node, "a plan entry") else {
-            return PlanEntry::default();
-        };
-        PlanEntry {
-            stage: StageId(self.field(&mut fields, "stage", Self::reference)),
-            channel: self.field(&mut fields, "channel", Self::text),
-            votes: self.field(&mut fields, "votes", Self::votes),
-            extras: fields.into_extras(),
-        }
+    #[test]
+    fn huge_and_tiny_numbers_stay_short_in_messages() {
+        assert_eq!(short_number(120.0), "120");
+        assert_eq!(short_number(-0.5), "-0.5");
+        assert_eq!(short_number(1e308), "1e308");
+        assert_eq!(short_number(-2.5e-300), "-2.5e-300");
     }
 }

@@ -1,5 +1,5 @@
 //! Finds where JSON paths sit in a file's text (1-based line and character column), so
-//! problems found in the decoded tree can be reported the way editors jump to them.
+//! problems found in a decoded map can be reported the way editors jump to them.
 //! Runs only when there is something to report, over text that already parsed.
 
 use std::collections::HashMap;
@@ -21,19 +21,6 @@ pub fn locate(text: &str, pointers: &[String]) -> HashMap<String, (usize, usize)
     scanner.skip_space();
     scanner.value(0);
     scanner.found
-}
-
-/// 1-based character column of byte offset `column_byte` (1-based) on `line` of `text`,
-/// for turning serde_json's byte columns into the character columns editors use.
-pub fn char_column(text: &str, line: usize, column_byte: usize) -> usize {
-    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
-        return column_byte;
-    };
-    let mut end = column_byte.saturating_sub(1).min(line_text.len());
-    while !line_text.is_char_boundary(end) {
-        end -= 1;
-    }
-    line_text[..end].chars().count() + 1
 }
 
 /// Deeper than this the scanner stops; the parser refuses such files before it runs.
@@ -217,7 +204,6 @@ mod tests {
         let text = "{\"é\": \"ü\", \"k\": 5}";
         let found = locate(text, &["/k".to_owned()]);
         assert_eq!(found["/k"], (1, 17));
-        assert_eq!(char_column(text, 1, 19), 17);
     }
 
     #[test]

@@ -5,9 +5,14 @@ mod conflicts;
 mod decode;
 mod diagnostic;
 mod encode;
+mod json;
 mod locate;
+mod places;
+mod records;
 mod review;
-mod tree;
+mod source;
+#[cfg(test)]
+mod syntax_tests;
 mod validate;
 
 pub use conflicts::conflicts;
@@ -15,8 +20,12 @@ pub use diagnostic::{Diagnostic, Level};
 pub use encode::encode;
 pub use review::review;
 
+use std::io;
+
 use crate::model::{FrictionId, IdGen, JourneyMap, NoteId, OpportunityId, StageId, TakenIds};
 use diagnostic::Problem;
+use json::{Json, Syntax};
+use source::Source;
 
 /// A map read from a file, with the warnings `cxmap check` would print.
 #[derive(Debug)]
@@ -28,71 +37,81 @@ pub struct Parsed {
 /// Reads a file's bytes as a format-1 map. On refusal, every problem found (errors and
 /// warnings) is returned, sorted by position.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, Vec<Diagnostic>> {
-    let refuse = |line, column, message: &str| {
-        Err(vec![Diagnostic {
-            line,
-            column,
-            level: Level::Error,
-            message: message.to_owned(),
-        }])
-    };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return refuse(1, 1, "the file is empty; a map starts with {\"cxmap\": 1, …}");
-    }
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        return refuse(
-            1,
-            1,
-            "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
-        );
-    }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            let valid = &bytes[..error.valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-            let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
-            let message = if bytes.contains(&0) {
-                "this is a binary file, not a JSON journey map"
-            } else {
-                "the file is not UTF-8 text; save it as UTF-8"
-            };
-            return refuse(line, column, message);
-        }
-    };
-    if text.contains('\0') {
-        return refuse(1, 1, "this is a binary file, not a JSON journey map");
-    }
-    parse(text)
+    read(bytes).unwrap_or_else(|error| Err(vec![refusal(format!("cannot read: {error}"))]))
 }
 
 /// Reads a format-1 map from text.
 pub fn parse(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
-    let root: tree::Node = match serde_json::from_str(text) {
-        Ok(root) => root,
-        Err(error) => {
-            return Err(vec![Diagnostic {
-                line: error.line().max(1),
-                column: locate::char_column(text, error.line(), error.column()).max(1),
-                level: Level::Error,
-                message: syntax_message(&error),
-            }]);
-        }
+    parse_bytes(text.as_bytes())
+}
+
+/// Reads a map from `reader` in one pass, a piece at a time: the file is never held
+/// whole. The outer error is the reader's; the inner one lists every problem found.
+pub fn read(reader: impl io::Read) -> io::Result<Result<Parsed, Vec<Diagnostic>>> {
+    let mut json = Json::new(Source::new(reader));
+    let decoded = decode::decode(&mut json);
+    let mut source = json.source;
+    // After a syntax error, or text that stopped at a byte that is not UTF-8, what is
+    // left is still looked at: those refusals outrank the error.
+    source.drain();
+    let facts = source.facts;
+    if let Some(error) = facts.error {
+        return Err(error);
+    }
+    let refuse = |at: source::Pos, message: &str| {
+        Ok(Err(vec![Diagnostic {
+            line: at.line as usize,
+            column: at.column as usize,
+            level: Level::Error,
+            message: message.to_owned(),
+        }]))
     };
-    let decoded = decode::decode(root);
-    let mut problems = decoded.problems;
-    // Decoding keeps every list item in its place (a broken one as a default), so the
-    // cross-checks still point at the right places and every problem is told at once.
-    problems.extend(validate::validate(&decoded.map));
-    let diagnostics = place(text, problems);
-    if diagnostics.iter().any(|d| d.level == Level::Error) {
+    let start = source::Pos { line: 1, column: 1 };
+    if facts.only_whitespace {
+        return refuse(start, "the file is empty; a map starts with {\"cxmap\": 1, …}");
+    }
+    if facts.bom {
+        return refuse(
+            start,
+            "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+        );
+    }
+    if let Some(at) = facts.not_utf8 {
+        return refuse(
+            at,
+            if facts.nul {
+                "this is a binary file, not a JSON journey map"
+            } else {
+                "the file is not UTF-8 text; save it as UTF-8"
+            },
+        );
+    }
+    if facts.nul {
+        return refuse(start, "this is a binary file, not a JSON journey map");
+    }
+    let decoded = match decoded {
+        Ok(decoded) => decoded,
+        Err(Syntax { message, at }) => return refuse(at, &syntax_message(&message)),
+    };
+    let mut diagnostics = decoded.problems;
+    diagnostics.extend(validate::validate(&decoded.map, &decoded.places));
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    Ok(if diagnostics.iter().any(|d| d.level == Level::Error) {
         Err(diagnostics)
     } else {
         Ok(Parsed {
             map: decoded.map,
             warnings: diagnostics,
         })
+    })
+}
+
+fn refusal(message: String) -> Diagnostic {
+    Diagnostic {
+        line: 1,
+        column: 1,
+        level: Level::Error,
+        message,
     }
 }
 
@@ -176,11 +195,9 @@ fn place(text: &str, problems: Vec<Problem>) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// serde_json's message without its position suffix, reworded where it would puzzle
+/// A syntax error's message (serde_json's words), reworded where it would puzzle
 /// someone who edits JSON by hand only now and then.
-fn syntax_message(error: &serde_json::Error) -> String {
-    let full = error.to_string();
-    let message = full.rfind(" at line ").map_or(full.as_str(), |cut| &full[..cut]);
+fn syntax_message(message: &str) -> String {
     if message.starts_with("recursion limit exceeded") {
         return "objects and lists are nested more than 128 levels deep; this is not a journey map"
             .to_owned();

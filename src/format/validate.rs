@@ -3,88 +3,85 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::diagnostic::{JsonPath, Level, Problem, Segment};
-use crate::model::JourneyMap;
+use super::diagnostic::{Diagnostic, Level};
+use super::places::Places;
+use super::source::Pos;
+use crate::model::{IdHashing, JourneyMap};
 
-use Segment::{Index, Key};
-
-/// Every cross-reference problem of a decoded map, in file order.
-pub fn validate(map: &JourneyMap) -> Vec<Problem> {
+/// Every cross-reference problem of a decoded map, placed with `places`.
+pub fn validate(map: &JourneyMap, places: &Places) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    duplicate_ids(map, &mut problems);
-    dangling_references(map, &mut problems);
+    duplicate_ids(map, places, &mut problems);
+    dangling_references(map, places, &mut problems);
     problems
 }
 
-/// Where an id sits in the file; its JSON path is built only for a problem.
-#[derive(Clone, Copy)]
-enum IdAt {
-    Stage(usize),
-    Friction(usize, usize),
-    Opportunity(usize, usize),
-    Note(usize),
-}
-
-impl IdAt {
-    fn path(self) -> JsonPath {
-        JsonPath(match self {
-            IdAt::Stage(s) => vec![Key("stages"), Index(s), Key("id")],
-            IdAt::Friction(s, i) => vec![Key("stages"), Index(s), Key("frictions"), Index(i), Key("id")],
-            IdAt::Opportunity(s, i) => {
-                vec![Key("stages"), Index(s), Key("opportunities"), Index(i), Key("id")]
-            }
-            IdAt::Note(n) => vec![Key("shadow"), Key("notes"), Index(n), Key("id")],
-        })
+fn problem(at: Pos, level: Level, message: String) -> Diagnostic {
+    Diagnostic {
+        line: at.line as usize,
+        column: at.column as usize,
+        level,
+        message,
     }
 }
 
-/// Every id of the map with its place, in file order.
-fn ids(map: &JourneyMap) -> impl Iterator<Item = (&str, IdAt)> {
-    let stages = map.stages.iter().enumerate().flat_map(|(s, stage)| {
-        let frictions = stage
-            .frictions
-            .iter()
-            .enumerate()
-            .map(move |(i, f)| (f.id.as_str(), IdAt::Friction(s, i)));
-        let opportunities = stage
-            .opportunities
-            .iter()
-            .enumerate()
-            .map(move |(i, o)| (o.id.as_str(), IdAt::Opportunity(s, i)));
-        std::iter::once((stage.id.as_str(), IdAt::Stage(s)))
-            .chain(frictions)
-            .chain(opportunities)
+/// Every id of the map with its position, in the order the checks name them.
+fn ids<'m>(map: &'m JourneyMap, places: &'m Places) -> impl Iterator<Item = (&'m str, Pos)> {
+    let mut frictions = 0;
+    let mut opportunities = 0;
+    let stages = map.stages.iter().enumerate().flat_map(move |(s, stage)| {
+        let first_friction = frictions;
+        let first_opportunity = opportunities;
+        frictions += stage.frictions.len();
+        opportunities += stage.opportunities.len();
+        let stage_id = (stage.id.as_str(), Places::get(&places.stage_ids, s));
+        let friction_ids = stage.frictions.iter().enumerate().map(move |(i, f)| {
+            (
+                f.id.as_str(),
+                Places::get(&places.friction_ids, first_friction + i),
+            )
+        });
+        let opportunity_ids = stage.opportunities.iter().enumerate().map(move |(i, o)| {
+            (
+                o.id.as_str(),
+                Places::get(&places.opportunity_ids, first_opportunity + i),
+            )
+        });
+        std::iter::once(stage_id)
+            .chain(friction_ids)
+            .chain(opportunity_ids)
     });
     let notes = map
         .shadow
         .notes
         .iter()
         .enumerate()
-        .map(|(n, note)| (note.id.as_str(), IdAt::Note(n)));
+        .map(|(n, note)| (note.id.as_str(), Places::get(&places.note_ids, n)));
     stages.chain(notes)
 }
 
-fn duplicate_ids(map: &JourneyMap, problems: &mut Vec<Problem>) {
+fn duplicate_ids(map: &JourneyMap, places: &Places, problems: &mut Vec<Diagnostic>) {
     let count = map.shadow.notes.len()
         + map
             .stages
             .iter()
             .map(|s| 1 + s.frictions.len() + s.opportunities.len())
             .sum::<usize>();
-    let mut first: HashMap<&str, IdAt> = HashMap::with_capacity(count);
-    for (id, at) in ids(map) {
+    let mut first: HashMap<&str, Pos, IdHashing> =
+        HashMap::with_capacity_and_hasher(count, IdHashing::default());
+    for (id, at) in ids(map, places) {
         if id.is_empty() {
             continue;
         }
         match first.get(id) {
-            Some(earlier) => problems.push(Problem {
-                message: format!(
-                    "the id \"{id}\" is used twice (first at {{related}}); every id must be unique in the file"
+            Some(earlier) => problems.push(problem(
+                at,
+                Level::Error,
+                format!(
+                    "the id \"{id}\" is used twice (first at line {}, column {}); every id must be unique in the file",
+                    earlier.line, earlier.column
                 ),
-                path: at.path(),
-                level: Level::Error,
-                related: Some(earlier.path()),
-            }),
+            )),
             None => {
                 first.insert(id, at);
             }
@@ -92,44 +89,31 @@ fn duplicate_ids(map: &JourneyMap, problems: &mut Vec<Problem>) {
     }
 }
 
-fn dangling_references(map: &JourneyMap, problems: &mut Vec<Problem>) {
-    let stages: HashSet<&str> = map.stages.iter().map(|s| s.id.as_str()).collect();
-    let frictions: HashSet<&str> = map
+fn dangling_references(map: &JourneyMap, places: &Places, problems: &mut Vec<Diagnostic>) {
+    let stages: HashSet<&str, IdHashing> = map.stages.iter().map(|s| s.id.as_str()).collect();
+    let frictions: HashSet<&str, IdHashing> = map
         .stages
         .iter()
         .flat_map(|s| s.frictions.iter().map(|f| f.id.as_str()))
         .collect();
-    let mut warn = |path: Vec<Segment>, message: String| {
-        problems.push(Problem {
-            path: JsonPath(path),
-            level: Level::Warning,
-            message,
-            related: None,
-        })
-    };
-    for (s, stage) in map.stages.iter().enumerate() {
-        for (o, opportunity) in stage.opportunities.iter().enumerate() {
-            for (a, id) in opportunity.addresses.iter().enumerate() {
-                if !frictions.contains(id.as_str()) {
-                    warn(
-                        vec![
-                            Key("stages"),
-                            Index(s),
-                            Key("opportunities"),
-                            Index(o),
-                            Key("addresses"),
-                            Index(a),
-                        ],
-                        format!("this opportunity addresses \"{id}\", but no friction point has that id"),
-                    );
-                }
-            }
+    let mut warn = |at: Pos, message: String| problems.push(problem(at, Level::Warning, message));
+    let addresses = map
+        .stages
+        .iter()
+        .flat_map(|s| &s.opportunities)
+        .flat_map(|o| &o.addresses);
+    for (a, id) in addresses.enumerate() {
+        if !frictions.contains(id.as_str()) {
+            warn(
+                Places::get(&places.addresses, a),
+                format!("this opportunity addresses \"{id}\", but no friction point has that id"),
+            );
         }
     }
     for (n, note) in map.shadow.notes.iter().enumerate() {
         if !stages.contains(note.stage.as_str()) {
             warn(
-                vec![Key("shadow"), Key("notes"), Index(n), Key("stage")],
+                Places::get(&places.note_stages, n),
                 format!(
                     "this shadow note names the stage \"{}\", but no stage has that id",
                     note.stage
@@ -140,7 +124,7 @@ fn dangling_references(map: &JourneyMap, problems: &mut Vec<Problem>) {
             && !frictions.contains(friction.as_str())
         {
             warn(
-                vec![Key("shadow"), Key("notes"), Index(n), Key("friction")],
+                Places::get(&places.note_frictions, n),
                 format!("this shadow note names the friction point \"{friction}\", but none has that id"),
             );
         }
@@ -148,7 +132,7 @@ fn dangling_references(map: &JourneyMap, problems: &mut Vec<Problem>) {
     for (p, entry) in map.shadow.plan.iter().enumerate() {
         if !stages.contains(entry.stage.as_str()) {
             warn(
-                vec![Key("shadow"), Key("plan"), Index(p), Key("stage")],
+                Places::get(&places.plan_stages, p),
                 format!(
                     "this plan entry names the stage \"{}\", but no stage has that id",
                     entry.stage

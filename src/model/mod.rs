@@ -33,7 +33,7 @@ pub use evidence::{
 pub use extras::{ExtraField, Extras};
 pub use friction::{Friction, Severity, Status};
 pub use history::History;
-pub use ids::{FrictionId, IdGen, NoteId, OpportunityId, StageId, TakenIds};
+pub use ids::{FrictionId, IdGen, IdHashing, NoteId, OpportunityId, StageId, TakenIds};
 pub use lane::{Lane, ListLane};
 pub use map::{FORMAT_VERSION, JourneyMap};
 pub use memo::MemoFacts;

@@ -169,8 +169,7 @@ impl Session {
     }
 
     fn load_offering(&mut self, app: &mut App, path: &Path, offer: bool) -> Result<(), LoadError> {
-        let bytes = store::read_limited(path)?;
-        let loaded = store::parse_loaded(path, &bytes, &mut app.ids)?;
+        let loaded = store::load(path, &mut app.ids)?;
         let doc = Document::opened(loaded.map, path.to_path_buf());
         let warnings = loaded.warnings.len();
         report(
@@ -180,7 +179,7 @@ impl Session {
                 warnings,
             },
         );
-        self.adopt(app, Some(Fingerprint::of(&bytes)), offer);
+        self.adopt(app, Some(loaded.fingerprint), offer);
         Ok(())
     }
 

@@ -2,10 +2,12 @@
 //! described by name, line and column and left untouched.
 
 use std::fmt;
+use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::describe_io;
+use super::fingerprint::{ContentHash, Fingerprint, HashingReader};
 use crate::format::{self, Diagnostic};
 use crate::model::{IdGen, JourneyMap};
 
@@ -26,6 +28,8 @@ pub fn max_file_bytes() -> u64 {
 pub struct Loaded {
     pub map: JourneyMap,
     pub warnings: Vec<Diagnostic>,
+    /// What the file held, for telling later whether someone else changed it.
+    pub fingerprint: Fingerprint,
 }
 
 /// Why a file could not be opened as a map.
@@ -77,8 +81,8 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads the bytes of a map file, refusing files over the size limit.
-pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+/// Opens a map file for reading: a regular file within the size limit.
+fn open_limited(path: &Path) -> Result<(File, u64), LoadError> {
     let unreadable = |error: std::io::Error| LoadError::Unreadable {
         path: path.to_path_buf(),
         reason: describe_io(&error),
@@ -93,47 +97,84 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     if let Some(refusal) = std::fs::metadata(path).ok().as_ref().and_then(not_a_file) {
         return Err(refusal);
     }
-    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let file = File::open(path).map_err(unreadable)?;
     let metadata = file.metadata().map_err(unreadable)?;
     if let Some(refusal) = not_a_file(&metadata) {
         return Err(refusal);
     }
     let limit = max_file_bytes();
     if metadata.len() > limit {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size: metadata.len(),
-            limit,
-        });
+        return Err(too_large(path, metadata.len(), limit));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    Ok((file, metadata.len()))
+}
+
+fn too_large(path: &Path, size: u64, limit: u64) -> LoadError {
+    LoadError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit,
+    }
+}
+
+/// Reads the bytes of a map file, refusing files over the size limit.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let (file, size) = open_limited(path)?;
+    let limit = max_file_bytes();
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     // Read one byte past the limit so a file that grew after the size check is caught.
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(unreadable)?;
-    if bytes.len() as u64 > limit {
-        return Err(LoadError::TooLarge {
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| LoadError::Unreadable {
             path: path.to_path_buf(),
-            size: bytes.len() as u64,
-            limit,
-        });
+            reason: describe_io(&error),
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(path, bytes.len() as u64, limit));
     }
     Ok(bytes)
 }
 
-/// Reads and checks a map file. Items without ids get fresh ones (saved next time).
+/// Reads and checks a map file in one pass, a piece at a time (the file is never held
+/// whole), with its fingerprint. Items without ids get fresh ones (saved next time).
 pub fn load(path: &Path, ids: &mut IdGen) -> Result<Loaded, LoadError> {
-    let bytes = read_limited(path)?;
-    parse_loaded(path, &bytes, ids)
+    let (file, _) = open_limited(path)?;
+    let limit = max_file_bytes();
+    // One byte past the limit, so a file that grew after the size check is caught.
+    let mut reader = HashingReader {
+        inner: file.take(limit + 1),
+        hash: ContentHash::default(),
+    };
+    let read = format::read(&mut reader).map_err(|error| LoadError::Unreadable {
+        path: path.to_path_buf(),
+        reason: describe_io(&error),
+    })?;
+    let fingerprint = reader.hash.finish();
+    if fingerprint.size > limit {
+        return Err(too_large(path, fingerprint.size, limit));
+    }
+    loaded(path, read, ids, fingerprint)
 }
 
 /// Checks the bytes read from `path` as a map.
 pub fn parse_loaded(path: &Path, bytes: &[u8], ids: &mut IdGen) -> Result<Loaded, LoadError> {
-    match format::parse_bytes(bytes) {
+    loaded(path, format::parse_bytes(bytes), ids, Fingerprint::of(bytes))
+}
+
+fn loaded(
+    path: &Path,
+    read: Result<format::Parsed, Vec<Diagnostic>>,
+    ids: &mut IdGen,
+    fingerprint: Fingerprint,
+) -> Result<Loaded, LoadError> {
+    match read {
         Ok(parsed) => {
             let mut map = parsed.map;
             format::fill_missing_ids(&mut map, ids);
             Ok(Loaded {
                 map,
                 warnings: parsed.warnings,
+                fingerprint,
             })
         }
         Err(diagnostics) => Err(LoadError::Invalid {
