@@ -61,6 +61,12 @@ def pooled(runs, pick):
     return values
 
 
+def cpu_ms(runs):
+    """Median CPU time (user + system) of whole runs: steadier than wall time on a busy machine."""
+    values = [(r["cpu_user_s"] + r["cpu_sys_s"]) * 1000 for r in runs if r.get("ok") and "cpu_user_s" in r]
+    return statistics.median(values) if values else float("nan")
+
+
 def median_of(runs, metric):
     values = [r[metric] for r in runs if r.get("ok") and r.get(metric) is not None]
     return statistics.median(values) if values else None
@@ -95,14 +101,16 @@ def main():
             json.dump(report, f, indent=1)
     by_label = {r["label"]: [run for run in r["runs"] if run.get("ok")] for r in report["results"]}
     print(f"load average before: {report['meta']['loadavg_before']}; {a.runs} runs each, interleaved")
-    print("| stages | file MB | first screen ms: cxmap / floor (ratio) | peak MiB: cxmap / floor / budget "
-          "| move p50 / p90 ms: cxmap / floor | commit an edit p50 / p90 ms | other edit keys p50 / p90 ms |")
-    print("|---:|---:|---|---|---|---|---|")
+    print("| stages | file MB | first screen ms: cxmap / floor (ratio) | CPU ms: cxmap / floor (ratio) "
+          "| peak MiB: cxmap / floor / budget | move p50 / p90 ms: cxmap / floor | commit an edit p50 / p90 ms "
+          "| other edit keys p50 / p90 ms |")
+    print("|---:|---:|---|---|---|---|---|---|")
     for n in sizes:
         floor, move, edit = by_label[f"floor {n}"], by_label[f"cxmap {n} move"], by_label[f"cxmap {n} edit"]
         size_mb = os.path.getsize(os.path.join(a.maps, f"m{n}.json")) / 1e6
         fc, cc = median_of(floor, "first_content_ms"), median_of(move + edit, "first_content_ms")
         fm, cm = median_of(floor, "vmhwm_kb"), median_of(move + edit, "vmhwm_kb")
+        fcpu, ccpu = cpu_ms(floor), cpu_ms(move)
         budget = 2 * size_mb * 1e6 / 2**20 + 16
         fmoves, cmoves = pooled(floor, lambda i, k: True), pooled(move, lambda i, k: True)
         commits = pooled(edit, lambda i, k: i % 3 == 2)
@@ -111,7 +119,8 @@ def main():
         def two(v):
             return f"{pct(v, 50):.2f} / {pct(v, 90):.2f}" if v else "-"
 
-        print(f"| {n} | {size_mb:.1f} | {cc:.0f} / {fc:.0f} ({cc / fc:.2f}×) | {cm / 1024:.1f} / {fm / 1024:.1f} / "
+        print(f"| {n} | {size_mb:.1f} | {cc:.0f} / {fc:.0f} ({cc / fc:.2f}×) | {ccpu:.0f} / {fcpu:.0f} "
+              f"({ccpu / fcpu:.2f}×) | {cm / 1024:.1f} / {fm / 1024:.1f} / "
               f"{budget:.1f} | {two(cmoves)} / {two(fmoves)} | {two(commits)} | {two(others)} |")
 
 

@@ -1,11 +1,16 @@
-//! How fast cxmap is on generated maps of 7, 70 and 700 stages, each figure beside a
-//! serde_json floor from the same run (budgets in docs/performance.md). Medians and p90s;
-//! `cargo bench --bench speed -- key` runs only the benches whose name contains "key".
+//! How fast cxmap is on generated maps of 7 to 2,800 stages, each figure beside a floor
+//! from the same run (budgets in docs/performance.md): serde reading the same bytes into
+//! derived structs or a `Value`. Medians and p90s. `cargo bench --bench speed -- key`
+//! runs only the benches whose name contains "key"; `-- --sizes=700,2800` picks sizes.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/floor_map.rs"]
+mod floor_map;
+
 use std::cell::RefCell;
 use std::hint::black_box;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use cxmap::app::App;
@@ -16,6 +21,7 @@ use cxmap::export::ExportFormat;
 use cxmap::export::memo::{self, MemoFormat, MemoOptions};
 use cxmap::format;
 use cxmap::generate::{self, Spec};
+use cxmap::import;
 use cxmap::model::{IdGen, JourneyMap, Lane};
 use cxmap::session::{RECOVERY_DELAY, Session};
 use cxmap::store;
@@ -62,6 +68,23 @@ fn measure<T, R>(mut setup: impl FnMut() -> T, mut run: impl FnMut(T) -> R) -> S
     }
     times.sort();
     Samples(times)
+}
+
+/// Times a floor and a bench sample by sample in turn, so both see the same machine.
+fn measure_pair<A, B>(mut floor: impl FnMut() -> A, mut run: impl FnMut() -> B) -> (Samples, Samples) {
+    let (mut floors, mut runs) = (Vec::new(), Vec::new());
+    let started = Instant::now();
+    while runs.len() < MIN_SAMPLES || (started.elapsed() < 2 * BUDGET && runs.len() < MAX_SAMPLES) {
+        let t = Instant::now();
+        drop(black_box(floor()));
+        floors.push(t.elapsed());
+        let t = Instant::now();
+        drop(black_box(run()));
+        runs.push(t.elapsed());
+    }
+    floors.sort();
+    runs.sort();
+    (Samples(floors), Samples(runs))
 }
 
 fn ms(d: Duration) -> String {
@@ -176,8 +199,144 @@ fn bench_recovery(report: &Report, size: &str, map: &JourneyMap) {
     report.row("recovery copy, UI part", size, &samples, None);
 }
 
+/// The commands' work on one map, each run as the release binary with its output thrown
+/// away, in turn with reading the same file into a `serde_json::Value`.
+fn bench_commands(report: &Report, size: &str, path: &Path, csv: &Path) {
+    let cxmap = env!("CARGO_BIN_EXE_cxmap");
+    let scratch = tempfile::tempdir().unwrap();
+    let file = path.to_str().unwrap();
+    let imported = scratch.path().join("imported.json");
+    let commands: [(&str, Vec<&str>); 8] = [
+        ("cmd: check", vec!["check", file]),
+        ("cmd: coverage", vec!["coverage", file]),
+        ("cmd: memo", vec!["memo", file]),
+        ("cmd: export md", vec!["export", file, "--format", "md"]),
+        ("cmd: export csv", vec!["export", file, "--format", "csv"]),
+        ("cmd: export html", vec!["export", file, "--format", "html"]),
+        ("cmd: export mermaid", vec!["export", file, "--format", "mermaid"]),
+        (
+            "cmd: import csv",
+            vec![
+                "import",
+                csv.to_str().unwrap(),
+                "-o",
+                imported.to_str().unwrap(),
+                "--force",
+            ],
+        ),
+    ];
+    for (name, args) in commands {
+        if !report.wants(name) {
+            continue;
+        }
+        let (floor, samples) = measure_pair(
+            || serde_json::from_slice::<serde_json::Value>(&std::fs::read(path).unwrap()).unwrap(),
+            || {
+                std::process::Command::new(cxmap)
+                    .args(&args)
+                    .env("CXMAP_DATA_DIR", scratch.path())
+                    .env("CXMAP_CONFIG_DIR", scratch.path())
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .status()
+                    .unwrap()
+            },
+        );
+        report.row(name, size, &samples, Some(&floor));
+    }
+}
+
+/// Reading a map: the real loader in turn with serde's typed and untyped floors.
+fn bench_loading(report: &Report, size: &str, path: &Path, bytes: &[u8]) {
+    let typed = || serde_json::from_slice::<floor_map::Map>(bytes).unwrap();
+    if report.wants("parse floor (Value)") {
+        let (typed, value) = measure_pair(typed, || {
+            serde_json::from_slice::<serde_json::Value>(bytes).unwrap()
+        });
+        report.row("parse floor (Value)", size, &value, Some(&typed));
+    }
+    if report.wants("parse (in memory)") {
+        let (floor, samples) = measure_pair(typed, || format::parse_bytes(bytes).unwrap());
+        report.row("parse (in memory)", size, &samples, Some(&floor));
+    }
+    if report.wants("load (file)") {
+        let (floor, samples) = measure_pair(
+            || floor_map::Map::read(path).unwrap(),
+            || store::load(path, &mut IdGen::seeded(1)).unwrap(),
+        );
+        report.row("load (file)", size, &samples, Some(&floor));
+    }
+}
+
+/// Issue 11's stalls, each at a size and at four times it: linear work takes about 4×.
+fn bench_stalls(report: &Report) {
+    let no_ids = |notes: usize| {
+        let items: Vec<String> = (0..notes).map(|i| format!(r#"{{"text": "n{i}"}}"#)).collect();
+        format!(r#"{{"cxmap": 1, "shadow": {{"notes": [{}]}}}}"#, items.join(","))
+    };
+    let one_line = |stages: usize| {
+        let items: Vec<String> = (0..stages).map(|i| format!(r#"{{"id": "st-{i}"}}"#)).collect();
+        format!(r#"{{"cxmap": 1, "stages": [{}]}}"#, items.join(","))
+    };
+    let columns = |count: usize| {
+        let names: Vec<String> = (0..count).map(|i| format!("S{i}")).collect();
+        format!(
+            ",{}\r\nFriction,{}\r\n",
+            names.join(","),
+            vec!["f"; count].join(",")
+        )
+    };
+    for n in [12_500, 50_000] {
+        let size = format!("{}k", n / 1000);
+        if report.wants("stall: open, no ids") {
+            let text = no_ids(n);
+            let samples = measure(
+                || IdGen::seeded(1),
+                |mut ids| store::parse_loaded(Path::new("x.json"), text.as_bytes(), &mut ids).unwrap(),
+            );
+            report.row("stall: open, no ids", &size, &samples, None);
+        }
+        if report.wants("stall: check 1 line") {
+            let text = one_line(2 * n);
+            let samples = measure(
+                || (),
+                |()| {
+                    let parsed = format::parse(&text).unwrap();
+                    format::review(&text, &parsed.map, |_| false)
+                },
+            );
+            report.row(
+                "stall: check 1 line",
+                &format!("{}k", 2 * n / 1000),
+                &samples,
+                None,
+            );
+        }
+        if report.wants("stall: import columns") {
+            let sheet = columns(n * 4 / 5);
+            let samples = measure(
+                || IdGen::seeded(1),
+                |mut ids| import::import(&sheet, "t", None, false, &mut ids).unwrap(),
+            );
+            report.row(
+                "stall: import columns",
+                &format!("{}k", n * 4 / 5000),
+                &samples,
+                None,
+            );
+        }
+    }
+}
+
 fn main() {
-    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let filter = args.iter().find(|a| !a.starts_with('-')).cloned();
+    let sizes: Vec<usize> = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--sizes="))
+        .map_or(vec![7, 70, 700, 1400, 2800], |list| {
+            list.split(',').map(|n| n.parse().unwrap()).collect()
+        });
     let report = Report { filter };
     println!(
         "| {:<22} | {:>5} | {:>9} | {:>9} | {:>9} | {:>6} | {:>5} |",
@@ -188,40 +347,25 @@ fn main() {
         "", "", "", "", "", "", ""
     );
     let dir = tempfile::tempdir().unwrap();
-    for spec in Spec::SIZES {
+    for stages in sizes {
+        let spec = Spec::sized(stages);
         let size = spec.stages.to_string();
         let map = generate::map(&spec);
         let bytes = format::encode(&map);
         let path = dir.path().join(format!("map-{size}.json"));
         std::fs::write(&path, &bytes).unwrap();
-        let floor_parse = measure(
-            || (),
-            |()| serde_json::from_slice::<serde_json::Value>(&bytes).unwrap(),
+        let csv = dir.path().join(format!("map-{size}.csv"));
+        std::fs::write(&csv, ExportFormat::Csv.build(&map)).unwrap();
+        bench_loading(&report, &size, &path, &bytes);
+        bench_commands(&report, &size, &path, &csv);
+        bench_saving(
+            &report,
+            &size,
+            &dir.path().join(format!("saved-{size}.json")),
+            &map,
+            &bytes,
         );
-        if report.wants("parse floor") {
-            report.row("parse floor (Value)", &size, &floor_parse, None);
-        }
-        if report.wants("load") {
-            let samples = measure(
-                || IdGen::seeded(1),
-                |mut ids| store::parse_loaded(&path, &bytes, &mut ids).unwrap(),
-            );
-            report.row("load", &size, &samples, Some(&floor_parse));
-        }
-        if report.wants("check") {
-            let samples = measure(|| (), |()| format::parse_bytes(&bytes).unwrap());
-            report.row("check", &size, &samples, Some(&floor_parse));
-        }
-        let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-        let floor_print = measure(|| (), |()| serde_json::to_string_pretty(&value).unwrap());
-        if report.wants("save") {
-            let samples = measure(|| (), |()| format::encode(&map));
-            report.row("save: encode", &size, &samples, Some(&floor_print));
-            let target = dir.path().join(format!("saved-{size}.json"));
-            let samples = measure(|| (), |()| store::save_map(&target, &map).unwrap());
-            report.row("save: encode+fsync", &size, &samples, Some(&floor_print));
-        }
-        if report.wants("first render") {
+        if report.wants("first render 200x50") {
             let samples = measure(
                 || map.clone(),
                 |map| {
@@ -234,23 +378,31 @@ fn main() {
             );
             report.row("first render 200x50", &size, &samples, None);
         }
-        if report.wants("recovery") {
+        if report.wants("recovery copy, UI part") {
             bench_recovery(&report, &size, &map);
         }
-        if report.wants("memo") {
+        if report.wants("memo (Markdown)") {
             let samples = measure(
                 || (),
                 |()| memo::memo(&map, &MemoOptions::default(), MemoFormat::Markdown),
             );
-            report.row("memo (Markdown)", &size, &samples, Some(&floor_print));
-        }
-        for format in ExportFormat::ALL {
-            let name = format!("export {}", format.name());
-            if report.wants(&name) {
-                let samples = measure(|| (), |()| format.build(&map));
-                report.row(&name, &size, &samples, Some(&floor_print));
-            }
+            report.row("memo (Markdown)", &size, &samples, None);
         }
         bench_keys(&report, &size, &map);
+    }
+    bench_stalls(&report);
+}
+
+/// Encoding a map, and saving it (fsync included), beside pretty-printing its `Value`.
+fn bench_saving(report: &Report, size: &str, target: &Path, map: &JourneyMap, bytes: &[u8]) {
+    let value: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+    let pretty = || serde_json::to_string_pretty(&value).unwrap();
+    if report.wants("save: encode") {
+        let (floor, samples) = measure_pair(pretty, || format::encode(map));
+        report.row("save: encode", size, &samples, Some(&floor));
+    }
+    if report.wants("save: encode+fsync") {
+        let (floor, samples) = measure_pair(pretty, || store::save_map(target, map).unwrap());
+        report.row("save: encode+fsync", size, &samples, Some(&floor));
     }
 }

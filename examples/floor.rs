@@ -5,8 +5,9 @@
 //! `cargo run --release --example floor -- big.json`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-// The structs mirror the whole format so all of it is decoded; most fields are never drawn.
-#![allow(dead_code)]
+
+#[path = "../benches/support/floor_map.rs"]
+mod floor_map;
 
 use std::io;
 
@@ -16,95 +17,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
-use serde::Deserialize;
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Map {
-    title: String,
-    persona: String,
-    stages: Vec<Stage>,
-    shadow: Shadow,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Stage {
-    id: String,
-    name: String,
-    goal: String,
-    touchpoints: Vec<String>,
-    emotion: Emotion,
-    frictions: Vec<Friction>,
-    opportunities: Vec<Opportunity>,
-    metrics: Option<Metrics>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Emotion {
-    score: Option<i8>,
-    note: String,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Friction {
-    id: String,
-    text: String,
-    severity: u8,
-    channel: String,
-    votes: u32,
-    owner: String,
-    status: String,
-    evidence: Vec<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Opportunity {
-    id: String,
-    text: String,
-    addresses: Vec<String>,
-    votes: u32,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Metrics {
-    csat: Option<f64>,
-    nps: Option<f64>,
-    ces: Option<f64>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Shadow {
-    channels: Vec<String>,
-    notes: Vec<Note>,
-    plan: Vec<PlanEntry>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Note {
-    id: String,
-    at: String,
-    observer: String,
-    stage: String,
-    channel: String,
-    text: String,
-    evidence: Vec<String>,
-    friction: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct PlanEntry {
-    stage: String,
-    channel: String,
-    votes: u32,
-}
+use floor_map::{Map, Stage};
 
 const LABEL_WIDTH: u16 = 13;
 const COLUMN_WIDTH: u16 = 26;
@@ -211,7 +125,7 @@ fn draw_stage(frame: &mut Frame, area: Rect, s: usize, stage: &Stage, selected: 
 
 fn main() -> io::Result<()> {
     let path = std::env::args_os().nth(1).expect("usage: floor MAP.json");
-    let map: Map = serde_json::from_slice(&std::fs::read(path)?).map_err(io::Error::other)?;
+    let map = Map::read(path.as_ref())?;
     let mut floor = Floor {
         map,
         selected: 0,
