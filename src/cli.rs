@@ -68,6 +68,10 @@ pub struct Cli {
     #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "coffee-shop")]
     pub example: Option<String>,
 
+    /// Open in present mode, for a projector: one stage (or one lane) in full text
+    #[arg(long)]
+    pub present: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -160,7 +160,7 @@ fn main() -> ExitCode {
             title: title.as_deref(),
             force,
         }),
-        None => interactive(cli.file.as_deref(), cli.example.as_deref()),
+        None => interactive(cli.file.as_deref(), cli.example.as_deref(), cli.present),
     }
 }
 
@@ -178,7 +178,7 @@ fn refuse_arguments(error: &clap::Error) -> ExitCode {
     ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 
-fn interactive(file: Option<&Path>, example: Option<&str>) -> ExitCode {
+fn interactive(file: Option<&Path>, example: Option<&str>, present: bool) -> ExitCode {
     let mut session = Session::default();
     // The start screen reads every map in the data folder: only when it is shown first.
     let start = match (file, example) {
@@ -213,6 +213,9 @@ fn interactive(file: Option<&Path>, example: Option<&str>) -> ExitCode {
             session.open_example(&mut app, index);
         }
         (None, None) => {}
+    }
+    if present {
+        app.present();
     }
     if cxmap::store::settings::problem().is_some() {
         app.warn("settings.json is not JSON: ignored, and left as it is");

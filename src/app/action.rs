@@ -43,6 +43,8 @@ pub enum Action {
     NextParticipant,
     PreviousParticipant,
     ShowBoard,
+    Present,
+    SwitchPresent,
     ShowCouncil,
     SetOwner,
     CycleStatus,
@@ -238,6 +240,9 @@ actions! {
         NextParticipant => "next_participant", Looks, "in a voting round: the next person to vote";
         PreviousParticipant => "previous_participant", Looks,
             "in a voting round: the previous person to vote";
+        Present => "present", Looks,
+            "present mode for the projector: this stage in full text (again or Esc: back)";
+        SwitchPresent => "switch_present", Looks, "present the lane across every stage, or the stage";
         ShowBoard => "show_board", Looks, "the friction board: every friction point in one table";
         ShowCouncil => "show_council", Looks,
             "the CX council view: the three biggest open friction points";

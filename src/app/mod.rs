@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod links;
 pub mod modal;
 pub mod outcome;
+pub mod present;
 pub mod queue;
 pub mod screen;
 pub mod search;
@@ -294,6 +295,7 @@ impl App {
                 View::Board => Mode::Board,
                 View::Council => Mode::Council,
                 View::Conflicts => Mode::Conflicts,
+                View::Present(_) => Mode::Present,
                 View::Coverage => Mode::Coverage,
                 View::Channels { .. } => Mode::Channels,
                 View::Memo(_) => Mode::Memo,
@@ -339,6 +341,26 @@ impl App {
                 into_second
             }))
         })
+    }
+
+    /// Shows the open map in present mode, on the selected stage (nothing happens on the
+    /// start screen or a map with no stages).
+    pub fn present(&mut self) {
+        if self.doc().is_some_and(|d| !d.map.stages.is_empty()) {
+            let shown = present::Presenting::stage(self.cursor.stage, self.cursor.lane);
+            self.screen.show(View::Present(shown));
+        }
+    }
+
+    /// Keeps present mode's scroll within `max` (what the screen can show).
+    pub fn clamp_present_scroll(&mut self, max: usize) {
+        if let Screen::Map {
+            view: View::Present(shown),
+            ..
+        } = &mut self.screen
+        {
+            shown.scroll = shown.scroll.min(max);
+        }
     }
 
     /// Says something in the status bar.

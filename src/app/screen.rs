@@ -4,6 +4,7 @@
 
 use super::document::{Document, RecoveryOffer};
 use super::documents::MemoPreview;
+use super::present::Presenting;
 use super::start::StartScreen;
 
 /// The screen: choosing a map, or working on one.
@@ -75,4 +76,6 @@ pub enum View {
     Memo(Box<MemoPreview>),
     /// The map and its recovery copy side by side, read-only, before choosing one.
     Compare(Box<RecoveryOffer>),
+    /// For the projector: one stage, or one lane across the stages, in full text.
+    Present(Presenting),
 }

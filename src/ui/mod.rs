@@ -18,10 +18,12 @@ mod help;
 mod links;
 mod memo;
 mod notes;
+mod present;
 mod start;
 mod theme;
 
 pub use help::{help_lines, overlay_max_scroll};
+pub use present::max_scroll as present_max_scroll;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -72,6 +74,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 View::Board => board::render(app, &doc.map, body, buf),
                 View::Council => council::render(app, &doc.map, body, buf),
                 View::Conflicts => conflicts::render(app, body, buf),
+                View::Present(shown) => present::render(app, &doc.map, shown, body, buf),
                 View::Coverage => coverage::render(app, &doc.map, body, buf),
                 View::Channels { .. } => channels::render(app, &doc.map, body, buf),
                 View::Memo(preview) => memo::render(preview, body, buf),

@@ -57,7 +57,7 @@ pub fn default_bindings() -> Vec<Binding> {
     use KeyCode as K;
     use Mode::{
         Board, Channels, Compare, Confirm, Conflicts, Council, Coverage, Edit, Form, Grid, Help, Link, Memo,
-        Shadow, Start,
+        Present, Shadow, Start,
     };
     let rows: Vec<(Mode, Vec<Key>, Action, Option<&'static str>)> = vec![
         (Grid, vec![ch('?'), code(K::F(1))], A::ShowHelp, Some("help")),
@@ -104,6 +104,7 @@ pub fn default_bindings() -> Vec<Binding> {
         (Grid, vec![ch(']')], A::NextParticipant, None),
         (Grid, vec![ch('[')], A::PreviousParticipant, None),
         (Grid, vec![ch('b')], A::ShowBoard, Some("board")),
+        (Grid, vec![ch('z'), code(K::F(5))], A::Present, None),
         (Grid, vec![ch('c')], A::ShowCouncil, None),
         (Grid, vec![ch('!')], A::ShowConflicts, None),
         (Grid, vec![ch('t')], A::EditTitle, None),
@@ -257,6 +258,36 @@ pub fn default_bindings() -> Vec<Binding> {
         (Council, vec![ctrl('r'), ctrl('y')], A::Redo, None),
         (Council, vec![ch('?'), code(K::F(1))], A::ShowHelp, None),
         (Council, vec![ch('q'), ctrl('c')], A::Quit, None),
+        (
+            Present,
+            vec![ch('l'), code(K::Right), ch(' ')],
+            A::MoveRight,
+            Some("next"),
+        ),
+        (
+            Present,
+            vec![ch('h'), code(K::Left)],
+            A::MoveLeft,
+            Some("previous"),
+        ),
+        (Present, vec![code(K::Tab)], A::SwitchPresent, Some("stage/lane")),
+        (
+            Present,
+            vec![ch('j'), code(K::Down)],
+            A::SelectNext,
+            Some("scroll"),
+        ),
+        (Present, vec![ch('k'), code(K::Up)], A::SelectPrevious, None),
+        (Present, vec![code(K::PageDown)], A::PageDown, None),
+        (Present, vec![code(K::PageUp)], A::PageUp, None),
+        (
+            Present,
+            vec![code(K::Esc), ch('z'), code(K::F(5))],
+            A::Back,
+            Some("back"),
+        ),
+        (Present, vec![ch('?'), code(K::F(1))], A::ShowHelp, None),
+        (Present, vec![ch('q'), ctrl('c')], A::Quit, None),
         (Memo, vec![ch('w'), code(K::Enter)], A::WriteMemo, Some("write")),
         (Memo, vec![ch('o')], A::MemoOpenOnly, Some("hide fixed")),
         (Memo, vec![ch('e')], A::MemoDetails, Some("who & when")),

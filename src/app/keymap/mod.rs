@@ -15,6 +15,7 @@ pub enum Mode {
     Board,
     Council,
     Conflicts,
+    Present,
     Shadow,
     Coverage,
     Channels,
@@ -30,11 +31,12 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help screen lists them.
-    pub const ALL: [Mode; 15] = [
+    pub const ALL: [Mode; 16] = [
         Mode::Grid,
         Mode::Board,
         Mode::Council,
         Mode::Conflicts,
+        Mode::Present,
         Mode::Shadow,
         Mode::Coverage,
         Mode::Channels,
@@ -55,6 +57,7 @@ impl Mode {
             Mode::Board => "Friction board",
             Mode::Council => "CX council view",
             Mode::Conflicts => "Merge conflicts",
+            Mode::Present => "Present mode (for the projector)",
             Mode::Shadow => "Shadow notes pane",
             Mode::Coverage => "Coverage view",
             Mode::Channels => "Channels",
@@ -85,6 +88,7 @@ impl Mode {
             Mode::Board => "BOARD",
             Mode::Council => "COUNCIL",
             Mode::Conflicts => "CONFLICTS",
+            Mode::Present => "PRESENT",
             Mode::Shadow => "NOTES",
             Mode::Coverage => "COVERAGE",
             Mode::Channels => "CHANNELS",

@@ -95,6 +95,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             app.screen.show(View::Board);
             app.board.selected = 0;
         }
+        Action::Present => super::present::open(app),
         Action::ShowCouncil => {
             app.screen.show(View::Council);
             app.board.selected = 0;

@@ -15,6 +15,7 @@ mod links;
 mod modal;
 mod moves;
 pub mod outcome;
+mod present;
 mod search;
 mod selection;
 mod shadow;
@@ -129,6 +130,7 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
         Mode::Coverage => or_the_grid(app, action, coverage::update),
         Mode::Channels => or_the_grid(app, action, coverage::channels),
         Mode::Memo => or_the_grid(app, action, documents::update),
+        Mode::Present => or_the_grid(app, action, present::update),
         Mode::Link => links::update(app, action),
     }
 }
