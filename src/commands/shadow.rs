@@ -165,6 +165,17 @@ fn friction_from_note(map: &mut JourneyMap, tagged: &Tagged) -> Result<crate::mo
     Ok(id)
 }
 
+/// What adding the note changed, before it is saved.
+struct Added {
+    map: JourneyMap,
+    stage: usize,
+    note: crate::model::NoteId,
+    /// The channel that joined the map's list, if one did.
+    channel: Option<String>,
+    /// The friction point recorded with the note (`--friction`) and its severity.
+    point: Option<(crate::model::FrictionId, Severity)>,
+}
+
 /// Adds the note and saves the map.
 pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
     let shown = clean_line(&file.display().to_string()).into_owned();
@@ -193,41 +204,48 @@ pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let tagged = match note_tags(note) {
-        Ok(tagged) => tagged,
+    match add(map, stage, note, file) {
+        Ok(added) => save_and_say(file, &shown, read, &added),
         Err(message) => {
             eprintln!("cxmap: {message}; the file was not changed");
-            return ExitCode::from(1);
+            ExitCode::from(1)
         }
-    };
-    let (text, channel) = (tagged.text.as_str(), tagged.channel.as_str());
+    }
+}
+
+/// Who observed the note: `--observer`, else the configured name.
+fn observer_of(note: &NewNote) -> Result<String, String> {
     if note.observer.as_ref().is_some_and(|o| o.trim().is_empty()) {
-        eprintln!(
-            "cxmap: --observer is empty: give a name, or leave it out to use the configured one; \
-             the file was not changed"
-        );
-        return ExitCode::from(1);
+        return Err("--observer is empty: give a name, or leave it out to use the configured one".to_owned());
     }
     if note.observer.is_none()
         && let Some(problem) = settings::problem()
     {
         eprintln!("cxmap: {}", clean_line(&problem));
     }
-    let Some(observer) = note.observer.clone().or_else(settings::default_observer) else {
-        eprintln!("cxmap: who observed this? Give --observer NAME; the file was not changed");
-        return ExitCode::from(1);
-    };
+    note.observer
+        .clone()
+        .or_else(settings::default_observer)
+        .map(|o| o.trim().to_owned())
+        .ok_or_else(|| "who observed this? Give --observer NAME".to_owned())
+}
+
+/// The note (with its channel on the map's list, and its friction point when asked)
+/// added to `map`, in stage `stage`.
+fn add(mut map: JourneyMap, stage: usize, note: &NewNote, file: &Path) -> Result<Added, String> {
+    let tagged = note_tags(note)?;
+    let observer = observer_of(note)?;
     let mut edits = Vec::new();
-    let mut added = None;
-    let channel = match channels::adopt(&map, channel) {
+    let mut added_channel = None;
+    let channel = match channels::adopt(&map, &tagged.channel) {
         Some(adopted) => {
             if let Some(edit) = adopted.edit {
                 edits.push(edit);
-                added = Some(adopted.name.clone());
+                added_channel = Some(adopted.name.clone());
             }
             adopted.name
         }
-        None => channel.to_owned(),
+        None => tagged.channel.clone(),
     };
     let folder = file
         .parent()
@@ -240,15 +258,14 @@ pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
             );
         }
     }
-    let mut map = map;
     let id = map.fresh_note_id(&mut IdGen::random());
     let new = ShadowNote {
         id: id.clone(),
         at: note_time(jiff::Timestamp::now()),
-        observer: observer.trim().to_owned(),
+        observer,
         stage: map.stages[stage].id.clone(),
         channel,
-        text: text.to_owned(),
+        text: tagged.text.clone(),
         evidence: note.evidence.iter().map(|e| e.trim().to_owned()).collect(),
         ..ShadowNote::default()
     };
@@ -256,44 +273,48 @@ pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
         at: map.shadow.notes.len(),
         note: Box::new(new),
     });
-    if let Err(error) = Edit::Batch(edits).apply(&mut map) {
-        eprintln!("cxmap: {error}; the file was not changed");
-        return ExitCode::from(1);
-    }
+    Edit::Batch(edits).apply(&mut map).map_err(|e| e.to_string())?;
     let point = if note.friction {
-        match friction_from_note(&mut map, &tagged) {
-            Ok(point) => Some(point),
-            Err(error) => {
-                eprintln!("cxmap: {error}; the file was not changed");
-                return ExitCode::from(1);
-            }
-        }
+        Some((friction_from_note(&mut map, &tagged)?, tagged.severity))
     } else {
         None
     };
+    Ok(Added {
+        map,
+        stage,
+        note: id,
+        channel: added_channel,
+        point,
+    })
+}
+
+/// Saves the map with the note (refused if it changed on disk meanwhile) and says what
+/// was added.
+fn save_and_say(file: &Path, shown: &str, read: Fingerprint, added: &Added) -> ExitCode {
     let save = MapSave {
         path: file.to_path_buf(),
-        bytes: format::encode(&map),
+        bytes: format::encode(&added.map),
         expect: Expect::Unchanged(read),
         replace_read_only: false,
     };
     match save_checked(&save) {
         Ok(_) => {
-            if let Some(channel) = added {
+            if let Some(channel) = &added.channel {
                 println!(
                     "Added the channel \"{}\" to the map's channels",
-                    clean_line(&channel)
+                    clean_line(channel)
                 );
             }
             println!(
-                "Added shadow note {id} to {shown}: stage {} {}",
-                stage + 1,
-                clean_line(&map.stages[stage].name)
+                "Added shadow note {} to {shown}: stage {} {}",
+                added.note,
+                added.stage + 1,
+                clean_line(&added.map.stages[added.stage].name)
             );
-            if let Some(point) = point {
+            if let Some((point, severity)) = &added.point {
                 println!(
                     "Added friction point {point} ({}), linked to the note",
-                    tagged.severity.word()
+                    severity.word()
                 );
             }
             ExitCode::SUCCESS

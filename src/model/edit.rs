@@ -197,6 +197,65 @@ impl Edit {
     /// Applies the edit and returns the edit that reverses it.
     pub fn apply(self, map: &mut JourneyMap) -> Result<Edit, EditError> {
         Ok(match self {
+            Edit::SetMapText { .. }
+            | Edit::SetStageText { .. }
+            | Edit::SetScore { .. }
+            | Edit::SetMetrics { .. }
+            | Edit::InsertStage { .. }
+            | Edit::RemoveStage { .. }
+            | Edit::MoveStage { .. } => self.apply_to_stages(map)?,
+            Edit::InsertItem { .. }
+            | Edit::RemoveItem { .. }
+            | Edit::ReplaceItem { .. }
+            | Edit::MoveItem { .. } => self.apply_to_items(map)?,
+            Edit::InsertNote { .. }
+            | Edit::RemoveNote { .. }
+            | Edit::ReplaceNote { .. }
+            | Edit::SetChannels(_)
+            | Edit::SetPlan(_) => self.apply_to_shadow(map)?,
+            Edit::SetMemoFacts(facts) => Edit::SetMemoFacts(std::mem::replace(&mut map.memo, facts)),
+            Edit::SetMapExtra { key, value } => {
+                let fields = &mut map.extras.0;
+                let at = fields.iter().position(|f| f.key == key);
+                let old = match (at, value) {
+                    (Some(at), Some(value)) => Some(std::mem::replace(&mut fields[at].value, value)),
+                    (Some(at), None) => Some(fields.remove(at).value),
+                    (None, Some(value)) => {
+                        fields.push(ExtraField {
+                            after: Some("shadow"),
+                            key: key.clone(),
+                            value,
+                        });
+                        None
+                    }
+                    (None, None) => None,
+                };
+                Edit::SetMapExtra { key, value: old }
+            }
+            Edit::ReplaceMap(new) => Edit::ReplaceMap(Box::new(std::mem::replace(map, *new))),
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match edit.apply(map) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(error) => {
+                            for inverse in inverses.into_iter().rev() {
+                                // Inverses of edits that just applied always fit.
+                                let _ = inverse.apply(map);
+                            }
+                            return Err(error);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Edit::Batch(inverses)
+            }
+        })
+    }
+
+    /// The map's texts and the stages: their texts, scores, metrics, places.
+    fn apply_to_stages(self, map: &mut JourneyMap) -> Result<Edit, EditError> {
+        Ok(match self {
             Edit::SetMapText { field, text } => {
                 let slot = match field {
                     MapText::Title => &mut map.title,
@@ -246,6 +305,13 @@ impl Edit {
                 move_within(&mut map.stages, from, to, "stage")?;
                 Edit::MoveStage { from: to, to: from }
             }
+            other => return Err(EditError(format!("{other:?} is not an edit of the stages"))),
+        })
+    }
+
+    /// The items of the list lanes.
+    fn apply_to_items(self, map: &mut JourneyMap) -> Result<Edit, EditError> {
+        Ok(match self {
             Edit::InsertItem { stage, at, item } => {
                 let target = stage_mut(map, stage)?;
                 let lane = item.lane();
@@ -326,6 +392,13 @@ impl Edit {
                     to: from,
                 }
             }
+            other => return Err(EditError(format!("{other:?} is not an edit of the items"))),
+        })
+    }
+
+    /// The service shadow: notes, channels, plan.
+    fn apply_to_shadow(self, map: &mut JourneyMap) -> Result<Edit, EditError> {
+        Ok(match self {
             Edit::InsertNote { at, note } => {
                 check_insert(map.shadow.notes.len(), at, "shadow note")?;
                 map.shadow.notes.insert(at, *note);
@@ -355,43 +428,7 @@ impl Edit {
                 Edit::SetChannels(std::mem::replace(&mut map.shadow.channels, channels))
             }
             Edit::SetPlan(plan) => Edit::SetPlan(std::mem::replace(&mut map.shadow.plan, plan)),
-            Edit::SetMemoFacts(facts) => Edit::SetMemoFacts(std::mem::replace(&mut map.memo, facts)),
-            Edit::SetMapExtra { key, value } => {
-                let fields = &mut map.extras.0;
-                let at = fields.iter().position(|f| f.key == key);
-                let old = match (at, value) {
-                    (Some(at), Some(value)) => Some(std::mem::replace(&mut fields[at].value, value)),
-                    (Some(at), None) => Some(fields.remove(at).value),
-                    (None, Some(value)) => {
-                        fields.push(ExtraField {
-                            after: Some("shadow"),
-                            key: key.clone(),
-                            value,
-                        });
-                        None
-                    }
-                    (None, None) => None,
-                };
-                Edit::SetMapExtra { key, value: old }
-            }
-            Edit::ReplaceMap(new) => Edit::ReplaceMap(Box::new(std::mem::replace(map, *new))),
-            Edit::Batch(edits) => {
-                let mut inverses = Vec::with_capacity(edits.len());
-                for edit in edits {
-                    match edit.apply(map) {
-                        Ok(inverse) => inverses.push(inverse),
-                        Err(error) => {
-                            for inverse in inverses.into_iter().rev() {
-                                // Inverses of edits that just applied always fit.
-                                let _ = inverse.apply(map);
-                            }
-                            return Err(error);
-                        }
-                    }
-                }
-                inverses.reverse();
-                Edit::Batch(inverses)
-            }
+            other => return Err(EditError(format!("{other:?} is not an edit of the shadow"))),
         })
     }
 
