@@ -68,7 +68,7 @@ pub struct Cli {
     #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "coffee-shop")]
     pub example: Option<String>,
 
-    /// Open in present mode, for a projector: one stage (or one lane) in full text
+    /// Open the map in present mode, for a projector: one stage full screen, in full text
     #[arg(long)]
     pub present: bool,
 

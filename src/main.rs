@@ -189,6 +189,7 @@ fn interactive(file: Option<&Path>, example: Option<&str>, present: bool) -> Exi
     app.shadow.observer = cxmap::store::settings::observer();
     app.shadow.observer_suggestion = cxmap::store::settings::default_observer().unwrap_or_default();
     app.time_zone = jiff::tz::TimeZone::system();
+    app.opens_presenting = present;
     match (file, example) {
         (Some(path), _) if path.exists() => {
             if let Err(error) = session.load(&mut app, path) {
@@ -213,9 +214,6 @@ fn interactive(file: Option<&Path>, example: Option<&str>, present: bool) -> Exi
             session.open_example(&mut app, index);
         }
         (None, None) => {}
-    }
-    if present {
-        app.present();
     }
     if cxmap::store::settings::problem().is_some() {
         app.warn("settings.json is not JSON: ignored, and left as it is");

@@ -294,3 +294,32 @@ fn a_huge_window_is_drawn_clamped_and_still_saves() {
     }
     assert!(std::fs::read_to_string(&path).unwrap().contains("\"score\": 2"));
 }
+
+#[test]
+fn present_mode_from_the_flag_turns_stages_and_gives_the_grid_back() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("online-store");
+    let mut tui = sandbox.spawn(&["--present", path.to_str().unwrap()], 80, 24);
+    tui.wait_for("1/7  Awareness");
+    tui.wait_for("Friction points · 2");
+    tui.send("ll");
+    tui.wait_for("3/7  Purchase");
+    tui.wait_for("↓ 8 more lines");
+    // Quick capture while presenting: the new point shows on the projector at once.
+    tui.send("jjja");
+    tui.type_text("Queue of nine at the till !3 @Ana");
+    tui.send(keys::ENTER);
+    tui.send(keys::ENTER);
+    tui.wait_for("Friction points · 5");
+    tui.wait_for("severe · owner Ana");
+    tui.escape_until_gone("3/7  Purchase");
+    tui.wait_for("Customer goal");
+    tui.send("z");
+    tui.wait_for("3/7  Purchase");
+    tui.send("q");
+    tui.wait_for("Customer goal");
+    tui.send("q");
+    tui.wait_for("don't save");
+    tui.send("n");
+    assert!(tui.wait_exit());
+}

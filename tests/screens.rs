@@ -617,3 +617,45 @@ fn a_rebound_key_is_named_everywhere_the_screen_names_it() {
     said("search", "n next · N back · F6 ends the search");
     said("templates", "(F5), F6 goes back");
 }
+
+/// Down from the goal of the online store's purchase stage to its first friction point.
+fn purchase_friction() -> App {
+    let mut app = example(1);
+    act(&mut app, [Action::MoveRight, Action::MoveRight]);
+    act(&mut app, std::iter::repeat_n(Action::MoveDown, 7));
+    app
+}
+
+/// Present mode on the online store's purchase stage, its selection on the first
+/// friction point: every lane, full text, the rest of the stage under a "more" line.
+#[test]
+fn present_mode_one_stage() {
+    let mut app = purchase_friction();
+    act(&mut app, [Action::Present]);
+    snapshot_each_size("present_stage", app);
+}
+
+/// The purchase stage turned to its second page at 80×24 (the whole stage fits at 200×50).
+#[test]
+fn present_mode_one_stage_second_page() {
+    let mut app = example(1);
+    app.resize(80, 24);
+    act(
+        &mut app,
+        [
+            Action::MoveRight,
+            Action::MoveRight,
+            Action::Present,
+            Action::PresentNext,
+        ],
+    );
+    insta::assert_snapshot!("present_stage_turned_80x24", screen(&mut app, 80, 24));
+}
+
+/// Present mode showing the friction lane across every stage, from the selected point.
+#[test]
+fn present_mode_one_lane() {
+    let mut app = purchase_friction();
+    act(&mut app, [Action::Present, Action::PresentSwitch]);
+    snapshot_each_size("present_lane", app);
+}

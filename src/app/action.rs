@@ -43,14 +43,17 @@ pub enum Action {
     NextParticipant,
     PreviousParticipant,
     ShowBoard,
-    Present,
-    SwitchPresent,
     ShowCouncil,
     SetOwner,
     CycleStatus,
     ShowConflicts,
     TakeOurs,
     TakeTheirs,
+    // Present mode for the projector.
+    Present,
+    PresentNext,
+    PresentPrevious,
+    PresentSwitch,
     CycleSort,
     FilterBoard,
     ClearFilter,
@@ -240,9 +243,6 @@ actions! {
         NextParticipant => "next_participant", Looks, "in a voting round: the next person to vote";
         PreviousParticipant => "previous_participant", Looks,
             "in a voting round: the previous person to vote";
-        Present => "present", Looks,
-            "present mode for the projector: this stage in full text (again or Esc: back)";
-        SwitchPresent => "switch_present", Looks, "present the lane across every stage, or the stage";
         ShowBoard => "show_board", Looks, "the friction board: every friction point in one table";
         ShowCouncil => "show_council", Looks,
             "the CX council view: the three biggest open friction points";
@@ -253,6 +253,14 @@ actions! {
         SetOwner => "set_owner", Changes, "set the friction point's owner (Tab completes the map's owners)";
         CycleStatus => "cycle_status", Changes,
             "next status: open, in progress, fixed, won't fix";
+        Present => "present", Looks,
+            "present mode for the projector: the stage full screen in full text (or its lane across the stages)";
+        PresentNext => "present_next", Looks,
+            "next: the rest of a tall page, then the next stage (or lane)";
+        PresentPrevious => "present_previous", Looks,
+            "previous: back up a tall page, then the previous stage (or lane)";
+        PresentSwitch => "present_switch", Looks,
+            "switch between one stage (every lane) and one lane (every stage)";
         CycleSort => "cycle_sort", Looks, "sort by votes, severity or stage order";
         FilterBoard => "filter_board", Looks, "filter by status, severity, channel or owner";
         ClearFilter => "clear_filter", Looks, "show every friction point again";

@@ -21,6 +21,11 @@ pub fn curve_fits(height: u16) -> bool {
     height >= GRID_MIN_HEIGHT + CURVE_HEIGHT
 }
 
+/// The widest present mode lays its text out: longer lines are hard to follow on a wall.
+pub const PRESENT_MAX_WIDTH: u16 = 100;
+/// Rows present mode keeps above its page: what it shows, and a rule.
+pub const PRESENT_HEADING: u16 = 2;
+
 /// Width of the label column in forms.
 pub const FORM_LABEL_WIDTH: u16 = 11;
 
@@ -93,6 +98,15 @@ impl Geometry {
     /// preview's own summary line and the status bar.
     pub fn memo_page(&self) -> usize {
         usize::from(self.height.saturating_sub(3).max(1))
+    }
+
+    /// Present mode's page: its text's columns (a blank column each side, at most
+    /// [`PRESENT_MAX_WIDTH`]) and the rows it has (the screen less the title and status
+    /// bars and the page's heading).
+    pub fn present_page(&self) -> (usize, usize) {
+        let columns = self.width.saturating_sub(2).min(PRESENT_MAX_WIDTH);
+        let rows = self.height.saturating_sub(2 + PRESENT_HEADING);
+        (usize::from(columns), usize::from(rows))
     }
 
     /// Lines the help screen shows at once.

@@ -144,6 +144,8 @@ pub struct App {
     pub ids: IdGen,
     /// Dates on screen are shown in this zone: UTC unless the program sets the system's.
     pub time_zone: jiff::tz::TimeZone,
+    /// The next map opened shows in present mode (`--present`), once.
+    pub opens_presenting: bool,
 }
 
 impl App {
@@ -170,6 +172,7 @@ impl App {
             keymap: Keymap::default(),
             ids,
             time_zone: jiff::tz::TimeZone::UTC,
+            opens_presenting: false,
         }
     }
 
@@ -181,10 +184,18 @@ impl App {
     }
 
     /// Shows `doc` in the grid, selection at its first cell; a map left with merge
-    /// conflicts by `cxmap merge` opens on the list of them instead.
+    /// conflicts by `cxmap merge` opens on the list of them instead, and one opened with
+    /// `--present` (once) in present mode.
     pub fn open(&mut self, doc: Document) {
+        let presenting = std::mem::take(&mut self.opens_presenting);
         let conflicted = conflicts::any(&doc.map);
-        let view = if conflicted { View::Conflicts } else { View::Grid };
+        let view = if conflicted {
+            View::Conflicts
+        } else if presenting {
+            View::Present(present::Presenting::new(present::Showing::Stage))
+        } else {
+            View::Grid
+        };
         self.switch_to(Screen::Map { doc, view });
         if conflicted && self.message.is_none() {
             self.inform("This map has merge conflicts from a git merge: choose ours or theirs for each");
@@ -221,6 +232,7 @@ impl App {
             keymap: std::mem::take(&mut self.keymap),
             ids: self.ids.clone(),
             time_zone: self.time_zone.clone(),
+            opens_presenting: self.opens_presenting,
         };
     }
 
@@ -341,26 +353,6 @@ impl App {
                 into_second
             }))
         })
-    }
-
-    /// Shows the open map in present mode, on the selected stage (nothing happens on the
-    /// start screen or a map with no stages).
-    pub fn present(&mut self) {
-        if self.doc().is_some_and(|d| !d.map.stages.is_empty()) {
-            let shown = present::Presenting::stage(self.cursor.stage, self.cursor.lane);
-            self.screen.show(View::Present(shown));
-        }
-    }
-
-    /// Keeps present mode's scroll within `max` (what the screen can show).
-    pub fn clamp_present_scroll(&mut self, max: usize) {
-        if let Screen::Map {
-            view: View::Present(shown),
-            ..
-        } = &mut self.screen
-        {
-            shown.scroll = shown.scroll.min(max);
-        }
     }
 
     /// Says something in the status bar.

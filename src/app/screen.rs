@@ -76,6 +76,6 @@ pub enum View {
     Memo(Box<MemoPreview>),
     /// The map and its recovery copy side by side, read-only, before choosing one.
     Compare(Box<RecoveryOffer>),
-    /// For the projector: one stage, or one lane across the stages, in full text.
+    /// One stage or one lane in full text, large enough for a projector.
     Present(Presenting),
 }

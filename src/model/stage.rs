@@ -48,6 +48,18 @@ impl Score {
         }
     }
 
+    /// Arrows for the score, so it reads without colour; never confused with a friction
+    /// point's severity (▲) or votes (●).
+    pub fn glyph(self) -> &'static str {
+        match self.0 {
+            ..=-2 => "↓↓",
+            -1 => "↓",
+            0 => "=",
+            1 => "↑",
+            _ => "↑↑",
+        }
+    }
+
     /// The words for the score.
     pub fn word(self) -> &'static str {
         match self.0 {

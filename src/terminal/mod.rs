@@ -168,9 +168,6 @@ fn event_loop(
                 if let Some(max) = ui::overlay_max_scroll(app, screen) {
                     app.clamp_overlay_scroll(max);
                 }
-                if let Some(max) = ui::present_max_scroll(app, screen) {
-                    app.clamp_present_scroll(max);
-                }
                 if session.perform(app, effect) == Flow::Quit {
                     return Ok(Ending::Quit);
                 }

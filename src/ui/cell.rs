@@ -87,12 +87,7 @@ pub fn friction_badge(friction: &Friction, votes: Option<u32>) -> (String, Style
 pub fn score_line(stage: &Stage) -> (String, Style) {
     match stage.emotion.score {
         Some(score) => (
-            format!(
-                "{} {} {}",
-                theme::score_glyph(score),
-                score.signed(),
-                score.word()
-            ),
+            format!("{} {} {}", score.glyph(), score.signed(), score.word()),
             theme::score(score),
         ),
         None => ("· not scored".to_owned(), theme::DIM),

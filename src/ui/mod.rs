@@ -23,7 +23,6 @@ mod start;
 mod theme;
 
 pub use help::{help_lines, overlay_max_scroll};
-pub use present::max_scroll as present_max_scroll;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -74,11 +73,11 @@ pub fn render(app: &App, frame: &mut Frame) {
                 View::Board => board::render(app, &doc.map, body, buf),
                 View::Council => council::render(app, &doc.map, body, buf),
                 View::Conflicts => conflicts::render(app, body, buf),
-                View::Present(shown) => present::render(app, &doc.map, shown, body, buf),
                 View::Coverage => coverage::render(app, &doc.map, body, buf),
                 View::Channels { .. } => channels::render(app, &doc.map, body, buf),
                 View::Memo(preview) => memo::render(preview, body, buf),
                 View::Compare(offer) => compare::render(app, &doc.map, offer, body, buf),
+                View::Present(presenting) => present::render(app, &doc.map, presenting, body, buf),
             }
         }
         Screen::Start(start) => start::render(app, start, body, frame),

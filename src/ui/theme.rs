@@ -61,15 +61,3 @@ pub fn score(score: Score) -> Style {
         _ => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
     }
 }
-
-/// The glyph for an emotion score, so it reads without colour too; arrows, so it is
-/// never confused with a friction point's severity (▲) or votes (●).
-pub fn score_glyph(score: Score) -> &'static str {
-    match score.value() {
-        ..=-2 => "↓↓",
-        -1 => "↓",
-        0 => "=",
-        1 => "↑",
-        _ => "↑↑",
-    }
-}

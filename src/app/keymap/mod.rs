@@ -15,7 +15,6 @@ pub enum Mode {
     Board,
     Council,
     Conflicts,
-    Present,
     Shadow,
     Coverage,
     Channels,
@@ -27,6 +26,7 @@ pub enum Mode {
     Help,
     Confirm,
     Compare,
+    Present,
 }
 
 impl Mode {
@@ -57,7 +57,6 @@ impl Mode {
             Mode::Board => "Friction board",
             Mode::Council => "CX council view",
             Mode::Conflicts => "Merge conflicts",
-            Mode::Present => "Present mode (for the projector)",
             Mode::Shadow => "Shadow notes pane",
             Mode::Coverage => "Coverage view",
             Mode::Channels => "Channels",
@@ -69,6 +68,7 @@ impl Mode {
             Mode::Help => "Help screen",
             Mode::Confirm => "Questions",
             Mode::Compare => "Comparing a recovery copy",
+            Mode::Present => "Present mode (for the projector)",
         }
     }
 
@@ -88,7 +88,6 @@ impl Mode {
             Mode::Board => "BOARD",
             Mode::Council => "COUNCIL",
             Mode::Conflicts => "CONFLICTS",
-            Mode::Present => "PRESENT",
             Mode::Shadow => "NOTES",
             Mode::Coverage => "COVERAGE",
             Mode::Channels => "CHANNELS",
@@ -100,6 +99,7 @@ impl Mode {
             Mode::Help => "HELP",
             Mode::Confirm => "ASK",
             Mode::Compare => "COMPARE",
+            Mode::Present => "PRESENT",
         }
     }
 }

@@ -101,7 +101,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
 
 /// The friction point the board or council has selected: (stage, position).
 /// Moves friction point `at` of stage `stage` on to the next status, round the four.
-fn next_status(app: &mut App, stage: usize, at: usize) {
+pub(super) fn next_status(app: &mut App, stage: usize, at: usize) {
     let Some(friction) = app
         .screen
         .doc()

@@ -95,7 +95,6 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             app.screen.show(View::Board);
             app.board.selected = 0;
         }
-        Action::Present => super::present::open(app),
         Action::ShowCouncil => {
             app.screen.show(View::Council);
             app.board.selected = 0;
@@ -111,6 +110,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
                 app.inform("No merge conflicts in this map");
             }
         }
+        Action::Present => super::present::start(app),
         Action::MoveStageLeft => move_stage(app, false),
         Action::MoveStageRight => move_stage(app, true),
         _ => {}

@@ -37,8 +37,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         app.message = None;
     }
     let (mode, message) = (app.mode(), app.message.clone());
-    if mode != Mode::Grid {
-        // A score's sign waits only for the very next key in the grid.
+    if !matches!(mode, Mode::Grid | Mode::Present) {
+        // A score's sign waits only for the very next key on the selection.
         app.score_sign = None;
     }
     let effect = dispatch(app, action);
@@ -74,6 +74,7 @@ pub fn refresh(app: &mut App) {
         app.queue
             .refresh(&doc.map, doc.history.state(), &app.folder, focus);
     }
+    present::keep_in_view(app);
 }
 
 fn dispatch(app: &mut App, action: Action) -> Effect {
@@ -118,6 +119,7 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
         | Mode::Shadow
         | Mode::Coverage
         | Mode::Channels
+        | Mode::Present
             if action.changes_map() && app.screen.doc().is_some_and(|d| d.read_only) =>
         {
             app.warn(read_only_message(app));
