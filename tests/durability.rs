@@ -109,3 +109,33 @@ fn a_save_flushes_the_file_before_the_rename_and_the_folder_after() {
         "the folder (fd {folder_fd}) is flushed after the rename: {calls:?}"
     );
 }
+
+#[test]
+fn a_save_keeps_the_files_owner_and_group() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.json");
+    std::fs::write(&path, "{}").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let ours = std::fs::metadata(&path).unwrap();
+    let root = ours.uid() == 0;
+    // Root saving someone else's map used to make it root's; only root can show it.
+    let owner = if root {
+        (1234, 1234)
+    } else {
+        (ours.uid(), ours.gid())
+    };
+    if root {
+        std::os::unix::fs::chown(&path, Some(owner.0), Some(owner.1)).unwrap();
+    } else {
+        tools::present(
+            "root",
+            false,
+            "a_save_keeps_the_files_owner_and_group (another owner)",
+        );
+    }
+    cxmap::store::write_atomic(&path, b"{\"cxmap\": 1}").unwrap();
+    let saved = std::fs::metadata(&path).unwrap();
+    assert_eq!((saved.uid(), saved.gid()), owner, "owner and group kept");
+    assert_eq!(saved.mode() & 0o777, 0o640, "and the permissions");
+}
