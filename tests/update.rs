@@ -96,14 +96,22 @@ fn escape_with_changes_asks_and_no_drops_them() {
     run(&mut app, [Action::EditCell]);
     run(&mut app, typed("half a thought"));
     run(&mut app, [Action::CancelEdit]);
-    assert!(app.question() == Some(&Question::KeepTyping));
-    run(&mut app, [Action::Cancel]);
+    assert!(matches!(
+        app.question(),
+        Some(Question::KeepTyping { what }) if what.starts_with("what you typed for Customer goal")
+    ));
+    run(&mut app, [Action::Alternative]);
     assert!(
         matches!(app.modal, Modal::Editor(_)),
-        "Esc goes back to the editor"
+        "the third answer goes back to the editor"
     );
     run(&mut app, [Action::CancelEdit, Action::No]);
     assert!(app.editor().is_none());
+    assert_eq!(map_of(&app).stages[0].goal, "");
+    run(&mut app, [Action::EditCell]);
+    run(&mut app, typed("another"));
+    run(&mut app, [Action::CancelEdit, Action::Cancel]);
+    assert!(app.modal == Modal::None, "Esc Esc always gets out");
     assert_eq!(map_of(&app).stages[0].goal, "");
 }
 
@@ -496,7 +504,10 @@ fn escaping_a_changed_form_asks_before_dropping_it() {
             Action::CancelEdit,
         ],
     );
-    assert!(app.question() == Some(&Question::KeepTyping));
+    assert!(matches!(
+        app.question(),
+        Some(Question::KeepTyping { what }) if what == "your changes to Severity"
+    ));
     run(&mut app, [Action::No]);
     assert!(app.form().is_none());
     assert_eq!(map_of(&app).stages[stage].frictions[0], before);
@@ -709,9 +720,12 @@ fn leaving_the_link_picker_with_new_ticks_asks_first() {
         &mut app,
         [Action::LinkFrictions, Action::ToggleLink, Action::CancelEdit],
     );
-    assert_eq!(app.question(), Some(&Question::KeepLinks));
-    run(&mut app, [Action::Cancel]);
-    assert!(app.links().is_some(), "Esc goes back to ticking");
+    assert!(matches!(
+        app.question(),
+        Some(Question::KeepLinks { what }) if what == "the links you ticked (1 fewer)" || what == "the links you ticked (1 more)"
+    ));
+    run(&mut app, [Action::Alternative]);
+    assert!(app.links().is_some(), "the third answer goes back to ticking");
     run(&mut app, [Action::CancelEdit, Action::No]);
     assert!(app.links().is_none());
     assert_eq!(map_of(&app).stages[0].opportunities[0].addresses, before);

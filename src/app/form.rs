@@ -250,6 +250,21 @@ impl Form {
         self.focus = (self.focus + count - 1) % count;
     }
 
+    /// The fields changed, in words: "Channel and Owner".
+    pub fn changed(&self) -> String {
+        let labels: Vec<&str> = self
+            .fields
+            .iter()
+            .filter(|f| f.is_modified())
+            .map(|f| f.label)
+            .collect();
+        match labels.split_last() {
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => "nothing".to_owned(),
+        }
+    }
+
     /// Whether any field was changed.
     pub fn is_modified(&self) -> bool {
         self.fields.iter().any(Field::is_modified)

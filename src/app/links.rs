@@ -1,5 +1,5 @@
-//! The link picker: which friction points an opportunity addresses, chosen from its own
-//! stage first and then from every other stage.
+//! The link picker: which friction points an opportunity addresses, the nearest stages
+//! first (its own, then one away, two away…), filtered as the facilitator types.
 
 use std::collections::BTreeSet;
 
@@ -10,6 +10,9 @@ use crate::model::{FrictionId, JourneyMap, Opportunity};
 pub struct LinkRow {
     pub stage: usize,
     pub friction: FrictionId,
+    /// What typing matches against: the stage's number and name, the text, the channel,
+    /// in lower case.
+    haystack: String,
 }
 
 /// An open picker for the opportunity at `at` in stage `stage`.
@@ -17,11 +20,26 @@ pub struct LinkRow {
 pub struct LinkPicker {
     pub stage: usize,
     pub at: usize,
-    /// The opportunity's own stage's friction points, then the other stages' in order.
+    /// Every friction point: the opportunity's own stage's, then the nearest stages'
+    /// (the earlier one first at each distance).
     pub rows: Vec<LinkRow>,
+    /// What was typed to filter the rows.
+    pub query: String,
+    /// The rows that match the query, as positions in `rows`.
+    pub shown: Vec<usize>,
+    /// The selected row, as a position in `shown`.
     pub selected: usize,
     /// The friction points ticked so far.
     pub chosen: BTreeSet<FrictionId>,
+}
+
+/// Stage positions from `stage` outwards: itself, then one before and one after, and so on.
+fn nearest_first(stage: usize, count: usize) -> impl Iterator<Item = usize> {
+    (0..count).flat_map(move |distance| {
+        let before = stage.checked_sub(distance);
+        let after = Some(stage + distance).filter(|s| distance > 0 && *s < count);
+        before.into_iter().chain(after)
+    })
 }
 
 impl LinkPicker {
@@ -29,38 +47,86 @@ impl LinkPicker {
     /// when there is no such opportunity.
     pub fn open(map: &JourneyMap, stage: usize, at: usize) -> Option<Self> {
         let opportunity = map.stages.get(stage)?.opportunities.get(at)?;
-        let order = std::iter::once(stage).chain((0..map.stages.len()).filter(|&s| s != stage));
-        let rows = order
+        let rows: Vec<LinkRow> = nearest_first(stage, map.stages.len())
             .flat_map(|s| {
+                let name = &map.stages[s].name;
                 map.stages[s].frictions.iter().map(move |f| LinkRow {
                     stage: s,
                     friction: f.id.clone(),
+                    haystack: format!("{} {name} {} {}", s + 1, f.text, f.channel).to_lowercase(),
                 })
             })
             .collect();
         Some(Self {
             stage,
             at,
+            shown: (0..rows.len()).collect(),
             rows,
+            query: String::new(),
             selected: 0,
             chosen: opportunity.addresses.iter().cloned().collect(),
         })
     }
 
+    /// The selected row, if any row matches.
+    pub fn selected_row(&self) -> Option<&LinkRow> {
+        self.shown.get(self.selected).and_then(|&i| self.rows.get(i))
+    }
+
+    /// Types `c` into the filter.
+    pub fn type_char(&mut self, c: char) {
+        self.query.push(c);
+        self.refilter();
+    }
+
+    /// Takes the last character off the filter.
+    pub fn erase(&mut self) {
+        self.query.pop();
+        self.refilter();
+    }
+
+    /// Shows the rows holding every word of the query (any case), the first selected.
+    fn refilter(&mut self) {
+        let query = self.query.to_lowercase();
+        let words: Vec<&str> = query.split_whitespace().collect();
+        self.shown = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| words.iter().all(|w| row.haystack.contains(w)))
+            .map(|(i, _)| i)
+            .collect();
+        self.selected = 0;
+    }
+
     /// Whether the ticks differ from what the opportunity addresses in `map`.
     pub fn changes(&self, map: &JourneyMap) -> bool {
-        map.stages
-            .get(self.stage)
-            .and_then(|s| s.opportunities.get(self.at))
-            .is_some_and(|o| self.applied_to(o).addresses != o.addresses)
+        self.change(map).is_some()
+    }
+
+    /// How many links the ticks add and take away, when they change anything.
+    pub fn change(&self, map: &JourneyMap) -> Option<(usize, usize)> {
+        let opportunity = map.stages.get(self.stage)?.opportunities.get(self.at)?;
+        let now = self.applied_to(opportunity).addresses;
+        let more = now
+            .iter()
+            .filter(|id| !opportunity.addresses.contains(id))
+            .count();
+        let fewer = opportunity
+            .addresses
+            .iter()
+            .filter(|id| !now.contains(id))
+            .count();
+        (more + fewer > 0).then_some((more, fewer))
     }
 
     /// Ticks or unticks the selected row.
     pub fn toggle(&mut self) {
-        if let Some(row) = self.rows.get(self.selected)
-            && !self.chosen.remove(&row.friction)
-        {
-            self.chosen.insert(row.friction.clone());
+        let Some(id) = self.selected_row().map(|row| row.friction.clone()) else {
+            return;
+        };
+        if !self.chosen.remove(&id) {
+            self.chosen.insert(id);
         }
     }
 
@@ -93,6 +159,49 @@ mod tests {
     use crate::assets::EXAMPLES;
 
     #[test]
+    fn stages_come_nearest_first() {
+        let order: Vec<usize> = nearest_first(2, 6).collect();
+        assert_eq!(order, [2, 1, 3, 0, 4, 5]);
+        assert_eq!(nearest_first(0, 3).collect::<Vec<_>>(), [0, 1, 2]);
+        assert_eq!(nearest_first(2, 3).collect::<Vec<_>>(), [2, 1, 0]);
+    }
+
+    #[test]
+    fn typing_filters_by_text_stage_or_channel_and_ticks_the_match() {
+        let map = EXAMPLES[1].map().unwrap();
+        let mut picker = LinkPicker::open(&map, 0, 0).unwrap();
+        for c in "delivery FEE".chars() {
+            picker.type_char(c);
+        }
+        let texts: Vec<&str> = picker
+            .shown
+            .iter()
+            .map(|&i| {
+                let row = &picker.rows[i];
+                let (s, f) = map.friction_position(&row.friction).unwrap();
+                map.stages[s].frictions[f].text.as_str()
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            ["The delivery fee appears only on step 3 of checkout, after the full address has been typed"]
+        );
+        picker.toggle();
+        assert!(picker.chosen.contains(&picker.rows[picker.shown[0]].friction));
+        for _ in 0.."delivery FEE".len() {
+            picker.erase();
+        }
+        picker.type_char('6');
+        assert!(
+            picker.shown.iter().all(|&i| picker.rows[i].stage == 5),
+            "a stage's number"
+        );
+        picker.type_char('x');
+        assert!(picker.shown.is_empty() && picker.selected_row().is_none());
+        picker.toggle();
+    }
+
+    #[test]
     fn offers_the_own_stage_first_and_keeps_unknown_links() {
         let mut map = EXAMPLES[1].map().unwrap();
         let (stage, at) = (2, 0);
@@ -106,6 +215,7 @@ mod tests {
         );
         picker.selected = own;
         picker.toggle();
+        assert_eq!(picker.rows[own].stage, stage - 1, "the stage before comes next");
         let linked = picker.applied_to(&map.stages[stage].opportunities[at]);
         assert_eq!(
             linked.addresses,

@@ -24,12 +24,14 @@ pub enum Question {
     MergeChannels { from: String, into: String },
     /// "Save changes first?": yes saves then leaves, no leaves without saving, cancel stays.
     LeaveUnsaved { then: AfterLeaving },
-    /// "Keep what you typed?" (over an editor or a form): yes keeps it, no drops it,
-    /// cancel goes back to editing.
-    KeepTyping,
-    /// "Keep the links you ticked?" (over the link picker): yes keeps them, no drops
-    /// them, cancel goes back to ticking.
-    KeepLinks,
+    /// "Keep your changes to Channel and Owner?" (over an editor or a form), naming
+    /// `what` changed: yes keeps them; no and cancel leave without keeping them (Esc Esc
+    /// always gets out); the third answer goes back to editing.
+    KeepTyping { what: String },
+    /// "Keep the links you ticked (1 more, 2 fewer)?" (over the link picker), naming
+    /// `what` changed: yes keeps them; no and cancel leave without them; the third
+    /// answer goes back to ticking.
+    KeepLinks { what: String },
     /// "Take back the unsaved work?": yes recovers it, no discards the copy, the third
     /// answer shows both side by side, cancel decides later.
     Recover(Box<RecoveryOffer>),

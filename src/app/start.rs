@@ -42,6 +42,17 @@ impl StartScreen {
             .chain((0..self.recoveries.len()).map(StartEntry::Recovered))
     }
 
+    /// The same screen with the newest of the user's maps selected (they are listed
+    /// newest first), or "new map" when there is none: reopening cxmap, the map worked on
+    /// last is one Enter away.
+    pub fn newest_selected(mut self) -> Self {
+        let newest = self
+            .entries()
+            .position(|entry| matches!(entry, StartEntry::Map(_)));
+        self.selected = newest.unwrap_or(0);
+        self
+    }
+
     /// The selected line.
     pub fn selected_entry(&self) -> Option<StartEntry> {
         self.entries().nth(self.selected)
@@ -73,5 +84,30 @@ impl StartScreen {
     /// The selected line of the showing list.
     pub fn position(&self) -> usize {
         self.template.unwrap_or(self.selected)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_newest_map_is_selected_when_there_is_one() {
+        assert_eq!(
+            StartScreen::default().newest_selected().selected_entry(),
+            Some(StartEntry::NewMap)
+        );
+        let screen = StartScreen {
+            maps: ["b.json", "a.json"]
+                .map(|name| MapSummary {
+                    path: PathBuf::from(name),
+                    modified: None,
+                    content: Ok(("A map".to_owned(), 3)),
+                })
+                .to_vec(),
+            ..StartScreen::default()
+        }
+        .newest_selected();
+        assert_eq!(screen.selected_entry(), Some(StartEntry::Map(0)));
     }
 }

@@ -361,5 +361,6 @@ impl Session {
             problem,
             ..StartScreen::default()
         }
+        .newest_selected()
     }
 }

@@ -45,8 +45,18 @@ fn answers(question: &Question) -> Vec<(Action, &'static str)> {
         }
         Question::MergeChannels { .. } => vec![(Yes, "merge"), (No, "back"), (Cancel, "back")],
         Question::LeaveUnsaved { .. } => vec![(Yes, "save"), (No, "don't save"), (Cancel, "stay")],
-        Question::KeepLinks => vec![(Yes, "keep them"), (No, "drop them"), (Cancel, "back to ticking")],
-        Question::KeepTyping => vec![(Yes, "keep it"), (No, "drop it"), (Cancel, "back to editing")],
+        Question::KeepLinks { .. } => vec![
+            (Yes, "keep them"),
+            (No, "don't keep"),
+            (Alternative, "back to ticking"),
+            (Cancel, "don't keep"),
+        ],
+        Question::KeepTyping { .. } => vec![
+            (Yes, "keep"),
+            (No, "don't keep"),
+            (Alternative, "back to editing"),
+            (Cancel, "don't keep"),
+        ],
         Question::Recover(_) => vec![
             (Yes, "recover it"),
             (No, "discard it"),
@@ -106,8 +116,9 @@ fn text(app: &App, question: &Question) -> String {
             format!("“{into}” exists: merge {what} into it? {undo} undoes it.")
         }
         Question::LeaveUnsaved { then } => leave_unsaved(app, *then),
-        Question::KeepLinks => "Keep the links you ticked?".to_owned(),
-        Question::KeepTyping => "Keep what you typed?".to_owned(),
+        Question::KeepLinks { what } | Question::KeepTyping { what } => {
+            format!("Keep {}?", clean_line(what))
+        }
         Question::Recover(offer) => recover(app, offer),
         Question::ChangedOnDisk { .. } => format!(
             "{} was changed on disk since you opened it, by another program or person. \

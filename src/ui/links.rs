@@ -1,5 +1,5 @@
-//! The link picker over the grid: every friction point with a tick box, the
-//! opportunity's own stage first.
+//! The link picker over the grid: every friction point with a tick box, the nearest
+//! stages first, filtered by what is typed (shown at the bottom with the match count).
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
@@ -8,12 +8,15 @@ use ratatui::widgets::{Block, List, ListItem, ListState};
 use super::cell::friction_badge;
 use super::help::centred;
 use super::theme;
+use crate::app::App;
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
 use crate::app::links::LinkPicker;
 use crate::model::JourneyMap;
 use crate::text::display::{clean_line, truncate, width as text_width};
 
 /// Draws `picker` in a box over the middle of the screen.
-pub fn render(map: &JourneyMap, picker: &LinkPicker, frame: &mut Frame) {
+pub fn render(app: &App, map: &JourneyMap, picker: &LinkPicker, frame: &mut Frame) {
     let area = centred(frame.area(), 80, 70);
     let opportunity = map
         .stages
@@ -28,11 +31,12 @@ pub fn render(map: &JourneyMap, picker: &LinkPicker, frame: &mut Frame) {
     let shown = usize::from(area.height.saturating_sub(2)).max(1);
     let first = picker.selected.saturating_sub(shown - 1);
     let items: Vec<ListItem> = picker
-        .rows
+        .shown
         .iter()
         .skip(first)
         .take(shown)
-        .filter_map(|row| {
+        .filter_map(|&i| {
+            let row = picker.rows.get(i)?;
             let stage = map.stages.get(row.stage)?;
             let friction = stage.frictions.iter().find(|f| f.id == row.friction)?;
             let tick = if picker.chosen.contains(&row.friction) {
@@ -58,11 +62,29 @@ pub fn render(map: &JourneyMap, picker: &LinkPicker, frame: &mut Frame) {
             ])))
         })
         .collect();
+    let key = |action: Action| app.keymap.key(Mode::Link, &action);
+    let filter = if picker.query.is_empty() {
+        format!(
+            " type to filter · {} tick · {} keep ",
+            key(Action::ToggleLink),
+            key(Action::Commit)
+        )
+    } else {
+        format!(
+            " {}▏ · {} of {} · {} tick · {} keep ",
+            clean_line(&picker.query),
+            picker.shown.len(),
+            picker.rows.len(),
+            key(Action::ToggleLink),
+            key(Action::Commit)
+        )
+    };
     let list = List::new(items)
         .block(
             Block::bordered()
                 .border_style(theme::ACCENT)
-                .title(Span::styled(title, theme::HEADER)),
+                .title(Span::styled(title, theme::HEADER))
+                .title_bottom(Span::styled(filter, theme::DIM)),
         )
         .highlight_style(theme::SELECTED);
     let mut state = ListState::default().with_selected(Some(picker.selected - first));

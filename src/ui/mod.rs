@@ -96,7 +96,7 @@ fn render_modal(app: &App, modal: &Modal, frame: &mut Frame) {
         Modal::None | Modal::Editor(_) => {}
         Modal::Links(picker) => {
             if let Some(doc) = app.doc() {
-                links::render(&doc.map, picker, frame);
+                links::render(app, &doc.map, picker, frame);
             }
         }
         Modal::Form { form, .. } => form::render(app, form, frame),

@@ -212,7 +212,7 @@ impl Keymap {
     }
 
     /// The action for a terminal key event in `mode`. In the text editor, printable
-    /// characters that are not bound type themselves.
+    /// characters that are not bound type themselves (in the link picker, into its filter).
     pub fn resolve(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
         let key = Key::from_event(event)?;
         let bound = self
@@ -222,7 +222,7 @@ impl Keymap {
             return Some(action.clone());
         }
         match (mode, key.code) {
-            (Mode::Edit | Mode::Form, KeyCode::Char(c))
+            (Mode::Edit | Mode::Form | Mode::Link, KeyCode::Char(c))
                 if !key
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>

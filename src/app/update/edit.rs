@@ -27,7 +27,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::CancelEdit => {
             if editor.input.is_modified() {
-                app.ask(Question::KeepTyping);
+                let heading = editor.target.heading(app.screen.doc().map(|d| &*d.map));
+                let what = format!("what you typed for {heading}");
+                app.ask(Question::KeepTyping { what });
             } else {
                 app.modal = Modal::None;
             }

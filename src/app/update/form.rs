@@ -23,7 +23,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::Commit => return keep(app),
         Action::CancelEdit => {
             if form.is_modified() {
-                app.ask(Question::KeepTyping);
+                let what = format!("your changes to {}", form.changed());
+                app.ask(Question::KeepTyping { what });
             } else {
                 app.modal = Modal::None;
             }

@@ -32,15 +32,24 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let Modal::Links(picker) = &mut app.modal else {
         return Effect::Nothing;
     };
-    let last = picker.rows.len().saturating_sub(1);
+    let last = picker.shown.len().saturating_sub(1);
     match action {
         Action::SelectPrevious => picker.selected = picker.selected.saturating_sub(1),
         Action::SelectNext => picker.selected = (picker.selected + 1).min(last),
         Action::ToggleLink => picker.toggle(),
+        Action::Type(c) => picker.type_char(c),
+        Action::DeleteBack => picker.erase(),
         Action::CancelEdit => {
-            let changed = app.screen.doc().is_some_and(|doc| picker.changes(&doc.map));
-            if changed {
-                app.ask(Question::KeepLinks);
+            let change = app.screen.doc().and_then(|doc| picker.change(&doc.map));
+            if let Some((more, fewer)) = change {
+                let counts = [(more, "more"), (fewer, "fewer")]
+                    .into_iter()
+                    .filter(|(n, _)| *n > 0)
+                    .map(|(n, word)| format!("{n} {word}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let what = format!("the links you ticked ({counts})");
+                app.ask(Question::KeepLinks { what });
             } else {
                 app.modal = Modal::None;
             }

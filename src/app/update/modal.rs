@@ -77,20 +77,20 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
             AfterLeaving::Quit => Effect::Quit,
             AfterLeaving::StartScreen => Effect::ShowStart,
         },
-        (Question::KeepLinks, Action::Yes) => {
+        (Question::KeepLinks { .. }, Action::Yes) => {
             super::links::keep(app);
             Effect::Nothing
         }
-        (Question::KeepLinks, Action::No) => {
+        (Question::KeepLinks { .. }, Action::No | Action::Cancel) => {
             app.modal = Modal::None;
             app.inform("Links left as they were");
             Effect::Nothing
         }
-        (Question::KeepTyping, Action::Yes) if app.modal.form().is_some() => keep(app),
-        (Question::KeepTyping, Action::Yes) => commit(app),
-        (Question::KeepTyping, Action::No) => {
+        (Question::KeepTyping { .. }, Action::Yes) if app.modal.form().is_some() => keep(app),
+        (Question::KeepTyping { .. }, Action::Yes) => commit(app),
+        (Question::KeepTyping { .. }, Action::No | Action::Cancel) => {
             app.modal = Modal::None;
-            app.inform("Dropped what was typed");
+            app.inform("Left without keeping the changes");
             Effect::Nothing
         }
         (Question::Recover(offer), Action::Yes) => recover(app, *offer),
