@@ -180,6 +180,9 @@ fn refuse_arguments(error: &clap::Error) -> ExitCode {
 
 fn interactive(file: Option<&Path>, example: Option<&str>, present: bool) -> ExitCode {
     let mut session = Session::default();
+    if let Ok(here) = std::env::current_dir() {
+        session.set_start_folder(here);
+    }
     // The start screen reads every map in the data folder: only when it is shown first.
     let start = match (file, example) {
         (None, None) => session.start_screen(),

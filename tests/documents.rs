@@ -36,6 +36,11 @@ fn act(app: &mut App, actions: impl IntoIterator<Item = Action>) -> Effect {
     last
 }
 
+/// What a delivery would write, its memo's evidence not looked up.
+fn text(delivery: &cxmap::app::documents::Delivery) -> String {
+    String::from_utf8(delivery.content.plain()).unwrap()
+}
+
 fn delivery(effect: Effect) -> cxmap::app::documents::Delivery {
     match effect {
         Effect::Deliver(delivery) => *delivery,
@@ -55,12 +60,12 @@ fn the_export_menu_writes_the_chosen_format_beside_the_map() {
         PathBuf::from("maps/store.csv"),
         "the file follows the format"
     );
-    assert_eq!(wrote.text, ExportFormat::Csv.build(&map));
+    assert_eq!(text(&wrote), ExportFormat::Csv.build(&map));
     assert!(!wrote.replace);
     act(&mut app, [Action::ShowExport, Action::CursorLeft]);
     let wrote = delivery(act(&mut app, [Action::Commit]));
     assert_eq!(wrote.path, PathBuf::from("maps/store.mmd"));
-    assert_eq!(wrote.text, ExportFormat::Mermaid.build(&map));
+    assert_eq!(text(&wrote), ExportFormat::Mermaid.build(&map));
 }
 
 #[test]
@@ -73,7 +78,7 @@ fn a_typed_file_name_is_kept_when_the_format_changes() {
     let wrote = delivery(act(&mut app, [Action::Commit]));
     assert_eq!(wrote.path, PathBuf::from("out/grid.txt"));
     assert!(
-        wrote.text.starts_with("stage,stage id,lane"),
+        text(&wrote).starts_with("stage,stage id,lane"),
         "csv was chosen after typing"
     );
 }
@@ -86,12 +91,13 @@ fn an_existing_file_is_replaced_only_after_yes() {
         &mut app,
         wrote.clone(),
         Err(OutputError::Exists(wrote.path.clone())),
+        0,
     );
     assert_eq!(app.mode(), Mode::Confirm);
     let again = delivery(act(&mut app, [Action::Yes]));
     assert!(again.replace, "yes replaces");
-    assert_eq!(again.text, wrote.text);
-    delivered(&mut app, again, Ok(()));
+    assert_eq!(text(&again), text(&wrote));
+    delivered(&mut app, again, Ok(()), 0);
     assert_eq!(
         app.message.as_ref().unwrap().text,
         "Wrote the Markdown export to maps/store.md"
@@ -101,6 +107,7 @@ fn an_existing_file_is_replaced_only_after_yes() {
         &mut app,
         wrote.clone(),
         Err(OutputError::Exists(wrote.path.clone())),
+        0,
     );
     assert_eq!(act(&mut app, [Action::No]), Effect::Nothing, "no writes nothing");
     assert!(app.message.as_ref().unwrap().text.starts_with("Nothing written"));
@@ -114,8 +121,16 @@ fn the_memo_preview_writes_what_it_shows() {
     assert_eq!(app.mode(), Mode::Memo);
     let preview = app.memo().unwrap();
     assert_eq!(
-        preview.lines.join("\n") + "\n",
-        memo(&map, &MemoOptions::default(), MemoFormat::Text)
+        preview.lines[preview.memo_start..].join("\n") + "\n",
+        memo(&map, &MemoOptions::default(), MemoFormat::Text),
+        "under the checks, the memo itself"
+    );
+    let checks = &preview.lines[..preview.memo_start];
+    assert!(
+        checks
+            .iter()
+            .any(|l| l.starts_with("✓ the printed memo (HTML, PDF) fits one A4 page")),
+        "{checks:#?}"
     );
     act(&mut app, [Action::MemoOpenOnly]);
     let wrote = delivery(act(&mut app, [Action::WriteMemo, Action::Commit]));
@@ -124,38 +139,50 @@ fn the_memo_preview_writes_what_it_shows() {
         open_only: true,
         ..MemoOptions::default()
     };
-    assert_eq!(wrote.text, memo(&map, &open_only, MemoFormat::Markdown));
+    assert_eq!(text(&wrote), memo(&map, &open_only, MemoFormat::Markdown));
+    let wrote = delivery(act(
+        &mut app,
+        [
+            Action::WriteMemo,
+            Action::CursorRight,
+            Action::CursorRight,
+            Action::Commit,
+        ],
+    ));
+    assert_eq!(wrote.path, PathBuf::from("maps/store-memo.html"));
+    assert_eq!(text(&wrote), memo(&map, &open_only, MemoFormat::Html));
     let wrote = delivery(act(
         &mut app,
         [Action::WriteMemo, Action::CursorLeft, Action::Commit],
     ));
-    assert_eq!(wrote.path, PathBuf::from("maps/store-memo.html"));
-    assert_eq!(wrote.text, memo(&map, &open_only, MemoFormat::Html));
+    assert_eq!(
+        wrote.path,
+        PathBuf::from("maps/store-memo.pdf"),
+        "PDF too, from the program"
+    );
+    assert!(wrote.content.plain().starts_with(b"%PDF-"));
     act(&mut app, [Action::Back]);
     assert_eq!(app.mode(), Mode::Grid);
     assert!(app.memo().is_none());
 }
 
 #[test]
-fn who_walked_the_journey_can_be_typed_when_no_notes_say() {
+fn who_walked_the_journey_is_typed_in_the_preview_and_kept_in_the_map() {
     let mut map = EXAMPLES[0].map().unwrap();
     map.shadow.notes.clear();
     let mut app = app_with(map.clone());
     act(&mut app, [Action::ShowMemo]);
-    let said = &app.message.as_ref().unwrap().text;
+    let preview = app.memo().unwrap();
+    assert!(preview.lines.iter().any(|l| l == "Walked by: not recorded"));
     assert!(
-        said.starts_with("Press e to say who walked"),
-        "the key comes first: {said}"
-    );
-    assert!(
-        app.memo()
-            .unwrap()
-            .lines
+        preview.lines[..preview.warnings]
             .iter()
-            .any(|l| l == "Walked by: not recorded")
+            .any(|l| l.contains("who walked the journey or when is not recorded: e says it")),
+        "{:#?}",
+        preview.lines
     );
     act(&mut app, [Action::MemoDetails]);
-    act(&mut app, "Ana, Ben".chars().map(Action::Type));
+    act(&mut app, "Ana and Ben".chars().map(Action::Type));
     act(&mut app, [Action::NextField]);
     act(&mut app, "2026-11-20".chars().map(Action::Type));
     act(&mut app, [Action::NextField]);
@@ -168,7 +195,26 @@ fn who_walked_the_journey_can_be_typed_when_no_notes_say() {
         lines.iter().any(|l| l == "Devices:   phone, laptop"),
         "{lines:#?}"
     );
-    assert_eq!(*app.doc().unwrap().map, map, "the map itself is not changed");
+    let doc = app.doc().unwrap();
+    let facts = doc.map.memo.as_ref().expect("the map keeps the facts");
+    assert_eq!(
+        (
+            facts.walked_by.as_str(),
+            facts.when.as_str(),
+            facts.devices.as_str()
+        ),
+        ("Ana and Ben", "2026-11-20", "phone, laptop")
+    );
+    assert!(doc.is_dirty(), "the map is unsaved now");
+    act(&mut app, [Action::Undo]);
+    assert_eq!(*app.doc().unwrap().map, map, "undo takes them back");
+    assert!(
+        app.memo()
+            .unwrap()
+            .lines
+            .iter()
+            .any(|l| l == "Walked by: not recorded")
+    );
 }
 
 #[test]
@@ -179,7 +225,7 @@ fn every_export_is_named_in_words_when_written() {
         act(&mut app, [Action::ShowExport]);
         act(&mut app, std::iter::repeat_n(Action::CursorRight, moves));
         let wrote = delivery(act(&mut app, [Action::Commit]));
-        delivered(&mut app, wrote, Ok(()));
+        delivered(&mut app, wrote, Ok(()), 0);
         said.push(app.message.as_ref().unwrap().text.clone());
     }
     assert_eq!(

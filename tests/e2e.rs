@@ -41,7 +41,7 @@ fn editing_a_cell_and_saving_changes_that_line_only() {
 }
 
 #[test]
-fn a_new_map_from_the_start_screen_is_there_after_reopening() {
+fn a_new_map_from_the_start_screen_asks_where_and_is_there_after_reopening() {
     let sandbox = Sandbox::new();
     let mut tui = sandbox.spawn(&[], 100, 30);
     tui.wait_for("New map from a template");
@@ -50,6 +50,10 @@ fn a_new_map_from_the_start_screen_is_there_after_reopening() {
     tui.send(keys::ENTER);
     tui.wait_for("Title of the new map");
     tui.type_text("Gym sign-up");
+    tui.send(keys::ENTER);
+    // Where to save it: the folder cxmap was started in, unless the user says otherwise.
+    tui.wait_for("Save the new map as");
+    tui.wait_for("gym-sign-up.json");
     tui.send(keys::ENTER);
     tui.wait_for("1 Awareness");
     tui.send(keys::ENTER);
@@ -62,13 +66,14 @@ fn a_new_map_from_the_start_screen_is_there_after_reopening() {
     tui.send("q");
     assert!(tui.wait_exit());
 
-    let saved = sandbox.data_dir().join("gym-sign-up.json");
+    let saved = sandbox.path("gym-sign-up.json");
     let text = std::fs::read_to_string(&saved).unwrap();
     assert!(text.contains("\"title\": \"Gym sign-up\""));
     assert!(text.contains("\"goal\": \"Find a gym near work\""));
 
     let mut again = sandbox.spawn(&[], 100, 30);
     again.wait_for("Gym sign-up");
+    again.wait_for("./gym-sign-up.json");
     // The newest map is selected: one Enter opens it.
     again.send(keys::ENTER);
     again.wait_for("Find a gym near work");
@@ -180,7 +185,15 @@ fn a_shadow_note_with_evidence_becomes_a_friction_point_and_both_are_saved_linke
     assert_eq!(stage, 0);
     let friction = &map.stages[0].frictions[at];
     assert_eq!(friction.text, note.text);
-    assert_eq!(friction.evidence, note.evidence);
+    assert!(
+        friction.evidence.is_empty(),
+        "the photo stays on the note and reaches the point through the link"
+    );
+    let links = cxmap::model::NoteLinks::new(&map);
+    assert_eq!(
+        cxmap::model::friction_evidence(&map, &links, friction),
+        ["evidence/kiosk-queue.jpg"]
+    );
     assert_eq!(friction.channel, note.channel);
     let settings = std::fs::read_to_string(sandbox.path("config/settings.json")).unwrap();
     assert!(settings.contains("\"observer\": \"Lindiwe\""), "{settings}");

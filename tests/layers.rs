@@ -39,7 +39,6 @@ const DATA_TABLES: &[(&str, &str)] = &[("src/app/keymap/defaults.rs", "default_b
 /// when their change lands (see /work/coord/notes.md). Each must still be over the limit:
 /// once split, its line here has to go.
 const BEING_SPLIT: &[(&str, &str)] = &[
-    ("src/export/memo/mod.rs", "build"),
     ("src/import/grid.rs", "read"),
     ("src/main.rs", "main"),
 ];

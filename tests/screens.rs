@@ -129,11 +129,17 @@ fn start_app() -> App {
                 content: Ok(("Checkout review — returning shoppers".into(), 7)),
             },
             MapSummary {
+                path: "/home/ana/walks/day-one.json".into(),
+                modified: at(1_794_500_000),
+                content: Ok(("Day one — kitchenware walk".into(), 7)),
+            },
+            MapSummary {
                 path: "/home/ana/.local/share/cxmap/broken.json".into(),
                 modified: at(1_794_000_000),
                 content: Err("line 3: expected `,` or `}`; is a comma missing?".into()),
             },
         ],
+        new_maps_in: "/home/ana/walks".into(),
         ..StartScreen::default()
     };
     let mut app = App::at_start(start, IdGen::seeded(6));
@@ -389,7 +395,7 @@ fn replace_an_existing_export() {
         panic!("the export menu writes a file: {effect:?}")
     };
     let exists = cxmap::store::OutputError::Exists(delivery.path.clone());
-    cxmap::app::update::delivered(&mut app, *delivery, Err(exists));
+    cxmap::app::update::delivered(&mut app, *delivery, Err(exists), 0);
     snapshot_each_size("export_replace_question", app);
 }
 

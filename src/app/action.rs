@@ -69,6 +69,9 @@ pub enum Action {
     ClearNoteFilter,
     OpenEvidence,
     MakeFriction,
+    LinkNote,
+    UnlinkNote,
+    MoveToOpportunities,
     ShowCoverage,
     ShowChannels,
     PlanVote,
@@ -96,6 +99,7 @@ pub enum Action {
     Redo,
     Save,
     OpenStartScreen,
+    SaveAs,
     Quit,
     ShowHelp,
     // Text editing.
@@ -275,9 +279,14 @@ actions! {
         FilterNotes => "filter_notes", Looks, "filter the notes by stage, channel, observer or text";
         ClearNoteFilter => "clear_note_filter", Looks, "show every note again";
         OpenEvidence => "open_evidence", Looks,
-            "open the note's first evidence with the system's opener";
+            "open the evidence of the note or friction point (a choice when there are several)";
         MakeFriction => "make_friction", Changes,
             "make the note a friction point in its stage, linked to it";
+        LinkNote => "link_note", Changes,
+            "link shadow notes and a friction point (the point's evidence then includes the note's)";
+        UnlinkNote => "unlink_note", Changes, "take the note off the friction point it is linked to";
+        MoveToOpportunities => "move_to_opportunities", Changes,
+            "move a friction point that reads like a solution to its stage's opportunities";
         ShowCoverage => "show_coverage", Looks,
             "the coverage view: notes per stage × channel, what to shadow next";
         ShowChannels => "show_channels", Looks, "edit the map's channels";
@@ -307,6 +316,7 @@ actions! {
         Redo => "redo", Changes, "redo what was undone";
         Save => "save", Changes, "save the map";
         OpenStartScreen => "open_start_screen", Looks, "open another map (start screen)";
+        SaveAs => "save_as", Looks, "save the map under a new name and go on there";
         Quit => "quit", Looks, "quit (asks when there are unsaved changes)";
         ShowHelp => "show_help", Looks, "show this help";
         Commit => "commit", Looks, "keep what you typed or chose";
@@ -346,7 +356,7 @@ actions! {
         Alternative => "alternative", Looks, "the third answer, where a question has one";
         LinkFrictions => "link_frictions", Changes,
             "link the opportunity to the friction points it addresses";
-        ToggleLink => "toggle_link", Looks, "tick or untick the friction point";
+        ToggleLink => "toggle_link", Looks, "tick or untick the entry";
     }
     typed {
         Action::SetScore(_) => Changes, "set the emotion score";

@@ -34,6 +34,10 @@ pub enum EditTarget {
     NewMapTitle {
         template: usize,
     },
+    /// Where to save the new map whose title the start screen holds.
+    NewMapFile {
+        template: usize,
+    },
     SaveAs,
     /// The search prompt: the text is the query.
     Search,
@@ -65,6 +69,7 @@ impl EditTarget {
             | EditTarget::StageName { .. }
             | EditTarget::NewStage { .. }
             | EditTarget::NewMapTitle { .. }
+            | EditTarget::NewMapFile { .. }
             | EditTarget::SaveAs
             | EditTarget::Search => false,
         }
@@ -87,6 +92,7 @@ impl EditTarget {
             EditTarget::NewStage { .. }
             | EditTarget::NewItem { .. }
             | EditTarget::NewMapTitle { .. }
+            | EditTarget::NewMapFile { .. }
             | EditTarget::SaveAs
             | EditTarget::Search => None,
         };
@@ -129,6 +135,9 @@ impl EditTarget {
                 format!("New {}{}", lane.item_noun(), stage_name(stage))
             }
             EditTarget::NewMapTitle { .. } => "Title of the new map".to_owned(),
+            EditTarget::NewMapFile { .. } => {
+                "Save the new map as (a .json file; Enter keeps this)".to_owned()
+            }
             EditTarget::SaveAs => "Save as: a new file name".to_owned(),
             EditTarget::Search => "Search every text of the map (any case)".to_owned(),
         }

@@ -316,6 +316,16 @@ impl Form {
         }
     }
 
+    /// The option chosen in the choice field `name`, as offered.
+    pub fn chosen(&self, name: &str) -> Option<&str> {
+        self.field(name).and_then(|f| match &f.value {
+            FieldValue::Choice {
+                options, selected, ..
+            } => options.get(*selected).map(String::as_str),
+            _ => None,
+        })
+    }
+
     /// The checked number of the field called `name`; an error moves the focus to it.
     pub fn number(&mut self, name: &str) -> Result<Option<f64>, String> {
         let result = self.field(name).map_or_else(

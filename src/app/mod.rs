@@ -16,6 +16,7 @@ pub mod geometry;
 pub mod keymap;
 pub mod links;
 pub mod modal;
+pub mod note_links;
 pub mod outcome;
 pub mod present;
 pub mod queue;
@@ -72,10 +73,11 @@ pub enum Effect {
     Open(PathBuf),
     /// Open a copy of the bundled example with this index.
     OpenExample(usize),
-    /// Make a new map from a template, save it in the data folder and open it.
+    /// Make a new map from a template, save it at `path` and open it.
     Create {
         template: usize,
         title: String,
+        path: PathBuf,
     },
     /// Re-read the data folder and show the start screen.
     ShowStart,
@@ -101,6 +103,8 @@ pub enum Effect {
     OpenEvidence(String),
     /// Remember the observer's name in the config folder.
     RememberObserver(String),
+    /// Copy these evidence files (outside the map's folder) into `evidence/` beside it.
+    CopyEvidence(Vec<String>),
 }
 
 /// Everything the program knows between two key presses: one screen (the start screen,
@@ -292,7 +296,7 @@ impl App {
             Modal::Help { .. } | Modal::Notice { .. } => Mode::Help,
             Modal::Form { .. } => Mode::Form,
             Modal::Editor(_) => Mode::Edit,
-            Modal::Links(_) => Mode::Link,
+            Modal::Links(_) | Modal::NoteLinks { .. } => Mode::Link,
             Modal::None => self.screen_mode(),
         }
     }

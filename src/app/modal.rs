@@ -7,6 +7,7 @@ use super::form::Form;
 use super::forms::FormPurpose;
 use super::keymap::Mode;
 use super::links::LinkPicker;
+use super::note_links::NoteLinkPicker;
 use super::outcome::Confirmed;
 // Questions carry these; they live with the effect and the document they are about.
 pub use super::AfterLeaving;
@@ -58,6 +59,10 @@ pub enum Question {
     ReplaceFile(Box<super::documents::Delivery>),
     /// "Another cxmap has this map open": yes stays read-only, no edits anyway.
     LockedElsewhere { holder: String },
+    /// "These evidence files are outside the map's folder: copy them beside the map?":
+    /// yes copies them into its `evidence/` folder and names the copies instead, no or
+    /// cancel keeps the paths as typed (allowed, and marked).
+    CopyEvidence { entries: Vec<String> },
 }
 
 /// The layer over the screen.
@@ -72,6 +77,12 @@ pub enum Modal {
     Form { form: Form, purpose: FormPurpose },
     /// Choosing which friction points an opportunity addresses.
     Links(LinkPicker),
+    /// Choosing which friction point a note backs, or which notes back a point; what it
+    /// was opened over (the friction point's form) comes back when it closes.
+    NoteLinks {
+        picker: NoteLinkPicker,
+        behind: Box<Modal>,
+    },
     /// A question over what `behind` holds.
     Ask { question: Question, behind: Box<Modal> },
     /// The keys, those of `from` (where it was asked for) first.
@@ -157,6 +168,36 @@ impl Modal {
         }
     }
 
+    /// The note-link picker, open on top or under a question or the help.
+    pub fn note_links(&self) -> Option<&NoteLinkPicker> {
+        match self.base() {
+            Modal::NoteLinks { picker, .. } => Some(picker),
+            _ => None,
+        }
+    }
+
+    /// The note-link picker, to change.
+    pub fn note_links_mut(&mut self) -> Option<&mut NoteLinkPicker> {
+        match self.base_mut() {
+            Modal::NoteLinks { picker, .. } => Some(picker),
+            _ => None,
+        }
+    }
+
+    /// Takes the note-link picker off the top, bringing back what it was opened over.
+    pub fn take_note_links(&mut self) -> Option<NoteLinkPicker> {
+        match std::mem::take(self) {
+            Modal::NoteLinks { picker, behind } => {
+                *self = *behind;
+                Some(picker)
+            }
+            other => {
+                *self = other;
+                None
+            }
+        }
+    }
+
     /// The question asked, if one is on top.
     pub fn question(&self) -> Option<&Question> {
         match self {
@@ -171,11 +212,14 @@ impl Modal {
         *self = layer(behind);
     }
 
-    /// Closes the top layer: what a question, the help or a notice covered comes back;
-    /// an editor, a form or the picker leaves nothing.
+    /// Closes the top layer: what a question, the help, a notice or the note-link picker
+    /// covered comes back; an editor, a form or the link picker leaves nothing.
     pub fn close(&mut self) {
         *self = match std::mem::take(self) {
-            Modal::Ask { behind, .. } | Modal::Help { behind, .. } | Modal::Notice { behind, .. } => *behind,
+            Modal::Ask { behind, .. }
+            | Modal::Help { behind, .. }
+            | Modal::Notice { behind, .. }
+            | Modal::NoteLinks { behind, .. } => *behind,
             _ => Modal::None,
         };
     }

@@ -49,6 +49,18 @@ pub enum Outcome {
     },
     /// A new map made from a template in the data folder (its save follows).
     Created { doc: Box<Document> },
+    /// Evidence files copied beside the map: (as typed, the copy's path in the map's
+    /// folder), and the ones that could not be copied with why.
+    EvidenceCopied {
+        copied: Vec<(String, String)>,
+        failed: Vec<String>,
+    },
+    /// A new map's file is already there: name another.
+    NewMapExists {
+        template: usize,
+        title: String,
+        path: PathBuf,
+    },
     /// A bundled template or example could not be used.
     NotMade { what: &'static str, message: String },
     /// Another cxmap holds the map just opened: it shows read-only.

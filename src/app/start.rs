@@ -31,6 +31,11 @@ pub struct StartScreen {
     pub selected: usize,
     /// While choosing a template for a new map: the selected template.
     pub template: Option<usize>,
+    /// The new map's title, once typed, while its file is being named.
+    pub title: Option<String>,
+    /// Where a new map is saved unless the user says otherwise: the folder cxmap was
+    /// started in.
+    pub new_maps_in: PathBuf,
 }
 
 impl StartScreen {

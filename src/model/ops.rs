@@ -95,9 +95,10 @@ pub fn delete_item(map: &JourneyMap, stage: usize, lane: ListLane, at: usize) ->
 }
 
 /// Turns shadow note `at` into a friction point at the end of its stage's friction list
-/// (text, channel and evidence carried over, severity major) and links the note to it;
-/// evidence added to the note later reaches the point through the link. `None` when the
-/// note is missing, already linked to a friction point of the map, or names no stage.
+/// (text and channel carried over, severity major) and links the note to it; the note's
+/// evidence stays on the note and reaches the point through the link, now and whenever
+/// it changes. `None` when the note is missing, already linked to a friction point of
+/// the map, or names no stage.
 pub fn note_to_friction(map: &JourneyMap, at: usize, id: FrictionId) -> Option<Edit> {
     note_to_friction_of(map, at, id, Severity::default())
 }
@@ -115,7 +116,6 @@ pub fn note_to_friction_of(map: &JourneyMap, at: usize, id: FrictionId, severity
     let stage = map.stage_position(&note.stage)?;
     let mut friction = Friction::new(id.clone(), note.text.clone());
     friction.channel = note.channel.clone();
-    friction.evidence = note.evidence.clone();
     friction.severity = severity;
     let mut linked = note.clone();
     linked.friction = Some(id);
@@ -160,6 +160,49 @@ pub fn unlink_note(map: &JourneyMap, at: usize) -> Option<Edit> {
     })
 }
 
+/// Every friction point and note naming an evidence entry of `renames` names its new
+/// path instead (a file copied beside the map), as one edit; `None` when none does.
+pub fn rename_evidence(map: &JourneyMap, renames: &[(String, String)]) -> Option<Edit> {
+    let renamed = |evidence: &[String]| -> Option<Vec<String>> {
+        let mut changed = false;
+        let new = evidence
+            .iter()
+            .map(
+                |entry| match renames.iter().find(|(old, _)| old == entry.trim()) {
+                    Some((_, new)) => {
+                        changed = true;
+                        new.clone()
+                    }
+                    None => entry.clone(),
+                },
+            )
+            .collect();
+        changed.then_some(new)
+    };
+    let mut edits = Vec::new();
+    for (s, stage) in map.stages.iter().enumerate() {
+        for (at, friction) in stage.frictions.iter().enumerate() {
+            if let Some(evidence) = renamed(&friction.evidence) {
+                let item = Item::Friction(Friction {
+                    evidence,
+                    ..friction.clone()
+                });
+                edits.push(Edit::ReplaceItem { stage: s, at, item });
+            }
+        }
+    }
+    for (at, note) in map.shadow.notes.iter().enumerate() {
+        if let Some(evidence) = renamed(&note.evidence) {
+            let note = Box::new(crate::model::ShadowNote {
+                evidence,
+                ..note.clone()
+            });
+            edits.push(Edit::ReplaceNote { at, note });
+        }
+    }
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,7 +225,10 @@ mod tests {
         let friction = &map.stages[1].frictions[0];
         assert_eq!(friction.text, "Queue past the door");
         assert_eq!(friction.channel, "Store");
-        assert_eq!(friction.evidence, ["queue.jpg"]);
+        assert!(
+            friction.evidence.is_empty(),
+            "the photo stays on the note, reached by the link"
+        );
         assert_eq!(map.shadow.notes[0].friction, Some(FrictionId("fr-9".into())));
         assert_eq!(
             note_to_friction(&map, 0, FrictionId("fr-8".into())),

@@ -3,6 +3,7 @@
 //! copies of unsaved work, creating maps and listing the data folder. Every result goes
 //! back to the app as an [`Outcome`]; the app decides what the screen says.
 
+mod documents;
 mod recovering;
 mod saving;
 
@@ -46,6 +47,9 @@ pub struct Session {
     seen: Option<(Work, Instant)>,
     /// The kept recovery copy offered when the map opened, until taken or discarded.
     offered: Option<PathBuf>,
+    /// Where new maps go unless the user names another place, and whose maps the start
+    /// screen lists beside the data folder's: the folder cxmap was started in.
+    start_folder: Option<PathBuf>,
     /// The save running on its worker, and the one asked for meanwhile.
     saves: Saves,
 }
@@ -73,8 +77,15 @@ impl Session {
             unrecorded_since: None,
             seen: None,
             offered: None,
+            start_folder: None,
             saves: Saves::default(),
         }
+    }
+
+    /// New maps go to `folder` unless the user names another place, and the start screen
+    /// lists the maps there too (`main` passes the folder cxmap was started in).
+    pub fn set_start_folder(&mut self, folder: PathBuf) {
+        self.start_folder = Some(folder);
     }
 
     /// Performs `effect` and any effect it leads to.
@@ -99,20 +110,22 @@ impl Session {
                     self.open_example(app, index);
                     Effect::Nothing
                 }
-                Effect::Create { template, title } => self.create(app, template, &title),
+                Effect::Create {
+                    template,
+                    title,
+                    path,
+                } => self.create(app, template, &title, path),
                 Effect::ShowStart => {
                     self.leave(app);
                     report(app, Outcome::StartListed(self.start_screen()))
                 }
                 Effect::Deliver(delivery) => {
                     let source = app.doc().map(|doc| doc.path.clone());
-                    let result = store::write_output(
-                        &delivery.path,
-                        delivery.text.as_bytes(),
-                        delivery.replace,
-                        source.as_deref(),
-                    );
-                    delivered(app, *delivery, result)
+                    let folder = app.doc().map(|doc| doc.folder().to_path_buf());
+                    let (bytes, missing) = documents::contents(&delivery, folder.as_deref());
+                    let result =
+                        store::write_output(&delivery.path, &bytes, delivery.replace, source.as_deref());
+                    delivered(app, *delivery, result, missing)
                 }
                 Effect::DiscardRecovery => self.discard_offered(app),
                 Effect::RecoveryTaken => self.take_offered(app),
@@ -120,6 +133,20 @@ impl Session {
                     Some(doc) => {
                         let opened = store::opener::open_evidence(doc.folder(), &evidence);
                         report(app, Outcome::EvidenceOpened(opened))
+                    }
+                    None => Effect::Nothing,
+                },
+                Effect::CopyEvidence(entries) => match app.doc() {
+                    Some(doc) => {
+                        let folder = doc.folder().to_path_buf();
+                        let (mut copied, mut failed) = (Vec::new(), Vec::new());
+                        for entry in entries {
+                            match store::copy_beside(&folder, &entry) {
+                                Ok(copy) => copied.push((entry, copy)),
+                                Err(why) => failed.push(why),
+                            }
+                        }
+                        report(app, Outcome::EvidenceCopied { copied, failed })
                     }
                     None => Effect::Nothing,
                 },
@@ -285,13 +312,23 @@ impl Session {
         }
     }
 
-    fn create(&mut self, app: &mut App, template: usize, title: &str) -> Effect {
+    fn create(&mut self, app: &mut App, template: usize, title: &str, path: PathBuf) -> Effect {
         let Some(bundled) = TEMPLATES.get(template) else {
             return Effect::Nothing;
         };
+        if path.exists() {
+            let title = title.to_owned();
+            return report(
+                app,
+                Outcome::NewMapExists {
+                    template,
+                    title,
+                    path,
+                },
+            );
+        }
         match bundled.instantiate(title, &mut app.ids) {
             Ok(map) => {
-                let path = store::new_map_path(&self.maps_folder(), title);
                 let doc = Box::new(Document::new_file(map, path));
                 report(app, Outcome::Created { doc });
                 self.adopt(app, None, true);
@@ -330,7 +367,7 @@ impl Session {
     /// The start screen's content: the data folder's maps, and unsaved or kept work of
     /// maps elsewhere (one line per map).
     pub fn start_screen(&self) -> StartScreen {
-        let (maps, problem) = match &self.data_dir {
+        let (mut maps, problem) = match &self.data_dir {
             None => (
                 Vec::new(),
                 Some("no data folder: set CXMAP_DATA_DIR to keep maps in one place".to_owned()),
@@ -340,6 +377,15 @@ impl Session {
                 Err(problem) => (Vec::new(), Some(problem)),
             },
         };
+        // The maps in the folder cxmap was started in, where new ones go by default (other
+        // JSON files there are not maps, so only what reads as a map is listed).
+        if let Some(here) = &self.start_folder
+            && self.data_dir.as_ref() != Some(here)
+            && let Ok(found) = store::list_maps(here)
+        {
+            maps.extend(found.into_iter().filter(|m| m.content.is_ok()));
+            maps.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.path.cmp(&b.path)));
+        }
         let mut recoveries = self.data_dir.as_deref().map(recovery::list).unwrap_or_default();
         let keys: Vec<PathBuf> = maps.iter().map(|m| recovery::map_key(&m.path)).collect();
         let recoverable = keys
@@ -359,6 +405,7 @@ impl Session {
             folder: self.data_dir.clone(),
             maps,
             problem,
+            new_maps_in: self.start_folder.clone().unwrap_or_else(|| self.maps_folder()),
             ..StartScreen::default()
         }
         .newest_selected()

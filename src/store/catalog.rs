@@ -80,20 +80,7 @@ pub fn title_from_path(path: &Path) -> String {
 /// A path in `folder` for a new map called `title` that does not exist yet:
 /// `sunday-coffee.json`, then `sunday-coffee-2.json`, and so on.
 pub fn new_map_path(folder: &Path, title: &str) -> PathBuf {
-    let mut slug = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-').chars().take(60).collect::<String>();
-    let slug = if slug.is_empty() {
-        "journey-map".to_owned()
-    } else {
-        slug
-    };
+    let slug = slug(title);
     (1..)
         .map(|n| {
             let name = if n == 1 {
@@ -105,6 +92,29 @@ pub fn new_map_path(folder: &Path, title: &str) -> PathBuf {
         })
         .find(|path| !path.exists())
         .unwrap_or_else(|| folder.join(format!("{slug}.json")))
+}
+
+/// The file name a map called `title` gets: `Sunday coffee!` gives `sunday-coffee.json`.
+pub fn map_file_name(title: &str) -> String {
+    format!("{}.json", slug(title))
+}
+
+/// Lower-case letters and digits of `title`, runs of anything else as one hyphen.
+fn slug(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').chars().take(60).collect::<String>();
+    if slug.is_empty() {
+        "journey-map".to_owned()
+    } else {
+        slug
+    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,40 @@ pub fn evidence_missing(folder: &Path, entry: &str) -> bool {
     !entry.is_empty() && !is_url(entry) && !folder.join(entry).exists()
 }
 
+/// Copies the evidence file `entry` (outside the map's folder) into `evidence/` in the
+/// map's `folder`, under its own name (or with "-2", "-3"… when another file has it);
+/// the copy's path relative to the folder, or why it could not be copied.
+pub fn copy_beside(folder: &Path, entry: &str) -> Result<String, String> {
+    let source = folder.join(entry.trim());
+    let bytes = std::fs::read(&source).map_err(|e| format!("{}: {}", entry.trim(), describe_io(&e)))?;
+    let name = source
+        .file_name()
+        .map_or_else(|| "evidence".to_owned(), |n| n.to_string_lossy().into_owned());
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, extension)) if !stem.is_empty() => (stem.to_owned(), format!(".{extension}")),
+        _ => (name.clone(), String::new()),
+    };
+    for n in 1.. {
+        let file = if n == 1 {
+            name.clone()
+        } else {
+            format!("{stem}-{n}{extension}")
+        };
+        let relative = format!("evidence/{file}");
+        let target = folder.join(&relative);
+        match std::fs::read(&target) {
+            Ok(there) if there == bytes => return Ok(relative),
+            Ok(_) => continue,
+            Err(_) => {
+                place_evidence(folder, &[(relative.as_str(), bytes.as_slice())])
+                    .map_err(|e| format!("{}: {e}", entry.trim()))?;
+                return Ok(relative);
+            }
+        }
+    }
+    Err(format!("{}: no free name for the copy", entry.trim()))
+}
+
 /// Writes each `(relative path, bytes)` of `files` under `folder` where no file is there
 /// yet (a file the user has is never replaced); how many were written.
 pub fn place_evidence(folder: &Path, files: &[(&str, &[u8])]) -> Result<usize, SaveError> {
@@ -54,6 +88,33 @@ mod tests {
             b"new"
         );
         assert!(evidence_missing(dir.path(), "evidence/cart-r450.png"));
+    }
+
+    #[test]
+    fn a_file_from_elsewhere_is_copied_beside_the_map_under_a_free_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("walk");
+        std::fs::create_dir_all(folder.join("evidence")).unwrap();
+        std::fs::write(dir.path().join("queue.jpg"), b"photo").unwrap();
+        std::fs::write(folder.join("evidence/queue.jpg"), b"another photo").unwrap();
+        assert_eq!(
+            copy_beside(&folder, "../queue.jpg").unwrap(),
+            "evidence/queue-2.jpg"
+        );
+        assert_eq!(
+            std::fs::read(folder.join("evidence/queue-2.jpg")).unwrap(),
+            b"photo"
+        );
+        assert_eq!(
+            copy_beside(&folder, "../queue.jpg").unwrap(),
+            "evidence/queue-2.jpg",
+            "the same file again is the same copy"
+        );
+        assert!(
+            copy_beside(&folder, "../gone.jpg")
+                .unwrap_err()
+                .contains("gone.jpg")
+        );
     }
 
     #[test]

@@ -17,9 +17,9 @@ mod recovery_writer;
 mod save;
 pub mod settings;
 
-pub use catalog::{MapSummary, list_maps, new_map_path, title_from_path};
+pub use catalog::{MapSummary, list_maps, map_file_name, new_map_path, title_from_path};
 pub use dirs::{config_dir, data_dir};
-pub use evidence::{evidence_missing, place_evidence};
+pub use evidence::{copy_beside, evidence_missing, place_evidence};
 pub use fingerprint::Fingerprint;
 pub use listing::{ListedDir, list_folder};
 pub use load::{LoadError, Loaded, load, max_file_bytes, parse_loaded, read_limited};

@@ -1,6 +1,8 @@
-//! Opening a note's evidence with the system's opener (`xdg-open`, `open` on macOS,
-//! `start` on Windows): only web addresses and files inside the map's folder, and never
-//! waiting. The platforms differ only in [`opener_command`].
+//! Opening evidence with the system's opener (`xdg-open`, `open` on macOS, `start` on
+//! Windows), never waiting: web addresses, files inside the map's folder, and files
+//! outside it (allowed, as everywhere) when they are the kinds evidence is (pictures,
+//! films, sound, PDFs, office documents, text), so a map from elsewhere cannot have an
+//! app or a script started. The platforms differ only in [`opener_command`].
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -55,8 +57,15 @@ fn start_arguments(target: &str) -> Result<String, String> {
     Ok(format!("/D /C start \"\" \"{plain}\""))
 }
 
+/// The kinds of file evidence is, by extension: what may be opened outside the map's folder.
+const EVIDENCE_KINDS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "webp", "heic", "heif", "bmp", "tif", "tiff", "svg", "pdf", "mp4", "mov",
+    "m4v", "webm", "mp3", "m4a", "wav", "ogg", "txt", "md", "csv", "doc", "docx", "xls", "xlsx", "ppt",
+    "pptx", "odt", "ods", "odp", "rtf", "eml", "msg",
+];
+
 /// What to hand the opener for `evidence`: the URL, or the file's real path when it is
-/// inside `folder`.
+/// inside `folder` or is a kind of file evidence is.
 fn target(folder: &Path, evidence: &str) -> Result<String, String> {
     if is_url(evidence) {
         return Ok(evidence.to_owned());
@@ -69,9 +78,14 @@ fn target(folder: &Path, evidence: &str) -> Result<String, String> {
         .join(evidence)
         .canonicalize()
         .map_err(|_| format!("{shown} is missing from the map's folder"))?;
-    if !path.starts_with(&folder) {
+    let evidence_kind = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EVIDENCE_KINDS.contains(&e.to_ascii_lowercase().as_str()));
+    let allowed = path.starts_with(&folder) || (evidence_kind && path.is_file());
+    if !allowed {
         return Err(format!(
-            "{shown} is outside the map's folder, so it is not opened"
+            "{shown} is outside the map's folder and not a picture or document, so it is not opened"
         ));
     }
     Ok(path.display().to_string())
@@ -97,12 +111,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_urls_and_files_inside_the_folder_are_opened() {
+    fn urls_files_inside_the_folder_and_outside_evidence_are_opened() {
         let dir = tempfile::tempdir().unwrap();
         let map_folder = dir.path().join("maps");
         std::fs::create_dir(&map_folder).unwrap();
         std::fs::write(map_folder.join("photo.jpg"), "").unwrap();
-        std::fs::write(dir.path().join("secret.txt"), "").unwrap();
+        std::fs::write(dir.path().join("secret.sh"), "").unwrap();
+        std::fs::write(dir.path().join("queue.JPG"), "").unwrap();
         assert!(
             target(&map_folder, "photo.jpg")
                 .unwrap()
@@ -113,9 +128,15 @@ mod tests {
             "https://example.com/a"
         );
         assert!(
-            target(&map_folder, "../secret.txt")
+            target(&map_folder, "../secret.sh")
                 .unwrap_err()
                 .contains("outside")
+        );
+        assert!(
+            target(&map_folder, "../queue.JPG")
+                .unwrap()
+                .ends_with("queue.JPG"),
+            "a photo outside the folder opens, as everywhere it is allowed"
         );
         assert!(target(&map_folder, "gone.jpg").unwrap_err().contains("missing"));
     }

@@ -18,7 +18,9 @@ use crate::app::screen::View;
 use crate::app::shadow::Pane;
 use crate::model::capture::{Capture, TagKind};
 use crate::model::voting::{Round, shown_votes};
-use crate::model::{Friction, JourneyMap, Lane, Opportunity, Stage};
+use crate::model::{
+    EvidencePlace, Friction, JourneyMap, Lane, Opportunity, Stage, evidence_place, reads_like_solution,
+};
 use crate::text::display::{clean, clean_line, truncate, width as text_width};
 
 /// Draws the detail pane, or the editor when one is open.
@@ -131,7 +133,7 @@ fn describe(
             None => empty("adds one"),
             Some(friction) => {
                 let shown = votes(friction.id.as_str(), friction.votes);
-                friction_lines(map, queue, friction, shown, width)
+                friction_lines(map, queue, friction, shown, &key, width)
             }
         },
         Lane::Opportunity => match stage.opportunities.get(cursor.item) {
@@ -183,12 +185,15 @@ fn emotion_lines(stage: &Stage, key: &dyn Fn(Action) -> String, width: usize) ->
     lines
 }
 
-/// A friction point's fields, text, missing evidence and the opportunities addressing it.
+/// A friction point's fields, text, the coach's word when it reads like a solution, its
+/// evidence's problems (its own and its linked notes'), the notes behind it and the
+/// opportunities addressing it.
 fn friction_lines(
     map: &JourneyMap,
     queue: &Queue,
     friction: &Friction,
     votes: String,
+    key: &dyn Fn(Action) -> String,
     width: usize,
 ) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(
@@ -201,16 +206,51 @@ fn friction_lines(
             field("votes", votes),
             field("owner", none_if_empty(&friction.owner)),
             field("status", friction.status.label().to_owned()),
-            field("evidence", friction.evidence.len().to_string()),
+            field("evidence", queue.evidence.len().to_string()),
         ]
         .concat(),
     )];
     lines.extend(text_lines(&friction.text, width));
-    for entry in friction.evidence.iter().filter(|e| queue.missing.contains(*e)) {
+    if let Some(advice) = reads_like_solution(&friction.text) {
         lines.push(Line::styled(
-            format!("✗ evidence not found beside the map: {}", clean_line(entry)),
+            format!(
+                "⚠ {}: {} moves it there",
+                advice.message(),
+                key(Action::MoveToOpportunities)
+            ),
             theme::WARNING,
         ));
+    }
+    for entry in &queue.evidence {
+        if queue.missing.contains(entry) {
+            lines.push(Line::styled(
+                format!("✗ evidence not found beside the map: {}", clean_line(entry)),
+                theme::WARNING,
+            ));
+        } else if evidence_place(entry) == EvidencePlace::Outside {
+            lines.push(Line::styled(
+                format!(
+                    "↗ outside the map's folder (stays behind when the map is shared): {}",
+                    clean_line(entry)
+                ),
+                theme::WARNING,
+            ));
+        }
+    }
+    for &n in queue.notes(&friction.id) {
+        if let Some(note) = map.shadow.notes.get(n) {
+            let photos = match note.evidence.len() {
+                0 => String::new(),
+                1 => " · 1 evidence".to_owned(),
+                count => format!(" · {count} evidence"),
+            };
+            let line = format!(
+                "◆ shadow note, {}{photos}: {}",
+                clean_line(&note.observer),
+                clean_line(&note.text)
+            );
+            lines.push(Line::styled(truncate(&line, width).into_owned(), theme::DIM));
+        }
     }
     let by = queue
         .addressed_by

@@ -79,6 +79,11 @@ fn answers(question: &Question) -> Vec<(Action, &'static str)> {
         }
         Question::ReplaceFile(_) => vec![(Yes, "replace it"), (No, "keep it"), (Cancel, "keep it")],
         Question::LockedElsewhere { .. } => vec![(Yes, "stay read-only"), (No, "edit anyway")],
+        Question::CopyEvidence { .. } => vec![
+            (Yes, "copy beside the map"),
+            (No, "keep the path"),
+            (Cancel, "keep the path"),
+        ],
     }
 }
 
@@ -124,6 +129,26 @@ fn text(app: &App, question: &Question) -> String {
             "{} was changed on disk since you opened it, by another program or person. \
              Overwrite it with your version?",
             file_name(app)
+        ),
+        Question::CopyEvidence { entries } => format!(
+            "{} outside the map's folder, so {} behind when the map is shared or moved: {}. \
+             Copy {} into evidence/ beside the map?",
+            if entries.len() == 1 {
+                "This file is"
+            } else {
+                "These files are"
+            },
+            if entries.len() == 1 {
+                "it stays"
+            } else {
+                "they stay"
+            },
+            entries
+                .iter()
+                .map(|e| clean_line(e).into_owned())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if entries.len() == 1 { "it" } else { "them" }
         ),
         Question::ReplaceFile(delivery) => format!(
             "{} already exists. Replace it with the {}?",

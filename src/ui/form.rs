@@ -11,6 +11,7 @@ use super::theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::form::{Field, FieldValue, Form};
+use crate::app::forms::FormPurpose;
 use crate::app::geometry::FORM_LABEL_WIDTH;
 use crate::app::keymap::{Keymap, Mode};
 use crate::text::display::{clean, clean_line, width as width_of};
@@ -30,8 +31,8 @@ fn rows(field: &Field, focused: bool, width: usize) -> usize {
     }
 }
 
-/// Draws `form` in the middle of the screen.
-pub fn render(app: &App, form: &Form, frame: &mut Frame) {
+/// Draws `form` (kept for `purpose`) in the middle of the screen.
+pub fn render(app: &App, form: &Form, purpose: FormPurpose, frame: &mut Frame) {
     let screen = frame.area();
     let text_width = app.geometry.form_text_width();
     let heights: Vec<usize> = form
@@ -48,7 +49,7 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame) {
             format!(" {} ", clean_line(&form.title)),
             theme::ACCENT,
         ))
-        .title_bottom(Span::styled(hints(&app.keymap, form), theme::DIM));
+        .title_bottom(Span::styled(hints(&app.keymap, form, purpose), theme::DIM));
     let inner = block.inner(area);
     super::help::clear_popup(area, frame);
     frame.render_widget(block, area);
@@ -106,8 +107,8 @@ fn completion_hint(keymap: &Keymap, completions: &[&str]) -> Option<String> {
 }
 
 /// The keys that apply to this form: the next field only with several fields, the
-/// choosing keys only with a choice.
-fn hints(keymap: &Keymap, form: &Form) -> String {
+/// choosing keys only with a choice, linking shadow notes only on a friction point's.
+fn hints(keymap: &Keymap, form: &Form, purpose: FormPurpose) -> String {
     let key = |action: Action| keymap.key(Mode::Form, &action);
     let mut hints = Vec::new();
     if form.fields.len() > 1 {
@@ -123,6 +124,9 @@ fn hints(keymap: &Keymap, form: &Form) -> String {
             key(Action::CursorLeft),
             key(Action::CursorRight)
         ));
+    }
+    if matches!(purpose, FormPurpose::Friction { .. }) {
+        hints.push(format!("{} notes", key(Action::LinkNote)));
     }
     hints.push(format!("{} keeps", key(Action::Commit)));
     hints.push(format!("{} cancels", key(Action::CancelEdit)));

@@ -1,5 +1,6 @@
-//! The friction memo's preview: the memo as the text version lays it out (78 columns),
-//! scrolled, with what it includes on the line above. Only the visible lines are drawn.
+//! The friction memo's preview: what to look at before sending it (warnings first), then
+//! the memo as the text version lays it out (78 columns), scrolled, with what it
+//! includes on the line above. Only the visible lines are drawn.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -37,8 +38,13 @@ pub fn render(preview: &MemoPreview, area: Rect, buf: &mut Buffer) {
     let width = COLUMN.min(area.width);
     let left = area.x + (area.width - width) / 2 + 1;
     let room = usize::from(width.saturating_sub(1));
-    for (row, line) in preview.lines.iter().skip(top).take(rows).enumerate() {
-        let style = if line.starts_with("Friction memo:") || line.starts_with("Bottom line:") {
+    for (row, line) in preview.lines.iter().enumerate().skip(top).take(rows) {
+        let (index, row) = (row, row - top);
+        let style = if index < preview.warnings {
+            theme::WARNING
+        } else if index < preview.memo_start {
+            theme::DIM
+        } else if line.starts_with("Friction memo:") || line.starts_with("Bottom line:") {
             theme::HEADER
         } else if line.chars().all(|c| c == '-' || c == '=') && !line.is_empty() {
             theme::RULE

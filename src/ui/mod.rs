@@ -17,6 +17,7 @@ mod grid;
 mod help;
 mod links;
 mod memo;
+mod note_links;
 mod notes;
 mod present;
 mod start;
@@ -99,7 +100,13 @@ fn render_modal(app: &App, modal: &Modal, frame: &mut Frame) {
                 links::render(app, &doc.map, picker, frame);
             }
         }
-        Modal::Form { form, .. } => form::render(app, form, frame),
+        Modal::Form { form, purpose } => form::render(app, form, *purpose, frame),
+        Modal::NoteLinks { picker, behind } => {
+            render_modal(app, behind, frame);
+            if let Some(doc) = app.doc() {
+                note_links::render(&doc.map, picker, frame);
+            }
+        }
         Modal::Ask { question, behind } => {
             render_modal(app, behind, frame);
             dialog::render(app, question, frame);

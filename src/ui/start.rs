@@ -22,7 +22,7 @@ pub fn render(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame) {
     } else {
         render_entries(app, start, list_area, frame);
     }
-    let folder = match (&start.folder, &start.problem) {
+    let kept = match (&start.folder, &start.problem) {
         (_, Some(problem)) => Line::styled(clean_line(problem).into_owned(), theme::WARNING),
         (Some(folder), None) => Line::from(vec![
             Span::styled(" Your maps are kept in ", theme::DIM),
@@ -30,7 +30,19 @@ pub fn render(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame) {
         ]),
         (None, None) => Line::raw(""),
     };
-    frame.render_widget(Paragraph::new(vec![folder]), footer);
+    let here = (start.folder.as_ref() != Some(&start.new_maps_in)
+        && !start.new_maps_in.as_os_str().is_empty())
+    .then(|| {
+        Line::from(vec![
+            Span::styled(" New maps go to ", theme::DIM),
+            Span::raw(clean_line(&start.new_maps_in.display().to_string()).into_owned()),
+            Span::styled(" (where cxmap started; ./ in the list)", theme::DIM),
+        ])
+    });
+    frame.render_widget(
+        Paragraph::new(here.into_iter().chain([kept]).collect::<Vec<_>>()),
+        footer,
+    );
 }
 
 fn render_entries(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame) {
@@ -75,6 +87,10 @@ fn map_line(app: &App, start: &StartScreen, index: usize, width: usize) -> ListI
         .file_name()
         .map(|n| clean_line(&n.to_string_lossy()).into_owned())
         .unwrap_or_default();
+    // A map in the folder cxmap started in, beside those in the data folder.
+    let here = start.folder.as_deref() != Some(start.new_maps_in.as_path())
+        && map.path.parent() == Some(start.new_maps_in.as_path());
+    let file = if here { format!("./{file}") } else { file };
     let date = map
         .modified
         .and_then(|t| jiff::Timestamp::try_from(t).ok())

@@ -1,17 +1,17 @@
-//! Forms for documents: the export menu (format and file), the memo's file, and who
-//! walked the journey when the shadow notes do not say. The file field follows the
-//! format while it still holds a default name beside the map.
+//! Forms for documents: the export menu (format and file), the memo's file, and the
+//! memo's facts the map keeps (who walked the journey, when, on what). The file field
+//! follows the format while it still holds a default name beside the map.
 
 use std::path::Path;
 
 use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::action::Action;
-use crate::app::documents::{Delivery, MemoPreview};
+use crate::app::documents::{Content, Delivery, MemoPreview};
 use crate::app::form::{Field, Form};
 use crate::app::keymap::{Keymap, Mode};
-use crate::export::memo::MemoFormat;
+use crate::export::memo::{Memo, MemoFormat};
 use crate::export::{ExportFormat, path_beside};
-use crate::model::JourneyMap;
+use crate::model::{Edit, JourneyMap, MemoFacts};
 
 const FORMAT: &str = "format";
 const FILE: &str = "file";
@@ -30,7 +30,8 @@ fn memo_options() -> Vec<String> {
     vec![
         "Markdown".to_owned(),
         "text (78 columns)".to_owned(),
-        "HTML (one A4 page)".to_owned(),
+        "HTML (one A4 page, photos inside)".to_owned(),
+        "PDF (one A4 page)".to_owned(),
     ]
 }
 
@@ -76,15 +77,39 @@ pub fn memo_file_form(map_path: &Path, keymap: &Keymap) -> ReadyForm {
     )
 }
 
-/// Who walked the journey, when, and on what: for the memo's header.
-pub fn memo_details_form(preview: &MemoPreview) -> ReadyForm {
+/// Who walked the journey, when, and on what: the memo's facts the map keeps, starting
+/// from what the map says (or, before anything is written, what the shadow notes say).
+pub fn memo_details_form(map: &JourneyMap, memo: &Memo) -> ReadyForm {
+    let kept = map.memo.clone().unwrap_or_default();
+    let or = |kept: &str, derived: String| {
+        if kept.trim().is_empty() {
+            derived
+        } else {
+            kept.to_owned()
+        }
+    };
     (
         Form::new(
-            "Who walked the journey (names and devices separated by commas)".to_owned(),
+            "Who walked the journey, when, on which devices (kept in the map)".to_owned(),
             vec![
-                Field::text(WALKED_BY, "Walked by", &preview.observers.join(", "), false),
-                Field::text(WHEN, "When", preview.when.as_deref().unwrap_or(""), false),
-                Field::text(DEVICES, "Devices", &preview.options.devices.join(", "), false),
+                Field::text(
+                    WALKED_BY,
+                    "Walked by",
+                    &or(&kept.walked_by, memo.observers.join(", ")),
+                    false,
+                ),
+                Field::text(
+                    WHEN,
+                    "When",
+                    &or(&kept.when, memo.when.clone().unwrap_or_default()),
+                    false,
+                ),
+                Field::text(
+                    DEVICES,
+                    "Devices",
+                    &or(&kept.devices, memo.devices.join(", ")),
+                    false,
+                ),
             ],
         ),
         FormPurpose::MemoDetails,
@@ -136,7 +161,7 @@ pub(super) fn export_outcome(map: &JourneyMap, form: &Form) -> Result<Outcome, S
     let format = ExportFormat::ALL[form.choice(FORMAT).min(ExportFormat::ALL.len() - 1)];
     Ok(Outcome::Deliver(Box::new(Delivery {
         path: file(form)?,
-        text: format.build(map),
+        content: Content::Text(format.build(map)),
         what: format!("{} export", format.title()),
         replace: false,
     })))
@@ -153,25 +178,25 @@ pub(super) fn memo_file_outcome(
     let format = MemoFormat::ALL[form.choice(FORMAT).min(MemoFormat::ALL.len() - 1)];
     Ok(Outcome::Deliver(Box::new(Delivery {
         path: file(form)?,
-        text: preview.document(map, format),
+        content: Content::Memo {
+            memo: Box::new(preview.memo(map)),
+            format,
+        },
         what: "friction memo".to_owned(),
         replace: false,
     })))
 }
 
-fn list(text: &str) -> Vec<String> {
-    text.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-pub(super) fn memo_details_outcome(form: &Form) -> Outcome {
-    let when = form.text(WHEN).trim();
-    Outcome::MemoDetails {
-        observers: list(form.text(WALKED_BY)),
-        dates: (!when.is_empty()).then(|| when.to_owned()),
-        devices: list(form.text(DEVICES)),
+/// The facts as typed, kept in the map (one undoable change that marks it unsaved);
+/// all three cleared takes the field out.
+pub(super) fn memo_details_outcome(map: &JourneyMap, form: &Form) -> Outcome {
+    let mut facts = map.memo.clone().unwrap_or_default();
+    facts.walked_by = form.text(WALKED_BY).trim().to_owned();
+    facts.when = form.text(WHEN).trim().to_owned();
+    facts.devices = form.text(DEVICES).trim().to_owned();
+    let facts = (!facts.is_empty()).then_some(facts);
+    if facts == map.memo || (facts.is_none() && map.memo.as_ref().is_none_or(MemoFacts::is_empty)) {
+        return Outcome::Unchanged;
     }
+    Outcome::Edit(Edit::SetMemoFacts(facts), "memo facts")
 }

@@ -71,11 +71,30 @@ pub fn friction_form(
         .filter(|e| missing.contains(*e))
         .map(String::as_str)
         .collect();
+    let backed: Vec<&crate::model::ShadowNote> = map
+        .shadow
+        .notes
+        .iter()
+        .filter(|n| n.friction.as_ref() == Some(&friction.id))
+        .collect();
+    let mut notes = Vec::new();
     if !gone.is_empty() {
-        form.note = Some(format!(
+        notes.push(format!(
             "✗ evidence not found beside the map: {}",
             gone.join(", ")
         ));
+    }
+    if !backed.is_empty() {
+        let evidence: usize = backed.iter().map(|n| n.evidence.len()).sum();
+        notes.push(format!(
+            "◆ backed by {} shadow note{} with {evidence} evidence of {} own",
+            backed.len(),
+            if backed.len() == 1 { "" } else { "s" },
+            if backed.len() == 1 { "its" } else { "their" }
+        ));
+    }
+    if !notes.is_empty() {
+        form.note = Some(notes.join("  "));
     }
     Some((form, FormPurpose::Friction { stage, at }))
 }

@@ -2,6 +2,7 @@
 //! One file per kind of form.
 
 mod document;
+mod evidence;
 mod filter;
 mod friction;
 mod metrics;
@@ -11,6 +12,7 @@ mod note_filter;
 mod round;
 
 pub use document::{export_form, follow_format, memo_details_form, memo_file_form};
+pub use evidence::evidence_form;
 pub use filter::filter_form;
 pub use friction::friction_form;
 pub use metrics::{calculate, csat, metrics_form, nps};
@@ -53,8 +55,10 @@ pub enum FormPurpose {
     Export,
     /// The friction memo's format and file.
     MemoFile,
-    /// Who walked the journey, when and on what, for the memo.
+    /// Who walked the journey, when and on what: the memo's facts the map keeps.
     MemoDetails,
+    /// Which of several evidence entries to open.
+    OpenEvidence,
 }
 
 /// What keeping a form does.
@@ -84,12 +88,8 @@ pub enum Outcome {
     Observer(String),
     /// A document to write.
     Deliver(Box<crate::app::documents::Delivery>),
-    /// The memo's header, as typed.
-    MemoDetails {
-        observers: Vec<String>,
-        dates: Option<String>,
-        devices: Vec<String>,
-    },
+    /// An evidence entry to open.
+    OpenEvidence(String),
 }
 
 /// What keeping a form may read and use besides the form itself.
@@ -111,8 +111,8 @@ pub fn outcome(form: &mut Form, purpose: FormPurpose, context: Context) -> Resul
     if purpose == FormPurpose::Observer {
         return name::observer_outcome(form);
     }
-    if purpose == FormPurpose::MemoDetails {
-        return Ok(document::memo_details_outcome(form));
+    if purpose == FormPurpose::OpenEvidence {
+        return Ok(evidence::outcome(form));
     }
     let Some(map) = context.map else {
         return Ok(Outcome::Unchanged);
@@ -129,6 +129,7 @@ pub fn outcome(form: &mut Form, purpose: FormPurpose, context: Context) -> Resul
         FormPurpose::BoardFilter => Ok(filter::outcome(map, form)),
         FormPurpose::Export => document::export_outcome(map, form),
         FormPurpose::MemoFile => document::memo_file_outcome(map, context.memo, form),
-        FormPurpose::MemoDetails => Ok(document::memo_details_outcome(form)),
+        FormPurpose::MemoDetails => Ok(document::memo_details_outcome(map, form)),
+        FormPurpose::OpenEvidence => Ok(evidence::outcome(form)),
     }
 }

@@ -61,7 +61,7 @@ impl Mode {
             Mode::Coverage => "Coverage view",
             Mode::Channels => "Channels",
             Mode::Memo => "Friction memo preview",
-            Mode::Link => "Linking an opportunity to friction points",
+            Mode::Link => "Linking (an opportunity to friction points, shadow notes to a friction point)",
             Mode::Edit => "Editing text",
             Mode::Form => "Forms (other keys as in editing text)",
             Mode::Start => "Start screen",

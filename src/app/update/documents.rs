@@ -1,7 +1,8 @@
 //! The export menu and the friction memo's preview: opening them, the preview's keys,
 //! and what became of a document the loop wrote.
 
-use super::super::documents::{Delivery, MemoPreview};
+use super::super::documents::{Delivery, MemoPreview, PreviewKeys};
+use super::super::keymap::Mode;
 use super::super::modal::Question;
 use super::super::screen::{Screen, View};
 use super::super::{App, Effect, action::Action, forms};
@@ -16,23 +17,46 @@ pub(super) fn open_export(app: &mut App) {
     }
 }
 
+/// The keys the memo's checks name.
+fn preview_keys(app: &App) -> PreviewKeys {
+    PreviewKeys {
+        move_to_opportunities: app.keymap.key(Mode::Grid, &Action::MoveToOpportunities),
+        link_note: app.keymap.key(Mode::Shadow, &Action::LinkNote),
+        details: app.keymap.key(Mode::Memo, &Action::MemoDetails),
+    }
+}
+
 /// `M`: the memo's preview.
 pub(super) fn open_memo(app: &mut App) {
+    let keys = preview_keys(app);
     let Some(doc) = app.screen.doc() else { return };
-    let preview = MemoPreview::open(&doc.map);
-    let notes_say_who = preview.notes_say_who;
+    let preview = MemoPreview::open(&doc.map, doc.history.state(), &app.folder, &keys);
+    let warnings = preview.concerns;
     app.screen.show(View::Memo(Box::new(preview)));
-    if !notes_say_who {
-        let key = app.key(&Action::MemoDetails);
+    if warnings > 0 {
         app.inform(format!(
-            "Press {key} to say who walked the journey and when: no shadow notes do"
+            "{warnings} thing{} to look at before sending it, listed on top",
+            if warnings == 1 { "" } else { "s" }
         ));
+    }
+}
+
+/// Brings the preview up to date with the map and the folder listing (after every action).
+pub(super) fn refresh(app: &mut App) {
+    let keys = preview_keys(app);
+    if let Screen::Map {
+        doc,
+        view: View::Memo(preview),
+    } = &mut app.screen
+    {
+        preview.refresh(&doc.map, doc.history.state(), &app.folder, &keys);
     }
 }
 
 /// Keys on the memo's preview.
 pub(super) fn update(app: &mut App, action: Action) -> Handled {
     let page = app.geometry.memo_page();
+    let keys = preview_keys(app);
     let Screen::Map {
         doc,
         view: View::Memo(preview),
@@ -51,7 +75,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
         Action::SelectLast => preview.scroll = last,
         Action::MemoOpenOnly => {
             preview.options.open_only = !preview.options.open_only;
-            preview.refresh(&doc.map);
+            preview.invalidate();
+            preview.refresh(&doc.map, doc.history.state(), &app.folder, &keys);
             preview.scroll = preview.top(page);
             let said = if preview.options.open_only {
                 "The memo leaves out fixed and won't-fix points"
@@ -61,7 +86,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
             app.inform(said);
         }
         Action::MemoDetails => {
-            let form = forms::memo_details_form(preview);
+            let form = forms::memo_details_form(&doc.map, &preview.memo(&doc.map));
             app.open_form(form);
         }
         Action::WriteMemo => {
@@ -70,36 +95,26 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
         }
         Action::Back => app.screen.show(View::Grid),
         Action::Quit => return Handled::Pass(action),
-        _ => {}
+        _ => return Handled::Pass(action),
     }
     Handled::Done(Effect::Nothing)
 }
 
-/// The memo's header as typed in its form.
-pub(super) fn details_given(
+/// Takes what became of a document the loop wrote (and how many of its evidence files
+/// were not found): said in the status bar, or a question when a file is already there.
+pub fn delivered(
     app: &mut App,
-    observers: Vec<String>,
-    dates: Option<String>,
-    devices: Vec<String>,
-) {
-    let Screen::Map {
-        doc,
-        view: View::Memo(preview),
-    } = &mut app.screen
-    else {
-        return;
-    };
-    preview.options.observers = observers;
-    preview.options.dates = dates;
-    preview.options.devices = devices;
-    preview.refresh(&doc.map);
-    preview.scroll = preview.top(app.geometry.memo_page());
-}
-
-/// Takes what became of a document the loop wrote: said in the status bar, or a question
-/// when a file is already there.
-pub fn delivered(app: &mut App, delivery: Delivery, result: Result<(), OutputError>) -> Effect {
+    delivery: Delivery,
+    result: Result<(), OutputError>,
+    missing: usize,
+) -> Effect {
     match result {
+        Ok(()) if missing > 0 => app.warn(format!(
+            "Wrote the {} to {}; {missing} evidence file{} not found, marked “(missing)”",
+            delivery.what,
+            delivery.path.display(),
+            if missing == 1 { "" } else { "s" }
+        )),
         Ok(()) => app.inform(format!(
             "Wrote the {} to {}",
             delivery.what,

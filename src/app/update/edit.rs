@@ -185,12 +185,33 @@ pub(super) fn commit(app: &mut App) -> Effect {
                 app.modal = Modal::Editor(editor);
                 return Effect::Nothing;
             }
-            if let Screen::Start(start) = &mut app.screen {
-                start.template = None;
+            let Screen::Start(start) = &mut app.screen else {
+                return Effect::Nothing;
+            };
+            start.title = Some(trimmed.to_owned());
+            let file = start.new_maps_in.join(crate::store::map_file_name(trimmed));
+            app.edit(EditTarget::NewMapFile { template }, &file.display().to_string());
+            return Effect::Nothing;
+        }
+        EditTarget::NewMapFile { template } => {
+            if trimmed.is_empty() {
+                app.warn("Give the file a name");
+                app.modal = Modal::Editor(editor);
+                return Effect::Nothing;
+            }
+            let Screen::Start(start) = &mut app.screen else {
+                return Effect::Nothing;
+            };
+            start.template = None;
+            let title = start.title.take().unwrap_or_default();
+            let mut path = std::path::PathBuf::from(trimmed);
+            if path.extension().is_none() {
+                path.set_extension("json");
             }
             return Effect::Create {
                 template,
-                title: trimmed.to_owned(),
+                title,
+                path,
             };
         }
         EditTarget::Search => super::search::commit(app, &text),
@@ -306,6 +327,16 @@ fn add_item(app: &mut App, editor: Editor, stage: usize, lane: ListLane, at: usi
             (None, false) => format!("Added ({}) · {stop}", clean_line(&tagged.said)),
             (None, true) => format!("Added. Type the next {}, or {stop}", lane.item_noun()),
         });
+        if lane == ListLane::Friction {
+            let kept = app
+                .screen
+                .doc()
+                .and_then(|d| d.map.stages.get(stage)?.frictions.get(at))
+                .map(|f| f.text.clone());
+            if let Some(kept) = kept {
+                super::coach::coach(app, &kept);
+            }
+        }
     }
 }
 
@@ -363,7 +394,15 @@ fn commit_item(
     if let Item::Friction(friction) = &mut item {
         edits = super::capture::read_tags(&doc.map, &text, friction)?.with;
     }
+    let kept = match &item {
+        Item::Friction(friction) => Some(friction.text.clone()),
+        _ => None,
+    };
     edits.push(Edit::ReplaceItem { stage, at, item });
-    apply(app, batch(edits), &format!("edit {}", lane.item_noun()));
+    if apply(app, batch(edits), &format!("edit {}", lane.item_noun()))
+        && let Some(kept) = kept
+    {
+        super::coach::coach(app, &kept);
+    }
     Ok(())
 }

@@ -38,6 +38,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             }
         }
         Action::PreviousField => form.previous_field(),
+        Action::LinkNote => super::note_links::for_form(app),
         other => {
             // A note's stages are a long list: ← → stop at its ends.
             let stops = matches!(purpose, FormPurpose::Note { .. });
@@ -159,6 +160,11 @@ pub(super) fn keep(app: &mut App) -> Effect {
         ids: &mut app.ids,
         zone: &app.time_zone,
     };
+    let outside_before = app
+        .screen
+        .doc()
+        .map(|doc| super::evidence::outside(&doc.map))
+        .unwrap_or_default();
     match forms::outcome(&mut form, purpose, context) {
         Err(message) => {
             form.error = Some(message);
@@ -166,15 +172,22 @@ pub(super) fn keep(app: &mut App) -> Effect {
         }
         Ok(Outcome::Unchanged) => {}
         Ok(Outcome::Edit(edit, label)) => {
+            let kept = kept_friction(&edit).map(|f| f.text.clone());
             if let Some(friction) = kept_friction(&edit)
                 && !friction.channel.is_empty()
             {
                 app.queue.last_channel = Some(friction.channel.clone());
             }
             let metrics = matches!(edit, crate::model::Edit::SetMetrics { .. });
-            if apply(app, edit, label) && metrics {
-                let undo = app.key(&Action::Undo);
-                app.inform(format!("Stage metrics kept. {undo} undoes"));
+            if apply(app, edit, label) {
+                if metrics {
+                    let undo = app.key(&Action::Undo);
+                    app.inform(format!("Stage metrics kept. {undo} undoes"));
+                }
+                if let Some(kept) = kept {
+                    super::coach::coach(app, &kept);
+                }
+                super::evidence::offer_copies(app, &outside_before);
             }
         }
         Ok(Outcome::StartRound(setup)) => start_round(app, setup),
@@ -187,7 +200,10 @@ pub(super) fn keep(app: &mut App) -> Effect {
             label,
             at,
             channel,
-        }) => super::shadow::note_kept(app, edit, label, at, channel),
+        }) => {
+            super::shadow::note_kept(app, edit, label, at, channel);
+            super::evidence::offer_copies(app, &outside_before);
+        }
         Ok(Outcome::NoteFilter(filter)) => super::shadow::filter_notes(app, filter),
         Ok(Outcome::MergeChannels { from, into }) => {
             app.open_form((form, purpose));
@@ -195,11 +211,7 @@ pub(super) fn keep(app: &mut App) -> Effect {
         }
         Ok(Outcome::Observer(name)) => return super::shadow::observer_named(app, name),
         Ok(Outcome::Deliver(delivery)) => return Effect::Deliver(delivery),
-        Ok(Outcome::MemoDetails {
-            observers,
-            dates,
-            devices,
-        }) => super::documents::details_given(app, observers, dates, devices),
+        Ok(Outcome::OpenEvidence(entry)) => return Effect::OpenEvidence(entry),
     }
     Effect::Nothing
 }

@@ -20,6 +20,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::Save => return Effect::Save { then: None },
         Action::Quit => return leave(app, AfterLeaving::Quit),
         Action::OpenStartScreen => return leave(app, AfterLeaving::StartScreen),
+        Action::SaveAs => open_editor(app, EditTarget::SaveAs),
         Action::Undo => undo_or_redo(app, true),
         Action::Redo => undo_or_redo(app, false),
         Action::EditTitle => open_editor(app, EditTarget::Title),
@@ -91,6 +92,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::NextParticipant => super::votes::step_participant(app, true),
         Action::PreviousParticipant => super::votes::step_participant(app, false),
         Action::LinkFrictions => super::links::open(app),
+        Action::OpenEvidence => return super::evidence::of_point(app),
+        Action::MoveToOpportunities => super::coach::move_to_opportunities(app),
         Action::ShowBoard => {
             app.screen.show(View::Board);
             app.board.selected = 0;

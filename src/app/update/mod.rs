@@ -4,16 +4,19 @@
 mod apply;
 mod board;
 mod capture;
+mod coach;
 mod compare;
 mod conflicts;
 mod coverage;
 mod documents;
 mod edit;
+mod evidence;
 mod form;
 mod grid;
 mod links;
 mod modal;
 mod moves;
+mod note_links;
 pub mod outcome;
 mod present;
 mod search;
@@ -75,6 +78,7 @@ pub fn refresh(app: &mut App) {
             .refresh(&doc.map, doc.history.state(), &app.folder, focus);
     }
     present::keep_in_view(app);
+    documents::refresh(app);
 }
 
 fn dispatch(app: &mut App, action: Action) -> Effect {
@@ -133,6 +137,7 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
         Mode::Channels => or_the_grid(app, action, coverage::channels),
         Mode::Memo => or_the_grid(app, action, documents::update),
         Mode::Present => or_the_grid(app, action, present::update),
+        Mode::Link if app.modal.note_links().is_some() => note_links::update(app, action),
         Mode::Link => links::update(app, action),
     }
 }

@@ -77,12 +77,16 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
             AfterLeaving::Quit => Effect::Quit,
             AfterLeaving::StartScreen => Effect::ShowStart,
         },
+        (Question::KeepLinks { .. }, Action::Yes) if app.modal.note_links().is_some() => {
+            super::note_links::keep(app);
+            Effect::Nothing
+        }
         (Question::KeepLinks { .. }, Action::Yes) => {
             super::links::keep(app);
             Effect::Nothing
         }
         (Question::KeepLinks { .. }, Action::No | Action::Cancel) => {
-            app.modal = Modal::None;
+            app.modal.close();
             app.inform("Links left as they were");
             Effect::Nothing
         }
@@ -126,6 +130,11 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
             Action::Alternative,
         ) => {
             open_editor(app, EditTarget::SaveAs);
+            Effect::Nothing
+        }
+        (Question::CopyEvidence { entries }, Action::Yes) => Effect::CopyEvidence(entries),
+        (Question::CopyEvidence { .. }, _) => {
+            app.inform("Kept as typed: marked ↗ as outside the map's folder; check warns about it");
             Effect::Nothing
         }
         (Question::ReplaceFile(mut delivery), Action::Yes) => {

@@ -52,6 +52,22 @@ pub fn report(app: &mut App, outcome: Outcome) -> Effect {
             }
         }
         Outcome::Created { doc } => app.open(*doc),
+        Outcome::EvidenceCopied { copied, failed } => super::evidence::copied(app, &copied, &failed),
+        Outcome::NewMapExists {
+            template,
+            title,
+            path,
+        } => {
+            if let crate::app::screen::Screen::Start(start) = &mut app.screen {
+                start.template = Some(template);
+                start.title = Some(title);
+            }
+            app.edit(
+                crate::app::editor::EditTarget::NewMapFile { template },
+                &path.display().to_string(),
+            );
+            app.warn(format!("{} is already there: name another file", path.display()));
+        }
         Outcome::NotMade { what, message } => app.notice(format!("Cannot use {what}"), vec![message]),
         Outcome::LockedElsewhere { holder } => {
             if let Some(doc) = app.doc_mut() {

@@ -51,8 +51,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
             }
         }
         Action::ClearNoteFilter => filter_notes(app, NoteFilter::default()),
-        Action::OpenEvidence => return Handled::Done(open_evidence(app)),
+        Action::OpenEvidence => return Handled::Done(super::evidence::of_note(app)),
         Action::MakeFriction => make_friction(app),
+        Action::LinkNote => super::note_links::for_note(app),
+        Action::UnlinkNote => super::note_links::unlink(app),
         Action::ToggleNotes => app.shadow.pane = Pane::Hidden,
         Action::FocusNotes => app.shadow.pane = Pane::Shown,
         Action::ShowCoverage => {
@@ -211,31 +213,6 @@ pub(super) fn delete_note(app: &mut App, at: usize) {
     }
 }
 
-fn open_evidence(app: &mut App) -> Effect {
-    let Some(note) = app
-        .shadow
-        .selected_note()
-        .and_then(|n| app.screen.doc()?.map.shadow.notes.get(n))
-    else {
-        app.inform("No note selected");
-        return Effect::Nothing;
-    };
-    let listed: Vec<&String> = note.evidence.iter().filter(|e| !e.trim().is_empty()).collect();
-    // The first evidence that exists; if none does, the first, so the message says why.
-    match listed
-        .iter()
-        .find(|e| !app.shadow.missing.contains(**e))
-        .or(listed.first())
-    {
-        Some(first) => Effect::OpenEvidence(first.trim().to_owned()),
-        None => {
-            let edit = app.key(&Action::EditNote);
-            app.inform(format!("{edit} edits the note to add evidence: it has none"));
-            Effect::Nothing
-        }
-    }
-}
-
 fn make_friction(app: &mut App) {
     let Some(doc) = app.screen.doc() else { return };
     let Some(at) = app.shadow.selected_note() else {
@@ -258,6 +235,7 @@ fn make_friction(app: &mut App) {
         return;
     };
     let stage = doc.map.stage_position(&note.stage);
+    let text = note.text.clone();
     if apply(app, edit, "make friction point") {
         if let Some(stage) = stage {
             app.cursor.stage = stage;
@@ -267,6 +245,7 @@ fn make_friction(app: &mut App) {
         app.inform(format!(
             "{undo} undoes · the note is now a friction point (⚑) in its stage"
         ));
+        super::coach::coach(app, &text);
     }
 }
 

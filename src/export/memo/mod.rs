@@ -21,6 +21,7 @@ pub use facts::{Memo, MemoStage, Observation, Quote, TopPoint};
 pub use files::{EvidenceFiles, Found, Looked, Shown, display_name, escape_href, is_picture};
 pub use pictures::Picture;
 pub use plan::Plan;
+pub use text::WIDTH as TEXT_WIDTH;
 
 /// The formats the memo is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

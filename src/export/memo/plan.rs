@@ -122,6 +122,20 @@ impl Plan {
         }
     }
 
+    /// How compact the plan had to be, to finish "fits one A4 page…" (empty: not at all).
+    pub fn describe(&self) -> &'static str {
+        const WORDS: [&str; 7] = [
+            "",
+            ", with smaller pictures",
+            ", with small pictures",
+            ", with small pictures and no quoted notes",
+            ", with minor points on one line each",
+            ", with minor and major points on one line each",
+            ", with every point on one line",
+        ];
+        WORDS.get(self.level).copied().unwrap_or("")
+    }
+
     /// "2 pages: 41 friction points" when the memo does not fit one page.
     pub fn overflow(&self, memo: &Memo) -> Option<String> {
         (self.pages.len() > 1).then(|| {

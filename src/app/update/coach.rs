@@ -1,0 +1,81 @@
+//! The observation coach in the program: a friction point kept with text that reads like
+//! a solution is flagged as it is kept, and one key moves it to its stage's opportunities
+//! (the point goes and its links with it, as one undoable change).
+
+use super::super::keymap::Mode;
+use super::super::{App, action::Action};
+use super::apply::apply;
+use crate::model::{Edit, Item, Lane, ListLane, Opportunity, ops, reads_like_solution};
+
+/// Warns in the status bar when `text`, just kept as a friction point, reads like a
+/// solution; says nothing otherwise.
+pub(super) fn coach(app: &mut App, text: &str) {
+    if let Some(advice) = reads_like_solution(text) {
+        let key = app.keymap.key(Mode::Grid, &Action::MoveToOpportunities);
+        app.warn(format!("Kept, but it {}: {key} moves it there", advice.message()));
+    }
+}
+
+/// The selected friction point becomes an opportunity of its stage with the same text.
+pub(super) fn move_to_opportunities(app: &mut App) {
+    let key = app.keymap.key(Mode::Grid, &Action::MoveToOpportunities);
+    let (stage, at) = (app.cursor.stage, app.cursor.item);
+    let Some(doc) = app.screen.doc() else { return };
+    let friction = doc
+        .map
+        .stages
+        .get(stage)
+        .and_then(|s| s.frictions.get(at))
+        .filter(|_| app.cursor.lane == Lane::Friction);
+    let Some(friction) = friction else {
+        app.inform(format!(
+            "Select a friction point first: {key} moves one that proposes a fix to the opportunities"
+        ));
+        return;
+    };
+    let Some(delete) = ops::delete_item(&doc.map, stage, ListLane::Friction, at) else {
+        return;
+    };
+    let opportunity = Opportunity {
+        id: doc.map.fresh_opportunity_id(&mut app.ids),
+        text: friction.text.clone(),
+        ..Opportunity::default()
+    };
+    let linked = doc
+        .map
+        .shadow
+        .notes
+        .iter()
+        .filter(|n| n.friction.as_ref() == Some(&friction.id))
+        .count();
+    let evidence = friction.evidence.len();
+    let end = doc.map.stages[stage].opportunities.len();
+    let edit = Edit::Batch(vec![
+        delete,
+        Edit::InsertItem {
+            stage,
+            at: end,
+            item: Item::Opportunity(opportunity),
+        },
+    ]);
+    if apply(app, edit, "move to opportunities") {
+        let mut said = format!(
+            "Moved to the opportunities: an observation says what happened. {} undoes",
+            app.key(&Action::Undo)
+        );
+        let mut gone = Vec::new();
+        if evidence > 0 {
+            gone.push(format!("its {evidence} evidence went with it"));
+        }
+        if linked > 0 {
+            gone.push(format!(
+                "{linked} shadow note{} no longer linked",
+                if linked == 1 { " is" } else { "s are" }
+            ));
+        }
+        if !gone.is_empty() {
+            said.push_str(&format!(" ({})", gone.join("; ")));
+        }
+        app.inform(said);
+    }
+}

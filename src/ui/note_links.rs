@@ -1,0 +1,103 @@
+//! The note-link picker over the screen: the friction points a note may back, or the
+//! shadow notes a friction point may gather, each with a tick box, the own stage first.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState};
+
+use super::cell::friction_badge;
+use super::help::centred;
+use super::theme;
+use crate::app::note_links::{Linking, NoteLinkPicker, Offer};
+use crate::model::JourneyMap;
+use crate::text::display::{clean_line, truncate, width as text_width};
+
+/// Draws `picker` in a box over the middle of the screen.
+pub fn render(map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut Frame) {
+    let area = centred(frame.area(), 80, 70);
+    let title = match &picker.linking {
+        Linking::Note { at } => {
+            let note = map
+                .shadow
+                .notes
+                .get(*at)
+                .map_or_else(String::new, |n| clean_line(&n.text).into_owned());
+            format!(" Which friction point does “{note}” back? ")
+        }
+        Linking::Point { id } => {
+            let point = map
+                .friction_position(id)
+                .and_then(|(s, f)| map.stages.get(s)?.frictions.get(f))
+                .map_or_else(String::new, |f| clean_line(&f.text).into_owned());
+            format!(" Which shadow notes back “{point}”? ")
+        }
+    };
+    let title = truncate(&title, usize::from(area.width.saturating_sub(4))).into_owned();
+    let width = usize::from(area.width.saturating_sub(2));
+    let own_stage = match &picker.linking {
+        Linking::Note { at } => map
+            .shadow
+            .notes
+            .get(*at)
+            .and_then(|n| map.stage_position(&n.stage)),
+        Linking::Point { id } => map.friction_position(id).map(|(s, _)| s),
+    };
+    // Only the rows that fit are built: a programme map has thousands of notes.
+    let shown = usize::from(area.height.saturating_sub(2)).max(1);
+    let first = picker.selected.saturating_sub(shown - 1);
+    let items: Vec<ListItem> = picker
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(shown)
+        .filter_map(|(row, offer)| {
+            let tick = if picker.chosen.contains(&row) {
+                "[x] "
+            } else {
+                "[ ] "
+            };
+            let (stage, badge, text) = match offer {
+                Offer::Point { stage, at } => {
+                    let friction = map.stages.get(*stage)?.frictions.get(*at)?;
+                    let (badge, style) = friction_badge(friction, Some(friction.votes));
+                    (*stage, Span::styled(badge, style), friction.text.clone())
+                }
+                Offer::Note { at } => {
+                    let note = map.shadow.notes.get(*at)?;
+                    let stage = map.stage_position(&note.stage).unwrap_or(usize::MAX);
+                    let who = format!("{} · {}", clean_line(&note.observer), clean_line(&note.channel));
+                    (stage, Span::styled(who, theme::DIM), note.text.clone())
+                }
+            };
+            let place = map.stages.get(stage).map_or_else(
+                || "no stage".to_owned(),
+                |s| format!("{} {}", stage + 1, clean_line(&s.name)),
+            );
+            let place = format!("{} · ", truncate(&place, width / 4));
+            let used = text_width(tick) + text_width(&place) + text_width(&badge.content) + 1;
+            let text = truncate(&clean_line(&text), width.saturating_sub(used)).into_owned();
+            let text_style = if Some(stage) == own_stage {
+                theme::TEXT
+            } else {
+                theme::DIM
+            };
+            Some(ListItem::new(Line::from(vec![
+                Span::styled(tick, theme::ACCENT),
+                Span::styled(place, theme::DIM),
+                badge,
+                Span::styled(format!(" {text}"), text_style),
+            ])))
+        })
+        .collect();
+    let list = List::new(items)
+        .block(
+            Block::bordered()
+                .border_style(theme::ACCENT)
+                .title(Span::styled(title, theme::HEADER)),
+        )
+        .highlight_style(theme::SELECTED);
+    let mut state = ListState::default().with_selected(Some(picker.selected - first));
+    super::help::clear_popup(area, frame);
+    frame.render_stateful_widget(list, area, &mut state);
+}
