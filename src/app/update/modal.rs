@@ -43,24 +43,7 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
     };
     match (question, action) {
         (Question::DeleteStage { stage }, Action::Yes) => {
-            let Some(doc) = app.screen.doc() else {
-                return Effect::Nothing;
-            };
-            let name = doc
-                .map
-                .stages
-                .get(stage)
-                .map(|s| s.name.clone())
-                .unwrap_or_default();
-            if let Some(edit) = ops::delete_stage(&doc.map, stage)
-                && apply(app, edit, "delete stage")
-            {
-                app.inform(format!(
-                    "Deleted stage “{}”. {} undoes.",
-                    crate::text::display::truncate(&name, 40),
-                    app.key(&Action::Undo)
-                ));
-            }
+            delete_stage(app, stage);
             Effect::Nothing
         }
         (Question::DeleteNote { at }, Action::Yes) => {
@@ -154,6 +137,26 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
             Effect::Nothing
         }
         _ => Effect::Nothing,
+    }
+}
+
+/// Deletes stage `stage` after the question was answered yes.
+fn delete_stage(app: &mut App, stage: usize) {
+    let Some(doc) = app.screen.doc() else { return };
+    let name = doc
+        .map
+        .stages
+        .get(stage)
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    if let Some(edit) = ops::delete_stage(&doc.map, stage)
+        && apply(app, edit, "delete stage")
+    {
+        app.inform(format!(
+            "Deleted stage “{}”. {} undoes.",
+            crate::text::display::truncate(&name, 40),
+            app.key(&Action::Undo)
+        ));
     }
 }
 
