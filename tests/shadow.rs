@@ -227,7 +227,10 @@ fn a_note_becomes_a_linked_friction_point_in_one_undoable_step() {
         (friction.text.as_str(), friction.channel.as_str()),
         (note.text.as_str(), note.channel.as_str())
     );
-    assert_eq!(friction.evidence, note.evidence);
+    assert!(
+        friction.evidence.is_empty(),
+        "the note keeps its evidence; the link shares it"
+    );
     assert_eq!(map.shadow.notes[at].friction.as_ref(), Some(&friction.id));
     run(&mut app, [Action::MakeFriction]);
     assert_eq!(map_of(&app).stages[stage].frictions.len(), count + 1, "only once");
@@ -243,11 +246,17 @@ fn open_evidence_is_an_effect_and_a_note_without_evidence_says_so() {
     let at = app.shadow.selected_note().unwrap();
     let evidence = map_of(&app).shadow.notes[at].evidence.clone();
     let effects = run(&mut app, [Action::OpenEvidence]);
-    match evidence.first() {
-        Some(first) => assert_eq!(effects, [Effect::OpenEvidence(first.clone())]),
-        None => {
+    match evidence.as_slice() {
+        [one] => assert_eq!(effects, [Effect::OpenEvidence(one.clone())]),
+        [] => {
             assert_eq!(effects, [Effect::Nothing]);
             assert!(app.message.as_ref().unwrap().text.contains("it has none"));
+        }
+        several => {
+            assert_eq!(effects, [Effect::Nothing]);
+            assert_eq!(app.mode(), Mode::Form, "a choice between {several:?}");
+            let opened = run(&mut app, [Action::Commit]);
+            assert_eq!(opened, [Effect::OpenEvidence(several[0].clone())]);
         }
     }
 }

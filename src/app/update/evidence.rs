@@ -27,7 +27,8 @@ pub(super) fn of_point(app: &mut App) -> Effect {
         return Effect::Nothing;
     }
     let entries = app.queue.evidence.clone();
-    open(app, "Open the friction point's evidence", entries)
+    let edit = app.key(&Action::EditCell);
+    open(app, "Open the friction point's evidence", entries, &edit)
 }
 
 /// The selected shadow note's evidence.
@@ -46,16 +47,16 @@ pub(super) fn of_note(app: &mut App) -> Effect {
         .map(|e| e.trim().to_owned())
         .filter(|e| !e.is_empty())
         .collect();
-    open(app, "Open the note's evidence", entries)
+    let edit = app.key(&Action::EditNote);
+    open(app, "Open the note's evidence", entries, &edit)
 }
 
-fn open(app: &mut App, title: &str, entries: Vec<String>) -> Effect {
+/// Opens the one entry, offers a choice between several, or says how to add one (`edit`
+/// is the key that edits the note or point).
+fn open(app: &mut App, title: &str, entries: Vec<String>, edit: &str) -> Effect {
     match entries.as_slice() {
         [] => {
-            let edit = app.key(&Action::EditCell);
-            app.inform(format!(
-                "No evidence yet: {edit} edits it to add a photo, a file or a link"
-            ));
+            app.inform(format!("{edit} edits it to add evidence: it has none"));
             Effect::Nothing
         }
         [one] => Effect::OpenEvidence(one.clone()),
