@@ -119,7 +119,7 @@ impl Session {
             .as_ref()
             .map(|writer| writer.write(unsaved, now_written()));
         if sent == Some(false) {
-            let failure = "No recovery copy: the copy writer stopped because of a bug".to_owned();
+            let failure = "the copy writer stopped because of a bug".to_owned();
             report(app, Outcome::RecoveryFailed(failure));
         }
         self.recorded = Some(work);

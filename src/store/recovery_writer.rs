@@ -48,8 +48,13 @@ pub struct RecoveryWriter {
     pending: Arc<AtomicUsize>,
 }
 
-fn failed(error: impl std::fmt::Display) -> String {
-    format!("No recovery copy: {error}")
+/// Why a copy was not written, naming the folder it was for (never a file that is not
+/// there).
+fn failed(error: &super::SaveError) -> String {
+    match error.path.parent() {
+        Some(folder) => format!("{} (in {})", error.reason, folder.display()),
+        None => error.reason.clone(),
+    }
 }
 
 impl RecoveryWriter {
@@ -85,7 +90,7 @@ impl RecoveryWriter {
                         } else {
                             recovery::write(&data_dir, &map_path, &bytes)
                         }
-                        .map_err(failed);
+                        .map_err(|error| failed(&error));
                         match (reply, result) {
                             (Some(reply), result) => {
                                 let _ = reply.send(result);
@@ -149,14 +154,14 @@ impl RecoveryWriter {
             reply: Some(reply),
         };
         if !self.send(job) {
-            return Err(failed("the copy writer stopped"));
+            return Err("the copy writer stopped because of a bug".to_owned());
         }
         match answer.recv_timeout(limit) {
             Ok(result) => result,
-            Err(_) => Err(failed(format!(
+            Err(_) => Err(format!(
                 "the disk did not take it within {} ms",
                 limit.as_millis()
-            ))),
+            )),
         }
     }
 

@@ -115,7 +115,7 @@ pub fn report(app: &mut App, outcome: Outcome) -> Effect {
             }
             app.inform("Editing anyway: a save checks for the other cxmap's changes first");
         }
-        Outcome::RecoveryFailed(error) => app.warn(error),
+        Outcome::RecoveryFailed(error) => app.warn(format!("No recovery copy: {error}")),
         Outcome::StartListed(start) => app.show_start(start),
     }
     Effect::Nothing
