@@ -329,35 +329,57 @@ fn none_if_empty(text: &str) -> String {
 /// The editor's last line while a friction point is typed: the matches of the tag being
 /// typed, what the tags set so far, or the tag syntax.
 fn tag_hint(app: &App, editor: &Editor) -> Option<String> {
-    editor.tags.as_ref()?;
+    let names = editor.tags.as_ref()?;
     let complete = app.keymap.key(Mode::Edit, &Action::Complete);
     if let Some((tag, matches)) = editor.tag_matches() {
-        let noun = match tag.kind {
-            TagKind::Channel => "channel",
-            TagKind::Owner => "owner",
+        let typed = tag.typed.replace('_', " ");
+        let offer = |names: &[&str]| {
+            names
+                .iter()
+                .map(|m| clean_line(m).into_owned())
+                .collect::<Vec<_>>()
         };
-        return Some(match matches.as_slice() {
-            [] if tag.typed.is_empty() => format!("The map has no {noun} yet: type one"),
-            [] => format!("“{}” is a new {noun}", clean_line(&tag.typed.replace('_', " "))),
-            [only] => format!("{complete}: {}", clean_line(only)),
-            several => format!(
-                "{complete}: {} (then {})",
-                clean_line(several[0]),
-                several[1..]
-                    .iter()
-                    .map(|m| clean_line(m).into_owned())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        });
+        match matches.as_slice() {
+            [] if typed.is_empty() => {
+                let noun = if tag.kind == TagKind::Channel {
+                    "channel"
+                } else {
+                    "owner"
+                };
+                return Some(format!("The map has no {noun} yet: type one"));
+            }
+            // Spelled as the map spells it, or new: say what the tags will set.
+            [] => {}
+            [first, ..] if *first == typed => {}
+            [first] => return Some(format!("{complete}: {}", clean_line(first))),
+            [first, rest @ ..] => {
+                return Some(format!(
+                    "{complete}: {} (then {})",
+                    clean_line(first),
+                    offer(rest).join(", ")
+                ));
+            }
+        }
     }
     let capture = Capture::parse(editor.input.text());
     let keep = app.keymap.key(Mode::Edit, &Action::Commit);
-    Some(if capture.has_tags() {
-        format!("→ {} · {keep} keeps", clean_line(&capture.describe()))
-    } else {
-        format!("{keep} keeps · tags: !1 !2 !3 severity, #channel, @owner ({complete} completes)")
-    })
+    if !capture.has_tags() {
+        return Some(format!(
+            "{keep} keeps · tags: !1 !2 !3 severity, #channel, @owner ({complete} completes)"
+        ));
+    }
+    let new = |known: &[String], name: &Option<String>| {
+        name.as_ref()
+            .is_some_and(|n| !known.iter().any(|k| crate::model::channels::same(k, n)))
+    };
+    let mut said = clean_line(&capture.describe()).into_owned();
+    if new(&names.channels, &capture.channel) {
+        said.push_str(" · new channel");
+    }
+    if new(&names.owners, &capture.owner) {
+        said.push_str(" · new owner");
+    }
+    Some(format!("→ {said} · {keep} keeps"))
 }
 
 fn render_editor(app: &App, editor: &Editor, area: Rect, frame: &mut Frame) {

@@ -70,8 +70,13 @@ pub fn render(app: &App, map: &JourneyMap, picker: &LinkPicker, frame: &mut Fram
             key(Action::Commit)
         )
     } else {
+        let takes = if picker.changes(map) {
+            "keep"
+        } else {
+            "links the highlighted one"
+        };
         format!(
-            " {}▏ · {} of {} · {} tick · {} keep ",
+            " {}▏ · {} of {} · {} tick · {} {takes} ",
             clean_line(&picker.query),
             picker.shown.len(),
             picker.rows.len(),

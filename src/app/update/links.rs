@@ -54,7 +54,19 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
                 app.modal = Modal::None;
             }
         }
-        Action::Commit => keep(app),
+        Action::Commit => {
+            // Typed to find one point and ticked nothing: Enter takes the one found.
+            let unchanged = app.screen.doc().is_some_and(|doc| !picker.changes(&doc.map));
+            if !picker.query.is_empty()
+                && unchanged
+                && picker
+                    .selected_row()
+                    .is_some_and(|row| !picker.chosen.contains(&row.friction))
+            {
+                picker.toggle();
+            }
+            keep(app);
+        }
         _ => {}
     }
     Effect::Nothing
