@@ -221,7 +221,7 @@ fn interactive(file: Option<&Path>, example: Option<&str>, present: bool) -> Exi
     if cxmap::store::settings::problem().is_some() {
         app.warn("settings.json is not JSON: ignored, and left as it is");
     }
-    let ending = terminal::run(app, session);
+    let ending = terminal::run(app, session, cxmap::store::settings::mouse());
     // The terminal may be gone (that is one way to end), so nothing here may panic on a
     // closed stderr the way eprintln! does.
     let mut stderr = std::io::stderr().lock();

@@ -334,3 +334,111 @@ fn present_mode_from_the_flag_turns_stages_and_gives_the_grid_back() {
     tui.send("n");
     assert!(tui.wait_exit());
 }
+
+/// What the program asks of the terminal for the mouse (crossterm's capture, SGR 1006
+/// reports) and what gives it back.
+const MOUSE_ON: &str = "\x1b[?1000h";
+const MOUSE_OFF: &str = "\x1b[?1000l";
+
+fn count(haystack: &[u8], needle: &str) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle.as_bytes())
+        .count()
+}
+
+#[test]
+fn the_mouse_selects_scrolls_and_a_double_click_opens_the_editor() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("online-store");
+    let mut tui = sandbox.spawn(&[path.to_str().unwrap()], 100, 30);
+    tui.wait_for("3 Purchase");
+    tui.click_on("The cart is at R4");
+    tui.wait_for("Friction 1/4 · 3 Purchase");
+    tui.wheel_down_on("The cart is at R4");
+    tui.wait_for("Friction 2/4 · 3 Purchase");
+    // Two quick presses on the goal of Awareness: its editor opens in the detail pane.
+    let (col, row) = tui.position_of("Find somewhere").unwrap();
+    tui.send(&format!(
+        "\x1b[<0;{col};{row}M\x1b[<0;{col};{row}m\x1b[<0;{col};{row}M\x1b[<0;{col};{row}m"
+    ));
+    tui.wait_for("Customer goal · Awareness");
+    tui.wait_for("Enter keeps");
+    tui.send(keys::END);
+    tui.type_text(" (clicked)");
+    tui.send(keys::ENTER);
+    tui.wait_for("● unsaved");
+    tui.send(keys::CTRL_S);
+    tui.wait_for("Saved");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let raw = tui.raw_output();
+    assert_eq!(count(&raw, MOUSE_ON), 1, "the mouse is asked for once");
+    assert!(count(&raw, MOUSE_OFF) >= 1, "and given back on the way out");
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("before a hiking trip in three weeks (clicked)"));
+}
+
+#[test]
+fn mouse_false_in_the_settings_leaves_the_mouse_to_the_terminal() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.path("config")).unwrap();
+    std::fs::write(
+        sandbox.path("config").join("settings.json"),
+        r#"{"mouse": false}"#,
+    )
+    .unwrap();
+    let path = sandbox.example("online-store");
+    let mut tui = sandbox.spawn(&[path.to_str().unwrap()], 100, 30);
+    tui.wait_for("3 Purchase");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert_eq!(count(&tui.raw_output(), MOUSE_ON), 0);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_suspended_program_gives_the_mouse_back_and_takes_it_again_when_continued() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("online-store");
+    let mut tui = sandbox.spawn(&[path.to_str().unwrap()], 100, 30);
+    tui.wait_for("3 Purchase");
+    tui.signal("TSTP");
+    let stopped = || {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", tui.pid())).unwrap();
+        stat.rsplit(')').next().unwrap().trim_start().starts_with('T')
+    };
+    let start = std::time::Instant::now();
+    while !stopped() {
+        assert!(start.elapsed() < support::PATIENCE, "the program never stopped");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // What it wrote before stopping may still be on its way through the pty.
+    let start = std::time::Instant::now();
+    while count(&tui.raw_output(), "\x1b[?1049l") == 0 {
+        assert!(
+            start.elapsed() < support::PATIENCE,
+            "the shell's screen never came back"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(
+        count(&tui.raw_output(), MOUSE_OFF),
+        1,
+        "the mouse is given back before stopping"
+    );
+    tui.signal("CONT");
+    let start = std::time::Instant::now();
+    while count(&tui.raw_output(), MOUSE_ON) < 2 {
+        assert!(
+            start.elapsed() < support::PATIENCE,
+            "the mouse was not taken again"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    tui.wait_for("3 Purchase");
+    tui.click_on("The cart is at R4");
+    tui.wait_for("Friction 1/4 · 3 Purchase");
+    tui.send("q");
+    assert!(tui.wait_exit());
+}

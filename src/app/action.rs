@@ -3,6 +3,8 @@
 //! changes the map (refused while the map is read-only), and its one-line description.
 //! The table is one exhaustive match, so a new action does not compile until it is there.
 
+use super::pointer::{Spot, Wheel};
+
 /// Something the user asked for. Text typed or pasted into an editor arrives as
 /// [`Action::Type`] and [`Action::Paste`]; every other action comes from a key binding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +126,10 @@ pub enum Action {
     Complete,
     Type(char),
     Paste(String),
+    // The mouse, over what the view drew there.
+    Click(Spot),
+    DoubleClick(Spot),
+    Wheel { over: Option<Spot>, turn: Wheel },
     // Forms.
     NextField,
     PreviousField,
@@ -363,6 +369,9 @@ actions! {
         Action::Number(_) => Changes, "a digit";
         Action::Type(_) => Looks, "type a character";
         Action::Paste(_) => Changes, "paste text";
+        Action::Click(_) => Looks, "a click: selects what it is on";
+        Action::DoubleClick(_) => Looks, "a double click: selects, then does what Enter does there";
+        Action::Wheel { .. } => Looks, "the wheel: moves through what is under the pointer";
     }
 }
 

@@ -18,6 +18,7 @@ pub mod links;
 pub mod modal;
 pub mod note_links;
 pub mod outcome;
+pub mod pointer;
 pub mod present;
 pub mod queue;
 pub mod screen;

@@ -1,5 +1,6 @@
 //! The user's settings in the config folder (`settings.json`): the observer's name for
-//! shadow notes. Keys this version does not know are kept when it writes the file.
+//! shadow notes, and whether the mouse is used. Keys this version does not know are kept
+//! when it writes the file.
 
 use std::path::{Path, PathBuf};
 
@@ -48,6 +49,12 @@ pub fn observer() -> Option<String> {
         Some(Value::String(name)) if !name.trim().is_empty() => Some(name.trim().to_owned()),
         _ => None,
     }
+}
+
+/// Whether the program uses the mouse: yes unless `"mouse": false` says not (then the
+/// terminal keeps its own selecting and pasting with the mouse).
+pub fn mouse() -> bool {
+    !matches!(read().get("mouse"), Some(Value::Bool(false)))
 }
 
 /// Remembers the observer's name, creating the config folder if needed.

@@ -3,15 +3,16 @@
 //! panic restores the terminal (ratatui's hook) and writes the copy too. The drawn area is
 //! clamped, so a huge window costs no more than a large one.
 
+mod pointer;
 mod watch;
 
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use crossterm::event::{self, EnableBracketedPaste, Event};
 use crossterm::execute;
-use crossterm::terminal::EnterAlternateScreen;
+use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen};
 use ratatui::layout::{Rect, Size};
 use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 use watch::{Wake, Watch};
@@ -47,19 +48,23 @@ pub fn drawable(size: Size) -> Rect {
     Rect::new(0, 0, size.width.min(MAX_COLUMNS), size.height.min(MAX_ROWS))
 }
 
-/// Runs the interactive program until it ends.
-pub fn run(mut app: App, mut session: Session) -> io::Result<Ending> {
+/// Runs the interactive program until it ends, reporting the mouse when `mouse` is on.
+pub fn run(mut app: App, mut session: Session, mouse: bool) -> io::Result<Ending> {
     let mut watch = Watch::start()?;
     // ratatui's initialisation sets raw mode and a panic hook that restores the terminal;
     // the fixed viewport is resized here, clamped, instead of following the window.
     let mut terminal = ratatui::try_init_with_options(TerminalOptions {
         viewport: Viewport::Fixed(Rect::default()),
     })?;
+    pointer::release_on_panic();
     let _ = execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste);
+    if mouse {
+        let _ = pointer::capture();
+    }
     let ending = guard(&mut app, &mut session, |app, session| {
-        event_loop(&mut terminal, app, session, &mut watch)
+        event_loop(&mut terminal, app, session, &mut watch, mouse)
     });
-    if execute!(io::stdout(), DisableBracketedPaste).is_ok() {
+    if pointer::release().is_ok() {
         let _ = ratatui::try_restore();
         drop(terminal);
     } else {
@@ -99,11 +104,37 @@ fn fit(terminal: &mut DefaultTerminal, app: &mut App, size: Size) -> io::Result<
     Ok(())
 }
 
+/// Stops the program as the shell asked (SIGTSTP), the terminal left as it was found
+/// (no mouse reports, no raw mode, the shell's screen), and takes it back when continued.
+fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
+    pointer::release()?;
+    ratatui::try_restore()?;
+    execute!(io::stdout(), crossterm::cursor::Show)?;
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        Clear(ClearType::All),
+        EnableBracketedPaste
+    )?;
+    if mouse {
+        pointer::capture()?;
+    }
+    // The next frame is drawn whole, against a blank one (ratatui's `clear` would ask the
+    // terminal where its cursor is, and not every terminal answers).
+    terminal.swap_buffers();
+    terminal.swap_buffers();
+    Ok(())
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     session: &mut Session,
     watch: &mut Watch,
+    mouse: bool,
 ) -> io::Result<Ending> {
     // crossterm starts listening for resizes on its first poll: start it now, so the
     // first resize is not missed.
@@ -112,6 +143,8 @@ fn event_loop(
     fit(terminal, app, size)?;
     let mut redraw = true;
     let mut lookout = Lookout::default();
+    // Where the last frame drew what a click can pick, and the last click.
+    let (mut hits, mut clicks) = (ui::Hits::default(), pointer::Clicks::default());
     loop {
         let (had_message, had_listing) = (app.message.clone(), app.folder.version());
         let now = Instant::now();
@@ -126,11 +159,16 @@ fn event_loop(
             None => {}
         }
         if redraw {
-            terminal.draw(|frame| ui::render(app, frame))?;
+            terminal.draw(|frame| hits = ui::draw(app, frame))?;
             redraw = false;
         }
         match watch.wait(wait)? {
             Wake::Timeout => continue,
+            Wake::Suspend => {
+                suspend(terminal, mouse)?;
+                redraw = true;
+                continue;
+            }
             Wake::Stop(number) => {
                 return Ok(Ending::Signal {
                     number,
@@ -150,11 +188,21 @@ fn event_loop(
             redraw = true;
         }
         while event::poll(Duration::ZERO)? {
-            redraw = true;
-            let action = match event::read()? {
-                // Keys wait while the screen is too small to show what they would do.
-                Event::Key(_) if app.geometry.too_small() => None,
+            let event = event::read()?;
+            let pointer_only = matches!(event, Event::Mouse(_));
+            let action = match event {
+                // Keys and clicks wait while the screen is too small to show what they do.
+                Event::Key(_) | Event::Mouse(_) if app.geometry.too_small() => None,
                 Event::Key(key) => app.keymap.resolve(app.mode(), &key),
+                Event::Mouse(mouse) => {
+                    // The pointer is over what shows now: draw what the events before it
+                    // in this batch changed, then test it against that.
+                    if redraw {
+                        terminal.draw(|frame| hits = ui::draw(app, frame))?;
+                        redraw = false;
+                    }
+                    clicks.action(&mouse, &hits, Instant::now())
+                }
                 Event::Paste(text) => Some(Action::Paste(text)),
                 Event::Resize(width, height) => {
                     fit(terminal, app, Size::new(width, height))?;
@@ -162,6 +210,8 @@ fn event_loop(
                 }
                 _ => None,
             };
+            // A pointer merely moving changes nothing on screen.
+            redraw |= !pointer_only || action.is_some();
             if let Some(action) = action {
                 let effect = update(app, action);
                 let screen = Rect::new(0, 0, app.geometry.width, app.geometry.height);

@@ -41,6 +41,10 @@ pub enum Wake {
     Timeout,
     /// A stop signal arrived (its number).
     Stop(i32),
+    /// The shell asked the program to stop for now (SIGTSTP): give the terminal back,
+    /// stop, and take it again when continued.
+    #[cfg_attr(windows, expect(dead_code, reason = "Windows has no job control"))]
+    Suspend,
     /// The terminal hung up: there is no one left to read from.
     #[cfg_attr(
         windows,

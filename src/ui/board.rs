@@ -5,11 +5,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use super::Hits;
 use super::cell::friction_badge;
 use super::theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
+use crate::app::pointer::Spot;
 use crate::model::voting::shown_votes;
 use crate::model::{Friction, JourneyMap};
 use crate::text::display::{clean_line, truncate, width};
@@ -70,7 +72,7 @@ fn columns(total: usize) -> Vec<Column> {
 }
 
 /// Draws the board into `area`.
-pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
     if area.height < 3 {
         return;
     }
@@ -121,6 +123,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
             continue;
         };
         let y = area.y + 2 + (row - first) as u16;
+        hits.add(Rect::new(area.x, y, area.width, 1), Spot::Row(row));
         let base = if friction.status.is_closed() {
             theme::DIM
         } else {

@@ -3,15 +3,17 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::Hits;
 use super::theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
+use crate::app::pointer::Spot;
 use crate::model::JourneyMap;
 use crate::text::display::{clean_line, truncate};
 
 /// Draws the list into `area`.
-pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
     let total = usize::from(area.width);
     let title = format!(
         " Channels · {} · where the customer meets the brand; renaming reaches every note, friction point and plan vote ",
@@ -35,6 +37,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
     let first = (app.shadow.channel + 1).saturating_sub(body);
     for (i, channel) in map.shadow.channels.iter().enumerate().skip(first).take(body) {
         let y = area.y + 2 + (i - first) as u16;
+        hits.add(Rect::new(area.x, y, area.width, 1), Spot::Row(i));
         let uses = app
             .shadow
             .channel_uses

@@ -42,6 +42,7 @@ pub fn render(app: &App, on_disk: &JourneyMap, offer: &RecoveryOffer, area: Rect
     for (label, half, map) in labels {
         let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(half);
         buf.set_stringn(title.x, title.y, label, usize::from(title.width), theme::ACCENT);
-        grid::render(app, map, body, buf);
+        // Nothing here is picked with the mouse: the comparison only shows.
+        grid::render(app, map, body, buf, &mut super::Hits::default());
     }
 }

@@ -5,11 +5,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::Hits;
 use super::theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::conflicts::Entry;
 use crate::app::keymap::Mode;
+use crate::app::pointer::Spot;
 use crate::model::conflict::At;
 use crate::text::display::{clean_line, truncate};
 
@@ -17,7 +19,7 @@ use crate::text::display::{clean_line, truncate};
 const BLOCK: u16 = 6;
 
 /// Draws the list of conflicts into `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
     let entries = &app.conflicts.entries;
     let room = usize::from(area.width);
     let key = |action: Action| app.keymap.key(Mode::Conflicts, &action);
@@ -42,6 +44,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let first = app.conflicts.selected.saturating_sub(visible - 1);
     for (row, (index, entry)) in entries.iter().enumerate().skip(first).take(visible).enumerate() {
         let top = area.y + 2 + row as u16 * BLOCK;
+        let block = Rect::new(area.x, top, area.width, BLOCK - 1).intersection(area);
+        hits.add(block, Spot::Row(index));
         draw_block(
             entry,
             index == app.conflicts.selected,

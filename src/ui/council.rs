@@ -6,11 +6,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use super::Hits;
 use super::cell::{friction_badge, wrapped};
 use super::theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
+use crate::app::pointer::Spot;
 use crate::model::voting::shown_votes;
 use crate::model::{Friction, JourneyMap};
 use crate::text::display::{clean, clean_line};
@@ -69,7 +71,7 @@ fn card(
 }
 
 /// Draws the council's cards into `area`.
-pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
     let title = " CX council · the three biggest open friction points, by votes then severity ";
     buf.set_stringn(area.x, area.y, title, usize::from(area.width), theme::ACCENT);
     let width = usize::from(area.width.saturating_sub(6)).max(1);
@@ -118,6 +120,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
             theme::ACCENT
         };
         buf.set_stringn(area.x, y, format!(" {} ", rank + 1), 3, number_style);
+        let top = y;
         for (line, style) in lines {
             if y >= area.bottom() {
                 break;
@@ -125,6 +128,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
             buf.set_stringn(area.x + 5, y, line, width, *style);
             y += 1;
         }
+        hits.add(Rect::new(area.x, top, area.width, y - top), Spot::Row(*rank));
         y += 1;
     }
 }

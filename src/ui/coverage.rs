@@ -6,10 +6,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
+use super::Hits;
 use super::theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
+use crate::app::pointer::Spot;
 use crate::model::{Cell, Coverage, JourneyMap};
 use crate::text::display::{clean_line, truncate, width};
 
@@ -51,7 +53,7 @@ fn cell_text(coverage: &Coverage, cell: Cell, columns: usize) -> String {
 }
 
 /// Draws the view into `area`.
-pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
     let coverage = &app.shadow.coverage;
     let total = usize::from(area.width);
     let cells = coverage.stage_count * coverage.channels.len();
@@ -89,8 +91,8 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
         shown,
         column: (room / shown.max(1) as u16).min(22),
     };
-    draw_header(app, map, &layout, area, buf);
-    let y = draw_rows(app, &layout, area, buf);
+    draw_header(app, map, &layout, area, buf, hits);
+    let y = draw_rows(app, &layout, area, buf, hits);
     draw_queue(app, map, y, area, buf);
 }
 
@@ -104,7 +106,7 @@ struct Layout {
 }
 
 /// The stage numbers and names over the table, with the range shown.
-fn draw_header(app: &App, map: &JourneyMap, layout: &Layout, area: Rect, buf: &mut Buffer) {
+fn draw_header(app: &App, map: &JourneyMap, layout: &Layout, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
     let coverage = &app.shadow.coverage;
     let Layout {
         label,
@@ -138,11 +140,19 @@ fn draw_header(app: &App, map: &JourneyMap, layout: &Layout, area: Rect, buf: &m
         };
         let columns = usize::from(column.saturating_sub(1));
         buf.set_stringn(x, y, truncate(&head, columns), columns, style);
+        let cell = Cell {
+            stage: s,
+            channel: app.shadow.cell.channel,
+        };
+        hits.add(
+            Rect::new(x, y, column, 1).intersection(area),
+            Spot::Coverage(cell),
+        );
     }
 }
 
 /// One row per channel, as many as fit above the queue; returns the row after them.
-fn draw_rows(app: &App, layout: &Layout, area: Rect, buf: &mut Buffer) -> u16 {
+fn draw_rows(app: &App, layout: &Layout, area: Rect, buf: &mut Buffer, hits: &mut Hits) -> u16 {
     let coverage = &app.shadow.coverage;
     let selected = app.shadow.cell;
     let Layout {
@@ -163,6 +173,14 @@ fn draw_rows(app: &App, layout: &Layout, area: Rect, buf: &mut Buffer) -> u16 {
             theme::HEADER
         };
         buf.set_stringn(area.x, y, &name, usize::from(label - 1), style);
+        let row = Cell {
+            stage: selected.stage,
+            channel: c,
+        };
+        hits.add(
+            Rect::new(area.x, y, label, 1).intersection(area),
+            Spot::Coverage(row),
+        );
         for i in 0..shown {
             let cell = Cell {
                 stage: first + i,
@@ -178,6 +196,10 @@ fn draw_rows(app: &App, layout: &Layout, area: Rect, buf: &mut Buffer) -> u16 {
                 style = style.patch(theme::SELECTED);
             }
             buf.set_stringn(x, y, cell_text(coverage, cell, columns), columns, style);
+            hits.add(
+                Rect::new(x, y, column, 1).intersection(area),
+                Spot::Coverage(cell),
+            );
         }
         y += 1;
     }

@@ -5,18 +5,20 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use super::Hits;
 use super::cell::{self, Chunk};
 use super::theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::geometry::{LANE_LABEL_WIDTH, MIN_STAGE_WIDTH};
 use crate::app::keymap::Mode;
+use crate::app::pointer::Spot;
 use crate::model::voting::Round;
 use crate::model::{JourneyMap, Lane};
 use crate::text::display::{clean_line, cut_short, ending_in_ellipsis, truncate, width as width_of};
 
-/// Draws the grid of `map` into `area`.
-pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
+/// Draws the grid of `map` into `area`, recording each stage's name, cell and item.
+pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
     let stages = &map.stages;
     if stages.is_empty() {
         let key = |action: Action| app.keymap.key(Mode::Grid, &action);
@@ -42,6 +44,9 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
     let columns = Columns::new(app, stages.len(), area);
     let rows = Rows::new(map, &columns, area, app.round.as_ref());
     draw_header(app, map, &columns, area, buf);
+    for (s, x, w) in columns.stages() {
+        hits.add(Rect::new(x, area.y, w, 1).intersection(area), Spot::Stage(s));
+    }
     let mut y = area.y + 1;
     draw_rule(&columns, area, y, buf);
     for ((lane, &height), cells) in Lane::ALL.iter().zip(&rows.heights).zip(&rows.cells) {
@@ -53,6 +58,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
             cells,
             Rect::new(area.x, y, area.width, height),
             buf,
+            hits,
         );
         y += height;
         if *lane != Lane::Opportunity && y < area.bottom() {
@@ -260,7 +266,15 @@ fn header_metrics(metrics: &Option<crate::model::Metrics>, title: usize, room: u
     if out.is_empty() { out } else { format!(" {out}") }
 }
 
-fn draw_lane(app: &App, columns: &Columns, lane: Lane, cells: &[Vec<Chunk>], area: Rect, buf: &mut Buffer) {
+fn draw_lane(
+    app: &App,
+    columns: &Columns,
+    lane: Lane,
+    cells: &[Vec<Chunk>],
+    area: Rect,
+    buf: &mut Buffer,
+    hits: &mut Hits,
+) {
     if area.height == 0 || area.y >= buf.area.bottom() {
         return;
     }
@@ -312,7 +326,29 @@ fn draw_lane(app: &App, columns: &Columns, lane: Lane, cells: &[Vec<Chunk>], are
             (None, Lane::Emotion) => index > 0 && app.search.hits_cell(s, lane, 0),
             (None, _) => app.search.hits_cell(s, lane, 0),
         };
-        draw_cell(chunks, &look, &hit, cell_area, buf);
+        let cell = Rect::new(x, area.y, w, area.height).intersection(area);
+        hits.add(
+            cell,
+            Spot::Cell {
+                stage: s,
+                lane,
+                item: None,
+            },
+        );
+        let items = draw_cell(chunks, &look, &hit, cell_area, buf);
+        for (y, item) in (area.y..).zip(items) {
+            if let Some(item) = item {
+                let row = Rect::new(x, y, w, 1).intersection(area);
+                hits.add(
+                    row,
+                    Spot::Cell {
+                        stage: s,
+                        lane,
+                        item: Some(item),
+                    },
+                );
+            }
+        }
     }
 }
 
@@ -320,13 +356,21 @@ fn draw_lane(app: &App, columns: &Columns, lane: Lane, cells: &[Vec<Chunk>], are
 /// overflow count).
 struct CellLine {
     parts: Vec<(String, Style)>,
+    /// The list item the line shows (or a "more" line leads to), for the mouse.
+    item: Option<usize>,
 }
 
 impl CellLine {
     fn new(text: String, style: Style) -> Self {
         Self {
             parts: vec![(text, style)],
+            item: None,
         }
+    }
+
+    fn of_item(mut self, item: Option<usize>) -> Self {
+        self.item = item;
+        self
     }
 
     /// Cuts the line's text to leave room for `marker` at its end, in `style` (or the
@@ -356,13 +400,14 @@ struct CellLook<'a> {
     empty_hint: &'a str,
 }
 
+/// Returns the list item each line drawn shows, top to bottom.
 fn draw_cell(
     chunks: &[Chunk],
     look: &CellLook,
     hit: &dyn Fn(usize, &Chunk) -> bool,
     area: Rect,
     buf: &mut Buffer,
-) {
+) -> Vec<Option<usize>> {
     let CellLook {
         lane,
         selected,
@@ -372,7 +417,7 @@ fn draw_cell(
     let width = usize::from(area.width);
     let height = usize::from(area.height);
     if height == 0 || width == 0 {
-        return;
+        return Vec::new();
     }
     let lines = if chunks.is_empty() {
         if selected {
@@ -392,6 +437,7 @@ fn draw_cell(
             (x, _) = buf.set_stringn(x, y, text, width.saturating_sub(used), *style);
         }
     }
+    lines.iter().map(|line| line.item).collect()
 }
 
 /// A goal or emotion cell's lines, the last one ending in "…" when more is hidden.
@@ -443,7 +489,8 @@ fn list_lines(
     let mut lines = Vec::with_capacity(height);
     let window = cell::window(chunks, height, item);
     if window.start > 0 && height > 1 {
-        lines.push(CellLine::new(format!("↑ {} more", window.start), theme::DIM));
+        let above = CellLine::new(format!("↑ {} more", window.start), theme::DIM);
+        lines.push(above.of_item(chunks[window.start - 1].item));
     }
     for (index, chunk) in chunks.iter().enumerate().take(window.end).skip(window.start) {
         let highlighted = look.selected && chunk.item == item;
@@ -479,9 +526,10 @@ fn list_lines(
                             (line[bullet..bullet + len].to_owned(), badge),
                             (line[bullet + len..].to_owned(), style),
                         ],
+                        item: chunk.item,
                     }
                 }
-                _ => CellLine::new(line, style),
+                _ => CellLine::new(line, style).of_item(chunk.item),
             };
             lines.push(cell_line);
         }
@@ -503,7 +551,8 @@ fn list_lines(
         }
     }
     if hidden > 0 && lines.len() < height {
-        lines.push(CellLine::new(format!("↓ {hidden} more"), theme::DIM));
+        let below = CellLine::new(format!("↓ {hidden} more"), theme::DIM);
+        lines.push(below.of_item(chunks[window.end].item));
     }
     lines
 }

@@ -75,6 +75,15 @@ pub fn help_lines(keymap: &Keymap, width: usize, first: Mode) -> Vec<Line<'stati
                 "on touchpoints, friction or opportunity: one item per line",
                 width,
             ));
+            lines.extend(entry(
+                "click  double-click  wheel",
+                "the mouse, in every view: a click selects the cell, item, row or note it is on; \
+                 a double click then does what Enter does there (on a stage's name: renames it); \
+                 the wheel moves through the grid, lists and panes under the pointer (with Shift, \
+                 or sideways: across the stages). \"mouse\": false in settings.json leaves the \
+                 mouse to the terminal",
+                width,
+            ));
         }
     }
     lines

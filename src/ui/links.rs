@@ -2,9 +2,11 @@
 //! stages first, filtered by what is typed (shown at the bottom with the match count).
 
 use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState};
 
+use super::Hits;
 use super::cell::friction_badge;
 use super::help::centred;
 use super::theme;
@@ -12,11 +14,12 @@ use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
 use crate::app::links::LinkPicker;
+use crate::app::pointer::Spot;
 use crate::model::JourneyMap;
 use crate::text::display::{clean_line, truncate, width as text_width};
 
 /// Draws `picker` in a box over the middle of the screen.
-pub fn render(app: &App, map: &JourneyMap, picker: &LinkPicker, frame: &mut Frame) {
+pub fn render(app: &App, map: &JourneyMap, picker: &LinkPicker, frame: &mut Frame, hits: &mut Hits) {
     let area = centred(frame.area(), 80, 70);
     let opportunity = map
         .stages
@@ -30,12 +33,12 @@ pub fn render(app: &App, map: &JourneyMap, picker: &LinkPicker, frame: &mut Fram
     // Only the rows that fit are built: a programme map has thousands of friction points.
     let shown = usize::from(area.height.saturating_sub(2)).max(1);
     let first = picker.selected.saturating_sub(shown - 1);
-    let items: Vec<ListItem> = picker
-        .shown
-        .iter()
+    // The position in `shown` of each line listed, for the mouse.
+    let mut listed = Vec::new();
+    let items: Vec<ListItem> = (picker.shown.iter().enumerate())
         .skip(first)
         .take(shown)
-        .filter_map(|&i| {
+        .filter_map(|(position, &i)| {
             let row = picker.rows.get(i)?;
             let stage = map.stages.get(row.stage)?;
             let friction = stage.frictions.iter().find(|f| f.id == row.friction)?;
@@ -54,6 +57,7 @@ pub fn render(app: &App, map: &JourneyMap, picker: &LinkPicker, frame: &mut Fram
             } else {
                 theme::DIM
             };
+            listed.push(position);
             Some(ListItem::new(Line::from(vec![
                 Span::styled(tick, theme::ACCENT),
                 Span::styled(place, theme::DIM),
@@ -95,4 +99,8 @@ pub fn render(app: &App, map: &JourneyMap, picker: &LinkPicker, frame: &mut Fram
     let mut state = ListState::default().with_selected(Some(picker.selected - first));
     super::help::clear_popup(area, frame);
     frame.render_stateful_widget(list, area, &mut state);
+    let inner = area.inner(Margin::new(1, 1));
+    for (y, position) in (inner.y..inner.bottom()).zip(listed) {
+        hits.add(Rect::new(inner.x, y, inner.width, 1), Spot::Row(position));
+    }
 }

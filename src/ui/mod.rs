@@ -15,6 +15,7 @@ mod dialog;
 mod form;
 mod grid;
 mod help;
+mod hits;
 mod links;
 mod memo;
 mod note_links;
@@ -24,24 +25,35 @@ mod start;
 mod theme;
 
 pub use help::{help_lines, overlay_max_scroll};
+pub use hits::Hits;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use ratatui::buffer::Buffer;
+
 use crate::app::App;
 use crate::app::geometry::{CURVE_HEIGHT, GRID_MIN_HEIGHT, MIN_HEIGHT, MIN_WIDTH, curve_fits};
 use crate::app::modal::Modal;
+use crate::app::pointer::{Area, Spot};
 use crate::app::screen::{Screen, View};
 use crate::app::shadow::{Pane, PaneLayout};
+use crate::model::JourneyMap;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
+    draw(app, frame);
+}
+
+/// Draws the whole screen and says where it drew what a click can pick.
+pub fn draw(app: &App, frame: &mut Frame) -> Hits {
+    let mut hits = Hits::default();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(area, frame);
-        return;
+        return hits;
     }
     // The notes pane, when it has the focus under or instead of the grid, takes the
     // detail pane's rows too.
@@ -69,50 +81,53 @@ pub fn render(app: &App, frame: &mut Frame) {
             match view {
                 View::Grid => {
                     let layout = PaneLayout::for_size(area.width, area.height);
-                    render_grid_and_notes(app, &doc.map, layout, body, buf);
+                    render_grid_and_notes(app, &doc.map, layout, body, buf, &mut hits);
                 }
-                View::Board => board::render(app, &doc.map, body, buf),
-                View::Council => council::render(app, &doc.map, body, buf),
-                View::Conflicts => conflicts::render(app, body, buf),
-                View::Coverage => coverage::render(app, &doc.map, body, buf),
-                View::Channels { .. } => channels::render(app, &doc.map, body, buf),
+                View::Board => board::render(app, &doc.map, body, buf, &mut hits),
+                View::Council => council::render(app, &doc.map, body, buf, &mut hits),
+                View::Conflicts => conflicts::render(app, body, buf, &mut hits),
+                View::Coverage => coverage::render(app, &doc.map, body, buf, &mut hits),
+                View::Channels { .. } => channels::render(app, &doc.map, body, buf, &mut hits),
                 View::Memo(preview) => memo::render(preview, body, buf),
                 View::Compare(offer) => compare::render(app, &doc.map, offer, body, buf),
-                View::Present(presenting) => present::render(app, &doc.map, presenting, body, buf),
+                View::Present(presenting) => {
+                    present::render(app, &doc.map, presenting, body, buf, &mut hits);
+                }
             }
         }
-        Screen::Start(start) => start::render(app, start, body, frame),
+        Screen::Start(start) => start::render(app, start, body, frame, &mut hits),
     }
     if detail_height > 0 {
         detail::render(app, detail, frame);
     }
     bars::render_status(app, status, frame.buffer_mut());
-    render_modal(app, &app.modal, frame);
+    render_modal(app, &app.modal, frame, &mut hits);
+    hits
 }
 
 /// Draws a modal over the screen, what it covers first.
-fn render_modal(app: &App, modal: &Modal, frame: &mut Frame) {
+fn render_modal(app: &App, modal: &Modal, frame: &mut Frame, hits: &mut Hits) {
     match modal {
         // The editor lives in the detail pane, drawn with the screen.
         Modal::None | Modal::Editor(_) => {}
         Modal::Links(picker) => {
             if let Some(doc) = app.doc() {
-                links::render(app, &doc.map, picker, frame);
+                links::render(app, &doc.map, picker, frame, hits);
             }
         }
         Modal::Form { form, purpose } => form::render(app, form, *purpose, frame),
         Modal::NoteLinks { picker, behind } => {
-            render_modal(app, behind, frame);
+            render_modal(app, behind, frame, hits);
             if let Some(doc) = app.doc() {
-                note_links::render(&doc.map, picker, frame);
+                note_links::render(&doc.map, picker, frame, hits);
             }
         }
         Modal::Ask { question, behind } => {
-            render_modal(app, behind, frame);
+            render_modal(app, behind, frame, hits);
             dialog::render(app, question, frame);
         }
         Modal::Help { scroll, from, behind } => {
-            render_modal(app, behind, frame);
+            render_modal(app, behind, frame, hits);
             help::render_help(app, *scroll, *from, frame);
         }
         Modal::Notice {
@@ -121,35 +136,38 @@ fn render_modal(app: &App, modal: &Modal, frame: &mut Frame) {
             scroll,
             behind,
         } => {
-            render_modal(app, behind, frame);
+            render_modal(app, behind, frame, hits);
             help::render_notice(app, title, lines, *scroll, frame);
         }
     }
 }
 
-/// The grid, with the notes pane beside it, below it, or instead of it while it has the
-/// focus, as the terminal's size allows.
-/// The grid, with the emotion curve under it when it is switched on and there is room.
-fn grid_and_curve(app: &App, map: &crate::model::JourneyMap, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+/// The grid, with the emotion curve under it when it is switched on and there is room
+/// (the wheel over the curve turns the grid).
+fn grid_and_curve(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+    hits.add(area, Spot::Area(Area::Grid));
     if !app.show_curve || !curve_fits(area.height) {
-        grid::render(app, map, area, buf);
+        grid::render(app, map, area, buf, hits);
         return;
     }
     let [top, bottom] =
         Layout::vertical([Constraint::Min(GRID_MIN_HEIGHT), Constraint::Length(CURVE_HEIGHT)]).areas(area);
-    grid::render(app, map, top, buf);
+    grid::render(app, map, top, buf, hits);
     curve::render(app, map, bottom, buf);
 }
 
+/// The grid, with the notes pane beside it, below it, or instead of it while it has the
+/// focus, as the terminal's size allows.
 fn render_grid_and_notes(
     app: &App,
-    map: &crate::model::JourneyMap,
+    map: &JourneyMap,
     layout: PaneLayout,
     area: Rect,
-    buf: &mut ratatui::buffer::Buffer,
+    buf: &mut Buffer,
+    hits: &mut Hits,
 ) {
     if !app.shadow.pane.is_open() {
-        grid_and_curve(app, map, area, buf);
+        grid_and_curve(app, map, area, buf, hits);
         return;
     }
     match layout {
@@ -157,17 +175,17 @@ fn render_grid_and_notes(
             let pane = (area.width / 3).clamp(40, 72);
             let [left, right] =
                 Layout::horizontal([Constraint::Min(40), Constraint::Length(pane)]).areas(area);
-            grid_and_curve(app, map, left, buf);
-            notes::render(app, map, right, buf);
+            grid_and_curve(app, map, left, buf, hits);
+            notes::render(app, map, right, buf, hits);
         }
         PaneLayout::Below => {
             let [top, bottom] =
                 Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-            grid_and_curve(app, map, top, buf);
-            notes::render(app, map, bottom, buf);
+            grid_and_curve(app, map, top, buf, hits);
+            notes::render(app, map, bottom, buf, hits);
         }
-        PaneLayout::Screen if app.shadow.pane == Pane::Focused => notes::render(app, map, area, buf),
-        PaneLayout::Screen => grid_and_curve(app, map, area, buf),
+        PaneLayout::Screen if app.shadow.pane == Pane::Focused => notes::render(app, map, area, buf, hits),
+        PaneLayout::Screen => grid_and_curve(app, map, area, buf, hits),
     }
 }
 

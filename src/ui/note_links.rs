@@ -2,18 +2,21 @@
 //! shadow notes a friction point may gather, each with a tick box, the own stage first.
 
 use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState};
 
+use super::Hits;
 use super::cell::friction_badge;
 use super::help::centred;
 use super::theme;
 use crate::app::note_links::{Linking, NoteLinkPicker, Offer};
+use crate::app::pointer::Spot;
 use crate::model::JourneyMap;
 use crate::text::display::{clean_line, truncate, width as text_width};
 
 /// Draws `picker` in a box over the middle of the screen.
-pub fn render(map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut Frame) {
+pub fn render(map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut Frame, hits: &mut Hits) {
     let area = centred(frame.area(), 80, 70);
     let title = match &picker.linking {
         Linking::Note { at } => {
@@ -45,6 +48,8 @@ pub fn render(map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut Frame) {
     // Only the rows that fit are built: a programme map has thousands of notes.
     let shown = usize::from(area.height.saturating_sub(2)).max(1);
     let first = picker.selected.saturating_sub(shown - 1);
+    // The row of each line listed, for the mouse.
+    let mut listed = Vec::new();
     let items: Vec<ListItem> = picker
         .rows
         .iter()
@@ -82,6 +87,7 @@ pub fn render(map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut Frame) {
             } else {
                 theme::DIM
             };
+            listed.push(row);
             Some(ListItem::new(Line::from(vec![
                 Span::styled(tick, theme::ACCENT),
                 Span::styled(place, theme::DIM),
@@ -100,4 +106,8 @@ pub fn render(map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut Frame) {
     let mut state = ListState::default().with_selected(Some(picker.selected - first));
     super::help::clear_popup(area, frame);
     frame.render_stateful_widget(list, area, &mut state);
+    let inner = area.inner(Margin::new(1, 1));
+    for (y, row) in (inner.y..inner.bottom()).zip(listed) {
+        hits.add(Rect::new(inner.x, y, inner.width, 1), Spot::Row(row));
+    }
 }

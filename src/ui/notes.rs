@@ -7,12 +7,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
+use super::Hits;
 use super::cell::wrapped;
 use super::theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::forms::note::local_time;
 use crate::app::keymap::Mode;
+use crate::app::pointer::{Area, Spot};
 use crate::app::shadow::Pane;
 use crate::model::{JourneyMap, ShadowNote};
 use crate::text::display::{clean, clean_line, truncate, width};
@@ -51,7 +53,8 @@ fn facts(app: &App, map: &JourneyMap, note: &ShadowNote) -> String {
 }
 
 /// Draws the pane into `area`.
-pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+    hits.add(area, Spot::Area(Area::Notes));
     let shadow = &app.shadow;
     let focused = shadow.pane == Pane::Focused;
     let key = |mode: Mode, action: Action| app.keymap.key(mode, &action);
@@ -110,7 +113,9 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
             height: inner.bottom() - y,
             ..inner
         };
-        y += draw_note(app, map, n, row == shadow.selected, area, buf) + 1;
+        let rows = draw_note(app, map, n, row == shadow.selected, area, buf);
+        hits.add(Rect { height: rows, ..area }, Spot::Note(row));
+        y += rows + 1;
     }
 }
 

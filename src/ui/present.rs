@@ -5,17 +5,26 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use super::Hits;
 use super::cell::metric_tags;
 use super::theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::geometry::PRESENT_HEADING;
+use crate::app::pointer::Spot;
 use crate::app::present::{Look, Presenting, Showing, Window, page};
 use crate::model::{JourneyMap, Lane};
 use crate::text::display::{clean_line, truncate, width};
 
 /// Draws present mode into `area`.
-pub fn render(app: &App, map: &JourneyMap, presenting: &Presenting, area: Rect, buf: &mut Buffer) {
+pub fn render(
+    app: &App,
+    map: &JourneyMap,
+    presenting: &Presenting,
+    area: Rect,
+    buf: &mut Buffer,
+    hits: &mut Hits,
+) {
     let (columns, _) = app.geometry.present_page();
     let columns = columns.min(usize::from(area.width));
     let left = area.x + (area.width - columns as u16) / 2;
@@ -51,6 +60,9 @@ pub fn render(app: &App, map: &JourneyMap, presenting: &Presenting, area: Rect, 
         y += 1;
     }
     for line in &page.lines[window.lines()] {
+        if let Some(target) = line.target {
+            hits.add(Rect::new(area.x, y, area.width, 1), Spot::Page(target));
+        }
         if line.target.is_some_and(|t| t.holds(&app.cursor)) && left > area.x {
             buf.set_stringn(left - 1, y, "▌", 1, theme::ACCENT);
         }

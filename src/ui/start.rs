@@ -2,25 +2,35 @@
 //! the template list while making a new map.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
+use super::Hits;
 use super::theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
+use crate::app::pointer::Spot;
 use crate::app::start::{StartEntry, StartScreen};
 use crate::assets::{EXAMPLES, TEMPLATES};
 use crate::text::display::{clean_line, fit, truncate, width as text_width};
 
 /// Draws the start screen into `area`.
-pub fn render(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame) {
+pub fn render(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame, hits: &mut Hits) {
     let [list_area, footer] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
-    if start.template.is_some() {
-        render_templates(app, start, list_area, frame);
+    // Each template takes two lines, each entry one.
+    let (first, lines_each, count) = if start.template.is_some() {
+        (render_templates(app, start, list_area, frame), 2, TEMPLATES.len())
     } else {
-        render_entries(app, start, list_area, frame);
+        (render_entries(app, start, list_area, frame), 1, start.len())
+    };
+    let inner = list_area.inner(Margin::new(1, 1));
+    for (k, y) in (inner.y..inner.bottom()).enumerate() {
+        let row = first + k / lines_each;
+        if row < count {
+            hits.add(Rect::new(inner.x, y, inner.width, 1), Spot::Row(row));
+        }
     }
     let kept = match (&start.folder, &start.problem) {
         (_, Some(problem)) => Line::styled(clean_line(problem).into_owned(), theme::WARNING),
@@ -45,7 +55,8 @@ pub fn render(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame) {
     );
 }
 
-fn render_entries(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame) {
+/// Draws the list of maps, examples and new map; returns the first entry shown.
+fn render_entries(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame) -> usize {
     let width = usize::from(area.width.saturating_sub(4));
     let items: Vec<ListItem> = start
         .entries()
@@ -76,6 +87,7 @@ fn render_entries(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame)
         area,
         &mut state,
     );
+    state.offset()
 }
 
 fn map_line(app: &App, start: &StartScreen, index: usize, width: usize) -> ListItem<'static> {
@@ -154,7 +166,8 @@ fn recovered_line(app: &App, start: &StartScreen, index: usize, width: usize) ->
     ]))
 }
 
-fn render_templates(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame) {
+/// Draws the templates to choose from; returns the first one shown.
+fn render_templates(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame) -> usize {
     let width = usize::from(area.width.saturating_sub(4));
     let items: Vec<ListItem> = TEMPLATES
         .iter()
@@ -196,4 +209,5 @@ fn render_templates(app: &App, start: &StartScreen, area: Rect, frame: &mut Fram
         area,
         &mut state,
     );
+    state.offset()
 }

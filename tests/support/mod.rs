@@ -155,6 +155,54 @@ impl Tui {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// Where `text` first shows on screen: its column and row, counted from 1 as mouse
+    /// reports count them.
+    pub fn position_of(&self, text: &str) -> Option<(u16, u16)> {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (u16::from(rows), u16::from(cols));
+        for row in 0..rows {
+            // Each cell's text (a cell never written is a space), wide characters once.
+            let cells: Vec<(u16, String)> = (0..cols)
+                .filter_map(|col| Some((col, screen.cell(row, col)?)))
+                .filter(|(_, cell)| !cell.is_wide_continuation())
+                .map(|(col, cell)| match cell.contents() {
+                    "" => (col, " ".to_owned()),
+                    text => (col, text.to_owned()),
+                })
+                .collect();
+            for start in 0..cells.len() {
+                let joined: String = cells[start..]
+                    .iter()
+                    .map(|(_, t)| t.as_str())
+                    .take(text.chars().count())
+                    .collect();
+                if joined == text {
+                    return Some((cells[start].0 + 1, row + 1));
+                }
+            }
+        }
+        None
+    }
+
+    /// Presses and releases the left button where `text` shows (SGR 1006 reports, as a
+    /// terminal sends them once the program asked for the mouse).
+    pub fn click_on(&mut self, text: &str) {
+        let (col, row) = self
+            .position_of(text)
+            .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{}", self.screen()));
+        self.write(&format!("\x1b[<0;{col};{row}M\x1b[<0;{col};{row}m"));
+    }
+
+    /// Turns the wheel one step down where `text` shows.
+    pub fn wheel_down_on(&mut self, text: &str) {
+        let (col, row) = self
+            .position_of(text)
+            .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{}", self.screen()));
+        self.write(&format!("\x1b[<65;{col};{row}M"));
+    }
+
     /// Waits until the screen shows `text`; fails the test with the screen if it never does.
     pub fn wait_for(&self, text: &str) {
         let start = Instant::now();

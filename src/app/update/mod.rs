@@ -18,6 +18,7 @@ mod modal;
 mod moves;
 mod note_links;
 pub mod outcome;
+mod pointer;
 mod present;
 mod search;
 mod selection;
@@ -109,6 +110,30 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
             _ => {}
         }
     }
+    let action = match action {
+        Action::Click(spot) => {
+            pointer::select(app, mode, spot);
+            return Effect::Nothing;
+        }
+        Action::DoubleClick(spot) => {
+            if !pointer::select(app, mode, spot) {
+                return Effect::Nothing;
+            }
+            let mode = app.mode();
+            return match pointer::opening(app, mode, spot) {
+                Some(open) => dispatch(app, open),
+                None => Effect::Nothing,
+            };
+        }
+        Action::Wheel { over, turn } => {
+            let mut effect = Effect::Nothing;
+            for action in pointer::wheel(app, mode, over, turn) {
+                effect = dispatch(app, action);
+            }
+            return effect;
+        }
+        other => other,
+    };
     match mode {
         Mode::Confirm => modal::answer(app, action),
         Mode::Help => modal::read(app, action),

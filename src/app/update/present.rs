@@ -5,7 +5,7 @@
 
 use super::super::cursor::Cursor;
 use super::super::forms::owner_form;
-use super::super::present::{Presenting, Showing, Target, Window, page, scroll_to};
+use super::super::present::{Presenting, Showing, Target, Window, max_scroll, page, scroll_to};
 use super::super::screen::View;
 use super::super::{App, Effect, action::Action};
 use super::Handled;
@@ -235,4 +235,19 @@ fn switch(app: &mut App) {
     };
     presenting.scroll = 0;
     presenting.followed = None;
+}
+
+/// The wheel: scrolls the page `lines` down (`down`) or up, the selection staying where
+/// it is (the view keeps the scroll within the page).
+pub(super) fn wheel(app: &mut App, down: bool, lines: usize) {
+    let Some((page, rows)) = current_page(app) else {
+        return;
+    };
+    if let Some(presenting) = presented(app) {
+        presenting.scroll = if down {
+            (presenting.scroll + lines).min(max_scroll(page.lines.len(), rows))
+        } else {
+            presenting.scroll.saturating_sub(lines)
+        };
+    }
 }

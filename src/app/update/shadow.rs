@@ -13,13 +13,9 @@ use crate::app::forms::FormPurpose;
 use crate::model::{Edit, ops};
 
 pub(super) fn update(app: &mut App, action: Action) -> Handled {
-    let count = app.shadow.rows.len();
     let page = usize::from(app.geometry.height.saturating_sub(8).max(3)) / 3;
     let selected = app.shadow.selected;
-    let select = |app: &mut App, at: usize| {
-        app.shadow.selected = at.min(count.saturating_sub(1));
-        follow_note(app);
-    };
+    let select = select_note;
     match action {
         Action::SelectPrevious => select(app, selected.saturating_sub(1)),
         Action::SelectNext => select(app, selected + 1),
@@ -102,6 +98,13 @@ fn refresh(app: &mut App) {
 }
 
 /// While the pane has the focus the grid shows the selected note's stage.
+/// Selects row `at` of the pane (kept within its rows), the grid following the note's
+/// stage.
+pub(super) fn select_note(app: &mut App, at: usize) {
+    app.shadow.selected = at.min(app.shadow.rows.len().saturating_sub(1));
+    follow_note(app);
+}
+
 fn follow_note(app: &mut App) {
     let stage = app.screen.doc().and_then(|doc| {
         let note = doc.map.shadow.notes.get(app.shadow.selected_note()?)?;

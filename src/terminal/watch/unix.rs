@@ -9,7 +9,10 @@ use std::time::Duration;
 
 use mio::unix::SourceFd;
 use mio::{Events, Interest, Poll, Token};
-use signal_hook::consts::SIGWINCH;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use signal_hook::consts::{SIGTSTP, SIGWINCH};
 
 use super::{STOP_SIGNALS, StopFlag, Wake};
 
@@ -22,6 +25,8 @@ pub struct Watch {
     events: Events,
     signal_pipe: UnixStream,
     stop: StopFlag,
+    /// Set when SIGTSTP arrives, until the loop suspends.
+    suspend: Arc<AtomicBool>,
     /// `/dev/tty`, opened when standard input is not the terminal.
     _tty: Option<File>,
 }
@@ -32,9 +37,11 @@ impl Watch {
         let stop = StopFlag::register()?;
         let (signal_pipe, writer) = UnixStream::pair()?;
         signal_pipe.set_nonblocking(true)?;
-        for number in STOP_SIGNALS.into_iter().chain([SIGWINCH]) {
+        for number in STOP_SIGNALS.into_iter().chain([SIGWINCH, SIGTSTP]) {
             signal_hook::low_level::pipe::register(number, writer.try_clone()?)?;
         }
+        let suspend = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&suspend))?;
         let tty = if io::stdin().is_terminal() {
             None
         } else {
@@ -56,6 +63,7 @@ impl Watch {
             events: Events::with_capacity(4),
             signal_pipe,
             stop,
+            suspend,
             _tty: tty,
         })
     }
@@ -81,6 +89,9 @@ impl Watch {
                     wake = Wake::Input;
                 }
             }
+        }
+        if self.suspend.swap(false, Ordering::Relaxed) {
+            wake = Wake::Suspend;
         }
         Ok(self.stop.signal().map_or(wake, Wake::Stop))
     }
