@@ -4,8 +4,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::assets::{TEMPLATES, find};
+use crate::format;
 use crate::model::IdGen;
-use crate::store::{save_map, title_from_path};
+use crate::store::{Expect, MapSave, SaveRefused, save_checked, title_from_path};
 use crate::text::display::clean_line;
 
 /// Writes a new map; refuses to replace an existing file.
@@ -20,7 +21,7 @@ pub fn new_map(file: &Path, template: &str, title: Option<&str>) -> ExitCode {
         );
         return ExitCode::from(2);
     };
-    if file.exists() {
+    if std::fs::symlink_metadata(file).is_ok() {
         eprintln!(
             "cxmap: {shown} already exists; cxmap new never replaces a file (open it with: cxmap {shown})"
         );
@@ -34,8 +35,16 @@ pub fn new_map(file: &Path, template: &str, title: Option<&str>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match save_map(file, &map) {
-        Ok(()) => {
+    // Checked again under the folder's save lock, so a file that appears meanwhile (another
+    // cxmap saving there) is not replaced either.
+    let save = MapSave {
+        path: file.to_path_buf(),
+        bytes: format::encode(&map),
+        expect: Expect::Absent,
+        replace_read_only: false,
+    };
+    match save_checked(&save) {
+        Ok(_) => {
             println!(
                 "Created {shown} from the {} template ({} stages). Open it with: cxmap {shown}",
                 bundled.name,
@@ -43,8 +52,12 @@ pub fn new_map(file: &Path, template: &str, title: Option<&str>) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(error) => {
+        Err(SaveRefused::Failed(error)) => {
             eprintln!("cxmap: {}", clean_line(&error.to_string()));
+            ExitCode::from(1)
+        }
+        Err(_) => {
+            eprintln!("cxmap: {shown} appeared while the map was being made; it was left as it is");
             ExitCode::from(1)
         }
     }
