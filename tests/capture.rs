@@ -187,3 +187,25 @@ fn a_channel_typed_as_a_twin_in_the_form_is_stored_as_the_map_spells_it() {
     run(&mut app, [Action::Commit]);
     assert_eq!(map_of(&app).stages[0].frictions[0].channel, "Mobile app");
 }
+
+#[test]
+fn a_tag_that_starts_only_one_name_is_that_name() {
+    let mut app = store_app();
+    to_friction(&mut app);
+    let channels = map_of(&app).shadow.channels.clone();
+    run(&mut app, [Action::AddItem]);
+    run(&mut app, typed("3-D Secure resets checkout !3 #app @nal"));
+    run(&mut app, [Action::Commit, Action::Commit]);
+    let stage = &map_of(&app).stages[0];
+    let added = stage
+        .frictions
+        .iter()
+        .find(|f| f.text.starts_with("3-D"))
+        .unwrap();
+    assert_eq!(
+        (added.channel.as_str(), added.owner.as_str()),
+        ("Mobile app", "Naledi"),
+        "the room's App is the map's Mobile app, not a twin of it"
+    );
+    assert_eq!(map_of(&app).shadow.channels, channels);
+}

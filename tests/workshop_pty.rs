@@ -29,7 +29,7 @@ fn quick_capture_tags_land_on_disk() {
     tui.send("a");
     tui.wait_for("New friction point");
     tui.type_text("Queue of nine at the till !3 #kiosk @Ana");
-    tui.wait_for("→ severity 3 severe, channel kiosk, owner Ana · new channel · new owner");
+    tui.wait_for("→ severity 3 severe, channel kiosk (new), owner Ana (new)");
     tui.send(keys::ENTER);
     tui.wait_for("New channel “kiosk” joins the map's channels");
     tui.send(keys::ENTER);

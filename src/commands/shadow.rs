@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::format;
 use crate::model::capture::Capture;
-use crate::model::{Edit, IdGen, JourneyMap, Severity, ShadowNote, channels, note_time, ops};
+use crate::model::{Edit, IdGen, JourneyMap, Severity, ShadowNote, channels, council, note_time, ops};
 use crate::session::load_error_lines;
 use crate::store::{self, Expect, Fingerprint, MapLock, MapSave, SaveRefused, save_checked, settings};
 use crate::text::display::clean_line;
@@ -103,7 +103,7 @@ fn load_for_change(file: &Path) -> Result<(JourneyMap, Fingerprint), ExitCode> {
 /// The note's text without its trailing tags, and its channel: `--channel` or the
 /// text's `#channel` tag (which must then agree). `!N` and `@name` tag a friction point,
 /// so they need `--friction`; `!N` and `--severity` must agree.
-fn note_tags(note: &NewNote) -> Result<Tagged, String> {
+fn note_tags(note: &NewNote, map: &JourneyMap) -> Result<Tagged, String> {
     let capture = Capture::parse(note.text.trim());
     if !note.friction && (capture.severity.is_some() || capture.owner.is_some()) {
         return Err(format!(
@@ -132,7 +132,11 @@ fn note_tags(note: &NewNote) -> Result<Tagged, String> {
                 clean_line(tagged)
             ));
         }
-        (Some(channel), _) | (None, Some(channel)) => channel.to_owned(),
+        (Some(channel), _) => channel.to_owned(),
+        // A tag is the room's word: "#app" is the map's "Mobile app".
+        (None, Some(tagged)) => channels::resolve(&channels::known(map), tagged)
+            .unwrap_or(tagged)
+            .to_owned(),
         (None, None) => String::new(),
     };
     if capture.text.trim().is_empty() || channel.is_empty() {
@@ -147,7 +151,8 @@ fn note_tags(note: &NewNote) -> Result<Tagged, String> {
         owner: capture
             .owner
             .map(|o| o.trim().to_owned())
-            .filter(|o| !o.is_empty()),
+            .filter(|o| !o.is_empty())
+            .map(|o| channels::resolve(&council::owners(map), &o).map_or(o.clone(), str::to_owned)),
     })
 }
 
@@ -233,7 +238,7 @@ fn observer_of(note: &NewNote) -> Result<String, String> {
 /// The note (with its channel on the map's list, and its friction point when asked)
 /// added to `map`, in stage `stage`.
 fn add(mut map: JourneyMap, stage: usize, note: &NewNote, file: &Path) -> Result<Added, String> {
-    let tagged = note_tags(note)?;
+    let tagged = note_tags(note, &map)?;
     let observer = observer_of(note)?;
     let mut edits = Vec::new();
     let mut added_channel = None;

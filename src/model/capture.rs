@@ -142,6 +142,18 @@ impl Capture {
     }
 }
 
+/// The last word of `line` that reads as a tag but stays text because words follow it
+/// (tags count only at the end), and the word after it: for saying so while typing.
+pub fn stray_tag(line: &str) -> Option<(&str, &str)> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capture = Capture::parse(line);
+    let kept = capture.text.split_whitespace().count();
+    (0..kept.min(words.len()).saturating_sub(1))
+        .rev()
+        .find(|&i| tag(words[i]).is_some())
+        .map(|i| (words[i], words[i + 1]))
+}
+
 /// The `#` or `@` tag the line ends in, while it is typed (for completion): the line's
 /// last word, after a space or at the start.
 pub fn open_tag(line: &str) -> Option<OpenTag<'_>> {
@@ -270,6 +282,17 @@ mod tests {
             parse("First line\nsecond line\n!3"),
             ("First line\nsecond line".into(), Some(3), None, None)
         );
+    }
+
+    #[test]
+    fn a_tag_followed_by_words_is_named_as_text() {
+        assert_eq!(
+            stray_tag("Fee on step 3 !2 #website @Checkout squad"),
+            Some(("@Checkout", "squad"))
+        );
+        assert_eq!(stray_tag("Queue !3 #store @Ana"), None);
+        assert_eq!(stray_tag("Tagged #sunday on Insta !1"), Some(("#sunday", "on")));
+        assert_eq!(stray_tag("Plain text"), None);
     }
 
     #[test]

@@ -129,20 +129,56 @@ pub fn spellings(map: &JourneyMap) -> Vec<(String, Source)> {
     found
 }
 
-/// The channels of `known` that `typed` may be the start of, best first: those whose
-/// canonical form starts with it, then those that contain it ("app" offers "Mobile app").
+/// Whether one of the words of `name` starts with `typed` (both canonical): "app" starts
+/// a word of "Mobile app", not of "WhatsApp".
+fn starts_a_word(name: &str, typed: &str) -> bool {
+    name.split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | '\u{2010}'..='\u{2014}'))
+        .any(|word| canonical(word).starts_with(typed))
+}
+
+/// The names of `known` that `typed` may be the start of, best first: those whose
+/// canonical form starts with it, then those with a word that does ("app" offers
+/// "Mobile app"), then those that merely contain it ("WhatsApp").
 pub fn complete<'a>(known: &'a [String], typed: &str) -> Vec<&'a str> {
     let typed = canonical(typed);
-    let forms: Vec<String> = known.iter().map(|c| canonical(c)).collect();
-    let starting = known
+    let mut ranked: Vec<(u8, &str)> = known
         .iter()
-        .zip(&forms)
-        .filter(|(_, form)| form.starts_with(&typed));
-    let containing = known
+        .filter_map(|name| {
+            let form = canonical(name);
+            let rank = if form.starts_with(&typed) {
+                0
+            } else if starts_a_word(name, &typed) {
+                1
+            } else if form.contains(&typed) {
+                2
+            } else {
+                return None;
+            };
+            Some((rank, name.as_str()))
+        })
+        .collect();
+    ranked.sort_by_key(|(rank, _)| *rank);
+    ranked.into_iter().map(|(_, name)| name).collect()
+}
+
+/// The name of `known` that `typed` stands for: its twin (case, spaces and hyphens
+/// aside), else the only name that it starts or starts a word of ("#app" is "Mobile app"
+/// when no other name has a word starting "app"). `None` when it names none, or several.
+pub fn resolve<'a>(known: &'a [String], typed: &str) -> Option<&'a str> {
+    if let Some(twin) = known.iter().find(|name| same(name, typed)) {
+        return Some(twin);
+    }
+    let typed = canonical(typed);
+    if typed.is_empty() {
+        return None;
+    }
+    let mut starting = known
         .iter()
-        .zip(&forms)
-        .filter(|(_, form)| !form.starts_with(&typed) && form.contains(&typed));
-    starting.chain(containing).map(|(c, _)| c.as_str()).collect()
+        .filter(|name| canonical(name).starts_with(&typed) || starts_a_word(name, &typed));
+    match (starting.next(), starting.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
 }
 
 /// A channel as the map will spell it, and the edit putting it on the map's list when
@@ -394,12 +430,45 @@ mod tests {
     }
 
     #[test]
-    fn completion_offers_starts_before_insides() {
-        let list = names(&["Website", "Mobile app", "Contact-centre call", "App store"]);
-        assert_eq!(complete(&list, "app"), ["App store", "Mobile app"]);
+    fn completion_offers_starts_then_words_then_insides() {
+        let list = names(&[
+            "WhatsApp",
+            "Website",
+            "Mobile app",
+            "Contact-centre call",
+            "App store",
+        ]);
+        assert_eq!(complete(&list, "app"), ["App store", "Mobile app", "WhatsApp"]);
         assert_eq!(complete(&list, "contact c"), ["Contact-centre call"]);
-        assert_eq!(complete(&list, "").len(), 4);
+        assert_eq!(complete(&list, "").len(), 5);
         assert!(complete(&list, "fax").is_empty());
+    }
+
+    #[test]
+    fn a_typed_name_stands_for_its_twin_or_the_only_name_it_starts() {
+        let list = names(&[
+            "WhatsApp",
+            "Website",
+            "Mobile app",
+            "E-mail",
+            "Email list",
+            "Contact-centre call",
+        ]);
+        assert_eq!(
+            resolve(&list, "app"),
+            Some("Mobile app"),
+            "not WhatsApp, inside a word"
+        );
+        assert_eq!(resolve(&list, "web"), Some("Website"));
+        assert_eq!(
+            resolve(&list, "email"),
+            Some("E-mail"),
+            "the twin beats Email list"
+        );
+        assert_eq!(resolve(&list, "e"), None, "several names start with e");
+        assert_eq!(resolve(&list, "call"), Some("Contact-centre call"));
+        assert_eq!(resolve(&list, "kiosk"), None);
+        assert_eq!(resolve(&list, ""), None);
     }
 
     #[test]

@@ -178,6 +178,8 @@ fn search_status(app: &App) -> String {
 fn hint_applies(app: &App, mode: Mode, action: &Action) -> bool {
     match action {
         Action::NewLine => app.modal.editor().is_some_and(|e| e.input.multiline()),
+        // The emotion keys act on the emotion lane only.
+        Action::RaiseScore => app.cursor.lane == crate::model::Lane::Emotion,
         Action::Back if mode == Mode::Start => {
             matches!(&app.screen, Screen::Start(start) if start.template.is_some())
         }

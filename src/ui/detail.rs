@@ -16,7 +16,8 @@ use crate::app::keymap::{Keymap, Mode};
 use crate::app::queue::Queue;
 use crate::app::screen::View;
 use crate::app::shadow::Pane;
-use crate::model::capture::{Capture, TagKind};
+use crate::model::capture::{Capture, TagKind, stray_tag};
+use crate::model::channels::resolve;
 use crate::model::voting::{Round, shown_votes};
 use crate::model::{
     EvidencePlace, Friction, JourneyMap, Lane, Opportunity, Stage, evidence_place, reads_like_solution,
@@ -331,55 +332,60 @@ fn none_if_empty(text: &str) -> String {
 fn tag_hint(app: &App, editor: &Editor) -> Option<String> {
     let names = editor.tags.as_ref()?;
     let complete = app.keymap.key(Mode::Edit, &Action::Complete);
+    let keep = app.keymap.key(Mode::Edit, &Action::Commit);
     if let Some((tag, matches)) = editor.tag_matches() {
-        let typed = tag.typed.replace('_', " ");
-        let offer = |names: &[&str]| {
-            names
-                .iter()
-                .map(|m| clean_line(m).into_owned())
-                .collect::<Vec<_>>()
+        let known = match tag.kind {
+            TagKind::Channel => &names.channels,
+            TagKind::Owner => &names.owners,
         };
-        match matches.as_slice() {
-            [] if typed.is_empty() => {
-                let noun = if tag.kind == TagKind::Channel {
-                    "channel"
-                } else {
-                    "owner"
-                };
-                return Some(format!("The map has no {noun} yet: type one"));
-            }
-            // Spelled as the map spells it, or new: say what the tags will set.
-            [] => {}
-            [first, ..] if *first == typed => {}
-            [first] => return Some(format!("{complete}: {}", clean_line(first))),
-            [first, rest @ ..] => {
-                return Some(format!(
-                    "{complete}: {} (then {})",
-                    clean_line(first),
-                    offer(rest).join(", ")
-                ));
-            }
+        let typed = tag.typed.replace('_', " ");
+        if typed.is_empty() && matches.is_empty() {
+            let noun = if tag.kind == TagKind::Channel {
+                "channel"
+            } else {
+                "owner"
+            };
+            return Some(format!("The map has no {noun} yet: type one"));
+        }
+        // Several names fit and none is meant for sure yet: offer them.
+        if matches.len() > 1 && resolve(known, &typed).is_none() {
+            let rest: Vec<String> = matches[1..].iter().map(|m| clean_line(m).into_owned()).collect();
+            return Some(format!(
+                "{complete}: {} (then {})",
+                clean_line(matches[0]),
+                rest.join(", ")
+            ));
         }
     }
     let capture = Capture::parse(editor.input.text());
-    let keep = app.keymap.key(Mode::Edit, &Action::Commit);
     if !capture.has_tags() {
+        if let Some((tag, after)) = stray_tag(editor.input.text()) {
+            return Some(format!(
+                "{} stays text: tags count only at the end (“{}” follows; _ joins words)",
+                clean_line(tag),
+                clean_line(after)
+            ));
+        }
         return Some(format!(
             "{keep} keeps · tags: !1 !2 !3 severity, #channel, @owner ({complete} completes)"
         ));
     }
-    let new = |known: &[String], name: &Option<String>| {
-        name.as_ref()
-            .is_some_and(|n| !known.iter().any(|k| crate::model::channels::same(k, n)))
-    };
-    let mut said = clean_line(&capture.describe()).into_owned();
-    if new(&names.channels, &capture.channel) {
-        said.push_str(" · new channel");
+    let mut said = Vec::new();
+    if let Some(severity) = capture.severity {
+        said.push(format!("severity {} {}", severity.number(), severity.word()));
     }
-    if new(&names.owners, &capture.owner) {
-        said.push_str(" · new owner");
+    for (typed, known, noun) in [
+        (&capture.channel, &names.channels, "channel"),
+        (&capture.owner, &names.owners, "owner"),
+    ] {
+        if let Some(typed) = typed {
+            said.push(match resolve(known, typed) {
+                Some(name) => format!("{noun} {}", clean_line(name)),
+                None => format!("{noun} {} (new)", clean_line(typed)),
+            });
+        }
     }
-    Some(format!("→ {said} · {keep} keeps"))
+    Some(format!("→ {} · {keep} keeps", said.join(", ")))
 }
 
 fn render_editor(app: &App, editor: &Editor, area: Rect, frame: &mut Frame) {

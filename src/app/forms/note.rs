@@ -146,9 +146,12 @@ pub(super) fn outcome(
         form.focus_on(TEXT);
         return Err("A shadow note needs its text: what did you see?".to_owned());
     }
-    let typed_channel = capture
-        .channel
-        .unwrap_or_else(|| form.text(CHANNEL).trim().to_owned());
+    let typed_channel = match capture.channel {
+        Some(tagged) => {
+            channels::resolve(&channels::known(map), &tagged).map_or(tagged.clone(), str::to_owned)
+        }
+        None => form.text(CHANNEL).trim().to_owned(),
+    };
     if typed_channel.is_empty() {
         form.focus_on(CHANNEL);
         return Err("Which channel was it? (website, store, call…)".to_owned());

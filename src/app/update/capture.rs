@@ -36,11 +36,13 @@ pub(super) fn read_tags(map: &JourneyMap, line: &str, friction: &mut Friction) -
         friction.severity = severity;
         said.push(format!("severity {}", severity.number()));
     }
-    if let Some(adopted) = capture
+    // A tag is the room's word: "#app" is the map's "Mobile app" when nothing else fits.
+    let known = channels::known(map);
+    let channel = capture
         .channel
         .as_deref()
-        .and_then(|typed| channels::adopt(map, typed))
-    {
+        .map(|typed| channels::resolve(&known, typed).unwrap_or(typed));
+    if let Some(adopted) = channel.and_then(|typed| channels::adopt(map, typed)) {
         friction.channel = adopted.name.clone();
         tagged.with.extend(adopted.edit);
         if adopted.new {
@@ -49,10 +51,8 @@ pub(super) fn read_tags(map: &JourneyMap, line: &str, friction: &mut Friction) -
         said.push(adopted.name);
     }
     if let Some(typed) = capture.owner {
-        let known = council::owners(map)
-            .into_iter()
-            .find(|o| channels::same(o, &typed));
-        friction.owner = known.unwrap_or(typed);
+        let owners = council::owners(map);
+        friction.owner = channels::resolve(&owners, &typed).map_or(typed.clone(), str::to_owned);
         said.push(format!("@{}", friction.owner));
     }
     tagged.said = said.join(", ");
