@@ -99,12 +99,12 @@ fn a_point_kept_as_a_solution_is_flagged_and_one_key_moves_it_to_the_opportuniti
     run(&mut app, typed("Add a second till at lunch"));
     run(&mut app, [Action::Commit]);
     let warned = said(&app);
-    assert!(
-        warned.contains("reads like a solution (\"Add\" starts with an instruction)"),
-        "{warned}"
-    );
     let key = app.keymap.key(Mode::Grid, &Action::MoveToOpportunities);
-    assert!(warned.ends_with(&format!("{key} moves it there")), "{warned}");
+    assert_eq!(
+        warned,
+        format!("{key} moves it to the opportunities: “Add” proposes a fix")
+    );
+    assert!(warned.chars().count() <= 60, "a status message fits 60 columns");
     run(&mut app, [Action::CancelEdit]);
     assert_eq!(
         (app.cursor.stage, app.cursor.lane),
@@ -115,11 +115,7 @@ fn a_point_kept_as_a_solution_is_flagged_and_one_key_moves_it_to_the_opportuniti
     let stage = &app.doc().unwrap().map.stages[1];
     assert!(stage.frictions.is_empty());
     assert_eq!(stage.opportunities[0].text, "Add a second till at lunch");
-    assert!(
-        said(&app).starts_with("Moved to the opportunities"),
-        "{}",
-        said(&app)
-    );
+    assert_eq!(said(&app), "u undoes: moved to the opportunities");
     run(&mut app, [Action::Undo]);
     let stage = &app.doc().unwrap().map.stages[1];
     assert_eq!(
@@ -151,11 +147,7 @@ fn notes_link_and_unlink_from_the_notes_pane() {
     run(&mut app, [Action::ToggleLink, Action::Commit]);
     let map = &app.doc().unwrap().map;
     assert_eq!(map.shadow.notes[1].friction, Some(FrictionId("fr-till".into())));
-    assert!(
-        said(&app).contains("its evidence is the point's too"),
-        "{}",
-        said(&app)
-    );
+    assert_eq!(said(&app), "u undoes: the note and its evidence back that point");
     run(&mut app, [Action::UnlinkNote]);
     assert_eq!(app.doc().unwrap().map.shadow.notes[1].friction, None);
     run(&mut app, [Action::UnlinkNote]);
@@ -262,9 +254,8 @@ fn a_file_typed_from_outside_the_folder_is_offered_a_copy_beside_the_map() {
     );
     let point = &app.doc().unwrap().map.stages[0].frictions[0];
     assert_eq!(point.evidence, ["photos/till.jpg", "evidence/queue-wide.jpg"]);
-    assert!(
-        said(&app).starts_with("Copied beside the map: evidence/queue-wide.jpg"),
-        "{}",
-        said(&app)
+    assert_eq!(
+        said(&app),
+        "u undoes: copied beside the map as evidence/queue-wide.jpg"
     );
 }

@@ -115,8 +115,8 @@ fn checks(memo: &Memo, files: &EvidenceFiles, keys: &PreviewKeys) -> (Vec<String
     if memo.unlinked_notes > 0 {
         let n = memo.unlinked_notes;
         warnings.push(format!(
-            "⚠ {n} shadow note{} back no friction point, so the memo leaves {} out ({} in the notes pane links one)",
-            if n == 1 { "" } else { "s" },
+            "⚠ {n} shadow note{} no friction point, so the memo leaves {} out ({} in the notes pane links one)",
+            if n == 1 { " backs" } else { "s back" },
             if n == 1 { "it" } else { "them" },
             keys.link_note
         ));

@@ -1,6 +1,7 @@
 //! Linking shadow notes and friction points, which makes a note's evidence part of the
 //! point's: from a note, the one friction point it backs; from a friction point, the
-//! notes behind it. Either way the own stage's come first, then every other stage's.
+//! notes behind it. Either way the own stage's come first, then every other stage's,
+//! filtered as the user types (like the opportunities' link picker).
 
 use std::collections::BTreeSet;
 
@@ -29,10 +30,35 @@ pub enum Offer {
 pub struct NoteLinkPicker {
     pub linking: Linking,
     pub rows: Vec<Offer>,
+    /// What typing matches for each row: stage number and name, text, channel, observer,
+    /// in lower case.
+    haystacks: Vec<String>,
+    /// What was typed to filter the rows.
+    pub query: String,
+    /// The rows that match the query, as positions in `rows`.
+    pub shown: Vec<usize>,
+    /// The selected row, as a position in `shown`.
     pub selected: usize,
-    /// The rows ticked.
+    /// The rows ticked (positions in `rows`).
     pub chosen: BTreeSet<usize>,
     initial: BTreeSet<usize>,
+}
+
+/// What typing matches for `offer`.
+fn haystack(map: &JourneyMap, offer: &Offer) -> String {
+    let (stage, text, extra) = match offer {
+        Offer::Point { stage, at } => {
+            let f = &map.stages[*stage].frictions[*at];
+            (Some(*stage), f.text.as_str(), f.channel.clone())
+        }
+        Offer::Note { at } => {
+            let n = &map.shadow.notes[*at];
+            let stage = map.stage_position(&n.stage);
+            (stage, n.text.as_str(), format!("{} {}", n.channel, n.observer))
+        }
+    };
+    let place = stage.map_or_else(String::new, |s| format!("{} {}", s + 1, map.stages[s].name));
+    format!("{place} {text} {extra}").to_lowercase()
 }
 
 /// `own` first, then every other stage in journey order.
@@ -63,9 +89,13 @@ impl NoteLinkPicker {
             })
             .into_iter()
             .collect();
+        let selected = chosen.first().copied().unwrap_or(0);
         Some(Self {
             linking: Linking::Note { at },
-            selected: chosen.first().copied().unwrap_or(0),
+            haystacks: rows.iter().map(|r| haystack(map, r)).collect(),
+            shown: (0..rows.len()).collect(),
+            query: String::new(),
+            selected,
             rows,
             initial: chosen.clone(),
             chosen,
@@ -93,6 +123,9 @@ impl NoteLinkPicker {
             .collect();
         Some(Self {
             linking: Linking::Point { id },
+            haystacks: rows.iter().map(|r| haystack(map, r)).collect(),
+            shown: (0..rows.len()).collect(),
+            query: String::new(),
             rows,
             selected: 0,
             initial: chosen.clone(),
@@ -100,17 +133,44 @@ impl NoteLinkPicker {
         })
     }
 
+    /// Types `c` into the filter.
+    pub fn type_char(&mut self, c: char) {
+        self.query.push(c);
+        self.refilter();
+    }
+
+    /// Takes the last character off the filter.
+    pub fn erase(&mut self) {
+        self.query.pop();
+        self.refilter();
+    }
+
+    /// Shows the rows holding every word of the query (any case), the first selected.
+    fn refilter(&mut self) {
+        let query = self.query.to_lowercase();
+        let words: Vec<&str> = query.split_whitespace().collect();
+        self.shown = (0..self.rows.len())
+            .filter(|&i| words.iter().all(|w| self.haystacks[i].contains(w)))
+            .collect();
+        self.selected = 0;
+    }
+
+    /// The selected row (a position in `rows`), if any row matches.
+    pub fn selected_row(&self) -> Option<usize> {
+        self.shown.get(self.selected).copied()
+    }
+
     /// Ticks or unticks the selected row; a note backs one friction point, so ticking
     /// one for a note unticks the other.
     pub fn toggle(&mut self) {
-        if self.selected >= self.rows.len() {
+        let Some(row) = self.selected_row() else {
             return;
-        }
-        if !self.chosen.remove(&self.selected) {
+        };
+        if !self.chosen.remove(&row) {
             if matches!(self.linking, Linking::Note { .. }) {
                 self.chosen.clear();
             }
-            self.chosen.insert(self.selected);
+            self.chosen.insert(row);
         }
     }
 
@@ -195,6 +255,38 @@ mod tests {
         let mut unlinked = map.clone();
         picker.edit(&map).unwrap().apply(&mut unlinked).unwrap();
         assert_eq!(unlinked.shadow.notes[at].friction, None, "untick: no link");
+    }
+
+    #[test]
+    fn typing_filters_the_rows_and_ticks_what_matches() {
+        let map = EXAMPLES[1].map().unwrap();
+        let at = map
+            .shadow
+            .notes
+            .iter()
+            .position(|n| n.friction.is_none())
+            .unwrap();
+        let mut picker = NoteLinkPicker::for_note(&map, at).unwrap();
+        let target = &map.stages[5].frictions[0];
+        for c in target
+            .text
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+        {
+            picker.type_char(c);
+        }
+        assert!(picker.shown.len() < picker.rows.len());
+        picker.toggle();
+        let mut changed = map.clone();
+        picker.edit(&map).unwrap().apply(&mut changed).unwrap();
+        assert_eq!(changed.shadow.notes[at].friction.as_ref(), Some(&target.id));
+        for _ in 0..200 {
+            picker.erase();
+        }
+        assert_eq!(picker.shown.len(), picker.rows.len());
     }
 
     #[test]

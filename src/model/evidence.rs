@@ -68,6 +68,23 @@ pub fn unlinked_notes(map: &JourneyMap) -> usize {
         .count()
 }
 
+/// The words of a text, lower case, between spaces, for comparing what two texts say.
+fn words(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    format!(" {} ", words.join(" "))
+}
+
+/// Whether a note says nothing its friction point does not (the point was made from it,
+/// or says all it says), so showing it under the point would say the same thing twice.
+pub fn note_repeats_point(point: &str, note: &str) -> bool {
+    let note = words(note);
+    note.trim().is_empty() || words(point).contains(&note)
+}
+
 /// Where an evidence entry points, judged from its text alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EvidencePlace {
@@ -144,6 +161,23 @@ mod tests {
             2,
             "no link, and a link to a point that is gone"
         );
+    }
+
+    #[test]
+    fn a_note_that_the_point_already_says_is_not_said_again() {
+        assert!(note_repeats_point(
+            "The queue was past the door.",
+            "the queue was past the door"
+        ));
+        assert!(note_repeats_point(
+            "Queue past the door at 12:30, 11 people",
+            "Queue past the door"
+        ));
+        assert!(!note_repeats_point(
+            "Queue past the door",
+            "Queue past the door; staff on break"
+        ));
+        assert!(note_repeats_point("Anything", "  "));
     }
 
     #[test]

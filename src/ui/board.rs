@@ -137,7 +137,19 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
         let votes = shown_votes(app.round.as_ref(), friction.id.as_str(), friction.votes);
         let mut x = area.x;
         for column in &columns {
-            let text = clean_line(&(column.cell)(map, s, friction, votes)).into_owned();
+            let text = if column.heading == "Ev" {
+                // Its own evidence and its linked notes' (the queue knows which notes).
+                let notes = app
+                    .queue
+                    .notes(&friction.id)
+                    .iter()
+                    .filter_map(|&n| map.shadow.notes.get(n));
+                crate::model::evidence_of(&friction.evidence, notes)
+                    .len()
+                    .to_string()
+            } else {
+                clean_line(&(column.cell)(map, s, friction, votes)).into_owned()
+            };
             let cell_style: Style = if column.heading == "Sev·Votes" {
                 friction_badge(friction, votes).1.patch(style)
             } else {

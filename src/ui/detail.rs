@@ -20,7 +20,8 @@ use crate::model::capture::{Capture, TagKind, stray_tag};
 use crate::model::channels::resolve;
 use crate::model::voting::{Round, shown_votes};
 use crate::model::{
-    EvidencePlace, Friction, JourneyMap, Lane, Opportunity, Stage, evidence_place, reads_like_solution,
+    EvidencePlace, Friction, JourneyMap, Lane, Opportunity, Stage, evidence_place, note_repeats_point,
+    reads_like_solution,
 };
 use crate::text::display::{clean, clean_line, truncate, width as text_width};
 
@@ -245,11 +246,15 @@ fn friction_lines(
                 1 => " · 1 evidence".to_owned(),
                 count => format!(" · {count} evidence"),
             };
-            let line = format!(
-                "◆ shadow note, {}{photos}: {}",
-                clean_line(&note.observer),
-                clean_line(&note.text)
-            );
+            let line = if note_repeats_point(&friction.text, &note.text) {
+                format!("◆ from {}'s shadow note{photos}", clean_line(&note.observer))
+            } else {
+                format!(
+                    "◆ shadow note, {}{photos}: {}",
+                    clean_line(&note.observer),
+                    clean_line(&note.text)
+                )
+            };
             lines.push(Line::styled(truncate(&line, width).into_owned(), theme::DIM));
         }
     }

@@ -119,7 +119,7 @@ fn render_modal(app: &App, modal: &Modal, frame: &mut Frame, hits: &mut Hits) {
         Modal::NoteLinks { picker, behind } => {
             render_modal(app, behind, frame, hits);
             if let Some(doc) = app.doc() {
-                note_links::render(&doc.map, picker, frame, hits);
+                note_links::render(app, &doc.map, picker, frame, hits);
             }
         }
         Modal::Ask { question, behind } => {

@@ -1,5 +1,6 @@
 //! The note-link picker over the screen: the friction points a note may back, or the
-//! shadow notes a friction point may gather, each with a tick box, the own stage first.
+//! shadow notes a friction point may gather, each with a tick box, the own stage first,
+//! filtered by what is typed (shown at the bottom with the match count).
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
@@ -10,13 +11,16 @@ use super::Hits;
 use super::cell::friction_badge;
 use super::help::centred;
 use super::theme;
+use crate::app::App;
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
 use crate::app::note_links::{Linking, NoteLinkPicker, Offer};
 use crate::app::pointer::Spot;
 use crate::model::JourneyMap;
 use crate::text::display::{clean_line, truncate, width as text_width};
 
 /// Draws `picker` in a box over the middle of the screen.
-pub fn render(map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut Frame, hits: &mut Hits) {
+pub fn render(app: &App, map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut Frame, hits: &mut Hits) {
     let area = centred(frame.area(), 80, 70);
     let title = match &picker.linking {
         Linking::Note { at } => {
@@ -48,15 +52,16 @@ pub fn render(map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut Frame, hits
     // Only the rows that fit are built: a programme map has thousands of notes.
     let shown = usize::from(area.height.saturating_sub(2)).max(1);
     let first = picker.selected.saturating_sub(shown - 1);
-    // The row of each line listed, for the mouse.
+    // The position in `shown` of each line listed, for the mouse.
     let mut listed = Vec::new();
     let items: Vec<ListItem> = picker
-        .rows
+        .shown
         .iter()
-        .enumerate()
         .skip(first)
         .take(shown)
-        .filter_map(|(row, offer)| {
+        .enumerate()
+        .filter_map(|(position, &row)| {
+            let offer = picker.rows.get(row)?;
             let tick = if picker.chosen.contains(&row) {
                 "[x] "
             } else {
@@ -87,7 +92,7 @@ pub fn render(map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut Frame, hits
             } else {
                 theme::DIM
             };
-            listed.push(row);
+            listed.push(first + position);
             Some(ListItem::new(Line::from(vec![
                 Span::styled(tick, theme::ACCENT),
                 Span::styled(place, theme::DIM),
@@ -96,18 +101,36 @@ pub fn render(map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut Frame, hits
             ])))
         })
         .collect();
+    let key = |action: Action| app.keymap.key(Mode::Link, &action);
+    let filter = if picker.query.is_empty() {
+        format!(
+            " type to filter · {} tick · {} keep ",
+            key(Action::ToggleLink),
+            key(Action::Commit)
+        )
+    } else {
+        format!(
+            " {}▏ · {} of {} · {} tick · {} keep ",
+            clean_line(&picker.query),
+            picker.shown.len(),
+            picker.rows.len(),
+            key(Action::ToggleLink),
+            key(Action::Commit)
+        )
+    };
     let list = List::new(items)
         .block(
             Block::bordered()
                 .border_style(theme::ACCENT)
-                .title(Span::styled(title, theme::HEADER)),
+                .title(Span::styled(title, theme::HEADER))
+                .title_bottom(Span::styled(filter, theme::DIM)),
         )
         .highlight_style(theme::SELECTED);
     let mut state = ListState::default().with_selected(Some(picker.selected - first));
     super::help::clear_popup(area, frame);
     frame.render_stateful_widget(list, area, &mut state);
     let inner = area.inner(Margin::new(1, 1));
-    for (y, row) in (inner.y..inner.bottom()).zip(listed) {
-        hits.add(Rect::new(inner.x, y, inner.width, 1), Spot::Row(row));
+    for (y, position) in (inner.y..inner.bottom()).zip(listed) {
+        hits.add(Rect::new(inner.x, y, inner.width, 1), Spot::Row(position));
     }
 }

@@ -12,7 +12,10 @@ use crate::model::{Edit, Item, Lane, ListLane, Opportunity, ops, reads_like_solu
 pub(super) fn coach(app: &mut App, text: &str) {
     if let Some(advice) = reads_like_solution(text) {
         let key = app.keymap.key(Mode::Grid, &Action::MoveToOpportunities);
-        app.warn(format!("Kept, but it {}: {key} moves it there", advice.message()));
+        app.warn(format!(
+            "{key} moves it to the opportunities: “{}” proposes a fix",
+            crate::text::display::truncate(&advice.phrase, 16)
+        ));
     }
 }
 
@@ -59,23 +62,21 @@ pub(super) fn move_to_opportunities(app: &mut App) {
         },
     ]);
     if apply(app, edit, "move to opportunities") {
-        let mut said = format!(
-            "Moved to the opportunities: an observation says what happened. {} undoes",
-            app.key(&Action::Undo)
-        );
+        let undo = app.key(&Action::Undo);
         let mut gone = Vec::new();
         if evidence > 0 {
-            gone.push(format!("its {evidence} evidence went with it"));
+            gone.push("its evidence");
         }
         if linked > 0 {
-            gone.push(format!(
-                "{linked} shadow note{} no longer linked",
-                if linked == 1 { " is" } else { "s are" }
-            ));
+            gone.push("its note links");
         }
-        if !gone.is_empty() {
-            said.push_str(&format!(" ({})", gone.join("; ")));
-        }
-        app.inform(said);
+        app.inform(if gone.is_empty() {
+            format!("{undo} undoes: moved to the opportunities")
+        } else {
+            format!(
+                "{undo} undoes: moved to opportunities, without {}",
+                gone.join(" or ")
+            )
+        });
     }
 }

@@ -21,9 +21,7 @@ pub(super) fn of_point(app: &mut App) -> Effect {
             .is_some_and(|s| app.cursor.item < s.frictions.len());
     if !is_point {
         let key = app.key(&Action::OpenEvidence);
-        app.inform(format!(
-            "Select a friction point (or a shadow note) first: {key} opens its evidence"
-        ));
+        app.inform(format!("{key} opens a friction point's evidence: select one"));
         return Effect::Nothing;
     }
     let entries = app.queue.evidence.clone();
@@ -106,9 +104,9 @@ pub(super) fn copied(app: &mut App, copied: &[(String, String)], failed: &[Strin
     {
         let names: Vec<&str> = copied.iter().map(|(_, copy)| copy.as_str()).collect();
         app.inform(format!(
-            "Copied beside the map: {}. {} undoes (the copies stay)",
-            names.join(", "),
-            app.key(&Action::Undo)
+            "{} undoes: copied beside the map as {}",
+            app.key(&Action::Undo),
+            names.join(", ")
         ));
     }
     if !failed.is_empty() {

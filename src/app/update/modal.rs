@@ -117,7 +117,7 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
         }
         (Question::CopyEvidence { entries }, Action::Yes) => Effect::CopyEvidence(entries),
         (Question::CopyEvidence { .. }, _) => {
-            app.inform("Kept as typed: marked ↗ as outside the map's folder; check warns about it");
+            app.inform("Kept as typed, marked ↗ outside the map's folder");
             Effect::Nothing
         }
         (Question::ReplaceFile(mut delivery), Action::Yes) => {

@@ -43,9 +43,7 @@ pub(super) fn unlink(app: &mut App) {
     };
     if apply(app, edit, "unlink note") {
         let undo = app.key(&Action::Undo);
-        app.inform(format!(
-            "The note backs no friction point now; its evidence left the point's. {undo} undoes"
-        ));
+        app.inform(format!("{undo} undoes: the note backs no friction point now"));
     }
 }
 
@@ -60,7 +58,7 @@ pub(super) fn for_form(app: &mut App) {
         Some(picker) => app.modal.cover(|behind| Modal::NoteLinks { picker, behind }),
         None => {
             let add = app.keymap.key(Mode::Grid, &Action::AddNote);
-            app.inform(format!("The map has no shadow notes yet: {add} adds one"));
+            app.inform(format!("{add} adds a shadow note: the map has none yet"));
         }
     }
 }
@@ -70,11 +68,13 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let Some(picker) = app.modal.note_links_mut() else {
         return Effect::Nothing;
     };
-    let last = picker.rows.len().saturating_sub(1);
+    let last = picker.shown.len().saturating_sub(1);
     match action {
         Action::SelectPrevious => picker.selected = picker.selected.saturating_sub(1),
         Action::SelectNext => picker.selected = (picker.selected + 1).min(last),
         Action::ToggleLink => picker.toggle(),
+        Action::Type(c) => picker.type_char(c),
+        Action::DeleteBack => picker.erase(),
         Action::CancelEdit => {
             if picker.changes() {
                 let what = "the links you ticked".to_owned();
@@ -107,13 +107,13 @@ pub(super) fn keep(app: &mut App) {
         let undo = app.key(&Action::Undo);
         app.inform(match picker.linking {
             super::super::note_links::Linking::Note { .. } if linked == 0 => {
-                format!("The note backs no friction point now. {undo} undoes")
+                format!("{undo} undoes: the note backs no friction point now")
             }
             super::super::note_links::Linking::Note { .. } => {
-                format!("The note backs that friction point: its evidence is the point's too. {undo} undoes")
+                format!("{undo} undoes: the note and its evidence back that point")
             }
             super::super::note_links::Linking::Point { .. } => format!(
-                "{linked} shadow note{} back this friction point: their evidence is its too. {undo} undoes",
+                "{undo} undoes: {linked} note{} and evidence back this point",
                 if linked == 1 { "" } else { "s" }
             ),
         });

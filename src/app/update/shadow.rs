@@ -239,9 +239,15 @@ fn make_friction(app: &mut App) {
     };
     let stage = doc.map.stage_position(&note.stage);
     let text = note.text.clone();
+    let at_point = stage
+        .and_then(|s| doc.map.stages.get(s))
+        .map_or(0, |s| s.frictions.len());
     if apply(app, edit, "make friction point") {
         if let Some(stage) = stage {
+            // The grid waits on the new point, so its keys (T, o…) work after Tab.
             app.cursor.stage = stage;
+            app.cursor.lane = crate::model::Lane::Friction;
+            app.cursor.item = at_point;
             settle(app);
         }
         let undo = app.key(&Action::Undo);

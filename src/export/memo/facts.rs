@@ -6,8 +6,8 @@ use std::collections::HashSet;
 
 use super::MemoOptions;
 use crate::model::{
-    Advice, JourneyMap, NoteLinks, Severity, ShadowNote, Status, friction_evidence, reads_like_solution,
-    unlinked_notes,
+    Advice, JourneyMap, NoteLinks, Severity, ShadowNote, Status, friction_evidence, note_repeats_point,
+    reads_like_solution, unlinked_notes,
 };
 
 /// A shadow note quoted under the friction point it backs, when it adds to the point.
@@ -108,7 +108,7 @@ pub struct Memo {
     /// Fixed and won't-fix points left out.
     pub left_out: usize,
     /// The three worst open points (severity, then votes, then journey order), when
-    /// there are more than three points to choose from.
+    /// there are more than three to choose from and they are not all alike.
     pub top: Vec<TopPoint>,
     pub stages: Vec<MemoStage>,
     pub unobserved_stages: Vec<String>,
@@ -167,23 +167,6 @@ fn unique(items: impl IntoIterator<Item = String>) -> Vec<String> {
 /// `n word` or `n words`.
 pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-/// The words of a text, lower case, for telling whether a note repeats its point.
-fn words(text: &str) -> String {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    format!(" {} ", words.join(" "))
-}
-
-/// Whether a note says nothing the point does not (the point was made from it, or says
-/// all it says), so quoting it would say the same thing twice.
-fn repeats(point: &str, note: &str) -> bool {
-    let note = words(note);
-    note.trim().is_empty() || words(point).contains(&note)
 }
 
 fn quote(note: &ShadowNote) -> Quote {
@@ -256,7 +239,7 @@ fn observations(map: &JourneyMap, options: &MemoOptions, left_out: &mut usize) -
                         .notes(&f.id)
                         .iter()
                         .map(|&n| &notes[n])
-                        .filter(|n| !repeats(&f.text, &n.text))
+                        .filter(|n| !note_repeats_point(&f.text, &n.text))
                         .map(quote)
                         .collect(),
                     rank: None,
@@ -362,10 +345,15 @@ impl Memo {
         if open.len() <= 3 {
             return;
         }
-        open.sort_by_key(|t| {
+        let rank = |t: &TopPoint| {
             let point = &self.stages[t.stage].points[t.point];
             (std::cmp::Reverse(point.severity), std::cmp::Reverse(point.votes))
-        });
+        };
+        open.sort_by_key(rank);
+        // When every open point is as bad as every other, there is no top three to name.
+        if open.first().map(rank) == open.last().map(rank) {
+            return;
+        }
         open.truncate(3);
         for (rank, top) in open.iter().enumerate() {
             self.stages[top.stage].points[top.point].rank = Some(rank + 1);
@@ -486,22 +474,5 @@ mod tests {
     fn days_are_utc_dates() {
         assert_eq!(day("2026-11-08T23:30:00-02:00").as_deref(), Some("2026-11-09"));
         assert_eq!(day("last tuesday"), None);
-    }
-
-    #[test]
-    fn a_note_that_the_point_already_says_is_not_quoted() {
-        assert!(repeats(
-            "The queue was past the door.",
-            "the queue was past the door"
-        ));
-        assert!(repeats(
-            "Queue past the door at 12:30, 11 people",
-            "Queue past the door"
-        ));
-        assert!(!repeats(
-            "Queue past the door",
-            "Queue past the door; staff on break"
-        ));
-        assert!(repeats("Anything", "  "));
     }
 }

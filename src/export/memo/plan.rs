@@ -22,8 +22,9 @@ pub const HEADER_GAP: f32 = 6.0;
 struct Level {
     /// Picture size, in points.
     thumb: (f32, f32),
-    /// Pictures shown per point.
+    /// Pictures shown per point, and how many side by side.
     pictures: usize,
+    columns: usize,
     /// Points of this severity or less are one line each (text and facts).
     one_line_up_to: Option<Severity>,
     /// Whether notes that add to a point are quoted.
@@ -32,46 +33,60 @@ struct Level {
 
 /// From the fullest to the most compact: smaller and fewer pictures, then no quoted
 /// notes, then minor points on one line each, then major ones, then every point.
-const LEVELS: [Level; 7] = [
+const LEVELS: [Level; 8] = [
+    Level {
+        thumb: (72.0, 54.0),
+        pictures: 2,
+        columns: 1,
+        one_line_up_to: None,
+        quotes: true,
+    },
     Level {
         thumb: (52.0, 39.0),
         pictures: 4,
+        columns: 2,
         one_line_up_to: None,
         quotes: true,
     },
     Level {
         thumb: (44.0, 33.0),
         pictures: 2,
+        columns: 2,
         one_line_up_to: None,
         quotes: true,
     },
     Level {
         thumb: (36.0, 27.0),
         pictures: 2,
+        columns: 2,
         one_line_up_to: None,
         quotes: true,
     },
     Level {
         thumb: (36.0, 27.0),
         pictures: 1,
+        columns: 2,
         one_line_up_to: None,
         quotes: false,
     },
     Level {
         thumb: (36.0, 27.0),
         pictures: 1,
+        columns: 2,
         one_line_up_to: Some(Severity::Minor),
         quotes: false,
     },
     Level {
         thumb: (36.0, 27.0),
         pictures: 1,
+        columns: 2,
         one_line_up_to: Some(Severity::Major),
         quotes: false,
     },
     Level {
         thumb: (36.0, 27.0),
         pictures: 0,
+        columns: 2,
         one_line_up_to: Some(Severity::Severe),
         quotes: false,
     },
@@ -124,7 +139,8 @@ impl Plan {
 
     /// How compact the plan had to be, to finish "fits one A4 page…" (empty: not at all).
     pub fn describe(&self) -> &'static str {
-        const WORDS: [&str; 7] = [
+        const WORDS: [&str; 8] = [
+            "",
             "",
             ", with smaller pictures",
             ", with small pictures",
@@ -546,7 +562,7 @@ fn point_block(point: &Observation, files: &EvidenceFiles, level: &Level) -> Blo
         paras,
         thumbs: (!thumbs.is_empty()).then_some(Thumbs {
             items: thumbs,
-            columns: 2,
+            columns: level.columns,
             width: level.thumb.0,
             height: level.thumb.1,
         }),
