@@ -571,3 +571,46 @@ fn a_nul_or_a_byte_that_is_not_utf8_outranks_a_syntax_error_wherever_it_is() {
         );
     }
 }
+
+#[test]
+fn memo_warnings_sit_at_their_values_or_at_the_items_that_leave_them_out() {
+    let text = r#"{
+  "cxmap": 1,
+  "stages": [
+    {"id": "st-a", "name": "A", "emotion": {"score": null},
+     "frictions": [{"id": "fr-a", "text": "We should add a chat", "evidence": ["gone.png", "here.png"],
+       "channel": "E-mail"}]},
+    {"id": "st-b", "name": "B", "emotion": {"note": "n"},
+     "frictions": [{"id": "fr-b"}]},
+    {"id": "st-c", "name": "C"}
+  ],
+  "shadow": {
+    "channels": ["Email"],
+    "notes": [{"id": "sh-a", "stage": "st-b", "friction": "fr-a", "evidence": ["gone.png"]}]
+  }
+}"#;
+    let checked = format::parse_for_check(text.as_bytes()).unwrap();
+    let warnings: Vec<String> = format::review(&checked, |entry| entry == "gone.png")
+        .iter()
+        .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+        .collect();
+    let at = |prefix: &str| {
+        warnings
+            .iter()
+            .filter(|w| w.contains(prefix))
+            .map(|w| w.split(' ').next().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    // The score's null; an emotion without a score; a stage without an emotion.
+    assert_eq!(at("no emotion score"), ["4:54", "7:44", "9:5"], "{warnings:#?}");
+    assert_eq!(at("friction text"), ["5:43"], "{warnings:#?}");
+    assert_eq!(
+        at("\"gone.png\" is not there"),
+        ["5:80", "13:80"],
+        "{warnings:#?}"
+    );
+    // A friction point without an evidence list.
+    assert_eq!(at("has no evidence"), ["8:20"], "{warnings:#?}");
+    assert_eq!(at("in another stage"), ["13:59"], "{warnings:#?}");
+    assert_eq!(at("twin"), ["6:19"], "{warnings:#?}");
+}

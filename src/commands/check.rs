@@ -99,16 +99,17 @@ impl Finding<'_> {
 /// Every problem of a file that was read: refusals, or warnings, memo warnings and
 /// merge conflicts. The flag says whether the file has errors.
 fn diagnose(path: &Path, bytes: &[u8]) -> (Vec<Diagnostic>, bool) {
-    match format::parse_bytes(bytes) {
-        Ok(parsed) => {
+    match format::parse_for_check(bytes) {
+        Ok(checked) => {
             let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
             let folder = folder.unwrap_or(Path::new("."));
-            let text = String::from_utf8_lossy(bytes);
-            let mut all = parsed.warnings;
-            all.extend(format::review(&text, &parsed.map, |entry| {
-                evidence_missing(folder, entry)
-            }));
-            all.extend(format::conflicts(&text, &parsed.map));
+            let reviewed = format::review(&checked, |entry| evidence_missing(folder, entry));
+            // It was read as a map, so it is UTF-8.
+            let text = std::str::from_utf8(bytes).unwrap_or_default();
+            let conflicts = format::conflicts(text, &checked.parsed.map);
+            let mut all = checked.parsed.warnings;
+            all.extend(reviewed);
+            all.extend(conflicts);
             all.sort_by_key(|d| (d.line, d.column));
             let invalid = all.iter().any(|d| d.level == Level::Error);
             (all, invalid)
@@ -120,7 +121,8 @@ fn diagnose(path: &Path, bytes: &[u8]) -> (Vec<Diagnostic>, bool) {
 /// Checks each file; exit 0 when all are valid, 1 on errors (or on warnings when
 /// `strict`), 2 when one is unreadable.
 pub fn check(files: &[PathBuf], strict: bool, format: CheckFormat) -> ExitCode {
-    let mut out = std::io::stdout().lock();
+    // Buffered: a big map can have tens of thousands of warnings, one write each otherwise.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut unreadable = 0usize;
     let mut invalid = false;
     let (mut errors, mut warnings) = (0usize, 0usize);
@@ -158,6 +160,7 @@ pub fn check(files: &[PathBuf], strict: bool, format: CheckFormat) -> ExitCode {
             let _ = writeln!(out, "{}", finding.line(format));
         }
     }
+    let _ = out.flush();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let unread = if unreadable > 0 {
         format!(", {unreadable} could not be read")

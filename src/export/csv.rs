@@ -182,8 +182,9 @@ pub fn export(map: &JourneyMap) -> String {
             .set(Column::Text, channel)
             .write(&mut out);
     }
+    let stages = map.stages_by_id();
     for note in &map.shadow.notes {
-        let stage = map.stages.iter().find(|s| s.id == note.stage);
+        let stage = stages.get(note.stage.as_str()).copied();
         let mut row = Row::new(stage, kind::SHADOW_NOTE);
         row.set(Column::StageId, note.stage.as_str())
             .set(Column::Id, note.id.as_str())
@@ -199,7 +200,7 @@ pub fn export(map: &JourneyMap) -> String {
             .write(&mut out);
     }
     for entry in &map.shadow.plan {
-        let stage = map.stages.iter().find(|s| s.id == entry.stage);
+        let stage = stages.get(entry.stage.as_str()).copied();
         Row::new(stage, kind::SHADOW_PLAN)
             .set(Column::StageId, entry.stage.as_str())
             .set(Column::Channel, &entry.channel)

@@ -155,11 +155,10 @@ fn shadow(out: &mut String, map: &JourneyMap) {
         return;
     }
     out.push_str("<h2>Shadow notes</h2>\n<table class=\"notes\">\n<thead><tr><th>stage</th><th>channel</th><th>observer</th><th>when</th><th>note</th><th>evidence</th></tr></thead>\n<tbody>\n");
+    let stages = map.stages_by_id();
     for note in &shadow.notes {
-        let stage = map
-            .stages
-            .iter()
-            .find(|s| s.id == note.stage)
+        let stage = stages
+            .get(note.stage.as_str())
             .map_or_else(|| html(note.stage.as_str()), |s| html(&s.name));
         out.push_str(&format!(
             "<tr><td>{stage}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",

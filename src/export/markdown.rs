@@ -165,10 +165,10 @@ fn shadow(out: &mut String, map: &JourneyMap) {
         let names: Vec<String> = shadow.channels.iter().map(|c| md_line(c)).collect();
         out.push_str(&format!("**Channels:** {}\n\n", names.join(", ")));
     }
+    let stages = map.stages_by_id();
     let stage_name = |id: &crate::model::StageId| {
-        map.stages
-            .iter()
-            .find(|s| &s.id == id)
+        stages
+            .get(id.as_str())
             .map_or_else(|| md_code(id.as_str()), |s| md_line(&s.name))
     };
     if !shadow.notes.is_empty() {

@@ -25,35 +25,22 @@ pub fn conflicts(text: &str, map: &JourneyMap) -> Vec<Diagnostic> {
     if all.is_empty() {
         return Vec::new();
     }
-    let places: Vec<(String, String)> = all
+    // An entry that is not spelled out is placed at the nearest value around it.
+    let wanted: Vec<String> = all
         .iter()
-        .map(|c| {
-            let object = object(c.at);
-            (format!("{object}/{CONFLICTS}/{}", c.field), object)
-        })
-        .collect();
-    let wanted: Vec<String> = places
-        .iter()
-        .flat_map(|(entry, object)| [entry.clone(), object.clone()])
+        .map(|c| format!("{}/{CONFLICTS}/{}", object(c.at), c.field))
         .collect();
     let positions = locate::locate(text, &wanted);
     all.iter()
-        .zip(&places)
-        .map(|(conflict, (entry, object))| {
-            let (line, column) = positions
-                .get(entry)
-                .or_else(|| positions.get(object))
-                .copied()
-                .unwrap_or((1, 1));
-            Diagnostic {
-                line,
-                column,
-                level: Level::Error,
-                message: format!(
-                    "merge conflict: {}; open the map in cxmap to choose ours or theirs",
-                    conflict.describe()
-                ),
-            }
+        .zip(positions)
+        .map(|(conflict, (line, column))| Diagnostic {
+            line,
+            column,
+            level: Level::Error,
+            message: format!(
+                "merge conflict: {}; open the map in cxmap to choose ours or theirs",
+                conflict.describe()
+            ),
         })
         .collect()
 }

@@ -21,12 +21,16 @@ pub struct Decoded {
 
 /// Reads the whole document. A syntax error stops the reading; any other problem is kept
 /// and the reading goes on.
-pub fn decode<R: Read>(json: &mut Json<R>) -> Result<Decoded, Syntax> {
+pub fn decode<R: Read>(json: &mut Json<R>, review: bool) -> Result<Decoded, Syntax> {
     let mut d = Decoder {
         json,
         problems: Vec::new(),
-        places: Places::default(),
+        places: Places {
+            review,
+            ..Places::default()
+        },
         version: Version::Missing,
+        score_at: None,
     };
     let (mut map, at) = d.record::<JourneyMap>()?;
     d.json.end()?;
@@ -66,6 +70,8 @@ pub struct Decoder<'j, R> {
     problems: Vec<Diagnostic>,
     pub(super) places: Places,
     pub(super) version: Version,
+    /// Where the stage being read has its emotion score (for `Places::scores`).
+    pub(super) score_at: Option<Pos>,
 }
 
 /// The most known keys an object of the format has (records.rs checks it at compile time).
@@ -201,6 +207,22 @@ impl<R: Read> Decoder<'_, R> {
 
     pub(super) fn texts(&mut self, what: &str) -> Result<Vec<String>, Syntax> {
         self.list(what, Self::text)
+    }
+
+    /// Like [`Decoder::texts`], with each entry's position kept in `places` for review.
+    pub(super) fn placed_texts(
+        &mut self,
+        what: &str,
+        places: fn(&mut Places) -> &mut Vec<Pos>,
+    ) -> Result<Vec<String>, Syntax> {
+        if !self.places.review {
+            return self.texts(what);
+        }
+        self.list(what, |d| {
+            let at = d.json.peek_value()?.1;
+            places(&mut d.places).push(at);
+            d.text()
+        })
     }
 
     /// A whole number; `rule` and what was found instead, when it is not one.

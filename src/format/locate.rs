@@ -1,12 +1,38 @@
 //! Finds where JSON paths sit in a file's text (1-based line and character column), so
 //! problems found in a decoded map can be reported the way editors jump to them.
-//! Runs only when there is something to report, over text that already parsed.
+//! Runs only when there is something to report, over text that already parsed. The
+//! wanted paths form a tree the scan walks down; values on no wanted path are passed
+//! over without looking inside.
 
 use std::collections::HashMap;
 
-/// Positions of the values at `pointers` (JSON pointers, "" for the whole file).
-/// Pointers that are not found are absent from the result.
-pub fn locate(text: &str, pointers: &[String]) -> HashMap<String, (usize, usize)> {
+use super::source::plain_run;
+use crate::model::IdHashing;
+
+/// For each of `pointers` (JSON pointers, "" for the whole file), where its value is,
+/// or the nearest enclosing value when the file does not spell it out (an absent key):
+/// 1-based line and character column, in the order asked.
+pub fn locate(text: &str, pointers: &[String]) -> Vec<(usize, usize)> {
+    let mut tree = vec![Node::default()];
+    let paths: Vec<Vec<usize>> = pointers
+        .iter()
+        .map(|pointer| {
+            let mut path = vec![0];
+            for segment in pointer.split('/').skip(1) {
+                let here = path[path.len() - 1];
+                let next = tree.len();
+                let step = match segment.parse::<usize>() {
+                    Ok(index) => *tree[here].items.entry(index).or_insert(next),
+                    Err(_) => *tree[here].keys.entry(segment).or_insert(next),
+                };
+                if step == next {
+                    tree.push(Node::default());
+                }
+                path.push(step);
+            }
+            path
+        })
+        .collect();
     let mut scanner = Scanner {
         bytes: text.as_bytes(),
         text,
@@ -14,13 +40,23 @@ pub fn locate(text: &str, pointers: &[String]) -> HashMap<String, (usize, usize)
         line: 1,
         line_start: 0,
         counted: (0, 0),
-        pointer: String::new(),
-        wanted: pointers.iter().map(String::as_str).collect(),
-        found: HashMap::new(),
+        tree: &tree,
+        found: vec![None; tree.len()],
     };
     scanner.skip_space();
-    scanner.value(0);
-    scanner.found
+    scanner.value(0, 0);
+    let found = scanner.found;
+    paths
+        .iter()
+        .map(|path| path.iter().rev().find_map(|&node| found[node]).unwrap_or((1, 1)))
+        .collect()
+}
+
+/// A step of the wanted paths, and the steps on from it (indices into the tree).
+#[derive(Default)]
+struct Node<'p> {
+    keys: HashMap<&'p str, usize, IdHashing>,
+    items: HashMap<usize, usize, IdHashing>,
 }
 
 /// Deeper than this the scanner stops; the parser refuses such files before it runs.
@@ -35,12 +71,12 @@ struct Scanner<'t> {
     /// A byte offset on the current line and the characters from the line's start to it,
     /// so columns on a long line are counted on from the last one, not from the start.
     counted: (usize, usize),
-    pointer: String,
-    wanted: std::collections::HashSet<&'t str>,
-    found: HashMap<String, (usize, usize)>,
+    tree: &'t [Node<'t>],
+    /// Where each step of the tree was found.
+    found: Vec<Option<(usize, usize)>>,
 }
 
-impl Scanner<'_> {
+impl<'t> Scanner<'t> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -69,55 +105,69 @@ impl Scanner<'_> {
         chars + 1
     }
 
-    fn record(&mut self) {
-        if self.wanted.contains(self.pointer.as_str()) {
-            let at = (self.line, self.column());
-            self.found.entry(self.pointer.clone()).or_insert(at);
+    /// Scans the value of tree step `node`, starting at the current byte (whitespace
+    /// already skipped).
+    fn value(&mut self, node: usize, depth: usize) {
+        if self.found[node].is_none() {
+            self.found[node] = Some((self.line, self.column()));
         }
-    }
-
-    /// Scans one value starting at the current byte (whitespace already skipped).
-    fn value(&mut self, depth: usize) {
-        self.record();
-        if depth > MAX_DEPTH {
+        let step = &self.tree[node];
+        if depth > MAX_DEPTH || (step.keys.is_empty() && step.items.is_empty()) {
+            self.skip_value();
             return;
         }
         match self.peek() {
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
-            Some(b'"') => {
-                self.string();
-            }
-            Some(_) => {
-                while matches!(self.peek(), Some(b) if !matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n'))
-                {
-                    self.bump();
-                }
-            }
-            None => {}
+            Some(b'{') => self.object(node, depth),
+            Some(b'[') => self.array(node, depth),
+            _ => self.skip_value(),
         }
     }
 
-    /// Scans a string and returns its raw contents (escapes left as written).
-    fn string(&mut self) -> String {
-        self.bump();
-        let start = self.pos;
+    /// Passes over one value (whitespace already skipped), its lines counted.
+    fn skip_value(&mut self) {
+        let mut depth = 0usize;
         while let Some(b) = self.peek() {
             match b {
-                b'\\' => {
-                    self.bump();
+                b'"' => {
+                    self.string();
+                }
+                b'{' | b'[' => {
+                    depth += 1;
                     self.bump();
                 }
-                b'"' => break,
+                b'}' | b']' if depth == 0 => return,
+                b'}' | b']' => {
+                    depth -= 1;
+                    self.bump();
+                }
+                b',' | b' ' | b'\t' | b'\r' | b'\n' if depth == 0 => return,
                 _ => self.bump(),
             }
+            if depth == 0 && matches!(b, b'"' | b'}' | b']') {
+                return;
+            }
         }
-        let raw = self.text.get(start..self.pos).unwrap_or_default().to_owned();
-        self.bump();
+    }
+
+    /// Passes over a string and returns its raw contents (escapes left as written); JSON
+    /// text has no raw line break inside one.
+    fn string(&mut self) -> &'t str {
+        let start = self.pos + 1;
+        self.pos = start;
+        loop {
+            self.pos += plain_run(self.bytes.get(self.pos..).unwrap_or_default());
+            match self.peek() {
+                Some(b'\\') => self.pos += 2,
+                Some(b'"') | None => break,
+                Some(_) => self.pos += 1,
+            }
+        }
+        let raw = self.text.get(start..self.pos).unwrap_or_default();
+        self.pos += 1;
         raw
     }
 
-    fn object(&mut self, depth: usize) {
+    fn object(&mut self, node: usize, depth: usize) {
         self.bump();
         loop {
             self.skip_space();
@@ -129,11 +179,10 @@ impl Scanner<'_> {
                         self.bump();
                     }
                     self.skip_space();
-                    let len = self.pointer.len();
-                    self.pointer.push('/');
-                    self.pointer.push_str(&key);
-                    self.value(depth + 1);
-                    self.pointer.truncate(len);
+                    match self.tree[node].keys.get(key) {
+                        Some(&child) => self.value(child, depth + 1),
+                        None => self.skip_value(),
+                    }
                     self.skip_space();
                     if self.peek() == Some(b',') {
                         self.bump();
@@ -148,7 +197,7 @@ impl Scanner<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) {
+    fn array(&mut self, node: usize, depth: usize) {
         self.bump();
         let mut index = 0usize;
         loop {
@@ -160,12 +209,11 @@ impl Scanner<'_> {
                 }
                 None => return,
                 Some(_) => {
-                    let len = self.pointer.len();
-                    self.pointer.push('/');
-                    self.pointer.push_str(&index.to_string());
                     let before = self.pos;
-                    self.value(depth + 1);
-                    self.pointer.truncate(len);
+                    match self.tree[node].items.get(&index) {
+                        Some(&child) => self.value(child, depth + 1),
+                        None => self.skip_value(),
+                    }
                     self.skip_space();
                     if self.peek() == Some(b',') {
                         self.bump();
@@ -193,23 +241,26 @@ mod tests {
             "/zz".to_owned(),
         ];
         let found = locate(text, &wanted);
-        assert_eq!(found[""], (1, 1));
-        assert_eq!(found["/a/1/b"], (2, 18));
-        assert_eq!(found["/c/d"], (4, 10));
-        assert!(!found.contains_key("/zz"));
+        assert_eq!(
+            found,
+            [(1, 1), (2, 18), (4, 10), (1, 1)],
+            "/zz is absent: the file"
+        );
+        let absent = locate(text, &["/c/zz".to_owned(), "/a/7".to_owned()]);
+        assert_eq!(absent, [(3, 8), (2, 8)], "the nearest value that is there");
     }
 
     #[test]
     fn columns_count_characters_not_bytes() {
         let text = "{\"é\": \"ü\", \"k\": 5}";
         let found = locate(text, &["/k".to_owned()]);
-        assert_eq!(found["/k"], (1, 17));
+        assert_eq!(found, [(1, 17)]);
     }
 
     #[test]
     fn escaped_quotes_do_not_end_strings() {
         let text = r#"{"a": "say \"hi\"", "b": 2}"#;
         let found = locate(text, &["/b".to_owned()]);
-        assert_eq!(found["/b"], (1, 26));
+        assert_eq!(found, [(1, 26)]);
     }
 }

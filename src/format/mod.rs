@@ -23,7 +23,6 @@ pub use review::review;
 use std::io;
 
 use crate::model::{FrictionId, IdGen, JourneyMap, NoteId, OpportunityId, StageId, TakenIds};
-use diagnostic::Problem;
 use json::{Json, Syntax};
 use source::Source;
 
@@ -48,8 +47,28 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
 /// Reads a map from `reader` in one pass, a piece at a time: the file is never held
 /// whole. The outer error is the reader's; the inner one lists every problem found.
 pub fn read(reader: impl io::Read) -> io::Result<Result<Parsed, Vec<Diagnostic>>> {
+    Ok(read_placed(reader, false)?.map(|(parsed, _)| parsed))
+}
+
+/// A map read for `cxmap check`, with where the things its memo rules look at are.
+pub struct Checked {
+    pub parsed: Parsed,
+    places: places::Places,
+}
+
+/// Reads a map's bytes as [`parse_bytes`] does, also keeping the places [`review`] needs.
+pub fn parse_for_check(bytes: &[u8]) -> Result<Checked, Vec<Diagnostic>> {
+    match read_placed(bytes, true) {
+        Ok(read) => read.map(|(parsed, places)| Checked { parsed, places }),
+        Err(error) => Err(vec![refusal(format!("cannot read: {error}"))]),
+    }
+}
+
+type Placed = Result<(Parsed, places::Places), Vec<Diagnostic>>;
+
+fn read_placed(reader: impl io::Read, review: bool) -> io::Result<Placed> {
     let mut json = Json::new(Source::new(reader));
-    let decoded = decode::decode(&mut json);
+    let decoded = decode::decode(&mut json, review);
     let mut source = json.source;
     // After a syntax error, or text that stopped at a byte that is not UTF-8, what is
     // left is still looked at: those refusals outrank the error.
@@ -99,10 +118,11 @@ pub fn read(reader: impl io::Read) -> io::Result<Result<Parsed, Vec<Diagnostic>>
     Ok(if diagnostics.iter().any(|d| d.level == Level::Error) {
         Err(diagnostics)
     } else {
-        Ok(Parsed {
+        let parsed = Parsed {
             map: decoded.map,
             warnings: diagnostics,
-        })
+        };
+        Ok((parsed, decoded.places))
     })
 }
 
@@ -142,57 +162,6 @@ pub fn fill_missing_ids(map: &mut JourneyMap, ids: &mut IdGen) {
             note.id = NoteId(taken.fresh(ids, NoteId::PREFIX));
         }
     }
-}
-
-/// Places each problem at its value in `text`, or at the nearest enclosing value when
-/// the file does not spell it out (an absent key), sorted by position.
-fn place(text: &str, problems: Vec<Problem>) -> Vec<Diagnostic> {
-    if problems.is_empty() {
-        return Vec::new();
-    }
-    let ancestry = |pointer: &str| -> Vec<String> {
-        let mut chain = vec![pointer.to_owned()];
-        let mut rest = pointer;
-        while let Some(cut) = rest.rfind('/') {
-            rest = &rest[..cut];
-            chain.push(rest.to_owned());
-        }
-        chain
-    };
-    let chains: Vec<Vec<String>> = problems.iter().map(|p| ancestry(&p.path.pointer())).collect();
-    let mut wanted: Vec<String> = chains.iter().flatten().cloned().collect();
-    wanted.extend(
-        problems
-            .iter()
-            .filter_map(|p| p.related.as_ref().map(|r| r.pointer())),
-    );
-    let positions = locate::locate(text, &wanted);
-    let mut diagnostics: Vec<Diagnostic> = problems
-        .into_iter()
-        .zip(&chains)
-        .map(|(problem, chain)| {
-            let (line, column) = chain
-                .iter()
-                .find_map(|pointer| positions.get(pointer).copied())
-                .unwrap_or((1, 1));
-            let message = match &problem.related {
-                Some(related) => {
-                    let (line, column) = positions.get(&related.pointer()).copied().unwrap_or((1, 1));
-                    let place = format!("line {line}, column {column}");
-                    problem.message.replace("{related}", &place)
-                }
-                None => problem.message,
-            };
-            Diagnostic {
-                line,
-                column,
-                level: problem.level,
-                message,
-            }
-        })
-        .collect();
-    diagnostics.sort_by_key(|d| (d.line, d.column));
-    diagnostics
 }
 
 /// A syntax error's message (serde_json's words), reworded where it would puzzle

@@ -17,6 +17,21 @@ pub struct Places {
     pub note_stages: Vec<Pos>,
     pub note_frictions: Vec<Pos>,
     pub plan_stages: Vec<Pos>,
+    /// Whether the places below are recorded too: only `cxmap check`'s memo rules need them.
+    pub review: bool,
+    /// Each stage's emotion score, else its emotion, else the stage.
+    pub scores: Vec<Pos>,
+    pub friction_texts: Vec<Pos>,
+    /// Each friction point's evidence list, else the friction point.
+    pub friction_evidence: Vec<Pos>,
+    /// Each friction point's evidence entries, friction point by friction point.
+    pub friction_evidence_entries: Vec<Pos>,
+    pub friction_channels: Vec<Pos>,
+    pub note_evidence_entries: Vec<Pos>,
+    pub note_channels: Vec<Pos>,
+    /// The entries of the shadow's channel list.
+    pub channels: Vec<Pos>,
+    pub plan_channels: Vec<Pos>,
 }
 
 impl Places {

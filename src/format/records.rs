@@ -97,8 +97,13 @@ fn version<R: Read>(d: &mut Decoder<R>) -> Result<(), Syntax> {
 }
 
 fn stage<R: Read>(d: &mut Decoder<R>) -> Result<Stage, Syntax> {
+    d.score_at = None;
     let (stage, at, seen) = d.record_seen::<Stage>()?;
     d.places.stage_ids.push(seen[0].unwrap_or(at));
+    if d.places.review {
+        let score = d.score_at.take().unwrap_or(at);
+        d.places.scores.push(score);
+    }
     Ok(stage)
 }
 
@@ -121,7 +126,11 @@ impl Record for Stage {
             1 => self.name = d.text()?,
             2 => self.goal = d.text()?,
             3 => self.touchpoints = d.texts("touchpoints")?,
-            4 => self.emotion = d.record::<Emotion>()?.0,
+            4 => {
+                let (emotion, at, seen) = d.record_seen::<Emotion>()?;
+                self.emotion = emotion;
+                d.score_at = Some(seen[0].unwrap_or(at));
+            }
             5 => self.frictions = d.list("friction points", friction)?,
             6 => self.opportunities = d.list("opportunities", opportunity)?,
             _ => {
@@ -172,7 +181,13 @@ impl Record for Emotion {
 
 fn friction<R: Read>(d: &mut Decoder<R>) -> Result<Friction, Syntax> {
     let (friction, at, seen) = d.record_seen::<Friction>()?;
-    d.places.friction_ids.push(seen[0].unwrap_or(at));
+    let places = &mut d.places;
+    places.friction_ids.push(seen[0].unwrap_or(at));
+    if places.review {
+        places.friction_texts.push(seen[1].unwrap_or(at));
+        places.friction_channels.push(seen[3].unwrap_or(at));
+        places.friction_evidence.push(seen[7].unwrap_or(at));
+    }
     Ok(friction)
 }
 
@@ -191,7 +206,10 @@ impl Record for Friction {
             4 => self.votes = d.votes()?,
             5 => self.owner = d.text()?,
             6 => self.status = status(d)?,
-            _ => self.evidence = d.texts("evidence paths or URLs")?,
+            _ => {
+                self.evidence =
+                    d.placed_texts("evidence paths or URLs", |p| &mut p.friction_evidence_entries)?;
+            }
         }
         Ok(true)
     }
@@ -296,7 +314,7 @@ impl Record for Shadow {
 
     fn field<R: Read>(&mut self, d: &mut Decoder<R>, key: usize) -> Result<bool, Syntax> {
         match key {
-            0 => self.channels = d.texts("channels")?,
+            0 => self.channels = d.placed_texts("channels", |p| &mut p.channels)?,
             1 => self.notes = d.list("shadow notes", note)?,
             _ => self.plan = d.list("plan entries", plan_entry)?,
         }
@@ -313,6 +331,9 @@ fn note<R: Read>(d: &mut Decoder<R>) -> Result<ShadowNote, Syntax> {
     d.places.note_ids.push(seen[0].unwrap_or(at));
     d.places.note_stages.push(seen[3].unwrap_or(at));
     d.places.note_frictions.push(seen[7].unwrap_or(at));
+    if d.places.review {
+        d.places.note_channels.push(seen[4].unwrap_or(at));
+    }
     Ok(note)
 }
 
@@ -340,7 +361,9 @@ impl Record for ShadowNote {
             3 => self.stage = StageId(d.text()?),
             4 => self.channel = d.text()?,
             5 => self.text = d.text()?,
-            6 => self.evidence = d.texts("evidence paths or URLs")?,
+            6 => {
+                self.evidence = d.placed_texts("evidence paths or URLs", |p| &mut p.note_evidence_entries)?;
+            }
             _ => {
                 let linked = if d.json.peek_value()?.0 == b'n' {
                     d.json.null()?;
@@ -386,6 +409,9 @@ impl Record for MemoFacts {
 fn plan_entry<R: Read>(d: &mut Decoder<R>) -> Result<PlanEntry, Syntax> {
     let (entry, at, seen) = d.record_seen::<PlanEntry>()?;
     d.places.plan_stages.push(seen[0].unwrap_or(at));
+    if d.places.review {
+        d.places.plan_channels.push(seen[1].unwrap_or(at));
+    }
     Ok(entry)
 }
 

@@ -355,7 +355,7 @@ fn note(facts: &mut Facts, head: &mut Vec<u8>, bytes: &[u8]) {
 
 /// How many bytes from the start are plain string content: not a quote, a backslash or
 /// a control character. Eight bytes at a time while none of them is one.
-fn plain_run(bytes: &[u8]) -> usize {
+pub fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = u64::MAX / 255;
     const HIGH: u64 = ONES << 7;
     let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGH;

@@ -118,7 +118,7 @@ fn grammar(text: &str, piece: usize) -> Option<(String, Pos)> {
 /// The whole decoder: its syntax error, if any.
 fn decoder(text: &str, piece: usize) -> Option<(String, Pos)> {
     let mut json = Json::new(Source::new(Trickle(text.as_bytes(), piece)));
-    decode::decode(&mut json)
+    decode::decode(&mut json, false)
         .err()
         .map(|Syntax { message, at }| (message, at))
 }

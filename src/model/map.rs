@@ -1,7 +1,9 @@
 //! The journey map: title, persona, stages in journey order, and the shadow part.
 
+use std::collections::HashMap;
+
 use super::extras::Extras;
-use super::ids::{FrictionId, IdGen, NoteId, OpportunityId, StageId};
+use super::ids::{FrictionId, IdGen, IdHashing, NoteId, OpportunityId, StageId};
 use super::memo::MemoFacts;
 use super::shadow::Shadow;
 use super::stage::Stage;
@@ -59,6 +61,17 @@ impl JourneyMap {
     /// Whether any item of the map already has this id.
     pub fn has_id(&self, id: &str) -> bool {
         self.ids().any(|existing| existing == id)
+    }
+
+    /// The stages by id, for looking up many references at once: finding each one by
+    /// scanning the stages costs notes × stages on a big map. The first of two stages
+    /// with one id wins, as a scan would find it.
+    pub fn stages_by_id(&self) -> HashMap<&str, &Stage, IdHashing> {
+        let mut index = HashMap::with_capacity_and_hasher(self.stages.len(), IdHashing::default());
+        for stage in &self.stages {
+            index.entry(stage.id.as_str()).or_insert(stage);
+        }
+        index
     }
 
     /// The position of a stage in journey order.
