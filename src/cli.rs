@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::builder::PossibleValue;
+use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::app::look::{ColourChoice, ThemeName};
 use crate::commands::{CheckFormat, DiffFormat, QueryFormat};
 use crate::export::ExportFormat;
 use crate::export::council::CouncilFormat;
@@ -71,6 +73,19 @@ pub struct Cli {
     /// Open the map in present mode, for a projector: one stage full screen, in full text
     #[arg(long)]
     pub present: bool,
+
+    /// The colours: dark (the default), light, high-contrast or monochrome
+    ///
+    /// Without --theme, the "theme" in settings.json in the config folder is used.
+    #[arg(long, value_name = "NAME", ignore_case = true)]
+    pub theme: Option<ThemeName>,
+
+    /// When to draw colours: auto (unless NO_COLOR is set), always or never
+    ///
+    /// Without colours, selections, search hits and the focus still show, in reverse,
+    /// underline and bold.
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    pub color: ColourChoice,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -310,6 +325,24 @@ pub enum Command {
     /// The same file is docs/cxmap.schema.json. Point your editor's JSON language server
     /// at it (see the README), or add "$schema" to a map.
     Schema,
+    /// Print a completion script for your shell: bash, zsh, fish or powershell
+    ///
+    /// Where to put it for each shell is in the README ("Make it yours"), e.g.
+    /// cxmap completions bash > ~/.local/share/bash-completion/completions/cxmap
+    Completions {
+        /// The shell: bash, zsh, fish or powershell (elvish too)
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write a page per command into a folder
+    ///
+    /// cxmap man --dir ~/.local/share/man/man1 writes cxmap.1 and cxmap-check.1 and the
+    /// rest, so that man cxmap and man cxmap-check work.
+    Man {
+        /// Write cxmap.1 and a page per command into this folder instead
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// What `cxmap shadow` does.
@@ -346,4 +379,34 @@ pub enum ShadowCommand {
         #[arg(long, value_name = "N", requires = "friction", value_parser = clap::value_parser!(u8).range(1..=3))]
         severity: Option<u8>,
     },
+}
+
+impl ValueEnum for ThemeName {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let help = match self {
+            Self::Dark => "sixteen colours for a dark terminal",
+            Self::Light => "for a white or pale background",
+            Self::HighContrast => "for projectors and low vision: no dim text, colour only as backgrounds",
+            Self::Monochrome => "no colour: reverse, underline and bold",
+        };
+        Some(PossibleValue::new(self.name()).help(help))
+    }
+}
+
+impl ValueEnum for ColourChoice {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Self::Auto, Self::Always, Self::Never]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            Self::Auto => "auto",
+            Self::Always => "always",
+            Self::Never => "never",
+        }))
+    }
 }

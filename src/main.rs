@@ -4,9 +4,11 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use cxmap::app::App;
+use cxmap::app::keymap::file::live_keymap;
+use cxmap::app::look::{ColourChoice, Look, ThemeName};
 use cxmap::app::start::StartScreen;
 use cxmap::assets::EXAMPLES;
 use cxmap::cli::{Cli, Command, ShadowCommand};
@@ -36,6 +38,8 @@ fn main() -> ExitCode {
         }) => commands::new_map(&file, &template, title.as_deref()),
         Some(Command::Templates) => commands::templates(),
         Some(Command::Keys) => commands::keys(),
+        Some(Command::Completions { shell }) => commands::completions(shell, Cli::command()),
+        Some(Command::Man { dir }) => commands::man(dir.as_deref(), Cli::command()),
         Some(Command::Shadow {
             command:
                 ShadowCommand::Add {
@@ -160,7 +164,12 @@ fn main() -> ExitCode {
             title: title.as_deref(),
             force,
         }),
-        None => interactive(cli.file.as_deref(), cli.example.as_deref(), cli.present),
+        None => interactive(
+            cli.file.as_deref(),
+            cli.example.as_deref(),
+            cli.present,
+            chosen_look(cli.theme, cli.color),
+        ),
     }
 }
 
@@ -178,7 +187,34 @@ fn refuse_arguments(error: &clap::Error) -> ExitCode {
     ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 
-fn interactive(file: Option<&Path>, example: Option<&str>, present: bool) -> ExitCode {
+/// The theme named on the command line, else in settings.json, else dark; and why the
+/// settings' one was not used, when it was not.
+fn chosen_look(asked: Option<ThemeName>, colour: ColourChoice) -> (Look, Option<String>) {
+    let default = ThemeName::default();
+    let from_settings = || cxmap::store::settings::theme().map(|name| ThemeName::parse(&name).ok_or(name));
+    let (name, problem) = match asked.map(Ok).or_else(from_settings) {
+        None => (default, None),
+        Some(Ok(name)) => (name, None),
+        Some(Err(unknown)) => (
+            default,
+            Some(format!(
+                "settings.json: no theme called \"{}\", so {default} is used; choose {}",
+                clean_line(&unknown),
+                ThemeName::choices()
+            )),
+        ),
+    };
+    let colour = colour.wants_colour(std::env::var_os("NO_COLOR").as_deref());
+    (Look { theme: name, colour }, problem)
+}
+
+fn interactive(
+    file: Option<&Path>,
+    example: Option<&str>,
+    present: bool,
+    look: (Look, Option<String>),
+) -> ExitCode {
+    let (look, theme_problem) = look;
     let mut session = Session::default();
     if let Ok(here) = std::env::current_dir() {
         session.set_start_folder(here);
@@ -193,6 +229,9 @@ fn interactive(file: Option<&Path>, example: Option<&str>, present: bool) -> Exi
     app.shadow.observer_suggestion = cxmap::store::settings::default_observer().unwrap_or_default();
     app.time_zone = jiff::tz::TimeZone::system();
     app.opens_presenting = present;
+    app.look = look;
+    let (keymap, key_problems) = live_keymap(cxmap::store::settings::key_file());
+    app.keymap = keymap;
     match (file, example) {
         (Some(path), _) if path.exists() => {
             if let Err(error) = session.load(&mut app, path) {
@@ -220,6 +259,18 @@ fn interactive(file: Option<&Path>, example: Option<&str>, present: bool) -> Exi
     }
     if cxmap::store::settings::problem().is_some() {
         app.warn("settings.json is not JSON: ignored, and left as it is");
+    }
+    if let Some(problem) = theme_problem {
+        app.warn(problem);
+    }
+    if !key_problems.is_empty() {
+        let mut lines: Vec<String> = key_problems
+            .iter()
+            .map(|line| clean_line(line).into_owned())
+            .collect();
+        lines.push(String::new());
+        lines.push("The default keys are in use until the file is fixed.".to_owned());
+        app.notice("Your keys.toml was not used", lines);
     }
     let ending = terminal::run(app, session, cxmap::store::settings::mouse());
     // The terminal may be gone (that is one way to end), so nothing here may panic on a

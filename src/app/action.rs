@@ -86,6 +86,7 @@ pub enum Action {
     MoveChannelDown,
     // Documents.
     ShowExport,
+    Copy,
     ShowMemo,
     WriteMemo,
     MemoOpenOnly,
@@ -124,6 +125,7 @@ pub enum Action {
     DeleteToLineStart,
     DeleteToLineEnd,
     Complete,
+    EditInEditor,
     Type(char),
     Paste(String),
     // The mouse, over what the view drew there.
@@ -306,6 +308,8 @@ actions! {
         MoveChannelUp => "move_channel_up", Changes, "move the channel up";
         MoveChannelDown => "move_channel_down", Changes, "move the channel down";
         ShowExport => "show_export", Looks, "export the map: Markdown, CSV, HTML or Mermaid";
+        Copy => "copy", Looks,
+            "copy to the clipboard as Markdown: a friction point as a ticket to file, any other cell its whole stage, the memo from its preview";
         ShowMemo => "show_memo", Looks, "the friction memo: preview it, then write it";
         WriteMemo => "write_memo", Looks, "write the memo to a file (choose the format)";
         MemoOpenOnly => "memo_open_only", Looks,
@@ -343,6 +347,8 @@ actions! {
         DeleteWordBack => "delete_word_back", Looks, "delete the word before the cursor";
         DeleteToLineStart => "delete_to_line_start", Looks, "delete to the start of the line";
         DeleteToLineEnd => "delete_to_line_end", Looks, "delete to the end of the line";
+        EditInEditor => "edit_in_editor", Looks,
+            "edit the text in your own editor ($VISUAL, else $EDITOR), then come back to it";
         Complete => "complete", Looks,
             "complete the #channel or @owner tag being typed (again: the next match)";
         NextField => "next_field", Looks, "next field";

@@ -15,6 +15,7 @@ pub mod forms;
 pub mod geometry;
 pub mod keymap;
 pub mod links;
+pub mod look;
 pub mod modal;
 pub mod note_links;
 pub mod outcome;
@@ -106,6 +107,19 @@ pub enum Effect {
     RememberObserver(String),
     /// Copy these evidence files (outside the map's folder) into `evidence/` beside it.
     CopyEvidence(Vec<String>),
+    /// Work only the terminal can do; the loop does it before the session sees effects.
+    Terminal(TerminalWork),
+}
+
+/// Work that needs the terminal itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TerminalWork {
+    /// Hand the text being edited to the user's editor; what comes back goes to
+    /// [`update::from_editor`].
+    EditInEditor(String),
+    /// Put `text` on the clipboard; `what` names it in the status bar ("stage 3
+    /// Purchase"), through [`update::copied`].
+    Copy { what: String, text: String },
 }
 
 /// Everything the program knows between two key presses: one screen (the start screen,
@@ -146,6 +160,8 @@ pub struct App {
     pub show_curve: bool,
     pub geometry: Geometry,
     pub keymap: Keymap,
+    /// The theme and whether colours are drawn (`--theme`, `--color`, settings.json).
+    pub look: look::Look,
     pub ids: IdGen,
     /// Dates on screen are shown in this zone: UTC unless the program sets the system's.
     pub time_zone: jiff::tz::TimeZone,
@@ -175,6 +191,7 @@ impl App {
             show_curve: true,
             geometry: Geometry::default(),
             keymap: Keymap::default(),
+            look: look::Look::default(),
             ids,
             time_zone: jiff::tz::TimeZone::UTC,
             opens_presenting: false,
@@ -235,6 +252,7 @@ impl App {
             show_curve: self.show_curve,
             geometry: self.geometry,
             keymap: std::mem::take(&mut self.keymap),
+            look: self.look,
             ids: self.ids.clone(),
             time_zone: self.time_zone.clone(),
             opens_presenting: self.opens_presenting,

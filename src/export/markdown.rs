@@ -98,6 +98,14 @@ pub fn votes(n: u32) -> String {
     format!("{n} vote{}", if n == 1 { "" } else { "s" })
 }
 
+/// One stage as the export writes it (goal, touchpoints, emotion, friction points,
+/// opportunities, metrics), on its own: what copying a stage gives.
+pub fn stage_markdown(number: usize, stage: &Stage) -> String {
+    let mut out = String::new();
+    stage_details(&mut out, number, stage);
+    format!("{}\n", out.trim())
+}
+
 fn stage_details(out: &mut String, number: usize, stage: &Stage) {
     heading(out, &format!("{number}. {}", md_line(&stage.name)));
     if !stage.goal.is_empty() {

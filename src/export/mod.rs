@@ -12,6 +12,7 @@ pub mod memo;
 pub mod mermaid;
 pub mod rfc4180;
 mod svg;
+pub mod ticket;
 
 use std::path::{Path, PathBuf};
 

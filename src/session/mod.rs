@@ -154,6 +154,8 @@ impl Session {
                     Ok(()) => Effect::Nothing,
                     Err(error) => report(app, Outcome::ObserverNotRemembered(error.to_string())),
                 },
+                // The terminal loop does this work before effects reach the session.
+                Effect::Terminal(_) => Effect::Nothing,
                 Effect::TakeLock => {
                     // The other cxmap keeps its lock: this one edits unlocked, and its
                     // saves still wait for the other's and check for its changes.

@@ -1,6 +1,6 @@
-//! The user's settings in the config folder (`settings.json`): the observer's name for
-//! shadow notes, and whether the mouse is used. Keys this version does not know are kept
-//! when it writes the file.
+//! The user's settings in the config folder: `settings.json` (the observer's name for
+//! shadow notes, the theme, whether the mouse is used) and the text of the key file
+//! `keys.toml`. Keys this version does not know are kept when it writes the file.
 
 use std::path::{Path, PathBuf};
 
@@ -55,6 +55,27 @@ pub fn observer() -> Option<String> {
 /// terminal keeps its own selecting and pasting with the mouse).
 pub fn mouse() -> bool {
     !matches!(read().get("mouse"), Some(Value::Bool(false)))
+}
+
+/// The theme's name as written in the settings (checked by the caller), if there is one.
+pub fn theme() -> Option<String> {
+    match read().get("theme")? {
+        Value::String(name) => Some(name.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// The key file's path and text (or why it cannot be read), when there is one.
+pub fn key_file() -> Option<(PathBuf, Result<String, String>)> {
+    let path = config_dir()?.join("keys.toml");
+    match std::fs::read(&path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => Some((path, Err(super::describe_io(&error)))),
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_owned());
+            Some((path, text))
+        }
+    }
 }
 
 /// Remembers the observer's name, creating the config folder if needed.

@@ -3,6 +3,8 @@
 //! panic restores the terminal (ratatui's hook) and writes the copy too. The drawn area is
 //! clamped, so a huge window costs no more than a large one.
 
+mod clipboard;
+mod handover;
 mod pointer;
 mod watch;
 
@@ -18,7 +20,8 @@ use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 use watch::{Wake, Watch};
 
 use crate::app::action::Action;
-use crate::app::{App, update::update};
+use crate::app::update::{copied, from_editor, update};
+use crate::app::{App, Effect, TerminalWork};
 use crate::lookout::Lookout;
 use crate::session::{Flow, Kept, Session};
 use crate::ui;
@@ -51,6 +54,8 @@ pub fn drawable(size: Size) -> Rect {
 /// Runs the interactive program until it ends, reporting the mouse when `mouse` is on.
 pub fn run(mut app: App, mut session: Session, mouse: bool) -> io::Result<Ending> {
     let mut watch = Watch::start()?;
+    // The theme decided whether there is colour (NO_COLOR, --color): crossterm must agree.
+    crossterm::style::force_color_output(ui::Theme::of(app.look).colour);
     // ratatui's initialisation sets raw mode and a panic hook that restores the terminal;
     // the fixed viewport is resized here, clamped, instead of following the window.
     let mut terminal = ratatui::try_init_with_options(TerminalOptions {
@@ -127,6 +132,24 @@ fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
     terminal.swap_buffers();
     terminal.swap_buffers();
     Ok(())
+}
+
+/// Does what only the terminal can: hands it to the user's editor, and so on.
+fn do_terminal_work(
+    terminal: &mut DefaultTerminal,
+    watch: &mut Watch,
+    mouse: bool,
+    app: &mut App,
+    work: TerminalWork,
+) {
+    match work {
+        TerminalWork::EditInEditor(text) => from_editor(app, handover::edit(terminal, watch, mouse, &text)),
+        TerminalWork::Copy { what, text } => {
+            let places =
+                clipboard::copy(&text, &mut io::stdout()).map_err(|error| crate::store::describe_io(&error));
+            copied(app, &what, places);
+        }
+    }
 }
 
 fn event_loop(
@@ -213,7 +236,14 @@ fn event_loop(
             // A pointer merely moving changes nothing on screen.
             redraw |= !pointer_only || action.is_some();
             if let Some(action) = action {
-                let effect = update(app, action);
+                let effect = match update(app, action) {
+                    Effect::Terminal(work) => {
+                        do_terminal_work(terminal, watch, mouse, app, work);
+                        redraw = true;
+                        Effect::Nothing
+                    }
+                    effect => effect,
+                };
                 let screen = Rect::new(0, 0, app.geometry.width, app.geometry.height);
                 if let Some(max) = ui::overlay_max_scroll(app, screen) {
                     app.clamp_overlay_scroll(max);

@@ -9,7 +9,7 @@ mod windows;
 
 use std::io;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 #[cfg(unix)]
@@ -53,38 +53,57 @@ pub enum Wake {
     HangUp,
 }
 
-/// The number of the stop signal that arrived, kept by the handlers of every platform.
+/// The number of the stop signal that arrived, kept by the handlers of every platform,
+/// and whether the terminal is handed to another program just now.
 #[derive(Debug, Clone, Default)]
-struct StopFlag(Arc<AtomicUsize>);
+struct StopFlag {
+    signal: Arc<AtomicUsize>,
+    away: Arc<AtomicBool>,
+}
 
 impl StopFlag {
     /// Registers the handlers of [`STOP_SIGNALS`] and the watchdog.
     fn register() -> io::Result<Self> {
         let flag = Self::default();
         for number in STOP_SIGNALS {
-            signal_hook::flag::register_usize(number, Arc::clone(&flag.0), number as usize)?;
+            signal_hook::flag::register_usize(number, Arc::clone(&flag.signal), number as usize)?;
         }
-        start_watchdog(Arc::clone(&flag.0));
+        start_watchdog(flag.clone());
         Ok(flag)
     }
 
     /// The stop signal that arrived, if one did.
     fn signal(&self) -> Option<i32> {
-        match self.0.load(Ordering::Relaxed) {
+        match self.signal.load(Ordering::Relaxed) {
             0 => None,
             number => i32::try_from(number).ok(),
         }
     }
+
+    /// Runs `other`, a program the terminal is handed to (the user's editor). The
+    /// watchdog waits meanwhile, and a Ctrl-C typed there was for that program, not a
+    /// request to stop cxmap; other stop signals are acted on once it is back.
+    fn while_away<T>(&self, other: impl FnOnce() -> T) -> T {
+        self.away.store(true, Ordering::Relaxed);
+        let result = other();
+        let interrupt = signal_hook::consts::SIGINT as usize;
+        let _ = self
+            .signal
+            .compare_exchange(interrupt, 0, Ordering::Relaxed, Ordering::Relaxed);
+        self.away.store(false, Ordering::Relaxed);
+        result
+    }
 }
 
 /// Ends the process if it has not stopped on its own shortly after a stop signal (a
-/// last resort should the loop ever be stuck where it cannot see the signal).
-fn start_watchdog(stop: Arc<AtomicUsize>) {
+/// last resort should the loop ever be stuck where it cannot see the signal), unless
+/// the terminal is handed to another program, which may take its time.
+fn start_watchdog(stop: StopFlag) {
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(Duration::from_millis(100));
-            let number = stop.load(Ordering::Relaxed);
-            if number != 0 {
+            let number = stop.signal.load(Ordering::Relaxed);
+            if number != 0 && !stop.away.load(Ordering::Relaxed) {
                 std::thread::sleep(WATCHDOG_GRACE);
                 std::process::exit(128 + i32::try_from(number).unwrap_or(15));
             }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::theme;
+use super::theme::Theme;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
 use crate::app::modal::Modal;
@@ -16,7 +16,8 @@ use crate::text::display::{clean_line, truncate, width};
 
 /// The top line.
 pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, theme::BAR);
+    let theme = Theme::of(app.look);
+    buf.set_style(area, theme.bar);
     let room = usize::from(area.width);
     // The file's state is never cut; the file name gives way first, then the persona.
     let right = match app.doc() {
@@ -74,18 +75,19 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
         }
         None => " cxmap │ customer-journey maps".to_owned(),
     };
-    buf.set_stringn(area.x, area.y, truncate(&left, left_room), left_room, theme::BAR);
+    buf.set_stringn(area.x, area.y, truncate(&left, left_room), left_room, theme.bar);
     let x = area.right().saturating_sub(width(&right) as u16);
     let style = if app.doc().is_some_and(|d| d.is_dirty()) {
-        theme::BAR_ACCENT
+        theme.bar_accent
     } else {
-        theme::BAR
+        theme.bar
     };
     buf.set_stringn(x, area.y, &right, room, style);
 }
 
 /// The bottom line.
 pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::of(app.look);
     let mode = app.mode();
     let position = position(app, usize::from(area.width));
     let search = search_status(app);
@@ -97,13 +99,13 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let badge = format!(" {badge} ");
     let mut used = width(&badge) + 1;
-    let mut spans = vec![Span::styled(badge, theme::BAR_ACCENT), Span::raw(" ")];
+    let mut spans = vec![Span::styled(badge, theme.bar_accent), Span::raw(" ")];
     match &app.message {
         Some(message) => {
             let style = if message.tone == Tone::Error {
-                theme::ERROR
+                theme.error
             } else {
-                theme::TEXT
+                theme.text
             };
             let text = truncate(&clean_line(&message.text), room.saturating_sub(used)).into_owned();
             spans.push(Span::styled(text, style));
@@ -118,7 +120,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
                 if used > room {
                     break;
                 }
-                spans.push(Span::styled(key, theme::KEY));
+                spans.push(Span::styled(key, theme.key));
                 spans.push(Span::raw(hint));
             }
         }
@@ -131,19 +133,19 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         buf,
     );
     let x = area.right() - width(&position) as u16;
-    buf.set_stringn(x, area.y, &position, width(&position), theme::DIM);
+    buf.set_stringn(x, area.y, &position, width(&position), theme.dim);
     if !search.is_empty() {
         let style = if app.search.hits.is_empty() {
-            theme::ERROR
+            theme.error
         } else {
-            theme::WARNING
+            theme.warning
         };
         let x = x.saturating_sub(width(&search) as u16);
         buf.set_stringn(x, area.y, &search, width(&search), style);
     }
     if !clip.is_empty() {
         let x = x.saturating_sub((width(&search) + width(&clip)) as u16);
-        buf.set_stringn(x, area.y, &clip, width(&clip), theme::WARNING);
+        buf.set_stringn(x, area.y, &clip, width(&clip), theme.warning);
     }
 }
 

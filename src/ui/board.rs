@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::Hits;
-use super::cell::friction_badge;
-use super::theme;
+use super::cell::{badge_text, friction_badge};
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
@@ -33,7 +33,7 @@ fn columns(total: usize) -> Vec<Column> {
     let badge = Column {
         heading: "Sev·Votes",
         width: 9,
-        cell: |_, _, f, votes| friction_badge(f, votes).0,
+        cell: |_, _, f, votes| badge_text(f, votes),
     };
     let status = Column {
         heading: "Status",
@@ -73,6 +73,7 @@ fn columns(total: usize) -> Vec<Column> {
 
 /// Draws the board into `area`.
 pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+    let theme = Theme::of(app.look);
     if area.height < 3 {
         return;
     }
@@ -94,7 +95,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
         area.y,
         truncate(&clean_line(&title), usize::from(area.width)),
         usize::from(area.width),
-        theme::ACCENT,
+        theme.accent,
     );
     let total = usize::from(area.width);
     let columns = columns(total);
@@ -105,7 +106,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
         header.push_str(&format!("{:<w$} ", column.heading, w = column.width));
     }
     header.push_str("Friction point");
-    buf.set_stringn(area.x, area.y + 1, &header, total, theme::HEADER);
+    buf.set_stringn(area.x, area.y + 1, &header, total, theme.header);
     let body = usize::from(area.height - 2);
     if board.rows.is_empty() {
         let note = if filter.is_empty() {
@@ -114,7 +115,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
             let clear = app.keymap.key(Mode::Board, &Action::ClearFilter);
             format!("Nothing passes the filter: {clear} shows all.")
         };
-        buf.set_stringn(area.x, area.y + 2, note, total, theme::DIM);
+        buf.set_stringn(area.x, area.y + 2, note, total, theme.dim);
         return;
     }
     let first = (board.selected + 1).saturating_sub(body);
@@ -125,12 +126,12 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
         let y = area.y + 2 + (row - first) as u16;
         hits.add(Rect::new(area.x, y, area.width, 1), Spot::Row(row));
         let base = if friction.status.is_closed() {
-            theme::DIM
+            theme.dim
         } else {
-            theme::TEXT
+            theme.text
         };
         let style = if row == board.selected {
-            base.patch(theme::SELECTED)
+            base.patch(theme.selected)
         } else {
             base
         };
@@ -151,7 +152,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
                 clean_line(&(column.cell)(map, s, friction, votes)).into_owned()
             };
             let cell_style: Style = if column.heading == "Sev·Votes" {
-                friction_badge(friction, votes).1.patch(style)
+                friction_badge(theme, friction, votes).1.patch(style)
             } else {
                 style
             };

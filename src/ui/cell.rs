@@ -3,7 +3,7 @@
 
 use ratatui::style::Style;
 
-use super::theme;
+use super::theme::Theme;
 use crate::model::voting::{Round, shown_votes};
 use crate::model::{Friction, Lane, Metrics, Stage};
 use crate::text::display::{clean, ending_in_ellipsis, truncate};
@@ -70,33 +70,38 @@ fn item_chunk(
 
 /// `▲3 ●2`: a friction point's severity and the `votes` shown (none while a blind round
 /// hides them) at a glance.
-pub fn friction_badge(friction: &Friction, votes: Option<u32>) -> (String, Style) {
+pub fn friction_badge(theme: &Theme, friction: &Friction, votes: Option<u32>) -> (String, Style) {
+    let style = if friction.status.is_closed() {
+        theme.dim
+    } else {
+        theme.severity(friction.severity)
+    };
+    (badge_text(friction, votes), style)
+}
+
+/// The text of [`friction_badge`].
+pub fn badge_text(friction: &Friction, votes: Option<u32>) -> String {
     let votes = match votes {
         Some(votes) if votes > 0 => format!(" ●{votes}"),
         _ => String::new(),
     };
-    let style = if friction.status.is_closed() {
-        theme::DIM
-    } else {
-        theme::severity(friction.severity)
-    };
-    (format!("▲{}{votes}", friction.severity.number()), style)
+    format!("▲{}{votes}", friction.severity.number())
 }
 
 /// The score line of an emotion cell, e.g. "↓ -1 negative".
-pub fn score_line(stage: &Stage) -> (String, Style) {
+pub fn score_line(theme: &Theme, stage: &Stage) -> (String, Style) {
     match stage.emotion.score {
         Some(score) => (
             format!("{} {} {}", score.glyph(), score.signed(), score.word()),
-            theme::score(score),
+            theme.score(score),
         ),
-        None => ("· not scored".to_owned(), theme::DIM),
+        None => ("· not scored".to_owned(), theme.dim),
     }
 }
 
 /// Everything a cell holds, laid out for `columns` of width; votes as a running `round`
 /// shows them.
-pub fn chunks(stage: &Stage, lane: Lane, columns: usize, round: Option<&Round>) -> Vec<Chunk> {
+pub fn chunks(theme: &Theme, stage: &Stage, lane: Lane, columns: usize, round: Option<&Round>) -> Vec<Chunk> {
     let text_chunk = |text: &str, style| Chunk {
         lines: wrapped(&clean(text), columns, MAX_TEXT_LINES),
         style,
@@ -105,9 +110,9 @@ pub fn chunks(stage: &Stage, lane: Lane, columns: usize, round: Option<&Round>) 
     };
     match lane {
         Lane::Goal if stage.goal.is_empty() => Vec::new(),
-        Lane::Goal => vec![text_chunk(&stage.goal, theme::TEXT)],
+        Lane::Goal => vec![text_chunk(&stage.goal, theme.text)],
         Lane::Emotion => {
-            let (line, style) = score_line(stage);
+            let (line, style) = score_line(theme, stage);
             let mut chunks = vec![Chunk {
                 lines: vec![truncate(&line, columns).into_owned()],
                 style,
@@ -115,7 +120,7 @@ pub fn chunks(stage: &Stage, lane: Lane, columns: usize, round: Option<&Round>) 
                 badge: None,
             }];
             if !stage.emotion.note.is_empty() {
-                chunks.push(text_chunk(&stage.emotion.note, theme::TEXT));
+                chunks.push(text_chunk(&stage.emotion.note, theme.text));
             }
             chunks
         }
@@ -123,7 +128,7 @@ pub fn chunks(stage: &Stage, lane: Lane, columns: usize, round: Option<&Round>) 
             .touchpoints
             .iter()
             .enumerate()
-            .map(|(i, t)| item_chunk(t, columns, i, theme::TEXT, None))
+            .map(|(i, t)| item_chunk(t, columns, i, theme.text, None))
             .collect(),
         Lane::Friction => stage
             .frictions
@@ -131,12 +136,12 @@ pub fn chunks(stage: &Stage, lane: Lane, columns: usize, round: Option<&Round>) 
             .enumerate()
             .map(|(i, f)| {
                 let style = if f.status.is_closed() {
-                    theme::DIM
+                    theme.dim
                 } else {
-                    theme::TEXT
+                    theme.text
                 };
                 let votes = shown_votes(round, f.id.as_str(), f.votes);
-                item_chunk(&f.text, columns, i, style, Some(friction_badge(f, votes)))
+                item_chunk(&f.text, columns, i, style, Some(friction_badge(theme, f, votes)))
             })
             .collect(),
         Lane::Opportunity => stage
@@ -146,8 +151,8 @@ pub fn chunks(stage: &Stage, lane: Lane, columns: usize, round: Option<&Round>) 
             .map(|(i, o)| {
                 let badge = shown_votes(round, o.id.as_str(), o.votes)
                     .filter(|votes| *votes > 0)
-                    .map(|votes| (format!("●{votes}"), theme::VOTES));
-                item_chunk(&o.text, columns, i, theme::TEXT, badge)
+                    .map(|votes| (format!("●{votes}"), theme.votes));
+                item_chunk(&o.text, columns, i, theme.text, badge)
             })
             .collect(),
     }

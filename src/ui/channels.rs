@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::Hits;
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
@@ -14,12 +14,13 @@ use crate::text::display::{clean_line, truncate};
 
 /// Draws the list into `area`.
 pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+    let theme = Theme::of(app.look);
     let total = usize::from(area.width);
     let title = format!(
         " Channels · {} · where the customer meets the brand; renaming reaches every note, friction point and plan vote ",
         map.shadow.channels.len()
     );
-    buf.set_stringn(area.x, area.y, truncate(&title, total), total, theme::ACCENT);
+    buf.set_stringn(area.x, area.y, truncate(&title, total), total, theme.accent);
     if map.shadow.channels.is_empty() {
         buf.set_stringn(
             area.x,
@@ -29,7 +30,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
                 app.keymap.key(Mode::Channels, &Action::AddChannel)
             ),
             total,
-            theme::DIM,
+            theme.dim,
         );
         return;
     }
@@ -49,9 +50,9 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
         let pad = " ".repeat(22usize.saturating_sub(crate::text::display::width(&name)));
         let line = format!(" {:>2}. {name}{pad}  {uses}", i + 1);
         let style = if i == app.shadow.channel {
-            theme::SELECTED
+            theme.selected
         } else {
-            theme::TEXT
+            theme.text
         };
         let line = format!("{line:<total$}");
         buf.set_stringn(area.x, y, line, total, style);

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::Hits;
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::conflicts::Entry;
@@ -20,6 +20,7 @@ const BLOCK: u16 = 6;
 
 /// Draws the list of conflicts into `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+    let theme = Theme::of(app.look);
     let entries = &app.conflicts.entries;
     let room = usize::from(area.width);
     let key = |action: Action| app.keymap.key(Mode::Conflicts, &action);
@@ -39,7 +40,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
             key(Action::Open)
         )
     };
-    buf.set_stringn(area.x, area.y, truncate(&heading, room), room, theme::ACCENT);
+    buf.set_stringn(area.x, area.y, truncate(&heading, room), room, theme.accent);
     let visible = usize::from(area.height.saturating_sub(2) / BLOCK).max(1);
     let first = app.conflicts.selected.saturating_sub(visible - 1);
     for (row, (index, entry)) in entries.iter().enumerate().skip(first).take(visible).enumerate() {
@@ -47,6 +48,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
         let block = Rect::new(area.x, top, area.width, BLOCK - 1).intersection(area);
         hits.add(block, Spot::Row(index));
         draw_block(
+            theme,
             entry,
             index == app.conflicts.selected,
             Rect { y: top, ..area },
@@ -55,13 +57,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
     }
 }
 
-fn draw_block(entry: &Entry, selected: bool, area: Rect, buf: &mut Buffer) {
+fn draw_block(theme: &Theme, entry: &Entry, selected: bool, area: Rect, buf: &mut Buffer) {
     let room = usize::from(area.width.saturating_sub(4));
     let item_style = if selected {
-        buf.set_stringn(area.x, area.y, "▶", 1, theme::ACCENT);
-        theme::SELECTED_HEADER
+        buf.set_stringn(area.x, area.y, "▶", 1, theme.accent);
+        theme.selected_header
     } else {
-        theme::HEADER
+        theme.header
     };
     let mut line = |offset: u16, text: String, style| {
         if offset < area.height {
@@ -74,10 +76,10 @@ fn draw_block(entry: &Entry, selected: bool, area: Rect, buf: &mut Buffer) {
         _ => format!("{} · {}", entry.conflict.item, entry.item),
     };
     line(0, item, item_style);
-    line(1, format!("  {}", entry.what), theme::WARNING);
-    line(2, format!("  ours:   {}", entry.ours), theme::TEXT);
-    line(3, format!("  theirs: {}", entry.theirs), theme::TEXT);
+    line(1, format!("  {}", entry.what), theme.warning);
+    line(2, format!("  ours:   {}", entry.ours), theme.text);
+    line(3, format!("  theirs: {}", entry.theirs), theme.text);
     if let Some(base) = &entry.base {
-        line(4, format!("  before: {base}"), theme::DIM);
+        line(4, format!("  before: {base}"), theme.dim);
     }
 }

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 
 use super::Hits;
 use super::cell::{friction_badge, wrapped};
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
@@ -28,8 +28,9 @@ fn card(
     friction: &Friction,
     width: usize,
 ) -> Vec<(String, Style)> {
+    let theme = Theme::of(app.look);
     let votes = shown_votes(app.round.as_ref(), friction.id.as_str(), friction.votes);
-    let (badge, badge_style) = friction_badge(friction, votes);
+    let (badge, badge_style) = friction_badge(theme, friction, votes);
     let channel = if friction.channel.is_empty() {
         "no channel".into()
     } else {
@@ -45,7 +46,7 @@ fn card(
     lines.extend(
         wrapped(&clean(&friction.text), width, FULL_TEXT)
             .into_iter()
-            .map(|line| (line, theme::HEADER)),
+            .map(|line| (line, theme.header)),
     );
     let key = |action: Action| app.keymap.key(Mode::Council, &action);
     lines.push(if friction.owner.is_empty() {
@@ -55,7 +56,7 @@ fn card(
                 key(Action::SetOwner),
                 friction.status.label()
             ),
-            theme::WARNING,
+            theme.warning,
         )
     } else {
         (
@@ -64,7 +65,7 @@ fn card(
                 clean_line(&friction.owner),
                 friction.status.label()
             ),
-            theme::TEXT,
+            theme.text,
         )
     });
     lines
@@ -72,8 +73,9 @@ fn card(
 
 /// Draws the council's cards into `area`.
 pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+    let theme = Theme::of(app.look);
     let title = " CX council · the three biggest open friction points, by votes then severity ";
-    buf.set_stringn(area.x, area.y, title, usize::from(area.width), theme::ACCENT);
+    buf.set_stringn(area.x, area.y, title, usize::from(area.width), theme.accent);
     let width = usize::from(area.width.saturating_sub(6)).max(1);
     let cards: Vec<(usize, Vec<(String, Style)>)> = app
         .board
@@ -91,7 +93,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
             area.y + 2,
             "No open friction points.",
             usize::from(area.width),
-            theme::DIM,
+            theme.dim,
         );
         return;
     }
@@ -115,9 +117,9 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
             break;
         }
         let number_style = if *rank == app.board.selected {
-            theme::SELECTED_HEADER
+            theme.selected_header
         } else {
-            theme::ACCENT
+            theme.accent
         };
         buf.set_stringn(area.x, y, format!(" {} ", rank + 1), 3, number_style);
         let top = y;

@@ -4,10 +4,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
 
 use super::Hits;
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
@@ -19,16 +18,6 @@ use crate::text::display::{clean_line, truncate, width};
 const MIN_COLUMN: u16 = 9;
 /// The shade of each darkness level, from a gap to the busiest cell.
 const SHADES: [&str; 5] = [" ", "░", "▒", "▓", "█"];
-
-fn level_style(level: usize) -> Style {
-    match level {
-        0 => theme::DIM,
-        1 => Style::new().fg(Color::Cyan),
-        2 => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-        3 => Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
-        _ => Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
-    }
-}
 
 /// A cell's text, `width` columns wide: shade, count (or "gap"), votes.
 fn cell_text(coverage: &Coverage, cell: Cell, columns: usize) -> String {
@@ -54,6 +43,7 @@ fn cell_text(coverage: &Coverage, cell: Cell, columns: usize) -> String {
 
 /// Draws the view into `area`.
 pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+    let theme = Theme::of(app.look);
     let coverage = &app.shadow.coverage;
     let total = usize::from(area.width);
     let cells = coverage.stage_count * coverage.channels.len();
@@ -62,7 +52,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
         map.shadow.notes.len(),
         coverage.gaps()
     );
-    buf.set_stringn(area.x, area.y, truncate(&title, total), total, theme::ACCENT);
+    buf.set_stringn(area.x, area.y, truncate(&title, total), total, theme.accent);
     if coverage.channels.is_empty() || coverage.stage_count == 0 {
         buf.set_stringn(
             area.x,
@@ -73,7 +63,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
                 app.keymap.key(Mode::Grid, &Action::AddStageAfter)
             ),
             total,
-            theme::DIM,
+            theme.dim,
         );
         return;
     }
@@ -107,6 +97,7 @@ struct Layout {
 
 /// The stage numbers and names over the table, with the range shown.
 fn draw_header(app: &App, map: &JourneyMap, layout: &Layout, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+    let theme = Theme::of(app.look);
     let coverage = &app.shadow.coverage;
     let Layout {
         label,
@@ -127,16 +118,16 @@ fn draw_header(app: &App, map: &JourneyMap, layout: &Layout, area: Rect, buf: &m
             ""
         }
     );
-    buf.set_stringn(area.x, y, &range, usize::from(label), theme::DIM);
+    buf.set_stringn(area.x, y, &range, usize::from(label), theme.dim);
     for i in 0..shown {
         let s = first + i;
         let x = area.x + label + column * i as u16;
         let name = map.stages.get(s).map_or("", |stage| stage.name.as_str());
         let head = format!("{} {}", s + 1, clean_line(name));
         let style = if s == app.shadow.cell.stage {
-            theme::SELECTED_HEADER
+            theme.selected_header
         } else {
-            theme::HEADER
+            theme.header
         };
         let columns = usize::from(column.saturating_sub(1));
         buf.set_stringn(x, y, truncate(&head, columns), columns, style);
@@ -153,6 +144,7 @@ fn draw_header(app: &App, map: &JourneyMap, layout: &Layout, area: Rect, buf: &m
 
 /// One row per channel, as many as fit above the queue; returns the row after them.
 fn draw_rows(app: &App, layout: &Layout, area: Rect, buf: &mut Buffer, hits: &mut Hits) -> u16 {
+    let theme = Theme::of(app.look);
     let coverage = &app.shadow.coverage;
     let selected = app.shadow.cell;
     let Layout {
@@ -168,9 +160,9 @@ fn draw_rows(app: &App, layout: &Layout, area: Rect, buf: &mut Buffer, hits: &mu
     for c in (first_row..coverage.channels.len()).take(rows_room) {
         let name = truncate(&clean_line(&coverage.channels[c]), usize::from(label - 1)).into_owned();
         let style = if c == selected.channel {
-            theme::SELECTED_HEADER
+            theme.selected_header
         } else {
-            theme::HEADER
+            theme.header
         };
         buf.set_stringn(area.x, y, &name, usize::from(label - 1), style);
         let row = Cell {
@@ -188,12 +180,12 @@ fn draw_rows(app: &App, layout: &Layout, area: Rect, buf: &mut Buffer, hits: &mu
             };
             let x = area.x + label + column * i as u16;
             let columns = usize::from(column.saturating_sub(1));
-            let mut style = level_style(coverage.level(cell));
+            let mut style = theme.coverage_level(coverage.level(cell));
             if coverage.votes_at(cell) > 0 && coverage.notes_at(cell) == 0 {
-                style = theme::WARNING;
+                style = theme.warning;
             }
             if cell == selected {
-                style = style.patch(theme::SELECTED);
+                style = style.patch(theme.selected);
             }
             buf.set_stringn(x, y, cell_text(coverage, cell, columns), columns, style);
             hits.add(
@@ -212,7 +204,7 @@ fn draw_rows(app: &App, layout: &Layout, area: Rect, buf: &mut Buffer, hits: &mu
                 coverage.channels.len() - first_row - rows_room
             ),
             usize::from(area.width),
-            theme::DIM,
+            theme.dim,
         );
         y += 1;
     }
@@ -221,6 +213,7 @@ fn draw_rows(app: &App, layout: &Layout, area: Rect, buf: &mut Buffer, hits: &mu
 
 /// Under the table from row `y`: the selected cell, the legend and what to shadow next.
 fn draw_queue(app: &App, map: &JourneyMap, mut y: u16, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::of(app.look);
     let coverage = &app.shadow.coverage;
     let total = usize::from(area.width);
     let focus = format!(
@@ -230,16 +223,16 @@ fn draw_queue(app: &App, map: &JourneyMap, mut y: u16, area: Rect, buf: &mut Buf
     );
     y += 1;
     if y < area.bottom() {
-        buf.set_stringn(area.x, y, truncate(&focus, total), total, theme::TEXT);
+        buf.set_stringn(area.x, y, truncate(&focus, total), total, theme.text);
         y += 1;
     }
     if y < area.bottom() {
         let legend = "gap: no note yet · ░▒▓█ more notes, darker · +N votes to shadow it next";
-        buf.set_stringn(area.x, y, truncate(legend, total), total, theme::DIM);
+        buf.set_stringn(area.x, y, truncate(legend, total), total, theme.dim);
         y += 2;
     }
     if y < area.bottom() {
-        buf.set_stringn(area.x, y, "Shadow next", total, theme::HEADER);
+        buf.set_stringn(area.x, y, "Shadow next", total, theme.header);
         y += 1;
     }
     for (rank, &cell) in coverage.queue.iter().enumerate() {
@@ -247,7 +240,7 @@ fn draw_queue(app: &App, map: &JourneyMap, mut y: u16, area: Rect, buf: &mut Buf
             break;
         }
         let line = format!("{:>3}. {}", rank + 1, clean_line(&coverage.entry(map, cell)));
-        buf.set_stringn(area.x, y, truncate(&line, total), total, theme::TEXT);
+        buf.set_stringn(area.x, y, truncate(&line, total), total, theme.text);
         y += 1;
     }
 }

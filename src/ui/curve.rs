@@ -4,14 +4,13 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Color;
 use ratatui::symbols::Marker;
 use ratatui::text::Span;
 use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Line};
 
 use super::grid::Columns;
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::geometry::LANE_LABEL_WIDTH;
 use crate::model::{JourneyMap, Lane, Score};
@@ -21,20 +20,21 @@ const REACH: f64 = 2.5;
 
 /// Draws the curve into `area` (its first row is a rule with the curve's name).
 pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::of(app.look);
     if area.height < 2 || map.stages.is_empty() {
         return;
     }
     let columns = Columns::new(app, map.stages.len(), area);
     let rule_y = area.y;
     for x in area.left()..area.right() {
-        buf[(x, rule_y)].set_symbol("─").set_style(theme::RULE);
+        buf[(x, rule_y)].set_symbol("─").set_style(theme.rule);
     }
     buf.set_stringn(
         area.x,
         rule_y,
         "Emotion curve",
         usize::from(LANE_LABEL_WIDTH - 1),
-        theme::lane(Lane::Emotion),
+        theme.lane(Lane::Emotion),
     );
     let plot_y = rule_y + 1;
     let rows = area.height - 1;
@@ -44,12 +44,12 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
     };
     for (label, score) in [("+2", 2.0), ("0", 0.0), ("-2", -2.0)] {
         let x = area.x + LANE_LABEL_WIDTH - 2 - label.len() as u16;
-        buf.set_stringn(x, row_of(score), label, label.len(), theme::DIM);
+        buf.set_stringn(x, row_of(score), label, label.len(), theme.dim);
     }
     for y in plot_y..area.bottom() {
         buf[(area.x + LANE_LABEL_WIDTH - 1, y)]
             .set_symbol("│")
-            .set_style(theme::RULE);
+            .set_style(theme.rule);
     }
     let left = area.x + LANE_LABEL_WIDTH;
     let width = area.right().saturating_sub(left);
@@ -85,12 +85,12 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
         .x_bounds([0.0, f64::from(width)])
         .y_bounds([-REACH, REACH])
         .paint(|ctx| {
-            ctx.draw(&Line::new(0.0, 0.0, f64::from(width), 0.0, Color::DarkGray));
+            ctx.draw(&Line::new(0.0, 0.0, f64::from(width), 0.0, theme.curve_axis));
             ctx.layer();
             for pair in line.windows(2) {
                 if let [(x1, Some(a), _), (x2, Some(b), _)] = pair {
                     let (y1, y2) = (f64::from(a.value()), f64::from(b.value()));
-                    ctx.draw(&Line::new(*x1, y1, *x2, y2, Color::Cyan));
+                    ctx.draw(&Line::new(*x1, y1, *x2, y2, theme.curve_line));
                 }
             }
         })
@@ -102,13 +102,13 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer) {
                 let y = row_of(f64::from(score.value()));
                 let mark = format!("● {}", score.signed());
                 let room = usize::from(area.right().saturating_sub(cell_x));
-                buf.set_stringn(cell_x, y, &mark, room, theme::score(score));
+                buf.set_stringn(cell_x, y, &mark, room, theme.score(score));
             }
             None => {
                 let gap = "no score";
                 let start = cell_x.saturating_sub(gap.len() as u16 / 2).max(left);
                 let room = usize::from(w).min(usize::from(area.right().saturating_sub(start)));
-                buf.set_stringn(start, plot_y, Span::raw(gap).content, room, theme::DIM);
+                buf.set_stringn(start, plot_y, Span::raw(gap).content, room, theme.dim);
             }
         }
     }

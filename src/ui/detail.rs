@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::cell::{metric_tags, score_line, wrapped};
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::cursor::Cursor;
-use crate::app::editor::Editor;
+use crate::app::editor::{EditTarget, Editor};
 use crate::app::keymap::{Keymap, Mode};
 use crate::app::queue::Queue;
 use crate::app::screen::View;
@@ -27,6 +27,7 @@ use crate::text::display::{clean, clean_line, truncate, width as text_width};
 
 /// Draws the detail pane, or the editor when one is open.
 pub fn render(app: &App, area: Rect, frame: &mut Frame) {
+    let theme = Theme::of(app.look);
     if let Some(editor) = app.modal.editor() {
         render_editor(app, editor, area, frame);
         return;
@@ -50,6 +51,7 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
         .flatten();
     let (title, lines) = note.unwrap_or_else(|| {
         describe(
+            theme,
             &doc.map,
             &app.queue,
             &app.keymap,
@@ -59,8 +61,8 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
         )
     });
     let block = Block::bordered()
-        .border_style(theme::RULE)
-        .title(Span::styled(title, theme::HEADER));
+        .border_style(theme.rule)
+        .title(Span::styled(title, theme.header));
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
         area,
@@ -68,9 +70,9 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
 }
 
 /// A field's name and value, kept on one line when the pane wraps (no-break spaces).
-fn field(name: &str, value: String) -> Vec<Span<'static>> {
+fn field(theme: &Theme, name: &str, value: String) -> Vec<Span<'static>> {
     vec![
-        Span::styled(format!("{}\u{a0}", name.replace(' ', "\u{a0}")), theme::DIM),
+        Span::styled(format!("{}\u{a0}", name.replace(' ', "\u{a0}")), theme.dim),
         Span::raw(value.replace(' ', "\u{a0}")),
         Span::raw("   "),
     ]
@@ -85,6 +87,7 @@ fn text_lines(text: &str, width: usize) -> Vec<Line<'static>> {
 
 /// The pane's title and lines for the selected cell; the keys it names are the grid's.
 fn describe(
+    theme: &Theme,
     map: &JourneyMap,
     queue: &Queue,
     keymap: &Keymap,
@@ -101,7 +104,7 @@ fn describe(
             " Map ".to_owned(),
             vec![Line::styled(
                 format!("Press {} to add a stage.", key(Action::AddStageAfter)),
-                theme::DIM,
+                theme.dim,
             )],
         );
     };
@@ -119,14 +122,14 @@ fn describe(
     );
     let empty = |verb: &str| {
         vec![
-            Line::styled(cursor.lane.question().to_owned(), theme::DIM),
-            Line::styled(format!("{} {verb}.", key(Action::EditCell)), theme::DIM),
+            Line::styled(cursor.lane.question().to_owned(), theme.dim),
+            Line::styled(format!("{} {verb}.", key(Action::EditCell)), theme.dim),
         ]
     };
     let lines = match cursor.lane {
         Lane::Goal if stage.goal.is_empty() => empty("writes it"),
         Lane::Goal => text_lines(&stage.goal, width),
-        Lane::Emotion => emotion_lines(stage, &key, width),
+        Lane::Emotion => emotion_lines(theme, stage, &key, width),
         Lane::Touchpoints => match stage.touchpoints.get(cursor.item) {
             None => empty("adds one"),
             Some(text) => text_lines(text, width),
@@ -135,14 +138,14 @@ fn describe(
             None => empty("adds one"),
             Some(friction) => {
                 let shown = votes(friction.id.as_str(), friction.votes);
-                friction_lines(map, queue, friction, shown, &key, width)
+                friction_lines(theme, map, queue, friction, shown, &key, width)
             }
         },
         Lane::Opportunity => match stage.opportunities.get(cursor.item) {
             None => empty("adds one"),
             Some(opportunity) => {
                 let shown = votes(opportunity.id.as_str(), opportunity.votes);
-                opportunity_lines(map, queue, opportunity, shown, &key, width)
+                opportunity_lines(theme, map, queue, opportunity, shown, &key, width)
             }
         },
     };
@@ -150,8 +153,13 @@ fn describe(
 }
 
 /// The emotion cell: its score, the keys that set it, the stage's metrics, the note.
-fn emotion_lines(stage: &Stage, key: &dyn Fn(Action) -> String, width: usize) -> Vec<Line<'static>> {
-    let (score, style) = score_line(stage);
+fn emotion_lines(
+    theme: &Theme,
+    stage: &Stage,
+    key: &dyn Fn(Action) -> String,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let (score, style) = score_line(theme, stage);
     let keys = format!(
         "   {} / {} or {}{}…{}{} set the score, {} edits the note",
         key(Action::RaiseScore),
@@ -164,7 +172,7 @@ fn emotion_lines(stage: &Stage, key: &dyn Fn(Action) -> String, width: usize) ->
     );
     let mut lines = vec![Line::from(vec![
         Span::styled(score, style),
-        Span::styled(keys, theme::DIM),
+        Span::styled(keys, theme.dim),
     ])];
     let tags = metric_tags(stage.metrics.as_ref());
     let metrics = if tags.is_empty() {
@@ -173,7 +181,7 @@ fn emotion_lines(stage: &Stage, key: &dyn Fn(Action) -> String, width: usize) ->
                 "no metrics yet ({} adds CSAT, NPS, CES)",
                 key(Action::EditMetrics)
             ),
-            theme::DIM,
+            theme.dim,
         )
     } else {
         Span::raw(format!(
@@ -182,7 +190,7 @@ fn emotion_lines(stage: &Stage, key: &dyn Fn(Action) -> String, width: usize) ->
             key(Action::EditMetrics)
         ))
     };
-    lines.push(Line::from(vec![Span::styled("metrics ", theme::DIM), metrics]));
+    lines.push(Line::from(vec![Span::styled("metrics ", theme.dim), metrics]));
     lines.extend(text_lines(&stage.emotion.note, width));
     lines
 }
@@ -191,6 +199,7 @@ fn emotion_lines(stage: &Stage, key: &dyn Fn(Action) -> String, width: usize) ->
 /// evidence's problems (its own and its linked notes'), the notes behind it and the
 /// opportunities addressing it.
 fn friction_lines(
+    theme: &Theme,
     map: &JourneyMap,
     queue: &Queue,
     friction: &Friction,
@@ -201,14 +210,15 @@ fn friction_lines(
     let mut lines = vec![Line::from(
         [
             field(
+                theme,
                 "severity",
                 format!("{} {}", friction.severity.number(), friction.severity.word()),
             ),
-            field("channel", none_if_empty(&friction.channel)),
-            field("votes", votes),
-            field("owner", none_if_empty(&friction.owner)),
-            field("status", friction.status.label().to_owned()),
-            field("evidence", queue.evidence.len().to_string()),
+            field(theme, "channel", none_if_empty(&friction.channel)),
+            field(theme, "votes", votes),
+            field(theme, "owner", none_if_empty(&friction.owner)),
+            field(theme, "status", friction.status.label().to_owned()),
+            field(theme, "evidence", queue.evidence.len().to_string()),
         ]
         .concat(),
     )];
@@ -220,14 +230,14 @@ fn friction_lines(
                 advice.message(),
                 key(Action::MoveToOpportunities)
             ),
-            theme::WARNING,
+            theme.warning,
         ));
     }
     for entry in &queue.evidence {
         if queue.missing.contains(entry) {
             lines.push(Line::styled(
                 format!("✗ evidence not found beside the map: {}", clean_line(entry)),
-                theme::WARNING,
+                theme.warning,
             ));
         } else if evidence_place(entry) == EvidencePlace::Outside {
             lines.push(Line::styled(
@@ -235,7 +245,7 @@ fn friction_lines(
                     "↗ outside the map's folder (stays behind when the map is shared): {}",
                     clean_line(entry)
                 ),
-                theme::WARNING,
+                theme.warning,
             ));
         }
     }
@@ -255,7 +265,7 @@ fn friction_lines(
                     clean_line(&note.text)
                 )
             };
-            lines.push(Line::styled(truncate(&line, width).into_owned(), theme::DIM));
+            lines.push(Line::styled(truncate(&line, width).into_owned(), theme.dim));
         }
     }
     let by = queue
@@ -267,6 +277,7 @@ fn friction_lines(
             && let Some(opportunity) = stage.opportunities.get(o)
         {
             lines.push(link_line(
+                theme,
                 "← addressed by",
                 s,
                 &stage.name,
@@ -280,6 +291,7 @@ fn friction_lines(
 
 /// An opportunity's votes, text and the friction points it addresses.
 fn opportunity_lines(
+    theme: &Theme,
     map: &JourneyMap,
     queue: &Queue,
     opportunity: &Opportunity,
@@ -293,21 +305,26 @@ fn opportunity_lines(
         opportunity.addresses.len().to_string()
     };
     let mut lines = vec![Line::from(
-        [field("votes", votes), field("addresses", addresses)].concat(),
+        [field(theme, "votes", votes), field(theme, "addresses", addresses)].concat(),
     )];
     lines.extend(text_lines(&opportunity.text, width));
     for id in &opportunity.addresses {
         let found = queue.position.get(id).copied();
         lines.push(match found.and_then(|(s, f)| Some((s, map.stages.get(s)?, f))) {
-            Some((s, stage, f)) if f < stage.frictions.len() => {
-                link_line("→ addresses", s, &stage.name, &stage.frictions[f].text, width)
-            }
+            Some((s, stage, f)) if f < stage.frictions.len() => link_line(
+                theme,
+                "→ addresses",
+                s,
+                &stage.name,
+                &stage.frictions[f].text,
+                width,
+            ),
             _ => Line::styled(
                 format!(
                     "→ addresses {}, which is not in this map",
                     clean_line(id.as_str())
                 ),
-                theme::WARNING,
+                theme.warning,
             ),
         });
     }
@@ -315,11 +332,18 @@ fn opportunity_lines(
 }
 
 /// One end of a link between an opportunity and a friction point, on one line.
-fn link_line(label: &str, stage: usize, stage_name: &str, text: &str, width: usize) -> Line<'static> {
+fn link_line(
+    theme: &Theme,
+    label: &str,
+    stage: usize,
+    stage_name: &str,
+    text: &str,
+    width: usize,
+) -> Line<'static> {
     let place = format!("{label} {} {}: ", stage + 1, clean_line(stage_name));
     let room = width.saturating_sub(text_width(&place));
     Line::from(vec![
-        Span::styled(place, theme::DIM),
+        Span::styled(place, theme.dim),
         Span::raw(truncate(&clean_line(text), room).into_owned()),
     ])
 }
@@ -394,10 +418,11 @@ fn tag_hint(app: &App, editor: &Editor) -> Option<String> {
 }
 
 fn render_editor(app: &App, editor: &Editor, area: Rect, frame: &mut Frame) {
+    let theme = Theme::of(app.look);
     let heading = editor.target.heading(app.doc().map(|d| &*d.map));
     let block = Block::bordered()
-        .border_style(theme::ACCENT)
-        .title(Span::styled(format!(" {} ", clean_line(&heading)), theme::ACCENT));
+        .border_style(theme.accent)
+        .title(Span::styled(format!(" {} ", clean_line(&heading)), theme.accent));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 {
@@ -423,13 +448,16 @@ fn render_editor(app: &App, editor: &Editor, area: Rect, frame: &mut Frame) {
         let new_line = app.keymap.labels(Mode::Edit, &Action::NewLine).join(" or ");
         hints.push_str(&format!(" · {new_line}: new line"));
     }
+    if editor.target != EditTarget::Search {
+        hints.push_str(&format!(" · {}: your editor", key(Action::EditInEditor)));
+    }
     if let Some(tags) = tag_hint(app, editor) {
         hints = tags;
     }
     if inner.height > 1 {
         let y = inner.bottom() - 1;
         frame.render_widget(
-            Paragraph::new(Line::styled(hints, theme::DIM)),
+            Paragraph::new(Line::styled(hints, theme.dim)),
             Rect {
                 y,
                 height: 1,

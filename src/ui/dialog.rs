@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::cell::wrapped;
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
@@ -230,6 +230,7 @@ fn recover(app: &App, offer: &RecoveryOffer) -> String {
 
 /// Draws the question in a box in the middle of the screen, as tall as its text.
 pub fn render(app: &App, question: &Question, frame: &mut Frame) {
+    let theme = Theme::of(app.look);
     let (text, answers) = wording(app, question);
     let screen = frame.area();
     let width = screen.width.min(72);
@@ -251,14 +252,14 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame) {
             used = 0;
         }
         used += needed;
-        keys.push(Span::styled(key, theme::KEY));
+        keys.push(Span::styled(key, theme.key));
         keys.push(Span::raw(meaning));
     }
     lines.push(Line::from(keys));
     let area = super::help::popup(screen, width, lines.len() as u16 + 2);
     let block = Block::bordered()
-        .border_style(theme::WARNING)
-        .title(Span::styled(" Question ", theme::WARNING));
+        .border_style(theme.warning)
+        .title(Span::styled(" Question ", theme.warning));
     super::help::clear_popup(area, frame);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::cell::wrapped;
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::form::{Field, FieldValue, Form};
@@ -33,6 +33,7 @@ fn rows(field: &Field, focused: bool, width: usize) -> usize {
 
 /// Draws `form` (kept for `purpose`) in the middle of the screen.
 pub fn render(app: &App, form: &Form, purpose: FormPurpose, frame: &mut Frame) {
+    let theme = Theme::of(app.look);
     let screen = frame.area();
     let text_width = app.geometry.form_text_width();
     let heights: Vec<usize> = form
@@ -44,12 +45,20 @@ pub fn render(app: &App, form: &Form, purpose: FormPurpose, frame: &mut Frame) {
     let inner_height = heights.iter().sum::<usize>() + 1;
     let area = super::help::popup(screen, app.geometry.form_width(), inner_height as u16 + 2);
     let block = Block::bordered()
-        .border_style(theme::ACCENT)
+        .border_style(theme.accent)
         .title(Span::styled(
             format!(" {} ", clean_line(&form.title)),
-            theme::ACCENT,
+            theme.accent,
         ))
-        .title_bottom(Span::styled(hints(&app.keymap, form, purpose), theme::DIM));
+        .title_bottom(Span::styled(
+            hints(
+                &app.keymap,
+                form,
+                purpose,
+                usize::from(area.width.saturating_sub(4)),
+            ),
+            theme.dim,
+        ));
     let inner = block.inner(area);
     super::help::clear_popup(area, frame);
     frame.render_widget(block, area);
@@ -60,9 +69,9 @@ pub fn render(app: &App, form: &Form, purpose: FormPurpose, frame: &mut Frame) {
         }
         let focused = index == form.focus;
         let label_style = if focused {
-            theme::SELECTED_HEADER
+            theme.selected_header
         } else {
-            theme::HEADER
+            theme.header
         };
         let label = format!("{:<w$}", field.label, w = usize::from(FORM_LABEL_WIDTH));
         frame.render_widget(
@@ -75,15 +84,15 @@ pub fn render(app: &App, form: &Form, purpose: FormPurpose, frame: &mut Frame) {
             text_width as u16,
             height as u16,
         );
-        render_value(field, focused, value_area, frame);
+        render_value(theme, field, focused, value_area, frame);
         y += height as u16;
     }
     let completions = form.focused().map(Field::completions).unwrap_or_default();
     let offer = completion_hint(&app.keymap, &completions);
     let bottom = match (&form.error, &form.note, &offer) {
-        (Some(error), ..) => Some((error, theme::ERROR)),
-        (None, _, Some(offer)) => Some((offer, theme::DIM)),
-        (None, Some(note), None) => Some((note, theme::WARNING)),
+        (Some(error), ..) => Some((error, theme.error)),
+        (None, _, Some(offer)) => Some((offer, theme.dim)),
+        (None, Some(note), None) => Some((note, theme.warning)),
         (None, None, None) => None,
     };
     if let Some((text, style)) = bottom {
@@ -108,7 +117,7 @@ fn completion_hint(keymap: &Keymap, completions: &[&str]) -> Option<String> {
 
 /// The keys that apply to this form: the next field only with several fields, the
 /// choosing keys only with a choice, linking shadow notes only on a friction point's.
-fn hints(keymap: &Keymap, form: &Form, purpose: FormPurpose) -> String {
+fn hints(keymap: &Keymap, form: &Form, purpose: FormPurpose, room: usize) -> String {
     let key = |action: Action| keymap.key(Mode::Form, &action);
     let mut hints = Vec::new();
     if form.fields.len() > 1 {
@@ -130,10 +139,30 @@ fn hints(keymap: &Keymap, form: &Form, purpose: FormPurpose) -> String {
     }
     hints.push(format!("{} keeps", key(Action::Commit)));
     hints.push(format!("{} cancels", key(Action::CancelEdit)));
-    format!(" {} ", hints.join(" · "))
+    if form
+        .fields
+        .iter()
+        .any(|f| !matches!(f.value, FieldValue::Choice { .. }))
+    {
+        hints.push(format!("{} editor", key(Action::EditInEditor)));
+    }
+    // The hints that fit in `room`, the first ones first: a hint is never cut in half.
+    let mut shown = String::new();
+    for hint in hints {
+        let next = if shown.is_empty() {
+            hint
+        } else {
+            format!("{shown} · {hint}")
+        };
+        if width_of(&next) > room {
+            break;
+        }
+        shown = next;
+    }
+    format!(" {shown} ")
 }
 
-fn render_value(field: &Field, focused: bool, area: Rect, frame: &mut Frame) {
+fn render_value(theme: &Theme, field: &Field, focused: bool, area: Rect, frame: &mut Frame) {
     let width = usize::from(area.width);
     match &field.value {
         FieldValue::Choice {
@@ -149,19 +178,19 @@ fn render_value(field: &Field, focused: bool, area: Rect, frame: &mut Frame) {
             let mut spans = Vec::new();
             let mut used = 0;
             if skip > 0 {
-                spans.push(Span::styled("◀ ", theme::DIM));
+                spans.push(Span::styled("◀ ", theme.dim));
                 used += 2;
             }
             for (i, option) in options.iter().enumerate().skip(skip) {
                 let more = if i + 1 < options.len() { 2 } else { 0 };
                 if i > *selected && used + widths[i] + more > width {
-                    spans.push(Span::styled("▶", theme::DIM));
+                    spans.push(Span::styled("▶", theme.dim));
                     break;
                 }
                 let style = match (i == *selected, focused) {
-                    (true, true) => theme::SELECTED_HEADER,
-                    (true, false) => theme::SELECTED,
-                    (false, _) => theme::DIM,
+                    (true, true) => theme.selected_header,
+                    (true, false) => theme.selected,
+                    (false, _) => theme.dim,
                 };
                 spans.push(Span::styled(format!(" {} ", clean_line(option)), style));
                 spans.push(Span::raw(" "));
@@ -180,7 +209,7 @@ fn render_value(field: &Field, focused: bool, area: Rect, frame: &mut Frame) {
         }
         FieldValue::Text(input) | FieldValue::Number { input, .. } => {
             let lines: Vec<Line> = if input.text().is_empty() {
-                vec![Line::styled("—", theme::DIM)]
+                vec![Line::styled("—", theme.dim)]
             } else {
                 wrapped(&clean(input.text()), width, usize::from(area.height))
                     .into_iter()

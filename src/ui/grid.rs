@@ -7,7 +7,7 @@ use ratatui::style::Style;
 
 use super::Hits;
 use super::cell::{self, Chunk};
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::geometry::{LANE_LABEL_WIDTH, MIN_STAGE_WIDTH};
@@ -19,6 +19,7 @@ use crate::text::display::{clean_line, cut_short, ending_in_ellipsis, truncate, 
 
 /// Draws the grid of `map` into `area`, recording each stage's name, cell and item.
 pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
+    let theme = Theme::of(app.look);
     let stages = &map.stages;
     if stages.is_empty() {
         let key = |action: Action| app.keymap.key(Mode::Grid, &action);
@@ -36,19 +37,19 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
             let y = area.y + area.height / 3 + i as u16;
             if y < area.bottom() {
                 let x = area.x + area.width.saturating_sub(line.chars().count() as u16) / 2;
-                buf.set_stringn(x, y, line, usize::from(area.width), theme::TEXT);
+                buf.set_stringn(x, y, line, usize::from(area.width), theme.text);
             }
         }
         return;
     }
     let columns = Columns::new(app, stages.len(), area);
-    let rows = Rows::new(map, &columns, area, app.round.as_ref());
+    let rows = Rows::new(theme, map, &columns, area, app.round.as_ref());
     draw_header(app, map, &columns, area, buf);
     for (s, x, w) in columns.stages() {
         hits.add(Rect::new(x, area.y, w, 1).intersection(area), Spot::Stage(s));
     }
     let mut y = area.y + 1;
-    draw_rule(&columns, area, y, buf);
+    draw_rule(theme, &columns, area, y, buf);
     for ((lane, &height), cells) in Lane::ALL.iter().zip(&rows.heights).zip(&rows.cells) {
         y += 1;
         draw_lane(
@@ -62,7 +63,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
         );
         y += height;
         if *lane != Lane::Opportunity && y < area.bottom() {
-            draw_rule(&columns, area, y, buf);
+            draw_rule(theme, &columns, area, y, buf);
         }
     }
 }
@@ -130,7 +131,7 @@ struct Rows {
 }
 
 impl Rows {
-    fn new(map: &JourneyMap, columns: &Columns, area: Rect, round: Option<&Round>) -> Self {
+    fn new(theme: &Theme, map: &JourneyMap, columns: &Columns, area: Rect, round: Option<&Round>) -> Self {
         let rules = 1 + (Lane::ALL.len() - 1);
         let room = usize::from(area.height).saturating_sub(1 + rules);
         let cells: Vec<Vec<Vec<Chunk>>> = Lane::ALL
@@ -141,7 +142,7 @@ impl Rows {
                     .map(|(s, _, room)| {
                         map.stages
                             .get(s)
-                            .map(|stage| cell::chunks(stage, lane, room, round))
+                            .map(|stage| cell::chunks(theme, stage, lane, room, round))
                             .unwrap_or_default()
                     })
                     .collect()
@@ -186,9 +187,9 @@ pub fn share_rows(room: usize, demands: &[usize]) -> Vec<usize> {
     heights
 }
 
-fn draw_rule(columns: &Columns, area: Rect, y: u16, buf: &mut Buffer) {
+fn draw_rule(theme: &Theme, columns: &Columns, area: Rect, y: u16, buf: &mut Buffer) {
     for x in area.left()..area.right() {
-        buf[(x, y)].set_symbol("─").set_style(theme::RULE);
+        buf[(x, y)].set_symbol("─").set_style(theme.rule);
     }
     buf[(area.x + LANE_LABEL_WIDTH - 1, y)].set_symbol("┼");
     for (_, x, _) in columns.stages() {
@@ -205,6 +206,7 @@ fn draw_border(x: u16, y: u16, height: u16, style: Style, symbol: &str, buf: &mu
 }
 
 fn draw_header(app: &App, map: &JourneyMap, columns: &Columns, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::of(app.look);
     let y = area.y;
     let count = map.stages.len();
     let last = columns.first + columns.xs.len();
@@ -218,24 +220,24 @@ fn draw_header(app: &App, map: &JourneyMap, columns: &Columns, area: Rect, buf: 
     );
     let label = truncate(&range, usize::from(LANE_LABEL_WIDTH - 1));
     let style = if columns.first > 0 || last < count {
-        theme::ACCENT
+        theme.accent
     } else {
-        theme::DIM
+        theme.dim
     };
     buf.set_stringn(area.x, y, label, usize::from(LANE_LABEL_WIDTH - 1), style);
-    draw_border(area.x + LANE_LABEL_WIDTH - 1, y, 1, theme::RULE, "│", buf);
+    draw_border(area.x + LANE_LABEL_WIDTH - 1, y, 1, theme.rule, "│", buf);
     for (s, x, w) in columns.stages() {
         let Some(stage) = map.stages.get(s) else {
             continue;
         };
         let selected = s == app.cursor.stage;
         let style = match (selected, app.search.hits_name(s)) {
-            (true, _) => theme::SELECTED_HEADER,
-            (false, true) => theme::HEADER.patch(theme::HIT),
-            (false, false) => theme::HEADER,
+            (true, _) => theme.selected_header,
+            (false, true) => theme.header.patch(theme.hit),
+            (false, false) => theme.header,
         };
         if x > area.x + LANE_LABEL_WIDTH {
-            draw_border(x, y, 1, theme::RULE, "│", buf);
+            draw_border(x, y, 1, theme.rule, "│", buf);
         }
         let text_x = if x > area.x + LANE_LABEL_WIDTH { x + 1 } else { x };
         let room = usize::from(area.right().min(x + w).saturating_sub(text_x));
@@ -246,7 +248,7 @@ fn draw_header(app: &App, map: &JourneyMap, columns: &Columns, area: Rect, buf: 
         buf.set_stringn(text_x, y, format!("{title:<title_room$}"), title_room, style);
         if !tags.is_empty() {
             let x = text_x + title_room as u16;
-            buf.set_stringn(x, y, &tags, room - title_room, style.patch(theme::DIM));
+            buf.set_stringn(x, y, &tags, room - title_room, style.patch(theme.dim));
         }
     }
 }
@@ -275,6 +277,7 @@ fn draw_lane(
     buf: &mut Buffer,
     hits: &mut Hits,
 ) {
+    let theme = Theme::of(app.look);
     if area.height == 0 || area.y >= buf.area.bottom() {
         return;
     }
@@ -283,9 +286,9 @@ fn draw_lane(
     let verb = if lane.list().is_some() { "adds" } else { "writes" };
     let empty_hint = format!("{} {verb}", app.keymap.key(Mode::Grid, &Action::EditCell));
     let label_style = if lane_selected {
-        theme::lane(lane).patch(theme::SELECTED)
+        theme.lane(lane).patch(theme.selected)
     } else {
-        theme::lane(lane)
+        theme.lane(lane)
     };
     buf.set_stringn(
         area.x,
@@ -298,7 +301,7 @@ fn draw_lane(
         area.x + LANE_LABEL_WIDTH - 1,
         area.y,
         area.height,
-        theme::RULE,
+        theme.rule,
         "│",
         buf,
     );
@@ -306,11 +309,11 @@ fn draw_lane(
         let selected = lane_selected && s == app.cursor.stage;
         let first = x == area.x + LANE_LABEL_WIDTH;
         if !first {
-            draw_border(x, area.y, area.height, theme::RULE, "│", buf);
+            draw_border(x, area.y, area.height, theme.rule, "│", buf);
         }
         if selected {
             let border_x = if first { area.x + LANE_LABEL_WIDTH - 1 } else { x };
-            draw_border(border_x, area.y, area.height, theme::ACCENT, "┃", buf);
+            draw_border(border_x, area.y, area.height, theme.accent, "┃", buf);
         }
         let (text_x, room) = text_span(x, w, first);
         let room = room.min(usize::from(area.right().saturating_sub(text_x)));
@@ -335,7 +338,7 @@ fn draw_lane(
                 item: None,
             },
         );
-        let items = draw_cell(chunks, &look, &hit, cell_area, buf);
+        let items = draw_cell(theme, chunks, &look, &hit, cell_area, buf);
         for (y, item) in (area.y..).zip(items) {
             if let Some(item) = item {
                 let row = Rect::new(x, y, w, 1).intersection(area);
@@ -402,6 +405,7 @@ struct CellLook<'a> {
 
 /// Returns the list item each line drawn shows, top to bottom.
 fn draw_cell(
+    theme: &Theme,
     chunks: &[Chunk],
     look: &CellLook,
     hit: &dyn Fn(usize, &Chunk) -> bool,
@@ -421,14 +425,14 @@ fn draw_cell(
     }
     let lines = if chunks.is_empty() {
         if selected {
-            vec![CellLine::new(format!("{empty_hint:<width$}"), theme::SELECTED)]
+            vec![CellLine::new(format!("{empty_hint:<width$}"), theme.selected)]
         } else {
             Vec::new()
         }
     } else if lane.list().is_none() {
-        text_lines(chunks, selected, hit, width, height)
+        text_lines(theme, chunks, selected, hit, width, height)
     } else {
-        list_lines(chunks, look, hit, width, height)
+        list_lines(theme, chunks, look, hit, width, height)
     };
     for (y, line) in (area.y..).zip(&lines) {
         let mut x = area.x;
@@ -442,19 +446,20 @@ fn draw_cell(
 
 /// A goal or emotion cell's lines, the last one ending in "…" when more is hidden.
 fn text_lines(
+    theme: &Theme,
     chunks: &[Chunk],
     selected: bool,
     hit: &dyn Fn(usize, &Chunk) -> bool,
     width: usize,
     height: usize,
 ) -> Vec<CellLine> {
-    let highlight = if selected { theme::SELECTED } else { Style::new() };
+    let highlight = if selected { theme.selected } else { Style::new() };
     let all: Vec<(&String, Style)> = chunks
         .iter()
         .enumerate()
         .flat_map(|(i, c)| {
             let style = if hit(i, c) {
-                c.style.patch(theme::HIT)
+                c.style.patch(theme.hit)
             } else {
                 c.style
             };
@@ -479,6 +484,7 @@ fn text_lines(
 /// own style, and a cell that holds more than it shows says so: "…" where an item is cut,
 /// a "↓ N more" line for items below, or both on one line when only one fits.
 fn list_lines(
+    theme: &Theme,
     chunks: &[Chunk],
     look: &CellLook,
     hit: &dyn Fn(usize, &Chunk) -> bool,
@@ -489,18 +495,18 @@ fn list_lines(
     let mut lines = Vec::with_capacity(height);
     let window = cell::window(chunks, height, item);
     if window.start > 0 && height > 1 {
-        let above = CellLine::new(format!("↑ {} more", window.start), theme::DIM);
+        let above = CellLine::new(format!("↑ {} more", window.start), theme.dim);
         lines.push(above.of_item(chunks[window.start - 1].item));
     }
     for (index, chunk) in chunks.iter().enumerate().take(window.end).skip(window.start) {
         let highlighted = look.selected && chunk.item == item;
         let style = if hit(index, chunk) {
-            chunk.style.patch(theme::HIT)
+            chunk.style.patch(theme.hit)
         } else {
             chunk.style
         };
         let style = if highlighted {
-            style.patch(theme::SELECTED)
+            style.patch(theme.selected)
         } else {
             style
         };
@@ -516,7 +522,7 @@ fn list_lines(
                     if line.is_char_boundary(bullet + len) && line.len() >= bullet + len =>
                 {
                     let badge = if highlighted {
-                        badge.patch(theme::SELECTED)
+                        badge.patch(theme.selected)
                     } else {
                         badge
                     };
@@ -545,13 +551,13 @@ fn list_lines(
     let more_on_last_line = hidden > 0 && lines.len() >= height;
     if let Some(last) = lines.last_mut() {
         if more_on_last_line {
-            last.end_with(format!("… ↓{hidden}"), Some(theme::WARNING), width);
+            last.end_with(format!("… ↓{hidden}"), Some(theme.warning), width);
         } else if cut {
             last.end_with(String::from("…"), None, width);
         }
     }
     if hidden > 0 && lines.len() < height {
-        let below = CellLine::new(format!("↓ {hidden} more"), theme::DIM);
+        let below = CellLine::new(format!("↓ {hidden} more"), theme.dim);
         lines.push(below.of_item(chunks[window.end].item));
     }
     lines

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::cell::wrapped;
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::{Keymap, Mode};
@@ -17,7 +17,7 @@ use crate::text::display::clean_line;
 /// Widest the key column of the help gets; longer key lists wrap within it.
 const KEY_COLUMN: usize = 22;
 
-fn entry(keys: &str, description: &str, width: usize) -> Vec<Line<'static>> {
+fn entry(theme: &Theme, keys: &str, description: &str, width: usize) -> Vec<Line<'static>> {
     let text_width = width.saturating_sub(KEY_COLUMN + 2).max(10);
     let key_lines = wrapped(keys, KEY_COLUMN, 4);
     let text_lines = wrapped(description, text_width, 6);
@@ -26,7 +26,7 @@ fn entry(keys: &str, description: &str, width: usize) -> Vec<Line<'static>> {
             let key = key_lines.get(i).map_or("", String::as_str);
             let text = text_lines.get(i).map_or("", String::as_str);
             Line::from(vec![
-                Span::styled(format!("  {key:<KEY_COLUMN$}"), theme::KEY),
+                Span::styled(format!("  {key:<KEY_COLUMN$}"), theme.key),
                 Span::raw(text.to_owned()),
             ])
         })
@@ -35,7 +35,7 @@ fn entry(keys: &str, description: &str, width: usize) -> Vec<Line<'static>> {
 
 /// Every binding, grouped by mode, as the help overlay's lines for a box `width` wide;
 /// the keys of `first` (where the help was asked from) come first.
-pub fn help_lines(keymap: &Keymap, width: usize, first: Mode) -> Vec<Line<'static>> {
+pub fn help_lines(theme: &Theme, keymap: &Keymap, width: usize, first: Mode) -> Vec<Line<'static>> {
     let key = |action: Action| keymap.key(Mode::Grid, &action);
     let intro = format!(
         "A journey map is stages (columns) by lanes (rows). Move with the arrows, {} edits, \
@@ -49,18 +49,20 @@ pub fn help_lines(keymap: &Keymap, width: usize, first: Mode) -> Vec<Line<'stati
     let modes = std::iter::once(first).chain(Mode::ALL.into_iter().filter(|&mode| mode != first));
     for mode in modes {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(mode.title().to_owned(), theme::ACCENT));
+        lines.push(Line::styled(mode.title().to_owned(), theme.accent));
         for (keys, action) in keymap.groups(mode) {
             let keys: Vec<String> = keys.iter().map(|k| k.label()).collect();
-            lines.extend(entry(&keys.join("  "), &keymap.describe(action), width));
+            lines.extend(entry(theme, &keys.join("  "), &keymap.describe(action), width));
         }
         if mode == Mode::Edit {
             lines.extend(entry(
+                theme,
                 "any other key",
                 "types itself; pasted text goes in at the cursor",
                 width,
             ));
             lines.extend(entry(
+                theme,
                 "!1 !2 !3 #channel @owner",
                 "tags ending a friction point (or #channel a shadow note) set its severity, \
                  channel and owner, e.g. \"Queue at the till !3 #store @Ana\"; #email finds \
@@ -71,11 +73,13 @@ pub fn help_lines(keymap: &Keymap, width: usize, first: Mode) -> Vec<Line<'stati
         }
         if mode == Mode::Grid {
             lines.extend(entry(
+                theme,
                 "paste",
                 "on touchpoints, friction or opportunity: one item per line",
                 width,
             ));
             lines.extend(entry(
+                theme,
                 "click  double-click  wheel",
                 "the mouse, in every view: a click selects the cell, item, row or note it is on; \
                  a double click then does what Enter does there (on a stage's name: renames it); \
@@ -148,11 +152,12 @@ fn box_keys(keymap: &Keymap) -> String {
 
 /// Draws `lines` in a scrolling box titled `title`.
 fn render_box(app: &App, title: &str, lines: Vec<Line<'static>>, scroll: usize, frame: &mut Frame) {
+    let theme = Theme::of(app.look);
     let area = box_area(frame.area());
     let block = Block::bordered()
-        .border_style(theme::ACCENT)
-        .title(Span::styled(format!(" {title} "), theme::ACCENT))
-        .title_bottom(Span::styled(box_keys(&app.keymap), theme::DIM));
+        .border_style(theme.accent)
+        .title(Span::styled(format!(" {title} "), theme.accent))
+        .title_bottom(Span::styled(box_keys(&app.keymap), theme.dim));
     let inner = block.inner(area);
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = scroll.min(max_scroll);
@@ -171,7 +176,7 @@ pub fn overlay_max_scroll(app: &App, area: Rect) -> Option<usize> {
     let area = box_area(area);
     let width = usize::from(area.width.saturating_sub(2));
     let lines = match &app.modal {
-        Modal::Help { from, .. } => help_lines(&app.keymap, width, *from).len(),
+        Modal::Help { from, .. } => help_lines(Theme::of(app.look), &app.keymap, width, *from).len(),
         Modal::Notice { lines, .. } => lines
             .iter()
             .map(|l| wrapped(&clean_line(l), width, 8).len())
@@ -189,7 +194,13 @@ fn box_area(area: Rect) -> Rect {
 /// The help overlay.
 pub fn render_help(app: &App, scroll: usize, from: Mode, frame: &mut Frame) {
     let width = usize::from(box_area(frame.area()).width.saturating_sub(2));
-    render_box(app, "Keys", help_lines(&app.keymap, width, from), scroll, frame);
+    render_box(
+        app,
+        "Keys",
+        help_lines(Theme::of(app.look), &app.keymap, width, from),
+        scroll,
+        frame,
+    );
 }
 
 /// A notice: a problem that takes more than one line to explain.

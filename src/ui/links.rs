@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState};
 use super::Hits;
 use super::cell::friction_badge;
 use super::help::centred;
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
@@ -20,6 +20,7 @@ use crate::text::display::{clean_line, truncate, width as text_width};
 
 /// Draws `picker` in a box over the middle of the screen.
 pub fn render(app: &App, map: &JourneyMap, picker: &LinkPicker, frame: &mut Frame, hits: &mut Hits) {
+    let theme = Theme::of(app.look);
     let area = centred(frame.area(), 80, 70);
     let opportunity = map
         .stages
@@ -49,18 +50,18 @@ pub fn render(app: &App, map: &JourneyMap, picker: &LinkPicker, frame: &mut Fram
             };
             let place = format!("{} {}", row.stage + 1, clean_line(&stage.name));
             let place = format!("{} · ", truncate(&place, width / 3));
-            let (badge, badge_style) = friction_badge(friction, Some(friction.votes));
+            let (badge, badge_style) = friction_badge(theme, friction, Some(friction.votes));
             let used = text_width(tick) + text_width(&place) + text_width(&badge) + 1;
             let text = truncate(&clean_line(&friction.text), width.saturating_sub(used)).into_owned();
             let text_style = if row.stage == picker.stage {
-                theme::TEXT
+                theme.text
             } else {
-                theme::DIM
+                theme.dim
             };
             listed.push(position);
             Some(ListItem::new(Line::from(vec![
-                Span::styled(tick, theme::ACCENT),
-                Span::styled(place, theme::DIM),
+                Span::styled(tick, theme.accent),
+                Span::styled(place, theme.dim),
                 Span::styled(badge, badge_style),
                 Span::styled(format!(" {text}"), text_style),
             ])))
@@ -91,11 +92,11 @@ pub fn render(app: &App, map: &JourneyMap, picker: &LinkPicker, frame: &mut Fram
     let list = List::new(items)
         .block(
             Block::bordered()
-                .border_style(theme::ACCENT)
-                .title(Span::styled(title, theme::HEADER))
-                .title_bottom(Span::styled(filter, theme::DIM)),
+                .border_style(theme.accent)
+                .title(Span::styled(title, theme.header))
+                .title_bottom(Span::styled(filter, theme.dim)),
         )
-        .highlight_style(theme::SELECTED);
+        .highlight_style(theme.selected);
     let mut state = ListState::default().with_selected(Some(picker.selected - first));
     super::help::clear_popup(area, frame);
     frame.render_stateful_widget(list, area, &mut state);

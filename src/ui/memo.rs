@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::theme;
+use super::theme::Theme;
 use crate::app::documents::MemoPreview;
 
 /// The widest the memo is laid out, plus a margin each side.
@@ -25,7 +25,7 @@ fn summary(preview: &MemoPreview, top: usize) -> String {
 }
 
 /// Draws the preview into `area`.
-pub fn render(preview: &MemoPreview, area: Rect, buf: &mut Buffer) {
+pub fn render(theme: &Theme, preview: &MemoPreview, area: Rect, buf: &mut Buffer) {
     let rows = usize::from(area.height.saturating_sub(1));
     let top = preview.top(rows);
     buf.set_stringn(
@@ -33,7 +33,7 @@ pub fn render(preview: &MemoPreview, area: Rect, buf: &mut Buffer) {
         area.y,
         summary(preview, top),
         usize::from(area.width),
-        theme::ACCENT,
+        theme.accent,
     );
     let width = COLUMN.min(area.width);
     let left = area.x + (area.width - width) / 2 + 1;
@@ -41,15 +41,15 @@ pub fn render(preview: &MemoPreview, area: Rect, buf: &mut Buffer) {
     for (row, line) in preview.lines.iter().enumerate().skip(top).take(rows) {
         let (index, row) = (row, row - top);
         let style = if index < preview.warnings {
-            theme::WARNING
+            theme.warning
         } else if index < preview.memo_start {
-            theme::DIM
+            theme.dim
         } else if line.starts_with("Friction memo:") || line.starts_with("Bottom line:") {
-            theme::HEADER
+            theme.header
         } else if line.chars().all(|c| c == '-' || c == '=') && !line.is_empty() {
-            theme::RULE
+            theme.rule
         } else {
-            theme::TEXT
+            theme.text
         };
         let y = area.y + 1 + u16::try_from(row).unwrap_or(u16::MAX);
         buf.set_stringn(left, y, line, room, style);

@@ -22,10 +22,11 @@ mod note_links;
 mod notes;
 mod present;
 mod start;
-mod theme;
+pub mod theme;
 
 pub use help::{help_lines, overlay_max_scroll};
 pub use hits::Hits;
+pub use theme::Theme;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -53,8 +54,14 @@ pub fn draw(app: &App, frame: &mut Frame) -> Hits {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(area, frame);
-        return hits;
+    } else {
+        render_screen(app, area, frame, &mut hits);
     }
+    Theme::of(app.look).finish(frame.buffer_mut());
+    hits
+}
+
+fn render_screen(app: &App, area: Rect, frame: &mut Frame, hits: &mut Hits) {
     // The notes pane, when it has the focus under or instead of the grid, takes the
     // detail pane's rows too.
     let view = app.view();
@@ -81,28 +88,27 @@ pub fn draw(app: &App, frame: &mut Frame) -> Hits {
             match view {
                 View::Grid => {
                     let layout = PaneLayout::for_size(area.width, area.height);
-                    render_grid_and_notes(app, &doc.map, layout, body, buf, &mut hits);
+                    render_grid_and_notes(app, &doc.map, layout, body, buf, hits);
                 }
-                View::Board => board::render(app, &doc.map, body, buf, &mut hits),
-                View::Council => council::render(app, &doc.map, body, buf, &mut hits),
-                View::Conflicts => conflicts::render(app, body, buf, &mut hits),
-                View::Coverage => coverage::render(app, &doc.map, body, buf, &mut hits),
-                View::Channels { .. } => channels::render(app, &doc.map, body, buf, &mut hits),
-                View::Memo(preview) => memo::render(preview, body, buf),
+                View::Board => board::render(app, &doc.map, body, buf, hits),
+                View::Council => council::render(app, &doc.map, body, buf, hits),
+                View::Conflicts => conflicts::render(app, body, buf, hits),
+                View::Coverage => coverage::render(app, &doc.map, body, buf, hits),
+                View::Channels { .. } => channels::render(app, &doc.map, body, buf, hits),
+                View::Memo(preview) => memo::render(Theme::of(app.look), preview, body, buf),
                 View::Compare(offer) => compare::render(app, &doc.map, offer, body, buf),
                 View::Present(presenting) => {
-                    present::render(app, &doc.map, presenting, body, buf, &mut hits);
+                    present::render(app, &doc.map, presenting, body, buf, hits);
                 }
             }
         }
-        Screen::Start(start) => start::render(app, start, body, frame, &mut hits),
+        Screen::Start(start) => start::render(app, start, body, frame, hits),
     }
     if detail_height > 0 {
         detail::render(app, detail, frame);
     }
     bars::render_status(app, status, frame.buffer_mut());
-    render_modal(app, &app.modal, frame, &mut hits);
-    hits
+    render_modal(app, &app.modal, frame, hits);
 }
 
 /// Draws a modal over the screen, what it covers first.

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState};
 use super::Hits;
 use super::cell::friction_badge;
 use super::help::centred;
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
@@ -21,6 +21,7 @@ use crate::text::display::{clean_line, truncate, width as text_width};
 
 /// Draws `picker` in a box over the middle of the screen.
 pub fn render(app: &App, map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut Frame, hits: &mut Hits) {
+    let theme = Theme::of(app.look);
     let area = centred(frame.area(), 80, 70);
     let title = match &picker.linking {
         Linking::Note { at } => {
@@ -70,14 +71,14 @@ pub fn render(app: &App, map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut 
             let (stage, badge, text) = match offer {
                 Offer::Point { stage, at } => {
                     let friction = map.stages.get(*stage)?.frictions.get(*at)?;
-                    let (badge, style) = friction_badge(friction, Some(friction.votes));
+                    let (badge, style) = friction_badge(theme, friction, Some(friction.votes));
                     (*stage, Span::styled(badge, style), friction.text.clone())
                 }
                 Offer::Note { at } => {
                     let note = map.shadow.notes.get(*at)?;
                     let stage = map.stage_position(&note.stage).unwrap_or(usize::MAX);
                     let who = format!("{} · {}", clean_line(&note.observer), clean_line(&note.channel));
-                    (stage, Span::styled(who, theme::DIM), note.text.clone())
+                    (stage, Span::styled(who, theme.dim), note.text.clone())
                 }
             };
             let place = map.stages.get(stage).map_or_else(
@@ -88,14 +89,14 @@ pub fn render(app: &App, map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut 
             let used = text_width(tick) + text_width(&place) + text_width(&badge.content) + 1;
             let text = truncate(&clean_line(&text), width.saturating_sub(used)).into_owned();
             let text_style = if Some(stage) == own_stage {
-                theme::TEXT
+                theme.text
             } else {
-                theme::DIM
+                theme.dim
             };
             listed.push(first + position);
             Some(ListItem::new(Line::from(vec![
-                Span::styled(tick, theme::ACCENT),
-                Span::styled(place, theme::DIM),
+                Span::styled(tick, theme.accent),
+                Span::styled(place, theme.dim),
                 badge,
                 Span::styled(format!(" {text}"), text_style),
             ])))
@@ -121,11 +122,11 @@ pub fn render(app: &App, map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut 
     let list = List::new(items)
         .block(
             Block::bordered()
-                .border_style(theme::ACCENT)
-                .title(Span::styled(title, theme::HEADER))
-                .title_bottom(Span::styled(filter, theme::DIM)),
+                .border_style(theme.accent)
+                .title(Span::styled(title, theme.header))
+                .title_bottom(Span::styled(filter, theme.dim)),
         )
-        .highlight_style(theme::SELECTED);
+        .highlight_style(theme.selected);
     let mut state = ListState::default().with_selected(Some(picker.selected - first));
     super::help::clear_popup(area, frame);
     frame.render_stateful_widget(list, area, &mut state);

@@ -5,11 +5,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::Hits;
 use super::cell::wrapped;
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::forms::note::local_time;
@@ -55,6 +55,7 @@ fn facts(app: &App, map: &JourneyMap, note: &ShadowNote) -> String {
 /// Draws the pane into `area`.
 pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &mut Hits) {
     hits.add(area, Spot::Area(Area::Notes));
+    let theme = Theme::of(app.look);
     let shadow = &app.shadow;
     let focused = shadow.pane == Pane::Focused;
     let key = |mode: Mode, action: Action| app.keymap.key(mode, &action);
@@ -68,13 +69,19 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
     } else {
         format!(" {}: notes ", key(Mode::Grid, Action::FocusNotes))
     };
+    // The focus shows in the border's weight as well as its colour.
     let block = Block::bordered()
-        .border_style(if focused { theme::ACCENT } else { theme::RULE })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused { theme.accent } else { theme.rule })
         .title(Span::styled(
             truncate(&title, usize::from(area.width.saturating_sub(4))).into_owned(),
-            theme::ACCENT,
+            theme.accent,
         ))
-        .title_bottom(Span::styled(hint, theme::DIM));
+        .title_bottom(Span::styled(hint, theme.dim));
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height == 0 || inner.width < 4 {
@@ -121,6 +128,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
 
 /// What the pane says with no note to list.
 fn render_empty(app: &App, unfiltered: bool, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::of(app.look);
     let key = |mode: Mode, action: Action| app.keymap.key(mode, &action);
     let columns = usize::from(area.width);
     let lines = if unfiltered {
@@ -144,7 +152,7 @@ fn render_empty(app: &App, unfiltered: bool, area: Rect, buf: &mut Buffer) {
     for (y, line) in (area.y..area.bottom()).zip(lines) {
         for (dy, part) in wrapped(&line, columns, 2).into_iter().enumerate() {
             if y + (dy as u16) < area.bottom() {
-                buf.set_stringn(area.x, y + dy as u16, part, columns, theme::DIM);
+                buf.set_stringn(area.x, y + dy as u16, part, columns, theme.dim);
             }
         }
     }
@@ -153,6 +161,7 @@ fn render_empty(app: &App, unfiltered: bool, area: Rect, buf: &mut Buffer) {
 /// Draws note `n` of the map from the top of `area`: its head (time, observer, ⚑), its
 /// facts, its text and, when selected, its evidence. Returns the rows it took.
 fn draw_note(app: &App, map: &JourneyMap, n: usize, selected: bool, area: Rect, buf: &mut Buffer) -> u16 {
+    let theme = Theme::of(app.look);
     let Some(note) = map.shadow.notes.get(n) else {
         return 0;
     };
@@ -160,9 +169,9 @@ fn draw_note(app: &App, map: &JourneyMap, n: usize, selected: bool, area: Rect, 
     let text_columns = columns.saturating_sub(2).max(1);
     let focused = app.shadow.pane == Pane::Focused;
     let head_style = match (selected, focused) {
-        (true, true) => theme::SELECTED_HEADER,
-        (true, false) => theme::SELECTED,
-        _ => theme::HEADER,
+        (true, true) => theme.selected_header,
+        (true, false) => theme.selected,
+        _ => theme.header,
     };
     let observer = if note.observer.is_empty() {
         "someone".into()
@@ -187,9 +196,9 @@ fn draw_note(app: &App, map: &JourneyMap, n: usize, selected: bool, area: Rect, 
     );
     if !mark.is_empty() {
         let x = area.x + (columns - width(mark)) as u16;
-        let style = theme::lane(crate::model::Lane::Friction);
+        let style = theme.lane(crate::model::Lane::Friction);
         let style = if selected {
-            style.patch(theme::SELECTED)
+            style.patch(theme.selected)
         } else {
             style
         };
@@ -201,9 +210,9 @@ fn draw_note(app: &App, map: &JourneyMap, n: usize, selected: bool, area: Rect, 
     }
     let facts = facts(app, map, note);
     let style = if facts.contains("missing!") {
-        theme::WARNING
+        theme.warning
     } else {
-        theme::DIM
+        theme.dim
     };
     buf.set_stringn(area.x, y, truncate(&facts, columns), columns, style);
     y += 1;
@@ -211,14 +220,14 @@ fn draw_note(app: &App, map: &JourneyMap, n: usize, selected: bool, area: Rect, 
         if y >= area.bottom() {
             break;
         }
-        buf.set_stringn(area.x + 2, y, line, text_columns, theme::TEXT);
+        buf.set_stringn(area.x + 2, y, line, text_columns, theme.text);
         y += 1;
     }
     for (line, missing) in evidence_lines(app, note, selected) {
         if y >= area.bottom() {
             break;
         }
-        let style = if missing { theme::WARNING } else { theme::DIM };
+        let style = if missing { theme.warning } else { theme.dim };
         buf.set_stringn(area.x + 2, y, truncate(&line, text_columns), text_columns, style);
         y += 1;
     }
@@ -252,6 +261,7 @@ fn evidence_lines(app: &App, note: &ShadowNote, selected: bool) -> Vec<(String, 
 /// The selected note in full, for the detail pane while the notes pane has the focus:
 /// its title and lines.
 pub fn detail(app: &App, map: &JourneyMap, columns: usize) -> Option<(String, Vec<Line<'static>>)> {
+    let theme = Theme::of(app.look);
     let n = app.shadow.selected_note()?;
     let note = map.shadow.notes.get(n)?;
     let title = format!(" Shadow note · {} ", facts(app, map, note));
@@ -261,7 +271,7 @@ pub fn detail(app: &App, map: &JourneyMap, columns: usize) -> Option<(String, Ve
         clean_line(&note.observer)
     };
     let mut head = vec![
-        Span::styled(local_time(&note.at, &app.time_zone), theme::HEADER),
+        Span::styled(local_time(&note.at, &app.time_zone), theme.header),
         Span::raw(format!("  {observer}")),
     ];
     if let Some(id) = &note.friction {
@@ -275,7 +285,7 @@ pub fn detail(app: &App, map: &JourneyMap, columns: usize) -> Option<(String, Ve
                 )
             },
         );
-        head.push(Span::styled(linked, theme::lane(crate::model::Lane::Friction)));
+        head.push(Span::styled(linked, theme.lane(crate::model::Lane::Friction)));
     }
     let mut lines = vec![Line::from(head)];
     lines.extend(
@@ -286,7 +296,7 @@ pub fn detail(app: &App, map: &JourneyMap, columns: usize) -> Option<(String, Ve
     for (line, missing) in evidence_lines(app, note, true) {
         lines.push(Line::styled(
             line,
-            if missing { theme::WARNING } else { theme::DIM },
+            if missing { theme.warning } else { theme.dim },
         ));
     }
     Some((truncate(&title, columns).into_owned(), lines))

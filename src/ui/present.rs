@@ -7,7 +7,7 @@ use ratatui::style::Style;
 
 use super::Hits;
 use super::cell::metric_tags;
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::geometry::PRESENT_HEADING;
@@ -25,18 +25,13 @@ pub fn render(
     buf: &mut Buffer,
     hits: &mut Hits,
 ) {
+    let theme = Theme::of(app.look);
     let (columns, _) = app.geometry.present_page();
     let columns = columns.min(usize::from(area.width));
     let left = area.x + (area.width - columns as u16) / 2;
     let heading = Rect::new(left, area.y, columns as u16, 1);
     if map.stages.is_empty() {
-        buf.set_stringn(
-            left,
-            area.y,
-            "This map has no stages yet.",
-            columns,
-            theme::HEADER,
-        );
+        buf.set_stringn(left, area.y, "This map has no stages yet.", columns, theme.header);
         return;
     }
     draw_heading(app, map, presenting.showing, heading, buf);
@@ -56,7 +51,7 @@ pub fn render(
     let mut y = area.y + PRESENT_HEADING;
     if window.above > 0 {
         let text = format!("↑ {} more line{}", window.above, plural(window.above));
-        buf.set_stringn(left, y, text, columns, theme::ACCENT);
+        buf.set_stringn(left, y, text, columns, theme.accent);
         y += 1;
     }
     for line in &page.lines[window.lines()] {
@@ -64,12 +59,12 @@ pub fn render(
             hits.add(Rect::new(area.x, y, area.width, 1), Spot::Page(target));
         }
         if line.target.is_some_and(|t| t.holds(&app.cursor)) && left > area.x {
-            buf.set_stringn(left - 1, y, "▌", 1, theme::ACCENT);
+            buf.set_stringn(left - 1, y, "▌", 1, theme.accent);
         }
         let mut x = left;
         for span in &line.spans {
             let room = usize::from(left + columns as u16 - x);
-            (x, _) = buf.set_stringn(x, y, &span.text, room, style(span.look));
+            (x, _) = buf.set_stringn(x, y, &span.text, room, style(theme, span.look));
         }
         y += 1;
     }
@@ -80,7 +75,7 @@ pub fn render(
             window.below,
             plural(window.below)
         );
-        buf.set_stringn(left, y, text, columns, theme::ACCENT);
+        buf.set_stringn(left, y, text, columns, theme.accent);
     }
 }
 
@@ -89,21 +84,22 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// The colour of each part the page's text plays.
-fn style(look: Look) -> Style {
+fn style(theme: &Theme, look: Look) -> Style {
     match look {
-        Look::Lane(lane) => theme::lane(lane),
-        Look::Stage => theme::HEADER,
-        Look::Text | Look::Detail => theme::TEXT,
-        Look::Wanting => theme::WARNING,
-        Look::Severity(severity) => theme::severity(severity),
-        Look::Closed => theme::DIM,
-        Look::Votes => theme::VOTES,
-        Look::Score(score) => theme::score(score),
+        Look::Lane(lane) => theme.lane(lane),
+        Look::Stage => theme.header,
+        Look::Text | Look::Detail => theme.text,
+        Look::Wanting => theme.warning,
+        Look::Severity(severity) => theme.severity(severity),
+        Look::Closed => theme.dim,
+        Look::Votes => theme.votes,
+        Look::Score(score) => theme.score(score),
     }
 }
 
 /// "3/7  Purchase" and the stage's metrics, or "Friction points · every stage".
 fn draw_heading(app: &App, map: &JourneyMap, showing: Showing, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::of(app.look);
     let room = usize::from(area.width);
     let (position, name, right) = match showing {
         Showing::Stage => {
@@ -127,23 +123,24 @@ fn draw_heading(app: &App, map: &JourneyMap, showing: Showing, area: Rect, buf: 
         }
     };
     let name_style = match showing {
-        Showing::Stage => theme::ACCENT,
-        Showing::Lane => theme::lane(app.cursor.lane),
+        Showing::Stage => theme.accent,
+        Showing::Lane => theme.lane(app.cursor.lane),
     };
-    let (x, _) = buf.set_stringn(area.x, area.y, &position, room, theme::HEADER);
+    let (x, _) = buf.set_stringn(area.x, area.y, &position, room, theme.header);
     let used = width(&position);
     let (end, _) = buf.set_stringn(x, area.y, &name, room.saturating_sub(used), name_style);
     let free = usize::from(area.right().saturating_sub(end));
     if !right.is_empty() && width(&right) + 2 <= free {
         let x = area.right() - width(&right) as u16;
-        buf.set_stringn(x, area.y, &right, width(&right), theme::HEADER);
+        buf.set_stringn(x, area.y, &right, width(&right), theme.header);
     }
 }
 
 /// A rule naming the neighbours: "◀ 2 Consideration ──── 4 Delivery ▶".
 fn draw_rule(app: &App, map: &JourneyMap, showing: Showing, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::of(app.look);
     for x in area.left()..area.right() {
-        buf[(x, area.y)].set_symbol("─").set_style(theme::RULE);
+        buf[(x, area.y)].set_symbol("─").set_style(theme.rule);
     }
     let (before, after) = match showing {
         Showing::Stage => {
@@ -163,11 +160,11 @@ fn draw_rule(app: &App, map: &JourneyMap, showing: Showing, area: Rect, buf: &mu
     let half = usize::from(area.width / 2).saturating_sub(3);
     if let Some(before) = before {
         let text = format!("◀ {} ", truncate(&before, half));
-        buf.set_stringn(area.x, area.y, text, half + 3, theme::HEADER);
+        buf.set_stringn(area.x, area.y, text, half + 3, theme.header);
     }
     if let Some(after) = after {
         let text = format!(" {} ▶", truncate(&after, half));
         let x = area.right().saturating_sub(width(&text) as u16);
-        buf.set_stringn(x, area.y, text, half + 3, theme::HEADER);
+        buf.set_stringn(x, area.y, text, half + 3, theme.header);
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
 use super::Hits;
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
@@ -18,6 +18,7 @@ use crate::text::display::{clean_line, fit, truncate, width as text_width};
 
 /// Draws the start screen into `area`.
 pub fn render(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame, hits: &mut Hits) {
+    let theme = Theme::of(app.look);
     let [list_area, footer] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
     // Each template takes two lines, each entry one.
     let (first, lines_each, count) = if start.template.is_some() {
@@ -33,9 +34,9 @@ pub fn render(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame, hit
         }
     }
     let kept = match (&start.folder, &start.problem) {
-        (_, Some(problem)) => Line::styled(clean_line(problem).into_owned(), theme::WARNING),
+        (_, Some(problem)) => Line::styled(clean_line(problem).into_owned(), theme.warning),
         (Some(folder), None) => Line::from(vec![
-            Span::styled(" Your maps are kept in ", theme::DIM),
+            Span::styled(" Your maps are kept in ", theme.dim),
             Span::raw(clean_line(&folder.display().to_string()).into_owned()),
         ]),
         (None, None) => Line::raw(""),
@@ -44,9 +45,9 @@ pub fn render(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame, hit
         && !start.new_maps_in.as_os_str().is_empty())
     .then(|| {
         Line::from(vec![
-            Span::styled(" New maps go to ", theme::DIM),
+            Span::styled(" New maps go to ", theme.dim),
             Span::raw(clean_line(&start.new_maps_in.display().to_string()).into_owned()),
-            Span::styled(" (where cxmap started; ./ in the list)", theme::DIM),
+            Span::styled(" (where cxmap started; ./ in the list)", theme.dim),
         ])
     });
     frame.render_widget(
@@ -57,15 +58,16 @@ pub fn render(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame, hit
 
 /// Draws the list of maps, examples and new map; returns the first entry shown.
 fn render_entries(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame) -> usize {
+    let theme = Theme::of(app.look);
     let width = usize::from(area.width.saturating_sub(4));
     let items: Vec<ListItem> = start
         .entries()
         .map(|entry| match entry {
-            StartEntry::NewMap => ListItem::new(Line::styled("+ New map from a template…", theme::ACCENT)),
+            StartEntry::NewMap => ListItem::new(Line::styled("+ New map from a template…", theme.accent)),
             StartEntry::Example(i) => {
                 let example = &EXAMPLES[i];
                 ListItem::new(Line::from(vec![
-                    Span::styled("◇ Example: ", theme::DIM),
+                    Span::styled("◇ Example: ", theme.dim),
                     Span::raw(truncate(example.summary, width.saturating_sub(11)).into_owned()),
                 ]))
             }
@@ -79,11 +81,11 @@ fn render_entries(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame)
         " Start: open a map "
     };
     let block = Block::bordered()
-        .border_style(theme::RULE)
-        .title(Span::styled(title, theme::HEADER));
+        .border_style(theme.rule)
+        .title(Span::styled(title, theme.header));
     let mut state = ListState::default().with_selected(Some(start.selected));
     frame.render_stateful_widget(
-        List::new(items).block(block).highlight_style(theme::SELECTED),
+        List::new(items).block(block).highlight_style(theme.selected),
         area,
         &mut state,
     );
@@ -91,6 +93,7 @@ fn render_entries(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame)
 }
 
 fn map_line(app: &App, start: &StartScreen, index: usize, width: usize) -> ListItem<'static> {
+    let theme = Theme::of(app.look);
     let Some(map) = start.maps.get(index) else {
         return ListItem::new("");
     };
@@ -125,27 +128,28 @@ fn map_line(app: &App, start: &StartScreen, index: usize, width: usize) -> ListI
             let meta = format!("{stages}  {date:<16}  {}", fit(&file, file_room));
             let room = width.saturating_sub(text_width(&meta) + 4);
             let marker = if start.recoverable.get(index).copied().unwrap_or(false) {
-                Span::styled("⟲ ", theme::WARNING)
+                Span::styled("⟲ ", theme.warning)
             } else {
                 Span::raw("  ")
             };
             ListItem::new(Line::from(vec![
                 marker,
                 Span::raw(format!("{}  ", fit(&title, room))),
-                Span::styled(meta, theme::DIM),
+                Span::styled(meta, theme.dim),
             ]))
         }
         Err(problem) => ListItem::new(Line::from(vec![
-            Span::styled(format!("  ✗ {file}: "), theme::ERROR),
+            Span::styled(format!("  ✗ {file}: "), theme.error),
             Span::styled(
                 truncate(&clean_line(problem), width.saturating_sub(file.len() + 6)).into_owned(),
-                theme::DIM,
+                theme.dim,
             ),
         ])),
     }
 }
 
 fn recovered_line(app: &App, start: &StartScreen, index: usize, width: usize) -> ListItem<'static> {
+    let theme = Theme::of(app.look);
     let Some(entry) = start.recoveries.get(index) else {
         return ListItem::new("");
     };
@@ -160,14 +164,15 @@ fn recovered_line(app: &App, start: &StartScreen, index: usize, width: usize) ->
         .unwrap_or_default();
     let path = clean_line(&entry.map_path.display().to_string()).into_owned();
     ListItem::new(Line::from(vec![
-        Span::styled("⟲ Unsaved work: ", theme::WARNING),
+        Span::styled("⟲ Unsaved work: ", theme.warning),
         Span::raw(truncate(&path, width.saturating_sub(36)).into_owned()),
-        Span::styled(format!("  {when}"), theme::DIM),
+        Span::styled(format!("  {when}"), theme.dim),
     ]))
 }
 
 /// Draws the templates to choose from; returns the first one shown.
 fn render_templates(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame) -> usize {
+    let theme = Theme::of(app.look);
     let width = usize::from(area.width.saturating_sub(4));
     let items: Vec<ListItem> = TEMPLATES
         .iter()
@@ -184,12 +189,12 @@ fn render_templates(app: &App, start: &StartScreen, area: Rect, frame: &mut Fram
                 .unwrap_or_default();
             ListItem::new(vec![
                 Line::from(vec![
-                    Span::styled(format!("{:<9}", template.name), theme::ACCENT),
+                    Span::styled(format!("{:<9}", template.name), theme.accent),
                     Span::raw(template.summary),
                 ]),
                 Line::styled(
                     format!("         {}", truncate(&stages, width.saturating_sub(9))),
-                    theme::DIM,
+                    theme.dim,
                 ),
             ])
         })
@@ -201,11 +206,11 @@ fn render_templates(app: &App, start: &StartScreen, area: Rect, frame: &mut Fram
         keys.key(Mode::Start, &Action::Back)
     );
     let block = Block::bordered()
-        .border_style(theme::ACCENT)
-        .title(Span::styled(title, theme::ACCENT));
+        .border_style(theme.accent)
+        .title(Span::styled(title, theme.accent));
     let mut state = ListState::default().with_selected(start.template);
     frame.render_stateful_widget(
-        List::new(items).block(block).highlight_style(theme::SELECTED),
+        List::new(items).block(block).highlight_style(theme.selected),
         area,
         &mut state,
     );

@@ -2,6 +2,7 @@
 //! the status-bar hints are built from this table, so they always match the real keys.
 
 mod defaults;
+pub mod file;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 

@@ -6,7 +6,7 @@ use super::super::forms::{filter_form, friction_form, owner_form};
 use super::super::screen::View;
 use super::super::{App, Effect, action::Action};
 use super::apply::{apply, settle};
-use super::{Handled, votes};
+use super::{Handled, copy, votes};
 use crate::model::{Edit, Friction, Item, Lane, Status};
 
 pub(super) fn update(app: &mut App, action: Action) -> Handled {
@@ -84,6 +84,11 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
         Action::Number(n) => {
             if let Some((stage, at)) = selected_point(app) {
                 super::selection::set_severity(app, stage, at, n);
+            }
+        }
+        Action::Copy => {
+            if let Some((stage, at)) = selected_point(app) {
+                return Handled::Done(copy::friction_point(app, stage, at));
             }
         }
         Action::Vote | Action::Unvote => {

@@ -93,6 +93,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
             let form = forms::memo_file_form(&doc.path, &app.keymap);
             app.open_form(form);
         }
+        Action::Copy => return Handled::Done(super::copy::memo_preview(app)),
         Action::Back => app.screen.show(View::Grid),
         Action::Quit => return Handled::Pass(action),
         _ => return Handled::Pass(action),

@@ -5,7 +5,7 @@ use super::super::completion::Completed;
 use super::super::editor::{EditTarget, Editor};
 use super::super::modal::{Modal, Question};
 use super::super::screen::Screen;
-use super::super::{App, Effect, action::Action};
+use super::super::{App, Effect, TerminalWork, action::Action};
 use super::apply::{apply, settle};
 use crate::model::capture::TagKind;
 use crate::model::{
@@ -35,6 +35,12 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             }
         }
         Action::Complete => complete(app),
+        Action::EditInEditor if editor.target == EditTarget::Search => {
+            app.inform("A search is typed here; your editor is for the map's text");
+        }
+        Action::EditInEditor => {
+            return Effect::Terminal(TerminalWork::EditInEditor(editor.input.text().to_owned()));
+        }
         Action::NewLine if !editor.input.multiline() => {
             let keep = app.key(&Action::Commit);
             app.inform(format!("This text is one line; {keep} keeps it"));
@@ -48,6 +54,36 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         }
     }
     Effect::Nothing
+}
+
+/// The text the user's editor gave back (or why it gave none) goes into the open editor
+/// or the form's focused field, as one line where the text is one line.
+pub fn from_editor(app: &mut App, edited: Result<String, String>) {
+    let text = match edited {
+        Ok(text) => text,
+        Err(why) => {
+            app.warn(why);
+            return;
+        }
+    };
+    let input = match &mut app.modal {
+        Modal::Editor(editor) => Some(&mut editor.input),
+        Modal::Form { form, .. } => form.focused_mut().and_then(|field| field.input_mut()),
+        _ => None,
+    };
+    let Some(input) = input else {
+        return;
+    };
+    let one_line;
+    let text = if input.multiline() {
+        text.as_str()
+    } else {
+        one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        one_line.as_str()
+    };
+    input.set_text(text);
+    let keep = app.key(&Action::Commit);
+    app.inform(format!("Your editor's text is in; {keep} keeps it"));
 }
 
 /// Tab: completes the `#channel` or `@owner` tag being typed and says what it did.

@@ -6,7 +6,7 @@ use super::super::form::FieldValue;
 use super::super::forms::{self, FormPurpose, Outcome};
 use super::super::modal::{Modal, Question};
 use super::super::screen::{Screen, View};
-use super::super::{App, Effect, action::Action};
+use super::super::{App, Effect, TerminalWork, action::Action};
 use super::apply::apply;
 use super::edit::edit_text;
 use super::votes::start_round;
@@ -39,6 +39,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::PreviousField => form.previous_field(),
         Action::LinkNote => super::note_links::for_form(app),
+        Action::EditInEditor => match form.focused_mut().and_then(|field| field.input_mut()) {
+            Some(input) => return Effect::Terminal(TerminalWork::EditInEditor(input.text().to_owned())),
+            None => app.inform("This field is a choice: ← → change it"),
+        },
         other => {
             // A note's stages are a long list: ← → stop at its ends.
             let stops = matches!(purpose, FormPurpose::Note { .. });

@@ -52,6 +52,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             let key = app.keymap.key(Mode::Grid, &Action::AddStageAfter);
             app.inform(format!("No stages yet: press {key} to add the first one"));
         }
+        Action::Copy => return super::copy::from_grid(app),
         Action::MoveLeft => select_stage(app, app.cursor.stage.saturating_sub(1)),
         Action::MoveRight => select_stage(app, app.cursor.stage + 1),
         Action::FirstStage => select_stage(app, 0),

@@ -7,6 +7,7 @@ mod capture;
 mod coach;
 mod compare;
 mod conflicts;
+mod copy;
 mod coverage;
 mod documents;
 mod edit;
@@ -27,7 +28,9 @@ mod start;
 pub mod typing;
 mod votes;
 
+pub use copy::copied;
 pub use documents::delivered;
+pub use edit::from_editor;
 pub use moves::Clip;
 pub use selection::ScoreSign;
 

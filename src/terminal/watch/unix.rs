@@ -95,4 +95,12 @@ impl Watch {
         }
         Ok(self.stop.signal().map_or(wake, Wake::Stop))
     }
+
+    /// Runs `other` with the terminal handed to it (see [`StopFlag::while_away`]). A
+    /// Ctrl-Z typed there was for that program, so it does not suspend cxmap after.
+    pub fn hand_over<T>(&self, other: impl FnOnce() -> T) -> T {
+        let result = self.stop.while_away(other);
+        self.suspend.store(false, Ordering::Relaxed);
+        result
+    }
 }

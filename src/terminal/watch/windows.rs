@@ -39,4 +39,9 @@ impl Watch {
             }
         }
     }
+
+    /// Runs `other` with the terminal handed to it (see [`StopFlag::while_away`]).
+    pub fn hand_over<T>(&self, other: impl FnOnce() -> T) -> T {
+        self.stop.while_away(other)
+    }
 }
