@@ -189,18 +189,27 @@ impl Tui {
     /// Presses and releases the left button where `text` shows (SGR 1006 reports, as a
     /// terminal sends them once the program asked for the mouse).
     pub fn click_on(&mut self, text: &str) {
-        let (col, row) = self
-            .position_of(text)
-            .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{}", self.screen()));
+        let (col, row) = self.wait_for_position(text);
         self.write(&format!("\x1b[<0;{col};{row}M\x1b[<0;{col};{row}m"));
     }
 
     /// Turns the wheel one step down where `text` shows.
     pub fn wheel_down_on(&mut self, text: &str) {
-        let (col, row) = self
-            .position_of(text)
-            .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{}", self.screen()));
+        let (col, row) = self.wait_for_position(text);
         self.write(&format!("\x1b[<65;{col};{row}M"));
+    }
+
+    /// Where `text` shows, once it does: a frame may still be on its way (the screen
+    /// read half drawn), so this waits rather than looking once.
+    fn wait_for_position(&self, text: &str) -> (u16, u16) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if let Some(position) = self.position_of(text) {
+                return position;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{text:?} is not on screen:\n{}", self.screen());
     }
 
     /// Waits until the screen shows `text`; fails the test with the screen if it never does.
