@@ -134,12 +134,16 @@ fn the_memo_preview_writes_what_it_shows() {
     );
     act(&mut app, [Action::MemoOpenOnly]);
     let wrote = delivery(act(&mut app, [Action::WriteMemo, Action::Commit]));
-    assert_eq!(wrote.path, PathBuf::from("maps/store-memo.md"));
+    assert_eq!(
+        wrote.path,
+        PathBuf::from("maps/store-memo.html"),
+        "the page a manager opens comes first"
+    );
     let open_only = MemoOptions {
         open_only: true,
         ..MemoOptions::default()
     };
-    assert_eq!(text(&wrote), memo(&map, &open_only, MemoFormat::Markdown));
+    assert_eq!(text(&wrote), memo(&map, &open_only, MemoFormat::Html));
     let wrote = delivery(act(
         &mut app,
         [
@@ -149,11 +153,16 @@ fn the_memo_preview_writes_what_it_shows() {
             Action::Commit,
         ],
     ));
-    assert_eq!(wrote.path, PathBuf::from("maps/store-memo.html"));
-    assert_eq!(text(&wrote), memo(&map, &open_only, MemoFormat::Html));
+    assert_eq!(wrote.path, PathBuf::from("maps/store-memo.md"));
+    assert_eq!(text(&wrote), memo(&map, &open_only, MemoFormat::Markdown));
     let wrote = delivery(act(
         &mut app,
         [Action::WriteMemo, Action::CursorLeft, Action::Commit],
+    ));
+    assert_eq!(wrote.path, PathBuf::from("maps/store-memo.txt"));
+    let wrote = delivery(act(
+        &mut app,
+        [Action::WriteMemo, Action::CursorRight, Action::Commit],
     ));
     assert_eq!(
         wrote.path,
@@ -268,4 +277,31 @@ fn the_memo_preview_scrolls_no_further_than_a_full_page() {
         preview.lines.len() - page,
         "a shorter memo still fills the page"
     );
+}
+
+#[test]
+fn the_preview_says_when_the_printed_memo_needs_more_than_one_page() {
+    let mut map = EXAMPLES[0].map().unwrap();
+    let stages = map.stages.len();
+    for i in 0..150 {
+        let mut point = cxmap::model::Friction::new(
+            cxmap::model::FrictionId(format!("fr-many{i}")),
+            format!("Point {i}: the delivery date shown at checkout moved by two days after payment"),
+        );
+        point.severity = cxmap::model::Severity::Severe;
+        map.stages[i % stages].frictions.push(point);
+    }
+    let total: usize = map.stages.iter().map(|s| s.frictions.len()).sum();
+    let mut app = app_with(map);
+    act(&mut app, [Action::ShowMemo]);
+    let preview = app.memo().unwrap();
+    let checks = &preview.lines[..preview.memo_start];
+    let said = checks.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains(&format!(
+            "does not fit one page even at its most compact: 4 pages: {total} friction points"
+        )),
+        "{said}"
+    );
+    assert!(!checks.iter().any(|l| l.contains("fits one A4 page")));
 }

@@ -230,8 +230,9 @@ fn the_export_menu_and_the_memo_write_beside_the_map() {
     tui.wait_for("Write the friction memo");
     tui.send(keys::ENTER);
     tui.wait_for("Wrote the friction memo to");
-    let memo = std::fs::read_to_string(sandbox.path("online-store-memo.md")).unwrap();
-    assert!(memo.starts_with("# Friction memo: Ridgeline Outdoor"), "{memo}");
+    let memo = std::fs::read_to_string(sandbox.path("online-store-memo.html")).unwrap();
+    assert!(memo.starts_with("<!DOCTYPE html>"), "{memo}");
+    assert!(memo.contains("Friction memo: Ridgeline Outdoor"), "{memo}");
     tui.escape_until_gone("Friction memo preview");
     tui.wait_for("1 Awareness");
     tui.send("q");

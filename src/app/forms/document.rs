@@ -27,12 +27,7 @@ fn export_options() -> Vec<String> {
 }
 
 fn memo_options() -> Vec<String> {
-    vec![
-        "Markdown".to_owned(),
-        "text (78 columns)".to_owned(),
-        "HTML (one A4 page, photos inside)".to_owned(),
-        "PDF (one A4 page)".to_owned(),
-    ]
+    MemoFormat::ALL.iter().map(|f| f.label().to_owned()).collect()
 }
 
 /// "(← → format, Tab file, Enter writes)", with the keys of the keymap in use.
@@ -62,9 +57,10 @@ pub fn export_form(map_path: &Path, keymap: &Keymap) -> ReadyForm {
     )
 }
 
-/// The memo's file: a format, and the file beside the map (NAME-memo.md).
+/// The memo's file: a format, and the file beside the map; HTML first (NAME-memo.html),
+/// the one page a manager opens without help.
 pub fn memo_file_form(map_path: &Path, keymap: &Keymap) -> ReadyForm {
-    let file = path_beside(map_path, MEMO_SUFFIX, MemoFormat::Markdown.name());
+    let file = path_beside(map_path, MEMO_SUFFIX, MemoFormat::ALL[0].name());
     (
         Form::new(
             format!("Write the friction memo {}", keys_hint(keymap)),

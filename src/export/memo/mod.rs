@@ -33,12 +33,12 @@ pub enum MemoFormat {
 }
 
 impl MemoFormat {
-    /// Every memo format, in menu order.
+    /// Every memo format, in menu order: the ones a manager opens first.
     pub const ALL: [MemoFormat; 4] = [
-        MemoFormat::Markdown,
-        MemoFormat::Text,
         MemoFormat::Html,
         MemoFormat::Pdf,
+        MemoFormat::Markdown,
+        MemoFormat::Text,
     ];
 
     /// The format for its command-line name (`md`, `txt`, `html`, `pdf`).
@@ -64,6 +64,16 @@ impl MemoFormat {
             MemoFormat::Text => "txt",
             MemoFormat::Html => "html",
             MemoFormat::Pdf => "pdf",
+        }
+    }
+
+    /// What the format is, for a menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            MemoFormat::Markdown => "Markdown",
+            MemoFormat::Text => "text (78 columns)",
+            MemoFormat::Html => "HTML (one A4 page, photos inside)",
+            MemoFormat::Pdf => "PDF (one A4 page)",
         }
     }
 
