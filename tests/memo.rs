@@ -641,3 +641,46 @@ fn friction_tags_on_the_command_line_set_severity_and_owner() {
     assert_eq!((point.severity, point.owner.as_str()), (Severity::Severe, "Ana"));
     assert_eq!(map.shadow.notes[0].friction.as_ref(), Some(&point.id));
 }
+
+#[test]
+fn a_friction_point_added_on_the_command_line_is_coached_and_still_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(cxmap(d, &["new", "walk.json"]).status.success());
+    let add = |text: &str| {
+        cxmap(
+            d,
+            &[
+                "shadow",
+                "add",
+                "walk.json",
+                "--stage",
+                "Purchase",
+                "--channel",
+                "Website",
+                "--observer",
+                "Thandi",
+                "--text",
+                text,
+                "--friction",
+            ],
+        )
+    };
+    let proposal = add("Let's add Apple Pay at checkout");
+    assert!(proposal.status.success(), "{}", stderr(&proposal));
+    assert!(
+        stderr(&proposal).contains(
+            "cxmap: warning: the friction point reads like a solution (\"Let's\" proposes what to do)"
+        ),
+        "{}",
+        stderr(&proposal)
+    );
+    let sign = add("The sign says returns must go by courier");
+    assert!(sign.status.success());
+    assert_eq!(stderr(&sign), "", "a quoted sign is an observation");
+    let map = cxmap::format::parse(&std::fs::read_to_string(d.join("walk.json")).unwrap())
+        .unwrap()
+        .map;
+    let purchase = map.stages.iter().find(|s| s.name == "Purchase").unwrap();
+    assert_eq!(purchase.frictions.len(), 2, "kept, as the memo keeps it");
+}

@@ -7,7 +7,10 @@ use std::process::ExitCode;
 
 use crate::format;
 use crate::model::capture::Capture;
-use crate::model::{Edit, IdGen, JourneyMap, Severity, ShadowNote, channels, council, note_time, ops};
+use crate::model::{
+    Edit, FrictionId, IdGen, JourneyMap, Severity, ShadowNote, channels, council, note_time, ops,
+    reads_like_solution,
+};
 use crate::session::load_error_lines;
 use crate::store::{self, Expect, Fingerprint, MapLock, MapSave, SaveRefused, save_checked, settings};
 use crate::text::display::clean_line;
@@ -178,7 +181,7 @@ struct Added {
     /// The channel that joined the map's list, if one did.
     channel: Option<String>,
     /// The friction point recorded with the note (`--friction`) and its severity.
-    point: Option<(crate::model::FrictionId, Severity)>,
+    point: Option<(FrictionId, Severity)>,
 }
 
 /// Adds the note and saves the map.
@@ -321,6 +324,7 @@ fn save_and_say(file: &Path, shown: &str, read: Fingerprint, added: &Added) -> E
                     "Added friction point {point} ({}), linked to the note",
                     severity.word()
                 );
+                coach(&added.map, point);
             }
             ExitCode::SUCCESS
         }
@@ -335,5 +339,16 @@ fn save_and_say(file: &Path, shown: &str, read: Fingerprint, added: &Added) -> E
             eprintln!("cxmap: not saved: {}; the file was not changed", clean_line(&why));
             ExitCode::from(1)
         }
+    }
+}
+
+/// The observation coach on a point just recorded, as the program warns when one is kept:
+/// it stays, and the warning says what to write instead.
+fn coach(map: &JourneyMap, point: &FrictionId) {
+    let text = map
+        .friction_position(point)
+        .map(|(stage, at)| map.stages[stage].frictions[at].text.as_str());
+    if let Some(advice) = text.and_then(reads_like_solution) {
+        eprintln!("cxmap: warning: the friction point {}", advice.message());
     }
 }
