@@ -26,55 +26,45 @@ fn main() -> ExitCode {
         Err(error) => return refuse_arguments(&error),
     };
     match cli.command {
-        Some(Command::Check {
+        Some(command) => run_command(command),
+        None => interactive(
+            cli.file.as_deref(),
+            cli.example.as_deref(),
+            cli.present,
+            chosen_look(cli.theme, cli.color),
+        ),
+    }
+}
+
+/// Runs a subcommand: each takes its arguments as the commands module asks for them.
+fn run_command(command: Command) -> ExitCode {
+    match command {
+        Command::Check {
             files,
             strict,
             format,
-        }) => commands::check(&files, strict, format),
-        Some(Command::New {
+        } => commands::check(&files, strict, format),
+        Command::New {
             file,
             template,
             title,
-        }) => commands::new_map(&file, &template, title.as_deref()),
-        Some(Command::Templates) => commands::templates(),
-        Some(Command::Keys) => commands::keys(),
-        Some(Command::Completions { shell }) => commands::completions(shell, Cli::command()),
-        Some(Command::Man { dir }) => commands::man(dir.as_deref(), Cli::command()),
-        Some(Command::Shadow {
-            command:
-                ShadowCommand::Add {
-                    file,
-                    stage,
-                    channel,
-                    text,
-                    evidence,
-                    observer,
-                    friction,
-                    severity,
-                },
-        }) => commands::shadow_add(
-            &file,
-            &commands::NewNote {
-                stage,
-                channel,
-                text,
-                evidence,
-                observer,
-                friction,
-                severity: severity.and_then(|n| Severity::from_number(i64::from(n))),
-            },
-        ),
-        Some(Command::Coverage { file }) => commands::coverage(&file),
-        Some(Command::Council {
+        } => commands::new_map(&file, &template, title.as_deref()),
+        Command::Templates => commands::templates(),
+        Command::Keys => commands::keys(),
+        Command::Completions { shell } => commands::completions(shell, Cli::command()),
+        Command::Man { dir } => commands::man(dir.as_deref(), Cli::command()),
+        Command::Shadow { command } => shadow(command),
+        Command::Coverage { file } => commands::coverage(&file),
+        Command::Council {
             file,
             format,
             top,
             all,
             output,
             force,
-        }) => commands::council(&file, format, (!all).then_some(top), output.as_deref(), force),
-        Some(Command::Schema) => commands::schema(),
-        Some(Command::Query {
+        } => commands::council(&file, format, (!all).then_some(top), output.as_deref(), force),
+        Command::Schema => commands::schema(),
+        Command::Query {
             maps,
             severity,
             status,
@@ -82,7 +72,7 @@ fn main() -> ExitCode {
             owner,
             stage,
             format,
-        }) => commands::query(&commands::QueryRequest {
+        } => commands::query(&commands::QueryRequest {
             maps,
             filter: commands::QueryFilter {
                 severity,
@@ -93,33 +83,33 @@ fn main() -> ExitCode {
             },
             format,
         }),
-        Some(Command::Merge {
+        Command::Merge {
             base,
             ours,
             theirs,
             output,
             force,
-        }) => commands::merge(&commands::MergeRequest {
+        } => commands::merge(&commands::MergeRequest {
             base,
             ours,
             theirs,
             output,
             force,
         }),
-        Some(Command::Diff {
+        Command::Diff {
             old,
             new,
             git,
             format,
             textconv,
-        }) => commands::diff(&commands::DiffRequest {
+        } => commands::diff(&commands::DiffRequest {
             old,
             new,
             git,
             format,
             textconv,
         }),
-        Some(Command::Memo {
+        Command::Memo {
             file,
             format,
             output,
@@ -130,7 +120,7 @@ fn main() -> ExitCode {
             date,
             devices,
             dated,
-        }) => commands::memo(&commands::MemoRequest {
+        } => commands::memo(&commands::MemoRequest {
             file,
             format,
             output,
@@ -145,32 +135,52 @@ fn main() -> ExitCode {
             },
             dated,
         }),
-        Some(Command::Export {
+        Command::Export {
             file,
             format,
             output,
             force,
-        }) => commands::export(&file, format, output.as_deref(), force),
-        Some(Command::Import {
+        } => commands::export(&file, format, output.as_deref(), force),
+        Command::Import {
             sheet,
             output,
             lenient,
             title,
             force,
-        }) => commands::import(&commands::ImportRequest {
+        } => commands::import(&commands::ImportRequest {
             sheet: &sheet,
             output: &output,
             lenient,
             title: title.as_deref(),
             force,
         }),
-        None => interactive(
-            cli.file.as_deref(),
-            cli.example.as_deref(),
-            cli.present,
-            chosen_look(cli.theme, cli.color),
-        ),
     }
+}
+
+/// `cxmap shadow add`: a note from the command line, into a map that may be open.
+fn shadow(command: ShadowCommand) -> ExitCode {
+    let ShadowCommand::Add {
+        file,
+        stage,
+        channel,
+        text,
+        evidence,
+        observer,
+        friction,
+        severity,
+    } = command;
+    commands::shadow_add(
+        &file,
+        &commands::NewNote {
+            stage,
+            channel,
+            text,
+            evidence,
+            observer,
+            friction,
+            severity: severity.and_then(|n| Severity::from_number(i64::from(n))),
+        },
+    )
 }
 
 /// Reports a command line clap refused (or prints the help or version it was asked for).

@@ -70,6 +70,17 @@ fn each_theme_draws_the_searched_grid_in_its_own_styles() {
     }
 }
 
+/// The screen without colour, as `NO_COLOR` draws it: the snapshot keeps each cell's
+/// modifiers, so a mark that rode on colour alone would show as a plain cell here.
+#[test]
+fn without_colour_the_screen_keeps_its_marks() {
+    let mut app = searched_store(Look {
+        theme: ThemeName::default(),
+        colour: false,
+    });
+    insta::assert_debug_snapshot!("no_color_80x24", draw(&mut app, 80, 24));
+}
+
 #[test]
 fn without_colour_the_selection_hits_and_focus_are_still_marked() {
     for name in ThemeName::ALL {

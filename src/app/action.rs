@@ -262,7 +262,7 @@ actions! {
             "the merge conflicts a git merge left in the map, to choose a side for each";
         TakeOurs => "take_ours", Changes, "resolve the conflict with ours (the branch you are on)";
         TakeTheirs => "take_theirs", Changes, "resolve the conflict with theirs (the branch merged in)";
-        SetOwner => "set_owner", Changes, "set the friction point's owner (Tab completes the map's owners)";
+        SetOwner => "set_owner", Changes, "set the friction point's owner (the names the map already has are completed)";
         CycleStatus => "cycle_status", Changes,
             "next status: open, in progress, fixed, won't fix";
         Present => "present", Looks,

@@ -136,7 +136,7 @@ impl EditTarget {
             }
             EditTarget::NewMapTitle { .. } => "Title of the new map".to_owned(),
             EditTarget::NewMapFile { .. } => {
-                "Save the new map as (a .json file; Enter keeps this)".to_owned()
+                "Save the new map as (a .json file: keep this name or type another)".to_owned()
             }
             EditTarget::SaveAs => "Save as: a new file name".to_owned(),
             EditTarget::Search => "Search every text of the map (any case)".to_owned(),
