@@ -64,7 +64,7 @@ fn a_friction_point_from_the_board_becomes_a_ticket_on_the_clipboard() {
     tui.wait_for("Sev·Votes");
     tui.send("y");
     tui.wait_for("Copied the ticket for “");
-    tui.wait_for("(via terminal)");
+    tui.wait_for("to the clipboard (OSC 52");
     let copied = clipboard_texts(&tui);
     assert_eq!(copied.len(), 1, "{copied:?}");
     let ticket = &copied[0];

@@ -12,11 +12,11 @@ use std::time::{Duration, Instant};
 const PROGRAM_PATIENCE: Duration = Duration::from_millis(500);
 
 /// Copies `text`: to the terminal with OSC 52 on `terminal`, and to the first clipboard
-/// program that takes it. Returns where it went, e.g. `["terminal", "wl-copy"]`.
+/// program that takes it. Returns where it went, e.g. `["OSC 52", "wl-copy"]`.
 pub fn copy(text: &str, terminal: &mut impl Write) -> io::Result<Vec<String>> {
     terminal.write_all(osc52(text).as_bytes())?;
     terminal.flush()?;
-    let mut places = vec!["terminal".to_owned()];
+    let mut places = vec!["OSC 52".to_owned()];
     if let Some(program) = clipboard_programs()
         .into_iter()
         .find_map(|(program, args)| hand_to(program, args, text).then_some(program))
