@@ -211,3 +211,42 @@ fn the_round_form_refuses_people_named_twice_and_remembers_the_last_round() {
         "the next round starts as the last"
     );
 }
+
+#[test]
+fn undo_in_a_round_takes_back_the_last_thing_done_a_vote_taken_back_included() {
+    let mut app = store_app();
+    run(&mut app, [Action::ShowBoard]);
+    start(&mut app, "Ana, Ben", "2", true, false);
+    run(&mut app, [Action::Vote, Action::SelectNext, Action::Vote]);
+    // Ben votes on the second row, then takes it back: undo puts that vote back, it
+    // does not take back another one.
+    run(&mut app, [Action::Vote, Action::Unvote]);
+    assert_eq!(app.round.as_ref().unwrap().cast_by(1), 0);
+    run(&mut app, [Action::Undo]);
+    let round = app.round.as_ref().unwrap();
+    assert_eq!((round.cast_by(0), round.cast_by(1)), (2, 1), "{}", said(&app));
+    assert!(said(&app).starts_with("Ben's vote on “"), "{}", said(&app));
+    assert!(said(&app).ends_with("” is back: 1 left"), "{}", said(&app));
+    run(&mut app, [Action::Undo]);
+    let round = app.round.as_ref().unwrap();
+    assert_eq!((round.cast_by(0), round.cast_by(1)), (2, 0), "{}", said(&app));
+    assert!(
+        said(&app).starts_with("Took back Ben's last vote, on “"),
+        "{}",
+        said(&app)
+    );
+}
+
+#[test]
+fn a_vote_past_the_last_one_of_the_room_says_the_round_can_end() {
+    let mut app = store_app();
+    run(&mut app, [Action::ShowBoard]);
+    start(&mut app, "Ana, Ben", "1", true, false);
+    run(&mut app, [Action::Vote, Action::Vote, Action::Vote]);
+    assert_eq!(app.message.as_ref().unwrap().tone, Tone::Error);
+    assert!(
+        said(&app).starts_with("All 2 votes are cast: R shows the result"),
+        "{}",
+        said(&app)
+    );
+}

@@ -116,6 +116,23 @@ pub struct Cast {
     pub next: Option<usize>,
 }
 
+/// What undo took back during a round: the last thing done, a vote cast or a vote taken
+/// back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undone {
+    /// A vote that had been cast, now taken back.
+    Cast(Ballot),
+    /// A vote that had been taken back, now cast again.
+    TakeBack(Ballot),
+}
+
+/// A change to a round's ballots, kept so undo takes back exactly the last one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    Cast,
+    TookBack { at: usize, ballot: Ballot },
+}
+
 /// A round in progress.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Round {
@@ -126,6 +143,7 @@ pub struct Round {
     pub timer: Option<Timer>,
     shown: usize,
     ballots: Vec<Ballot>,
+    steps: Vec<Step>,
 }
 
 /// One line of a round's result.
@@ -159,6 +177,7 @@ impl Round {
             timer: setup.timer.map(|length| Timer { length, started: now }),
             shown: 0,
             ballots: Vec::new(),
+            steps: Vec::new(),
         }
     }
 
@@ -246,6 +265,7 @@ impl Round {
             voter,
             item: item.to_owned(),
         });
+        self.steps.push(Step::Cast);
         let left = self.left(voter);
         let next = if left == 0 { self.next_with_votes() } else { None };
         if let Some(next) = next {
@@ -271,18 +291,27 @@ impl Round {
             .rposition(|b| b.voter == voter && b.item == item)
         {
             Some(at) => {
-                self.ballots.remove(at);
+                let ballot = self.ballots.remove(at);
+                self.steps.push(Step::TookBack { at, ballot });
                 true
             }
             None => false,
         }
     }
 
-    /// Takes back the last vote cast, whoever cast it, and shows that person again.
-    pub fn undo_last(&mut self) -> Option<Ballot> {
-        let ballot = self.ballots.pop()?;
+    /// Undoes the last thing done in the round, whoever did it, and shows that person
+    /// again: a vote cast is taken back, a vote taken back is cast again.
+    pub fn undo_last(&mut self) -> Option<Undone> {
+        let undone = match self.steps.pop()? {
+            Step::Cast => Undone::Cast(self.ballots.pop()?),
+            Step::TookBack { at, ballot } => {
+                self.ballots.insert(at.min(self.ballots.len()), ballot.clone());
+                Undone::TakeBack(ballot)
+            }
+        };
+        let (Undone::Cast(ballot) | Undone::TakeBack(ballot)) = &undone;
         self.shown = ballot.voter;
-        Some(ballot)
+        Some(undone)
     }
 
     /// The items that gained votes, most first, ties sharing a rank in journey order.
@@ -479,18 +508,28 @@ mod tests {
         round.step(false);
         assert!(round.take_back("x"), "Ana's vote on x");
         assert_eq!((round.cast_by(0), round.cast_by(1)), (0, 1));
-        let ballot = round.undo_last().unwrap();
-        assert_eq!(
-            ballot,
-            Ballot {
-                voter: 1,
-                item: "x".into()
-            }
-        );
-        assert_eq!(round.shown_name(), "Ben", "undoing shows who cast it");
-        assert_eq!(round.undo_last(), None);
         round.step(true);
-        assert_eq!(round.shown(), 0, "stepping goes round the list");
+        let ana_s = Ballot {
+            voter: 0,
+            item: "x".into(),
+        };
+        assert_eq!(
+            round.undo_last(),
+            Some(Undone::TakeBack(ana_s.clone())),
+            "undo puts back the vote taken back last"
+        );
+        assert_eq!((round.cast_by(0), round.cast_by(1)), (1, 1));
+        assert_eq!(round.shown_name(), "Ana", "undoing shows whose vote it was");
+        let ben_s = Ballot {
+            voter: 1,
+            item: "x".into(),
+        };
+        assert_eq!(round.undo_last(), Some(Undone::Cast(ben_s)));
+        assert_eq!(round.shown_name(), "Ben", "undoing shows who cast it");
+        assert_eq!(round.undo_last(), Some(Undone::Cast(ana_s)));
+        assert_eq!(round.undo_last(), None);
+        round.step(false);
+        assert_eq!(round.shown(), 1, "stepping goes round the list");
     }
 
     #[test]

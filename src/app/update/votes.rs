@@ -8,7 +8,7 @@ use std::time::Instant;
 use super::super::forms::round_form;
 use super::super::{App, Effect, action::Action};
 use super::apply::apply;
-use crate::model::voting::{Refusal, Round, RoundSetup};
+use crate::model::voting::{Refusal, Round, RoundSetup, Undone};
 use crate::model::{Edit, Item, Lane, note_time};
 use crate::text::display::{clean_line, truncate};
 
@@ -97,6 +97,11 @@ fn cast(app: &mut App, up: bool) {
         return;
     }
     let said = match round.cast(&id) {
+        Err(Refusal::NoVotesLeft { .. }) if round.is_complete() => {
+            let pool = round.pool();
+            app.warn(format!("All {pool} votes are cast: {end} shows the result"));
+            return;
+        }
         Err(Refusal::NoVotesLeft { voter, votes_each }) => {
             app.warn(format!(
                 "{voter} has cast all {votes_each} vote{}: {next} shows the next person",
@@ -140,20 +145,40 @@ pub(super) fn step_participant(app: &mut App, forward: bool) {
     app.inform(said);
 }
 
-/// Undo while a round runs: takes back the last vote cast, whoever cast it.
+/// Undo while a round runs: takes back the last thing done, whoever did it (a vote cast
+/// is taken back, a vote taken back is cast again).
 pub(super) fn take_back_last(app: &mut App) {
-    let Some(round) = app.round.as_mut() else { return };
-    match round.undo_last() {
-        Some(_) => {
-            let said = format!(
-                "Took back {}'s last vote: {} to cast",
-                round.shown_name(),
-                round.left(round.shown())
-            );
-            app.inform(said);
+    let Some(undone) = app.round.as_mut().and_then(Round::undo_last) else {
+        if app.round.is_some() {
+            app.inform("No vote cast in this round yet");
         }
-        None => app.inform("No vote cast in this round yet"),
-    }
+        return;
+    };
+    let (Undone::Cast(ballot) | Undone::TakeBack(ballot)) = &undone;
+    let text = item_text(app, &ballot.item);
+    let Some(round) = app.round.as_ref() else { return };
+    let voter = round.shown_name();
+    let left = round.left(round.shown());
+    let said = match undone {
+        Undone::Cast(_) => format!("Took back {voter}'s last vote, on “{text}”: {left} to cast"),
+        Undone::TakeBack(_) => format!("{voter}'s vote on “{text}” is back: {left} left"),
+    };
+    app.inform(said);
+}
+
+/// A friction point's or opportunity's text, cut for the status bar ("" when it is gone).
+fn item_text(app: &App, id: &str) -> String {
+    let Some(doc) = app.screen.doc() else {
+        return String::new();
+    };
+    let text = doc.map.stages.iter().find_map(|stage| {
+        let friction = stage.frictions.iter().find(|f| f.id.as_str() == id);
+        friction.map(|f| &f.text).or_else(|| {
+            let opportunity = stage.opportunities.iter().find(|o| o.id.as_str() == id);
+            opportunity.map(|o| &o.text)
+        })
+    });
+    text.map_or_else(String::new, |text| truncate(&clean_line(text), 30).into_owned())
 }
 
 /// Starts a round (asking how) or ends the one running: its votes go on the map as one
