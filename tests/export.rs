@@ -142,6 +142,68 @@ fn names_not_yet_observed_stand_apart_even_with_commas() {
     html_check::well_formed(&html).unwrap();
 }
 
+/// A short walk: three stages noted, two points of equal weight, four stages not walked.
+fn short_walk() -> JourneyMap {
+    let mut map = examples().remove(1).1;
+    let walked: Vec<_> = map.stages[..3].iter().map(|s| s.id.clone()).collect();
+    map.shadow.notes.retain(|n| walked.contains(&n.stage));
+    for stage in &mut map.stages {
+        stage.frictions.clear();
+    }
+    for (at, text) in [(0, "The ad promises free delivery"), (1, "Sizes in US only")] {
+        let mut point =
+            cxmap::model::Friction::new(cxmap::model::FrictionId(format!("fr-short{at}")), text.to_owned());
+        point.severity = cxmap::model::Severity::Major;
+        map.stages[at].frictions.push(point);
+    }
+    map
+}
+
+#[test]
+fn a_short_walk_says_nothing_empty_and_each_unwalked_stage_once() {
+    let map = short_walk();
+    let text = memo(&map, &MemoOptions::default(), MemoFormat::Text);
+    assert!(
+        text.contains("Bottom line: 2 friction points.\n"),
+        "no \"0 severe\", no \"the most in\" a stage of one: {text}"
+    );
+    let third = format!("3. {}\n", map.stages[2].name);
+    let third_at = text.find(&third).expect("a walked stage keeps its heading");
+    assert!(
+        text[third_at..].contains("No friction points recorded."),
+        "{text}"
+    );
+    for stage in &map.stages[3..] {
+        let heading = format!(
+            "{}. {}",
+            map.stages.iter().position(|s| s.id == stage.id).unwrap() + 1,
+            stage.name
+        );
+        assert!(
+            !text.contains(&heading),
+            "{heading} is said under Not yet observed: {text}"
+        );
+        assert!(text.contains(&format!("  - {}\n", stage.name)), "{text}");
+    }
+    let mut tied = map.clone();
+    let mut more = cxmap::model::Friction::new(
+        cxmap::model::FrictionId("fr-short2".to_owned()),
+        "The size chart opens in a new tab".to_owned(),
+    );
+    more.severity = cxmap::model::Severity::Severe;
+    tied.stages[1].frictions.push(more.clone());
+    more.id = cxmap::model::FrictionId("fr-short3".to_owned());
+    tied.stages[0].frictions.push(more);
+    let text = memo(&tied, &MemoOptions::default(), MemoFormat::Markdown);
+    assert!(
+        text.contains(&format!(
+            "4 friction points, 2 severe; the most in {} and {} (2 each).",
+            tied.stages[0].name, tied.stages[1].name
+        )),
+        "{text}"
+    );
+}
+
 #[test]
 fn documents_are_the_same_every_time() {
     for (_, map) in examples() {

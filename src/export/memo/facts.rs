@@ -103,8 +103,9 @@ pub struct Memo {
     pub written: Option<String>,
     pub total: usize,
     pub severe: usize,
-    /// The stage with the most friction points (the first, on a tie) and how many.
-    pub busiest: Option<(String, usize)>,
+    /// The stage (or the two stages) with the most friction points, when that is more
+    /// than one, and how many: a wider tie or single points say nothing worth saying.
+    pub busiest: Option<(Vec<String>, usize)>,
     /// Fixed and won't-fix points left out.
     pub left_out: usize,
     /// The three worst open points (severity, then votes, then journey order), when
@@ -261,7 +262,7 @@ impl Memo {
         let notes = &map.shadow.notes;
         let (observers, when, devices) = who_when_what(map, options);
         let mut left_out = 0;
-        let stages = observations(map, options, &mut left_out);
+        let mut stages = observations(map, options, &mut left_out);
         let observed: HashSet<&str> = notes.iter().map(|n| n.channel.trim()).collect();
         let known = unique(map.shadow.channels.iter().cloned());
         // The header names the channels the journey was walked on: those of the shadow
@@ -290,6 +291,10 @@ impl Memo {
             .filter(|s| !noted_stages.contains(s.id.as_str()))
             .map(|s| s.name.clone())
             .collect();
+        // A stage nobody walked and nothing was found in is said once, under "Not yet
+        // observed", not again as a heading over "No friction points recorded".
+        stages
+            .retain(|s| !s.points.is_empty() || noted_stages.contains(map.stages[s.number - 1].id.as_str()));
 
         let total = stages.iter().map(|s| s.points.len()).sum();
         let severe = stages
@@ -297,14 +302,13 @@ impl Memo {
             .flat_map(|s| &s.points)
             .filter(|p| p.severity == Severity::Severe)
             .count();
-        let busiest = stages
+        let most = stages.iter().map(|s| s.points.len()).max().unwrap_or(0);
+        let at_most: Vec<String> = stages
             .iter()
-            .filter(|s| !s.points.is_empty())
-            .fold(None::<&MemoStage>, |best, s| match best {
-                Some(b) if b.points.len() >= s.points.len() => Some(b),
-                _ => Some(s),
-            })
-            .map(|s| (s.name.clone(), s.points.len()));
+            .filter(|s| s.points.len() == most)
+            .map(|s| s.name.clone())
+            .collect();
+        let busiest = (most > 1 && at_most.len() <= 2).then_some((at_most, most));
         let mut memo = Memo {
             title: map.title.clone(),
             persona: map.persona.clone(),
@@ -375,13 +379,15 @@ impl Memo {
 
     /// The bottom line in one sentence, names passed through `escape`.
     pub fn bottom_line(&self, escape: impl Fn(&str) -> String) -> String {
-        let mut line = if self.total == 0 {
-            "No friction points recorded".to_owned()
-        } else {
-            format!("{}, {} severe", plural(self.total, "friction point"), self.severe)
+        let mut line = match (self.total, self.severe) {
+            (0, _) => "No friction points recorded".to_owned(),
+            (total, 0) => plural(total, "friction point"),
+            (total, severe) => format!("{}, {severe} severe", plural(total, "friction point")),
         };
-        if let Some((name, count)) = &self.busiest {
-            line.push_str(&format!("; the most in {} ({count})", escape(name)));
+        if let Some((names, count)) = &self.busiest {
+            let names: Vec<String> = names.iter().map(|n| escape(n)).collect();
+            let each = if names.len() > 1 { " each" } else { "" };
+            line.push_str(&format!("; the most in {} ({count}{each})", names.join(" and ")));
         }
         line.push('.');
         if self.left_out > 0 {
