@@ -148,15 +148,20 @@ fn keystroke(app: &mut App, terminal: &mut Terminal<TestBackend>, action: Action
 }
 
 fn bench_keys(report: &Report, size: &str, map: &JourneyMap) {
-    let cases: [(&str, &[Action]); 5] = [
+    let cases: [(&str, &[Action]); 6] = [
         ("key: move right/left", &[Action::MoveRight, Action::MoveLeft]),
         ("key: move down/up", &[Action::MoveDown, Action::MoveUp]),
         ("key: vote (an edit)", &[Action::Vote, Action::Unvote]),
         (
-            "key: edit, undo, redo",
-            &[Action::RaiseScore, Action::Undo, Action::Redo],
+            "key: severity, undo, redo",
+            &[Action::Number(1), Action::Number(3), Action::Undo, Action::Redo],
         ),
         ("key: type in editor", &[Action::Type('x'), Action::DeleteBack]),
+        // Enter opens the friction point's editor, x types, Enter commits the edit.
+        (
+            "key: commit a text edit",
+            &[Action::EditCell, Action::Type('x'), Action::Commit],
+        ),
     ];
     for (name, actions) in cases {
         if !report.wants(name) {

@@ -1,8 +1,10 @@
 //! The friction board's state: how it is sorted and filtered, and its rows, derived from
-//! the map once per change (not per frame). The council's top three come from the same
-//! pass.
+//! the map once per change (not per frame) and, after an edit, only for the stages it
+//! touched. The council's top three come from the same pass.
 
-use crate::model::{Friction, FrictionId, JourneyMap, Severity, Status};
+use std::cmp::Reverse;
+
+use crate::model::{Changed, Friction, FrictionId, History, JourneyMap, Severity, Status};
 
 /// The order of the board's rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -90,16 +92,27 @@ pub struct Board {
     /// The council's top three open friction points.
     pub council: Vec<(usize, usize)>,
     pub selected: usize,
-    /// The ids behind `rows` and `council`, so the selection can follow its friction
-    /// point when a vote or an edit re-sorts the list.
-    row_ids: Vec<FrictionId>,
-    council_ids: Vec<FrictionId>,
-    /// The map state the rows were computed for; `None` after the settings change.
+    /// Every open friction point, most votes first: the council is its first three.
+    open: Vec<(usize, usize)>,
+    /// Each stage's friction ids as the rows last saw them, so the selection can follow
+    /// its friction point when a vote or an edit re-sorts the list.
+    ids: Vec<Vec<FrictionId>>,
+    /// The map revision the rows were computed for; `None` after the settings change.
     computed_for: Option<u64>,
 }
 
-fn by_votes(a: &Friction, b: &Friction) -> std::cmp::Ordering {
-    b.votes.cmp(&a.votes).then(b.severity.cmp(&a.severity))
+/// Where a friction point goes in an order: by the order's counts, then where it is in
+/// the journey (so equal points keep journey order).
+type Rank = (Reverse<(u32, u32)>, usize, usize);
+
+fn rank(sort: BoardSort, friction: &Friction, (s, f): (usize, usize)) -> Rank {
+    let severity = u32::from(friction.severity.number());
+    let counts = match sort {
+        BoardSort::Votes => (friction.votes, severity),
+        BoardSort::Severity => (severity, friction.votes),
+        BoardSort::Stage => (0, 0),
+    };
+    (Reverse(counts), s, f)
 }
 
 impl Board {
@@ -108,43 +121,111 @@ impl Board {
         self.computed_for = None;
     }
 
-    /// Recomputes rows and council if the map changed since (`state` is its history state).
-    /// The selection stays on the same friction point (of the council's list when
-    /// `council` is showing) wherever the new order puts it.
-    pub fn refresh(&mut self, map: &JourneyMap, state: u64, council: bool) {
-        if self.computed_for == Some(state) {
+    /// Brings rows and council up to date with the map (`history` says what changed since
+    /// they were computed): only the stages an edit touched are looked at again. The
+    /// selection stays on the same friction point (of the council's list when `council`
+    /// is showing) wherever the new order puts it.
+    pub fn refresh(&mut self, map: &JourneyMap, history: &History, council: bool) {
+        let changed = history.changed_since(self.computed_for);
+        if changed.is_nothing() {
             return;
         }
-        let shown = if council { &self.council_ids } else { &self.row_ids };
-        let followed = shown.get(self.selected).cloned();
-        let all = map.stages.iter().enumerate().flat_map(|(s, stage)| {
-            stage
-                .frictions
-                .iter()
-                .enumerate()
-                .map(move |(f, friction)| (s, f, friction))
-        });
-        let mut rows: Vec<(usize, usize, &Friction)> =
-            all.clone().filter(|(_, _, f)| self.filter.admits(f)).collect();
-        match self.sort {
-            BoardSort::Votes => rows.sort_by(|a, b| by_votes(a.2, b.2)),
-            BoardSort::Severity => {
-                rows.sort_by(|a, b| b.2.severity.cmp(&a.2.severity).then(b.2.votes.cmp(&a.2.votes)))
-            }
-            BoardSort::Stage => {}
+        let shown = if council { &self.council } else { &self.rows };
+        let followed = shown
+            .get(self.selected)
+            .and_then(|&(s, f)| Some(((s, f), self.ids.get(s)?.get(f)?.clone())));
+        if changed.everything || self.ids.len() != map.stages.len() {
+            self.rebuild(map);
+        } else {
+            self.update_stages(map, &changed);
         }
-        self.row_ids = rows.iter().map(|(_, _, f)| f.id.clone()).collect();
-        self.rows = rows.into_iter().map(|(s, f, _)| (s, f)).collect();
-        let mut open: Vec<(usize, usize, &Friction)> =
-            all.filter(|(_, _, f)| !f.status.is_closed()).collect();
-        open.sort_by(|a, b| by_votes(a.2, b.2));
-        open.truncate(3);
-        self.council_ids = open.iter().map(|(_, _, f)| f.id.clone()).collect();
-        self.council = open.into_iter().map(|(s, f, _)| (s, f)).collect();
-        let shown = if council { &self.council_ids } else { &self.row_ids };
-        let kept = followed.and_then(|id| shown.iter().position(|other| *other == id));
+        self.council = self.open.iter().take(3).copied().collect();
+        let shown = if council { &self.council } else { &self.rows };
+        let kept = followed
+            .and_then(|(was, id)| locate(map, &changed, was, &id))
+            .and_then(|place| shown.iter().position(|&row| row == place));
         self.selected = kept.unwrap_or(self.selected).min(shown.len().saturating_sub(1));
-        self.computed_for = Some(state);
+        self.computed_for = Some(history.revision());
+    }
+
+    /// Rows, open points and ids from the whole map.
+    fn rebuild(&mut self, map: &JourneyMap) {
+        let all = || {
+            map.stages.iter().enumerate().flat_map(|(s, stage)| {
+                stage
+                    .frictions
+                    .iter()
+                    .enumerate()
+                    .map(move |(f, friction)| ((s, f), friction))
+            })
+        };
+        let mut rows: Vec<(Rank, (usize, usize))> = all()
+            .filter(|(_, friction)| self.filter.admits(friction))
+            .map(|(at, friction)| (rank(self.sort, friction, at), at))
+            .collect();
+        rows.sort_unstable();
+        self.rows = rows.into_iter().map(|(_, at)| at).collect();
+        let mut open: Vec<(Rank, (usize, usize))> = all()
+            .filter(|(_, friction)| !friction.status.is_closed())
+            .map(|(at, friction)| (rank(BoardSort::Votes, friction, at), at))
+            .collect();
+        open.sort_unstable();
+        self.open = open.into_iter().map(|(_, at)| at).collect();
+        self.ids = map
+            .stages
+            .iter()
+            .map(|stage| stage.frictions.iter().map(|f| f.id.clone()).collect())
+            .collect();
+    }
+
+    /// Takes the changed stages' rows out and puts their friction points back where
+    /// their order puts them; the other stages' rows stay as they are.
+    fn update_stages(&mut self, map: &JourneyMap, changed: &Changed) {
+        let touched = |&(s, _): &(usize, usize)| changed.stage(s);
+        self.rows.retain(|row| !touched(row));
+        self.open.retain(|row| !touched(row));
+        let friction = |(s, f): (usize, usize)| &map.stages[s].frictions[f];
+        for &s in &changed.stages {
+            let Some(stage) = map.stages.get(s) else { continue };
+            for (f, point) in stage.frictions.iter().enumerate() {
+                if self.filter.admits(point) {
+                    let place = rank(self.sort, point, (s, f));
+                    let at = self
+                        .rows
+                        .partition_point(|&row| rank(self.sort, friction(row), row) < place);
+                    self.rows.insert(at, (s, f));
+                }
+                if !point.status.is_closed() {
+                    let place = rank(BoardSort::Votes, point, (s, f));
+                    let at = self
+                        .open
+                        .partition_point(|&row| rank(BoardSort::Votes, friction(row), row) < place);
+                    self.open.insert(at, (s, f));
+                }
+            }
+            self.ids[s] = stage.frictions.iter().map(|f| f.id.clone()).collect();
+        }
+    }
+}
+
+/// Where friction point `id`, at `was` before the change, is now.
+fn locate(
+    map: &JourneyMap,
+    changed: &Changed,
+    was: (usize, usize),
+    id: &FrictionId,
+) -> Option<(usize, usize)> {
+    if !changed.stage(was.0) {
+        return Some(was);
+    }
+    let look_in = |s: usize| {
+        let stage = map.stages.get(s)?;
+        stage.frictions.iter().position(|f| f.id == *id).map(|f| (s, f))
+    };
+    if changed.everything {
+        (0..map.stages.len()).find_map(look_in)
+    } else {
+        changed.stages.iter().find_map(|&s| look_in(s))
     }
 }
 
@@ -152,6 +233,7 @@ impl Board {
 mod tests {
     use super::*;
     use crate::assets::EXAMPLES;
+    use crate::model::{Edit, Item};
 
     fn board(sort: BoardSort, filter: BoardFilter) -> (Board, JourneyMap) {
         let map = EXAMPLES[1].map().unwrap();
@@ -160,7 +242,7 @@ mod tests {
             filter,
             ..Board::default()
         };
-        board.refresh(&map, 0, false);
+        board.refresh(&map, &History::default(), false);
         (board, map)
     }
 
@@ -181,12 +263,22 @@ mod tests {
 
     #[test]
     fn the_selection_follows_its_point_when_votes_reorder_the_rows() {
-        let (mut board, mut map) = board(BoardSort::Votes, BoardFilter::default());
+        let mut map = EXAMPLES[1].map().unwrap();
+        let mut history = History::default();
+        let mut board = Board::default();
+        board.refresh(&map, &history, false);
         board.selected = 2;
         let (s, f) = board.rows[2];
         let chosen = map.stages[s].frictions[f].id.clone();
-        map.stages[s].frictions[f].votes += 100;
-        board.refresh(&map, 1, false);
+        let mut voted = map.stages[s].frictions[f].clone();
+        voted.votes += 100;
+        let vote = Edit::ReplaceItem {
+            stage: s,
+            at: f,
+            item: Item::Friction(voted),
+        };
+        history.apply(&mut map, vote, "vote").unwrap();
+        board.refresh(&map, &history, false);
         assert_eq!(board.rows[0], (s, f), "the point with the most votes leads");
         assert_eq!(board.selected, 0);
         let (s, f) = board.rows[board.selected];

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use crate::model::conflict::{self, At, Conflict, DELETED, POSITION, STAGE, UNKNOWN};
-use crate::model::{JourneyMap, Score, Severity, Status};
+use crate::model::{History, JourneyMap, Score, Severity, Status};
 
 /// One conflict as the view lists it. The words are raw text from the map: clean them
 /// before drawing.
@@ -30,14 +30,18 @@ pub struct Conflicts {
 }
 
 impl Conflicts {
-    /// Lists the conflicts again if the map changed (`state` is its history state).
-    pub fn refresh(&mut self, map: &JourneyMap, state: u64) {
-        if self.computed_for == Some(state) {
+    /// Lists the conflicts again if the map changed (`history` says what changed since).
+    /// A map without conflicts is looked at only where an edit touched it.
+    pub fn refresh(&mut self, map: &JourneyMap, history: &History) {
+        let changed = history.changed_since(self.computed_for);
+        if changed.is_nothing() {
             return;
         }
-        self.entries = conflict::all(map).into_iter().map(|c| entry(map, c)).collect();
+        if !self.entries.is_empty() || conflict::any_in(map, &changed) {
+            self.entries = conflict::all(map).into_iter().map(|c| entry(map, c)).collect();
+        }
         self.selected = self.selected.min(self.entries.len().saturating_sub(1));
-        self.computed_for = Some(state);
+        self.computed_for = Some(history.revision());
     }
 
     /// The selected conflict.

@@ -1,12 +1,13 @@
-//! What the friction queue derives from the map once per change (never per frame): which
-//! opportunities address each friction point, which shadow notes back it, the evidence of
-//! the friction point in focus (its own and its notes', live) and which of those files
-//! are missing, and the channel last given to a friction point.
+//! What the friction queue derives from the map once per change (never per frame; after
+//! an edit, only from the stages it touched): which opportunities address each friction
+//! point, which shadow notes back it, the evidence of the friction point in focus (its
+//! own and its notes', live) and which of those files are missing, and the channel last
+//! given to a friction point.
 
 use std::collections::{HashMap, HashSet};
 
 use super::folder::FolderListing;
-use crate::model::{FrictionId, JourneyMap, evidence_of};
+use crate::model::{FrictionId, History, JourneyMap, evidence_of};
 
 /// Links and evidence, as of one map state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,46 +24,59 @@ pub struct Queue {
     pub missing: HashSet<String>,
     /// The channel last set on a friction point: new ones start with it.
     pub last_channel: Option<String>,
+    /// Per stage, the ids it put in `position` and `addressed_by`, so an edit of the
+    /// stage takes out exactly those.
+    keys: Vec<StageKeys>,
+    /// The map revision the links were computed for.
     computed_for: Option<u64>,
-    /// The map state, folder listing and friction point (stage, position) `missing` was
-    /// found for.
+    /// The map revision, folder listing and friction point (stage, position) `missing`
+    /// was found for.
     checked_for: Option<(u64, u64, (usize, usize))>,
 }
 
+/// The ids one stage puts in the queue's tables.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct StageKeys {
+    frictions: Vec<FrictionId>,
+    addressed: Vec<FrictionId>,
+}
+
 impl Queue {
-    /// Recomputes links if the map changed (`state` is its history state), and finds in
-    /// the map's `folder` listing the missing evidence of the friction point in `focus`
-    /// (stage, position) when it, the map or the listing changed.
+    /// Brings the links up to date with the map (`history` says what changed since:
+    /// only the stages an edit touched are looked at again), and finds in the map's
+    /// `folder` listing the missing evidence of the friction point in `focus` (stage,
+    /// position) when it, the map or the listing changed.
     pub fn refresh(
         &mut self,
         map: &JourneyMap,
-        state: u64,
+        history: &History,
         folder: &FolderListing,
         focus: Option<(usize, usize)>,
     ) {
-        if self.computed_for != Some(state) {
-            self.addressed_by.clear();
+        let changed = history.changed_since(self.computed_for);
+        if changed.everything || self.keys.len() != map.stages.len() {
             self.position.clear();
-            self.notes_of.clear();
-            for (s, stage) in map.stages.iter().enumerate() {
-                for (f, friction) in stage.frictions.iter().enumerate() {
-                    self.position.insert(friction.id.clone(), (s, f));
-                }
-                for (o, opportunity) in stage.opportunities.iter().enumerate() {
-                    for id in &opportunity.addresses {
-                        self.addressed_by.entry(id.clone()).or_default().push((s, o));
-                    }
-                }
+            self.addressed_by.clear();
+            self.keys = vec![StageKeys::default(); map.stages.len()];
+            self.add_stages(map, 0..map.stages.len());
+        } else if !changed.stages.is_empty() {
+            for &s in &changed.stages {
+                self.take_out_stage(s);
             }
+            self.add_stages(map, changed.stages.iter().copied());
+        }
+        if changed.everything || changed.notes {
+            self.notes_of.clear();
             for (n, note) in map.shadow.notes.iter().enumerate() {
                 if let Some(id) = &note.friction {
                     self.notes_of.entry(id.clone()).or_default().push(n);
                 }
             }
-            self.computed_for = Some(state);
         }
+        let revision = history.revision();
+        self.computed_for = Some(revision);
         if let Some((stage, at)) = focus
-            && self.checked_for != Some((state, folder.version(), (stage, at)))
+            && self.checked_for != Some((revision, folder.version(), (stage, at)))
         {
             let friction = map.stages.get(stage).and_then(|s| s.frictions.get(at));
             self.evidence = friction.map_or_else(Vec::new, |f| {
@@ -78,7 +92,45 @@ impl Queue {
                 .filter(|entry| folder.missing(entry))
                 .cloned()
                 .collect();
-            self.checked_for = Some((state, folder.version(), (stage, at)));
+            self.checked_for = Some((revision, folder.version(), (stage, at)));
+        }
+    }
+
+    /// Takes what stage `s` put in the tables out of them.
+    fn take_out_stage(&mut self, s: usize) {
+        let Some(keys) = self.keys.get_mut(s) else { return };
+        for id in keys.frictions.drain(..) {
+            if self.position.get(&id).is_some_and(|&(at, _)| at == s) {
+                self.position.remove(&id);
+            }
+        }
+        for id in keys.addressed.drain(..) {
+            if let Some(by) = self.addressed_by.get_mut(&id) {
+                by.retain(|&(at, _)| at != s);
+                if by.is_empty() {
+                    self.addressed_by.remove(&id);
+                }
+            }
+        }
+    }
+
+    /// Puts the friction points and links of `stages` (in journey order) in the tables.
+    fn add_stages(&mut self, map: &JourneyMap, stages: impl Iterator<Item = usize>) {
+        for s in stages {
+            let Some(stage) = map.stages.get(s) else { continue };
+            let keys = &mut self.keys[s];
+            for (f, friction) in stage.frictions.iter().enumerate() {
+                self.position.insert(friction.id.clone(), (s, f));
+                keys.frictions.push(friction.id.clone());
+            }
+            for (o, opportunity) in stage.opportunities.iter().enumerate() {
+                for id in &opportunity.addresses {
+                    let by = self.addressed_by.entry(id.clone()).or_default();
+                    let at = by.partition_point(|&place| place <= (s, o));
+                    by.insert(at, (s, o));
+                    keys.addressed.push(id.clone());
+                }
+            }
         }
     }
 

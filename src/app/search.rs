@@ -1,7 +1,7 @@
 //! Searching every text of the map: the query, its hits in grid order (computed once per
 //! query or change, never per frame) and which hit the selection last jumped to.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{JourneyMap, Lane};
 
@@ -164,6 +164,11 @@ pub fn find(map: &JourneyMap, query: &str) -> Vec<Hit> {
     };
     add(None, Place::Title, &[&map.title]);
     add(None, Place::Persona, &[&map.persona]);
+    // Each stage's notes, found in one pass over them (not one per stage).
+    let mut notes_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, note) in map.shadow.notes.iter().enumerate() {
+        notes_of.entry(note.stage.as_str()).or_default().push(n);
+    }
     for (s, stage) in map.stages.iter().enumerate() {
         let cell = |lane, item| Place::Cell { lane, item };
         add(Some(s), Place::StageName, &[&stage.name]);
@@ -179,10 +184,9 @@ pub fn find(map: &JourneyMap, query: &str) -> Vec<Hit> {
         for (i, opportunity) in stage.opportunities.iter().enumerate() {
             add(Some(s), cell(Lane::Opportunity, i), &[&opportunity.text]);
         }
-        for (n, note) in map.shadow.notes.iter().enumerate() {
-            if note.stage == stage.id {
-                add(Some(s), Place::ShadowNote(n), &[&note.text, &note.observer]);
-            }
+        for &n in notes_of.get(stage.id.as_str()).map_or(&[][..], Vec::as_slice) {
+            let note = &map.shadow.notes[n];
+            add(Some(s), Place::ShadowNote(n), &[&note.text, &note.observer]);
         }
     }
     hits.sort_by_key(Hit::order);

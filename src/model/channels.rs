@@ -2,7 +2,10 @@
 //! points, plan entries): one spelling per channel ("Email" is "E-mail"), completion,
 //! near-twins, renaming everywhere as one edit, and where a channel is used.
 
+use std::collections::HashSet;
+
 use super::edit::{Edit, Item};
+use super::ids::IdHashing;
 use super::map::JourneyMap;
 use super::shadow::PlanEntry;
 
@@ -104,11 +107,12 @@ pub fn known_with_source(map: &JourneyMap) -> Vec<(String, Source)> {
 /// Every spelling of a channel in the map (the list's, then friction points', notes'
 /// and the plan's), each once, with where it first appears: twins included, for
 /// finding them.
-pub fn spellings(map: &JourneyMap) -> Vec<(String, Source)> {
+pub fn spellings<'m>(map: &'m JourneyMap) -> Vec<(String, Source)> {
     let mut found: Vec<(String, Source)> = Vec::with_capacity(map.shadow.channels.len());
-    let mut seen = std::collections::HashSet::new();
-    let mut take = |name: &str, source: Source| {
-        if !name.trim().is_empty() && seen.insert(name.to_owned()) {
+    // Borrowed and fast-hashed: every note names a channel, few name a new one.
+    let mut seen: HashSet<&'m str, IdHashing> = HashSet::default();
+    let mut take = |name: &'m str, source: Source| {
+        if seen.insert(name) && !name.trim().is_empty() {
             found.push((name.to_owned(), source));
         }
     };

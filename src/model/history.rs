@@ -1,8 +1,32 @@
-//! Undo and redo: a stack of inverse edits back to the state at opening, and a marker
-//! for the state last saved so the title bar can tell whether work is unsaved.
+//! Undo and redo: a stack of inverse edits back to the state at opening, a marker for
+//! the state last saved so the title bar can tell whether work is unsaved, and a short
+//! log of what recent steps changed so derived views update only that.
 
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::changed::Changed;
 use super::edit::{Edit, EditError, Focus};
 use super::map::JourneyMap;
+
+/// How many recent steps [`History::changed_since`] can sum up; a view further behind
+/// rebuilds from the map.
+const LOGGED_STEPS: usize = 64;
+
+/// Revisions are unique in the process, so a view computed for another map (or another
+/// copy of this history) never mistakes its revision for one of this history's.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+fn next_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
+
+/// One step of the map: from one revision to the next, and what it changed.
+#[derive(Debug, Clone)]
+struct Logged {
+    from: u64,
+    changed: Changed,
+}
 
 #[derive(Debug, Clone)]
 struct Step {
@@ -22,6 +46,9 @@ pub struct History {
     state: u64,
     next_state: u64,
     saved: Option<u64>,
+    /// Moves on with every step applied, undone or redone (unlike `state`, never back).
+    revision: u64,
+    log: VecDeque<Logged>,
 }
 
 impl Default for History {
@@ -32,6 +59,8 @@ impl Default for History {
             state: 0,
             next_state: 1,
             saved: Some(0),
+            revision: next_revision(),
+            log: VecDeque::new(),
         }
     }
 }
@@ -48,7 +77,10 @@ impl History {
     /// Applies `edit` as one undoable step; the redo stack is cleared.
     pub fn apply(&mut self, map: &mut JourneyMap, edit: Edit, label: &str) -> Result<Focus, EditError> {
         let focus = edit.focus();
+        let mut changed = Changed::default();
+        changed.add(&edit);
         let inverse = edit.apply(map)?;
+        self.log_step(changed);
         self.undo.push(Step {
             edit: inverse,
             label: label.to_owned(),
@@ -88,6 +120,9 @@ impl History {
                 return Err(error);
             }
         };
+        let mut changed = Changed::default();
+        changed.add(&step.edit);
+        self.log_step(changed);
         let reverse = Step {
             edit: inverse,
             label: step.label.clone(),
@@ -100,6 +135,39 @@ impl History {
             self.undo.push(reverse);
         }
         Ok((step.label, focus))
+    }
+
+    fn log_step(&mut self, changed: Changed) {
+        if self.log.len() == LOGGED_STEPS {
+            self.log.pop_front();
+        }
+        self.log.push_back(Logged {
+            from: self.revision,
+            changed,
+        });
+        self.revision = next_revision();
+    }
+
+    /// The map's revision: a number no other state of any map in this process has had.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// What changed since the map was at `revision` (`None`: never seen), summed over
+    /// the steps since; everything when that revision is not one of this history's
+    /// recent ones.
+    pub fn changed_since(&self, revision: Option<u64>) -> Changed {
+        if revision == Some(self.revision) {
+            return Changed::default();
+        }
+        let Some(first) = revision.and_then(|r| self.log.iter().position(|step| step.from == r)) else {
+            return Changed::everything();
+        };
+        let mut changed = Changed::default();
+        for step in self.log.range(first..) {
+            changed.merge(&step.changed);
+        }
+        changed
     }
 
     /// Which state the map is in: every applied, undone or redone step moves it, and a

@@ -2,6 +2,7 @@
 //! Nothing here knows about files or terminals.
 
 pub mod capture;
+mod changed;
 pub mod channels;
 pub mod conflict;
 pub mod council;
@@ -25,6 +26,7 @@ mod shadow;
 mod stage;
 pub mod voting;
 
+pub use changed::Changed;
 pub use coverage::{Cell, Coverage, channel_index};
 pub use edit::{Edit, EditError, Focus, Item, MapText, StageText};
 pub use evidence::{

@@ -9,7 +9,7 @@ use super::super::forms::evidence_form;
 use super::super::modal::Question;
 use super::super::{App, Effect, action::Action};
 use super::apply::apply;
-use crate::model::{EvidencePlace, JourneyMap, Lane, evidence_place, ops};
+use crate::model::{Edit, EvidencePlace, Item, JourneyMap, Lane, evidence_place, ops};
 
 /// The selected friction point's evidence.
 pub(super) fn of_point(app: &mut App) -> Effect {
@@ -76,7 +76,7 @@ fn open(app: &mut App, title: &str, entries: Vec<String>, edit: &str) -> Effect 
 }
 
 /// The entries of `map` that point outside its folder.
-pub(super) fn outside(map: &JourneyMap) -> BTreeSet<String> {
+fn outside(map: &JourneyMap) -> BTreeSet<String> {
     map.evidence()
         .map(str::trim)
         .filter(|e| evidence_place(e) == EvidencePlace::Outside)
@@ -84,11 +84,40 @@ pub(super) fn outside(map: &JourneyMap) -> BTreeSet<String> {
         .collect()
 }
 
+/// The map's entries outside its folder before `edit`, when the edit brings in any of
+/// its own: only then can a kept form have new files to offer copies of, so the whole
+/// map is looked through only then.
+pub(super) fn outside_before(app: &App, edit: &Edit) -> Option<BTreeSet<String>> {
+    let doc = app.screen.doc()?;
+    brings_outside(edit).then(|| outside(&doc.map))
+}
+
+fn brings_outside(edit: &Edit) -> bool {
+    let outside = |evidence: &[String]| {
+        evidence
+            .iter()
+            .any(|e| evidence_place(e.trim()) == EvidencePlace::Outside)
+    };
+    match edit {
+        Edit::InsertItem { item, .. } | Edit::ReplaceItem { item, .. } => match item {
+            Item::Friction(friction) => outside(&friction.evidence),
+            Item::Touchpoint(_) | Item::Opportunity(_) => false,
+        },
+        Edit::InsertNote { note, .. } | Edit::ReplaceNote { note, .. } => outside(&note.evidence),
+        Edit::InsertStage { stage, .. } => stage.frictions.iter().any(|f| outside(&f.evidence)),
+        Edit::ReplaceMap(_) => true,
+        Edit::Batch(edits) => edits.iter().any(brings_outside),
+        _ => false,
+    }
+}
+
 /// After a form was kept: offers to copy beside the map the files outside its folder that
-/// the form brought in (those of `before` were offered already).
-pub(super) fn offer_copies(app: &mut App, before: &BTreeSet<String>) {
-    let Some(doc) = app.screen.doc() else { return };
-    let new: Vec<String> = outside(&doc.map).difference(before).cloned().collect();
+/// the form brought in (those of `before` were offered already; `None`: it brought none).
+pub(super) fn offer_copies(app: &mut App, before: Option<BTreeSet<String>>) {
+    let (Some(doc), Some(before)) = (app.screen.doc(), before) else {
+        return;
+    };
+    let new: Vec<String> = outside(&doc.map).difference(&before).cloned().collect();
     if !new.is_empty() {
         app.ask(Question::CopyEvidence { entries: new });
     }

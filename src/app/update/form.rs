@@ -164,11 +164,6 @@ pub(super) fn keep(app: &mut App) -> Effect {
         ids: &mut app.ids,
         zone: &app.time_zone,
     };
-    let outside_before = app
-        .screen
-        .doc()
-        .map(|doc| super::evidence::outside(&doc.map))
-        .unwrap_or_default();
     match forms::outcome(&mut form, purpose, context) {
         Err(message) => {
             form.error = Some(message);
@@ -183,6 +178,7 @@ pub(super) fn keep(app: &mut App) -> Effect {
                 app.queue.last_channel = Some(friction.channel.clone());
             }
             let metrics = matches!(edit, crate::model::Edit::SetMetrics { .. });
+            let outside_before = super::evidence::outside_before(app, &edit);
             if apply(app, edit, label) {
                 if metrics {
                     let undo = app.key(&Action::Undo);
@@ -191,7 +187,7 @@ pub(super) fn keep(app: &mut App) -> Effect {
                 if let Some(kept) = kept {
                     super::coach::coach(app, &kept);
                 }
-                super::evidence::offer_copies(app, &outside_before);
+                super::evidence::offer_copies(app, outside_before);
             }
         }
         Ok(Outcome::StartRound(setup)) => start_round(app, setup),
@@ -205,8 +201,9 @@ pub(super) fn keep(app: &mut App) -> Effect {
             at,
             channel,
         }) => {
+            let outside_before = super::evidence::outside_before(app, &edit);
             super::shadow::note_kept(app, edit, label, at, channel);
-            super::evidence::offer_copies(app, &outside_before);
+            super::evidence::offer_copies(app, outside_before);
         }
         Ok(Outcome::NoteFilter(filter)) => super::shadow::filter_notes(app, filter),
         Ok(Outcome::MergeChannels { from, into }) => {

@@ -63,7 +63,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
 pub fn refresh(app: &mut App) {
     if let Screen::Map { doc, view } = &app.screen {
         let council = *view == View::Council;
-        app.board.refresh(&doc.map, doc.history.state(), council);
+        app.board.refresh(&doc.map, &doc.history, council);
         // Rows, coverage and channel uses count every note: only while something shows them.
         let shadow_shown =
             app.shadow.pane.is_open() || matches!(view, View::Coverage | View::Channels { .. });
@@ -71,15 +71,14 @@ pub fn refresh(app: &mut App) {
             app.shadow.refresh(&doc.map, doc.history.state(), &app.folder);
         }
         app.search.refresh(&doc.map, doc.history.state());
-        app.conflicts.refresh(&doc.map, doc.history.state());
+        app.conflicts.refresh(&doc.map, &doc.history);
         let focus = match view {
             View::Board => app.board.rows.get(app.board.selected).copied(),
             View::Council => app.board.council.get(app.board.selected).copied(),
             _ => (app.cursor.lane == crate::model::Lane::Friction)
                 .then_some((app.cursor.stage, app.cursor.item)),
         };
-        app.queue
-            .refresh(&doc.map, doc.history.state(), &app.folder, focus);
+        app.queue.refresh(&doc.map, &doc.history, &app.folder, focus);
     }
     present::keep_in_view(app);
     documents::refresh(app);

@@ -7,6 +7,7 @@ mod resolve;
 
 use serde_json::{Map, Value};
 
+use super::changed::Changed;
 use super::extras::{ExtraField, Extras};
 use super::map::JourneyMap;
 
@@ -222,8 +223,28 @@ pub fn all(map: &JourneyMap) -> Vec<Conflict> {
         push_all(&mut out, At::Note(n), note.id.as_str(), &note.extras);
     }
     for (p, entry) in map.shadow.plan.iter().enumerate() {
-        let item = format!("plan {} × {}", entry.stage, entry.channel);
-        push_all(&mut out, At::Plan(p), &item, &entry.extras);
+        if entries(&entry.extras).is_some() {
+            let item = format!("plan {} × {}", entry.stage, entry.channel);
+            push_all(&mut out, At::Plan(p), &item, &entry.extras);
+        }
     }
     out
+}
+
+/// Whether the parts of `map` that `changed` names may hold a conflict (always when
+/// everything changed): a list that had none needs looking at again only then.
+pub fn any_in(map: &JourneyMap, changed: &Changed) -> bool {
+    if changed.everything {
+        return true;
+    }
+    let has = |extras: &Extras| entries(extras).is_some();
+    let stages = changed.stages.iter().filter_map(|&s| map.stages.get(s));
+    let in_stages = stages.clone().any(|stage| {
+        has(&stage.extras)
+            || stage.frictions.iter().any(|f| has(&f.extras))
+            || stage.opportunities.iter().any(|o| has(&o.extras))
+    });
+    let in_notes = changed.notes && map.shadow.notes.iter().any(|n| has(&n.extras));
+    let in_map = changed.map && (has(&map.extras) || map.shadow.plan.iter().any(|p| has(&p.extras)));
+    in_stages || in_notes || in_map
 }
