@@ -665,3 +665,20 @@ fn present_mode_one_lane() {
     act(&mut app, [Action::Present, Action::PresentSwitch]);
     snapshot_each_size("present_lane", app);
 }
+
+#[test]
+fn the_editors_hints_are_whole_or_left_out() {
+    let mut app = example(1);
+    // The customer goal is several lines, so its editor has the most hints.
+    act(&mut app, [Action::EditCell]);
+    let narrow = screen(&mut app, 80, 24);
+    let hints = narrow.lines().find(|l| l.contains("keeps ·")).unwrap();
+    assert!(
+        hints.contains("│Enter keeps · Esc cancels · Alt-Enter or Ctrl-J: new line  "),
+        "{hints}"
+    );
+    assert!(!hints.contains("your edito"), "no hint cut in half: {hints}");
+    let wide = screen(&mut app, 200, 50);
+    let hints = wide.lines().find(|l| l.contains("keeps ·")).unwrap();
+    assert!(hints.contains("new line · Ctrl-G: your editor "), "{hints}");
+}

@@ -115,6 +115,24 @@ pub fn fit(s: &str, columns: usize) -> String {
     format!("{cut}{}", " ".repeat(pad))
 }
 
+/// As many of `pieces` as fit in `columns`, first ones first, joined by " · ": a list
+/// of hints that never ends in half of one.
+pub fn join_fitting(pieces: impl IntoIterator<Item = String>, columns: usize) -> String {
+    let mut shown = String::new();
+    for piece in pieces {
+        let next = if shown.is_empty() {
+            piece
+        } else {
+            format!("{shown} · {piece}")
+        };
+        if width(&next) > columns {
+            break;
+        }
+        shown = next;
+    }
+    shown
+}
+
 /// `s` without trailing spaces, cut to at most `columns` with no "…" of its own: for a
 /// caller that ends it with a marker saying more follows.
 pub fn cut_short(s: &str, columns: usize) -> String {
@@ -154,6 +172,17 @@ mod tests {
     use std::time::Instant;
 
     use super::*;
+
+    #[test]
+    fn join_fitting_keeps_whole_pieces_only() {
+        let pieces = || ["Enter keeps", "Esc cancels", "Ctrl-G: your editor"].map(String::from);
+        assert_eq!(
+            join_fitting(pieces(), 80),
+            "Enter keeps · Esc cancels · Ctrl-G: your editor"
+        );
+        assert_eq!(join_fitting(pieces(), 40), "Enter keeps · Esc cancels");
+        assert_eq!(join_fitting(pieces(), 5), "");
+    }
 
     #[test]
     fn fit_pads_or_cuts_to_exact_columns_by_display_width() {

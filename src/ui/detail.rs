@@ -23,7 +23,7 @@ use crate::model::{
     EvidencePlace, Friction, JourneyMap, Lane, Opportunity, Stage, evidence_place, note_repeats_point,
     reads_like_solution,
 };
-use crate::text::display::{clean, clean_line, truncate, width as text_width};
+use crate::text::display::{clean, clean_line, join_fitting, truncate, width as text_width};
 
 /// Draws the detail pane, or the editor when one is open.
 pub fn render(app: &App, area: Rect, frame: &mut Frame) {
@@ -439,21 +439,19 @@ fn render_editor(app: &App, editor: &Editor, area: Rect, frame: &mut Frame) {
         },
     );
     let key = |action: Action| app.keymap.key(Mode::Edit, &action);
-    let mut hints = format!(
-        "{} keeps · {} cancels",
-        key(Action::Commit),
-        key(Action::CancelEdit)
-    );
+    let mut pieces = vec![
+        format!("{} keeps", key(Action::Commit)),
+        format!("{} cancels", key(Action::CancelEdit)),
+    ];
     if editor.input.multiline() {
         let new_line = app.keymap.labels(Mode::Edit, &Action::NewLine).join(" or ");
-        hints.push_str(&format!(" · {new_line}: new line"));
+        pieces.push(format!("{new_line}: new line"));
     }
     if editor.target != EditTarget::Search {
-        hints.push_str(&format!(" · {}: your editor", key(Action::EditInEditor)));
+        pieces.push(format!("{}: your editor", key(Action::EditInEditor)));
     }
-    if let Some(tags) = tag_hint(app, editor) {
-        hints = tags;
-    }
+    // Whole hints only: one cut in half at the edge reads as a different key.
+    let hints = tag_hint(app, editor).unwrap_or_else(|| join_fitting(pieces, usize::from(inner.width)));
     if inner.height > 1 {
         let y = inner.bottom() - 1;
         frame.render_widget(

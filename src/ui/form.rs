@@ -14,7 +14,7 @@ use crate::app::form::{Field, FieldValue, Form};
 use crate::app::forms::FormPurpose;
 use crate::app::geometry::FORM_LABEL_WIDTH;
 use crate::app::keymap::{Keymap, Mode};
-use crate::text::display::{clean, clean_line, width as width_of};
+use crate::text::display::{clean, clean_line, join_fitting, width as width_of};
 
 /// Lines a multi-line text field shows: more while it has the focus.
 fn rows(field: &Field, focused: bool, width: usize) -> usize {
@@ -146,20 +146,8 @@ fn hints(keymap: &Keymap, form: &Form, purpose: FormPurpose, room: usize) -> Str
     {
         hints.push(format!("{} editor", key(Action::EditInEditor)));
     }
-    // The hints that fit in `room`, the first ones first: a hint is never cut in half.
-    let mut shown = String::new();
-    for hint in hints {
-        let next = if shown.is_empty() {
-            hint
-        } else {
-            format!("{shown} · {hint}")
-        };
-        if width_of(&next) > room {
-            break;
-        }
-        shown = next;
-    }
-    format!(" {shown} ")
+    // A hint is never cut in half.
+    format!(" {} ", join_fitting(hints, room))
 }
 
 fn render_value(theme: &Theme, field: &Field, focused: bool, area: Rect, frame: &mut Frame) {
