@@ -46,13 +46,41 @@ pub fn read(
     problems: &mut Vec<Problem>,
     warnings: &mut Vec<Problem>,
 ) -> JourneyMap {
-    let mut map = JourneyMap::default();
     let Some(header) = records.first() else {
-        return map;
+        return JourneyMap::default();
     };
     let mut taken = TakenIds::default();
     let used = used_columns(records, header.len());
-    // Column c of the sheet (counted from 0) holds stage c - 1.
+    let (stages, stage_of_column) = stages_of(header, &used, ids, &mut taken, problems, warnings);
+    let mut cells = Cells {
+        goal_rows: vec![None; stages.len()],
+        emotion_rows: vec![None; stages.len()],
+        map: JourneyMap {
+            stages,
+            ..JourneyMap::default()
+        },
+        stage_of_column,
+        taken,
+        ids,
+        problems,
+    };
+    for (r, record) in records.iter().enumerate().skip(1) {
+        cells.row(r + 1, record);
+    }
+    cells.map
+}
+
+/// The stages the header row names, and which stage each column holds (column c of the
+/// sheet, counted from 0, holds stage c - 1 when it is named).
+fn stages_of(
+    header: &[String],
+    used: &[bool],
+    ids: &mut IdGen,
+    taken: &mut TakenIds,
+    problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Problem>,
+) -> (Vec<Stage>, Vec<Option<usize>>) {
+    let mut stages = Vec::new();
     let mut stage_of_column: Vec<Option<usize>> = vec![None];
     // The first column (counted from 0) with each stage name, by the name in lower case.
     let mut first_named: HashMap<String, usize> = HashMap::new();
@@ -79,16 +107,30 @@ pub fn read(
                 slot.insert(c);
             }
         }
-        stage_of_column.push(Some(map.stages.len()));
+        stage_of_column.push(Some(stages.len()));
         let id = StageId(taken.fresh(ids, StageId::PREFIX));
-        map.stages.push(Stage::new(id, name.to_owned()));
+        stages.push(Stage::new(id, name.to_owned()));
     }
-    let mut goal_rows: Vec<Option<usize>> = vec![None; map.stages.len()];
-    let mut emotion_rows: Vec<Option<usize>> = vec![None; map.stages.len()];
-    for (r, record) in records.iter().enumerate().skip(1) {
-        let row = r + 1;
+    (stages, stage_of_column)
+}
+
+/// The map as the rows below the header fill it in.
+struct Cells<'a> {
+    map: JourneyMap,
+    stage_of_column: Vec<Option<usize>>,
+    /// The row each stage's goal and emotion came from, to refuse a second.
+    goal_rows: Vec<Option<usize>>,
+    emotion_rows: Vec<Option<usize>>,
+    taken: TakenIds,
+    ids: &'a mut IdGen,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Cells<'_> {
+    /// One row (`row` counted from 1): its lane from the first column, then its cells.
+    fn row(&mut self, row: usize, record: &[String]) {
         if blank(record) {
-            continue;
+            return;
         }
         let label = record.first().map_or("", |l| l.trim());
         let Some(lane) = words::lane(label) else {
@@ -100,70 +142,75 @@ pub fn read(
             } else {
                 format!("\"{label}\" is not a lane; use one of: {}", words::LANE_NAMES)
             };
-            problems.push(Problem::at(row, 1, message));
-            continue;
+            self.problems.push(Problem::at(row, 1, message));
+            return;
         };
         for (c, cell) in record.iter().enumerate().skip(1) {
             if cell.trim().is_empty() {
                 continue;
             }
-            let Some(Some(s)) = stage_of_column.get(c).copied() else {
-                if c >= stage_of_column.len() {
-                    problems.push(Problem::at(row, c + 1, "a cell beyond the last stage column"));
+            let Some(Some(s)) = self.stage_of_column.get(c).copied() else {
+                if c >= self.stage_of_column.len() {
+                    self.problems
+                        .push(Problem::at(row, c + 1, "a cell beyond the last stage column"));
                 }
                 continue;
             };
-            let column = c + 1;
-            match lane {
-                Lane::Goal => {
-                    if let Some(first) = goal_rows[s] {
-                        problems.push(Problem::at(
-                            row,
-                            column,
-                            format!("a second goal for this stage (the first is on row {first})"),
-                        ));
-                        continue;
-                    }
-                    goal_rows[s] = Some(row);
-                    cell.trim().clone_into(&mut map.stages[s].goal);
+            self.cell(lane, s, (row, c + 1), cell);
+        }
+    }
+
+    /// One cell of lane `lane` for stage `s`, at (row, column).
+    fn cell(&mut self, lane: Lane, s: usize, (row, column): (usize, usize), cell: &str) {
+        let stage = &mut self.map.stages[s];
+        match lane {
+            Lane::Goal => {
+                if let Some(first) = self.goal_rows[s] {
+                    self.problems.push(Problem::at(
+                        row,
+                        column,
+                        format!("a second goal for this stage (the first is on row {first})"),
+                    ));
+                    return;
                 }
-                Lane::Emotion => {
-                    if let Some(first) = emotion_rows[s] {
-                        problems.push(Problem::at(
-                            row,
-                            column,
-                            format!("a second emotion for this stage (the first is on row {first})"),
-                        ));
-                        continue;
-                    }
-                    match words::emotion(cell) {
-                        Ok(emotion) => {
-                            emotion_rows[s] = Some(row);
-                            if let Some((score, note)) = emotion {
-                                map.stages[s].emotion.score = Some(score);
-                                map.stages[s].emotion.note = note;
-                            }
+                self.goal_rows[s] = Some(row);
+                cell.trim().clone_into(&mut stage.goal);
+            }
+            Lane::Emotion => {
+                if let Some(first) = self.emotion_rows[s] {
+                    self.problems.push(Problem::at(
+                        row,
+                        column,
+                        format!("a second emotion for this stage (the first is on row {first})"),
+                    ));
+                    return;
+                }
+                match words::emotion(cell) {
+                    Ok(emotion) => {
+                        self.emotion_rows[s] = Some(row);
+                        if let Some((score, note)) = emotion {
+                            stage.emotion.score = Some(score);
+                            stage.emotion.note = note;
                         }
-                        Err(message) => problems.push(Problem::at(row, column, message)),
                     }
+                    Err(message) => self.problems.push(Problem::at(row, column, message)),
                 }
-                Lane::Touchpoints => map.stages[s].touchpoints.extend(words::items(cell)),
-                Lane::Friction => {
-                    for text in words::items(cell) {
-                        let id = FrictionId(taken.fresh(ids, FrictionId::PREFIX));
-                        map.stages[s].frictions.push(Friction::new(id, text));
-                    }
+            }
+            Lane::Touchpoints => stage.touchpoints.extend(words::items(cell)),
+            Lane::Friction => {
+                for text in words::items(cell) {
+                    let id = FrictionId(self.taken.fresh(self.ids, FrictionId::PREFIX));
+                    stage.frictions.push(Friction::new(id, text));
                 }
-                Lane::Opportunity => {
-                    for text in words::items(cell) {
-                        let id = OpportunityId(taken.fresh(ids, OpportunityId::PREFIX));
-                        map.stages[s].opportunities.push(Opportunity::new(id, text));
-                    }
+            }
+            Lane::Opportunity => {
+                for text in words::items(cell) {
+                    let id = OpportunityId(self.taken.fresh(self.ids, OpportunityId::PREFIX));
+                    stage.opportunities.push(Opportunity::new(id, text));
                 }
             }
         }
     }
-    map
 }
 
 /// Which of the first `count` columns hold something below the header row.
