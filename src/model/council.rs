@@ -4,8 +4,10 @@
 //! for completing an owner.
 
 use std::cmp::Ordering;
+use std::collections::HashSet;
 
 use super::friction::Friction;
+use super::ids::IdHashing;
 use super::map::JourneyMap;
 
 /// The council's order between two friction points: most votes, then most severe.
@@ -37,9 +39,12 @@ pub fn open_by_priority(map: &JourneyMap) -> Vec<(usize, usize)> {
 /// in journey order.
 pub fn owners(map: &JourneyMap) -> Vec<String> {
     let mut owners: Vec<String> = Vec::new();
+    // Most points repeat a name exactly: only a spelling not seen yet is compared.
+    let mut seen: HashSet<&str, IdHashing> = HashSet::default();
     for friction in map.stages.iter().flat_map(|s| &s.frictions) {
         let owner = friction.owner.trim();
-        if !owner.is_empty() && !owners.iter().any(|o| super::channels::same(o, owner)) {
+        if !owner.is_empty() && seen.insert(owner) && !owners.iter().any(|o| super::channels::same(o, owner))
+        {
             owners.push(owner.to_owned());
         }
     }
