@@ -684,3 +684,42 @@ fn a_friction_point_added_on_the_command_line_is_coached_and_still_kept() {
     let purchase = map.stages.iter().find(|s| s.name == "Purchase").unwrap();
     assert_eq!(purchase.frictions.len(), 2, "kept, as the memo keeps it");
 }
+
+#[test]
+fn thirty_long_observations_with_photos_still_print_on_one_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut map = walk(dir.path(), 30);
+    // A junior writes long: each point runs to two or three lines in a column.
+    for stage in &mut map.stages {
+        for point in &mut stage.frictions {
+            point
+                .text
+                .push_str(", and it was the same on the second visit a day later");
+        }
+    }
+    std::fs::write(dir.path().join("walk.json"), cxmap::format::encode(&map)).unwrap();
+    for out in ["memo.html", "memo.pdf"] {
+        let output = cxmap(dir.path(), &["memo", "walk.json", "-o", out]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(
+            !stderr(&output).contains("does not fit"),
+            "{out}: {}",
+            stderr(&output)
+        );
+    }
+    let html = std::fs::read_to_string(dir.path().join("memo.html")).unwrap();
+    assert!(html.contains("…"), "minor points are cut to one line");
+    assert!(
+        html.contains("src=\"data:image/"),
+        "the severe points keep a photo"
+    );
+    let pdf = std::fs::read(dir.path().join("memo.pdf")).unwrap();
+    assert_eq!(print::pdf_pages(&pdf), 1, "the PDF is one page");
+    let Some(chromium) = print::chromium_or_skip() else {
+        return;
+    };
+    let printed = dir.path().join("printed.pdf");
+    print::print(&chromium, &dir.path().join("memo.html"), &printed, dir.path());
+    let pages = print::pdf_pages(&std::fs::read(&printed).unwrap());
+    assert_eq!(pages, 1, "Chromium prints the HTML memo on {pages} pages");
+}

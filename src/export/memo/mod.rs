@@ -8,6 +8,7 @@ mod facts;
 mod files;
 mod fonts;
 mod html;
+mod levels;
 mod markdown;
 mod page;
 mod pdf;

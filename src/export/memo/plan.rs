@@ -6,6 +6,7 @@
 use super::facts::{Memo, Observation, plural};
 use super::files::{EvidenceFiles, Shown};
 use super::fonts::Weight;
+use super::levels::{LEVEL_WORDS, LEVELS, Level};
 use super::page::{
     BODY, Block, COLUMN_WIDTH, CONTENT_HEIGHT, CONTENT_WIDTH, HEADING, Kind, Para, Run, Set, TITLE, Thumb,
     Thumbs, Tone,
@@ -16,81 +17,6 @@ use crate::model::Severity;
 const HEIGHT_FILL: f32 = 0.97;
 /// Space between the header and the columns.
 pub const HEADER_GAP: f32 = 6.0;
-
-/// How much of each point a level shows.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Level {
-    /// Picture size, in points.
-    thumb: (f32, f32),
-    /// Pictures shown per point, and how many side by side.
-    pictures: usize,
-    columns: usize,
-    /// Points of this severity or less are one line each (text and facts).
-    one_line_up_to: Option<Severity>,
-    /// Whether notes that add to a point are quoted.
-    quotes: bool,
-}
-
-/// From the fullest to the most compact: smaller and fewer pictures, then no quoted
-/// notes, then minor points on one line each, then major ones, then every point.
-const LEVELS: [Level; 8] = [
-    Level {
-        thumb: (72.0, 54.0),
-        pictures: 2,
-        columns: 1,
-        one_line_up_to: None,
-        quotes: true,
-    },
-    Level {
-        thumb: (52.0, 39.0),
-        pictures: 4,
-        columns: 2,
-        one_line_up_to: None,
-        quotes: true,
-    },
-    Level {
-        thumb: (44.0, 33.0),
-        pictures: 2,
-        columns: 2,
-        one_line_up_to: None,
-        quotes: true,
-    },
-    Level {
-        thumb: (36.0, 27.0),
-        pictures: 2,
-        columns: 2,
-        one_line_up_to: None,
-        quotes: true,
-    },
-    Level {
-        thumb: (36.0, 27.0),
-        pictures: 1,
-        columns: 2,
-        one_line_up_to: None,
-        quotes: false,
-    },
-    Level {
-        thumb: (36.0, 27.0),
-        pictures: 1,
-        columns: 2,
-        one_line_up_to: Some(Severity::Minor),
-        quotes: false,
-    },
-    Level {
-        thumb: (36.0, 27.0),
-        pictures: 1,
-        columns: 2,
-        one_line_up_to: Some(Severity::Major),
-        quotes: false,
-    },
-    Level {
-        thumb: (36.0, 27.0),
-        pictures: 0,
-        columns: 2,
-        one_line_up_to: Some(Severity::Severe),
-        quotes: false,
-    },
-];
 
 /// A block with how it is set where it goes.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,17 +65,7 @@ impl Plan {
 
     /// How compact the plan had to be, to finish "fits one A4 page…" (empty: not at all).
     pub fn describe(&self) -> &'static str {
-        const WORDS: [&str; 8] = [
-            "",
-            "",
-            ", with smaller pictures",
-            ", with small pictures",
-            ", with small pictures and no quoted notes",
-            ", with minor points on one line each",
-            ", with minor and major points on one line each",
-            ", with every point on one line",
-        ];
-        WORDS.get(self.level).copied().unwrap_or("")
+        LEVEL_WORDS.get(self.level).copied().unwrap_or("")
     }
 
     /// "2 pages: 41 friction points" when the memo does not fit one page.
@@ -355,6 +271,44 @@ fn severity_word(severity: Severity) -> Run {
     )
 }
 
+/// A point's severity, text and facts in one paragraph; when `cut`, the text is cut at a
+/// word ("…") so the paragraph sets on one line of a column.
+fn first_para(severity: Severity, text: &str, facts: Option<Run>, cut: bool) -> Para {
+    let make = |text: String| {
+        let mut runs = vec![severity_word(severity), Run::plain(format!(" {text}"))];
+        runs.extend(facts.clone());
+        para(runs, BODY)
+    };
+    let whole = make(text.to_owned());
+    let one_line = |para: &Para| {
+        let set = block(Kind::Point, vec![para.clone()]).set(COLUMN_WIDTH, false);
+        set.paras.iter().map(|p| p.lines.len()).sum::<usize>() <= 1
+    };
+    if !cut || one_line(&whole) {
+        return whole;
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    let shortened = |count: usize| {
+        let kept = words[..count].join(" ");
+        make(format!(
+            "{}…",
+            kept.trim_end_matches([',', ';', ':', '.', '-', '—'])
+        ))
+    };
+    // The most words that still fit: `fits` always does (or is the single first word),
+    // `too_many` never does.
+    let (mut fits, mut too_many) = (1, words.len());
+    while too_many - fits > 1 {
+        let middle = (fits + too_many) / 2;
+        if one_line(&shortened(middle)) {
+            fits = middle;
+        } else {
+            too_many = middle;
+        }
+    }
+    shortened(fits)
+}
+
 /// The title, the facts, the bottom line and the top three: across the whole page.
 fn header_blocks(memo: &Memo) -> Vec<Block> {
     let mut blocks = vec![block(
@@ -521,14 +475,9 @@ fn point_block(point: &Observation, files: &EvidenceFiles, level: &Level) -> Blo
     if unshown_files > 0 {
         facts.push(plural(unshown_files, "file"));
     }
-    let mut first = vec![
-        severity_word(point.severity),
-        Run::plain(format!(" {}", flat(&point.text))),
-    ];
-    if !facts.is_empty() {
-        first.push(Run::muted(format!(" — {}", facts.join(" · "))));
-    }
-    let mut paras = vec![para(first, BODY)];
+    let facts = (!facts.is_empty()).then(|| Run::muted(format!(" — {}", facts.join(" · "))));
+    let cut = level.cut_up_to.is_some_and(|s| point.severity <= s);
+    let mut paras = vec![first_para(point.severity, &flat(&point.text), facts, cut)];
     if !one_line && level.quotes {
         for quote in &point.quotes {
             let source = quote.source();
