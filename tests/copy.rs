@@ -5,19 +5,34 @@
 
 mod support;
 
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
 use portable_pty::CommandBuilder;
 use support::{Sandbox, Tui};
 
-/// The online store, with no desktop clipboard to reach (only the terminal's).
-fn store(sandbox: &Sandbox) -> Tui {
+/// The online store, with no desktop clipboard to reach (only the terminal's), and
+/// not inside tmux (a test run in tmux must not fill its buffer) unless `tmux` says where
+/// a stand-in `tmux` program is.
+fn store_with(sandbox: &Sandbox, tmux: Option<&Path>) -> Tui {
     let map = sandbox.example("online-store");
     let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_cxmap"));
     command.arg(&map);
     command.env_remove("DISPLAY");
     command.env_remove("WAYLAND_DISPLAY");
+    command.env_remove("TMUX");
+    if let Some(folder) = tmux {
+        command.env("TMUX", "/tmp/tmux-test/default,1,0");
+        let path = std::env::var("PATH").unwrap_or_default();
+        command.env("PATH", format!("{}:{path}", folder.display()));
+    }
     let tui = sandbox.spawn_command(command, 120, 40);
     tui.wait_for("1 Awareness");
     tui
+}
+
+fn store(sandbox: &Sandbox) -> Tui {
+    store_with(sandbox, None)
 }
 
 fn decode_base64(text: &str) -> Vec<u8> {
@@ -64,7 +79,7 @@ fn a_friction_point_from_the_board_becomes_a_ticket_on_the_clipboard() {
     tui.wait_for("Sev·Votes");
     tui.send("y");
     tui.wait_for("Copied the ticket for “");
-    tui.wait_for("to the clipboard (OSC 52");
+    tui.wait_for("” (OSC 52)");
     let copied = clipboard_texts(&tui);
     assert_eq!(copied.len(), 1, "{copied:?}");
     let ticket = &copied[0];
@@ -101,6 +116,39 @@ fn a_stage_and_the_memo_are_copied_as_markdown() {
     assert!(copied[0].contains("**Customer goal:**"), "{}", copied[0]);
     assert!(copied[1].contains("Ridgeline Outdoor"), "{}", copied[1]);
     assert!(copied[1].contains("Awareness"), "{}", copied[1]);
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
+
+#[test]
+fn inside_tmux_a_copy_also_fills_its_buffer() {
+    let sandbox = Sandbox::new();
+    let folder = sandbox.path("bin");
+    std::fs::create_dir(&folder).unwrap();
+    // A stand-in tmux that keeps its arguments and what it was given.
+    let (arguments, buffer) = (sandbox.path("tmux-arguments"), sandbox.path("tmux-buffer"));
+    let script = format!(
+        "#!/bin/sh\necho \"$@\" > '{}'\ncat > '{}'\n",
+        arguments.display(),
+        buffer.display()
+    );
+    let tmux = folder.join("tmux");
+    std::fs::write(&tmux, script).unwrap();
+    std::fs::set_permissions(&tmux, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut tui = store_with(&sandbox, Some(&folder));
+    tui.send("y");
+    tui.wait_for("1 Awareness (OSC 52, tmux)");
+    assert_eq!(
+        std::fs::read_to_string(&arguments).unwrap().trim(),
+        "load-buffer -w -"
+    );
+    let given = std::fs::read_to_string(&buffer).unwrap();
+    assert_eq!(
+        clipboard_texts(&tui),
+        std::slice::from_ref(&given),
+        "the same text both ways"
+    );
+    assert!(given.starts_with("## 1. Awareness"), "{given}");
     tui.send("q");
     assert!(tui.wait_exit());
 }

@@ -53,17 +53,33 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
+/// Whether the environment variable `name` is set to something.
+#[cfg(unix)]
+fn set(name: &str) -> bool {
+    std::env::var_os(name).is_some_and(|value| !value.is_empty())
+}
+
+/// Inside tmux, its paste buffer: tmux keeps OSC 52 from programs to itself unless
+/// `set-clipboard` is on, but `load-buffer -w` fills the buffer (prefix-] pastes it) and
+/// passes it on to the outer terminal's clipboard as tmux is set to (tmux 3.2 or later).
+#[cfg(unix)]
+const TMUX_BUFFER: (&str, &[&str]) = ("tmux", &["load-buffer", "-w", "-"]);
+
 /// The clipboard programs to try, in order, with their arguments.
 #[cfg(target_os = "macos")]
 fn clipboard_programs() -> Vec<(&'static str, &'static [&'static str])> {
-    vec![("pbcopy", &[])]
+    let mut programs: Vec<(&'static str, &'static [&'static str])> = vec![("pbcopy", &[])];
+    if set("TMUX") {
+        programs.push(TMUX_BUFFER);
+    }
+    programs
 }
 
 /// The clipboard programs to try, in order, with their arguments: only those of a
-/// desktop that is there (a Wayland or X display).
+/// desktop that is there (a Wayland or X display), then tmux's buffer when cxmap runs
+/// inside tmux (over SSH, often the only clipboard there is).
 #[cfg(all(unix, not(target_os = "macos")))]
 fn clipboard_programs() -> Vec<(&'static str, &'static [&'static str])> {
-    let set = |name: &str| std::env::var_os(name).is_some_and(|value| !value.is_empty());
     let mut programs: Vec<(&'static str, &'static [&'static str])> = Vec::new();
     if set("WAYLAND_DISPLAY") {
         programs.push(("wl-copy", &[]));
@@ -71,6 +87,9 @@ fn clipboard_programs() -> Vec<(&'static str, &'static [&'static str])> {
     if set("DISPLAY") {
         programs.push(("xclip", &["-selection", "clipboard"]));
         programs.push(("xsel", &["--clipboard", "--input"]));
+    }
+    if set("TMUX") {
+        programs.push(TMUX_BUFFER);
     }
     programs
 }

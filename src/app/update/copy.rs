@@ -70,7 +70,7 @@ pub(super) fn memo_preview(app: &mut App) -> Effect {
 /// Says what was copied and where it went, or why it was not.
 pub fn copied(app: &mut App, what: &str, places: Result<Vec<String>, String>) {
     match places {
-        Ok(places) => app.inform(format!("Copied {what} to the clipboard ({})", places.join(", "))),
+        Ok(places) => app.inform(format!("Copied {what} ({})", places.join(", "))),
         Err(why) => app.warn(format!("Could not copy {what}: {why}")),
     }
 }
