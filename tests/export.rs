@@ -205,6 +205,25 @@ fn a_short_walk_says_nothing_empty_and_each_unwalked_stage_once() {
 }
 
 #[test]
+fn the_text_memo_breaks_a_top_points_place_only_between_its_parts() {
+    let map = examples().remove(1).1;
+    let text = memo(&map, &MemoOptions::default(), MemoFormat::Text);
+    let lines: Vec<&str> = text.lines().collect();
+    for pair in lines.windows(2) {
+        let (last, next) = (pair[0].trim_end(), pair[1].trim_start());
+        let cut_number = last.rsplit(' ').next().is_some_and(|word| {
+            word.starts_with('(') && word.ends_with('.') && word[1..word.len() - 1].parse::<u32>().is_ok()
+        });
+        let cut_votes = next.starts_with("votes") || next.starts_with("vote)");
+        assert!(!cut_number && !cut_votes, "{last:?} / {next:?} in:\n{text}");
+    }
+    assert!(
+        text.contains("\n   4 votes)\n"),
+        "the place breaks at a dot: {text}"
+    );
+}
+
+#[test]
 fn documents_are_the_same_every_time() {
     for (_, map) in examples() {
         for format in ExportFormat::ALL {

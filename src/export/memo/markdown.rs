@@ -39,7 +39,7 @@ pub fn render(memo: &Memo, files: &EvidenceFiles) -> String {
     out.push_str(&format!("\n**Bottom line:** {}\n", memo.bottom_line(inline)));
     if !memo.top.is_empty() {
         out.push_str("\n## The top three\n\n");
-        for line in top_lines(memo, inline) {
+        for line in top_lines(memo, inline, ' ') {
             out.push_str(&format!("{line}\n"));
         }
     }

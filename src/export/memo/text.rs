@@ -59,8 +59,13 @@ pub(super) fn evidence_names(
         .collect()
 }
 
-/// "Severe: the text (4. Checkout · Website · 3 votes)" for the top three.
-pub(super) fn top_lines(memo: &Memo, escape: impl Fn(&str) -> String) -> Vec<String> {
+/// Joins the words of a top point's place (stage, channel, votes) where the text memo
+/// must not break a line: "(6. Support · E-mail · 4 votes)" breaks only at a "·".
+const NO_BREAK: char = '\u{a0}';
+
+/// "Severe: the text (4. Checkout · Website · 3 votes)" for the top three, with `join`
+/// between the words of each part of the place.
+pub(super) fn top_lines(memo: &Memo, escape: impl Fn(&str) -> String, join: char) -> Vec<String> {
     memo.top
         .iter()
         .enumerate()
@@ -77,7 +82,11 @@ pub(super) fn top_lines(memo: &Memo, escape: impl Fn(&str) -> String) -> Vec<Str
                 rank + 1,
                 capitalised(point.severity.word()),
                 escape(&point.text),
-                place.join(" · ")
+                place
+                    .iter()
+                    .map(|part| part.replace(' ', &join.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(" · ")
             )
         })
         .collect()
@@ -111,8 +120,10 @@ pub fn render(memo: &Memo, files: &EvidenceFiles) -> String {
     if !memo.top.is_empty() {
         out.push('\n');
         underline(&mut out, "The top three", '-');
-        for line in top_lines(memo, plain) {
-            fill(&mut out, &line, "", "   ");
+        for line in top_lines(memo, plain, NO_BREAK) {
+            let mut filled = String::new();
+            fill(&mut filled, &line, "", "   ");
+            out.push_str(&filled.replace(NO_BREAK, " "));
         }
     }
     for stage in &memo.stages {
