@@ -200,6 +200,16 @@ fn a_shadow_note_with_evidence_becomes_a_friction_point_and_both_are_saved_linke
 }
 
 #[test]
+fn a_memo_printed_on_the_terminal_says_how_to_write_the_page_to_send() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("online-store");
+    let mut tui = sandbox.spawn(&["memo", path.to_str().unwrap()], 200, 30);
+    tui.wait_for("the page to send (one A4 page, photos inside): cxmap memo");
+    tui.wait_for("online-store-memo.html");
+    assert!(tui.wait_exit());
+}
+
+#[test]
 fn the_export_menu_and_the_memo_write_beside_the_map() {
     let sandbox = Sandbox::new();
     let path = sandbox.example("online-store");

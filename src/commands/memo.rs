@@ -66,11 +66,9 @@ pub fn memo(request: &MemoRequest) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if format == MemoFormat::Pdf
-        && file_out(request).is_none()
-        && request.bundle.is_none()
-        && std::io::stdout().is_terminal()
-    {
+    let to_terminal =
+        file_out(request).is_none() && request.bundle.is_none() && std::io::stdout().is_terminal();
+    if format == MemoFormat::Pdf && to_terminal {
         eprintln!("cxmap: a PDF is not for the terminal: give -o FILE.pdf (or pipe it); nothing was written");
         return ExitCode::from(2);
     }
@@ -94,13 +92,24 @@ pub fn memo(request: &MemoRequest) -> ExitCode {
     let bytes = format.render(&memo, &lookup.files);
     match &request.bundle {
         Some(dir) => write_bundle(request, dir, format, &bytes, &lookup.copies),
-        None => deliver(
-            &bytes,
-            request.output.as_deref(),
-            request.force,
-            &request.file,
-            "friction memo",
-        ),
+        None => {
+            let code = deliver(
+                &bytes,
+                request.output.as_deref(),
+                request.force,
+                &request.file,
+                "friction memo",
+            );
+            if to_terminal {
+                let page = crate::export::path_beside(&request.file, "-memo", "html");
+                eprintln!(
+                    "cxmap: the page to send (one A4 page, photos inside): cxmap memo {} -o {}",
+                    clean_line(&request.file.display().to_string()),
+                    clean_line(&page.display().to_string())
+                );
+            }
+            code
+        }
     }
 }
 
