@@ -89,9 +89,12 @@ pub struct Board {
     pub filter: BoardFilter,
     /// (stage, friction) positions, in board order.
     pub rows: Vec<(usize, usize)>,
-    /// The council's top three open friction points.
+    /// The council's top three open friction points, and any closed while it showed them.
     pub council: Vec<(usize, usize)>,
     pub selected: usize,
+    /// The ids the council showed last, so a point closed there keeps its place until the
+    /// view is left (the next `t` then moves the same point on).
+    council_ids: Vec<FrictionId>,
     /// Every open friction point, most votes first: the council is its first three.
     open: Vec<(usize, usize)>,
     /// Each stage's friction ids as the rows last saw them, so the selection can follow
@@ -121,6 +124,16 @@ impl Board {
         self.computed_for = None;
     }
 
+    /// The council as it opens: the top three open points afresh (points closed while it
+    /// last showed are let go), the first one selected.
+    pub fn open_council(&mut self) {
+        self.council = self.open.iter().take(3).copied().collect();
+        self.council_ids = (self.council.iter())
+            .filter_map(|&(s, f)| self.ids.get(s)?.get(f).cloned())
+            .collect();
+        self.selected = 0;
+    }
+
     /// Brings rows and council up to date with the map (`history` says what changed since
     /// they were computed): only the stages an edit touched are looked at again. The
     /// selection stays on the same friction point (of the council's list when `council`
@@ -140,12 +153,32 @@ impl Board {
             self.update_stages(map, &changed);
         }
         self.council = self.open.iter().take(3).copied().collect();
+        if council {
+            self.hold_closed(map);
+        }
         let shown = if council { &self.council } else { &self.rows };
         let kept = followed
             .and_then(|(was, id)| locate(map, &changed, was, &id))
             .and_then(|place| shown.iter().position(|&row| row == place));
         self.selected = kept.unwrap_or(self.selected).min(shown.len().saturating_sub(1));
         self.computed_for = Some(history.revision());
+    }
+
+    /// Puts back, each in its place, the points the council showed that are closed now.
+    fn hold_closed(&mut self, map: &JourneyMap) {
+        for (place, id) in std::mem::take(&mut self.council_ids).iter().enumerate() {
+            let Some((s, f)) = map.friction_position(id) else {
+                continue;
+            };
+            if map.stages[s].frictions[f].status.is_closed() && !self.council.contains(&(s, f)) {
+                self.council.insert(place.min(self.council.len()), (s, f));
+            }
+        }
+        self.council_ids = self
+            .council
+            .iter()
+            .map(|&(s, f)| map.stages[s].frictions[f].id.clone())
+            .collect();
     }
 
     /// Rows, open points and ids from the whole map.

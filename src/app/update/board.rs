@@ -47,7 +47,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
         }
         Action::ShowCouncil => {
             app.screen.show(View::Council);
-            app.board.selected = 0;
+            app.board.open_council();
         }
         Action::Back => app.screen.show(View::Grid),
         Action::Open => {

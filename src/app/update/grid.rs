@@ -101,7 +101,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::ShowCouncil => {
             app.screen.show(View::Council);
-            app.board.selected = 0;
+            app.board.open_council();
         }
         Action::MoveItemToPreviousStage => super::moves::to_neighbour(app, false),
         Action::MoveItemToNextStage => super::moves::to_neighbour(app, true),
