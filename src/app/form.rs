@@ -37,6 +37,9 @@ pub struct Field {
     pub value: FieldValue,
     /// What Tab completes in a text field.
     pub completion: Completion,
+    /// The text is a suggestion (a default, the name already there): the first character
+    /// typed or pasted replaces it, and it is drawn selected until then.
+    pub suggestion: bool,
     cycle: Cycle,
 }
 
@@ -57,6 +60,7 @@ impl Field {
             label,
             value: FieldValue::Text(TextInput::new(text, multiline)),
             completion: Completion::Nothing,
+            suggestion: false,
             cycle: Cycle::default(),
         }
     }
@@ -80,6 +84,7 @@ impl Field {
                 optional,
             },
             completion: Completion::Nothing,
+            suggestion: false,
             cycle: Cycle::default(),
         }
     }
@@ -96,8 +101,15 @@ impl Field {
                 original: selected,
             },
             completion: Completion::Nothing,
+            suggestion: false,
             cycle: Cycle::default(),
         }
+    }
+
+    /// The same field, its text a suggestion that typing replaces.
+    pub fn suggested(mut self) -> Self {
+        self.suggestion = true;
+        self
     }
 
     /// The same field, Tab completing what it says.

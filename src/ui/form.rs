@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -188,7 +189,17 @@ fn render_value(theme: &Theme, field: &Field, focused: bool, area: Rect, frame: 
         }
         FieldValue::Text(input) | FieldValue::Number { input, .. } if focused => {
             let view = input.view(width, usize::from(area.height));
-            let lines: Vec<Line> = view.lines.into_iter().map(Line::from).collect();
+            // A suggestion shows selected: typing replaces it.
+            let style = if field.suggestion {
+                theme.selected
+            } else {
+                Style::default()
+            };
+            let lines: Vec<Line> = view
+                .lines
+                .into_iter()
+                .map(|line| Line::styled(line, style))
+                .collect();
             frame.render_widget(Paragraph::new(lines), area);
             frame.set_cursor_position(Position {
                 x: area.x + view.cursor.0,

@@ -33,7 +33,8 @@ pub fn owner_form(map: &JourneyMap, stage: usize, at: usize) -> Option<ReadyForm
         crate::text::display::truncate(&crate::text::display::clean_line(&friction.text), 40)
     );
     let field = Field::text(NAME, "Owner", &friction.owner, false)
-        .completing(Completion::Names(council::owners(map)));
+        .completing(Completion::Names(council::owners(map)))
+        .suggested();
     Some((Form::new(title, vec![field]), FormPurpose::Owner { stage, at }))
 }
 
@@ -63,7 +64,7 @@ pub fn observer_form(suggestion: &str) -> ReadyForm {
     (
         Form::new(
             "Your name, signed on your shadow notes (asked once)".to_owned(),
-            vec![Field::text(NAME, "Observer", suggestion, false)],
+            vec![Field::text(NAME, "Observer", suggestion, false).suggested()],
         ),
         FormPurpose::Observer,
     )

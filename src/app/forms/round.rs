@@ -26,7 +26,7 @@ pub fn round_form(last: Option<&RoundSetup>) -> ReadyForm {
         Form::new(
             "Start a voting round".to_owned(),
             vec![
-                Field::text(PEOPLE, "People", &people, false),
+                Field::text(PEOPLE, "People", &people, false).suggested(),
                 Field::number(
                     VOTES_EACH,
                     "Votes each",
@@ -34,7 +34,8 @@ pub fn round_form(last: Option<&RoundSetup>) -> ReadyForm {
                     1.0..=50.0,
                     true,
                     false,
-                ),
+                )
+                .suggested(),
                 Field::choice(
                     BLIND,
                     "Blind",
@@ -44,7 +45,7 @@ pub fn round_form(last: Option<&RoundSetup>) -> ReadyForm {
                     ],
                     usize::from(!blind),
                 ),
-                Field::number(MINUTES, "Minutes", minutes, 1.0..=120.0, false, true),
+                Field::number(MINUTES, "Minutes", minutes, 1.0..=120.0, false, true).suggested(),
                 Field::choice(
                     KEEP,
                     "Keep",

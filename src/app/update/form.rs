@@ -11,6 +11,7 @@ use super::apply::apply;
 use super::edit::edit_text;
 use super::votes::start_round;
 use crate::model::{Edit, Friction, Item};
+use crate::text::display::{clean_line, truncate};
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let width = app.geometry.form_text_width();
@@ -34,10 +35,18 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
                 && !complete_field(app)
                 && let Some((form, _)) = app.modal.form_mut()
             {
+                if let Some(field) = form.focused_mut() {
+                    field.suggestion = false;
+                }
                 form.next_field();
             }
         }
-        Action::PreviousField => form.previous_field(),
+        Action::PreviousField => {
+            if let Some(field) = form.focused_mut() {
+                field.suggestion = false;
+            }
+            form.previous_field();
+        }
         Action::LinkNote => super::note_links::for_form(app),
         Action::EditInEditor => match form.focused_mut().and_then(|field| field.input_mut()) {
             Some(input) => return Effect::Terminal(TerminalWork::EditInEditor(input.text().to_owned())),
@@ -49,6 +58,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
             let Some(field) = form.focused_mut() else {
                 return Effect::Nothing;
             };
+            let suggested = std::mem::take(&mut field.suggestion);
             let mut chose = false;
             let moved = match &mut field.value {
                 FieldValue::Choice {
@@ -59,6 +69,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
                 }
                 FieldValue::Text(input) | FieldValue::Number { input, .. } => {
                     let typed = input.text().to_owned();
+                    if suggested && matches!(other, Action::Type(_) | Action::Paste(_)) {
+                        input.set_text("");
+                    }
                     let moved = edit_text(input, &other, width);
                     if input.text() != typed && matches!(purpose, FormPurpose::Metrics { .. }) {
                         forms::calculate(form);
@@ -142,6 +155,15 @@ fn kept_friction(edit: &Edit) -> Option<&Friction> {
     }
 }
 
+/// A point's new owner in words, for the status bar: "Owner: Dee (“Card declined…”)".
+fn owner_said(friction: &Friction) -> String {
+    let text = truncate(&clean_line(&friction.text), 30).into_owned();
+    match friction.owner.as_str() {
+        "" => format!("No owner now (“{text}”)"),
+        owner => format!("Owner: {} (“{text}”)", clean_line(owner)),
+    }
+}
+
 /// Keeps the form: its edit is applied, or the form stays open saying what to fix.
 pub(super) fn keep(app: &mut App) -> Effect {
     let Some((mut form, purpose)) = app.modal.take_form() else {
@@ -179,10 +201,16 @@ pub(super) fn keep(app: &mut App) -> Effect {
             }
             let metrics = matches!(edit, crate::model::Edit::SetMetrics { .. });
             let outside_before = super::evidence::outside_before(app, &edit);
+            let owner = matches!(purpose, FormPurpose::Owner { .. })
+                .then(|| kept_friction(&edit).map(owner_said))
+                .flatten();
             if apply(app, edit, label) {
+                let undo = app.key(&Action::Undo);
                 if metrics {
-                    let undo = app.key(&Action::Undo);
                     app.inform(format!("Stage metrics kept. {undo} undoes"));
+                }
+                if let Some(said) = owner {
+                    app.inform(format!("{said} · {undo} undoes"));
                 }
                 if let Some(kept) = kept {
                     super::coach::coach(app, &kept);
