@@ -171,4 +171,31 @@ fn a_shadow_note_in_another_stage_and_channel_takes_three_keys() {
         (note.stage.clone(), note.channel.as_str()),
         (map.stages[1].id.clone(), "Courier")
     );
+    let said = &room.app.message.as_ref().unwrap().text;
+    let place = format!("in 2 {} · Courier", map.stages[1].name);
+    assert!(said.contains(&place), "the status bar says where it went: {said}");
+}
+
+#[test]
+fn a_new_opportunity_linked_to_a_point_in_another_stage_takes_five_keys_beyond_its_words() {
+    let mut room = Replay::store();
+    room.select_lane(Lane::Opportunity);
+    room.press(&["a"])
+        .type_text("Put the delivery fee in the ad")
+        .press(&["Enter", "Enter", "A"])
+        .type_text("fee")
+        .press(&["Enter"]);
+    assert_eq!(room.keys, 5, "a, Enter, Enter to stop, A, Enter");
+    let map = room.map();
+    let fee = map.stages[2]
+        .frictions
+        .iter()
+        .find(|f| f.text.starts_with("The delivery fee"))
+        .unwrap();
+    let added = map.stages[0]
+        .opportunities
+        .iter()
+        .find(|o| o.text == "Put the delivery fee in the ad")
+        .unwrap();
+    assert_eq!(added.addresses, vec![fee.id.clone()]);
 }

@@ -71,10 +71,7 @@ fn a_new_channel_joins_the_list_the_status_bar_says_so_and_undo_takes_both_back(
     run(&mut app, typed("Card reader asleep #kiosk"));
     run(&mut app, [Action::Commit]);
     let said = app.message.as_ref().unwrap().text.clone();
-    assert!(
-        said.contains("New channel “kiosk” joins the map's channels"),
-        "{said}"
-    );
+    assert!(said.contains("Added (new channel “kiosk”)"), "{said}");
     assert_eq!(map_of(&app).shadow.channels.last().unwrap(), "kiosk");
     run(&mut app, typed("Then the screen froze"));
     run(&mut app, [Action::Commit, Action::Commit]);

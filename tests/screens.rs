@@ -682,3 +682,58 @@ fn the_editors_hints_are_whole_or_left_out() {
     let hints = wide.lines().find(|l| l.contains("keeps ·")).unwrap();
     assert!(hints.contains("new line · Ctrl-G: your editor "), "{hints}");
 }
+
+/// The status bar's last line at 80×24, with its message: the room reads it whole.
+fn status_line_at_80(app: &mut App) -> String {
+    let text = screen(app, 80, 24);
+    text.lines().last().unwrap().to_owned()
+}
+
+#[test]
+fn workshop_messages_fit_the_status_bar_at_80_columns() {
+    let mut app = example(1);
+    app.resize(80, 24);
+    while app.cursor.lane != cxmap::model::Lane::Friction {
+        act(&mut app, [Action::MoveDown]);
+    }
+    act(&mut app, [Action::AddItem]);
+    act(
+        &mut app,
+        "Queue of nine at the till !3 #till @Ana"
+            .chars()
+            .map(Action::Type),
+    );
+    act(&mut app, [Action::Commit]);
+    let line = status_line_at_80(&mut app);
+    assert!(
+        line.contains("Added (severity 3, new channel “till”, @Ana)"),
+        "{line}"
+    );
+    act(
+        &mut app,
+        [Action::CancelEdit, Action::ShowBoard, Action::VotingRound],
+    );
+    act(&mut app, "Ana, Ben, Cy".chars().map(Action::Type));
+    act(&mut app, [Action::Commit]);
+    let line = status_line_at_80(&mut app);
+    assert!(
+        line.contains("Round on: v casts for Ana, ] next person, R ends"),
+        "{line}"
+    );
+    act(
+        &mut app,
+        [
+            Action::Vote,
+            Action::Vote,
+            Action::Vote,
+            Action::PreviousParticipant,
+            Action::Vote,
+        ],
+    );
+    let line = status_line_at_80(&mut app);
+    assert!(line.contains("Ana has cast all 3 votes: ] next person"), "{line}");
+    act(&mut app, [Action::Undo]);
+    let line = status_line_at_80(&mut app);
+    assert!(line.contains("Undid Ana's vote on “"), "{line}");
+    assert!(line.contains("”: 1 left"), "{line}");
+}

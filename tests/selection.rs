@@ -9,7 +9,7 @@ use cxmap::app::App;
 use cxmap::app::document::Document;
 use cxmap::app::update::update;
 use cxmap::assets::EXAMPLES;
-use cxmap::model::{IdGen, JourneyMap, Lane, Score, Severity};
+use cxmap::model::{IdGen, JourneyMap, Lane, Score, Severity, Status};
 
 fn store_app() -> App {
     let map = EXAMPLES[1].map().unwrap();
@@ -223,4 +223,64 @@ fn owners_and_status_are_one_key_each_in_the_council_view_and_on_the_board() {
         before,
         "the board too"
     );
+}
+
+#[test]
+fn a_point_closed_in_the_council_keeps_its_place_so_t_again_moves_the_same_point_on() {
+    let mut app = store_app();
+    press(&mut app, "c");
+    let shown = app.board.council.clone();
+    let (s, f) = shown[0];
+    let id = map_of(&app).stages[s].frictions[f].id.clone();
+    let status = |app: &App| {
+        let (s, f) = map_of(app).friction_position(&id).unwrap();
+        map_of(app).stages[s].frictions[f].status
+    };
+    assert_eq!(status(&app), Status::Open);
+    press(&mut app, "tt");
+    assert_eq!(status(&app), Status::Fixed);
+    assert_eq!(app.board.council[0], shown[0], "it stays where it was");
+    assert_eq!(&app.board.council[1..3], &shown[1..3]);
+    press(&mut app, "t");
+    assert_eq!(status(&app), Status::WontFix, "t again: the same point");
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(said.starts_with("Status: won't fix"), "{said}");
+    // Coming back to the council shows the open points only.
+    press(&mut app, "bc");
+    assert!(
+        app.board
+            .council
+            .iter()
+            .all(|&(s, f)| !map_of(&app).stages[s].frictions[f].status.is_closed())
+    );
+    assert_eq!(app.board.council.len(), 3);
+}
+
+#[test]
+fn setting_an_owner_says_so() {
+    let mut app = store_app();
+    press(&mut app, "c");
+    press(&mut app, "o");
+    update(&mut app, cxmap::app::action::Action::DeleteToLineStart);
+    press(&mut app, "Dee");
+    let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    let action = app.keymap.resolve(app.mode(), &enter).unwrap();
+    update(&mut app, action);
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(said.starts_with("Owner: Dee ("), "{said}");
+    assert!(said.ends_with("u undoes"), "{said}");
+}
+
+#[test]
+fn a_name_typed_for_an_owner_replaces_the_one_there() {
+    let mut app = store_app();
+    press(&mut app, "c");
+    let (s, f) = app.board.council[0];
+    let id = map_of(&app).stages[s].frictions[f].id.clone();
+    press(&mut app, "oDee");
+    let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    let action = app.keymap.resolve(app.mode(), &enter).unwrap();
+    update(&mut app, action);
+    let (s, f) = map_of(&app).friction_position(&id).unwrap();
+    assert_eq!(map_of(&app).stages[s].frictions[f].owner, "Dee");
 }

@@ -145,11 +145,7 @@ fn an_open_round_shows_counts_as_they_come_and_undo_takes_back_the_last_vote() {
     run(&mut app, [Action::Vote, Action::Vote]);
     assert_eq!(app.round.as_ref().unwrap().shown_name(), "P2");
     run(&mut app, [Action::Undo]);
-    assert!(
-        said(&app).starts_with("Took back P2's last vote"),
-        "{}",
-        said(&app)
-    );
+    assert!(said(&app).starts_with("Undid P2's vote on “"), "{}", said(&app));
     assert_eq!(app.round.as_ref().unwrap().cast_count(), 2);
     run(&mut app, [Action::Quit]);
     assert!(said(&app).contains("A voting round is running"), "{}", said(&app));
@@ -230,11 +226,7 @@ fn undo_in_a_round_takes_back_the_last_thing_done_a_vote_taken_back_included() {
     run(&mut app, [Action::Undo]);
     let round = app.round.as_ref().unwrap();
     assert_eq!((round.cast_by(0), round.cast_by(1)), (2, 0), "{}", said(&app));
-    assert!(
-        said(&app).starts_with("Took back Ben's last vote, on “"),
-        "{}",
-        said(&app)
-    );
+    assert!(said(&app).starts_with("Undid Ben's vote on “"), "{}", said(&app));
 }
 
 #[test]
@@ -249,4 +241,18 @@ fn a_vote_past_the_last_one_of_the_room_says_the_round_can_end() {
         "{}",
         said(&app)
     );
+}
+
+#[test]
+fn what_the_round_form_suggests_is_replaced_by_what_is_typed() {
+    let mut app = store_app();
+    run(&mut app, [Action::ShowBoard, Action::VotingRound]);
+    // The form suggests 3 people and 3 votes each: typing replaces, never appends.
+    run(&mut app, typed("Ana, Ben"));
+    run(&mut app, [Action::NextField]);
+    run(&mut app, typed("2"));
+    run(&mut app, [Action::Commit]);
+    let round = app.round.as_ref().expect("the round started");
+    assert_eq!(round.participants(), ["Ana", "Ben"]);
+    assert_eq!(round.votes_each(), 2);
 }

@@ -11,10 +11,9 @@ use crate::model::{Edit, Friction, JourneyMap, channels, council};
 pub(super) struct Tagged {
     /// Edits to make with the friction point's own (a new channel joining the list).
     pub with: Vec<Edit>,
-    /// What the tags set, in words, for the status bar; empty when there were none.
+    /// What the tags set, in words, for the status bar (a channel that joins the map's
+    /// list said as new); empty when there were none.
     pub said: String,
-    /// The channel that joined the map's list because no one used it before.
-    pub new_channel: Option<String>,
 }
 
 /// Sets `friction`'s text and tagged fields from the typed `line`; refused when the line
@@ -45,10 +44,11 @@ pub(super) fn read_tags(map: &JourneyMap, line: &str, friction: &mut Friction) -
     if let Some(adopted) = channel.and_then(|typed| channels::adopt(map, typed)) {
         friction.channel = adopted.name.clone();
         tagged.with.extend(adopted.edit);
-        if adopted.new {
-            tagged.new_channel = Some(adopted.name.clone());
-        }
-        said.push(adopted.name);
+        said.push(if adopted.new {
+            format!("new channel “{}”", adopted.name)
+        } else {
+            adopted.name
+        });
     }
     if let Some(typed) = capture.owner {
         let owners = council::owners(map);

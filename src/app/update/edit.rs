@@ -353,15 +353,12 @@ fn add_item(app: &mut App, editor: Editor, stage: usize, lane: ListLane, at: usi
                 at: at + 1,
             },
         );
-        let stop = format!("{} on an empty line stops", app.key(&Action::Commit));
-        app.inform(match (tagged.new_channel, tagged.said.is_empty()) {
-            (Some(channel), _) => format!(
-                "New channel “{}” joins the map's channels · added ({}) · {stop}",
-                clean_line(&channel),
-                clean_line(&tagged.said)
-            ),
-            (None, false) => format!("Added ({}) · {stop}", clean_line(&tagged.said)),
-            (None, true) => format!("Added. Type the next {}, or {stop}", lane.item_noun()),
+        // Short enough for 80 columns: what the tags set says it all.
+        let stop = format!("an empty {} stops", app.key(&Action::Commit));
+        app.inform(if tagged.said.is_empty() {
+            format!("Added. Type the next {}, or {stop}", lane.item_noun())
+        } else {
+            format!("Added ({})", clean_line(&tagged.said))
         });
         if lane == ListLane::Friction {
             let kept = app

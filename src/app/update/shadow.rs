@@ -11,6 +11,7 @@ use super::Handled;
 use super::apply::{apply, settle};
 use crate::app::forms::FormPurpose;
 use crate::model::{Edit, ops};
+use crate::text::display::clean_line;
 
 pub(super) fn update(app: &mut App, action: Action) -> Handled {
     let page = usize::from(app.geometry.height.saturating_sub(8).max(3)) / 3;
@@ -181,10 +182,24 @@ pub(super) fn note_kept(app: &mut App, edit: Edit, label: &str, at: usize, chann
         refresh(app);
         app.shadow.select_note(at);
         let undo = app.key(&Action::Undo);
+        let place = app.screen.doc().and_then(|doc| {
+            let note = doc.map.shadow.notes.get(at)?;
+            let stage = doc.map.stage_position(&note.stage)?;
+            let channel = match note.channel.as_str() {
+                "" => "no channel".into(),
+                channel => clean_line(channel),
+            };
+            Some(format!(
+                " in {} {} · {channel}",
+                stage + 1,
+                clean_line(&doc.map.stages[stage].name)
+            ))
+        });
+        let place = place.unwrap_or_default();
         app.inform(if label == "add shadow note" {
-            format!("Added the shadow note. {undo} undoes.")
+            format!("Added the shadow note{place}. {undo} undoes.")
         } else {
-            format!("Changed the shadow note. {undo} undoes.")
+            format!("Changed the shadow note{place}. {undo} undoes.")
         });
     }
 }

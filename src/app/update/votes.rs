@@ -104,7 +104,7 @@ fn cast(app: &mut App, up: bool) {
         }
         Err(Refusal::NoVotesLeft { voter, votes_each }) => {
             app.warn(format!(
-                "{voter} has cast all {votes_each} vote{}: {next} shows the next person",
+                "{voter} has cast all {votes_each} vote{}: {next} next person",
                 plural(votes_each)
             ));
             return;
@@ -160,13 +160,13 @@ pub(super) fn take_back_last(app: &mut App) {
     let voter = round.shown_name();
     let left = round.left(round.shown());
     let said = match undone {
-        Undone::Cast(_) => format!("Took back {voter}'s last vote, on “{text}”: {left} to cast"),
+        Undone::Cast(_) => format!("Undid {voter}'s vote on “{text}”: {left} left"),
         Undone::TakeBack(_) => format!("{voter}'s vote on “{text}” is back: {left} left"),
     };
     app.inform(said);
 }
 
-/// A friction point's or opportunity's text, cut for the status bar ("" when it is gone).
+/// A friction point's or opportunity's text, cut short for the status bar at 80 columns ("" when it is gone).
 fn item_text(app: &App, id: &str) -> String {
     let Some(doc) = app.screen.doc() else {
         return String::new();
@@ -178,7 +178,7 @@ fn item_text(app: &App, id: &str) -> String {
             opportunity.map(|o| &o.text)
         })
     });
-    text.map_or_else(String::new, |text| truncate(&clean_line(text), 30).into_owned())
+    text.map_or_else(String::new, |text| truncate(&clean_line(text), 14).into_owned())
 }
 
 /// Starts a round (asking how) or ends the one running: its votes go on the map as one
@@ -248,7 +248,7 @@ fn end_round(app: &mut App, round: &Round) {
 pub(super) fn start_round(app: &mut App, setup: RoundSetup) {
     let round = Round::start(setup.clone(), Instant::now());
     app.inform(format!(
-        "Voting: {} casts for {} on the selected point, {} the next person, {} ends the round",
+        "Round on: {} casts for {}, {} next person, {} ends",
         app.key(&Action::Vote),
         round.shown_name(),
         app.key(&Action::NextParticipant),
