@@ -24,10 +24,18 @@ struct Column {
     cell: fn(&JourneyMap, usize, &Friction, Option<u32>) -> String,
 }
 
+/// Below this width the names (stage, channel, owner) take narrower columns, so a point's
+/// owner still shows at 80 columns.
+const ROOMY: usize = 100;
+
+/// The columns that fit `total` columns beside at least 24 of a point's text: stage,
+/// severity and votes, status, then the owner (what a council decides), the channel and
+/// the evidence count while there is room.
 fn columns(total: usize) -> Vec<Column> {
+    let name = if total < ROOMY { 10 } else { 14 };
     let stage = Column {
         heading: "Stage",
-        width: 14,
+        width: name,
         cell: |map, s, _, _| format!("{} {}", s + 1, map.stages[s].name),
     };
     let badge = Column {
@@ -42,12 +50,12 @@ fn columns(total: usize) -> Vec<Column> {
     };
     let channel = Column {
         heading: "Channel",
-        width: 14,
+        width: name,
         cell: |_, _, f, _| f.channel.clone(),
     };
     let owner = Column {
         heading: "Owner",
-        width: 14,
+        width: name,
         cell: |_, _, f, _| {
             if f.owner.is_empty() {
                 "—".into()
@@ -62,11 +70,16 @@ fn columns(total: usize) -> Vec<Column> {
         cell: |_, _, f, _| f.evidence.len().to_string(),
     };
     let mut chosen = vec![stage, badge, status];
-    for extra in [channel, owner, evidence] {
+    for extra in [owner, channel, evidence] {
         let used: usize = chosen.iter().map(|c| c.width + 1).sum();
         if total.saturating_sub(used + extra.width + 1) >= 24 {
             chosen.push(extra);
         }
+    }
+    // The owner reads best beside the channel, as the friction form lists them.
+    if let Some(at) = chosen.iter().position(|c| c.heading == "Channel") {
+        let channel = chosen.remove(at);
+        chosen.insert(3, channel);
     }
     chosen
 }

@@ -33,6 +33,34 @@ fn entry(theme: &Theme, keys: &str, description: &str, width: usize) -> Vec<Line
         .collect()
 }
 
+/// What a facilitator needs first, in the keys the keymap has now.
+fn workshop(keymap: &Keymap) -> String {
+    let grid = |action: Action| keymap.key(Mode::Grid, &action);
+    let council = |action: Action| keymap.key(Mode::Council, &action);
+    format!(
+        "In a workshop: on the friction lane, {add} and type what the room says, ending with \
+         tags (!3 #store @Ana: severity, channel, owner); {keep} keeps it and waits for the \
+         next, an empty {keep} stops. On an opportunity, {link} links the points it addresses \
+         (type a word to find one). {note} writes a shadow note (#channel sets its channel). \
+         {round} starts a voting round: {vote} casts for the person shown, {next} shows the \
+         next person, {round} again ends it and {undo} undoes the last vote. {show_council} \
+         shows the council, where {owner} sets an owner and {status} a status; {present} \
+         presents one stage or lane on the projector.",
+        add = grid(Action::AddItem),
+        keep = keymap.key(Mode::Edit, &Action::Commit),
+        link = grid(Action::LinkFrictions),
+        note = grid(Action::AddNote),
+        round = grid(Action::VotingRound),
+        vote = grid(Action::Vote),
+        next = grid(Action::NextParticipant),
+        undo = grid(Action::Undo),
+        show_council = grid(Action::ShowCouncil),
+        owner = council(Action::SetOwner),
+        status = council(Action::CycleStatus),
+        present = grid(Action::Present),
+    )
+}
+
 /// Every binding, grouped by mode, as the help overlay's lines for a box `width` wide;
 /// the keys of `first` (where the help was asked from) come first.
 pub fn help_lines(theme: &Theme, keymap: &Keymap, width: usize, first: Mode) -> Vec<Line<'static>> {
@@ -46,6 +74,8 @@ pub fn help_lines(theme: &Theme, keymap: &Keymap, width: usize, first: Mode) -> 
         key(Action::Save)
     );
     let mut lines: Vec<Line<'static>> = wrapped(&intro, width, 4).into_iter().map(Line::raw).collect();
+    lines.push(Line::raw(""));
+    lines.extend(wrapped(&workshop(keymap), width, 12).into_iter().map(Line::raw));
     let modes = std::iter::once(first).chain(Mode::ALL.into_iter().filter(|&mode| mode != first));
     for mode in modes {
         lines.push(Line::raw(""));
