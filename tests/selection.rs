@@ -229,7 +229,7 @@ fn owners_and_status_are_one_key_each_in_the_council_view_and_on_the_board() {
 fn a_point_closed_in_the_council_keeps_its_place_so_t_again_moves_the_same_point_on() {
     let mut app = store_app();
     press(&mut app, "c");
-    let shown = app.board.council.clone();
+    let shown = app.board.council_shown.clone();
     let (s, f) = shown[0];
     let id = map_of(&app).stages[s].frictions[f].id.clone();
     let status = |app: &App| {
@@ -239,8 +239,8 @@ fn a_point_closed_in_the_council_keeps_its_place_so_t_again_moves_the_same_point
     assert_eq!(status(&app), Status::Open);
     press(&mut app, "tt");
     assert_eq!(status(&app), Status::Fixed);
-    assert_eq!(app.board.council[0], shown[0], "it stays where it was");
-    assert_eq!(&app.board.council[1..3], &shown[1..3]);
+    assert_eq!(app.board.council_shown[0], shown[0], "it stays where it was");
+    assert_eq!(&app.board.council_shown[1..3], &shown[1..3]);
     press(&mut app, "t");
     assert_eq!(status(&app), Status::WontFix, "t again: the same point");
     let said = &app.message.as_ref().unwrap().text;
@@ -249,11 +249,11 @@ fn a_point_closed_in_the_council_keeps_its_place_so_t_again_moves_the_same_point
     press(&mut app, "bc");
     assert!(
         app.board
-            .council
+            .council_shown
             .iter()
             .all(|&(s, f)| !map_of(&app).stages[s].frictions[f].status.is_closed())
     );
-    assert_eq!(app.board.council.len(), 3);
+    assert_eq!(app.board.council_shown.len(), 3);
 }
 
 #[test]

@@ -89,11 +89,14 @@ pub struct Board {
     pub filter: BoardFilter,
     /// (stage, friction) positions, in board order.
     pub rows: Vec<(usize, usize)>,
-    /// The council's top three open friction points, and any closed while it showed them.
+    /// The council's top three open friction points.
     pub council: Vec<(usize, usize)>,
+    /// The council as its view shows it: the top three, and any point closed while it
+    /// showed them, kept in its place until the view is left (so the next `t` moves the
+    /// same point on).
+    pub council_shown: Vec<(usize, usize)>,
     pub selected: usize,
-    /// The ids the council showed last, so a point closed there keeps its place until the
-    /// view is left (the next `t` then moves the same point on).
+    /// The ids behind `council_shown`.
     council_ids: Vec<FrictionId>,
     /// Every open friction point, most votes first: the council is its first three.
     open: Vec<(usize, usize)>,
@@ -128,6 +131,7 @@ impl Board {
     /// last showed are let go), the first one selected.
     pub fn open_council(&mut self) {
         self.council = self.open.iter().take(3).copied().collect();
+        self.council_shown = self.council.clone();
         self.council_ids = (self.council.iter())
             .filter_map(|&(s, f)| self.ids.get(s)?.get(f).cloned())
             .collect();
@@ -143,7 +147,7 @@ impl Board {
         if changed.is_nothing() {
             return;
         }
-        let shown = if council { &self.council } else { &self.rows };
+        let shown = if council { &self.council_shown } else { &self.rows };
         let followed = shown
             .get(self.selected)
             .and_then(|&(s, f)| Some(((s, f), self.ids.get(s)?.get(f)?.clone())));
@@ -153,10 +157,11 @@ impl Board {
             self.update_stages(map, &changed);
         }
         self.council = self.open.iter().take(3).copied().collect();
+        self.council_shown = self.council.clone();
         if council {
             self.hold_closed(map);
         }
-        let shown = if council { &self.council } else { &self.rows };
+        let shown = if council { &self.council_shown } else { &self.rows };
         let kept = followed
             .and_then(|(was, id)| locate(map, &changed, was, &id))
             .and_then(|place| shown.iter().position(|&row| row == place));
@@ -170,12 +175,13 @@ impl Board {
             let Some((s, f)) = map.friction_position(id) else {
                 continue;
             };
-            if map.stages[s].frictions[f].status.is_closed() && !self.council.contains(&(s, f)) {
-                self.council.insert(place.min(self.council.len()), (s, f));
+            let held = &mut self.council_shown;
+            if map.stages[s].frictions[f].status.is_closed() && !held.contains(&(s, f)) {
+                held.insert(place.min(held.len()), (s, f));
             }
         }
         self.council_ids = self
-            .council
+            .council_shown
             .iter()
             .map(|&(s, f)| map.stages[s].frictions[f].id.clone())
             .collect();

@@ -79,7 +79,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
     let width = usize::from(area.width.saturating_sub(6)).max(1);
     let cards: Vec<(usize, Vec<(String, Style)>)> = app
         .board
-        .council
+        .council_shown
         .iter()
         .enumerate()
         .filter_map(|(rank, &(s, f))| {

@@ -12,7 +12,7 @@ use crate::model::{Edit, Friction, Item, Lane, Status};
 pub(super) fn update(app: &mut App, action: Action) -> Handled {
     let council = matches!(app.screen.view(), Some(View::Council));
     let count = if council {
-        app.board.council.len()
+        app.board.council_shown.len()
     } else {
         app.board.rows.len()
     };
@@ -130,7 +130,7 @@ pub(super) fn next_status(app: &mut App, stage: usize, at: usize) {
 
 fn selected_point(app: &App) -> Option<(usize, usize)> {
     let rows = if matches!(app.screen.view(), Some(View::Council)) {
-        &app.board.council
+        &app.board.council_shown
     } else {
         &app.board.rows
     };

@@ -74,7 +74,7 @@ pub fn refresh(app: &mut App) {
         app.conflicts.refresh(&doc.map, &doc.history);
         let focus = match view {
             View::Board => app.board.rows.get(app.board.selected).copied(),
-            View::Council => app.board.council.get(app.board.selected).copied(),
+            View::Council => app.board.council_shown.get(app.board.selected).copied(),
             _ => (app.cursor.lane == crate::model::Lane::Friction)
                 .then_some((app.cursor.stage, app.cursor.item)),
         };
