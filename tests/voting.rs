@@ -256,3 +256,32 @@ fn what_the_round_form_suggests_is_replaced_by_what_is_typed() {
     assert_eq!(round.participants(), ["Ana", "Ben"]);
     assert_eq!(round.votes_each(), 2);
 }
+
+#[test]
+fn undo_in_a_round_takes_back_a_map_edit_made_after_the_last_vote_first() {
+    let mut app = store_app();
+    while app.cursor.lane != Lane::Friction {
+        run(&mut app, [Action::MoveDown]);
+    }
+    start(&mut app, "Ana, Ben", "2", true, false);
+    run(&mut app, [Action::Vote]);
+    let severity = map_of(&app).stages[0].frictions[0].severity;
+    let other = if severity.number() == 3 { 1 } else { 3 };
+    run(&mut app, [Action::Number(other)]);
+    assert_ne!(map_of(&app).stages[0].frictions[0].severity, severity);
+    run(&mut app, [Action::Undo]);
+    assert_eq!(
+        map_of(&app).stages[0].frictions[0].severity,
+        severity,
+        "the severity set after the vote goes back first"
+    );
+    assert_eq!(app.round.as_ref().unwrap().cast_count(), 1, "the vote stays");
+    run(&mut app, [Action::Undo]);
+    assert_eq!(app.round.as_ref().unwrap().cast_count(), 0, "then the vote");
+    run(&mut app, [Action::Undo]);
+    assert!(
+        said(&app).starts_with("No vote cast in this round yet"),
+        "{}",
+        said(&app)
+    );
+}

@@ -76,7 +76,11 @@ pub struct Round {
     pub timer: Option<Timer>,
     shown: usize,
     ballots: Vec<Ballot>,
-    steps: Vec<Step>,
+    /// Each change to the ballots, with the map's undo state it was made on.
+    steps: Vec<(Step, u64)>,
+    /// The map's undo state now, and when the round started, as the app last said.
+    map_state: u64,
+    started_on: Option<u64>,
 }
 
 /// One line of a round's result.
@@ -111,7 +115,25 @@ impl Round {
             shown: 0,
             ballots: Vec::new(),
             steps: Vec::new(),
+            map_state: 0,
+            started_on: None,
         }
+    }
+
+    /// Tells the round which undo state the map is in (see `History::state`), before a
+    /// vote is cast or taken back; the first call marks where the round started.
+    pub fn on_map_state(&mut self, state: u64) {
+        self.map_state = state;
+        self.started_on.get_or_insert(state);
+    }
+
+    /// The map's undo state the round's last step was taken on (or the round started
+    /// on): while the map is in it, undo belongs to the round; after an edit made since,
+    /// undo takes that edit back first.
+    pub fn stands_on(&self) -> u64 {
+        self.steps
+            .last()
+            .map_or(self.started_on.unwrap_or(self.map_state), |&(_, state)| state)
     }
 
     pub fn participants(&self) -> &[String] {
@@ -198,7 +220,7 @@ impl Round {
             voter,
             item: item.to_owned(),
         });
-        self.steps.push(Step::Cast);
+        self.steps.push((Step::Cast, self.map_state));
         let left = self.left(voter);
         let next = if left == 0 { self.next_with_votes() } else { None };
         if let Some(next) = next {
@@ -225,7 +247,7 @@ impl Round {
         {
             Some(at) => {
                 let ballot = self.ballots.remove(at);
-                self.steps.push(Step::TookBack { at, ballot });
+                self.steps.push((Step::TookBack { at, ballot }, self.map_state));
                 true
             }
             None => false,
@@ -235,7 +257,7 @@ impl Round {
     /// Undoes the last thing done in the round, whoever did it, and shows that person
     /// again: a vote cast is taken back, a vote taken back is cast again.
     pub fn undo_last(&mut self) -> Option<Undone> {
-        let undone = match self.steps.pop()? {
+        let undone = match self.steps.pop()?.0 {
             Step::Cast => Undone::Cast(self.ballots.pop()?),
             Step::TookBack { at, ballot } => {
                 self.ballots.insert(at.min(self.ballots.len()), ballot.clone());

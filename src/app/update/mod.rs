@@ -97,8 +97,9 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
     }
     if app.round.is_some() && matches!(mode, Mode::Grid | Mode::Board | Mode::Council | Mode::Shadow) {
         match action {
-            // The round's votes are not on the map yet: undo takes back the last one cast.
-            Action::Undo => {
+            // The round's votes are not on the map yet: undo takes back the last one cast
+            // or taken back, unless the map was edited since (that edit goes back first).
+            Action::Undo if votes::round_owns_undo(app) => {
                 votes::take_back_last(app);
                 return Effect::Nothing;
             }

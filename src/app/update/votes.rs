@@ -82,7 +82,9 @@ fn cast(app: &mut App, up: bool) {
     };
     let next = app.key(&Action::NextParticipant);
     let end = app.key(&Action::VotingRound);
+    let state = map_state(app);
     let Some(round) = app.round.as_mut() else { return };
+    round.on_map_state(state);
     let voter = round.shown_name().to_owned();
     if !up {
         let said = if round.take_back(&id) {
@@ -143,6 +145,19 @@ pub(super) fn step_participant(app: &mut App, forward: bool) {
         round.left(shown)
     );
     app.inform(said);
+}
+
+/// The map's undo state (0 without a map).
+fn map_state(app: &App) -> u64 {
+    app.screen.doc().map_or(0, |doc| doc.history.state())
+}
+
+/// Whether undo, while a round runs, belongs to the round: no edit to the map since its
+/// last step (an edit made since is undone first, as the room would expect).
+pub(super) fn round_owns_undo(app: &App) -> bool {
+    app.round
+        .as_ref()
+        .is_some_and(|round| round.stands_on() == map_state(app))
 }
 
 /// Undo while a round runs: takes back the last thing done, whoever did it (a vote cast
@@ -246,7 +261,8 @@ fn end_round(app: &mut App, round: &Round) {
 
 /// Begins a round as set up.
 pub(super) fn start_round(app: &mut App, setup: RoundSetup) {
-    let round = Round::start(setup.clone(), Instant::now());
+    let mut round = Round::start(setup.clone(), Instant::now());
+    round.on_map_state(map_state(app));
     app.inform(format!(
         "Round on: {} casts for {}, {} next person, {} ends",
         app.key(&Action::Vote),
