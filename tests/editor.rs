@@ -15,6 +15,8 @@ use support::{Sandbox, Tui, keys};
 const CTRL_G: &str = "\x07";
 const LEAVE_SCREEN: &[u8] = b"\x1b[?1049l";
 const ENTER_SCREEN: &[u8] = b"\x1b[?1049h";
+const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
+const MOUSE_ON: &[u8] = b"\x1b[?1000h";
 
 /// A shell script standing in for an editor.
 fn editor(sandbox: &Sandbox, name: &str, body: &str) -> PathBuf {
@@ -75,6 +77,12 @@ fn the_editor_gets_the_text_and_its_text_comes_back() {
         find(&bytes, ENTER_SCREEN, ran).is_some(),
         "and entered again after"
     );
+    // The mouse is the editor's meanwhile (a click there must not reach cxmap as
+    // escape codes), and cxmap's again after.
+    let mouse_taken = find(&bytes, MOUSE_ON, 0).expect("cxmap takes the mouse");
+    let mouse_given = find(&bytes, MOUSE_OFF, mouse_taken).expect("the mouse is given back");
+    assert!(mouse_given < ran, "before the editor ran");
+    assert!(find(&bytes, MOUSE_ON, ran).is_some(), "and taken again after");
     tui.send(keys::ENTER);
     tui.send(keys::CTRL_S);
     tui.wait_for("Saved");

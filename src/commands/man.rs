@@ -17,7 +17,8 @@ Set to anything but the empty string, cxmap draws no colour (unless \fB\-\-color
 selections, search hits and the focus still show in reverse, underline and bold.
 .TP
 \fBVISUAL\fR, \fBEDITOR\fR
-The editor Ctrl-G hands the text being edited to (VISUAL first; it may hold arguments).
+The editor that Ctrl-G (by default) hands the text being edited to (VISUAL first; it
+may hold arguments).
 .TP
 \fBCXMAP_DATA_DIR\fR
 The folder for new maps, example copies and recovery copies.
@@ -30,7 +31,8 @@ Open maps larger than 64 MiB.
 .SH FILES
 .TP
 \fIsettings.json\fR (config folder)
-The observer's name for shadow notes and the theme: {"observer": "Ana", "theme": "light"}.
+The observer's name for shadow notes, the theme, and whether cxmap takes the mouse
+("mouse": false leaves it to the terminal): {"observer": "Ana", "theme": "light"}.
 .TP
 \fIkeys.toml\fR (config folder)
 Changes keys by action name, per section ([grid], [edit], ...); \fBcxmap keys\fR lists the
