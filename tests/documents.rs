@@ -215,6 +215,13 @@ fn who_walked_the_journey_is_typed_in_the_preview_and_kept_in_the_map() {
         ("Ana and Ben", "2026-11-20", "phone, laptop")
     );
     assert!(doc.is_dirty(), "the map is unsaved now");
+    for (action, key) in [(Action::Save, "Ctrl-S"), (Action::Undo, "u")] {
+        assert_eq!(
+            app.keymap.bound(Mode::Memo, &action).as_deref(),
+            Some(key),
+            "the preview saves and undoes where the facts are typed"
+        );
+    }
     act(&mut app, [Action::Undo]);
     assert_eq!(*app.doc().unwrap().map, map, "undo takes them back");
     assert!(
