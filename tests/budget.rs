@@ -199,3 +199,28 @@ fn a_new_opportunity_linked_to_a_point_in_another_stage_takes_five_keys_beyond_i
         .unwrap();
     assert_eq!(added.addresses, vec![fee.id.clone()]);
 }
+
+#[test]
+fn an_opportunity_for_the_selected_friction_point_takes_two_keys_beyond_its_words() {
+    let mut room = Replay::store();
+    room.select_lane(Lane::Friction);
+    let point = room.map().stages[0].frictions[0].id.clone();
+    let before = room.map().stages[0].opportunities.len();
+    room.press(&["A"])
+        .type_text("Put the delivery minimum in the ad")
+        .press(&["Enter"]);
+    assert_eq!(room.keys, 2);
+    assert!(room.app.editor().is_none(), "one opportunity, no run of them");
+    let opportunities = &room.map().stages[0].opportunities;
+    assert_eq!(opportunities.len(), before + 1);
+    let added = &opportunities[before];
+    assert_eq!(added.text, "Put the delivery minimum in the ad");
+    assert_eq!(added.addresses, vec![point]);
+    assert_eq!(
+        (room.app.cursor.lane, room.app.cursor.item),
+        (Lane::Opportunity, before),
+        "the selection is on it"
+    );
+    room.press(&["u"]);
+    assert_eq!(room.map().stages[0].opportunities.len(), before);
+}

@@ -367,7 +367,7 @@ actions! {
         Cancel => "cancel", Looks, "cancel";
         Alternative => "alternative", Looks, "the third answer, where a question has one";
         LinkFrictions => "link_frictions", Changes,
-            "link the opportunity to the friction points it addresses";
+            "link the opportunity to the friction points it addresses (on a friction point: write an opportunity that addresses it)";
         ToggleLink => "toggle_link", Looks, "tick or untick the entry";
     }
     typed {

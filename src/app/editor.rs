@@ -3,7 +3,7 @@
 
 use super::completion::{Completed, Cycle, TagNames, complete_tag, tag_matches};
 use crate::model::capture::OpenTag;
-use crate::model::{JourneyMap, Lane, ListLane, StageText};
+use crate::model::{FrictionId, JourneyMap, Lane, ListLane, StageText};
 use crate::text::input::TextInput;
 
 /// What the editor's text becomes when it is kept.
@@ -159,6 +159,8 @@ pub struct Editor {
     pub input: TextInput,
     /// What the tags complete to, when the text takes tags.
     pub tags: Option<TagNames>,
+    /// The friction point a new opportunity addresses once kept (`A` on that point).
+    pub addressing: Option<FrictionId>,
     cycle: Cycle,
 }
 
@@ -169,6 +171,7 @@ impl Editor {
             target,
             input: TextInput::new(text, target.multiline()),
             tags: None,
+            addressing: None,
             cycle: Cycle::default(),
         }
     }

@@ -419,7 +419,16 @@ fn tag_hint(app: &App, editor: &Editor) -> Option<String> {
 
 fn render_editor(app: &App, editor: &Editor, area: Rect, frame: &mut Frame) {
     let theme = Theme::of(app.look);
-    let heading = editor.target.heading(app.doc().map(|d| &*d.map));
+    let map = app.doc().map(|d| &*d.map);
+    let addressed = editor.addressing.as_ref().and_then(|id| {
+        let map = map?;
+        let (s, f) = map.friction_position(id)?;
+        Some(truncate(&clean_line(&map.stages[s].frictions[f].text), 40).into_owned())
+    });
+    let heading = match addressed {
+        Some(point) => format!("New opportunity for “{point}”"),
+        None => editor.target.heading(map),
+    };
     let block = Block::bordered()
         .border_style(theme.accent)
         .title(Span::styled(format!(" {} ", clean_line(&heading)), theme.accent));

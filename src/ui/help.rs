@@ -41,7 +41,7 @@ fn workshop(keymap: &Keymap) -> String {
         "In a workshop: on the friction lane, {add} and type what the room says, ending with \
          tags (!3 #store @Ana: severity, channel, owner); {keep} keeps it and waits for the \
          next, an empty {keep} stops. On an opportunity, {link} links the points it addresses \
-         (type a word to find one). {note} writes a shadow note (#channel sets its channel). \
+         (type a word to find one); on a point, {link} writes an opportunity for it. {note} writes a shadow note (#channel sets its channel). \
          {round} starts a voting round: {vote} casts for the person shown, {next} shows the \
          next person, {round} again ends it and {undo} undoes the last vote. {show_council} \
          shows the council, where {owner} sets an owner and {status} a status; {present} \

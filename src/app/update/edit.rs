@@ -324,6 +324,9 @@ fn add_item(app: &mut App, editor: Editor, stage: usize, lane: ListLane, at: usi
     let text = editor.input.text().to_owned();
     let mut item = new_item(&doc.map, lane, text.clone(), &mut app.ids, &[]);
     default_channel(app.queue.last_channel.as_deref(), &mut item);
+    if let (Item::Opportunity(opportunity), Some(point)) = (&mut item, &editor.addressing) {
+        opportunity.addresses = vec![point.clone()];
+    }
     let mut tagged = super::capture::Tagged::default();
     if let Item::Friction(friction) = &mut item {
         match super::capture::read_tags(&doc.map, &text, friction) {
@@ -344,6 +347,10 @@ fn add_item(app: &mut App, editor: Editor, stage: usize, lane: ListLane, at: usi
     if apply(app, batch(edits), &format!("add {}", lane.item_noun())) {
         if channel.is_some() {
             app.queue.last_channel = channel;
+        }
+        if editor.addressing.is_some() {
+            addressed(app, stage, at);
+            return;
         }
         open_editor(
             app,
@@ -371,6 +378,18 @@ fn add_item(app: &mut App, editor: Editor, stage: usize, lane: ListLane, at: usi
             }
         }
     }
+}
+
+/// A new opportunity that addresses a point was kept: the selection goes to it.
+fn addressed(app: &mut App, stage: usize, at: usize) {
+    app.cursor.stage = stage;
+    app.cursor.lane = crate::model::Lane::Opportunity;
+    app.cursor.item = at;
+    settle(app);
+    let undo = app.key(&Action::Undo);
+    app.inform(format!(
+        "Added: the opportunity addresses the point. {undo} undoes"
+    ));
 }
 
 fn add_stage(app: &mut App, at: usize, name: String) {

@@ -1,17 +1,24 @@
-//! The link picker's keys: move, tick, keep the links as one undoable change, or leave.
+//! The link picker's keys: move, tick, keep the links as one undoable change, or leave;
+//! and `A` on a friction point, which writes a new opportunity that addresses it.
 
+use super::super::editor::EditTarget;
 use super::super::links::LinkPicker;
 use super::super::modal::{Modal, Question};
 use super::super::{App, Effect, action::Action};
 use super::apply::apply;
-use crate::model::{Edit, Item, Lane};
+use crate::model::{Edit, Item, Lane, ListLane};
 
-/// Opens the picker on the selected opportunity.
+/// Opens the picker on the selected opportunity (on a friction point: a new opportunity
+/// that addresses it).
 pub(super) fn open(app: &mut App) {
+    if app.cursor.lane == Lane::Friction {
+        opportunity_for_point(app);
+        return;
+    }
     if app.cursor.lane != Lane::Opportunity {
         let key = app.key(&Action::LinkFrictions);
         app.inform(format!(
-            "Select an opportunity first: {key} links it to the friction points it addresses"
+            "Select an opportunity or a friction point first: {key} links the two"
         ));
         return;
     }
@@ -25,6 +32,36 @@ pub(super) fn open(app: &mut App) {
             let key = app.key(&Action::AddItem);
             app.inform(format!("This cell has no opportunity yet: {key} adds one"));
         }
+    }
+}
+
+/// `A` on a friction point: the editor for a new opportunity of its stage, which
+/// addresses the point once kept.
+fn opportunity_for_point(app: &mut App) {
+    let (stage, at) = (app.cursor.stage, app.cursor.item);
+    let Some(doc) = app.screen.doc() else { return };
+    let Some(current) = doc.map.stages.get(stage) else {
+        return;
+    };
+    let Some(point) = current.frictions.get(at) else {
+        let key = app.key(&Action::LinkFrictions);
+        app.inform(format!(
+            "Select an opportunity or a friction point first: {key} links the two"
+        ));
+        return;
+    };
+    let id = point.id.clone();
+    let end = current.opportunities.len();
+    super::edit::open_editor(
+        app,
+        EditTarget::NewItem {
+            stage,
+            lane: ListLane::Opportunity,
+            at: end,
+        },
+    );
+    if let Modal::Editor(editor) = &mut app.modal {
+        editor.addressing = Some(id);
     }
 }
 
