@@ -1,6 +1,7 @@
 //! `$VISUAL` / `$EDITOR` for the text being edited, in a pseudo-terminal with scripted
 //! editors: the terminal is handed over and taken back, the text comes back, and an editor
-//! that fails (or none at all) leaves the text as it was and says why.
+//! that fails (or none at all) leaves the text as it was and says why; an editor suspended
+//! with Ctrl-Z takes cxmap with it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -8,6 +9,7 @@ mod support;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use portable_pty::CommandBuilder;
 use support::{Sandbox, Tui, keys};
@@ -137,4 +139,48 @@ fn without_an_editor_set_the_program_says_how_to_set_one() {
         !tui.raw_output().windows(4).any(|w| w == b"\x1b[6n"),
         "no question to the terminal"
     );
+}
+
+/// Whether the program is stopped (state T in /proc).
+fn stopped(tui: &Tui) -> bool {
+    let stat = std::fs::read_to_string(format!("/proc/{}/stat", tui.pid())).unwrap();
+    stat.rsplit(')').next().unwrap().trim_start().starts_with('T')
+}
+
+#[test]
+fn a_ctrl_z_in_the_editor_stops_cxmap_too_and_fg_carries_on() {
+    let sandbox = Sandbox::new();
+    let go = sandbox.path("go");
+    let script = editor(
+        &sandbox,
+        "waiting.sh",
+        &format!(
+            "echo EDITOR-WAITING\n\
+             while [ ! -f '{}' ]; do sleep 0.05; done\n\
+             printf 'Written after a stop' > \"$1\"",
+            go.display()
+        ),
+    );
+    let (mut tui, _) = editing_the_goal(&sandbox, &[("VISUAL", script.to_str().unwrap())]);
+    tui.send(CTRL_G);
+    let start = Instant::now();
+    while find(&tui.raw_output(), b"EDITOR-WAITING", 0).is_none() {
+        assert!(start.elapsed() < support::PATIENCE, "the editor never ran");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // What vim's Ctrl-Z does: SIGTSTP to the process group, cxmap included.
+    tui.signal("TSTP");
+    let start = Instant::now();
+    while !stopped(&tui) {
+        assert!(
+            start.elapsed() < support::PATIENCE,
+            "cxmap kept waiting on a suspended editor, with the shell shut out"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    tui.signal("CONT");
+    std::fs::write(&go, "").unwrap();
+    tui.wait_for("Your editor's text is in");
+    tui.wait_for("Written after a stop");
+    assert!(!stopped(&tui), "and it does not stop again once back");
 }

@@ -7,8 +7,9 @@
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, ExitStatus};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use crossterm::event::EnableBracketedPaste;
 use crossterm::execute;
@@ -17,6 +18,9 @@ use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mod
 use super::watch::Watch;
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// How often cxmap looks whether the editor has ended or asked to be suspended.
+const EDITOR_CHECK: Duration = Duration::from_millis(20);
 
 /// The editor the user asked for: `$VISUAL`, else `$EDITOR` (empty ones do not count).
 fn chosen_editor() -> Option<String> {
@@ -91,7 +95,9 @@ pub fn edit(
             crate::store::describe_io(&error)
         )
     })?;
-    let ran = hand_over(terminal, watch, mouse, || editor_command(&editor, &path).status());
+    let ran = hand_over(terminal, watch, mouse, || {
+        run_editor(watch, editor_command(&editor, &path))
+    });
     let edited = fs::read(&path);
     let _ = fs::remove_file(&path);
     match ran {
@@ -107,6 +113,20 @@ pub fn edit(
                 .map_err(|_| format!("{shown} saved text that is not UTF-8; the text is as it was"))?;
             Ok(without_final_newline(text))
         }
+    }
+}
+
+/// Runs the editor to its end; if it suspends itself (Ctrl-Z) meanwhile, cxmap stops with
+/// it (see [`Watch::stop_along`]) rather than wait on a stopped editor with the shell shut
+/// out.
+fn run_editor(watch: &Watch, mut command: Command) -> io::Result<ExitStatus> {
+    let mut child = command.spawn()?;
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(status);
+        }
+        watch.stop_along();
+        std::thread::sleep(EDITOR_CHECK);
     }
 }
 

@@ -12,7 +12,7 @@ use mio::{Events, Interest, Poll, Token};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use signal_hook::consts::{SIGTSTP, SIGWINCH};
+use signal_hook::consts::{SIGSTOP, SIGTSTP, SIGWINCH};
 
 use super::{STOP_SIGNALS, StopFlag, Wake};
 
@@ -94,6 +94,15 @@ impl Watch {
             wake = Wake::Suspend;
         }
         Ok(self.stop.signal().map_or(wake, Wake::Stop))
+    }
+
+    /// While the terminal is handed to another program: a SIGTSTP (an editor such as vim
+    /// suspends with Ctrl-Z by sending it to the whole process group) stops cxmap as well,
+    /// so the shell sees the job stopped and gets the terminal back; `fg` continues both.
+    pub fn stop_along(&self) {
+        if self.suspend.swap(false, Ordering::Relaxed) {
+            let _ = signal_hook::low_level::raise(SIGSTOP);
+        }
     }
 
     /// Runs `other` with the terminal handed to it (see [`StopFlag::while_away`]). A

@@ -40,6 +40,10 @@ impl Watch {
         }
     }
 
+    /// Windows has no job control: nothing stops the program while another has the
+    /// console.
+    pub fn stop_along(&self) {}
+
     /// Runs `other` with the terminal handed to it (see [`StopFlag::while_away`]).
     pub fn hand_over<T>(&self, other: impl FnOnce() -> T) -> T {
         self.stop.while_away(other)
