@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::model::{
     Emotion, Friction, FrictionId, IdGen, JourneyMap, Metrics, NoteId, Opportunity, OpportunityId, PlanEntry,
-    Score, Severity, Shadow, ShadowNote, Stage, StageId, Status,
+    Score, Severity, Shadow, ShadowNote, Shared, Stage, StageId, Status,
 };
 
 /// What to generate.
@@ -48,7 +48,7 @@ pub fn map(spec: &Spec) -> JourneyMap {
         persona: g.pick(PERSONAS).to_owned(),
         ..JourneyMap::default()
     };
-    map.stages = (0..spec.stages).map(|i| g.stage(i)).collect();
+    map.stages = (0..spec.stages).map(|i| Shared::new(g.stage(i))).collect();
     map.shadow = g.shadow(&map.stages, spec.notes);
     map
 }
@@ -179,7 +179,7 @@ impl Generator {
         }
     }
 
-    fn shadow(&mut self, stages: &[Stage], notes: usize) -> Shadow {
+    fn shadow(&mut self, stages: &[Shared<Stage>], notes: usize) -> Shadow {
         let frictions: Vec<&FrictionId> = stages
             .iter()
             .flat_map(|s| s.frictions.iter().map(|f| &f.id))
@@ -190,7 +190,7 @@ impl Generator {
                 let minutes = n * 7 + self.rng.below(7);
                 let friction = (!frictions.is_empty() && self.rng.below(5) == 0)
                     .then(|| frictions[self.rng.below(frictions.len())].clone());
-                Some(ShadowNote {
+                Some(Shared::new(ShadowNote {
                     id: NoteId(self.id(NoteId::PREFIX)),
                     at: format!(
                         "2026-{:02}-{:02}T{:02}:{:02}:00Z",
@@ -206,7 +206,7 @@ impl Generator {
                     evidence: self.evidence(1),
                     friction,
                     ..ShadowNote::default()
-                })
+                }))
             })
             .collect();
         let plan = stages

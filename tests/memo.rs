@@ -298,17 +298,20 @@ fn walk(dir: &Path, points: usize) -> JourneyMap {
             std::fs::write(dir.join(&photo_path), photo(shot, jpeg)).unwrap();
         }
         map.stages[stage].frictions.push(friction);
-        map.shadow.notes.push(ShadowNote {
-            id: NoteId(format!("sh-{i:04}")),
-            at: format!("2026-11-{:02}T{:02}:15:00Z", 20 + i % 3, 8 + i % 10),
-            observer: "Thandi".to_owned(),
-            stage: map.stages[stage].id.clone(),
-            channel: channel.to_owned(),
-            text: note.to_owned(),
-            evidence: vec![photo_path],
-            friction: Some(id),
-            ..ShadowNote::default()
-        });
+        map.shadow.notes.push(
+            ShadowNote {
+                id: NoteId(format!("sh-{i:04}")),
+                at: format!("2026-11-{:02}T{:02}:15:00Z", 20 + i % 3, 8 + i % 10),
+                observer: "Thandi".to_owned(),
+                stage: map.stages[stage].id.clone(),
+                channel: channel.to_owned(),
+                text: note.to_owned(),
+                evidence: vec![photo_path],
+                friction: Some(id),
+                ..ShadowNote::default()
+            }
+            .into(),
+        );
     }
     std::fs::write(dir.join("walk.json"), cxmap::format::encode(&map)).unwrap();
     map

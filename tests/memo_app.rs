@@ -29,16 +29,19 @@ fn walk() -> App {
     .into_iter()
     .enumerate()
     {
-        map.shadow.notes.push(ShadowNote {
-            id: NoteId(format!("sh-{n}")),
-            observer: "Thandi".into(),
-            stage: stage.clone(),
-            channel: "Store".into(),
-            text: text.into(),
-            evidence: vec![evidence.into()],
-            friction: linked.then(|| FrictionId("fr-till".into())),
-            ..ShadowNote::default()
-        });
+        map.shadow.notes.push(
+            ShadowNote {
+                id: NoteId(format!("sh-{n}")),
+                observer: "Thandi".into(),
+                stage: stage.clone(),
+                channel: "Store".into(),
+                text: text.into(),
+                evidence: vec![evidence.into()],
+                friction: linked.then(|| FrictionId("fr-till".into())),
+                ..ShadowNote::default()
+            }
+            .into(),
+        );
     }
     let mut app = App::with_document(Document::opened(map, "walk.json".into()), IdGen::seeded(5));
     app.resize(120, 40);
@@ -70,7 +73,7 @@ fn a_point_shows_its_notes_evidence_live_and_the_missing_ones() {
     assert_eq!(app.queue.evidence, ["photos/till.jpg", "photos/queue.jpg"]);
     assert!(app.queue.missing.is_empty());
     // A photo sent to the laptop later, added to the note: the point has it at once.
-    let mut note = app.doc().unwrap().map.shadow.notes[0].clone();
+    let mut note = ShadowNote::clone(&app.doc().unwrap().map.shadow.notes[0]);
     note.evidence.push("photos/queue-2.jpg".into());
     let doc = app.doc_mut().unwrap();
     doc.apply(

@@ -73,7 +73,7 @@ fn additions_on_both_sides_stay_and_votes_add_up() {
     let mut ours = base.clone();
     ours.shadow
         .notes
-        .push(note("sh-ours", "st-3k9x", "Menu board hard to read"));
+        .push(note("sh-ours", "st-3k9x", "Menu board hard to read").into());
     ours.stages[1]
         .frictions
         .push(Friction::new(FrictionId("fr-ours".into()), "Queue".into()));
@@ -83,7 +83,7 @@ fn additions_on_both_sides_stay_and_votes_add_up() {
     theirs
         .shadow
         .notes
-        .push(note("sh-thrs", "st-q7m2", "App froze at payment"));
+        .push(note("sh-thrs", "st-q7m2", "App froze at payment").into());
     theirs.stages[1]
         .frictions
         .push(Friction::new(FrictionId("fr-thrs".into()), "Cold".into()));
@@ -243,7 +243,7 @@ fn a_stage_deleted_on_one_side_stays_when_the_other_added_to_it() {
     theirs
         .shadow
         .notes
-        .push(note("sh-new1", "st-3k9x", "Hours on the door differ"));
+        .push(note("sh-new1", "st-3k9x", "Hours on the door differ").into());
     let merged = merge(&base, &ours, &theirs);
     let stage = &merged.stages[0];
     assert_eq!(stage.id.as_str(), "st-3k9x");
@@ -271,7 +271,7 @@ fn stages_moved_and_renamed_on_both_sides_all_land() {
     let base = canonical();
     let mut ours = base.clone();
     ours.stages
-        .push(Stage::new(StageId("st-pay1".into()), "Pay".into()));
+        .push(Stage::new(StageId("st-pay1".into()), "Pay".into()).into());
     ours.stages[0].name = "Find".into();
     let mut theirs = base.clone();
     theirs.stages.swap(0, 1);
@@ -407,7 +407,7 @@ fn apply(map: &mut JourneyMap, change: &Change, side: &str, serial: usize) {
         }),
         Change::EditNote(n, text) if !map.shadow.notes.is_empty() => {
             let at = n % map.shadow.notes.len();
-            let mut edited = map.shadow.notes[at].clone();
+            let mut edited = ShadowNote::clone(&map.shadow.notes[at]);
             edited.text = format!("{text} {side}");
             Some(Edit::ReplaceNote {
                 at,

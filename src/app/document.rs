@@ -103,3 +103,36 @@ pub struct RecoveryOffer {
     /// What it changes, in words.
     pub changes: Vec<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{Spec, map};
+    use crate::model::{Edit, Item, Shared};
+
+    #[test]
+    fn an_edit_while_a_save_holds_the_map_copies_the_stage_it_changes_alone() {
+        let mut doc = Document::opened(map(&Spec::sized(20)), "m.json".into());
+        let saving = Arc::clone(&doc.map);
+        let stage = (0..doc.map.stages.len())
+            .find(|&s| !doc.map.stages[s].frictions.is_empty())
+            .unwrap();
+        let mut voted = doc.map.stages[stage].frictions[0].clone();
+        voted.votes += 1;
+        let vote = Edit::ReplaceItem {
+            stage,
+            at: 0,
+            item: Item::Friction(voted),
+        };
+        doc.apply(vote, "vote").unwrap();
+        assert_eq!(
+            saving.stages[stage].frictions[0].votes + 1,
+            doc.map.stages[stage].frictions[0].votes
+        );
+        for (s, (saved, now)) in saving.stages.iter().zip(&doc.map.stages).enumerate() {
+            assert_eq!(Shared::same_value(saved, now), s != stage, "stage {s}");
+        }
+        let notes = saving.shadow.notes.iter().zip(&doc.map.shadow.notes);
+        assert!(notes.clone().count() > 0 && notes.into_iter().all(|(a, b)| Shared::same_value(a, b)));
+    }
+}

@@ -187,7 +187,7 @@ impl NoteLinkPicker {
                 at,
                 note: Box::new(ShadowNote {
                     friction,
-                    ..note.clone()
+                    ..ShadowNote::clone(note)
                 }),
             })
         };

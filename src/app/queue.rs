@@ -80,7 +80,10 @@ impl Queue {
         {
             let friction = map.stages.get(stage).and_then(|s| s.frictions.get(at));
             self.evidence = friction.map_or_else(Vec::new, |f| {
-                let notes = self.notes(&f.id).iter().filter_map(|&n| map.shadow.notes.get(n));
+                let notes = self
+                    .notes(&f.id)
+                    .iter()
+                    .filter_map(|&n| map.shadow.notes.get(n).map(|note| &**note));
                 evidence_of(&f.evidence, notes)
                     .into_iter()
                     .map(str::to_owned)

@@ -5,7 +5,8 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::model::{
     Emotion, Extras, FORMAT_VERSION, Friction, FrictionId, JourneyMap, MemoFacts, Metrics, NoteId,
-    Opportunity, OpportunityId, PlanEntry, Score, Severity, Shadow, ShadowNote, Stage, StageId, Status,
+    Opportunity, OpportunityId, PlanEntry, Score, Severity, Shadow, ShadowNote, Shared, Stage, StageId,
+    Status,
 };
 
 /// The file's bytes for a map.
@@ -84,6 +85,13 @@ impl Serialize for Score {
 impl Serialize for Severity {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_u8(self.number())
+    }
+}
+
+/// A shared stage or note is written as the value it shares.
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(serializer)
     }
 }
 

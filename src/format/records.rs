@@ -9,7 +9,8 @@ use super::json::Syntax;
 use super::source::Pos;
 use crate::model::{
     Emotion, Extras, FORMAT_VERSION, Friction, FrictionId, JourneyMap, MemoFacts, Metrics, NoteId,
-    Opportunity, OpportunityId, PlanEntry, Score, Severity, Shadow, ShadowNote, Stage, StageId, Status,
+    Opportunity, OpportunityId, PlanEntry, Score, Severity, Shadow, ShadowNote, Shared, Stage, StageId,
+    Status,
 };
 
 const _: () = {
@@ -51,7 +52,7 @@ impl Record for JourneyMap {
         match key {
             1 => self.title = d.text()?,
             2 => self.persona = d.text()?,
-            3 => self.stages = d.list("stages", stage)?,
+            3 => self.stages = d.list("stages", |d| stage(d).map(Shared::new))?,
             4 => self.shadow = d.record::<Shadow>()?.0,
             _ => {
                 self.memo = d.optional_record::<MemoFacts>()?;
@@ -315,7 +316,7 @@ impl Record for Shadow {
     fn field<R: Read>(&mut self, d: &mut Decoder<R>, key: usize) -> Result<bool, Syntax> {
         match key {
             0 => self.channels = d.placed_texts("channels", |p| &mut p.channels)?,
-            1 => self.notes = d.list("shadow notes", note)?,
+            1 => self.notes = d.list("shadow notes", |d| note(d).map(Shared::new))?,
             _ => self.plan = d.list("plan entries", plan_entry)?,
         }
         Ok(true)

@@ -6,7 +6,8 @@ use std::collections::hash_map::Entry;
 
 use super::{Problem, blank, words};
 use crate::model::{
-    Friction, FrictionId, IdGen, JourneyMap, Lane, Opportunity, OpportunityId, Stage, StageId, TakenIds,
+    Friction, FrictionId, IdGen, JourneyMap, Lane, Opportunity, OpportunityId, Shared, Stage, StageId,
+    TakenIds,
 };
 
 /// A sheet drawn the other way round (stages down the first column, lanes across the
@@ -56,7 +57,7 @@ pub fn read(
         goal_rows: vec![None; stages.len()],
         emotion_rows: vec![None; stages.len()],
         map: JourneyMap {
-            stages,
+            stages: stages.into_iter().map(Shared::new).collect(),
             ..JourneyMap::default()
         },
         stage_of_column,

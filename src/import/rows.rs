@@ -143,7 +143,7 @@ impl Builder<'_> {
         let s = self.map.stages.len();
         self.stage_by_id.insert(id.0.clone(), s);
         self.stage_by_name.entry(name.to_owned()).or_insert(s);
-        self.map.stages.push(Stage::new(id, name.to_owned()));
+        self.map.stages.push(Stage::new(id, name.to_owned()).into());
         Some(s)
     }
 
@@ -299,7 +299,7 @@ fn read_row(b: &mut Builder, row: &Row, problems: &mut Vec<Problem>) {
                 friction: (!friction.is_empty()).then(|| FrictionId(friction.to_owned())),
                 ..ShadowNote::default()
             };
-            b.map.shadow.notes.push(note);
+            b.map.shadow.notes.push(note.into());
         }
         kind::SHADOW_PLAN => {
             let before = problems.len();

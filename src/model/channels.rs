@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use super::edit::{Edit, Item};
 use super::ids::IdHashing;
 use super::map::JourneyMap;
-use super::shadow::PlanEntry;
+use super::shadow::{PlanEntry, ShadowNote};
 
 /// Where a channel is used, for refusing to remove it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -330,7 +330,7 @@ pub fn rename(map: &JourneyMap, old: &str, new: &str) -> Option<Edit> {
     }
     for (n, note) in map.shadow.notes.iter().enumerate() {
         if note.channel == old {
-            let mut renamed = note.clone();
+            let mut renamed = ShadowNote::clone(note);
             renamed.channel = new.to_owned();
             edits.push(Edit::ReplaceNote {
                 at: n,
@@ -385,7 +385,7 @@ pub fn remove(map: &JourneyMap, channel: &str) -> Result<Edit, Uses> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Friction, FrictionId, IdGen, NoteId, ShadowNote};
+    use crate::model::{Friction, FrictionId, IdGen, NoteId, ShadowNote, Shared};
 
     fn map() -> JourneyMap {
         let mut map = JourneyMap::with_stages("t", &["A", "B"], &mut IdGen::seeded(9));
@@ -393,18 +393,14 @@ mod tests {
         let mut friction = Friction::new(FrictionId("fr-1".into()), "slow".into());
         friction.channel = "Web".into();
         map.stages[1].frictions.push(friction);
-        map.shadow.notes.push(ShadowNote {
-            id: NoteId("sh-1".into()),
-            stage: map.stages[0].id.clone(),
-            channel: "Web".into(),
-            ..ShadowNote::default()
-        });
-        map.shadow.notes.push(ShadowNote {
-            id: NoteId("sh-2".into()),
-            stage: map.stages[0].id.clone(),
-            channel: "Store".into(),
-            ..ShadowNote::default()
-        });
+        for (id, channel) in [("sh-1", "Web"), ("sh-2", "Store")] {
+            map.shadow.notes.push(Shared::new(ShadowNote {
+                id: NoteId(id.into()),
+                stage: map.stages[0].id.clone(),
+                channel: channel.into(),
+                ..ShadowNote::default()
+            }));
+        }
         for (channel, votes) in [("Web", 2), ("Website", 1)] {
             map.shadow.plan.push(PlanEntry {
                 stage: map.stages[0].id.clone(),

@@ -153,16 +153,18 @@ impl Coverage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{IdGen, NoteId, PlanEntry, ShadowNote};
+    use crate::model::{IdGen, NoteId, PlanEntry, ShadowNote, Shared};
 
     fn map() -> JourneyMap {
         let mut map = JourneyMap::with_stages("t", &["A", "B", "C"], &mut IdGen::seeded(3));
         map.shadow.channels = vec!["Website".into(), "Store".into()];
-        let note = |n: usize, stage: usize, channel: &str| ShadowNote {
-            id: NoteId(format!("sh-{n}")),
-            stage: map.stages[stage].id.clone(),
-            channel: channel.into(),
-            ..ShadowNote::default()
+        let note = |n: usize, stage: usize, channel: &str| {
+            Shared::new(ShadowNote {
+                id: NoteId(format!("sh-{n}")),
+                stage: map.stages[stage].id.clone(),
+                channel: channel.into(),
+                ..ShadowNote::default()
+            })
         };
         map.shadow.notes = vec![
             note(1, 0, "Website"),

@@ -10,6 +10,7 @@ use super::map::JourneyMap;
 use super::memo::MemoFacts;
 use super::opportunity::Opportunity;
 use super::shadow::{PlanEntry, ShadowNote};
+use super::shared::Shared;
 use super::stage::{Metrics, Score, Stage};
 
 /// A map-level text field.
@@ -170,7 +171,10 @@ fn missing(what: &str, index: usize) -> EditError {
 }
 
 fn stage_mut(map: &mut JourneyMap, stage: usize) -> Result<&mut Stage, EditError> {
-    map.stages.get_mut(stage).ok_or_else(|| missing("stage", stage))
+    map.stages
+        .get_mut(stage)
+        .map(|stage| &mut **stage)
+        .ok_or_else(|| missing("stage", stage))
 }
 
 fn check_index(len: usize, index: usize, what: &str) -> Result<(), EditError> {
@@ -290,7 +294,7 @@ impl Edit {
             }
             Edit::InsertStage { at, stage } => {
                 check_insert(map.stages.len(), at, "stage")?;
-                map.stages.insert(at, *stage);
+                map.stages.insert(at, Shared::new(*stage));
                 Edit::RemoveStage { at }
             }
             Edit::RemoveStage { at } => {
@@ -298,7 +302,7 @@ impl Edit {
                 let stage = map.stages.remove(at);
                 Edit::InsertStage {
                     at,
-                    stage: Box::new(stage),
+                    stage: Box::new(stage.into_inner()),
                 }
             }
             Edit::MoveStage { from, to } => {
@@ -401,7 +405,7 @@ impl Edit {
         Ok(match self {
             Edit::InsertNote { at, note } => {
                 check_insert(map.shadow.notes.len(), at, "shadow note")?;
-                map.shadow.notes.insert(at, *note);
+                map.shadow.notes.insert(at, Shared::new(*note));
                 Edit::RemoveNote { at }
             }
             Edit::RemoveNote { at } => {
@@ -409,7 +413,7 @@ impl Edit {
                 let note = map.shadow.notes.remove(at);
                 Edit::InsertNote {
                     at,
-                    note: Box::new(note),
+                    note: Box::new(note.into_inner()),
                 }
             }
             Edit::ReplaceNote { at, note } => {
@@ -418,10 +422,10 @@ impl Edit {
                     .notes
                     .get_mut(at)
                     .ok_or_else(|| missing("shadow note", at))?;
-                let old = std::mem::replace(slot, *note);
+                let old = std::mem::replace(slot, Shared::new(*note));
                 Edit::ReplaceNote {
                     at,
-                    note: Box::new(old),
+                    note: Box::new(old.into_inner()),
                 }
             }
             Edit::SetChannels(channels) => {

@@ -36,7 +36,7 @@ impl<'a> NoteLinks<'a> {
 /// A friction point's evidence: its own entries, then its linked notes' (in note order),
 /// each entry once and blank ones left out.
 pub fn friction_evidence<'a>(map: &'a JourneyMap, links: &NoteLinks, friction: &'a Friction) -> Vec<&'a str> {
-    let notes = links.notes(&friction.id).iter().map(|&n| &map.shadow.notes[n]);
+    let notes = links.notes(&friction.id).iter().map(|&n| &*map.shadow.notes[n]);
     evidence_of(&friction.evidence, notes)
 }
 
@@ -126,15 +126,15 @@ pub fn evidence_place(entry: &str) -> EvidencePlace {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{IdGen, NoteId};
+    use crate::model::{IdGen, NoteId, Shared};
 
-    fn note(id: &str, friction: Option<&str>, evidence: &[&str]) -> ShadowNote {
-        ShadowNote {
+    fn note(id: &str, friction: Option<&str>, evidence: &[&str]) -> Shared<ShadowNote> {
+        Shared::new(ShadowNote {
             id: NoteId(id.into()),
             friction: friction.map(|f| FrictionId(f.into())),
             evidence: evidence.iter().map(|e| (*e).to_owned()).collect(),
             ..ShadowNote::default()
-        }
+        })
     }
 
     #[test]

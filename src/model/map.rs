@@ -6,6 +6,7 @@ use super::extras::Extras;
 use super::ids::{FrictionId, IdGen, IdHashing, NoteId, OpportunityId, StageId};
 use super::memo::MemoFacts;
 use super::shadow::Shadow;
+use super::shared::Shared;
 use super::stage::Stage;
 
 /// The file format version this program reads and writes.
@@ -16,7 +17,7 @@ pub const FORMAT_VERSION: u64 = 1;
 pub struct JourneyMap {
     pub title: String,
     pub persona: String,
-    pub stages: Vec<Stage>,
+    pub stages: Vec<Shared<Stage>>,
     pub shadow: Shadow,
     /// Who walked the journey, when and on what, as the memo says; absent until written.
     pub memo: Option<MemoFacts>,
@@ -32,7 +33,7 @@ impl JourneyMap {
         };
         for name in stage_names {
             let id = map.fresh_stage_id(ids);
-            map.stages.push(Stage::new(id, (*name).to_owned()));
+            map.stages.push(Stage::new(id, (*name).to_owned()).into());
         }
         map
     }
@@ -69,7 +70,7 @@ impl JourneyMap {
     pub fn stages_by_id(&self) -> HashMap<&str, &Stage, IdHashing> {
         let mut index = HashMap::with_capacity_and_hasher(self.stages.len(), IdHashing::default());
         for stage in &self.stages {
-            index.entry(stage.id.as_str()).or_insert(stage);
+            index.entry(stage.id.as_str()).or_insert(&**stage);
         }
         index
     }

@@ -23,6 +23,7 @@ mod observation;
 mod opportunity;
 pub mod ops;
 mod shadow;
+mod shared;
 mod stage;
 pub mod voting;
 
@@ -43,4 +44,5 @@ pub use memo::MemoFacts;
 pub use observation::{Advice, reads_like_solution};
 pub use opportunity::Opportunity;
 pub use shadow::{PlanEntry, Shadow, ShadowNote, is_url, note_time};
+pub use shared::Shared;
 pub use stage::{Emotion, Metrics, Score, Stage};

@@ -8,6 +8,8 @@ use super::edit::{Edit, Item};
 use super::ids::{FrictionId, IdGen, OpportunityId, StageId};
 use super::lane::ListLane;
 use super::map::JourneyMap;
+use super::shadow::ShadowNote;
+use super::stage::Stage;
 
 /// Where an item of a list lane is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +77,7 @@ pub fn move_item(map: &JourneyMap, from: Place, stage: usize, at: usize) -> Opti
         let target = map.stages[stage].id.clone();
         for (n, note) in map.shadow.notes.iter().enumerate() {
             if note.friction.as_ref() == Some(&friction.id) && note.stage != target {
-                let mut moved = note.clone();
+                let mut moved = ShadowNote::clone(note);
                 moved.stage = target.clone();
                 edits.push(Edit::ReplaceNote {
                     at: n,
@@ -120,7 +122,7 @@ pub fn duplicate_stage(map: &JourneyMap, at: usize, ids: &mut IdGen) -> Option<E
         made.insert(id.clone());
         id
     };
-    let mut copy = original.clone();
+    let mut copy = Stage::clone(original);
     copy.id = StageId(fresh(StageId::PREFIX));
     copy.name = format!("{} (copy)", original.name);
     let mut renamed: HashMap<FrictionId, FrictionId> = HashMap::new();
@@ -168,12 +170,15 @@ mod tests {
             .map(|(i, _)| i)
             .collect();
         assert!(!linked_from.is_empty(), "the example links an opportunity to it");
-        map.shadow.notes.push(ShadowNote {
-            id: NoteId("sh-test".into()),
-            stage: map.stages[2].id.clone(),
-            friction: Some(friction.id.clone()),
-            ..ShadowNote::default()
-        });
+        map.shadow.notes.push(
+            ShadowNote {
+                id: NoteId("sh-test".into()),
+                stage: map.stages[2].id.clone(),
+                friction: Some(friction.id.clone()),
+                ..ShadowNote::default()
+            }
+            .into(),
+        );
         let before = map.clone();
         let linked_notes = map
             .shadow

@@ -6,6 +6,7 @@ use super::friction::{Friction, Severity};
 use super::ids::FrictionId;
 use super::lane::ListLane;
 use super::map::JourneyMap;
+use super::shadow::ShadowNote;
 
 /// Removes links to the given friction points: from opportunities' `addresses` and from
 /// shadow notes. Opportunities in `skip_stage` are left alone (that stage is going away).
@@ -32,7 +33,7 @@ fn unlink_frictions(map: &JourneyMap, gone: &[&FrictionId], skip_stage: Option<u
     }
     for (n, note) in map.shadow.notes.iter().enumerate() {
         if note.friction.as_ref().is_some_and(|id| gone.contains(&id)) {
-            let mut kept = note.clone();
+            let mut kept = ShadowNote::clone(note);
             kept.friction = None;
             edits.push(Edit::ReplaceNote {
                 at: n,
@@ -117,7 +118,7 @@ pub fn note_to_friction_of(map: &JourneyMap, at: usize, id: FrictionId, severity
     let mut friction = Friction::new(id.clone(), note.text.clone());
     friction.channel = note.channel.clone();
     friction.severity = severity;
-    let mut linked = note.clone();
+    let mut linked = ShadowNote::clone(note);
     linked.friction = Some(id);
     Some(Edit::Batch(vec![
         Edit::InsertItem {
@@ -140,7 +141,7 @@ pub fn link_note(map: &JourneyMap, at: usize, id: &FrictionId) -> Option<Edit> {
     if note.friction.as_ref() == Some(id) {
         return None;
     }
-    let mut linked = note.clone();
+    let mut linked = ShadowNote::clone(note);
     linked.friction = Some(id.clone());
     Some(Edit::ReplaceNote {
         at,
@@ -152,7 +153,7 @@ pub fn link_note(map: &JourneyMap, at: usize, id: &FrictionId) -> Option<Edit> {
 pub fn unlink_note(map: &JourneyMap, at: usize) -> Option<Edit> {
     let note = map.shadow.notes.get(at)?;
     note.friction.as_ref()?;
-    let mut free = note.clone();
+    let mut free = ShadowNote::clone(note);
     free.friction = None;
     Some(Edit::ReplaceNote {
         at,
@@ -195,7 +196,7 @@ pub fn rename_evidence(map: &JourneyMap, renames: &[(String, String)]) -> Option
         if let Some(evidence) = renamed(&note.evidence) {
             let note = Box::new(crate::model::ShadowNote {
                 evidence,
-                ..note.clone()
+                ..crate::model::ShadowNote::clone(note)
             });
             edits.push(Edit::ReplaceNote { at, note });
         }
@@ -211,14 +212,17 @@ mod tests {
     #[test]
     fn a_note_becomes_a_linked_friction_point_and_undo_takes_both_back() {
         let mut map = JourneyMap::with_stages("t", &["A", "B"], &mut IdGen::seeded(2));
-        map.shadow.notes.push(ShadowNote {
-            id: NoteId("sh-1".into()),
-            stage: map.stages[1].id.clone(),
-            channel: "Store".into(),
-            text: "Queue past the door".into(),
-            evidence: vec!["queue.jpg".into()],
-            ..ShadowNote::default()
-        });
+        map.shadow.notes.push(
+            ShadowNote {
+                id: NoteId("sh-1".into()),
+                stage: map.stages[1].id.clone(),
+                channel: "Store".into(),
+                text: "Queue past the door".into(),
+                evidence: vec!["queue.jpg".into()],
+                ..ShadowNote::default()
+            }
+            .into(),
+        );
         let original = map.clone();
         let edit = note_to_friction(&map, 0, FrictionId("fr-9".into())).unwrap();
         let inverse = edit.apply(&mut map).unwrap();
@@ -247,11 +251,14 @@ mod tests {
             .frictions
             .push(Friction::new(id.clone(), "Queue".into()));
         for n in ["sh-1", "sh-2"] {
-            map.shadow.notes.push(ShadowNote {
-                id: NoteId(n.into()),
-                stage: map.stages[0].id.clone(),
-                ..ShadowNote::default()
-            });
+            map.shadow.notes.push(
+                ShadowNote {
+                    id: NoteId(n.into()),
+                    stage: map.stages[0].id.clone(),
+                    ..ShadowNote::default()
+                }
+                .into(),
+            );
         }
         for at in 0..2 {
             link_note(&map, at, &id).unwrap().apply(&mut map).unwrap();

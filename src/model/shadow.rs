@@ -3,6 +3,7 @@
 
 use super::extras::Extras;
 use super::ids::{FrictionId, NoteId, StageId};
+use super::shared::Shared;
 
 /// A field note written while experiencing the service as a customer.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -33,7 +34,7 @@ pub struct PlanEntry {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Shadow {
     pub channels: Vec<String>,
-    pub notes: Vec<ShadowNote>,
+    pub notes: Vec<Shared<ShadowNote>>,
     pub plan: Vec<PlanEntry>,
     pub extras: Extras,
 }

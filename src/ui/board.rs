@@ -157,7 +157,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
                     .queue
                     .notes(&friction.id)
                     .iter()
-                    .filter_map(|&n| map.shadow.notes.get(n));
+                    .filter_map(|&n| map.shadow.notes.get(n).map(|note| &**note));
                 crate::model::evidence_of(&friction.evidence, notes)
                     .len()
                     .to_string()

@@ -76,6 +76,7 @@ pub fn friction_form(
         .notes
         .iter()
         .filter(|n| n.friction.as_ref() == Some(&friction.id))
+        .map(|n| &**n)
         .collect();
     let mut notes = Vec::new();
     if !gone.is_empty() {

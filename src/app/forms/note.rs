@@ -52,7 +52,10 @@ pub fn note_form(
         return None;
     }
     let (note, title) = match at {
-        Some(n) => (map.shadow.notes.get(n)?.clone(), "Shadow note".to_owned()),
+        Some(n) => (
+            ShadowNote::clone(map.shadow.notes.get(n)?),
+            "Shadow note".to_owned(),
+        ),
         None => (
             ShadowNote {
                 stage: map.stages.get(defaults.stage)?.id.clone(),
@@ -158,7 +161,7 @@ pub(super) fn outcome(
     }
     let original = match at {
         Some(n) => match map.shadow.notes.get(n) {
-            Some(note) => Some(note.clone()),
+            Some(note) => Some(ShadowNote::clone(note)),
             None => return Ok(Outcome::Unchanged),
         },
         None => None,

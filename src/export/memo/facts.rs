@@ -239,7 +239,7 @@ fn observations(map: &JourneyMap, options: &MemoOptions, left_out: &mut usize) -
                     quotes: links
                         .notes(&f.id)
                         .iter()
-                        .map(|&n| &notes[n])
+                        .map(|&n| &*notes[n])
                         .filter(|n| !note_repeats_point(&f.text, &n.text))
                         .map(quote)
                         .collect(),

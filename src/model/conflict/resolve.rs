@@ -99,7 +99,7 @@ pub fn resolve(map: &JourneyMap, conflict: &Conflict, side: Side) -> Option<Edit
             if field == DELETED && chosen == &Value::Bool(true) {
                 return Some(Edit::RemoveNote { at: n });
             }
-            let mut note = note.clone();
+            let mut note = ShadowNote::clone(note);
             remove_entry(&mut note.extras, "friction", field);
             if field != DELETED {
                 set_note_field(&mut note, field, chosen)?;
@@ -255,7 +255,7 @@ fn resolve_stage(map: &JourneyMap, s: usize, conflict: &Conflict, chosen: &Value
     if field == DELETED && chosen == &Value::Bool(true) {
         return ops::delete_stage(map, s);
     }
-    let mut resolved = stage.clone();
+    let mut resolved = Stage::clone(stage);
     remove_entry(&mut resolved.extras, "metrics", field);
     let mut to = s;
     match field {

@@ -70,8 +70,8 @@ pub fn summary(old: &JourneyMap, new: &JourneyMap) -> Vec<String> {
     if old.persona != new.persona {
         lines.push("Persona changed".to_owned());
     }
-    let before: HashMap<&str, &Stage> = old.stages.iter().map(|s| (s.id.as_str(), s)).collect();
-    let after: HashMap<&str, &Stage> = new.stages.iter().map(|s| (s.id.as_str(), s)).collect();
+    let before: HashMap<&str, &Stage> = old.stages.iter().map(|s| (s.id.as_str(), &**s)).collect();
+    let after: HashMap<&str, &Stage> = new.stages.iter().map(|s| (s.id.as_str(), &**s)).collect();
     for stage in &new.stages {
         match before.get(stage.id.as_str()) {
             None => lines.push(format!("Stage added: {}", stage.name)),

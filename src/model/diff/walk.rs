@@ -78,7 +78,12 @@ struct Walk<'m> {
 impl<'m> Walk<'m> {
     /// A stage named by id, as the new map has it (else as the old one had it).
     fn stage_named(&self, id: &str) -> Option<StageRef> {
-        let find = |map: &JourneyMap| map.stages.iter().find(|s| s.id.as_str() == id).map(stage_ref);
+        let find = |map: &JourneyMap| {
+            map.stages
+                .iter()
+                .find(|s| s.id.as_str() == id)
+                .map(|s| stage_ref(s))
+        };
         find(self.new).or_else(|| find(self.old))
     }
 

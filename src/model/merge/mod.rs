@@ -22,7 +22,7 @@ use items::{Merged, StageItem};
 use values::{Found, extras, pick, texts};
 
 use crate::model::conflict::{DELETED, POSITION};
-use crate::model::{Emotion, FrictionId, JourneyMap, MemoFacts, Metrics, Shadow, Stage, StageId};
+use crate::model::{Emotion, FrictionId, JourneyMap, MemoFacts, Metrics, Shadow, Shared, Stage, StageId};
 
 /// Merges `ours` and `theirs`, two versions of `base`. The result holds ours' value
 /// wherever there is a conflict; [`crate::model::conflict::all`] lists them.
@@ -95,7 +95,7 @@ pub fn merge(base: &JourneyMap, ours: &JourneyMap, theirs: &JourneyMap) -> Journ
         stage.frictions = place(id, &b, &o, &t, &mut frictions);
         stage.opportunities = place(id, &b, &o, &t, &mut opportunities);
         stage_found.close(&mut stage.extras, "metrics");
-        map.stages.push(stage);
+        map.stages.push(stage.into());
     }
     adopt_strays(&mut map, frictions, |s| &mut s.frictions);
     adopt_strays(&mut map, opportunities, |s| &mut s.opportunities);
@@ -105,7 +105,11 @@ pub fn merge(base: &JourneyMap, ours: &JourneyMap, theirs: &JourneyMap) -> Journ
     let (note_order, _) = order::merge(&note_ids(base), &note_ids(ours), &note_ids(theirs), |id| {
         notes.contains_key(id)
     });
-    map.shadow.notes = note_order.iter().filter_map(|id| notes.remove(id)).collect();
+    map.shadow.notes = note_order
+        .iter()
+        .filter_map(|id| notes.remove(id))
+        .map(Shared::new)
+        .collect();
     found.close(&mut map.extras, "shadow");
     map
 }
@@ -313,7 +317,7 @@ fn adopt_strays<T: StageItem>(
     {
         found.close(item.extras_mut(), T::LAST);
         if map.stages.is_empty() {
-            map.stages.push(Stage::new(StageId(stage), String::new()));
+            map.stages.push(Stage::new(StageId(stage), String::new()).into());
         }
         list(&mut map.stages[0]).push(item);
     }
