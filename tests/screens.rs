@@ -737,3 +737,24 @@ fn workshop_messages_fit_the_status_bar_at_80_columns() {
     assert!(line.contains("Undid Ana's vote on “"), "{line}");
     assert!(line.contains("”: 1 left"), "{line}");
 }
+
+#[test]
+fn the_detail_pane_shows_the_coach_above_a_long_text_at_80x24() {
+    let mut map = EXAMPLES[1].map().unwrap();
+    map.stages[0].frictions[0].text = "We should add the R500 minimum to the search ad, so that \
+        shoppers know before they click that free delivery has a threshold, and show it again \
+        on the product page and in the cart, where it matters most"
+        .to_owned();
+    let mut app = App::with_document(Document::opened(map, "store.json".into()), IdGen::seeded(1));
+    app.folder = cxmap::app::folder::FolderListing::holding(&[]);
+    let mut shown = screen(&mut app, 80, 24);
+    for _ in 0..12 {
+        if shown.contains("Friction 1/") {
+            break;
+        }
+        act(&mut app, [Action::MoveDown]);
+        shown = screen(&mut app, 80, 24);
+    }
+    assert!(shown.contains("Friction 1/"), "{shown}");
+    assert!(shown.contains("⚠ reads like a solution"), "{shown}");
+}

@@ -195,7 +195,7 @@ fn emotion_lines(
     lines
 }
 
-/// A friction point's fields, text, the coach's word when it reads like a solution, its
+/// A friction point's fields, the coach's word when it reads like a solution, its text, its
 /// evidence's problems (its own and its linked notes'), the notes behind it and the
 /// opportunities addressing it.
 fn friction_lines(
@@ -222,17 +222,21 @@ fn friction_lines(
         ]
         .concat(),
     )];
-    lines.extend(text_lines(&friction.text, width));
+    // The coach comes before the text, so a short pane shows it however long the text.
     if let Some(advice) = reads_like_solution(&friction.text) {
-        lines.push(Line::styled(
-            format!(
-                "⚠ {}: {} moves it there",
-                advice.message(),
-                key(Action::MoveToOpportunities)
-            ),
-            theme.warning,
-        ));
+        let warning = format!(
+            "⚠ reads like a solution (\"{}\" {}): say what happened; {} moves it to the opportunities",
+            advice.phrase,
+            advice.why,
+            key(Action::MoveToOpportunities)
+        );
+        lines.extend(
+            text_lines(&warning, width)
+                .into_iter()
+                .map(|line| line.style(theme.warning)),
+        );
     }
+    lines.extend(text_lines(&friction.text, width));
     for entry in &queue.evidence {
         if queue.missing.contains(entry) {
             lines.push(Line::styled(
