@@ -6,8 +6,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod source;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+
+use source::{rust_files, src};
 
 /// Each top-level module's layer: a module may import from its layer and the ones below.
 const LAYERS: &[(&str, usize)] = &[
@@ -70,21 +74,6 @@ fn relative(path: &Path) -> PathBuf {
     path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
         .unwrap_or(path)
         .to_path_buf()
-}
-
-fn src() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 fn module_of(path: &Path) -> Vec<String> {

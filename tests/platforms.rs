@@ -6,9 +6,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod source;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use source::{rust_files, src};
 use toml::de::{DeTable, DeValue};
 
 /// What exists on one platform only: Unix file modes, descriptors and signals, the tty
@@ -87,17 +90,6 @@ fn read(source: &str) -> Reading {
     reading
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 /// The files a module `name` declared in `file` may live in.
 fn module_files(file: &Path, name: &str) -> [PathBuf; 2] {
     let parent = file.parent().unwrap();
@@ -112,7 +104,7 @@ fn module_files(file: &Path, name: &str) -> [PathBuf; 2] {
 
 #[test]
 fn platform_only_code_is_behind_a_cfg() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let src = src();
     let mut files = Vec::new();
     rust_files(&src, &mut files);
     let readings: Vec<(PathBuf, Reading)> = files
