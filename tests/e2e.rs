@@ -146,13 +146,16 @@ fn a_shadow_note_with_evidence_becomes_a_friction_point_and_both_are_saved_linke
     let mut tui = sandbox.spawn(&[path.to_str().unwrap()], 80, 24);
     tui.wait_for("1 Awareness");
     tui.send("W");
-    tui.wait_for("asked once");
-    tui.send(keys::CTRL_U);
-    tui.type_text("Lindiwe");
-    tui.send(keys::ENTER);
+    // The first note's form opens at its text; the observer field holds the login name
+    // to change, and the name the note is kept with is remembered.
     tui.wait_for("New shadow note");
     tui.type_text("Kiosk queue of nine at noon");
-    for _ in 0..5 {
+    for _ in 0..3 {
+        tui.send(keys::TAB);
+    }
+    tui.send(keys::CTRL_U);
+    tui.type_text("Lindiwe");
+    for _ in 0..2 {
         tui.send(keys::TAB);
     }
     tui.type_text("evidence/ki");

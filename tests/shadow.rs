@@ -109,19 +109,46 @@ fn adding_a_note_takes_one_key_the_text_and_enter() {
 }
 
 #[test]
-fn the_first_note_asks_for_the_observer_once() {
+fn the_first_note_is_written_at_once_and_its_observer_is_remembered() {
     let mut app = store_app();
     app.shadow.observer = None;
-    let effects = run(&mut app, [Action::AddNote, Action::DeleteToLineStart]);
+    app.shadow.observer_suggestion = String::new();
+    // W opens the note form at its text: what is typed is the note, never a name.
+    run(&mut app, [Action::AddNote]);
+    assert_eq!(app.form().unwrap().focused_name(), Some("text"));
+    run(&mut app, typed("Door sign says closed"));
+    let effects = run(&mut app, [Action::Commit]);
     assert!(effects.iter().all(|e| *e == Effect::Nothing));
+    let form = app.form().expect("no name yet: the form asks for one");
+    assert_eq!(form.focused_name(), Some("observer"));
+    assert!(form.error.as_deref().unwrap().starts_with("Who observed this?"));
     run(&mut app, typed("Thandi"));
     let effects = run(&mut app, [Action::Commit]);
     assert_eq!(effects, [Effect::RememberObserver("Thandi".into())]);
     assert_eq!(app.shadow.observer.as_deref(), Some("Thandi"));
-    assert_eq!(app.mode(), Mode::Form, "the note form follows");
-    run(&mut app, typed("Door sign says closed"));
-    run(&mut app, [Action::Commit]);
+    let note = map_of(&app).shadow.notes.last().unwrap();
+    assert_eq!(
+        (note.text.as_str(), note.observer.as_str()),
+        ("Door sign says closed", "Thandi")
+    );
+    // The next note is signed with it, and asks nothing.
+    run(&mut app, [Action::AddNote]);
+    run(&mut app, typed("Queue of six"));
+    let effects = run(&mut app, [Action::Commit]);
+    assert!(effects.iter().all(|e| *e == Effect::Nothing));
     assert_eq!(map_of(&app).shadow.notes.last().unwrap().observer, "Thandi");
+}
+
+#[test]
+fn the_login_name_signs_the_first_note_and_is_remembered() {
+    let mut app = store_app();
+    app.shadow.observer = None;
+    app.shadow.observer_suggestion = "thandi".into();
+    run(&mut app, [Action::AddNote]);
+    run(&mut app, typed("Door sign says closed"));
+    let effects = run(&mut app, [Action::Commit]);
+    assert_eq!(effects, [Effect::RememberObserver("thandi".into())]);
+    assert_eq!(map_of(&app).shadow.notes.last().unwrap().observer, "thandi");
 }
 
 #[test]
@@ -655,16 +682,15 @@ fn a_warning_goes_when_the_view_changes_and_messages_fit_sixty_columns() {
 #[test]
 fn pop_ups_cover_their_margins_and_show_only_the_keys_that_apply() {
     let mut app = store_app();
-    app.shadow.observer = None;
-    run(&mut app, [Action::AddNote]);
+    // A form of one field (a point's owner, in the council) shows no field keys.
+    run(&mut app, [Action::ShowCouncil, Action::SetOwner]);
     let screen = cxmap_screen(&app);
     let bottom = screen.lines().find(|l| l.contains("Enter keeps")).unwrap();
     assert!(
         !bottom.contains("Tab next field") && !bottom.contains("← →"),
         "{bottom}"
     );
-    run(&mut app, typed("Ana"));
-    run(&mut app, [Action::Commit]);
+    run(&mut app, [Action::CancelEdit, Action::Back, Action::AddNote]);
     let screen = cxmap_screen(&app);
     let rows: Vec<&str> = screen
         .lines()

@@ -124,9 +124,9 @@ pub struct Shadowing {
     pub linked: HashSet<usize>,
     /// The channel the last note was written in, the default for the next.
     pub last_channel: Option<String>,
-    /// The configured observer's name; asked for before the first note.
+    /// The configured observer's name; the first note kept gives it.
     pub observer: Option<String>,
-    /// The name the observer form starts with when none is configured (the login name).
+    /// The observer a note form suggests when none is configured (the login name).
     pub observer_suggestion: String,
     pub coverage: Coverage,
     /// The coverage view's selected cell.
@@ -135,8 +135,6 @@ pub struct Shadowing {
     pub channel: usize,
     /// Uses of each channel of the map's list (notes, friction points, plan entries).
     pub channel_uses: Vec<channels::Uses>,
-    /// A note form opens once the observer's name is given.
-    pub note_after_observer: bool,
     /// The time new notes get; `None` reads the clock (tests stop it).
     pub clock: Option<jiff::Timestamp>,
     computed_for: Option<u64>,

@@ -16,7 +16,7 @@ pub use evidence::evidence_form;
 pub use filter::filter_form;
 pub use friction::friction_form;
 pub use metrics::{calculate, csat, metrics_form, nps};
-pub use name::{channel_form, observer_form, owner_form};
+pub use name::{channel_form, owner_form};
 pub use note::{NoteDefaults, note_form};
 pub use note_filter::note_filter_form;
 pub use round::round_form;
@@ -47,8 +47,6 @@ pub enum FormPurpose {
     NoteFilter,
     /// A channel to add (`None`) or rename.
     Channel { at: Option<usize> },
-    /// The observer's name, asked before the first note.
-    Observer,
     /// A friction point's owner, set where decisions are made (council, board).
     Owner { stage: usize, at: usize },
     /// The export menu: format and file.
@@ -84,8 +82,6 @@ pub enum Outcome {
     NoteFilter(NoteFilter),
     /// A channel renamed onto another one: ask before merging `from` into `into`.
     MergeChannels { from: String, into: String },
-    /// The observer's name, to remember.
-    Observer(String),
     /// A document to write.
     Deliver(Box<crate::app::documents::Delivery>),
     /// An evidence entry to open.
@@ -108,9 +104,6 @@ pub struct Context<'a> {
 /// What keeping `form` for `purpose` does, or the reason it cannot be kept yet (the form
 /// then shows it and focuses the field at fault).
 pub fn outcome(form: &mut Form, purpose: FormPurpose, context: Context) -> Result<Outcome, String> {
-    if purpose == FormPurpose::Observer {
-        return name::observer_outcome(form);
-    }
     if purpose == FormPurpose::OpenEvidence {
         return Ok(evidence::outcome(form));
     }
@@ -121,7 +114,6 @@ pub fn outcome(form: &mut Form, purpose: FormPurpose, context: Context) -> Resul
         FormPurpose::Note { at } => note::outcome(map, at, form, context.ids, context.zone),
         FormPurpose::NoteFilter => Ok(note_filter::outcome(map, context.coverage, form)),
         FormPurpose::Channel { at } => name::channel_outcome(map, at, form),
-        FormPurpose::Observer => name::observer_outcome(form),
         FormPurpose::Owner { stage, at } => Ok(name::owner_outcome(map, stage, at, form)),
         FormPurpose::Friction { stage, at } => friction::outcome(map, stage, at, form),
         FormPurpose::Metrics { stage } => metrics::outcome(map, stage, form),

@@ -1,6 +1,6 @@
 //! One-name forms: a channel to add or rename (renaming reaches every note, friction
-//! point and plan entry), a friction point's owner (completing the owners the map names),
-//! and the observer's name, asked once and remembered.
+//! point and plan entry) and a friction point's owner (completing the owners the map
+//! names).
 
 use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::completion::Completion;
@@ -59,17 +59,6 @@ pub(super) fn owner_outcome(map: &JourneyMap, stage: usize, at: usize, form: &Fo
     Outcome::Edit(Edit::ReplaceItem { stage, at, item }, "owner")
 }
 
-/// The form asking who writes the notes, before the first one.
-pub fn observer_form(suggestion: &str) -> ReadyForm {
-    (
-        Form::new(
-            "Your name, signed on your shadow notes (asked once)".to_owned(),
-            vec![Field::text(NAME, "Observer", suggestion, false).suggested()],
-        ),
-        FormPurpose::Observer,
-    )
-}
-
 pub(super) fn channel_outcome(
     map: &JourneyMap,
     at: Option<usize>,
@@ -112,12 +101,4 @@ pub(super) fn channel_outcome(
             }
         }
     }
-}
-
-pub(super) fn observer_outcome(form: &Form) -> Result<Outcome, String> {
-    let name = form.text(NAME).trim().to_owned();
-    if name.is_empty() {
-        return Err("Your name, or initials: it tells the team who saw what".to_owned());
-    }
-    Ok(Outcome::Observer(name))
 }

@@ -206,6 +206,10 @@ pub(super) fn outcome(
     note.stage = stage.id.clone();
     note.channel = channel.clone();
     note.observer = form.text(OBSERVER).trim().to_owned();
+    if original.is_none() && note.observer.is_empty() {
+        form.focus_on(OBSERVER);
+        return Err("Who observed this? Your name signs your notes (asked once)".to_owned());
+    }
     note.at = time;
     note.evidence = form
         .text(EVIDENCE)

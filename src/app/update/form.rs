@@ -230,15 +230,15 @@ pub(super) fn keep(app: &mut App) -> Effect {
             channel,
         }) => {
             let outside_before = super::evidence::outside_before(app, &edit);
-            super::shadow::note_kept(app, edit, label, at, channel);
+            let effect = super::shadow::note_kept(app, edit, label, at, channel);
             super::evidence::offer_copies(app, outside_before);
+            return effect;
         }
         Ok(Outcome::NoteFilter(filter)) => super::shadow::filter_notes(app, filter),
         Ok(Outcome::MergeChannels { from, into }) => {
             app.open_form((form, purpose));
             app.ask(Question::MergeChannels { from, into });
         }
-        Ok(Outcome::Observer(name)) => return super::shadow::observer_named(app, name),
         Ok(Outcome::Deliver(delivery)) => return Effect::Deliver(delivery),
         Ok(Outcome::OpenEvidence(entry)) => return Effect::OpenEvidence(entry),
     }

@@ -1,7 +1,7 @@
 //! The shadow-notes pane: opening and focusing it, adding, editing, deleting and
 //! filtering notes, opening evidence, and turning a note into a friction point.
 
-use super::super::forms::{NoteDefaults, note::EVIDENCE, note_filter_form, note_form, observer_form};
+use super::super::forms::{NoteDefaults, note::EVIDENCE, note_filter_form, note_form};
 use super::super::keymap::Mode;
 use super::super::modal::Question;
 use super::super::screen::{ChannelsFrom, View};
@@ -136,12 +136,13 @@ fn defaults(app: &App) -> NoteDefaults {
     NoteDefaults {
         stage,
         channel,
-        observer: app.shadow.observer.clone().unwrap_or_default(),
+        observer: (app.shadow.observer.clone()).unwrap_or_else(|| app.shadow.observer_suggestion.clone()),
         now: app.shadow.now(),
     }
 }
 
-/// Opens the form for a new note, asking for the observer's name first if nobody gave it.
+/// Opens the form for a new note, its text first: the observer is the name given before,
+/// else the login name suggested (the first note kept remembers it).
 fn start_note(app: &mut App) {
     let Some(doc) = app.screen.doc() else { return };
     if doc.map.stages.is_empty() {
@@ -151,30 +152,25 @@ fn start_note(app: &mut App) {
         ));
         return;
     }
-    if app.shadow.observer.is_none() {
-        app.shadow.note_after_observer = true;
-        let form = observer_form(&app.shadow.observer_suggestion);
-        app.open_form(form);
-        return;
-    }
     let defaults = defaults(app);
     if let Some(form) = note_form(&doc.map, None, &defaults, &app.time_zone) {
         app.open_form(form);
     }
 }
 
-/// The observer's name was given: remember it, then write the note it was asked for.
-pub(super) fn observer_named(app: &mut App, name: String) -> Effect {
-    app.shadow.observer = Some(name.clone());
-    if std::mem::take(&mut app.shadow.note_after_observer) {
-        start_note(app);
-    }
-    Effect::RememberObserver(name)
-}
-
-/// A note form was kept: the edit applies and the pane shows the note.
-pub(super) fn note_kept(app: &mut App, edit: Edit, label: &str, at: usize, channel: String) {
+/// A note form was kept: the edit applies and the pane shows the note. The first note's
+/// observer is remembered (the effect saves it in the settings).
+pub(super) fn note_kept(app: &mut App, edit: Edit, label: &str, at: usize, channel: String) -> Effect {
+    let mut effect = Effect::Nothing;
     if apply(app, edit, label) {
+        let signed = app.screen.doc().and_then(|doc| doc.map.shadow.notes.get(at));
+        if let (None, Some(note)) = (&app.shadow.observer, signed)
+            && !note.observer.is_empty()
+        {
+            let name = note.observer.clone();
+            app.shadow.observer = Some(name.clone());
+            effect = Effect::RememberObserver(name);
+        }
         app.shadow.last_channel = Some(channel);
         if app.shadow.pane == Pane::Hidden {
             app.shadow.pane = Pane::Shown;
@@ -202,6 +198,7 @@ pub(super) fn note_kept(app: &mut App, edit: Edit, label: &str, at: usize, chann
             format!("Changed the shadow note{place}. {undo} undoes.")
         });
     }
+    effect
 }
 
 /// Shows only the notes that pass `filter`.
