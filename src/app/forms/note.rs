@@ -127,6 +127,36 @@ pub fn stage_notice(map: &JourneyMap, at: Option<usize>, form: &mut Form) {
     };
 }
 
+/// The note's time as typed in the form (local), in the file's UTC form; the note's own
+/// time, exactly, when the field still shows it.
+fn note_time_typed(
+    form: &mut Form,
+    original: Option<&ShadowNote>,
+    zone: &jiff::tz::TimeZone,
+) -> Result<String, String> {
+    let typed_time = form.text(TIME).trim().to_owned();
+    if let Some(note) = original.filter(|note| typed_time == local_time(&note.at, zone)) {
+        return Ok(note.at.clone());
+    }
+    match jiff::civil::DateTime::strptime(TIME_FORMAT, &typed_time)
+        .ok()
+        .and_then(|t| t.to_zoned(zone.clone()).ok())
+    {
+        Some(zoned) => Ok(note_time(zoned.timestamp())),
+        None => {
+            form.focus_on(TIME);
+            Err(time_problem(&typed_time).unwrap_or_else(|| {
+                format!(
+                    "Time must look like {}",
+                    jiff::Timestamp::now()
+                        .to_zoned(zone.clone())
+                        .strftime(TIME_FORMAT)
+                )
+            }))
+        }
+    }
+}
+
 /// The edit keeping the form makes: the note, plus the channel joining the map's list
 /// when it is new.
 pub(super) fn outcome(
@@ -166,27 +196,7 @@ pub(super) fn outcome(
         },
         None => None,
     };
-    let typed_time = form.text(TIME).trim().to_owned();
-    let time = match &original {
-        Some(note) if typed_time == local_time(&note.at, zone) => note.at.clone(),
-        _ => match jiff::civil::DateTime::strptime(TIME_FORMAT, &typed_time)
-            .ok()
-            .and_then(|t| t.to_zoned(zone.clone()).ok())
-        {
-            Some(zoned) => note_time(zoned.timestamp()),
-            None => {
-                form.focus_on(TIME);
-                return Err(time_problem(&typed_time).unwrap_or_else(|| {
-                    format!(
-                        "Time must look like {}",
-                        jiff::Timestamp::now()
-                            .to_zoned(zone.clone())
-                            .strftime(TIME_FORMAT)
-                    )
-                }));
-            }
-        },
-    };
+    let time = note_time_typed(form, original.as_ref(), zone)?;
     let Some(stage) = map.stages.get(form.choice(STAGE)) else {
         return Ok(Outcome::Unchanged);
     };
