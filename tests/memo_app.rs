@@ -262,3 +262,37 @@ fn a_file_typed_from_outside_the_folder_is_offered_a_copy_beside_the_map() {
         "u undoes: copied beside the map as evidence/queue-wide.jpg"
     );
 }
+
+#[test]
+fn files_typed_on_one_line_become_one_entry_each_when_each_is_there() {
+    let mut app = walk();
+    app.folder = FolderListing::holding(&[
+        "photos/till.jpg",
+        "photos/queue.jpg",
+        "photos/wide.jpg",
+        "photos/shot 2.jpg",
+    ]);
+    run(&mut app, [Action::EditCell]);
+    let form = app.modal.form_mut().unwrap().0;
+    form.focus_on("evidence");
+    run(&mut app, [Action::TextEnd, Action::NewLine]);
+    // As a junior types two files: a space between them, not Ctrl-J.
+    run(&mut app, typed("photos/queue.jpg photos/wide.jpg"));
+    run(&mut app, [Action::NewLine]);
+    run(&mut app, typed("photos/shot 2.jpg"));
+    run(&mut app, [Action::NewLine]);
+    run(&mut app, typed("photos/not here.jpg"));
+    run(&mut app, [Action::Commit]);
+    let point = &app.doc().unwrap().map.stages[0].frictions[0];
+    assert_eq!(
+        point.evidence,
+        [
+            "photos/till.jpg",
+            "photos/queue.jpg",
+            "photos/wide.jpg",
+            "photos/shot 2.jpg",
+            "photos/not here.jpg"
+        ],
+        "a file with a space stays whole, and so does a line that names nothing there"
+    );
+}

@@ -1,6 +1,7 @@
 //! The choice of which evidence to open when a note or friction point has several.
 
 use super::{FormPurpose, Outcome, ReadyForm};
+use crate::app::folder::FolderListing;
 use crate::app::form::{Field, Form};
 use crate::model::{EvidencePlace, evidence_place};
 
@@ -42,4 +43,24 @@ pub(super) fn outcome(form: &Form) -> Outcome {
         Some(entry) => Outcome::OpenEvidence(entry.to_owned()),
         None => Outcome::Unchanged,
     }
+}
+
+/// The evidence typed in a form, one entry a line; a line that names nothing in the
+/// folder but whose words each name a file there ("a.jpg b.jpg", typed without a new
+/// line between them) becomes one entry per word.
+pub(super) fn typed_entries(text: &str, folder: &FolderListing) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .flat_map(|line| {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let several =
+                words.len() > 1 && folder.missing(line) && words.iter().all(|word| !folder.missing(word));
+            if several {
+                words.into_iter().map(str::to_owned).collect()
+            } else {
+                vec![line.to_owned()]
+            }
+        })
+        .collect()
 }

@@ -2,8 +2,9 @@
 
 use std::collections::HashSet;
 
-use super::{FormPurpose, Outcome, ReadyForm};
+use super::{FormPurpose, Outcome, ReadyForm, evidence};
 use crate::app::completion::Completion;
+use crate::app::folder::FolderListing;
 use crate::app::form::{Field, Form};
 use crate::model::{Edit, Item, JourneyMap, Severity, Status, channels, council};
 
@@ -101,7 +102,13 @@ pub fn friction_form(
 }
 
 /// The edit keeping the form makes.
-pub(super) fn outcome(map: &JourneyMap, stage: usize, at: usize, form: &mut Form) -> Result<Outcome, String> {
+pub(super) fn outcome(
+    map: &JourneyMap,
+    stage: usize,
+    at: usize,
+    form: &mut Form,
+    folder: &FolderListing,
+) -> Result<Outcome, String> {
     let Some(original) = map.stages.get(stage).and_then(|s| s.frictions.get(at)) else {
         return Ok(Outcome::Unchanged);
     };
@@ -119,13 +126,7 @@ pub(super) fn outcome(map: &JourneyMap, stage: usize, at: usize, form: &mut Form
     friction.votes = votes;
     friction.owner = form.text(OWNER).trim().to_owned();
     friction.status = Status::ALL.get(form.choice(STATUS)).copied().unwrap_or_default();
-    friction.evidence = form
-        .text(EVIDENCE)
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(str::to_owned)
-        .collect();
+    friction.evidence = evidence::typed_entries(form.text(EVIDENCE), folder);
     if &friction == original {
         return Ok(Outcome::Unchanged);
     }

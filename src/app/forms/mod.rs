@@ -23,6 +23,7 @@ pub use round::round_form;
 
 use super::board::BoardFilter;
 use super::documents::MemoPreview;
+use super::folder::FolderListing;
 use super::form::Form;
 use super::shadow::NoteFilter;
 use crate::model::{Coverage, Edit, IdGen, JourneyMap};
@@ -99,6 +100,8 @@ pub struct Context<'a> {
     pub ids: &'a mut IdGen,
     /// Times are typed in this zone.
     pub zone: &'a jiff::tz::TimeZone,
+    /// The map's folder as listed, to read the evidence typed.
+    pub folder: &'a FolderListing,
 }
 
 /// What keeping `form` for `purpose` does, or the reason it cannot be kept yet (the form
@@ -111,11 +114,11 @@ pub fn outcome(form: &mut Form, purpose: FormPurpose, context: Context) -> Resul
         return Ok(Outcome::Unchanged);
     };
     match purpose {
-        FormPurpose::Note { at } => note::outcome(map, at, form, context.ids, context.zone),
+        FormPurpose::Note { at } => note::outcome(map, at, form, context.ids, context.zone, context.folder),
         FormPurpose::NoteFilter => Ok(note_filter::outcome(map, context.coverage, form)),
         FormPurpose::Channel { at } => name::channel_outcome(map, at, form),
         FormPurpose::Owner { stage, at } => Ok(name::owner_outcome(map, stage, at, form)),
-        FormPurpose::Friction { stage, at } => friction::outcome(map, stage, at, form),
+        FormPurpose::Friction { stage, at } => friction::outcome(map, stage, at, form, context.folder),
         FormPurpose::Metrics { stage } => metrics::outcome(map, stage, form),
         FormPurpose::VotingRound => round::outcome(form),
         FormPurpose::BoardFilter => Ok(filter::outcome(map, form)),

@@ -1,8 +1,9 @@
 //! The shadow-note form: text, stage, channel, observer, time (local on screen, UTC in
 //! the file) and evidence (one path or URL a line; Tab completes paths).
 
-use super::{FormPurpose, Outcome, ReadyForm};
+use super::{FormPurpose, Outcome, ReadyForm, evidence};
 use crate::app::completion::{Completion, TagNames};
+use crate::app::folder::FolderListing;
 use crate::app::form::{Field, Form};
 use crate::model::capture::Capture;
 use crate::model::{Edit, IdGen, JourneyMap, ShadowNote, channels, note_time};
@@ -165,6 +166,7 @@ pub(super) fn outcome(
     form: &mut Form,
     ids: &mut IdGen,
     zone: &jiff::tz::TimeZone,
+    folder: &FolderListing,
 ) -> Result<Outcome, String> {
     let capture = Capture::parse(form.text(TEXT));
     if capture.severity.is_some() || capture.owner.is_some() {
@@ -221,13 +223,7 @@ pub(super) fn outcome(
         return Err("Who observed this? Your name signs your notes (asked once)".to_owned());
     }
     note.at = time;
-    note.evidence = form
-        .text(EVIDENCE)
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(str::to_owned)
-        .collect();
+    note.evidence = evidence::typed_entries(form.text(EVIDENCE), folder);
     if original.as_ref() == Some(&note) {
         return Ok(Outcome::Unchanged);
     }

@@ -185,6 +185,7 @@ pub(super) fn keep(app: &mut App) -> Effect {
         coverage: &app.shadow.coverage,
         ids: &mut app.ids,
         zone: &app.time_zone,
+        folder: &app.folder,
     };
     match forms::outcome(&mut form, purpose, context) {
         Err(message) => {

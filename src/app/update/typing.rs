@@ -80,6 +80,7 @@ fn form_edit(app: &App, form: &Form, purpose: FormPurpose) -> Option<Edit> {
         coverage: &app.shadow.coverage,
         ids: &mut ids,
         zone: &app.time_zone,
+        folder: &app.folder,
     };
     match forms::outcome(&mut form, purpose, context).ok()? {
         Outcome::Edit(edit, _) | Outcome::Note { edit, .. } => Some(edit),
