@@ -153,7 +153,6 @@ fn a_shadow_note_with_evidence_becomes_a_friction_point_and_both_are_saved_linke
     for _ in 0..3 {
         tui.send(keys::TAB);
     }
-    tui.send(keys::CTRL_U);
     tui.type_text("Lindiwe");
     for _ in 0..2 {
         tui.send(keys::TAB);

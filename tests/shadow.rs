@@ -149,6 +149,18 @@ fn the_login_name_signs_the_first_note_and_is_remembered() {
     let effects = run(&mut app, [Action::Commit]);
     assert_eq!(effects, [Effect::RememberObserver("thandi".into())]);
     assert_eq!(map_of(&app).shadow.notes.last().unwrap().observer, "thandi");
+    // A name typed over the suggestion replaces it.
+    app.shadow.observer = None;
+    run(&mut app, [Action::AddNote]);
+    run(&mut app, typed("Queue of six"));
+    run(
+        &mut app,
+        [Action::NextField, Action::NextField, Action::NextField],
+    );
+    assert_eq!(app.form().unwrap().focused_name(), Some("observer"));
+    run(&mut app, typed("Lindiwe"));
+    let effects = run(&mut app, [Action::Commit]);
+    assert_eq!(effects, [Effect::RememberObserver("Lindiwe".into())]);
 }
 
 #[test]

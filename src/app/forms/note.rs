@@ -25,6 +25,8 @@ pub struct NoteDefaults {
     pub stage: usize,
     pub channel: String,
     pub observer: String,
+    /// The observer is only suggested (the login name): typing there replaces it.
+    pub observer_suggested: bool,
     pub now: jiff::Timestamp,
 }
 
@@ -70,6 +72,10 @@ pub fn note_form(
     };
     let stage = map.stage_position(&note.stage).unwrap_or(0);
     let known = channels::known(map);
+    let mut observer = Field::text(OBSERVER, "Observer", &note.observer, false);
+    if at.is_none() && defaults.observer_suggested {
+        observer = observer.suggested();
+    }
     let fields = vec![
         Field::text(TEXT, "Text", &note.text, true).completing(Completion::Tags(TagNames {
             channels: known.clone(),
@@ -77,7 +83,7 @@ pub fn note_form(
         })),
         Field::choice(STAGE, "Stage", stages, stage),
         Field::text(CHANNEL, "Channel", &note.channel, false).completing(Completion::Names(known)),
-        Field::text(OBSERVER, "Observer", &note.observer, false),
+        observer,
         Field::text(TIME, "Time", &local_time(&note.at, zone), false),
         Field::text(EVIDENCE, "Evidence", &note.evidence.join("\n"), true),
     ];

@@ -137,6 +137,7 @@ fn defaults(app: &App) -> NoteDefaults {
         stage,
         channel,
         observer: (app.shadow.observer.clone()).unwrap_or_else(|| app.shadow.observer_suggestion.clone()),
+        observer_suggested: app.shadow.observer.is_none(),
         now: app.shadow.now(),
     }
 }
