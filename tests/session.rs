@@ -340,6 +340,27 @@ fn the_start_screen_lists_unsaved_work_of_maps_never_saved() {
 }
 
 #[test]
+fn the_offer_for_a_map_never_saved_lists_what_was_done_not_every_stage_twice() {
+    let bench = Bench::new();
+    let never_saved = bench.map.with_file_name("draft.json");
+    let mut session = Session::new(Some(bench.data.clone()));
+    let mut app = App::at_start(session.start_screen(), IdGen::seeded(1));
+    session.new_map_at(&mut app, &never_saved, "Draft");
+    act(&mut session, &mut app, [Action::SetScore(2)]);
+    assert!(matches!(session.write_recovery_now(&app), Kept::Copy(_)));
+    drop((session, app));
+
+    let mut session = Session::new(Some(bench.data.clone()));
+    let mut app = App::at_start(session.start_screen(), IdGen::seeded(2));
+    session.open_file(&mut app, &never_saved);
+    let Some(Question::Recover(offer)) = app.question() else {
+        panic!("the copy is offered")
+    };
+    assert_eq!(offer.changes.len(), 1, "{:?}", offer.changes);
+    assert!(offer.changes[0].contains("emotion"), "{:?}", offer.changes);
+}
+
+#[test]
 fn a_panic_in_the_loop_still_leaves_the_recovery_copy() {
     let bench = Bench::new();
     let (mut session, mut app) = bench.open();

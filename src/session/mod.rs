@@ -18,7 +18,7 @@ use crate::app::update::delivered;
 use crate::app::update::outcome::report;
 use crate::app::{App, Effect};
 use crate::assets::{EXAMPLES, TEMPLATES, evidence_of};
-use crate::model::diff;
+use crate::model::{JourneyMap, diff};
 use crate::store::{self, Fingerprint, LoadError, MapLock, RecoveryWriter, recovery};
 
 use recovering::Work;
@@ -63,6 +63,20 @@ impl Default for Session {
 /// The lines of a refusal, each naming the file, line and column.
 pub fn load_error_lines(error: &LoadError) -> Vec<String> {
     error.to_string().lines().map(str::to_owned).collect()
+}
+
+/// A map never saved is drawn again from its template on every opening, with new ids, so
+/// its recovery copy is compared with `fresh` as if its stages had the copy's ids where
+/// they stand at the same place under the same name: the offer then lists what the user
+/// did, not every stage as both removed and added.
+fn with_stage_ids_of(fresh: &JourneyMap, copy: &JourneyMap) -> JourneyMap {
+    let mut aligned = fresh.clone();
+    for (stage, kept) in aligned.stages.iter_mut().zip(&copy.stages) {
+        if stage.name == kept.name {
+            stage.id = kept.id.clone();
+        }
+    }
+    aligned
 }
 
 impl Session {
@@ -266,7 +280,11 @@ impl Session {
         let Some(copy) = recovery::find(data_dir, &doc.path) else {
             return;
         };
-        let changes = diff::summary(&doc.map, &copy.map);
+        let changes = if doc.on_disk {
+            diff::summary(&doc.map, &copy.map)
+        } else {
+            diff::summary(&with_stage_ids_of(&doc.map, &copy.map), &copy.map)
+        };
         if changes.is_empty() {
             let _ = std::fs::remove_file(&copy.file);
             return;
