@@ -726,3 +726,29 @@ fn thirty_long_observations_with_photos_still_print_on_one_page() {
     let pages = print::pdf_pages(&std::fs::read(&printed).unwrap());
     assert_eq!(pages, 1, "Chromium prints the HTML memo on {pages} pages");
 }
+
+#[test]
+fn a_bundle_too_big_for_e_mail_says_so_and_how_to_send_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut map = walk(dir.path(), 3);
+    let d = dir.path();
+    let small = cxmap(d, &["memo", "walk.json", "--bundle", "small"]);
+    assert!(small.status.success());
+    assert!(!stderr(&small).contains("e-mail"), "{}", stderr(&small));
+    // A screen recording of the checkout, as phones make them: 21 MB.
+    std::fs::write(d.join("docs/checkout.mp4"), vec![7u8; 21_000_000]).unwrap();
+    map.stages[0].frictions[0]
+        .evidence
+        .push("docs/checkout.mp4".to_owned());
+    std::fs::write(d.join("walk.json"), cxmap::format::encode(&map)).unwrap();
+    let big = cxmap(d, &["memo", "walk.json", "--bundle", "big"]);
+    assert!(big.status.success(), "{}", stderr(&big));
+    assert!(
+        stderr(&big).contains(
+            "big holds 21 MB, more than most e-mail takes (about 20 MB): share the folder \
+             as a link, or send the memo on its own (its photos are inside)"
+        ),
+        "{}",
+        stderr(&big)
+    );
+}

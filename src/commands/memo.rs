@@ -167,6 +167,9 @@ fn warn(memo: &Memo, lookup: &crate::store::Lookup, format: MemoFormat) {
     }
 }
 
+/// About what most mail services take in one message, in bytes.
+const MAIL_LIMIT: u64 = 20_000_000;
+
 fn write_bundle(
     request: &MemoRequest,
     dir: &Path,
@@ -192,7 +195,7 @@ fn write_bundle(
         .file_stem()
         .map_or_else(|| "map".to_owned(), |s| s.to_string_lossy().into_owned());
     let memo_path = dir.join(format!("{stem}-memo.{}", format.name()));
-    let copied = match copy_bundle_evidence(dir, copies) {
+    let (copied, copied_bytes) = match copy_bundle_evidence(dir, copies) {
         Ok(copied) => copied,
         Err(error) => {
             eprintln!("cxmap: could not copy the evidence: {}", clean_line(&error));
@@ -207,6 +210,19 @@ fn write_bundle(
                 if copied == 1 { "" } else { "s" },
                 clean_line(&dir.join("evidence").display().to_string())
             );
+            let size = copied_bytes + bytes.len() as u64;
+            if size > MAIL_LIMIT {
+                let alone = if format.is_paged() {
+                    ", or send the memo on its own (its photos are inside)"
+                } else {
+                    ""
+                };
+                eprintln!(
+                    "cxmap: {shown} holds {} MB, more than most e-mail takes (about 20 MB): share \
+                     the folder as a link{alone}",
+                    size / 1_000_000
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -137,17 +137,18 @@ pub fn relative(from: &Path, target: &Path) -> PathBuf {
 }
 
 /// Copies the bundle's evidence into `dir/evidence/`; how many files it copied.
-pub fn copy_bundle_evidence(dir: &Path, copies: &[(PathBuf, String)]) -> Result<usize, String> {
+pub fn copy_bundle_evidence(dir: &Path, copies: &[(PathBuf, String)]) -> Result<(usize, u64), String> {
     if copies.is_empty() {
-        return Ok(0);
+        return Ok((0, 0));
     }
     let folder = dir.join("evidence");
     std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {}", folder.display(), describe_io(&e)))?;
+    let mut bytes = 0;
     for (source, name) in copies {
-        std::fs::copy(source, folder.join(name))
+        bytes += std::fs::copy(source, folder.join(name))
             .map_err(|e| format!("{}: {}", source.display(), describe_io(&e)))?;
     }
-    Ok(copies.len())
+    Ok((copies.len(), bytes))
 }
 
 #[cfg(test)]
