@@ -224,3 +224,28 @@ fn an_opportunity_for_the_selected_friction_point_takes_two_keys_beyond_its_word
     room.press(&["u"]);
     assert_eq!(room.map().stages[0].opportunities.len(), before);
 }
+
+#[test]
+fn an_owner_set_in_the_council_takes_two_keys_beyond_the_name() {
+    let mut room = Replay::store();
+    room.press(&["c"]);
+    room.keys = 0;
+    // The point already has an owner: the name typed replaces it, no Ctrl-U.
+    room.press(&["o"]).type_text("Dee").press(&["Enter"]);
+    assert_eq!(room.keys, 2);
+    let (s, f) = room.app.board.council_shown[0];
+    assert_eq!(room.map().stages[s].frictions[f].owner, "Dee");
+}
+
+#[test]
+fn a_round_of_named_people_starts_in_two_keys_beyond_their_names() {
+    let mut room = Replay::store();
+    room.press(&["b"]);
+    room.keys = 0;
+    room.press(&["R"]).type_text("Ana, Ben, Cy").press(&["Enter"]);
+    assert_eq!(room.keys, 2, "3 votes each and blind are the defaults");
+    let round = room.app.round.as_ref().unwrap();
+    assert_eq!(round.participants(), ["Ana", "Ben", "Cy"]);
+    assert_eq!(round.votes_each(), 3);
+    assert!(round.blind);
+}
