@@ -312,3 +312,29 @@ fn the_preview_says_when_the_printed_memo_needs_more_than_one_page() {
     );
     assert!(!checks.iter().any(|l| l.contains("fits one A4 page")));
 }
+
+#[test]
+fn facts_read_from_the_notes_are_suggestions_that_typing_replaces() {
+    let map = EXAMPLES[1].map().unwrap();
+    assert!(map.memo.is_none());
+    let mut app = app_with(map);
+    act(&mut app, [Action::ShowMemo, Action::MemoDetails]);
+    act(&mut app, [Action::NextField]);
+    act(&mut app, "Saturday morning".chars().map(Action::Type));
+    act(&mut app, [Action::Commit]);
+    let facts = app.doc().unwrap().map.memo.clone().unwrap();
+    assert_eq!(facts.when, "Saturday morning", "not the notes' dates with it");
+    assert_eq!(
+        facts.walked_by, "Amy, Naledi, Kagiso",
+        "a suggestion kept as it is"
+    );
+    // Once kept, the facts are the user's own text: typing adds to them.
+    act(&mut app, [Action::MemoDetails, Action::NextField]);
+    act(&mut app, [Action::TextEnd]);
+    act(&mut app, ", 08:00".chars().map(Action::Type));
+    act(&mut app, [Action::Commit]);
+    assert_eq!(
+        app.doc().unwrap().map.memo.as_ref().unwrap().when,
+        "Saturday morning, 08:00"
+    );
+}

@@ -74,38 +74,24 @@ pub fn memo_file_form(map_path: &Path, keymap: &Keymap) -> ReadyForm {
 }
 
 /// Who walked the journey, when, and on what: the memo's facts the map keeps, starting
-/// from what the map says (or, before anything is written, what the shadow notes say).
+/// from what the map says (or, before anything is written, what the shadow notes say, as
+/// a suggestion that the first key typed replaces).
 pub fn memo_details_form(map: &JourneyMap, memo: &Memo) -> ReadyForm {
     let kept = map.memo.clone().unwrap_or_default();
-    let or = |kept: &str, derived: String| {
+    let fact = |name: &'static str, label: &'static str, kept: &str, derived: String| {
         if kept.trim().is_empty() {
-            derived
+            Field::text(name, label, &derived, false).suggested()
         } else {
-            kept.to_owned()
+            Field::text(name, label, kept, false)
         }
     };
     (
         Form::new(
             "Who walked the journey, when, on which devices (kept in the map)".to_owned(),
             vec![
-                Field::text(
-                    WALKED_BY,
-                    "Walked by",
-                    &or(&kept.walked_by, memo.observers.join(", ")),
-                    false,
-                ),
-                Field::text(
-                    WHEN,
-                    "When",
-                    &or(&kept.when, memo.when.clone().unwrap_or_default()),
-                    false,
-                ),
-                Field::text(
-                    DEVICES,
-                    "Devices",
-                    &or(&kept.devices, memo.devices.join(", ")),
-                    false,
-                ),
+                fact(WALKED_BY, "Walked by", &kept.walked_by, memo.observers.join(", ")),
+                fact(WHEN, "When", &kept.when, memo.when.clone().unwrap_or_default()),
+                fact(DEVICES, "Devices", &kept.devices, memo.devices.join(", ")),
             ],
         ),
         FormPurpose::MemoDetails,
