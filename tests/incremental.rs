@@ -1,12 +1,14 @@
 //! The views derived from the map (friction board and council, the friction queue's links,
-//! the conflicts list) update after an edit from only what it touched: after any run of
-//! edits, undos and redos, they equal the same views built from scratch.
+//! the conflicts list, the channels and owners forms complete) update after an edit from
+//! only what it touched: after any run of edits, undos and redos, they equal the same views
+//! built from scratch.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use cxmap::app::board::{Board, BoardFilter, BoardSort};
 use cxmap::app::conflicts::Conflicts;
 use cxmap::app::folder::FolderListing;
+use cxmap::app::names::Names;
 use cxmap::app::queue::Queue;
 use cxmap::generate::{self, Spec};
 use cxmap::model::conflict::{self, CONFLICTS};
@@ -14,6 +16,7 @@ use cxmap::model::{
     Edit, ExtraField, Extras, Friction, FrictionId, History, Item, JourneyMap, ListLane, NoteId, Opportunity,
     OpportunityId, Severity, ShadowNote, Stage, StageId, StageText, Status,
 };
+use cxmap::model::{channels, council};
 use proptest::prelude::*;
 
 /// The views kept up to date edit by edit.
@@ -23,6 +26,7 @@ struct Views {
     by_stage: Board,
     queue: Queue,
     conflicts: Conflicts,
+    names: Names,
 }
 
 impl Views {
@@ -43,6 +47,7 @@ impl Views {
             by_stage: board(BoardSort::Stage, BoardFilter::default()),
             queue: Queue::default(),
             conflicts: Conflicts::default(),
+            names: Names::default(),
         }
     }
 
@@ -53,6 +58,7 @@ impl Views {
         let folder = FolderListing::holding(&[]);
         self.queue.refresh(map, history, &folder, focus);
         self.conflicts.refresh(map, history);
+        self.names.refresh(map, history);
     }
 
     fn assert_same_as(&self, fresh: &Views, after: &str) {
@@ -85,6 +91,16 @@ impl Views {
             self.conflicts.entries, fresh.conflicts.entries,
             "conflicts after {after}"
         );
+    }
+
+    /// The names kept up to date against the map's own lists.
+    fn assert_names_of(&self, map: &JourneyMap, after: &str) {
+        assert_eq!(
+            self.names.channels(map),
+            channels::known(map),
+            "channels after {after}"
+        );
+        assert_eq!(self.names.owners(), council::owners(map), "owners after {after}");
     }
 }
 
@@ -144,9 +160,11 @@ fn edit_for(map: &JourneyMap, kind: u8, r: usize, fresh: &mut usize) -> Option<(
         0 => (replace(f, &|fr| fr.votes += 1 + (r % 4) as u32)?, "vote"),
         1 => (
             replace(f, &|fr| {
-                fr.severity = [Severity::Minor, Severity::Major, Severity::Severe][r % 3]
+                fr.severity = [Severity::Minor, Severity::Major, Severity::Severe][r % 3];
+                fr.channel = ["Web", "web", "E-mail", "Email", ""][r % 5].to_owned();
+                fr.owner = ["Ana", "ana ", " Ben", ""][r % 4].to_owned();
             })?,
-            "severity",
+            "severity, channel and owner",
         ),
         2 => (
             replace(f, &|fr| {
@@ -227,6 +245,7 @@ fn edit_for(map: &JourneyMap, kind: u8, r: usize, fresh: &mut usize) -> Option<(
                 at: "2026-11-30T10:00:00Z".into(),
                 stage: stage.id.clone(),
                 text: format!("note {n}"),
+                channel: ["Store", "store", "Phone", "Chat"][r % 4].to_owned(),
                 evidence: vec![format!("notes/{n}.jpg")],
                 friction: some_friction(),
                 ..ShadowNote::default()
@@ -333,6 +352,7 @@ fn check(steps: &[(u8, usize)]) {
         let mut fresh = Views::new();
         fresh.refresh(&map, &History::default(), focus);
         kept.assert_same_as(&fresh, &format!("step {i}: {done}"));
+        kept.assert_names_of(&map, &format!("step {i}: {done}"));
     }
 }
 

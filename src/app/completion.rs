@@ -3,8 +3,9 @@
 //! already uses (matched ignoring case, spaces and hyphens, so the room's "email" is the
 //! map's "E-mail").
 
+use super::names::Names;
 use crate::model::capture::{OpenTag, TagKind, open_tag, tag_for};
-use crate::model::{JourneyMap, channels, council};
+use crate::model::{JourneyMap, channels};
 use crate::text::input::TextInput;
 
 /// The names tags complete to: the map's channels (its list and any used) and owners,
@@ -16,11 +17,11 @@ pub struct TagNames {
 }
 
 impl TagNames {
-    /// The names `map` offers.
-    pub fn of(map: &JourneyMap) -> Self {
+    /// The names `map` offers (`names` holds them, up to date with it).
+    pub fn of(names: &Names, map: &JourneyMap) -> Self {
         Self {
-            channels: channels::known(map),
-            owners: council::owners(map),
+            channels: names.channels(map),
+            owners: names.owners(),
         }
     }
 

@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod links;
 pub mod look;
 pub mod modal;
+pub mod names;
 pub mod note_links;
 pub mod outcome;
 pub mod pointer;
@@ -145,6 +146,8 @@ pub struct App {
     pub search: search::Search,
     /// Links and missing evidence of the friction points, derived once per change.
     pub queue: queue::Queue,
+    /// The channels and owners the map names, for completion, derived once per change.
+    pub names: names::Names,
     /// Merge conflicts left in the map by `cxmap merge`, listed once per change.
     pub conflicts: conflicts::Conflicts,
     /// A dot-voting round in progress.
@@ -182,6 +185,7 @@ impl App {
             shadow: shadow::Shadowing::default(),
             search: search::Search::default(),
             queue: queue::Queue::default(),
+            names: names::Names::default(),
             conflicts: conflicts::Conflicts::default(),
             round: None,
             last_round: None,
@@ -243,6 +247,7 @@ impl App {
             shadow: self.shadow.for_another_map(),
             search: search::Search::default(),
             queue: queue::Queue::default(),
+            names: names::Names::default(),
             conflicts: conflicts::Conflicts::default(),
             round: None,
             last_round: self.last_round.take(),
@@ -417,7 +422,7 @@ impl App {
         if target.takes_tags()
             && let Some(doc) = self.screen.doc()
         {
-            editor = editor.with_tags(completion::TagNames::of(&doc.map));
+            editor = editor.with_tags(completion::TagNames::of(self.names.of(doc), &doc.map));
         }
         self.modal = Modal::Editor(editor);
     }

@@ -38,11 +38,21 @@ pub fn open_by_priority(map: &JourneyMap) -> Vec<(usize, usize)> {
 /// Every owner a friction point names, each once (ignoring case, spaces and hyphens),
 /// in journey order.
 pub fn owners(map: &JourneyMap) -> Vec<String> {
+    owners_of(
+        map.stages
+            .iter()
+            .flat_map(|s| &s.frictions)
+            .map(|f| f.owner.as_str()),
+    )
+}
+
+/// [`owners`] from the friction points' owner fields, in journey order.
+pub fn owners_of<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut owners: Vec<String> = Vec::new();
     // Most points repeat a name exactly: only a spelling not seen yet is compared.
     let mut seen: HashSet<&str, IdHashing> = HashSet::default();
-    for friction in map.stages.iter().flat_map(|s| &s.frictions) {
-        let owner = friction.owner.trim();
+    for name in names {
+        let owner = name.trim();
         if !owner.is_empty() && seen.insert(owner) && !owners.iter().any(|o| super::channels::same(o, owner))
         {
             owners.push(owner.to_owned());

@@ -6,7 +6,8 @@ use super::{FormPurpose, Outcome, ReadyForm, evidence};
 use crate::app::completion::Completion;
 use crate::app::folder::FolderListing;
 use crate::app::form::{Field, Form};
-use crate::model::{Edit, Item, JourneyMap, Severity, Status, channels, council};
+use crate::app::names::Names;
+use crate::model::{Edit, Item, JourneyMap, Severity, Status, channels};
 
 const TEXT: &str = "text";
 const SEVERITY: &str = "severity";
@@ -22,6 +23,7 @@ const SEVERITIES: [Severity; 3] = [Severity::Minor, Severity::Major, Severity::S
 /// Evidence entries in `missing` (not found beside the map) are named under the fields.
 pub fn friction_form(
     map: &JourneyMap,
+    names: &Names,
     stage: usize,
     at: usize,
     missing: &HashSet<String>,
@@ -42,7 +44,7 @@ pub fn friction_form(
             usize::from(friction.severity.number()) - 1,
         ),
         Field::text(CHANNEL, "Channel", &friction.channel, false)
-            .completing(Completion::Names(channels::known(map))),
+            .completing(Completion::Names(names.channels(map))),
         Field::number(
             VOTES,
             "Votes",
@@ -51,8 +53,7 @@ pub fn friction_form(
             true,
             false,
         ),
-        Field::text(OWNER, "Owner", &friction.owner, false)
-            .completing(Completion::Names(council::owners(map))),
+        Field::text(OWNER, "Owner", &friction.owner, false).completing(Completion::Names(names.owners())),
         Field::choice(
             STATUS,
             "Status",

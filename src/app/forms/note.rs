@@ -38,9 +38,11 @@ pub fn local_time(at: &str, zone: &jiff::tz::TimeZone) -> String {
     )
 }
 
-/// The form for note `at` of the map, or for a new note when `at` is `None`.
+/// The form for note `at` of the map, or for a new note when `at` is `None`; `known` are
+/// the map's channels (`app::names`), for completion.
 pub fn note_form(
     map: &JourneyMap,
+    known: Vec<String>,
     at: Option<usize>,
     defaults: &NoteDefaults,
     zone: &jiff::tz::TimeZone,
@@ -71,7 +73,6 @@ pub fn note_form(
         ),
     };
     let stage = map.stage_position(&note.stage).unwrap_or(0);
-    let known = channels::known(map);
     let mut observer = Field::text(OBSERVER, "Observer", &note.observer, false);
     if at.is_none() && defaults.observer_suggested {
         observer = observer.suggested();

@@ -36,7 +36,11 @@ pub(super) fn read_tags(map: &JourneyMap, line: &str, friction: &mut Friction) -
         said.push(format!("severity {}", severity.number()));
     }
     // A tag is the room's word: "#app" is the map's "Mobile app" when nothing else fits.
-    let known = channels::known(map);
+    let known = capture
+        .channel
+        .as_ref()
+        .map(|_| channels::known(map))
+        .unwrap_or_default();
     let channel = capture
         .channel
         .as_deref()

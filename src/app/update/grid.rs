@@ -169,11 +169,15 @@ fn edit_cell(app: &mut App, offset: Option<usize>) {
         Some(lane) => {
             let len = app.screen.doc().map_or(0, |d| app.cursor.cell_len(&d.map));
             if offset.is_none() && len > 0 && lane == ListLane::Friction {
-                if let Some(form) = app
-                    .screen
-                    .doc()
-                    .and_then(|doc| friction_form(&doc.map, stage, app.cursor.item, &app.queue.missing))
-                {
+                if let Some(form) = app.screen.doc().and_then(|doc| {
+                    friction_form(
+                        &doc.map,
+                        app.names.of(doc),
+                        stage,
+                        app.cursor.item,
+                        &app.queue.missing,
+                    )
+                }) {
                     app.open_form(form);
                 }
                 return;

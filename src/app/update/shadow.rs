@@ -27,8 +27,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
         Action::AddNote => start_note(app),
         Action::EditNote => match (app.shadow.selected_note(), app.screen.doc()) {
             (Some(at), Some(doc)) => {
+                let known = app.names.of(doc).channels(&doc.map);
                 let defaults = defaults(app);
-                if let Some(form) = note_form(&doc.map, Some(at), &defaults, &app.time_zone) {
+                if let Some(form) = note_form(&doc.map, known, Some(at), &defaults, &app.time_zone) {
                     app.open_form(form);
                 }
             }
@@ -154,7 +155,8 @@ fn start_note(app: &mut App) {
         return;
     }
     let defaults = defaults(app);
-    if let Some(form) = note_form(&doc.map, None, &defaults, &app.time_zone) {
+    let known = app.names.of(doc).channels(&doc.map);
+    if let Some(form) = note_form(&doc.map, known, None, &defaults, &app.time_zone) {
         app.open_form(form);
     }
 }
