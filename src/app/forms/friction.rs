@@ -1,12 +1,11 @@
 //! The friction-point form: text, severity, channel, votes, owner, status, evidence.
 
-use std::collections::HashSet;
-
 use super::{FormPurpose, Outcome, ReadyForm, evidence};
 use crate::app::completion::Completion;
 use crate::app::folder::FolderListing;
 use crate::app::form::{Field, Form};
 use crate::app::names::Names;
+use crate::app::queue::Queue;
 use crate::model::{Edit, Item, JourneyMap, Severity, Status, channels};
 
 const TEXT: &str = "text";
@@ -19,14 +18,15 @@ const EVIDENCE: &str = "evidence";
 
 const SEVERITIES: [Severity; 3] = [Severity::Minor, Severity::Major, Severity::Severe];
 
-/// The form for friction point `at` of stage `stage`.
-/// Evidence entries in `missing` (not found beside the map) are named under the fields.
+/// The form for friction point `at` of stage `stage`. Evidence entries the `queue` finds
+/// missing (not beside the map) and the notes it links to the point are named under the
+/// fields.
 pub fn friction_form(
     map: &JourneyMap,
     names: &Names,
     stage: usize,
     at: usize,
-    missing: &HashSet<String>,
+    queue: &Queue,
 ) -> Option<ReadyForm> {
     let current = map.stages.get(stage)?;
     let friction = current.frictions.get(at)?;
@@ -70,15 +70,13 @@ pub fn friction_form(
     let gone: Vec<&str> = friction
         .evidence
         .iter()
-        .filter(|e| missing.contains(*e))
+        .filter(|e| queue.missing.contains(*e))
         .map(String::as_str)
         .collect();
-    let backed: Vec<&crate::model::ShadowNote> = map
-        .shadow
-        .notes
+    let backed: Vec<&crate::model::ShadowNote> = queue
+        .notes(&friction.id)
         .iter()
-        .filter(|n| n.friction.as_ref() == Some(&friction.id))
-        .map(|n| &**n)
+        .filter_map(|&n| map.shadow.notes.get(n).map(|note| &**note))
         .collect();
     let mut notes = Vec::new();
     if !gone.is_empty() {

@@ -64,7 +64,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
                 && let Some(form) = app
                     .screen
                     .doc()
-                    .and_then(|doc| friction_form(&doc.map, app.names.of(doc), stage, at, &app.queue.missing))
+                    .and_then(|doc| friction_form(&doc.map, app.names.of(doc), stage, at, &app.queue))
             {
                 app.open_form(form);
             }

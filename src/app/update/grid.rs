@@ -170,13 +170,7 @@ fn edit_cell(app: &mut App, offset: Option<usize>) {
             let len = app.screen.doc().map_or(0, |d| app.cursor.cell_len(&d.map));
             if offset.is_none() && len > 0 && lane == ListLane::Friction {
                 if let Some(form) = app.screen.doc().and_then(|doc| {
-                    friction_form(
-                        &doc.map,
-                        app.names.of(doc),
-                        stage,
-                        app.cursor.item,
-                        &app.queue.missing,
-                    )
+                    friction_form(&doc.map, app.names.of(doc), stage, app.cursor.item, &app.queue)
                 }) {
                     app.open_form(form);
                 }
