@@ -758,3 +758,13 @@ fn the_detail_pane_shows_the_coach_above_a_long_text_at_80x24() {
     assert!(shown.contains("Friction 1/"), "{shown}");
     assert!(shown.contains("⚠ reads like a solution"), "{shown}");
 }
+
+#[test]
+fn the_board_on_a_projector_at_120_columns_names_stages_whole_and_shows_owners() {
+    let mut app = example(1);
+    act(&mut app, [Action::ShowBoard]);
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("4 Delivery & Onboarding"), "{text}");
+    let header = text.lines().find(|l| l.contains("Sev·Votes")).unwrap();
+    assert!(header.contains("Owner") && header.contains("Channel"), "{header}");
+}

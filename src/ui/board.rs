@@ -28,6 +28,10 @@ struct Column {
 /// owner still shows at 80 columns.
 const ROOMY: usize = 100;
 
+/// From this width on, the stage column is wide enough for most stage names whole
+/// ("4 Delivery & Onboarding" on a projector at 120 columns).
+const WIDE: usize = 120;
+
 /// The columns that fit `total` columns beside at least 24 of a point's text: stage,
 /// severity and votes, status, then the owner (what a council decides), the channel and
 /// the evidence count while there is room.
@@ -35,7 +39,7 @@ fn columns(total: usize) -> Vec<Column> {
     let name = if total < ROOMY { 10 } else { 14 };
     let stage = Column {
         heading: "Stage",
-        width: name,
+        width: if total < WIDE { name } else { 23 },
         cell: |map, s, _, _| format!("{} {}", s + 1, map.stages[s].name),
     };
     let badge = Column {
