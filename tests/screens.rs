@@ -69,6 +69,21 @@ fn grid_scrolled_to_a_friction_point_in_the_online_store() {
 }
 
 #[test]
+fn a_two_row_cell_shows_the_selected_item_rather_than_both_more_lines() {
+    let mut app = example(0);
+    app.resize(80, 24);
+    // The third of the first stage's four touchpoints, in a cell two rows high.
+    act(&mut app, std::iter::repeat_n(Action::MoveDown, 3));
+    let selected = app.doc().unwrap().map.stages[0].touchpoints[2].clone();
+    let shown = screen(&mut app, 80, 24);
+    let grid_rows: Vec<&str> = shown.lines().skip(2).take(17).collect();
+    assert!(
+        grid_rows.iter().any(|row| row.contains(&selected[..10])),
+        "the selected touchpoint {selected:?} is not in the grid:\n{shown}"
+    );
+}
+
+#[test]
 fn grid_with_unsaved_changes_and_a_message() {
     let mut app = example(0);
     act(&mut app, [Action::MoveRight, Action::SetScore(-2)]);

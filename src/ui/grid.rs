@@ -494,7 +494,11 @@ fn list_lines(
     let item = look.item;
     let mut lines = Vec::with_capacity(height);
     let window = cell::window(chunks, height, item);
-    if window.start > 0 && height > 1 {
+    let hidden = chunks.len() - window.end;
+    // The "↑ N more" line only where it leaves a row for the selected item (and the
+    // "↓ N more" line below): in a two-row cell the item itself matters more.
+    let rows_below = usize::from(hidden > 0 && height > 1);
+    if window.start > 0 && height >= 2 + rows_below {
         let above = CellLine::new(format!("↑ {} more", window.start), theme.dim);
         lines.push(above.of_item(chunks[window.start - 1].item));
     }
@@ -540,7 +544,6 @@ fn list_lines(
             lines.push(cell_line);
         }
     }
-    let hidden = chunks.len() - window.end;
     let content_rows = if hidden > 0 && height > 1 {
         height - 1
     } else {
