@@ -8,6 +8,7 @@ use std::time::{Duration, SystemTime};
 use cxmap::app::App;
 use cxmap::app::action::Action;
 use cxmap::app::document::Document;
+use cxmap::app::keymap::Mode;
 use cxmap::app::start::StartScreen;
 use cxmap::app::update::update;
 use cxmap::assets::{EXAMPLES, TEMPLATES};
@@ -361,6 +362,13 @@ fn search_highlights_its_hits_in_the_grid() {
     let mut app = example(1);
     act(&mut app, [Action::Search]);
     act(&mut app, "delivery".chars().map(Action::Type));
+    let typing = screen(&mut app, 80, 24);
+    let own_editor = app.keymap.key(Mode::Edit, &Action::EditInEditor);
+    let finds = format!("{} finds", app.keymap.key(Mode::Edit, &Action::Commit));
+    assert!(
+        !typing.contains(&own_editor.to_string()) && typing.contains(&finds),
+        "a search is typed in place, not in your editor ({own_editor}):\n{typing}"
+    );
     act(&mut app, [Action::Commit]);
     for (width, height) in SIZES {
         let highlighted = rows_in(&buffer(&mut app, width, height), ratatui::style::Color::Yellow);
@@ -368,6 +376,15 @@ fn search_highlights_its_hits_in_the_grid() {
         assert!(text.contains("deliver"), "{width}x{height}: {highlighted:?}");
     }
     act(&mut app, [Action::NextHit]);
+    let shown = screen(&mut app, 80, 24);
+    let status = shown.lines().last().unwrap();
+    let leave = format!("{} ends the search", app.key(&Action::LeaveSearch));
+    assert!(status.contains(&leave), "cut at 80 columns: {status}");
+    assert_eq!(
+        status.matches(" hit ").count(),
+        1,
+        "the hit counted twice: {status}"
+    );
     snapshot_each_size("search_hits", app.clone());
     act(&mut app, [Action::LeaveSearch]);
     let highlighted = rows_in(&buffer(&mut app, 200, 50), ratatui::style::Color::Yellow);

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::Theme;
 use crate::app::action::Action;
+use crate::app::editor::EditTarget;
 use crate::app::keymap::Mode;
 use crate::app::modal::Modal;
 use crate::app::screen::{Screen, View};
@@ -180,6 +181,8 @@ fn search_status(app: &App) -> String {
 fn hint_applies(app: &App, mode: Mode, action: &Action) -> bool {
     match action {
         Action::NewLine => app.modal.editor().is_some_and(|e| e.input.multiline()),
+        // A search is typed in place: $EDITOR is for the map's text.
+        Action::EditInEditor => app.modal.editor().is_none_or(|e| e.target != EditTarget::Search),
         // The emotion keys act on the emotion lane only.
         Action::RaiseScore => app.cursor.lane == crate::model::Lane::Emotion,
         Action::Back if mode == Mode::Start => {

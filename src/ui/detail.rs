@@ -452,8 +452,13 @@ fn render_editor(app: &App, editor: &Editor, area: Rect, frame: &mut Frame) {
         },
     );
     let key = |action: Action| app.keymap.key(Mode::Edit, &action);
+    let commit = if editor.target == EditTarget::Search {
+        "finds"
+    } else {
+        "keeps"
+    };
     let mut pieces = vec![
-        format!("{} keeps", key(Action::Commit)),
+        format!("{} {commit}", key(Action::Commit)),
         format!("{} cancels", key(Action::CancelEdit)),
     ];
     if editor.input.multiline() {

@@ -55,7 +55,7 @@ pub(super) fn step(app: &mut App, forward: bool) {
 pub(super) fn leave(app: &mut App) {
     if app.search.is_active() {
         app.search.clear();
-        app.inform("Search left");
+        app.inform("Search ended: no more highlights");
     }
 }
 
@@ -81,17 +81,17 @@ fn go(app: &mut App, index: Option<usize>) {
     }
     let cursor = app.cursor;
     app.search.landed = Some((cursor.stage, cursor.lane, cursor.item));
+    // The status bar's right end already counts the hits ("/query hit 3/7"): the message
+    // says only where the hit is and which keys go on, so it fits at 80 columns.
     let place = match hit.place {
-        Place::Title => " · in the map's title",
-        Place::Persona => " · in the persona",
-        Place::StageName => " · in the stage's name",
-        Place::ShadowNote(_) => " · in a shadow note of this stage",
+        Place::Title => "in the map's title · ",
+        Place::Persona => "in the persona · ",
+        Place::StageName => "in the stage's name · ",
+        Place::ShadowNote(_) => "in a shadow note of this stage · ",
         Place::Cell { .. } => "",
     };
     app.inform(format!(
-        "hit {}/{}{place} · {} next · {} back · {} ends the search",
-        index + 1,
-        app.search.hits.len(),
+        "{place}{} next · {} back · {} ends the search",
         app.key(&Action::NextHit),
         app.key(&Action::PreviousHit),
         app.key(&Action::LeaveSearch)
