@@ -275,6 +275,32 @@ fn syntax_errors_name_line_and_character_column() {
 }
 
 #[test]
+fn hand_edit_slips_are_said_in_words_not_the_parser_s() {
+    let cases = [
+        ("not json at all", 1, 2, "true, false or null"),
+        ("{\"cxmap\": 1, \"title\": nope}", 1, 24, "lower case"),
+        ("{\"cxmap\": 1, title: \"x\"}", 1, 14, "\"double quotes\""),
+        ("{\"cxmap\": 1, \"title\": \"x\"}\n}", 2, 1, "nothing after it"),
+        (
+            "{\"cxmap\": 1, \"title\": \"C:\\maps\"}",
+            1,
+            27,
+            "write a backslash",
+        ),
+    ];
+    for (text, line, column, expected) in cases {
+        let error = only_error(text);
+        assert!(error.message.contains(expected), "{text}: {}", error.message);
+        assert_eq!(
+            (error.line, error.column),
+            (line, column),
+            "{text}: {}",
+            error.message
+        );
+    }
+}
+
+#[test]
 fn duplicate_keys_are_refused() {
     let error = only_error("{\"cxmap\": 1,\n\"title\": \"a\",\n\"title\": \"b\"}");
     assert_eq!(error.line, 3);

@@ -174,19 +174,29 @@ fn syntax_message(message: &str) -> String {
     if let Some(what) = message.strip_prefix("EOF while parsing ") {
         return format!("the file ends in the middle of {what}; is a closing bracket or quote missing?");
     }
-    if message == "trailing comma" {
-        return "a comma before a closing bracket; JSON allows no trailing comma".to_owned();
-    }
     if message.starts_with("control character") {
         return "a raw control character (a tab or line break) inside text; write it as \\t or \\n"
-            .to_owned();
-    }
-    if message == "expected value" {
-        return "expected a value here: text in \"quotes\", a number, true, false, null, { } or [ ]"
             .to_owned();
     }
     if message.starts_with("expected `,` or") {
         return format!("{message}; is a comma missing?");
     }
-    message.to_owned()
+    let reworded = match message {
+        "trailing comma" => "a comma before a closing bracket; JSON allows no trailing comma",
+        "expected value" => {
+            "expected a value here: text in \"quotes\", a number, true, false, null, { } or [ ]"
+        }
+        "expected ident" => {
+            "expected true, false or null here (lower case, no quotes); text goes in \"quotes\""
+        }
+        "key must be a string" => "a field's name must be in \"double quotes\", like \"title\"",
+        "trailing characters" => {
+            "more text after the map's closing }; a map file holds one { } and nothing after it"
+        }
+        "invalid escape" => {
+            "a backslash starts an escape JSON does not know; write a backslash in text as \\\\"
+        }
+        _ => message,
+    };
+    reworded.to_owned()
 }
