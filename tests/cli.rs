@@ -543,6 +543,9 @@ fn coverage_prints_a_table_that_fits_80_columns_and_the_queue() {
     );
     let output = cxmap(dir.path(), &["coverage", "missing.json"]);
     assert_eq!(output.status.code(), Some(2));
+    let said = stderr(&output);
+    assert!(said.contains("missing.json: cannot read"), "{said}");
+    assert!(!said.contains("changed"), "coverage only reads the map: {said}");
 }
 
 #[test]

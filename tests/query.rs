@@ -162,3 +162,35 @@ fn a_map_that_cannot_be_read_is_named_and_the_others_still_listed() {
     let rows: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(rows.len(), 5);
 }
+
+#[test]
+fn no_table_when_there_is_no_map_to_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let output = cxmap(dir.path(), &["query", "empty"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        output.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("no maps in empty"), "{said}");
+
+    std::fs::write(
+        dir.path().join("empty/broken.json"),
+        "{\"cxmap\": 1, \"stages\": 5}",
+    )
+    .unwrap();
+    let output = cxmap(dir.path(), &["query", "empty"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        output.stdout.is_empty(),
+        "an empty table reads as no friction points"
+    );
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("broken.json:1:") && said.contains("no map could be read"),
+        "{said}"
+    );
+}

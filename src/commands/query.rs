@@ -140,10 +140,19 @@ fn map_files(paths: &[PathBuf]) -> Vec<PathBuf> {
 /// Reads the maps and prints the friction points that pass the filter. Exit 0, or 2 when
 /// a map could not be read (the others are still listed).
 pub fn query(request: &QueryRequest) -> ExitCode {
+    let files = map_files(&request.maps);
+    if files.is_empty() {
+        let folders: Vec<String> = request.maps.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "cxmap query: no maps in {} (a folder's .json files are read)",
+            clean_line(&folders.join(", "))
+        );
+        return ExitCode::from(2);
+    }
     let mut all = Vec::new();
     let mut unreadable = 0usize;
-    for path in map_files(&request.maps) {
-        match store::load(&path, &mut IdGen::seeded(0)) {
+    for path in &files {
+        match store::load(path, &mut IdGen::seeded(0)) {
             Ok(loaded) => all.extend(query_rows(
                 &path.display().to_string(),
                 &loaded.map,
@@ -164,6 +173,11 @@ pub fn query(request: &QueryRequest) -> ExitCode {
         QueryFormat::Csv => csv(&all),
         QueryFormat::Json => json(&all),
     };
+    if unreadable == files.len() {
+        // Not one map read: an empty table would read as "no friction points".
+        eprintln!("cxmap query: no map could be read; nothing to list");
+        return ExitCode::from(2);
+    }
     let source = request.maps.first().map_or(Path::new("."), PathBuf::as_path);
     let printed = deliver(text.as_bytes(), None, false, source, "table");
     if unreadable > 0 {

@@ -83,13 +83,19 @@ fn stage_list(map: &JourneyMap) -> Vec<String> {
         .collect()
 }
 
-/// Loads a map for a command; prints why not and gives the exit code when it cannot.
+/// Loads a map for a command that only reads it; prints why not and gives the exit code
+/// when it cannot.
 pub(super) fn load_map(file: &Path) -> Result<JourneyMap, ExitCode> {
-    load_for_change(file).map(|(map, _)| map)
+    read_map(file).map(|(map, _)| map)
 }
 
-/// Loads a map to change it, with what its file held.
+/// Loads a map to change it, with what its file held; when it cannot, also says the file
+/// was left as it was.
 fn load_for_change(file: &Path) -> Result<(JourneyMap, Fingerprint), ExitCode> {
+    read_map(file).inspect_err(|_| eprintln!("cxmap: the file was not changed"))
+}
+
+fn read_map(file: &Path) -> Result<(JourneyMap, Fingerprint), ExitCode> {
     let loaded = store::read_limited(file).and_then(|bytes| {
         let loaded = store::parse_loaded(file, &bytes, &mut IdGen::random())?;
         Ok((loaded.map, Fingerprint::of(&bytes)))
@@ -98,7 +104,6 @@ fn load_for_change(file: &Path) -> Result<(JourneyMap, Fingerprint), ExitCode> {
         for line in load_error_lines(&error) {
             eprintln!("{}", clean_line(&line));
         }
-        eprintln!("cxmap: the file was not changed");
         ExitCode::from(if error.is_unreadable() { 2 } else { 1 })
     })
 }
