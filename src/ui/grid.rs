@@ -23,11 +23,16 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
     let stages = &map.stages;
     if stages.is_empty() {
         let key = |action: Action| app.keymap.key(Mode::Grid, &action);
+        let title = if map.title.trim().is_empty() {
+            "give the map a title"
+        } else {
+            "change its title"
+        };
         let lines = [
             "This map has no stages yet.".to_owned(),
             String::new(),
             format!(
-                "Press {} to add the first stage, {} to give the map a title,",
+                "Press {} to add the first stage, {} to {title},",
                 key(Action::AddStageAfter),
                 key(Action::EditTitle)
             ),
