@@ -765,3 +765,20 @@ fn the_council_opens_on_its_first_point_and_redoes_there() {
         Some(Action::Redo)
     );
 }
+
+#[test]
+fn delete_on_an_empty_goal_or_an_unscored_emotion_says_there_is_nothing_to_delete() {
+    let mut app = template_app();
+    let before = map_of(&app).clone();
+    assert_eq!(app.cursor.lane, Lane::Goal);
+    run(&mut app, [Action::DeleteItem]);
+    let said = &app.message.as_ref().expect("a word, not silence").text;
+    assert!(said.starts_with("Nothing to delete: the goal is empty"), "{said}");
+    while app.cursor.lane != Lane::Emotion {
+        run(&mut app, [Action::MoveDown]);
+    }
+    run(&mut app, [Action::DeleteItem]);
+    let said = &app.message.as_ref().expect("a word, not silence").text;
+    assert_eq!(said, "Nothing to delete: the emotion is not scored");
+    assert_eq!(map_of(&app), &before);
+}

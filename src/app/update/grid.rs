@@ -219,7 +219,12 @@ fn delete_item(app: &mut App) {
             }
         }
         None if app.cursor.lane == Lane::Goal => {
-            if !current.goal.is_empty() {
+            if current.goal.is_empty() {
+                let write = app.key(&Action::EditCell);
+                app.inform(format!(
+                    "Nothing to delete: the goal is empty ({write} writes it)"
+                ));
+            } else {
                 let edit = Edit::SetStageText {
                     stage,
                     field: StageText::Goal,
@@ -231,9 +236,9 @@ fn delete_item(app: &mut App) {
             }
         }
         None => {
-            if current.emotion.score.is_some()
-                && apply(app, Edit::SetScore { stage, score: None }, "clear emotion score")
-            {
+            if current.emotion.score.is_none() {
+                app.inform("Nothing to delete: the emotion is not scored");
+            } else if apply(app, Edit::SetScore { stage, score: None }, "clear emotion score") {
                 app.inform(format!("Emotion not scored. {undo} undoes."));
             }
         }
