@@ -119,6 +119,13 @@ fn help_overlay() {
 fn delete_stage_question() {
     let mut app = example(0);
     act(&mut app, [Action::DeleteStage]);
+    let shown = screen(&mut app, 80, 24);
+    let status = shown.lines().last().unwrap();
+    let delete = format!("{} delete", app.keymap.key(Mode::Confirm, &Action::Yes));
+    assert!(
+        status.contains(&delete) && !status.contains(" yes "),
+        "the bar offers the question's own answers: {status}"
+    );
     snapshot_each_size("question_delete_stage", app);
 }
 

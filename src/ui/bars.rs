@@ -112,11 +112,8 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(text, style));
         }
         None => {
-            for (key, hint, action) in app.keymap.hints(mode) {
-                if !hint_applies(app, mode, action) {
-                    continue;
-                }
-                let (key, hint) = (key.label(), format!(" {hint}  "));
+            for (key, hint) in hints(app, mode) {
+                let hint = format!(" {hint}  ");
                 used += width(&key) + width(&hint);
                 if used > room {
                     break;
@@ -174,6 +171,23 @@ fn search_status(app: &App) -> String {
     };
     let query = truncate(&clean_line(&search.query), 16).into_owned();
     format!("/{query} {state} · ")
+}
+
+/// The keys the status bar offers: a question's own answers in its words ("y save
+/// n don't save  Esc stay"), else the mode's hints that make sense right now.
+fn hints(app: &App, mode: Mode) -> Vec<(String, &'static str)> {
+    if let (Mode::Confirm, Some(question)) = (mode, app.question()) {
+        return super::dialog::answers(question)
+            .into_iter()
+            .map(|(action, meaning)| (app.keymap.key(Mode::Confirm, &action), meaning))
+            .collect();
+    }
+    app.keymap
+        .hints(mode)
+        .into_iter()
+        .filter(|(_, _, action)| hint_applies(app, mode, action))
+        .map(|(key, hint, _)| (key.label(), hint))
+        .collect()
 }
 
 /// Whether a key's hint makes sense right now: no "new line" in a one-line editor, no

@@ -37,7 +37,7 @@ fn wording(app: &App, question: &Question) -> (String, Vec<(Action, &'static str
 }
 
 /// Each question's answers: the action that gives it and what it means.
-fn answers(question: &Question) -> Vec<(Action, &'static str)> {
+pub(super) fn answers(question: &Question) -> Vec<(Action, &'static str)> {
     use Action::{Alternative, Cancel, No, Yes};
     match question {
         Question::DeleteStage { .. } | Question::DeleteNote { .. } => {
