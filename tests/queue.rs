@@ -3,13 +3,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use cxmap::app::App;
 use cxmap::app::action::Action;
 use cxmap::app::document::Document;
 use cxmap::app::folder::FolderListing;
 use cxmap::app::modal::Modal;
 use cxmap::app::search::{Place, find};
 use cxmap::app::update::update;
-use cxmap::app::{App, Tone};
 use cxmap::assets::EXAMPLES;
 use cxmap::model::{IdGen, JourneyMap, Lane};
 
@@ -94,12 +94,21 @@ fn a_search_with_no_match_says_so_clearly() {
     run(&mut app, [Action::Search]);
     run(&mut app, typed("zebra crossing"));
     run(&mut app, [Action::Commit]);
-    let warning = app.message.clone().unwrap();
-    assert_eq!(warning.tone, Tone::Error);
-    assert!(warning.text.contains("no match"), "{}", warning.text);
+    let said = message(&app);
+    let leave = format!("{} ends the search", app.key(&Action::LeaveSearch));
+    assert!(
+        said.starts_with("No match for “zebra crossing”") && said.ends_with(&leave),
+        "{said}"
+    );
     assert_eq!((app.cursor.stage, app.cursor.lane), (0, Lane::Goal));
+    run(&mut app, [Action::MoveDown]);
+    assert_eq!(
+        app.message, None,
+        "said once: the bar's right end keeps saying no match"
+    );
+    assert!(app.search.is_active() && app.search.hits.is_empty());
     run(&mut app, [Action::NextHit]);
-    assert!(message(&app).contains("no match"));
+    assert!(message(&app).contains("No match"));
 }
 
 #[test]

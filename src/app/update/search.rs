@@ -67,7 +67,12 @@ fn refresh(app: &mut App) {
 
 fn go(app: &mut App, index: Option<usize>) {
     let Some((index, hit)) = index.and_then(|i| app.search.hits.get(i).map(|h| (i, *h))) else {
-        app.warn(format!("no match for “{}”", app.search.query));
+        // Said once: the bar's right end keeps saying "no match" while the search is on.
+        let leave = app.key(&Action::LeaveSearch);
+        app.inform(format!(
+            "No match for “{}” · {leave} ends the search",
+            app.search.query
+        ));
         return;
     };
     app.search.current = Some(index);
