@@ -206,3 +206,34 @@ fn a_tag_that_starts_only_one_name_is_that_name() {
     );
     assert_eq!(map_of(&app).shadow.channels, channels);
 }
+
+#[test]
+fn an_empty_enter_ending_a_run_says_what_the_run_added() {
+    let mut app = store_app();
+    to_friction(&mut app);
+    run(&mut app, [Action::AddItem]);
+    run(&mut app, typed("Queue of nine !3"));
+    run(&mut app, [Action::Commit]);
+    run(&mut app, typed("Card reader asleep"));
+    run(&mut app, [Action::Commit, Action::Commit]);
+    assert!(app.editor().is_none());
+    let said = app.message.as_ref().unwrap().text.clone();
+    let stage = map_of(&app).stages[0].name.clone();
+    assert_eq!(
+        said,
+        format!("2 friction points added to 1 {stage} · u undoes the last")
+    );
+    while app.cursor.lane != cxmap::model::Lane::Opportunity {
+        run(&mut app, [Action::MoveDown]);
+    }
+    run(&mut app, [Action::AddItem]);
+    run(&mut app, typed("Open a second till"));
+    run(&mut app, [Action::Commit]);
+    run(&mut app, typed("Wake the card reader"));
+    run(&mut app, [Action::Commit, Action::Commit]);
+    let said = app.message.as_ref().unwrap().text.clone();
+    assert!(said.starts_with("2 opportunities added"), "{said}");
+    // A run that added nothing says nothing of the kind.
+    run(&mut app, [Action::AddItem, Action::Commit]);
+    assert!(app.message.as_ref().is_none_or(|m| !m.text.contains("added to")));
+}

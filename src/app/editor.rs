@@ -161,6 +161,8 @@ pub struct Editor {
     pub tags: Option<TagNames>,
     /// The friction point a new opportunity addresses once kept (`A` on that point).
     pub addressing: Option<FrictionId>,
+    /// Items kept so far in this run of adding, said when an empty `Enter` ends it.
+    pub added: usize,
     cycle: Cycle,
 }
 
@@ -172,6 +174,7 @@ impl Editor {
             input: TextInput::new(text, target.multiline()),
             tags: None,
             addressing: None,
+            added: 0,
             cycle: Cycle::default(),
         }
     }

@@ -311,6 +311,8 @@ pub(super) fn commit(app: &mut App) -> Effect {
         EditTarget::NewItem { stage, lane, at } => {
             if !trimmed.is_empty() {
                 add_item(app, editor, stage, lane, at);
+            } else if editor.added > 0 {
+                run_ended(app, stage, lane, editor.added);
             }
         }
     }
@@ -360,6 +362,9 @@ fn add_item(app: &mut App, editor: Editor, stage: usize, lane: ListLane, at: usi
                 at: at + 1,
             },
         );
+        if let Modal::Editor(next) = &mut app.modal {
+            next.added = editor.added + 1;
+        }
         // Short enough for 80 columns: what the tags set says it all.
         let stop = format!("an empty {} stops", app.key(&Action::Commit));
         app.inform(if tagged.said.is_empty() {
@@ -378,6 +383,26 @@ fn add_item(app: &mut App, editor: Editor, stage: usize, lane: ListLane, at: usi
             }
         }
     }
+}
+
+/// An empty `Enter` ended a run of adding: the status bar says what the run added.
+fn run_ended(app: &mut App, stage: usize, lane: ListLane, added: usize) {
+    let noun = lane.item_noun();
+    let nouns = match (added, noun.strip_suffix('y')) {
+        (1, _) => noun.to_owned(),
+        (_, Some(stem)) => format!("{stem}ies"),
+        (_, None) => format!("{noun}s"),
+    };
+    let name = app
+        .screen
+        .doc()
+        .and_then(|doc| doc.map.stages.get(stage))
+        .map_or_else(String::new, |s| clean_line(&s.name).into_owned());
+    let undo = app.key(&Action::Undo);
+    app.inform(format!(
+        "{added} {nouns} added to {} {name} · {undo} undoes the last",
+        stage + 1
+    ));
 }
 
 /// A new opportunity that addresses a point was kept: the selection goes to it.
