@@ -121,7 +121,7 @@ fn the_example_flag_opens_a_copy_that_saves_into_the_data_folder() {
     let sandbox = Sandbox::new();
     let mut tui = sandbox.spawn(&["--example"], 100, 30);
     tui.wait_for("Little Kettle");
-    tui.wait_for("copy of the bundled example");
+    tui.wait_for("copy of the example");
     tui.send(keys::CTRL_S);
     tui.wait_for("Saved");
     tui.send("q");

@@ -9,7 +9,9 @@ use cxmap::app::App;
 use cxmap::app::action::Action;
 use cxmap::app::document::Document;
 use cxmap::app::keymap::Mode;
+use cxmap::app::outcome::Outcome;
 use cxmap::app::start::StartScreen;
+use cxmap::app::update::outcome::report;
 use cxmap::app::update::update;
 use cxmap::assets::{EXAMPLES, TEMPLATES};
 use cxmap::model::IdGen;
@@ -81,6 +83,28 @@ fn a_two_row_cell_shows_the_selected_item_rather_than_both_more_lines() {
     assert!(
         grid_rows.iter().any(|row| row.contains(&selected[..10])),
         "the selected touchpoint {selected:?} is not in the grid:\n{shown}"
+    );
+}
+
+#[test]
+fn an_opened_example_names_its_file_before_a_long_folder_at_80_columns() {
+    let map = EXAMPLES[0].map().unwrap();
+    let path = "/home/consultant/.local/share/cxmap/workshops/2026/coffee-shop.json";
+    let doc = Document::new_file(map, path.into());
+    let mut app = start_app();
+    report(
+        &mut app,
+        Outcome::ExampleOpened {
+            doc: Box::new(doc),
+            evidence: Ok(()),
+        },
+    );
+    let shown = screen(&mut app, 80, 24);
+    let status = shown.lines().last().unwrap();
+    let save = app.key(&Action::Save);
+    assert!(
+        status.contains(&format!("{save} saves it as coffee-shop.json")),
+        "{status}"
     );
 }
 

@@ -31,7 +31,7 @@ pub fn report(app: &mut App, outcome: Outcome) -> Effect {
             app.notice(format!("Cannot open {name}"), lines);
         }
         Outcome::Started { doc, template } => {
-            let path = doc.path.display().to_string();
+            let path = name_in_folder(&doc.path);
             app.open(*doc);
             let save = app.key(&Action::Save);
             app.inform(format!(
@@ -39,13 +39,11 @@ pub fn report(app: &mut App, outcome: Outcome) -> Effect {
             ));
         }
         Outcome::ExampleOpened { doc, evidence } => {
-            let path = doc.path.display().to_string();
+            let path = name_in_folder(&doc.path);
             app.open(*doc);
             let save = app.key(&Action::Save);
             match evidence {
-                Ok(()) => app.inform(format!(
-                    "A copy of the bundled example: {save} saves it as {path}"
-                )),
+                Ok(()) => app.inform(format!("A copy of the example: {save} saves it as {path}")),
                 Err(error) => app.warn(format!(
                     "A copy of the bundled example; its evidence pictures could not be written: {error}"
                 )),
@@ -138,7 +136,7 @@ fn saved(app: &mut App, report: SaveReport) -> Effect {
         Ok(()) => {
             doc.mark_saved_at(state);
             let dirty = doc.is_dirty();
-            app.inform(format!("Saved {}", path.display()));
+            app.inform(format!("Saved {}", name_in_folder(&path)));
             match then {
                 // Changed again while saving: ask again rather than leave that behind.
                 Some(then) if dirty => app.ask(Question::LeaveUnsaved { then }),
@@ -155,4 +153,15 @@ fn saved(app: &mut App, report: SaveReport) -> Effect {
         }
     }
     Effect::Nothing
+}
+
+/// "coffee-shop.json in /home/ana/maps": the file's name before its folder, so a status
+/// bar that cuts a long folder short still shows which file it is.
+fn name_in_folder(path: &std::path::Path) -> String {
+    match (path.file_name(), path.parent()) {
+        (Some(name), Some(folder)) if !folder.as_os_str().is_empty() => {
+            format!("{} in {}", name.to_string_lossy(), folder.display())
+        }
+        _ => path.display().to_string(),
+    }
 }
