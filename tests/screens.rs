@@ -270,6 +270,10 @@ fn friction_point_form() {
 fn friction_board() {
     let mut app = example(1);
     act(&mut app, [Action::ShowBoard, Action::SelectNext]);
+    let shown = screen(&mut app, 80, 24);
+    let back = format!("{} map", app.keymap.key(Mode::Board, &Action::Back));
+    let status = shown.lines().last().unwrap();
+    assert!(status.contains(&back), "the way back is on the bar at 80 columns: {status}");
     snapshot_each_size("board", app);
 }
 

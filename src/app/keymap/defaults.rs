@@ -252,6 +252,8 @@ pub fn default_bindings() -> Vec<Binding> {
         (Channels, vec![ch('?'), code(K::F(1))], A::ShowHelp, None),
         (Channels, vec![ch('q'), ctrl('c')], A::Quit, None),
         (Board, vec![code(K::Enter)], A::Open, Some("show in the map")),
+        // The way back comes early: at 80 columns the bar shows only the first few hints.
+        (Board, vec![code(K::Esc), ch('b')], A::Back, Some("map")),
         (Board, vec![ch('e')], A::EditCell, Some("edit")),
         (Board, vec![ch('s')], A::CycleSort, Some("sort")),
         (Board, vec![ch('f')], A::FilterBoard, Some("filter")),
@@ -267,7 +269,6 @@ pub fn default_bindings() -> Vec<Binding> {
         (Board, vec![ch('1')], A::Number(1), None),
         (Board, vec![ch('2')], A::Number(2), None),
         (Board, vec![ch('3')], A::Number(3), None),
-        (Board, vec![code(K::Esc), ch('b')], A::Back, Some("map")),
         (Board, vec![ch('y')], A::Copy, Some("copy")),
         (Board, vec![ch('k'), code(K::Up)], A::SelectPrevious, None),
         (Board, vec![ch('j'), code(K::Down)], A::SelectNext, None),
