@@ -203,6 +203,9 @@ fn start_screen() {
 fn start_screen_choosing_a_template() {
     let mut app = start_app();
     act(&mut app, [Action::NewMap, Action::SelectNext]);
+    let shown = screen(&mut app, 80, 24);
+    let new_map = format!("{} new map", app.keymap.key(Mode::Start, &Action::NewMap));
+    assert!(!shown.contains(&new_map), "already choosing one:\n{shown}");
     snapshot_each_size("start_templates", app);
 }
 

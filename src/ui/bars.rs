@@ -191,7 +191,7 @@ fn hints(app: &App, mode: Mode) -> Vec<(String, &'static str)> {
 }
 
 /// Whether a key's hint makes sense right now: no "new line" in a one-line editor, no
-/// "back" on the start screen's top level.
+/// "back" on the start screen's top level, no "new map" while choosing its template.
 fn hint_applies(app: &App, mode: Mode, action: &Action) -> bool {
     match action {
         Action::NewLine => app.modal.editor().is_some_and(|e| e.input.multiline()),
@@ -202,6 +202,8 @@ fn hint_applies(app: &App, mode: Mode, action: &Action) -> bool {
         Action::Back if mode == Mode::Start => {
             matches!(&app.screen, Screen::Start(start) if start.template.is_some())
         }
+        // Already choosing the new map's template.
+        Action::NewMap => matches!(&app.screen, Screen::Start(start) if start.template.is_none()),
         _ => true,
     }
 }
