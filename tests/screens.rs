@@ -526,6 +526,15 @@ fn emotion_curve_with_a_gap_and_both_extremes() {
 }
 
 #[test]
+fn a_form_title_too_long_for_a_narrow_screen_ends_in_an_ellipsis() {
+    let mut app = example(1);
+    act(&mut app, [Action::EditMetrics]);
+    let shown = screen(&mut app, 60, 18);
+    let title = shown.lines().find(|l| l.contains("Metrics ·")).unwrap();
+    assert!(title.contains("… ┐"), "cut mid-phrase at the corner: {title}");
+}
+
+#[test]
 fn metrics_form_with_the_calculator() {
     let mut app = example(1);
     act(

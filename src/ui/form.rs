@@ -15,7 +15,7 @@ use crate::app::form::{Field, FieldValue, Form};
 use crate::app::forms::FormPurpose;
 use crate::app::geometry::FORM_LABEL_WIDTH;
 use crate::app::keymap::{Keymap, Mode};
-use crate::text::display::{clean, clean_line, join_fitting, width as width_of};
+use crate::text::display::{clean, clean_line, join_fitting, truncate, width as width_of};
 
 /// Lines a multi-line text field shows: more while it has the focus.
 fn rows(field: &Field, focused: bool, width: usize) -> usize {
@@ -48,7 +48,14 @@ pub fn render(app: &App, form: &Form, purpose: FormPurpose, frame: &mut Frame) {
     let block = Block::bordered()
         .border_style(theme.accent)
         .title(Span::styled(
-            format!(" {} ", clean_line(&form.title)),
+            // A long title ends in "…" rather than stopping mid-phrase at the corner.
+            format!(
+                " {} ",
+                truncate(
+                    &clean_line(&form.title),
+                    usize::from(area.width.saturating_sub(4))
+                )
+            ),
             theme.accent,
         ))
         .title_bottom(Span::styled(
