@@ -200,6 +200,29 @@ fn start_screen() {
 }
 
 #[test]
+fn the_start_screen_at_its_smallest_cuts_nothing_mid_phrase() {
+    let mut app = start_app();
+    let shown = screen(&mut app, 60, 18);
+    let lines: Vec<&str> = shown.lines().collect();
+    let footer = &lines[lines.len() - 3..lines.len() - 1];
+    assert_eq!(
+        footer[0].trim_matches(['"', ' ']),
+        "New maps go to /home/ana/walks"
+    );
+    assert_eq!(
+        footer[1].trim_matches(['"', ' ']),
+        "Your maps are kept in /home/ana/.local/share/cxmap"
+    );
+    act(&mut app, [Action::NewMap]);
+    let shown = screen(&mut app, 60, 18);
+    let digital = shown.lines().find(|l| l.contains("digital ")).unwrap();
+    assert!(
+        digital.contains("…"),
+        "the summary stops at the border: {digital}"
+    );
+}
+
+#[test]
 fn start_screen_choosing_a_template() {
     let mut app = start_app();
     act(&mut app, [Action::NewMap, Action::SelectNext]);

@@ -1,6 +1,8 @@
 //! The start screen: new map, the bundled examples, the user's maps (newest first); and
 //! the template list while making a new map.
 
+use std::path::Path;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
@@ -33,27 +35,44 @@ pub fn render(app: &App, start: &StartScreen, area: Rect, frame: &mut Frame, hit
             hits.add(Rect::new(inner.x, y, inner.width, 1), Spot::Row(row));
         }
     }
+    let room = usize::from(footer.width);
     let kept = match (&start.folder, &start.problem) {
-        (_, Some(problem)) => Line::styled(clean_line(problem).into_owned(), theme.warning),
-        (Some(folder), None) => Line::from(vec![
-            Span::styled(" Your maps are kept in ", theme.dim),
-            Span::raw(clean_line(&folder.display().to_string()).into_owned()),
-        ]),
+        (_, Some(problem)) => Line::styled(truncate(&clean_line(problem), room).into_owned(), theme.warning),
+        (Some(folder), None) => folder_line(theme, " Your maps are kept in ", folder, "", room),
         (None, None) => Line::raw(""),
     };
     let here = (start.folder.as_ref() != Some(&start.new_maps_in)
         && !start.new_maps_in.as_os_str().is_empty())
     .then(|| {
-        Line::from(vec![
-            Span::styled(" New maps go to ", theme.dim),
-            Span::raw(clean_line(&start.new_maps_in.display().to_string()).into_owned()),
-            Span::styled(" (where cxmap started; ./ in the list)", theme.dim),
-        ])
+        let why = " (where cxmap started; ./ in the list)";
+        folder_line(theme, " New maps go to ", &start.new_maps_in, why, room)
     });
     frame.render_widget(
         Paragraph::new(here.into_iter().chain([kept]).collect::<Vec<_>>()),
         footer,
     );
+}
+
+/// "{lead}{folder}{aside}" within `room` columns: the aside goes first when it does not fit,
+/// then the folder ends in "…".
+fn folder_line(
+    theme: &Theme,
+    lead: &'static str,
+    folder: &Path,
+    aside: &'static str,
+    room: usize,
+) -> Line<'static> {
+    let folder = clean_line(&folder.display().to_string()).into_owned();
+    let aside = if text_width(lead) + text_width(&folder) + text_width(aside) <= room {
+        aside
+    } else {
+        ""
+    };
+    Line::from(vec![
+        Span::styled(lead, theme.dim),
+        Span::raw(truncate(&folder, room.saturating_sub(text_width(lead))).into_owned()),
+        Span::styled(aside, theme.dim),
+    ])
 }
 
 /// Draws the list of maps, examples and new map; returns the first entry shown.
@@ -190,7 +209,7 @@ fn render_templates(app: &App, start: &StartScreen, area: Rect, frame: &mut Fram
             ListItem::new(vec![
                 Line::from(vec![
                     Span::styled(format!("{:<9}", template.name), theme.accent),
-                    Span::raw(template.summary),
+                    Span::raw(truncate(template.summary, width.saturating_sub(9)).into_owned()),
                 ]),
                 Line::styled(
                     format!("         {}", truncate(&stages, width.saturating_sub(9))),
