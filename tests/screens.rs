@@ -296,10 +296,13 @@ fn friction_point_form() {
 fn friction_board() {
     let mut app = example(1);
     act(&mut app, [Action::ShowBoard, Action::SelectNext]);
-    let shown = screen(&mut app, 80, 24);
+    let shown = screen(&mut app, 60, 18);
     let back = format!("{} map", app.keymap.key(Mode::Board, &Action::Back));
     let status = shown.lines().last().unwrap();
-    assert!(status.contains(&back), "the way back is on the bar at 80 columns: {status}");
+    assert!(
+        status.contains(&back),
+        "the way back is on the bar at 60 columns: {status}"
+    );
     snapshot_each_size("board", app);
 }
 
@@ -385,6 +388,21 @@ fn coverage_view() {
         ],
     );
     snapshot_each_size("coverage", app);
+}
+
+#[test]
+fn the_coverage_and_channels_bars_show_the_way_back_at_60_columns() {
+    let mut app = shadowing(1);
+    for (action, mode, word) in [
+        (Action::ShowCoverage, Mode::Coverage, "map"),
+        (Action::ShowChannels, Mode::Channels, "back"),
+    ] {
+        act(&mut app, [action]);
+        let shown = screen(&mut app, 60, 18);
+        let status = shown.lines().last().unwrap();
+        let back = format!("{} {word}", app.keymap.key(mode, &Action::Back));
+        assert!(status.contains(&back), "{mode:?}: {status}");
+    }
 }
 
 #[test]

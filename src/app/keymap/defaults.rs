@@ -1,5 +1,6 @@
 //! The default keymap, as a table: one row per action and mode, its keys and the word
-//! the status bar hints it with.
+//! the status bar hints it with. Hints show in row order until the bar is full, so a
+//! view's way back comes second: at 60 columns the bar holds three or four.
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
@@ -213,10 +214,10 @@ pub fn default_bindings() -> Vec<Binding> {
         (Shadow, vec![ch('?'), code(K::F(1))], A::ShowHelp, None),
         (Shadow, vec![ch('q'), ctrl('c')], A::Quit, None),
         (Coverage, vec![code(K::Enter)], A::NotesOfCell, Some("notes")),
+        (Coverage, vec![code(K::Esc), ch('C')], A::Back, Some("map")),
         (Coverage, vec![ch('v')], A::PlanVote, Some("vote")),
         (Coverage, vec![ch('V')], A::PlanUnvote, Some("unvote")),
         (Coverage, vec![ch('c')], A::ShowChannels, Some("channels")),
-        (Coverage, vec![code(K::Esc), ch('C')], A::Back, Some("map")),
         (Coverage, vec![ch('h'), code(K::Left)], A::MoveLeft, None),
         (Coverage, vec![ch('l'), code(K::Right)], A::MoveRight, None),
         (Coverage, vec![ch('k'), code(K::Up)], A::MoveUp, None),
@@ -227,6 +228,7 @@ pub fn default_bindings() -> Vec<Binding> {
         (Coverage, vec![ch('?'), code(K::F(1))], A::ShowHelp, None),
         (Coverage, vec![ch('q'), ctrl('c')], A::Quit, None),
         (Channels, vec![ch('a')], A::AddChannel, Some("add")),
+        (Channels, vec![code(K::Esc)], A::Back, Some("back")),
         (
             Channels,
             vec![code(K::Enter), ch('r')],
@@ -241,7 +243,6 @@ pub fn default_bindings() -> Vec<Binding> {
         ),
         (Channels, vec![ch('K')], A::MoveChannelUp, Some("move up")),
         (Channels, vec![ch('J')], A::MoveChannelDown, Some("move down")),
-        (Channels, vec![code(K::Esc)], A::Back, Some("back")),
         (Channels, vec![ch('k'), code(K::Up)], A::SelectPrevious, None),
         (Channels, vec![ch('j'), code(K::Down)], A::SelectNext, None),
         (Channels, vec![ch('g'), code(K::Home)], A::SelectFirst, None),
@@ -252,7 +253,6 @@ pub fn default_bindings() -> Vec<Binding> {
         (Channels, vec![ch('?'), code(K::F(1))], A::ShowHelp, None),
         (Channels, vec![ch('q'), ctrl('c')], A::Quit, None),
         (Board, vec![code(K::Enter)], A::Open, Some("show in the map")),
-        // The way back comes early: at 80 columns the bar shows only the first few hints.
         (Board, vec![code(K::Esc), ch('b')], A::Back, Some("map")),
         (Board, vec![ch('e')], A::EditCell, Some("edit")),
         (Board, vec![ch('s')], A::CycleSort, Some("sort")),
