@@ -468,6 +468,26 @@ fn shadow_add_refuses_a_wrong_stage_with_the_list_of_stages() {
     assert!(err.contains("  3 Purchase (st-ui4a)"), "{err}");
     assert!(err.contains("  7 Loyalty & Advocacy"), "{err}");
     assert_eq!(std::fs::read(dir.path().join(&store)).unwrap(), before);
+
+    let blank = cxmap(dir.path(), &["new", "blank.json", "--template", "blank"]);
+    assert_eq!(blank.status.code(), Some(0), "{}", stderr(&blank));
+    let output = cxmap_as(
+        dir.path(),
+        "amy",
+        &[
+            "shadow",
+            "add",
+            "blank.json",
+            "--stage",
+            "Checkout",
+            "--text",
+            "x",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("it has no stages yet"), "not an empty list: {err}");
+    assert!(!err.contains("The stages are:"), "{err}");
 }
 
 #[test]

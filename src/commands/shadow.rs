@@ -208,6 +208,11 @@ pub fn shadow_add(file: &Path, note: &NewNote) -> ExitCode {
     };
     let stage = match find_stage(&map, &note.stage) {
         Ok(stage) => stage,
+        Err(message) if map.stages.is_empty() => {
+            eprintln!("cxmap: {message}: it has no stages yet (open it in cxmap and add one)");
+            eprintln!("cxmap: the file was not changed");
+            return ExitCode::from(1);
+        }
         Err(message) => {
             eprintln!("cxmap: {message}. The stages are:");
             for line in stage_list(&map) {
