@@ -136,6 +136,15 @@ fn editor_in_the_detail_pane() {
 fn help_overlay() {
     let mut app = example(0);
     act(&mut app, [Action::ShowHelp]);
+    let shown = screen(&mut app, 80, 24);
+    let key = |action| app.keymap.key(Mode::Help, &action);
+    let scroll = format!(
+        "{}{} scroll",
+        key(Action::SelectPrevious),
+        key(Action::SelectNext)
+    );
+    let status = shown.lines().last().unwrap();
+    assert!(status.contains(&scroll), "both ways, not ↑ alone: {status}");
     snapshot_each_size("help", app);
 }
 

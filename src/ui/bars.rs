@@ -182,12 +182,18 @@ fn hints(app: &App, mode: Mode) -> Vec<(String, &'static str)> {
             .map(|(action, meaning)| (app.keymap.key(Mode::Confirm, &action), meaning))
             .collect();
     }
-    app.keymap
-        .hints(mode)
-        .into_iter()
-        .filter(|(_, _, action)| hint_applies(app, mode, action))
-        .map(|(key, hint, _)| (key.label(), hint))
-        .collect()
+    let mut hints: Vec<(String, &'static str)> = Vec::new();
+    for (key, hint, action) in app.keymap.hints(mode) {
+        if !hint_applies(app, mode, action) {
+            continue;
+        }
+        // Two keys in a row for one thing share it: "↑↓ scroll", not "↑ scroll" alone.
+        match hints.last_mut() {
+            Some((keys, last)) if *last == hint => keys.push_str(&key.label()),
+            _ => hints.push((key.label(), hint)),
+        }
+    }
+    hints
 }
 
 /// Whether a key's hint makes sense right now: no "new line" in a one-line editor, no

@@ -401,7 +401,7 @@ pub fn default_bindings() -> Vec<Binding> {
             A::SelectPrevious,
             Some("scroll"),
         ),
-        (Help, vec![code(K::Down), ch('j')], A::SelectNext, None),
+        (Help, vec![code(K::Down), ch('j')], A::SelectNext, Some("scroll")),
         (Help, vec![code(K::PageUp), ch('b')], A::PageUp, None),
         (Help, vec![code(K::PageDown), ch(' ')], A::PageDown, None),
         (Help, vec![ch('g'), code(K::Home)], A::SelectFirst, None),
