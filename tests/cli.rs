@@ -803,6 +803,15 @@ fn import_of_a_bad_sheet_names_row_and_column_and_writes_nothing() {
         "{err}"
     );
     assert!(!dir.path().join("map.json").exists());
+    std::fs::write(dir.path().join("empty.csv"), "").unwrap();
+    let output = cxmap(dir.path(), &["import", "empty.csv", "-o", "map.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("the sheet is empty"), "{err}");
+    assert!(
+        !err.contains("--lenient"),
+        "skipping cannot make a map of nothing: {err}"
+    );
     let output = cxmap(dir.path(), &["import", "bad.csv", "-o", "map.json", "--lenient"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(

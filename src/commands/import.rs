@@ -56,14 +56,17 @@ pub fn import(request: &ImportRequest) -> ExitCode {
             for problem in &problems {
                 eprintln!("{sheet_name}: {}", clean_line(&problem.to_string()));
             }
+            // Offer --lenient only where it would make a map (not for an empty sheet).
+            let lenient_helps =
+                !request.lenient && read_sheet(&text, "", None, true, &mut IdGen::seeded(0)).is_ok();
             eprintln!(
                 "cxmap: nothing written: {} problem{} in the sheet{}",
                 problems.len(),
                 if problems.len() == 1 { "" } else { "s" },
-                if request.lenient {
-                    ""
-                } else {
+                if lenient_helps {
                     " (--lenient skips them)"
+                } else {
+                    ""
                 }
             );
             return ExitCode::from(1);
