@@ -145,9 +145,9 @@ pub(super) fn channels(app: &mut App, action: Action) -> Handled {
                     }
                 }
                 Err(_) => app.warn(format!(
-                    "{} renames or merges “{}”: in use, so not removed",
-                    app.key(&Action::RenameChannel),
-                    truncate(&clean_line(&name), 20)
+                    "“{}” is in use, so it stays: {} renames or merges it",
+                    truncate(&clean_line(&name), 20),
+                    app.key(&Action::RenameChannel)
                 )),
             }
         }
