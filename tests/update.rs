@@ -782,3 +782,29 @@ fn delete_on_an_empty_goal_or_an_unscored_emotion_says_there_is_nothing_to_delet
     assert_eq!(said, "Nothing to delete: the emotion is not scored");
     assert_eq!(map_of(&app), &before);
 }
+
+#[test]
+fn ctrl_c_in_a_prompt_steps_back_out_of_it_rather_than_doing_nothing() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let press = |app: &mut App| {
+        let action = app
+            .keymap
+            .resolve(app.mode(), &ctrl_c)
+            .expect("Ctrl-C is bound here");
+        update(app, action)
+    };
+    let mut app = example_app();
+    run(&mut app, [Action::EditCell]);
+    assert!(app.editor().is_some());
+    press(&mut app);
+    assert!(app.editor().is_none(), "the untouched editor closes");
+    run(&mut app, [Action::EditCell, Action::Type('x')]);
+    press(&mut app);
+    assert!(app.question().is_some(), "typed text is asked about, not dropped");
+    press(&mut app);
+    assert!(app.question().is_none());
+    run(&mut app, [Action::ShowHelp]);
+    press(&mut app);
+    assert!(!matches!(app.modal, Modal::Help { .. }), "the help closes");
+}
