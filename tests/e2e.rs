@@ -117,6 +117,17 @@ fn a_terminal_resized_below_the_minimum_says_so_and_recovers() {
 }
 
 #[test]
+fn a_terminal_too_small_to_draw_on_still_quits_when_nothing_is_unsaved() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.example("online-store");
+    let mut tui = sandbox.spawn(&[path.to_str().unwrap()], 50, 12);
+    tui.wait_for("needs a terminal of at least");
+    tui.wait_for("quits");
+    tui.send("q");
+    assert!(tui.wait_exit(), "q was swallowed: the only way out was to resize");
+}
+
+#[test]
 fn the_example_flag_opens_a_copy_that_saves_into_the_data_folder() {
     let sandbox = Sandbox::new();
     let mut tui = sandbox.spawn(&["--example"], 100, 30);

@@ -214,8 +214,10 @@ fn event_loop(
             let event = event::read()?;
             let pointer_only = matches!(event, Event::Mouse(_));
             let action = match event {
-                // Keys and clicks wait while the screen is too small to show what they do.
-                Event::Key(_) | Event::Mouse(_) if app.geometry.too_small() => None,
+                // Keys and clicks do nothing while the screen is too small to show what
+                // they do; only quitting, when no question about unsaved work is needed.
+                Event::Key(key) if app.geometry.too_small() => quit_while_too_small(app, &key),
+                Event::Mouse(_) if app.geometry.too_small() => None,
                 Event::Key(key) => app.keymap.resolve(app.mode(), &key),
                 Event::Mouse(mouse) => {
                     // The pointer is over what shows now: draw what the events before it
@@ -254,4 +256,12 @@ fn event_loop(
             }
         }
     }
+}
+
+/// The quit key on a screen too small to draw on: quits when nothing is unsaved (the
+/// question that would ask first could not show), else does nothing.
+fn quit_while_too_small(app: &App, key: &event::KeyEvent) -> Option<Action> {
+    let quit = app.keymap.resolve(app.mode(), key) == Some(Action::Quit);
+    let unsaved = app.doc().is_some_and(|doc| doc.is_dirty());
+    (quit && !unsaved).then_some(Action::Quit)
 }

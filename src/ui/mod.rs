@@ -53,7 +53,7 @@ pub fn draw(app: &App, frame: &mut Frame) -> Hits {
     let mut hits = Hits::default();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        render_too_small(area, frame);
+        render_too_small(app, area, frame);
     } else {
         render_screen(app, area, frame, &mut hits);
     }
@@ -195,9 +195,16 @@ fn render_grid_and_notes(
     }
 }
 
-fn render_too_small(area: Rect, frame: &mut Frame) {
+fn render_too_small(app: &App, area: Rect, frame: &mut Frame) {
+    let quit = app.keymap.bound(app.mode(), &crate::app::action::Action::Quit);
+    let keys = match quit {
+        Some(quit) if !app.doc().is_some_and(|doc| doc.is_dirty()) => {
+            format!("keys do nothing until then, but {quit} quits")
+        }
+        _ => "keys do nothing until then".to_owned(),
+    };
     let text = format!(
-        "cxmap needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Make the window larger or the font smaller; keys wait until then.",
+        "cxmap needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Make the window larger or the font smaller; {keys}.",
         area.width, area.height
     );
     frame.render_widget(Paragraph::new(Line::raw(text)).wrap(Wrap { trim: true }), area);
