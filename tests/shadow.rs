@@ -762,3 +762,29 @@ fn a_date_that_does_not_exist_is_named() {
     let error = app.form().unwrap().error.clone().unwrap();
     assert!(error.starts_with("Time must look like"), "{error}");
 }
+
+#[test]
+fn a_note_on_a_map_without_stages_says_where_the_stage_key_works() {
+    let map = cxmap::assets::TEMPLATES
+        .iter()
+        .find(|t| t.name == "blank")
+        .unwrap()
+        .instantiate("Blank", &mut cxmap::model::IdGen::seeded(4))
+        .unwrap();
+    let mut app = App::with_document(
+        Document::new_file(map, "blank.json".into()),
+        cxmap::model::IdGen::seeded(5),
+    );
+    let add_stage = app.keymap.key(Mode::Grid, &Action::AddStageAfter);
+    run(&mut app, [Action::AddNote]);
+    let said = app.message.as_ref().unwrap().text.clone();
+    assert!(said.ends_with(&format!("({add_stage} adds one)")), "{said}");
+    run(&mut app, [Action::ToggleNotes]);
+    assert_eq!(app.mode(), Mode::Shadow);
+    run(&mut app, [Action::AddNote]);
+    let said = app.message.as_ref().unwrap().text.clone();
+    assert!(
+        said.ends_with(&format!("({add_stage} in the map adds one)")),
+        "{said}"
+    );
+}

@@ -149,8 +149,14 @@ fn start_note(app: &mut App) {
     let Some(doc) = app.screen.doc() else { return };
     if doc.map.stages.is_empty() {
         let key = app.keymap.key(Mode::Grid, &Action::AddStageAfter);
+        // The key is the map's: from the notes pane, say where it works.
+        let there = if app.mode() == Mode::Grid {
+            ""
+        } else {
+            " in the map"
+        };
         app.inform(format!(
-            "No stages yet: a note belongs to a stage ({key} adds one)"
+            "No stages yet: a note belongs to a stage ({key}{there} adds one)"
         ));
         return;
     }
