@@ -10,18 +10,14 @@ The map is copied to a temporary folder first (the rounds save over it). Prints 
 the edit alone, the edit 5 ms after Ctrl-S (median and max) and the save's median time.
 No dependencies beyond python3. The first stage of a generated map is "Awareness".
 """
+import fcntl
 import os
-import sys
-
-# This folder's pty.py (the tuibench runner) would shadow the standard library's pty.
-sys.path = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
-
-import fcntl  # noqa: E402 (after the path fix)
 import pty
 import select
 import shutil
 import statistics
 import struct
+import sys
 import tempfile
 import termios
 import time

@@ -4,7 +4,7 @@ run by run so both see the same machine: first screen, keys and peak memory per 
 
     python3 -m venv /tmp/perf-venv && /tmp/perf-venv/bin/pip install pyte
     cargo build --release --bin cxmap --example floor --example cxmap-gen
-    /tmp/perf-venv/bin/python benches/pty.py --maps /tmp/perf-maps --sizes 70,700,2800
+    /tmp/perf-venv/bin/python benches/pty_bench.py --maps /tmp/perf-maps --sizes 70,700,2800
 
 Maps missing from --maps are generated (cxmap-gen, seed 7). Prints one markdown table;
 --json keeps every run. Needs /work/shared/tools/tuibench.py (or --tuibench PATH).
