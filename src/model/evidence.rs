@@ -68,21 +68,50 @@ pub fn unlinked_notes(map: &JourneyMap) -> usize {
         .count()
 }
 
-/// The words of a text, lower case, between spaces, for comparing what two texts say.
-fn words(text: &str) -> String {
-    let words: Vec<String> = text
+/// The words of a text, lower case, each followed by a space after a leading one
+/// (" a b "), written into `out` (cleared first), for comparing what two texts say.
+fn words_into(text: &str, out: &mut String) {
+    out.clear();
+    out.push(' ');
+    for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    format!(" {} ", words.join(" "))
+    {
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+        out.push(' ');
+    }
+}
+
+/// A friction point's words, split once, to ask of each of its notes whether it only
+/// repeats the point ([`note_repeats_point`] without splitting the point again).
+#[derive(Debug, Default)]
+pub struct PointWords {
+    point: String,
+    note: String,
+}
+
+impl PointWords {
+    pub fn of(point: &str) -> PointWords {
+        let mut words = PointWords::default();
+        words_into(point, &mut words.point);
+        words
+    }
+
+    /// Whether `note` says nothing the point does not (see [`note_repeats_point`]).
+    pub fn repeated_by(&mut self, note: &str) -> bool {
+        words_into(note, &mut self.note);
+        self.note.len() == 1 || self.point.contains(self.note.as_str())
+    }
 }
 
 /// Whether a note says nothing its friction point does not (the point was made from it,
 /// or says all it says), so showing it under the point would say the same thing twice.
 pub fn note_repeats_point(point: &str, note: &str) -> bool {
-    let note = words(note);
-    note.trim().is_empty() || words(point).contains(&note)
+    PointWords::of(point).repeated_by(note)
 }
 
 /// Where an evidence entry points, judged from its text alone.

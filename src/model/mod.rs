@@ -31,7 +31,7 @@ pub use changed::Changed;
 pub use coverage::{Cell, Coverage, channel_index};
 pub use edit::{Edit, EditError, Focus, Item, MapText, StageText};
 pub use evidence::{
-    EvidencePlace, NoteLinks, evidence_of, evidence_place, friction_evidence, note_repeats_point,
+    EvidencePlace, NoteLinks, PointWords, evidence_of, evidence_place, friction_evidence, note_repeats_point,
     unlinked_notes,
 };
 pub use extras::{ExtraField, Extras};

@@ -287,7 +287,10 @@ pub fn reads_like_solution(text: &str) -> Option<Advice> {
 /// The text with every quotation ("…", “…”, ‘…’, '…', «…», „…“) replaced by a marker
 /// word, so nothing said by a sign or a person is judged. An unclosed quotation runs to
 /// the end.
-fn without_quotations(text: &str) -> String {
+fn without_quotations(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['"', '“', '„', '«', '‘', '\'']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -319,7 +322,7 @@ fn without_quotations(text: &str) -> String {
         out.push_str(" QUOTED ");
         i = end.map_or(chars.len(), |j| j + 1);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// The sentences of a text, each as its lower-case words with their written form.

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 
 use super::MemoOptions;
 use crate::model::{
-    Advice, JourneyMap, NoteLinks, Severity, ShadowNote, Status, friction_evidence, note_repeats_point,
-    reads_like_solution, unlinked_notes,
+    Advice, Friction, JourneyMap, NoteLinks, PointWords, Severity, ShadowNote, Shared, Status,
+    friction_evidence, reads_like_solution, unlinked_notes,
 };
 
 /// A shadow note quoted under the friction point it backs, when it adds to the point.
@@ -128,14 +128,18 @@ pub(super) fn shorten(text: &str) -> String {
         return joined;
     }
     let mut out = String::new();
+    let mut count = 0;
     for word in words {
-        if out.chars().count() + word.chars().count() + 1 > QUOTE_CHARS {
+        let chars = word.chars().count();
+        if count + chars + 1 > QUOTE_CHARS {
             break;
         }
         if !out.is_empty() {
             out.push(' ');
+            count += 1;
         }
         out.push_str(word);
+        count += chars;
     }
     if out.is_empty() {
         out = joined.chars().take(QUOTE_CHARS).collect();
@@ -168,6 +172,21 @@ fn unique(items: impl IntoIterator<Item = String>) -> Vec<String> {
 /// `n word` or `n words`.
 pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The notes linked to a point that say more than it does, as quotes (the point's words
+/// split once, and only when it has notes).
+fn quotes(f: &Friction, linked: &[usize], notes: &[Shared<ShadowNote>]) -> Vec<Quote> {
+    if linked.is_empty() {
+        return Vec::new();
+    }
+    let mut point = PointWords::of(&f.text);
+    linked
+        .iter()
+        .map(|&n| &*notes[n])
+        .filter(|n| !point.repeated_by(&n.text))
+        .map(quote)
+        .collect()
 }
 
 fn quote(note: &ShadowNote) -> Quote {
@@ -236,13 +255,7 @@ fn observations(map: &JourneyMap, options: &MemoOptions, left_out: &mut usize) -
                         .into_iter()
                         .map(str::to_owned)
                         .collect(),
-                    quotes: links
-                        .notes(&f.id)
-                        .iter()
-                        .map(|&n| &*notes[n])
-                        .filter(|n| !note_repeats_point(&f.text, &n.text))
-                        .map(quote)
-                        .collect(),
+                    quotes: quotes(f, links.notes(&f.id), notes),
                     rank: None,
                     advice: reads_like_solution(&f.text),
                 })
