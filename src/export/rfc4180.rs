@@ -2,6 +2,7 @@
 //! a comma, quote or line break, quotes doubled. The reader is strict and says where
 //! (row and column, counted from 1 as a spreadsheet shows them) it found a problem.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// Appends one record, ending in CRLF.
@@ -46,11 +47,20 @@ impl std::error::Error for CsvError {}
 /// empty field (so row numbers stay those a spreadsheet shows). Text between quotes and
 /// separators is copied a run at a time.
 pub fn read(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
+    Ok(read_cells(text)?
+        .into_iter()
+        .map(|record| record.into_iter().map(Cow::into_owned).collect())
+        .collect())
+}
+
+/// Like [`read`], each cell borrowed from `text` unless it held a doubled quote: no
+/// copy of the sheet's text cell by cell.
+pub fn read_cells(text: &str) -> Result<Vec<Vec<Cow<'_, str>>>, CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bytes = text.as_bytes();
-    let mut records: Vec<Vec<String>> = Vec::new();
-    let mut record: Vec<String> = Vec::new();
-    let error = |record: &Vec<String>, records: &Vec<Vec<String>>, message: &str| CsvError {
+    let mut records: Vec<Vec<Cow<str>>> = Vec::new();
+    let mut record: Vec<Cow<str>> = Vec::new();
+    let error = |record: &Vec<Cow<str>>, records: &Vec<Vec<Cow<str>>>, message: &str| CsvError {
         row: records.len() + 1,
         column: record.len() + 1,
         message: message.to_owned(),
@@ -58,10 +68,13 @@ pub fn read(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
     let mut at = 0;
     // Each turn reads one field and the separator or line end after it.
     while at < bytes.len() {
-        let mut field = String::new();
+        let field: Cow<str>;
         if bytes[at] == b'"' {
             let opened = (records.len() + 1, record.len() + 1);
             at += 1;
+            // The cell so far, only once it held a doubled quote (else it is borrowed).
+            let mut doubled: Option<String> = None;
+            let mut run = at;
             loop {
                 let Some(quote) = find(bytes, at, |b| b == b'"') else {
                     return Err(CsvError {
@@ -70,12 +83,20 @@ pub fn read(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
                         message: "this cell's opening quote is never closed".to_owned(),
                     });
                 };
-                field.push_str(&text[at..quote]);
                 at = quote + 1;
                 if bytes.get(at) == Some(&b'"') {
-                    field.push('"');
+                    // One quote of the two is kept.
+                    doubled.get_or_insert_with(String::new).push_str(&text[run..at]);
                     at += 1;
+                    run = at;
                 } else {
+                    field = match doubled {
+                        Some(mut copy) => {
+                            copy.push_str(&text[run..quote]);
+                            Cow::Owned(copy)
+                        }
+                        None => Cow::Borrowed(&text[run..quote]),
+                    };
                     break;
                 }
             }
@@ -95,7 +116,7 @@ pub fn read(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
                     "a quote inside a cell that does not start with one (quote the whole cell and double the quote)",
                 ));
             }
-            field.push_str(&text[at..end]);
+            field = Cow::Borrowed(&text[at..end]);
             at = end;
         }
         record.push(field);
@@ -104,16 +125,18 @@ pub fn read(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
                 at += 1;
                 if at == bytes.len() {
                     // A comma at the very end leaves one more, empty, field.
-                    record.push(String::new());
+                    record.push(Cow::Borrowed(""));
                 }
             }
             Some(b'\r') if bytes.get(at + 1) == Some(&b'\n') => {
                 at += 2;
-                records.push(std::mem::take(&mut record));
+                let width = record.len();
+                records.push(std::mem::replace(&mut record, Vec::with_capacity(width)));
             }
             Some(_) => {
                 at += 1;
-                records.push(std::mem::take(&mut record));
+                let width = record.len();
+                records.push(std::mem::replace(&mut record, Vec::with_capacity(width)));
             }
             None => {}
         }

@@ -1,6 +1,7 @@
 //! A sheet drawn as the grid: stage names across the first row, lane names down the first
 //! column, each cell a goal, an emotion, or a list of items (one per line or semicolon).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -12,7 +13,7 @@ use crate::model::{
 
 /// A sheet drawn the other way round (stages down the first column, lanes across the
 /// first row): the first row names a lane and the first column names none.
-pub fn transposed(records: &[Vec<String>]) -> Option<Problem> {
+pub fn transposed(records: &[Vec<Cow<'_, str>>]) -> Option<Problem> {
     let (c, lane) = records
         .first()?
         .iter()
@@ -42,7 +43,7 @@ pub fn transposed(records: &[Vec<String>]) -> Option<Problem> {
 /// Reads the grid; every cell not understood becomes a problem (and is left out). A
 /// stage name used twice is kept and warned about.
 pub fn read(
-    records: &[Vec<String>],
+    records: &[Vec<Cow<'_, str>>],
     ids: &mut IdGen,
     problems: &mut Vec<Problem>,
     warnings: &mut Vec<Problem>,
@@ -74,7 +75,7 @@ pub fn read(
 /// The stages the header row names, and which stage each column holds (column c of the
 /// sheet, counted from 0, holds stage c - 1 when it is named).
 fn stages_of(
-    header: &[String],
+    header: &[Cow<'_, str>],
     used: &[bool],
     ids: &mut IdGen,
     taken: &mut TakenIds,
@@ -129,7 +130,7 @@ struct Cells<'a> {
 
 impl Cells<'_> {
     /// One row (`row` counted from 1): its lane from the first column, then its cells.
-    fn row(&mut self, row: usize, record: &[String]) {
+    fn row(&mut self, row: usize, record: &[Cow<'_, str>]) {
         if blank(record) {
             return;
         }
@@ -215,7 +216,7 @@ impl Cells<'_> {
 }
 
 /// Which of the first `count` columns hold something below the header row.
-fn used_columns(records: &[Vec<String>], count: usize) -> Vec<bool> {
+fn used_columns(records: &[Vec<Cow<'_, str>>], count: usize) -> Vec<bool> {
     let mut used = vec![false; count];
     for record in records.iter().skip(1) {
         for (c, cell) in record.iter().enumerate().take(count) {

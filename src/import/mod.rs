@@ -6,6 +6,7 @@ mod grid;
 mod rows;
 mod words;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::export::rfc4180;
@@ -68,7 +69,7 @@ pub fn import(
     lenient: bool,
     ids: &mut IdGen,
 ) -> Result<Imported, Vec<Problem>> {
-    let records = rfc4180::read(text).map_err(|e| vec![Problem::at(e.row, e.column, e.message)])?;
+    let records = rfc4180::read_cells(text).map_err(|e| vec![Problem::at(e.row, e.column, e.message)])?;
     if records.iter().all(|r| blank(r)) {
         return Err(vec![Problem::at(
             1,
@@ -95,7 +96,7 @@ pub fn import(
         title.clone_into(&mut map.title);
     }
     if map.stages.is_empty() {
-        let one_cell = records.first().filter(|r| r.len() == 1).map(|r| r[0].as_str());
+        let one_cell = records.first().filter(|r| r.len() == 1).map(|r| &*r[0]);
         let message = match one_cell {
             Some(cell) if cell.contains(';') || cell.contains('\t') => {
                 "save the sheet as CSV with commas: it seems separated by semicolons or tabs"
@@ -118,6 +119,6 @@ pub fn import(
 }
 
 /// Whether a row holds nothing but blanks.
-fn blank(record: &[String]) -> bool {
+fn blank(record: &[Cow<'_, str>]) -> bool {
     record.iter().all(|cell| cell.trim().is_empty())
 }

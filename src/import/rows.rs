@@ -2,6 +2,7 @@
 //! Columns are found by their header names, so a sheet whose columns were reordered or
 //! trimmed in a spreadsheet still reads.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{Problem, blank, words};
@@ -13,7 +14,7 @@ use crate::model::{
 };
 
 /// Whether the first row is cxmap's own header (its first columns: stage, stage id, lane).
-pub fn is_header(first: Option<&Vec<String>>) -> bool {
+pub fn is_header(first: Option<&Vec<Cow<'_, str>>>) -> bool {
     let Some(first) = first else { return false };
     let names: Vec<String> = first.iter().map(|c| c.trim().to_lowercase()).collect();
     [Column::Stage, Column::StageId, Column::Lane]
@@ -24,7 +25,7 @@ pub fn is_header(first: Option<&Vec<String>>) -> bool {
 /// One data row with its header, for reading fields and placing problems.
 struct Row<'a> {
     number: usize,
-    cells: &'a [String],
+    cells: &'a [Cow<'a, str>],
     positions: &'a [Option<usize>],
 }
 
@@ -37,7 +38,7 @@ impl Row<'_> {
     fn get(&self, column: Column) -> &str {
         let cell = self.positions[column.index()]
             .and_then(|p| self.cells.get(p))
-            .map_or("", String::as_str);
+            .map_or("", |c| &**c);
         if column.is_number() {
             cell
         } else {
@@ -169,7 +170,7 @@ pub struct Read {
 }
 
 /// Reads the rows after the header; every field not understood becomes a problem.
-pub fn read(records: &[Vec<String>], ids: &mut IdGen, problems: &mut Vec<Problem>) -> Read {
+pub fn read(records: &[Vec<Cow<'_, str>>], ids: &mut IdGen, problems: &mut Vec<Problem>) -> Read {
     let Some(header) = records.first() else {
         return Read {
             map: JourneyMap::default(),
