@@ -30,17 +30,28 @@ pub fn html_lines(s: &str) -> String {
 /// One line of Markdown: inline markup characters escaped, and a line that would start
 /// a heading, quote or list escaped at its start.
 pub fn md_line(s: &str) -> String {
-    let cleaned = clean_line(s);
+    md_escape(&clean_line(s))
+}
+
+/// [`md_line`] of text already cleaned for one line.
+fn md_escape(cleaned: &str) -> String {
     let mut out = String::with_capacity(cleaned.len() + 8);
-    for c in cleaned.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~') {
+    if cleaned.starts_with(['#', '+', '-', '=']) {
+        out.push('\\');
+    }
+    // Every character escaped is ASCII, so the text is copied in runs between them.
+    let mut run = 0;
+    for (i, b) in cleaned.bytes().enumerate() {
+        if matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'~'
+        ) {
+            out.push_str(&cleaned[run..i]);
             out.push('\\');
+            run = i;
         }
-        out.push(c);
     }
-    if out.starts_with(['#', '+', '-', '=']) {
-        out.insert(0, '\\');
-    }
+    out.push_str(&cleaned[run..]);
     out
 }
 
@@ -50,7 +61,8 @@ pub fn md_lines(s: &str) -> Vec<String> {
     let lines: Vec<String> = cleaned
         .trim_end_matches('\n')
         .split('\n')
-        .map(|line| md_line(line.trim_end()))
+        // Cleaned whole, each line is as `clean_line` leaves it (no line break inside).
+        .map(|line| md_escape(line.trim_end()))
         .collect();
     lines
 }

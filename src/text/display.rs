@@ -40,15 +40,39 @@ fn shown(c: char, keep_newline: bool) -> Shown {
     }
 }
 
-fn clean_with(s: &str, keep_newline: bool) -> Cow<'_, str> {
-    let mut count = 0usize;
-    let mut marks = 0usize;
-    let clean = s.chars().all(|c| {
+/// Whether every character of `s` is shown as itself and within the caps: one pass,
+/// decoding only the characters outside ASCII.
+fn shown_as_is(s: &str, keep_newline: bool) -> bool {
+    let bytes = s.as_bytes();
+    let (mut at, mut count, mut marks) = (0, 0usize, 0usize);
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            if !(matches!(b, b' '..=b'~') || (keep_newline && b == b'\n')) {
+                return false;
+            }
+            marks = 0;
+            at += 1;
+        } else {
+            let Some(c) = s[at..].chars().next() else {
+                return false;
+            };
+            marks = if is_mark(c) { marks + 1 } else { 0 };
+            if marks > MAX_MARKS || !matches!(shown(c, keep_newline), Shown::Itself) {
+                return false;
+            }
+            at += c.len_utf8();
+        }
         count += 1;
-        marks = if is_mark(c) { marks + 1 } else { 0 };
-        count <= MAX_DISPLAY_CHARS && marks <= MAX_MARKS && matches!(shown(c, keep_newline), Shown::Itself)
-    });
-    if clean {
+        if count > MAX_DISPLAY_CHARS {
+            return false;
+        }
+    }
+    true
+}
+
+fn clean_with(s: &str, keep_newline: bool) -> Cow<'_, str> {
+    if shown_as_is(s, keep_newline) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len().min(MAX_DISPLAY_CHARS * 4));
