@@ -252,7 +252,17 @@ fn interactive(
                 return ExitCode::from(1);
             }
         }
-        (Some(path), _) => session.new_map_at(&mut app, path, &title_from_path(path)),
+        (Some(path), _) => {
+            if let Some(folder) = missing_folder(path) {
+                eprintln!(
+                    "cxmap: {} would be a new map, but its folder {} does not exist; make the folder first or name a file in one that does",
+                    clean_line(&path.display().to_string()),
+                    clean_line(&folder.display().to_string())
+                );
+                return ExitCode::from(2);
+            }
+            session.new_map_at(&mut app, path, &title_from_path(path))
+        }
         (None, Some(name)) => {
             let Some(index) = EXAMPLES.iter().position(|e| e.name.eq_ignore_ascii_case(name)) else {
                 let names: Vec<&str> = EXAMPLES.iter().map(|e| e.name).collect();
@@ -314,4 +324,11 @@ fn interactive(
         ),
     };
     ExitCode::from(code)
+}
+
+/// The folder a new map at `path` would go in, when it is not there (the first save would
+/// fail after the work was done).
+fn missing_folder(path: &std::path::Path) -> Option<&std::path::Path> {
+    path.parent()
+        .filter(|folder| !folder.as_os_str().is_empty() && !folder.is_dir())
 }

@@ -1218,3 +1218,16 @@ fn shadow_add_leaves_a_read_only_map_alone() {
     assert!(stderr(&output).contains("read-only"), "{}", stderr(&output));
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn a_new_map_in_a_folder_that_does_not_exist_is_refused_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = cxmap(dir.path(), &["no-such-folder/journey.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    let said = stderr(&output);
+    assert!(
+        said.contains("its folder no-such-folder does not exist"),
+        "the first Ctrl-S would have failed: {said}"
+    );
+    assert!(!dir.path().join("no-such-folder").exists());
+}

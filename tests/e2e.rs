@@ -85,9 +85,13 @@ fn a_new_map_from_the_start_screen_asks_where_and_is_there_after_reopening() {
 #[test]
 fn a_save_that_fails_says_why_and_keeps_the_work() {
     let sandbox = Sandbox::new();
-    let path = sandbox.path("no-such-folder/map.json");
+    // The folder is there when the map opens (cxmap refuses a missing one at once) and
+    // gone by the time it is saved.
+    let path = sandbox.path("gone/map.json");
+    std::fs::create_dir(path.parent().unwrap()).unwrap();
     let mut tui = sandbox.spawn(&[path.to_str().unwrap()], 100, 30);
     tui.wait_for("new, not saved yet");
+    std::fs::remove_dir_all(path.parent().unwrap()).unwrap();
     tui.send("jj2");
     tui.send(keys::CTRL_S);
     tui.wait_for("Not saved");
