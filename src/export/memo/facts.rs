@@ -156,15 +156,17 @@ pub(super) fn day(at: &str) -> Option<String> {
 
 fn push_unique(list: &mut Vec<String>, seen: &mut HashSet<String>, item: &str) {
     let item = item.trim();
-    if !item.is_empty() && seen.insert(item.to_owned()) {
+    if !item.is_empty() && !seen.contains(item) {
+        seen.insert(item.to_owned());
         list.push(item.to_owned());
     }
 }
 
-fn unique(items: impl IntoIterator<Item = String>) -> Vec<String> {
+/// The items trimmed, each once, in their first order; blanks left out.
+fn unique<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Vec<String> {
     let (mut list, mut seen) = (Vec::new(), HashSet::new());
     for item in items {
-        push_unique(&mut list, &mut seen, &item);
+        push_unique(&mut list, &mut seen, item.as_ref());
     }
     list
 }
@@ -197,6 +199,17 @@ fn quote(note: &ShadowNote) -> Quote {
     }
 }
 
+/// The first and last UTC days of the notes' times, read only when nothing else says when.
+fn notes_days(notes: &[Shared<ShadowNote>]) -> Option<(String, String)> {
+    notes
+        .iter()
+        .filter_map(|n| day(&n.at))
+        .fold(None, |span, d| match span {
+            None => Some((d.clone(), d)),
+            Some((first, last)) => Some((first.min(d.clone()), last.max(d))),
+        })
+}
+
 /// Who walked the journey, when and on which devices: the command line's words, else the
 /// map's memo facts, else what the shadow notes say (their observers and dates).
 fn who_when_what(map: &JourneyMap, options: &MemoOptions) -> (Vec<String>, Option<String>, Vec<String>) {
@@ -207,19 +220,17 @@ fn who_when_what(map: &JourneyMap, options: &MemoOptions) -> (Vec<String>, Optio
     } else if !facts.people().is_empty() {
         unique(facts.people())
     } else {
-        unique(notes.iter().map(|n| n.observer.clone()))
+        unique(notes.iter().map(|n| n.observer.as_str()))
     };
-    let mut days: Vec<String> = notes.iter().filter_map(|n| day(&n.at)).collect();
-    days.sort();
     let when = [options.dates.clone(), Some(facts.when.clone())]
         .into_iter()
         .flatten()
         .map(|d| d.trim().to_owned())
         .find(|d| !d.is_empty())
-        .or_else(|| match (days.first(), days.last()) {
-            (Some(first), Some(last)) if first == last => Some(first.clone()),
-            (Some(first), Some(last)) => Some(format!("{first} to {last}")),
-            _ => None,
+        .or_else(|| match notes_days(notes) {
+            Some((first, last)) if first == last => Some(first),
+            Some((first, last)) => Some(format!("{first} to {last}")),
+            None => None,
         });
     let devices = if options.devices.is_empty() {
         unique(facts.device_list())
@@ -284,8 +295,8 @@ impl Memo {
             known
                 .iter()
                 .filter(|c| observed.contains(c.as_str()))
-                .cloned()
-                .chain(notes.iter().map(|n| n.channel.clone())),
+                .map(String::as_str)
+                .chain(notes.iter().map(|n| n.channel.as_str())),
         );
         let unobserved_channels = unique(
             known

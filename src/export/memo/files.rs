@@ -92,10 +92,11 @@ impl EvidenceFiles {
     /// The entries found missing, in the memo's order, each once.
     pub fn missing<'a>(&self, memo: &'a Memo) -> Vec<&'a str> {
         let mut missing: Vec<&str> = Vec::new();
+        let mut listed = std::collections::HashSet::new();
         for (_, point) in memo.points() {
             for entry in &point.evidence {
                 let gone = self.get(entry).is_some_and(|l| l.found == Found::Missing);
-                if gone && !missing.contains(&entry.as_str()) {
+                if gone && listed.insert(entry.as_str()) {
                     missing.push(entry);
                 }
             }
