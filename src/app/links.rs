@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use super::typed_filter::TypedFilter;
 use crate::model::{FrictionId, JourneyMap, Opportunity};
 
 /// One friction point the picker offers.
@@ -10,9 +11,6 @@ use crate::model::{FrictionId, JourneyMap, Opportunity};
 pub struct LinkRow {
     pub stage: usize,
     pub friction: FrictionId,
-    /// What typing matches against: the stage's number and name, the text, the channel,
-    /// in lower case.
-    haystack: String,
 }
 
 /// An open picker for the opportunity at `at` in stage `stage`.
@@ -23,12 +21,9 @@ pub struct LinkPicker {
     /// Every friction point: the opportunity's own stage's, then the nearest stages'
     /// (the earlier one first at each distance).
     pub rows: Vec<LinkRow>,
-    /// What was typed to filter the rows.
-    pub query: String,
-    /// The rows that match the query, as positions in `rows`.
-    pub shown: Vec<usize>,
-    /// The selected row, as a position in `shown`.
-    pub selected: usize,
+    /// What typing matches for each row: the stage's number and name, the text, the
+    /// channel.
+    pub filter: TypedFilter,
     /// The friction points ticked so far.
     pub chosen: BTreeSet<FrictionId>,
 }
@@ -47,56 +42,30 @@ impl LinkPicker {
     /// when there is no such opportunity.
     pub fn open(map: &JourneyMap, stage: usize, at: usize) -> Option<Self> {
         let opportunity = map.stages.get(stage)?.opportunities.get(at)?;
-        let rows: Vec<LinkRow> = nearest_first(stage, map.stages.len())
+        let (rows, haystacks): (Vec<LinkRow>, Vec<String>) = nearest_first(stage, map.stages.len())
             .flat_map(|s| {
                 let name = &map.stages[s].name;
-                map.stages[s].frictions.iter().map(move |f| LinkRow {
-                    stage: s,
-                    friction: f.id.clone(),
-                    haystack: format!("{} {name} {} {}", s + 1, f.text, f.channel).to_lowercase(),
+                map.stages[s].frictions.iter().map(move |f| {
+                    let row = LinkRow {
+                        stage: s,
+                        friction: f.id.clone(),
+                    };
+                    (row, format!("{} {name} {} {}", s + 1, f.text, f.channel))
                 })
             })
-            .collect();
+            .unzip();
         Some(Self {
             stage,
             at,
-            shown: (0..rows.len()).collect(),
             rows,
-            query: String::new(),
-            selected: 0,
+            filter: TypedFilter::new(haystacks),
             chosen: opportunity.addresses.iter().cloned().collect(),
         })
     }
 
     /// The selected row, if any row matches.
     pub fn selected_row(&self) -> Option<&LinkRow> {
-        self.shown.get(self.selected).and_then(|&i| self.rows.get(i))
-    }
-
-    /// Types `c` into the filter.
-    pub fn type_char(&mut self, c: char) {
-        self.query.push(c);
-        self.refilter();
-    }
-
-    /// Takes the last character off the filter.
-    pub fn erase(&mut self) {
-        self.query.pop();
-        self.refilter();
-    }
-
-    /// Shows the rows holding every word of the query (any case), the first selected.
-    fn refilter(&mut self) {
-        let query = self.query.to_lowercase();
-        let words: Vec<&str> = query.split_whitespace().collect();
-        self.shown = self
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(_, row)| words.iter().all(|w| row.haystack.contains(w)))
-            .map(|(i, _)| i)
-            .collect();
-        self.selected = 0;
+        self.filter.selected_row().and_then(|i| self.rows.get(i))
     }
 
     /// Whether the ticks differ from what the opportunity addresses in `map`.
@@ -171,9 +140,10 @@ mod tests {
         let map = EXAMPLES[1].map().unwrap();
         let mut picker = LinkPicker::open(&map, 0, 0).unwrap();
         for c in "delivery FEE".chars() {
-            picker.type_char(c);
+            picker.filter.type_char(c);
         }
         let texts: Vec<&str> = picker
+            .filter
             .shown
             .iter()
             .map(|&i| {
@@ -187,17 +157,21 @@ mod tests {
             ["The delivery fee appears only on step 3 of checkout, after the full address has been typed"]
         );
         picker.toggle();
-        assert!(picker.chosen.contains(&picker.rows[picker.shown[0]].friction));
-        for _ in 0.."delivery FEE".len() {
-            picker.erase();
-        }
-        picker.type_char('6');
         assert!(
-            picker.shown.iter().all(|&i| picker.rows[i].stage == 5),
+            picker
+                .chosen
+                .contains(&picker.rows[picker.filter.shown[0]].friction)
+        );
+        for _ in 0.."delivery FEE".len() {
+            picker.filter.erase();
+        }
+        picker.filter.type_char('6');
+        assert!(
+            picker.filter.shown.iter().all(|&i| picker.rows[i].stage == 5),
             "a stage's number"
         );
-        picker.type_char('x');
-        assert!(picker.shown.is_empty() && picker.selected_row().is_none());
+        picker.filter.type_char('x');
+        assert!(picker.filter.shown.is_empty() && picker.selected_row().is_none());
         picker.toggle();
     }
 
@@ -213,7 +187,7 @@ mod tests {
             picker.rows.len(),
             map.stages.iter().map(|s| s.frictions.len()).sum::<usize>()
         );
-        picker.selected = own;
+        picker.filter.selected = own;
         picker.toggle();
         assert_eq!(picker.rows[own].stage, stage - 1, "the stage before comes next");
         let linked = picker.applied_to(&map.stages[stage].opportunities[at]);

@@ -27,6 +27,7 @@ pub mod screen;
 pub mod search;
 pub mod shadow;
 pub mod start;
+pub mod typed_filter;
 pub mod update;
 
 use std::path::PathBuf;

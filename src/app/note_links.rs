@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use super::typed_filter::TypedFilter;
 use crate::model::{Edit, FrictionId, JourneyMap, ShadowNote};
 
 /// What the picker links.
@@ -30,15 +31,8 @@ pub enum Offer {
 pub struct NoteLinkPicker {
     pub linking: Linking,
     pub rows: Vec<Offer>,
-    /// What typing matches for each row: stage number and name, text, channel, observer,
-    /// in lower case.
-    haystacks: Vec<String>,
-    /// What was typed to filter the rows.
-    pub query: String,
-    /// The rows that match the query, as positions in `rows`.
-    pub shown: Vec<usize>,
-    /// The selected row, as a position in `shown`.
-    pub selected: usize,
+    /// What typing matches for each row: stage number and name, text, channel, observer.
+    pub filter: TypedFilter,
     /// The rows ticked (positions in `rows`).
     pub chosen: BTreeSet<usize>,
     initial: BTreeSet<usize>,
@@ -58,7 +52,7 @@ fn haystack(map: &JourneyMap, offer: &Offer) -> String {
         }
     };
     let place = stage.map_or_else(String::new, |s| format!("{} {}", s + 1, map.stages[s].name));
-    format!("{place} {text} {extra}").to_lowercase()
+    format!("{place} {text} {extra}")
 }
 
 /// `own` first, then every other stage in journey order.
@@ -89,13 +83,11 @@ impl NoteLinkPicker {
             })
             .into_iter()
             .collect();
-        let selected = chosen.first().copied().unwrap_or(0);
+        let mut filter = TypedFilter::new(rows.iter().map(|r| haystack(map, r)).collect());
+        filter.selected = chosen.first().copied().unwrap_or(0);
         Some(Self {
             linking: Linking::Note { at },
-            haystacks: rows.iter().map(|r| haystack(map, r)).collect(),
-            shown: (0..rows.len()).collect(),
-            query: String::new(),
-            selected,
+            filter,
             rows,
             initial: chosen.clone(),
             chosen,
@@ -123,41 +115,16 @@ impl NoteLinkPicker {
             .collect();
         Some(Self {
             linking: Linking::Point { id },
-            haystacks: rows.iter().map(|r| haystack(map, r)).collect(),
-            shown: (0..rows.len()).collect(),
-            query: String::new(),
+            filter: TypedFilter::new(rows.iter().map(|r| haystack(map, r)).collect()),
             rows,
-            selected: 0,
             initial: chosen.clone(),
             chosen,
         })
     }
 
-    /// Types `c` into the filter.
-    pub fn type_char(&mut self, c: char) {
-        self.query.push(c);
-        self.refilter();
-    }
-
-    /// Takes the last character off the filter.
-    pub fn erase(&mut self) {
-        self.query.pop();
-        self.refilter();
-    }
-
-    /// Shows the rows holding every word of the query (any case), the first selected.
-    fn refilter(&mut self) {
-        let query = self.query.to_lowercase();
-        let words: Vec<&str> = query.split_whitespace().collect();
-        self.shown = (0..self.rows.len())
-            .filter(|&i| words.iter().all(|w| self.haystacks[i].contains(w)))
-            .collect();
-        self.selected = 0;
-    }
-
     /// The selected row (a position in `rows`), if any row matches.
     pub fn selected_row(&self) -> Option<usize> {
-        self.shown.get(self.selected).copied()
+        self.filter.selected_row()
     }
 
     /// Ticks or unticks the selected row; a note backs one friction point, so ticking
@@ -239,7 +206,7 @@ mod tests {
         assert!(matches!(picker.rows[0], Offer::Point { stage, .. } if stage == own));
         assert_eq!(picker.chosen.len(), 1, "its link is ticked");
         assert!(!picker.changes());
-        picker.selected = picker.rows.len() - 1;
+        picker.filter.selected = picker.rows.len() - 1;
         picker.toggle();
         assert_eq!(picker.chosen.len(), 1, "one point at a time");
         let mut changed = map.clone();
@@ -276,17 +243,17 @@ mod tests {
             .join(" ")
             .chars()
         {
-            picker.type_char(c);
+            picker.filter.type_char(c);
         }
-        assert!(picker.shown.len() < picker.rows.len());
+        assert!(picker.filter.shown.len() < picker.rows.len());
         picker.toggle();
         let mut changed = map.clone();
         picker.edit(&map).unwrap().apply(&mut changed).unwrap();
         assert_eq!(changed.shadow.notes[at].friction.as_ref(), Some(&target.id));
         for _ in 0..200 {
-            picker.erase();
+            picker.filter.erase();
         }
-        assert_eq!(picker.shown.len(), picker.rows.len());
+        assert_eq!(picker.filter.shown.len(), picker.rows.len());
     }
 
     #[test]
@@ -295,7 +262,7 @@ mod tests {
         let mut picker = NoteLinkPicker::for_point(&map, 0, 0).unwrap();
         let ticked = picker.chosen.len();
         for row in 0..2 {
-            picker.selected = row;
+            picker.filter.selected = row;
             if !picker.chosen.contains(&row) {
                 picker.toggle();
             }

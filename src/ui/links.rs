@@ -33,10 +33,10 @@ pub fn render(app: &App, map: &JourneyMap, picker: &LinkPicker, frame: &mut Fram
     let width = usize::from(area.width.saturating_sub(2));
     // Only the rows that fit are built: a programme map has thousands of friction points.
     let shown = usize::from(area.height.saturating_sub(2)).max(1);
-    let first = picker.selected.saturating_sub(shown - 1);
+    let first = picker.filter.selected.saturating_sub(shown - 1);
     // The position in `shown` of each line listed, for the mouse.
     let mut listed = Vec::new();
-    let items: Vec<ListItem> = (picker.shown.iter().enumerate())
+    let items: Vec<ListItem> = (picker.filter.shown.iter().enumerate())
         .skip(first)
         .take(shown)
         .filter_map(|(position, &i)| {
@@ -68,7 +68,7 @@ pub fn render(app: &App, map: &JourneyMap, picker: &LinkPicker, frame: &mut Fram
         })
         .collect();
     let key = |action: Action| app.keymap.key(Mode::Link, &action);
-    let filter = if picker.query.is_empty() {
+    let filter = if picker.filter.query.is_empty() {
         format!(
             " type to filter · {} tick · {} keep ",
             key(Action::ToggleLink),
@@ -82,8 +82,8 @@ pub fn render(app: &App, map: &JourneyMap, picker: &LinkPicker, frame: &mut Fram
         };
         format!(
             " {}▏ · {} of {} · {} tick · {} {takes} ",
-            clean_line(&picker.query),
-            picker.shown.len(),
+            clean_line(&picker.filter.query),
+            picker.filter.shown.len(),
             picker.rows.len(),
             key(Action::ToggleLink),
             key(Action::Commit)
@@ -97,7 +97,7 @@ pub fn render(app: &App, map: &JourneyMap, picker: &LinkPicker, frame: &mut Fram
                 .title_bottom(Span::styled(filter, theme.dim)),
         )
         .highlight_style(theme.selected);
-    let mut state = ListState::default().with_selected(Some(picker.selected - first));
+    let mut state = ListState::default().with_selected(Some(picker.filter.selected - first));
     super::help::clear_popup(area, frame);
     frame.render_stateful_widget(list, area, &mut state);
     let inner = area.inner(Margin::new(1, 1));

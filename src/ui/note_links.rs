@@ -52,10 +52,11 @@ pub fn render(app: &App, map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut 
     };
     // Only the rows that fit are built: a programme map has thousands of notes.
     let shown = usize::from(area.height.saturating_sub(2)).max(1);
-    let first = picker.selected.saturating_sub(shown - 1);
+    let first = picker.filter.selected.saturating_sub(shown - 1);
     // The position in `shown` of each line listed, for the mouse.
     let mut listed = Vec::new();
     let items: Vec<ListItem> = picker
+        .filter
         .shown
         .iter()
         .skip(first)
@@ -103,7 +104,7 @@ pub fn render(app: &App, map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut 
         })
         .collect();
     let key = |action: Action| app.keymap.key(Mode::Link, &action);
-    let filter = if picker.query.is_empty() {
+    let filter = if picker.filter.query.is_empty() {
         format!(
             " type to filter · {} tick · {} keep ",
             key(Action::ToggleLink),
@@ -112,8 +113,8 @@ pub fn render(app: &App, map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut 
     } else {
         format!(
             " {}▏ · {} of {} · {} tick · {} keep ",
-            clean_line(&picker.query),
-            picker.shown.len(),
+            clean_line(&picker.filter.query),
+            picker.filter.shown.len(),
             picker.rows.len(),
             key(Action::ToggleLink),
             key(Action::Commit)
@@ -127,7 +128,7 @@ pub fn render(app: &App, map: &JourneyMap, picker: &NoteLinkPicker, frame: &mut 
                 .title_bottom(Span::styled(filter, theme.dim)),
         )
         .highlight_style(theme.selected);
-    let mut state = ListState::default().with_selected(Some(picker.selected - first));
+    let mut state = ListState::default().with_selected(Some(picker.filter.selected - first));
     super::help::clear_popup(area, frame);
     frame.render_stateful_widget(list, area, &mut state);
     let inner = area.inner(Margin::new(1, 1));

@@ -69,13 +69,12 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let Modal::Links(picker) = &mut app.modal else {
         return Effect::Nothing;
     };
-    let last = picker.shown.len().saturating_sub(1);
     match action {
-        Action::SelectPrevious => picker.selected = picker.selected.saturating_sub(1),
-        Action::SelectNext => picker.selected = (picker.selected + 1).min(last),
+        Action::SelectPrevious => picker.filter.select_previous(),
+        Action::SelectNext => picker.filter.select_next(),
         Action::ToggleLink => picker.toggle(),
-        Action::Type(c) => picker.type_char(c),
-        Action::DeleteBack => picker.erase(),
+        Action::Type(c) => picker.filter.type_char(c),
+        Action::DeleteBack => picker.filter.erase(),
         Action::CancelEdit => {
             let change = app.screen.doc().and_then(|doc| picker.change(&doc.map));
             if let Some((more, fewer)) = change {
@@ -94,7 +93,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::Commit => {
             // Typed to find one point and ticked nothing: Enter takes the one found.
             let unchanged = app.screen.doc().is_some_and(|doc| !picker.changes(&doc.map));
-            if !picker.query.is_empty()
+            if !picker.filter.query.is_empty()
                 && unchanged
                 && picker
                     .selected_row()

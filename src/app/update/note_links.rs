@@ -68,13 +68,12 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let Some(picker) = app.modal.note_links_mut() else {
         return Effect::Nothing;
     };
-    let last = picker.shown.len().saturating_sub(1);
     match action {
-        Action::SelectPrevious => picker.selected = picker.selected.saturating_sub(1),
-        Action::SelectNext => picker.selected = (picker.selected + 1).min(last),
+        Action::SelectPrevious => picker.filter.select_previous(),
+        Action::SelectNext => picker.filter.select_next(),
         Action::ToggleLink => picker.toggle(),
-        Action::Type(c) => picker.type_char(c),
-        Action::DeleteBack => picker.erase(),
+        Action::Type(c) => picker.filter.type_char(c),
+        Action::DeleteBack => picker.filter.erase(),
         Action::CancelEdit => {
             if picker.changes() {
                 let what = "the links you ticked".to_owned();

@@ -44,9 +44,9 @@ pub(super) fn select(app: &mut App, mode: Mode, spot: Spot) -> bool {
         },
         (Mode::Link, Spot::Row(row)) => {
             if let Some(picker) = app.modal.links_mut() {
-                picker.selected = row;
+                picker.filter.selected = row;
             } else if let Some(picker) = app.modal.note_links_mut() {
-                picker.selected = row;
+                picker.filter.selected = row;
             } else {
                 return false;
             }
