@@ -20,6 +20,7 @@ mod links;
 mod memo;
 mod note_links;
 mod notes;
+mod picker;
 mod present;
 mod start;
 pub mod theme;
