@@ -70,11 +70,17 @@ fn item(out: &mut String, text: &str, details: &[String]) {
         } else {
             ""
         };
-        out.push_str(&format!("{lead}{line}{end}\n"));
+        out.push_str(lead);
+        out.push_str(line);
+        out.push_str(end);
+        out.push('\n');
     }
     for (i, detail) in details.iter().enumerate() {
         let end = if i + 1 < details.len() { "  " } else { "" };
-        out.push_str(&format!("  {detail}{end}\n"));
+        out.push_str("  ");
+        out.push_str(detail);
+        out.push_str(end);
+        out.push('\n');
     }
 }
 
@@ -173,25 +179,32 @@ fn shadow(out: &mut String, map: &JourneyMap) {
         let names: Vec<String> = shadow.channels.iter().map(|c| md_line(c)).collect();
         out.push_str(&format!("**Channels:** {}\n\n", names.join(", ")));
     }
-    let stages = map.stages_by_id();
+    // Each stage's name escaped once, not once per note.
+    let names: std::collections::HashMap<&str, String, crate::model::IdHashing> = map
+        .stages_by_id()
+        .into_iter()
+        .map(|(id, s)| (id, md_line(&s.name)))
+        .collect();
     let stage_name = |id: &crate::model::StageId| {
-        stages
+        names
             .get(id.as_str())
-            .map_or_else(|| md_code(id.as_str()), |s| md_line(&s.name))
+            .map_or_else(|| md_code(id.as_str()), String::clone)
     };
     if !shadow.notes.is_empty() {
         out.push_str("**Shadow notes**\n\n");
         for note in &shadow.notes {
-            let mut fields = vec![stage_name(&note.stage)];
+            let mut fields = stage_name(&note.stage);
             for field in [&note.channel, &note.observer, &note.at] {
                 if !field.is_empty() {
-                    fields.push(md_line(field));
+                    fields.push_str(" · ");
+                    fields.push_str(&md_line(field));
                 }
             }
             if let Some(friction) = &note.friction {
-                fields.push(format!("friction {}", md_code(friction.as_str())));
+                fields.push_str(" · friction ");
+                fields.push_str(&md_code(friction.as_str()));
             }
-            let mut details = vec![fields.join(" · ")];
+            let mut details = vec![fields];
             details.extend(evidence_line(&note.evidence));
             item(out, &note.text, &details);
         }
