@@ -2,7 +2,7 @@
 //! it and on screen: what every view's keys share. It imports no other key handler.
 
 use super::super::App;
-use crate::model::{Edit, Focus};
+use crate::model::{Edit, Focus, Lane};
 
 /// Applies one undoable edit and moves the selection to where it happened.
 pub(super) fn apply(app: &mut App, edit: Edit, label: &str) -> bool {
@@ -40,4 +40,12 @@ pub(super) fn settle(app: &mut App) {
         app.cursor
             .scroll_into_view(app.geometry.stage_columns(), doc.map.stages.len());
     }
+}
+
+/// Selects item `item` of `lane` in stage `stage` and keeps it on screen.
+pub(super) fn select(app: &mut App, stage: usize, lane: Lane, item: usize) {
+    app.cursor.stage = stage;
+    app.cursor.lane = lane;
+    app.cursor.item = item;
+    settle(app);
 }

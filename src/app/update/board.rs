@@ -5,7 +5,7 @@
 use super::super::forms::{filter_form, friction_form, owner_form};
 use super::super::screen::View;
 use super::super::{App, Effect, action::Action};
-use super::apply::{apply, settle};
+use super::apply::{apply, select};
 use super::{Handled, copy, votes};
 use crate::model::{Edit, Friction, Item, Lane, Status};
 
@@ -53,10 +53,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
         Action::Open => {
             if let Some((stage, at)) = selected_point(app) {
                 app.screen.show(View::Grid);
-                app.cursor.stage = stage;
-                app.cursor.lane = Lane::Friction;
-                app.cursor.item = at;
-                settle(app);
+                select(app, stage, Lane::Friction, at);
             }
         }
         Action::EditCell => {

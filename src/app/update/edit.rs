@@ -6,7 +6,7 @@ use super::super::editor::{EditTarget, Editor};
 use super::super::modal::{Modal, Question};
 use super::super::screen::Screen;
 use super::super::{App, Effect, TerminalWork, action::Action};
-use super::apply::{apply, settle};
+use super::apply::{apply, select, settle};
 use crate::model::capture::TagKind;
 use crate::model::{
     Edit, Friction, IdGen, Item, JourneyMap, ListLane, MapText, Opportunity, Stage, StageText,
@@ -407,10 +407,7 @@ fn run_ended(app: &mut App, stage: usize, lane: ListLane, added: usize) {
 
 /// A new opportunity that addresses a point was kept: the selection goes to it.
 fn addressed(app: &mut App, stage: usize, at: usize) {
-    app.cursor.stage = stage;
-    app.cursor.lane = crate::model::Lane::Opportunity;
-    app.cursor.item = at;
-    settle(app);
+    select(app, stage, crate::model::Lane::Opportunity, at);
     let undo = app.key(&Action::Undo);
     app.inform(format!(
         "Added: the opportunity addresses the point. {undo} undoes"

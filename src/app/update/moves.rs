@@ -4,7 +4,7 @@
 //! and is one undoable change.
 
 use super::super::{App, action::Action};
-use super::apply::{apply, settle};
+use super::apply::{apply, select, settle};
 use crate::model::moves::{self, Place};
 use crate::model::{JourneyMap, ListLane, StageId};
 use crate::text::display::{clean_line, truncate};
@@ -81,10 +81,7 @@ fn land(app: &mut App, moved: moves::Moved, label: &str) {
     if !apply(app, moved.edit, label) {
         return;
     }
-    app.cursor.stage = to.stage;
-    app.cursor.lane = to.lane.lane();
-    app.cursor.item = to.at;
-    settle(app);
+    select(app, to.stage, to.lane.lane(), to.at);
     let Some(stage) = app.screen.doc().and_then(|d| d.map.stages.get(to.stage)) else {
         return;
     };

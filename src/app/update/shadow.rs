@@ -8,7 +8,7 @@ use super::super::screen::{ChannelsFrom, View};
 use super::super::shadow::{NoteFilter, Pane, PaneLayout};
 use super::super::{App, Effect, action::Action};
 use super::Handled;
-use super::apply::{apply, settle};
+use super::apply::{apply, select, settle};
 use crate::app::forms::FormPurpose;
 use crate::model::{Edit, ops};
 use crate::text::display::clean_line;
@@ -266,10 +266,7 @@ fn make_friction(app: &mut App) {
     if apply(app, edit, "make friction point") {
         if let Some(stage) = stage {
             // The grid waits on the new point, so its keys (T, o…) work after Tab.
-            app.cursor.stage = stage;
-            app.cursor.lane = crate::model::Lane::Friction;
-            app.cursor.item = at_point;
-            settle(app);
+            select(app, stage, crate::model::Lane::Friction, at_point);
         }
         let undo = app.key(&Action::Undo);
         app.inform(format!(
