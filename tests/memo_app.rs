@@ -119,7 +119,13 @@ fn a_point_kept_as_a_solution_is_flagged_and_one_key_moves_it_to_the_opportuniti
     assert!(stage.frictions.is_empty());
     assert_eq!(stage.opportunities[0].text, "Add a second till at lunch");
     assert_eq!(said(&app), "u undoes: moved to the opportunities");
+    assert_eq!(
+        (app.cursor.stage, app.cursor.lane, app.cursor.item),
+        (1, Lane::Opportunity, 0),
+        "on the opportunity it became, ready to link"
+    );
     run(&mut app, [Action::Undo]);
+    assert_eq!(app.cursor.lane, Lane::Friction, "undo goes back to the point");
     let stage = &app.doc().unwrap().map.stages[1];
     assert_eq!(
         stage.frictions[0].text, "Add a second till at lunch",

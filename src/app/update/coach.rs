@@ -53,13 +53,15 @@ pub(super) fn move_to_opportunities(app: &mut App) {
         .count();
     let evidence = friction.evidence.len();
     let end = doc.map.stages[stage].opportunities.len();
+    // The opportunity first, so the selection goes to it (its link to a point is one key
+    // away) and an undo, whose steps run the other way, comes back to the point.
     let edit = Edit::Batch(vec![
-        delete,
         Edit::InsertItem {
             stage,
             at: end,
             item: Item::Opportunity(opportunity),
         },
+        delete,
     ]);
     if apply(app, edit, "move to opportunities") {
         let undo = app.key(&Action::Undo);
