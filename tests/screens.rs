@@ -897,3 +897,25 @@ fn the_board_on_a_projector_at_120_columns_names_stages_whole_and_shows_owners()
     let header = text.lines().find(|l| l.contains("Sev·Votes")).unwrap();
     assert!(header.contains("Owner") && header.contains("Channel"), "{header}");
 }
+
+#[test]
+fn the_round_form_says_what_people_takes_while_there_is_room() {
+    let mut app = example(0);
+    act(&mut app, [Action::ShowBoard, Action::VotingRound]);
+    let people_line = |app: &mut App| {
+        screen(app, 80, 24)
+            .lines()
+            .find(|line| line.contains("People"))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(
+        people_line(&mut app).contains("3  names (Ana, Ben, Cy) or how many"),
+        "{}",
+        people_line(&mut app)
+    );
+    let names = "Ana, Ben, Cy, Dee, Eve, Fay, Gus, Hal, Ida, Jo";
+    act(&mut app, names.chars().map(Action::Type));
+    let line = people_line(&mut app);
+    assert!(line.contains(names) && !line.contains("how many"), "{line}");
+}

@@ -40,6 +40,9 @@ pub struct Field {
     /// The text is a suggestion (a default, the name already there): the first character
     /// typed or pasted replaces it, and it is drawn selected until then.
     pub suggestion: bool,
+    /// What the field takes, shown dim after a one-line value when there is room ("" for
+    /// none).
+    pub hint: &'static str,
     cycle: Cycle,
 }
 
@@ -61,6 +64,7 @@ impl Field {
             value: FieldValue::Text(TextInput::new(text, multiline)),
             completion: Completion::Nothing,
             suggestion: false,
+            hint: "",
             cycle: Cycle::default(),
         }
     }
@@ -85,6 +89,7 @@ impl Field {
             },
             completion: Completion::Nothing,
             suggestion: false,
+            hint: "",
             cycle: Cycle::default(),
         }
     }
@@ -102,6 +107,7 @@ impl Field {
             },
             completion: Completion::Nothing,
             suggestion: false,
+            hint: "",
             cycle: Cycle::default(),
         }
     }
@@ -109,6 +115,12 @@ impl Field {
     /// The same field, its text a suggestion that typing replaces.
     pub fn suggested(mut self) -> Self {
         self.suggestion = true;
+        self
+    }
+
+    /// The same field, `hint` saying what it takes.
+    pub fn hinted(mut self, hint: &'static str) -> Self {
+        self.hint = hint;
         self
     }
 

@@ -207,7 +207,9 @@ fn render_value(theme: &Theme, field: &Field, focused: bool, area: Rect, frame: 
                 .into_iter()
                 .map(|line| Line::styled(line, style))
                 .collect();
+            let used = lines.first().map_or(0, Line::width);
             frame.render_widget(Paragraph::new(lines), area);
+            draw_hint(theme, field, used, area, frame);
             frame.set_cursor_position(Position {
                 x: area.x + view.cursor.0,
                 y: area.y + view.cursor.1,
@@ -222,7 +224,21 @@ fn render_value(theme: &Theme, field: &Field, focused: bool, area: Rect, frame: 
                     .map(Line::from)
                     .collect()
             };
+            let used = lines.first().map_or(0, Line::width);
             frame.render_widget(Paragraph::new(lines), area);
+            draw_hint(theme, field, used, area, frame);
         }
     }
+}
+
+/// The field's hint, dim, two columns after the `used` columns of its value's first line,
+/// when it fits whole.
+fn draw_hint(theme: &Theme, field: &Field, used: usize, area: Rect, frame: &mut Frame) {
+    let start = used + 2;
+    if field.hint.is_empty() || start + width_of(field.hint) > usize::from(area.width) {
+        return;
+    }
+    let x = area.x + start as u16;
+    let spot = Rect::new(x, area.y, area.right().saturating_sub(x), 1);
+    frame.render_widget(Paragraph::new(Line::styled(field.hint, theme.dim)), spot);
 }

@@ -26,7 +26,9 @@ pub fn round_form(last: Option<&RoundSetup>) -> ReadyForm {
         Form::new(
             "Start a voting round".to_owned(),
             vec![
-                Field::text(PEOPLE, "People", &people, false).suggested(),
+                Field::text(PEOPLE, "People", &people, false)
+                    .suggested()
+                    .hinted("names (Ana, Ben, Cy) or how many"),
                 Field::number(
                     VOTES_EACH,
                     "Votes each",
@@ -45,7 +47,9 @@ pub fn round_form(last: Option<&RoundSetup>) -> ReadyForm {
                     ],
                     usize::from(!blind),
                 ),
-                Field::number(MINUTES, "Minutes", minutes, 1.0..=120.0, false, true).suggested(),
+                Field::number(MINUTES, "Minutes", minutes, 1.0..=120.0, false, true)
+                    .suggested()
+                    .hinted("a timer; empty for none"),
                 Field::choice(
                     KEEP,
                     "Keep",
