@@ -54,6 +54,7 @@ h2.stage.first {{ {first_space} }}
 .thumbs img, .thumbs .ph {{ display: block; width: {thumb_width}pt; height: {thumb_height}pt; object-fit: contain; background: #eee; }}
 .thumbs .ph {{ font-size: 6pt; line-height: 7pt; color: #555; overflow: hidden; }}
 .m {{ color: #555; }}
+.nb {{ white-space: nowrap; }}
 .sev3 {{ color: #b3261e; }}
 .sev2 {{ color: #8a5300; }}
 .sev1 {{ color: #555; }}
@@ -81,7 +82,7 @@ a {{ color: inherit; }}
 fn runs(runs: &[Run]) -> String {
     let mut out = String::new();
     for run in runs {
-        let mut text = html(&run.text);
+        let mut text = dates_whole(&html(&run.text));
         if let Some(href) = &run.href {
             text = format!("<a href=\"{}\">{text}</a>", html(href));
         }
@@ -97,6 +98,29 @@ fn runs(runs: &[Run]) -> String {
             (Weight::Regular, None) => text,
         });
     }
+    out
+}
+
+/// Wraps each run of digits joined by hyphens (a date, a phone number) in a span that
+/// never breaks: a browser pressed for room otherwise splits "2026-11-30" after a hyphen.
+fn dates_whole(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let len = tail
+            .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+            .unwrap_or(tail.len());
+        let token = tail[..len].trim_end_matches('-');
+        if token.contains('-') {
+            out.push_str(&format!("<span class=\"nb\">{token}</span>"));
+        } else {
+            out.push_str(token);
+        }
+        rest = &tail[token.len()..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -193,5 +217,24 @@ pub fn severity_colour(severity: Severity) -> [f32; 3] {
         Severity::Severe => [0.702, 0.149, 0.118],
         Severity::Major => [0.541, 0.325, 0.0],
         Severity::Minor => [0.333, 0.333, 0.333],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dates_whole;
+
+    #[test]
+    fn digits_joined_by_hyphens_stay_on_one_line_and_other_text_is_untouched() {
+        assert_eq!(
+            dates_whole("— Ana, store, 2026-11-30 at 10:05"),
+            "— Ana, store, <span class=\"nb\">2026-11-30</span> at 10:05"
+        );
+        assert_eq!(
+            dates_whole("call 0800-123-456-"),
+            "call <span class=\"nb\">0800-123-456</span>-"
+        );
+        assert_eq!(dates_whole("queue of 9 - long"), "queue of 9 - long");
+        assert_eq!(dates_whole("no digits"), "no digits");
     }
 }
