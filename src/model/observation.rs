@@ -3,6 +3,8 @@
 //! sentence by its opening, its subject and its modal verbs, and never by words inside
 //! quotation marks or after a reporting verb ("the sign says returns must …").
 
+use std::borrow::{Borrow, Cow};
+
 /// Why a text reads like a solution: the words that give it away and what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Advice {
@@ -287,9 +289,9 @@ pub fn reads_like_solution(text: &str) -> Option<Advice> {
 /// The text with every quotation ("…", “…”, ‘…’, '…', «…», „…“) replaced by a marker
 /// word, so nothing said by a sign or a person is judged. An unclosed quotation runs to
 /// the end.
-fn without_quotations(text: &str) -> std::borrow::Cow<'_, str> {
+fn without_quotations(text: &str) -> Cow<'_, str> {
     if !text.contains(['"', '“', '„', '«', '‘', '\'']) {
-        return std::borrow::Cow::Borrowed(text);
+        return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -322,35 +324,52 @@ fn without_quotations(text: &str) -> std::borrow::Cow<'_, str> {
         out.push_str(" QUOTED ");
         i = end.map_or(chars.len(), |j| j + 1);
     }
-    std::borrow::Cow::Owned(out)
+    Cow::Owned(out)
 }
 
-/// The sentences of a text, each as its lower-case words with their written form.
-fn sentences(text: &str) -> impl Iterator<Item = Vec<Word>> + '_ {
+/// The sentences of a text, each as its lower-case words with their written form. A word
+/// borrows its text unless it has to differ (a ’ read as ', upper case lowered).
+fn sentences<'t>(text: &'t str) -> impl Iterator<Item = Vec<Word<'t>>> + 't {
     let mut sentences = Vec::new();
     let mut current = Vec::new();
-    let mut word = String::new();
+    // Where the word being read began (its characters are contiguous in `text`).
+    let mut word: Option<usize> = None;
     let mut clause = 0;
-    let flush = |word: &mut String, current: &mut Vec<Word>, clause: usize| {
-        let written = word.trim_matches('\'').to_owned();
-        if !written.is_empty() {
-            current.push(Word {
-                lower: written.to_lowercase(),
-                written,
-                clause,
-            });
+    let flush = |word: &mut Option<usize>, end: usize, current: &mut Vec<Word<'t>>, clause: usize| {
+        let Some(start) = word.take() else {
+            return;
+        };
+        let raw = &text[start..end];
+        let written: Cow<'t, str> = if raw.contains('’') {
+            Cow::Owned(raw.replace('’', "'").trim_matches('\'').to_owned())
+        } else {
+            Cow::Borrowed(raw.trim_matches('\''))
+        };
+        if written.is_empty() {
+            return;
         }
-        word.clear();
+        let lower = match &written {
+            Cow::Borrowed(w) if !w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) => {
+                Cow::Borrowed(*w)
+            }
+            w => Cow::Owned(w.to_lowercase()),
+        };
+        current.push(Word {
+            written,
+            lower,
+            clause,
+        });
     };
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         let c = if c == '’' { '\'' } else { c };
-        if c.is_alphanumeric() || c == '\'' || (c == '-' && !word.is_empty()) {
-            word.push(c);
+        if c.is_alphanumeric() || c == '\'' || (c == '-' && word.is_some()) {
+            word.get_or_insert(i);
             continue;
         }
-        flush(&mut word, &mut current, clause);
-        let ends = matches!(c, '.' | '!' | '?' | '\n') && chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+        flush(&mut word, i, &mut current, clause);
+        let ends =
+            matches!(c, '.' | '!' | '?' | '\n') && chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
         if ends || c == ';' {
             sentences.push(std::mem::take(&mut current));
             clause = 0;
@@ -358,7 +377,7 @@ fn sentences(text: &str) -> impl Iterator<Item = Vec<Word>> + '_ {
             clause += 1;
         }
     }
-    flush(&mut word, &mut current, clause);
+    flush(&mut word, text.len(), &mut current, clause);
     sentences.push(current);
     sentences.into_iter().filter(|s| !s.is_empty())
 }
@@ -366,14 +385,24 @@ fn sentences(text: &str) -> impl Iterator<Item = Vec<Word>> + '_ {
 /// One word of a sentence: as written, in lower case, and which clause (split at `:`, `,`
 /// and dashes) it is in.
 #[derive(Debug, Clone)]
-struct Word {
-    written: String,
-    lower: String,
+struct Word<'a> {
+    written: Cow<'a, str>,
+    lower: Cow<'a, str>,
     clause: usize,
 }
 
+impl Word<'_> {
+    fn lower(&self) -> &str {
+        &self.lower
+    }
+
+    fn written(&self) -> &str {
+        &self.written
+    }
+}
+
 fn is(word: Option<&Word>, list: &[&str]) -> bool {
-    word.is_some_and(|w| list.contains(&w.lower.as_str()))
+    word.is_some_and(|w| list.contains(&w.lower()))
 }
 
 fn says(word: Option<&Word>, text: &str) -> bool {
@@ -382,10 +411,10 @@ fn says(word: Option<&Word>, text: &str) -> bool {
 
 /// Whether the words state what is or was: a finite verb, or a plain verb after a plural
 /// or pronoun subject ("emails arrive", "nothing happens").
-fn has_statement(words: &[Word]) -> bool {
+fn has_statement<'w, W: Borrow<Word<'w>>>(words: &[W]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
-        let previous = i.checked_sub(1).map(|p| words[p].lower.as_str());
-        let w = w.lower.as_str();
+        let previous = i.checked_sub(1).map(|p| words[p].borrow().lower());
+        let w = w.borrow().lower();
         let after_pronoun = previous.is_some_and(|p| {
             [
                 "it",
@@ -416,7 +445,7 @@ fn judge_sentence(words: &[Word]) -> Option<Advice> {
     let reported = words
         .iter()
         .enumerate()
-        .position(|(i, w)| i > 0 && REPORTING.contains(&w.lower.as_str()))
+        .position(|(i, w)| i > 0 && REPORTING.contains(&w.lower()))
         .unwrap_or(words.len());
     let own = &words[..reported];
     judge_opening(words, own).or_else(|| judge_modals(own))
@@ -424,18 +453,18 @@ fn judge_sentence(words: &[Word]) -> Option<Advice> {
 
 /// An opening that instructs or wishes: "Add …", "Let's …", "Why not …", "Better …".
 fn judge_opening(words: &[Word], own: &[Word]) -> Option<Advice> {
-    let start = words.iter().position(|w| !FILLERS.contains(&w.lower.as_str()))?;
+    let start = words.iter().position(|w| !FILLERS.contains(&w.lower()))?;
     let first = &words[start];
     let next = words.get(start + 1);
     let rest = &words[start + 1..];
     let phrase = |n: usize| {
         words[start..(start + n).min(words.len())]
             .iter()
-            .map(|w| w.written.as_str())
+            .map(|w| w.written())
             .collect::<Vec<_>>()
             .join(" ")
     };
-    match first.lower.as_str() {
+    match first.lower() {
         "let's" | "lets" => return advice(phrase(1), "proposes what to do"),
         "let" if says(next, "us") => return advice(phrase(2), "proposes what to do"),
         "why" if says(next, "not") => return advice(phrase(2), "proposes what to do"),
@@ -460,15 +489,11 @@ fn judge_opening(words: &[Word], own: &[Word]) -> Option<Advice> {
     }
     // Steps written as instructions and then what happened ("Open the app, tap Returns:
     // nothing happens") are an observation: a later clause states something.
-    let later_clauses: Vec<Word> = rest.iter().filter(|w| w.clause > first.clause).cloned().collect();
+    let later_clauses: Vec<&Word<'_>> = rest.iter().filter(|w| w.clause > first.clause).collect();
     if has_statement(&later_clauses) {
         return None;
     }
-    let first_clause: Vec<Word> = rest
-        .iter()
-        .filter(|w| w.clause == first.clause)
-        .cloned()
-        .collect();
+    let first_clause: Vec<&Word<'_>> = rest.iter().filter(|w| w.clause == first.clause).collect();
     let instructs = if is(next, PARTICLES) {
         !has_statement(&first_clause)
     } else {
@@ -487,14 +512,14 @@ fn judge_modals(own: &[Word]) -> Option<Advice> {
         let previous = i.checked_sub(1).map(|p| &own[p]);
         let next = own.get(i + 1);
         let after = own.get(i + 2);
-        let pair = || format!("{} {}", word.written, next.map_or("", |n| n.written.as_str()));
-        let with_previous = || format!("{} {}", previous.map_or("", |p| p.written.as_str()), word.written);
+        let pair = || format!("{} {}", word.written, next.map_or("", |n| n.written()));
+        let with_previous = || format!("{} {}", previous.map_or("", |p| p.written()), word.written);
         let we = ["we", "i", "i'd", "we'd", "you"]
             .iter()
             .any(|s| says(previous, s));
-        match word.lower.as_str() {
+        match word.lower() {
             "should" | "shouldn't" if !says(next, "have") && !says(next, "'ve") => {
-                return advice(word.written.clone(), "asks for a change");
+                return advice(word.written().to_owned(), "asks for a change");
             }
             "ought" if says(next, "to") && !says(after, "have") => {
                 return advice(pair(), "asks for a change");
@@ -504,14 +529,14 @@ fn judge_modals(own: &[Word]) -> Option<Advice> {
             }
             "need" if says(previous, "we") => return advice(with_previous(), "asks for a change"),
             "must" if says(previous, "we") || is(next, INSTRUCTIONS) => {
-                return advice(word.written.clone(), "asks for a change");
+                return advice(word.written().to_owned(), "asks for a change");
             }
             "could" if !says(next, "not") && (says(previous, "we") || is(next, INSTRUCTIONS)) => {
                 return advice(with_previous(), "proposes what to do");
             }
             "would" | "'d" | "it'd" if says(next, "be") && is(after, WISHES) => {
                 return advice(
-                    format!("{} {}", pair(), after.map_or("", |a| a.written.as_str())),
+                    format!("{} {}", pair(), after.map_or("", |a| a.written())),
                     "wishes for a change",
                 );
             }

@@ -199,15 +199,18 @@ fn quote(note: &ShadowNote) -> Quote {
     }
 }
 
-/// The first and last UTC days of the notes' times, read only when nothing else says when.
+/// The first and last UTC days of the notes' times, read only when nothing else says when
+/// (the earliest and latest times, then only those two written as days).
 fn notes_days(notes: &[Shared<ShadowNote>]) -> Option<(String, String)> {
-    notes
+    let (first, last) = notes
         .iter()
-        .filter_map(|n| day(&n.at))
-        .fold(None, |span, d| match span {
-            None => Some((d.clone(), d)),
-            Some((first, last)) => Some((first.min(d.clone()), last.max(d))),
-        })
+        .filter_map(|n| n.at.trim().parse::<jiff::Timestamp>().ok())
+        .fold(None, |span, t| match span {
+            None => Some((t, t)),
+            Some((first, last)) => Some((first.min(t), last.max(t))),
+        })?;
+    let utc_day = |t: jiff::Timestamp| t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string();
+    Some((utc_day(first), utc_day(last)))
 }
 
 /// Who walked the journey, when and on which devices: the command line's words, else the
