@@ -122,14 +122,19 @@ pub struct Memo {
 const QUOTE_CHARS: usize = 160;
 
 pub(super) fn shorten(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let joined = words.join(" ");
-    if joined.chars().count() <= QUOTE_CHARS {
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    if joined.len() <= QUOTE_CHARS || joined.chars().count() <= QUOTE_CHARS {
         return joined;
     }
     let mut out = String::new();
     let mut count = 0;
-    for word in words {
+    for word in joined.split(' ') {
         let chars = word.chars().count();
         if count + chars + 1 > QUOTE_CHARS {
             break;
@@ -290,7 +295,15 @@ impl Memo {
         let (observers, when, devices) = who_when_what(map, options);
         let mut left_out = 0;
         let mut stages = observations(map, options, &mut left_out);
-        let observed: HashSet<&str> = notes.iter().map(|n| n.channel.trim()).collect();
+        // The notes' channels, trimmed, each once in the order the notes met them.
+        let mut met: Vec<&str> = Vec::new();
+        let mut observed: HashSet<&str> = HashSet::new();
+        for note in notes {
+            let channel = note.channel.trim();
+            if !channel.is_empty() && observed.insert(channel) {
+                met.push(channel);
+            }
+        }
         let known = unique(map.shadow.channels.iter().cloned());
         // The header names the channels the journey was walked on: those of the shadow
         // notes, in the map's channel order, then any others as the notes met them.
@@ -299,7 +312,7 @@ impl Memo {
                 .iter()
                 .filter(|c| observed.contains(c.as_str()))
                 .map(String::as_str)
-                .chain(notes.iter().map(|n| n.channel.as_str())),
+                .chain(met),
         );
         let unobserved_channels = unique(
             known
