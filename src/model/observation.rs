@@ -391,18 +391,8 @@ struct Word<'a> {
     clause: usize,
 }
 
-impl Word<'_> {
-    fn lower(&self) -> &str {
-        &self.lower
-    }
-
-    fn written(&self) -> &str {
-        &self.written
-    }
-}
-
 fn is(word: Option<&Word>, list: &[&str]) -> bool {
-    word.is_some_and(|w| list.contains(&w.lower()))
+    word.is_some_and(|w| list.contains(&w.lower.as_ref()))
 }
 
 fn says(word: Option<&Word>, text: &str) -> bool {
@@ -413,8 +403,8 @@ fn says(word: Option<&Word>, text: &str) -> bool {
 /// or pronoun subject ("emails arrive", "nothing happens").
 fn has_statement<'w, W: Borrow<Word<'w>>>(words: &[W]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
-        let previous = i.checked_sub(1).map(|p| words[p].borrow().lower());
-        let w = w.borrow().lower();
+        let previous = i.checked_sub(1).map(|p| words[p].borrow().lower.as_ref());
+        let w = w.borrow().lower.as_ref();
         let after_pronoun = previous.is_some_and(|p| {
             [
                 "it",
@@ -445,7 +435,7 @@ fn judge_sentence(words: &[Word]) -> Option<Advice> {
     let reported = words
         .iter()
         .enumerate()
-        .position(|(i, w)| i > 0 && REPORTING.contains(&w.lower()))
+        .position(|(i, w)| i > 0 && REPORTING.contains(&w.lower.as_ref()))
         .unwrap_or(words.len());
     let own = &words[..reported];
     judge_opening(words, own).or_else(|| judge_modals(own))
@@ -453,18 +443,18 @@ fn judge_sentence(words: &[Word]) -> Option<Advice> {
 
 /// An opening that instructs or wishes: "Add …", "Let's …", "Why not …", "Better …".
 fn judge_opening(words: &[Word], own: &[Word]) -> Option<Advice> {
-    let start = words.iter().position(|w| !FILLERS.contains(&w.lower()))?;
+    let start = words.iter().position(|w| !FILLERS.contains(&w.lower.as_ref()))?;
     let first = &words[start];
     let next = words.get(start + 1);
     let rest = &words[start + 1..];
     let phrase = |n: usize| {
         words[start..(start + n).min(words.len())]
             .iter()
-            .map(|w| w.written())
+            .map(|w| w.written.as_ref())
             .collect::<Vec<_>>()
             .join(" ")
     };
-    match first.lower() {
+    match first.lower.as_ref() {
         "let's" | "lets" => return advice(phrase(1), "proposes what to do"),
         "let" if says(next, "us") => return advice(phrase(2), "proposes what to do"),
         "why" if says(next, "not") => return advice(phrase(2), "proposes what to do"),
@@ -512,14 +502,14 @@ fn judge_modals(own: &[Word]) -> Option<Advice> {
         let previous = i.checked_sub(1).map(|p| &own[p]);
         let next = own.get(i + 1);
         let after = own.get(i + 2);
-        let pair = || format!("{} {}", word.written, next.map_or("", |n| n.written()));
-        let with_previous = || format!("{} {}", previous.map_or("", |p| p.written()), word.written);
+        let pair = || format!("{} {}", word.written, next.map_or("", |n| n.written.as_ref()));
+        let with_previous = || format!("{} {}", previous.map_or("", |p| p.written.as_ref()), word.written);
         let we = ["we", "i", "i'd", "we'd", "you"]
             .iter()
             .any(|s| says(previous, s));
-        match word.lower() {
+        match word.lower.as_ref() {
             "should" | "shouldn't" if !says(next, "have") && !says(next, "'ve") => {
-                return advice(word.written().to_owned(), "asks for a change");
+                return advice(word.written.as_ref().to_owned(), "asks for a change");
             }
             "ought" if says(next, "to") && !says(after, "have") => {
                 return advice(pair(), "asks for a change");
@@ -529,14 +519,14 @@ fn judge_modals(own: &[Word]) -> Option<Advice> {
             }
             "need" if says(previous, "we") => return advice(with_previous(), "asks for a change"),
             "must" if says(previous, "we") || is(next, INSTRUCTIONS) => {
-                return advice(word.written().to_owned(), "asks for a change");
+                return advice(word.written.as_ref().to_owned(), "asks for a change");
             }
             "could" if !says(next, "not") && (says(previous, "we") || is(next, INSTRUCTIONS)) => {
                 return advice(with_previous(), "proposes what to do");
             }
             "would" | "'d" | "it'd" if says(next, "be") && is(after, WISHES) => {
                 return advice(
-                    format!("{} {}", pair(), after.map_or("", |a| a.written())),
+                    format!("{} {}", pair(), after.map_or("", |a| a.written.as_ref())),
                     "wishes for a change",
                 );
             }
