@@ -49,26 +49,43 @@ pub fn render(memo: &Memo, files: &EvidenceFiles) -> String {
             out.push_str(&format!("{NONE_HERE}\n"));
         }
         for point in &stage.points {
-            let mut lines = md_lines(&point.text);
-            lines.push(point.facts(inline));
+            // Written straight into the memo: every line of a point but its last ends in
+            // two spaces (a Markdown line break), the first starts with "- ".
+            let mut first = true;
+            let mut next_line = |out: &mut String| {
+                out.push_str(if first { "- " } else { "  \n  " });
+                first = false;
+            };
+            for line in md_lines(&point.text) {
+                next_line(&mut out);
+                out.push_str(&line);
+            }
+            next_line(&mut out);
+            out.push_str(&point.facts(inline));
             if !point.evidence.is_empty() {
-                let links: Vec<String> = point.evidence.iter().map(|e| evidence(files.show(e))).collect();
-                lines.push(format!("Evidence: {}", links.join(", ")));
+                next_line(&mut out);
+                out.push_str("Evidence: ");
+                for (i, entry) in point.evidence.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&evidence(files.show(entry)));
+                }
             }
             for quote in &point.quotes {
+                next_line(&mut out);
+                out.push_str("Shadow note");
                 let from = quote.source();
-                let from = if from.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", inline(&from))
-                };
-                lines.push(format!("Shadow note{from}: “{}”", inline(&quote.text)));
+                if !from.is_empty() {
+                    out.push_str(" (");
+                    out.push_str(&inline(&from));
+                    out.push(')');
+                }
+                out.push_str(": “");
+                out.push_str(&inline(&quote.text));
+                out.push('”');
             }
-            for (i, line) in lines.iter().enumerate() {
-                let lead = if i == 0 { "- " } else { "  " };
-                let end = if i + 1 < lines.len() { "  " } else { "" };
-                out.push_str(&format!("{lead}{line}{end}\n"));
-            }
+            out.push('\n');
         }
     }
     out.push_str("\n## Not yet observed\n\n");
