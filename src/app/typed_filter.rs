@@ -1,6 +1,8 @@
 //! A list narrowed as the user types, shared by the pickers: the words typed, the rows
 //! holding every one of them (in any case), and the selection among those rows.
 
+use super::action::Action;
+
 /// The filter over a picker's rows, which it knows only by their positions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypedFilter {
@@ -23,6 +25,18 @@ impl TypedFilter {
             query: String::new(),
             selected: 0,
         }
+    }
+
+    /// Takes the keys every picker shares (moving, typing, erasing); false for others.
+    pub fn take(&mut self, action: &Action) -> bool {
+        match action {
+            Action::SelectPrevious => self.select_previous(),
+            Action::SelectNext => self.select_next(),
+            Action::Type(c) => self.type_char(*c),
+            Action::DeleteBack => self.erase(),
+            _ => return false,
+        }
+        true
     }
 
     /// The selected row (a position in the picker's rows), if any row matches.

@@ -69,12 +69,11 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let Modal::Links(picker) = &mut app.modal else {
         return Effect::Nothing;
     };
+    if picker.filter.take(&action) {
+        return Effect::Nothing;
+    }
     match action {
-        Action::SelectPrevious => picker.filter.select_previous(),
-        Action::SelectNext => picker.filter.select_next(),
         Action::ToggleLink => picker.toggle(),
-        Action::Type(c) => picker.filter.type_char(c),
-        Action::DeleteBack => picker.filter.erase(),
         Action::CancelEdit => {
             let change = app.screen.doc().and_then(|doc| picker.change(&doc.map));
             if let Some((more, fewer)) = change {

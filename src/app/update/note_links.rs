@@ -68,12 +68,11 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let Some(picker) = app.modal.note_links_mut() else {
         return Effect::Nothing;
     };
+    if picker.filter.take(&action) {
+        return Effect::Nothing;
+    }
     match action {
-        Action::SelectPrevious => picker.filter.select_previous(),
-        Action::SelectNext => picker.filter.select_next(),
         Action::ToggleLink => picker.toggle(),
-        Action::Type(c) => picker.filter.type_char(c),
-        Action::DeleteBack => picker.filter.erase(),
         Action::CancelEdit => {
             if picker.changes() {
                 let what = "the links you ticked".to_owned();
