@@ -350,10 +350,8 @@ fn the_printed_memo_is_one_a4_page() {
     let dir = tempfile::tempdir().unwrap();
     for (name, map) in examples() {
         let html = dir.path().join(format!("{name}.html"));
-        let pdf = dir.path().join(format!("{name}.pdf"));
         std::fs::write(&html, memo(&map, &MemoOptions::default(), MemoFormat::Html)).unwrap();
-        print::print(&chromium, &html, &pdf, dir.path());
-        let pages = print::pdf_pages(&std::fs::read(&pdf).unwrap());
+        let pages = print::printed_pages(&chromium, &html, dir.path());
         assert_eq!(pages, 1, "the {name} memo prints on {pages} pages");
     }
 }

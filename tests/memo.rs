@@ -347,9 +347,7 @@ fn a_thirty_point_walk_with_photos_prints_on_one_page_as_html_and_as_pdf() {
     let Some(chromium) = print::chromium_or_skip() else {
         return;
     };
-    let printed = dir.path().join("printed.pdf");
-    print::print(&chromium, &dir.path().join("memo.html"), &printed, dir.path());
-    let pages = print::pdf_pages(&std::fs::read(&printed).unwrap());
+    let pages = print::printed_pages(&chromium, &dir.path().join("memo.html"), dir.path());
     assert_eq!(pages, 1, "Chromium prints the HTML memo on {pages} pages");
 }
 
@@ -373,10 +371,8 @@ fn a_walk_too_big_for_one_page_says_how_many_pages_and_prints_on_that_many() {
             .status
             .success()
     );
-    let printed = dir.path().join("printed.pdf");
-    print::print(&chromium, &dir.path().join("memo.html"), &printed, dir.path());
     assert_eq!(
-        print::pdf_pages(&std::fs::read(&printed).unwrap()),
+        print::printed_pages(&chromium, &dir.path().join("memo.html"), dir.path()),
         pages,
         "the HTML prints on as many pages as said"
     );
@@ -721,9 +717,7 @@ fn thirty_long_observations_with_photos_still_print_on_one_page() {
     let Some(chromium) = print::chromium_or_skip() else {
         return;
     };
-    let printed = dir.path().join("printed.pdf");
-    print::print(&chromium, &dir.path().join("memo.html"), &printed, dir.path());
-    let pages = print::pdf_pages(&std::fs::read(&printed).unwrap());
+    let pages = print::printed_pages(&chromium, &dir.path().join("memo.html"), dir.path());
     assert_eq!(pages, 1, "Chromium prints the HTML memo on {pages} pages");
 }
 

@@ -38,8 +38,11 @@ pub fn chromium_or_skip() -> Option<PathBuf> {
     found
 }
 
-/// Prints the HTML file `html` to `pdf` with Chromium, in `work` (its profile lives there).
-pub fn print(chromium: &Path, html: &Path, pdf: &Path, work: &Path) {
+/// Prints the HTML file `html` with Chromium, in `work` (its profile and the printed
+/// NAME-printed.pdf live there), and counts the printed pages.
+pub fn printed_pages(chromium: &Path, html: &Path, work: &Path) -> usize {
+    let name = html.file_stem().unwrap_or_default().to_string_lossy();
+    let pdf = work.join(format!("{name}-printed.pdf"));
     let status = std::process::Command::new(chromium)
         .args([
             "--headless",
@@ -59,6 +62,7 @@ pub fn print(chromium: &Path, html: &Path, pdf: &Path, work: &Path) {
         .status()
         .unwrap();
     assert!(status.success(), "chromium failed on {}", html.display());
+    pdf_pages(&std::fs::read(&pdf).unwrap())
 }
 
 /// How many pages a PDF has: its `/Type /Page` objects (not `/Pages`).
