@@ -148,7 +148,7 @@ fn keystroke(app: &mut App, terminal: &mut Terminal<TestBackend>, action: Action
 }
 
 fn bench_keys(report: &Report, size: &str, map: &JourneyMap) {
-    let cases: [(&str, &[Action]); 6] = [
+    let cases: [(&str, &[Action]); 9] = [
         ("key: move right/left", &[Action::MoveRight, Action::MoveLeft]),
         ("key: move down/up", &[Action::MoveDown, Action::MoveUp]),
         ("key: vote (an edit)", &[Action::Vote, Action::Unvote]),
@@ -162,6 +162,15 @@ fn bench_keys(report: &Report, size: &str, map: &JourneyMap) {
             "key: commit a text edit",
             &[Action::EditCell, Action::Type('x'), Action::Commit],
         ),
+        (
+            "key: move a stage right/left",
+            &[Action::MoveStageRight, Action::MoveStageLeft],
+        ),
+        (
+            "key: duplicate a stage, undo",
+            &[Action::DuplicateStage, Action::Undo],
+        ),
+        ("key: delete a stage, undo", &[Action::DeleteStage, Action::Undo]),
     ];
     for (name, actions) in cases {
         if !report.wants(name) {
@@ -171,12 +180,27 @@ fn bench_keys(report: &Report, size: &str, map: &JourneyMap) {
         if name.contains("editor") {
             keystroke(&mut app, &mut terminal, Action::EditCell);
         }
-        let mut next = actions.iter().cycle();
-        let samples = measure(
-            || next.next().cloned().unwrap(),
-            |action| keystroke(&mut app, &mut terminal, action),
-        );
-        report.row(name, size, &samples, None);
+        let mut steps: Vec<Vec<Duration>> = vec![Vec::new(); actions.len()];
+        let mut all = Vec::new();
+        let started = Instant::now();
+        for (step, action) in actions.iter().enumerate().cycle() {
+            if all.len() >= MIN_SAMPLES && (started.elapsed() >= BUDGET || all.len() >= MAX_SAMPLES) {
+                break;
+            }
+            let t = Instant::now();
+            keystroke(&mut app, &mut terminal, action.clone());
+            let took = t.elapsed();
+            steps[step].push(took);
+            all.push(took);
+        }
+        all.sort();
+        report.row(name, size, &Samples(all), None);
+        if actions.len() > 1 {
+            for (action, mut times) in actions.iter().zip(steps) {
+                times.sort();
+                report.row(&format!("  ↳ {action:?}"), size, &Samples(times), None);
+            }
+        }
     }
 }
 
