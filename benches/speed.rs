@@ -128,6 +128,7 @@ fn app_at_middle(map: &JourneyMap) -> (App, Terminal<TestBackend>) {
         IdGen::seeded(1),
     );
     app.time_zone = jiff::tz::TimeZone::UTC;
+    app.shadow.observer = Some("Bench".to_owned());
     app.resize(WIDTH, HEIGHT);
     let middle = map.stages.len() / 2;
     app.cursor.stage = (middle..map.stages.len())
@@ -147,38 +148,86 @@ fn keystroke(app: &mut App, terminal: &mut Terminal<TestBackend>, action: Action
     terminal.draw(|frame| ui::render(app, frame)).unwrap();
 }
 
-fn bench_keys(report: &Report, size: &str, map: &JourneyMap) {
-    let cases: [(&str, &[Action]); 9] = [
-        ("key: move right/left", &[Action::MoveRight, Action::MoveLeft]),
-        ("key: move down/up", &[Action::MoveDown, Action::MoveUp]),
-        ("key: vote (an edit)", &[Action::Vote, Action::Unvote]),
+/// A keystroke bench: its name, the keys that set it up (not timed), and the cycle of
+/// keys timed one by one.
+type KeyCase = (&'static str, &'static [Action], Vec<Action>);
+
+fn key_cases() -> Vec<KeyCase> {
+    use Action as A;
+    vec![
+        ("key: move right/left", &[], vec![A::MoveRight, A::MoveLeft]),
+        ("key: move down/up", &[], vec![A::MoveDown, A::MoveUp]),
+        ("key: vote (an edit)", &[], vec![A::Vote, A::Unvote]),
         (
             "key: severity, undo, redo",
-            &[Action::Number(1), Action::Number(3), Action::Undo, Action::Redo],
+            &[],
+            vec![A::Number(1), A::Number(3), A::Undo, A::Redo],
         ),
-        ("key: type in editor", &[Action::Type('x'), Action::DeleteBack]),
+        (
+            "key: type in editor",
+            &[A::EditCell],
+            vec![A::Type('x'), A::DeleteBack],
+        ),
         // Enter opens the friction point's editor, x types, Enter commits the edit.
         (
             "key: commit a text edit",
-            &[Action::EditCell, Action::Type('x'), Action::Commit],
+            &[],
+            vec![A::EditCell, A::Type('x'), A::Commit],
         ),
         (
             "key: move a stage right/left",
-            &[Action::MoveStageRight, Action::MoveStageLeft],
+            &[],
+            vec![A::MoveStageRight, A::MoveStageLeft],
         ),
         (
             "key: duplicate a stage, undo",
-            &[Action::DuplicateStage, Action::Undo],
+            &[],
+            vec![A::DuplicateStage, A::Undo],
         ),
-        ("key: delete a stage, undo", &[Action::DeleteStage, Action::Undo]),
-    ];
-    for (name, actions) in cases {
+        // D asks first; y deletes.
+        (
+            "key: delete a stage, undo",
+            &[],
+            vec![A::DeleteStage, A::Yes, A::Undo],
+        ),
+        // W opens the note form, n types its text, Enter keeps it (the pane then shows).
+        (
+            "key: add a shadow note",
+            &[],
+            vec![A::AddNote, A::Type('n'), A::Commit],
+        ),
+        (
+            "key: edit a shadow note",
+            &[A::FocusNotes],
+            vec![A::EditNote, A::Type('x'), A::Commit],
+        ),
+        (
+            "key: board filter form",
+            &[A::ShowBoard],
+            vec![A::FilterBoard, A::CancelEdit],
+        ),
+        // a adds a friction point, typed with a channel tag; the empty Enter ends the run.
+        (
+            "key: capture with a #channel",
+            &[],
+            vec![
+                A::AddItem,
+                A::Paste("The queue was long #web".into()),
+                A::Commit,
+                A::Commit,
+            ],
+        ),
+    ]
+}
+
+fn bench_keys(report: &Report, size: &str, map: &JourneyMap) {
+    for (name, setup, actions) in key_cases() {
         if !report.wants(name) {
             continue;
         }
         let (mut app, mut terminal) = app_at_middle(map);
-        if name.contains("editor") {
-            keystroke(&mut app, &mut terminal, Action::EditCell);
+        for action in setup {
+            keystroke(&mut app, &mut terminal, action.clone());
         }
         let mut steps: Vec<Vec<Duration>> = vec![Vec::new(); actions.len()];
         let mut all = Vec::new();
