@@ -1,22 +1,25 @@
 //! The views derived from the map (friction board and council, the friction queue's links,
-//! the conflicts list, the channels and owners forms complete) update after an edit from
-//! only what it touched: after any run of edits, undos and redos, they equal the same views
-//! built from scratch.
+//! the conflicts list, the channels and owners forms complete, the ids in use) update after
+//! an edit from only what it touched: after any run of edits, undos and redos, they equal
+//! the same views built from scratch.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::HashSet;
 
 use cxmap::app::board::{Board, BoardFilter, BoardSort};
 use cxmap::app::conflicts::Conflicts;
 use cxmap::app::folder::FolderListing;
 use cxmap::app::names::Names;
 use cxmap::app::queue::Queue;
+use cxmap::app::used_ids::UsedIds;
 use cxmap::generate::{self, Spec};
 use cxmap::model::conflict::{self, CONFLICTS};
 use cxmap::model::{
     Edit, ExtraField, Extras, Friction, FrictionId, History, Item, JourneyMap, ListLane, NoteId, Opportunity,
     OpportunityId, Severity, ShadowNote, Stage, StageId, StageText, Status,
 };
-use cxmap::model::{channels, council};
+use cxmap::model::{IdGen, channels, council, moves, ops};
 use proptest::prelude::*;
 
 /// The views kept up to date edit by edit.
@@ -27,6 +30,7 @@ struct Views {
     queue: Queue,
     conflicts: Conflicts,
     names: Names,
+    used_ids: UsedIds,
 }
 
 impl Views {
@@ -48,6 +52,7 @@ impl Views {
             queue: Queue::default(),
             conflicts: Conflicts::default(),
             names: Names::default(),
+            used_ids: UsedIds::default(),
         }
     }
 
@@ -59,6 +64,7 @@ impl Views {
         self.queue.refresh(map, history, &folder, focus);
         self.conflicts.refresh(map, history);
         self.names.refresh(map, history);
+        self.used_ids.refresh(map, history);
     }
 
     fn assert_same_as(&self, fresh: &Views, after: &str) {
@@ -91,6 +97,20 @@ impl Views {
             self.conflicts.entries, fresh.conflicts.entries,
             "conflicts after {after}"
         );
+    }
+
+    /// The ids kept up to date against the map's: each id in it is taken, each of `gone`
+    /// (ids it had before and has no longer) is free again.
+    fn assert_ids_of(&self, map: &JourneyMap, gone: &[String], after: &str) {
+        for id in map.ids() {
+            assert!(self.used_ids.taken(id), "{id} is in the map after {after}");
+        }
+        for id in gone {
+            assert!(
+                !self.used_ids.taken(id),
+                "{id} is no longer in the map after {after}"
+            );
+        }
     }
 
     /// The names kept up to date against the map's own lists.
@@ -156,7 +176,7 @@ fn edit_for(map: &JourneyMap, kind: u8, r: usize, fresh: &mut usize) -> Option<(
         })
     };
     let f = r / 3 % stage.frictions.len().max(1);
-    let edit = match kind % 16 {
+    let edit = match kind % EDITS {
         0 => (replace(f, &|fr| fr.votes += 1 + (r % 4) as u32)?, "vote"),
         1 => (
             replace(f, &|fr| {
@@ -311,7 +331,25 @@ fn edit_for(map: &JourneyMap, kind: u8, r: usize, fresh: &mut usize) -> Option<(
             ]);
             (edit, "move a point to another stage")
         }
-        _ if r.is_multiple_of(2) => (replace(f, &|fr| *fr = conflicted(fr.clone()))?, "a conflict"),
+        15 => (replace(f, &|fr| *fr = conflicted(fr.clone()))?, "a conflict"),
+        16 => (
+            moves::duplicate_stage(map, s, &mut IdGen::seeded(n as u64), &|id| map.has_id(id))?,
+            "duplicate a stage",
+        ),
+        17 if stages > 2 => (ops::delete_stage(map, s)?, "delete a stage, its notes and links"),
+        18 => {
+            let at = r % map.shadow.notes.len().max(1);
+            let mut note = ShadowNote::clone(map.shadow.notes.get(at)?);
+            note.channel = ["Store", "Web", "Kiosk", "kiosk", ""][r % 5].to_owned();
+            note.friction = some_friction().filter(|_| !r.is_multiple_of(3));
+            (
+                Edit::ReplaceNote {
+                    at,
+                    note: Box::new(note),
+                },
+                "relink a note and change its channel",
+            )
+        }
         _ => {
             let field = StageText::Name;
             let text = format!("renamed {n}");
@@ -328,21 +366,32 @@ fn edit_for(map: &JourneyMap, kind: u8, r: usize, fresh: &mut usize) -> Option<(
     Some(edit)
 }
 
-fn check(steps: &[(u8, usize)]) {
+/// How many kinds of edit `edit_for` makes; the step kinds after them undo, redo or do
+/// nothing.
+const EDITS: u8 = 20;
+const KINDS: u8 = EDITS + 4;
+
+/// Runs `steps`, bringing the views up to date after every `lag`th step only (so they
+/// catch up with several steps at once), and checks them against a rebuild each time.
+fn check(steps: &[(u8, usize)], lag: usize) {
     let mut map = start_map();
     let mut history = History::default();
     let mut kept = Views::new();
     kept.refresh(&map, &history, Some((0, 0)));
     let mut fresh_ids = 0;
+    let mut ever: HashSet<String> = map.ids().map(str::to_owned).collect();
     for (i, &(kind, r)) in steps.iter().enumerate() {
-        let done = match kind % 20 {
-            16 | 17 => history.undo(&mut map).map(|_| "undo"),
-            18 => history.redo(&mut map).map(|_| "redo"),
-            19 => Some("nothing"),
+        let done = match kind % KINDS {
+            k if k == EDITS || k == EDITS + 1 => history.undo(&mut map).map(|_| "undo"),
+            k if k == EDITS + 2 => history.redo(&mut map).map(|_| "redo"),
+            k if k == EDITS + 3 => Some("nothing"),
             _ => edit_for(&map, kind, r, &mut fresh_ids)
                 .map(|(edit, label)| history.apply(&mut map, edit, label).map(|_| label).unwrap()),
         };
         let Some(done) = done else { continue };
+        if (i + 1) % lag != 0 && i + 1 != steps.len() {
+            continue;
+        }
         let focus = map
             .stages
             .iter()
@@ -353,6 +402,14 @@ fn check(steps: &[(u8, usize)]) {
         fresh.refresh(&map, &History::default(), focus);
         kept.assert_same_as(&fresh, &format!("step {i}: {done}"));
         kept.assert_names_of(&map, &format!("step {i}: {done}"));
+        let now: HashSet<&str> = map.ids().collect();
+        ever.extend(now.iter().map(|id| (*id).to_owned()));
+        let gone: Vec<String> = ever
+            .iter()
+            .filter(|id| !now.contains(id.as_str()))
+            .cloned()
+            .collect();
+        kept.assert_ids_of(&map, &gone, &format!("step {i}: {done}"));
     }
 }
 
@@ -360,15 +417,21 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
-    fn incremental_views_equal_a_full_rebuild(steps in prop::collection::vec((0u8..20, 0usize..10_000), 1..60)) {
-        check(&steps);
+    fn incremental_views_equal_a_full_rebuild(
+        steps in prop::collection::vec((0u8..KINDS, 0usize..10_000), 1..60),
+        lag in 1usize..5,
+    ) {
+        check(&steps, lag);
     }
 }
 
 #[test]
 fn every_kind_of_edit_in_turn() {
-    let steps: Vec<(u8, usize)> = (0..200).map(|i| ((i % 20) as u8, i * 7919 % 10_007)).collect();
-    check(&steps);
+    let steps: Vec<(u8, usize)> = (0..240)
+        .map(|i| ((i % usize::from(KINDS)) as u8, i * 7919 % 10_007))
+        .collect();
+    check(&steps, 1);
+    check(&steps, 3);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use std::cmp::Reverse;
 
-use crate::model::{Changed, Friction, FrictionId, History, JourneyMap, Severity, Status};
+use crate::model::{Changed, Friction, FrictionId, History, JourneyMap, ListChanges, Severity, Status};
 
 /// The order of the board's rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -151,10 +151,13 @@ impl Board {
         let followed = shown
             .get(self.selected)
             .and_then(|&(s, f)| Some(((s, f), self.ids.get(s)?.get(f)?.clone())));
+        if !changed.everything {
+            self.shift(&changed.stages);
+        }
         if changed.everything || self.ids.len() != map.stages.len() {
             self.rebuild(map);
         } else {
-            self.update_stages(map, &changed);
+            self.update_stages(map, &changed.stages);
         }
         self.council = self.open.iter().take(3).copied().collect();
         self.council_shown = self.council.clone();
@@ -217,14 +220,28 @@ impl Board {
             .collect();
     }
 
+    /// Moves rows and ids to where stages inserted, removed or moved put their stages; a
+    /// removed stage's rows go. Rows keep their order: the others' stages keep theirs.
+    fn shift(&mut self, stages: &ListChanges) {
+        if !stages.reshaped() {
+            return;
+        }
+        let follow = |rows: &mut Vec<(usize, usize)>| {
+            rows.retain_mut(|(s, _)| stages.follow_in_place(s));
+        };
+        follow(&mut self.rows);
+        follow(&mut self.open);
+        stages.reshape(&mut self.ids, Vec::new);
+    }
+
     /// Takes the changed stages' rows out and puts their friction points back where
     /// their order puts them; the other stages' rows stay as they are.
-    fn update_stages(&mut self, map: &JourneyMap, changed: &Changed) {
-        let touched = |&(s, _): &(usize, usize)| changed.stage(s);
+    fn update_stages(&mut self, map: &JourneyMap, stages: &ListChanges) {
+        let touched = |&(s, _): &(usize, usize)| stages.touches(s);
         self.rows.retain(|row| !touched(row));
         self.open.retain(|row| !touched(row));
         let friction = |(s, f): (usize, usize)| &map.stages[s].frictions[f];
-        for &s in &changed.stages {
+        for &s in stages.touched() {
             let Some(stage) = map.stages.get(s) else { continue };
             for (f, point) in stage.frictions.iter().enumerate() {
                 if self.filter.admits(point) {
@@ -254,17 +271,16 @@ fn locate(
     was: (usize, usize),
     id: &FrictionId,
 ) -> Option<(usize, usize)> {
-    if !changed.stage(was.0) {
-        return Some(was);
-    }
     let look_in = |s: usize| {
         let stage = map.stages.get(s)?;
         stage.frictions.iter().position(|f| f.id == *id).map(|f| (s, f))
     };
     if changed.everything {
-        (0..map.stages.len()).find_map(look_in)
-    } else {
-        changed.stages.iter().find_map(|&s| look_in(s))
+        return (0..map.stages.len()).find_map(look_in);
+    }
+    match changed.stages.follow(was.0) {
+        Some(s) if !changed.stages.touches(s) => Some((s, was.1)),
+        _ => changed.stages.touched().iter().find_map(|&s| look_in(s)),
     }
 }
 

@@ -29,6 +29,7 @@ pub mod shadow;
 pub mod start;
 pub mod typed_filter;
 pub mod update;
+pub mod used_ids;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -149,6 +150,8 @@ pub struct App {
     pub queue: queue::Queue,
     /// The channels and owners the map names, for completion, derived once per change.
     pub names: names::Names,
+    /// The ids the map uses, for making fresh ones, derived once per change.
+    pub used_ids: used_ids::UsedIds,
     /// Merge conflicts left in the map by `cxmap merge`, listed once per change.
     pub conflicts: conflicts::Conflicts,
     /// A dot-voting round in progress.
@@ -187,6 +190,7 @@ impl App {
             search: search::Search::default(),
             queue: queue::Queue::default(),
             names: names::Names::default(),
+            used_ids: used_ids::UsedIds::default(),
             conflicts: conflicts::Conflicts::default(),
             round: None,
             last_round: None,
@@ -249,6 +253,7 @@ impl App {
             search: search::Search::default(),
             queue: queue::Queue::default(),
             names: names::Names::default(),
+            used_ids: used_ids::UsedIds::default(),
             conflicts: conflicts::Conflicts::default(),
             round: None,
             last_round: self.last_round.take(),

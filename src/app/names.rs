@@ -2,18 +2,18 @@
 //! tags. Kept per stage and for the shadow notes, and gathered again after an edit only
 //! from what it touched: opening a form no longer reads every note (80,000 on a big map).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::document::Document;
-use crate::model::{History, JourneyMap, Stage, channels, council};
+use crate::model::{History, JourneyMap, ListChanges, Stage, channels, council};
 
 /// The names, as of one map revision.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Names {
     /// Each stage's friction points' channel spellings and owners, each once, in order.
     stages: Vec<StageNames>,
-    /// The shadow notes' channel spellings, each once, in note order.
-    notes: Vec<String>,
+    /// The shadow notes' channel spellings.
+    notes: NoteChannels,
     computed_for: Option<u64>,
 }
 
@@ -29,6 +29,88 @@ impl StageNames {
             channels: distinct(stage.frictions.iter().map(|f| f.channel.as_str())),
             owners: distinct(stage.frictions.iter().map(|f| f.owner.as_str())),
         }
+    }
+}
+
+/// Each note's channel spelling as a number, so a note put in, taken out or changed
+/// moves one count, and the spellings in note order take one pass over small numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct NoteChannels {
+    /// The spellings ever seen, in the order first seen, and how many notes use each now.
+    spellings: Vec<(String, usize)>,
+    numbers: HashMap<String, u32>,
+    /// Per note, its spelling's number (`UNSEEN` until it is looked at).
+    of_note: Vec<u32>,
+}
+
+const UNSEEN: u32 = u32::MAX;
+
+impl NoteChannels {
+    /// Brings the counts up to date with the notes `notes` says changed.
+    fn update(&mut self, map: &JourneyMap, notes: &ListChanges) {
+        for &n in notes.removed() {
+            self.forget(self.of_note.get(n).copied().unwrap_or(UNSEEN));
+        }
+        notes.reshape(&mut self.of_note, || UNSEEN);
+        for &n in notes.touched() {
+            let (Some(&was), Some(note)) = (self.of_note.get(n), map.shadow.notes.get(n)) else {
+                continue;
+            };
+            self.forget(was);
+            self.of_note[n] = self.count(&note.channel);
+        }
+    }
+
+    fn rebuild(&mut self, map: &JourneyMap) {
+        *self = Self::default();
+        self.of_note = map
+            .shadow
+            .notes
+            .iter()
+            .map(|note| self.count(&note.channel))
+            .collect();
+    }
+
+    fn forget(&mut self, number: u32) {
+        if let Some((_, uses)) = self.spellings.get_mut(number as usize) {
+            *uses -= 1;
+        }
+    }
+
+    fn count(&mut self, spelling: &str) -> u32 {
+        let number = match self.numbers.get(spelling) {
+            Some(&number) => number,
+            None => {
+                let number = u32::try_from(self.spellings.len()).unwrap_or(UNSEEN - 1);
+                self.numbers.insert(spelling.to_owned(), number);
+                self.spellings.push((spelling.to_owned(), 0));
+                number
+            }
+        };
+        if let Some((_, uses)) = self.spellings.get_mut(number as usize) {
+            *uses += 1;
+        }
+        number
+    }
+
+    /// The spellings the notes use, each once, in the order the notes first use them.
+    fn in_note_order(&self) -> Vec<&str> {
+        let mut left = self.spellings.iter().filter(|(_, uses)| *uses > 0).count();
+        let mut listed = vec![false; self.spellings.len()];
+        let mut out = Vec::with_capacity(left);
+        for &number in &self.of_note {
+            if left == 0 {
+                break;
+            }
+            if let Some(seen) = listed.get_mut(number as usize)
+                && !*seen
+            {
+                *seen = true;
+                left -= 1;
+                out.push(self.spellings[number as usize].0.as_str());
+            }
+        }
+        out
     }
 }
 
@@ -51,17 +133,25 @@ impl Names {
     /// Brings the names up to date with the map (`history` says what changed since).
     pub fn refresh(&mut self, map: &JourneyMap, history: &History) {
         let changed = history.changed_since(self.computed_for);
+        if !changed.everything {
+            changed.stages.reshape(&mut self.stages, StageNames::default);
+        }
         if changed.everything || self.stages.len() != map.stages.len() {
             self.stages = map.stages.iter().map(|stage| StageNames::of(stage)).collect();
         } else {
-            for &s in &changed.stages {
-                if let Some(stage) = map.stages.get(s) {
-                    self.stages[s] = StageNames::of(stage);
+            for &s in changed.stages.touched() {
+                if let (Some(names), Some(stage)) = (self.stages.get_mut(s), map.stages.get(s)) {
+                    *names = StageNames::of(stage);
                 }
             }
         }
-        if changed.everything || changed.notes {
-            self.notes = distinct(map.shadow.notes.iter().map(|n| n.channel.as_str()));
+        if changed.everything {
+            self.notes.rebuild(map);
+        } else {
+            self.notes.update(map, &changed.notes);
+        }
+        if self.notes.of_note.len() != map.shadow.notes.len() {
+            self.notes.rebuild(map);
         }
         self.computed_for = Some(history.revision());
     }
@@ -73,7 +163,7 @@ impl Names {
             .stages
             .iter()
             .flat_map(|s| s.channels.iter().map(String::as_str));
-        let notes = self.notes.iter().map(String::as_str);
+        let notes = self.notes.in_note_order().into_iter();
         let plan = map.shadow.plan.iter().map(|entry| entry.channel.as_str());
         let mut seen = HashSet::new();
         let mut twins = HashSet::new();

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::folder::FolderListing;
-use crate::model::{FrictionId, History, JourneyMap, evidence_of};
+use crate::model::{FrictionId, History, JourneyMap, ListChanges, evidence_of};
 
 /// Links and evidence, as of one map state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -54,24 +54,25 @@ impl Queue {
         focus: Option<(usize, usize)>,
     ) {
         let changed = history.changed_since(self.computed_for);
+        if !changed.everything {
+            self.shift_stages(&changed.stages);
+        }
         if changed.everything || self.keys.len() != map.stages.len() {
             self.position.clear();
             self.addressed_by.clear();
             self.keys = vec![StageKeys::default(); map.stages.len()];
             self.add_stages(map, 0..map.stages.len());
-        } else if !changed.stages.is_empty() {
-            for &s in &changed.stages {
+        } else {
+            for &s in changed.stages.touched() {
                 self.take_out_stage(s);
             }
-            self.add_stages(map, changed.stages.iter().copied());
+            self.add_stages(map, changed.stages.touched().iter().copied());
         }
-        if changed.everything || changed.notes {
+        if changed.everything {
             self.notes_of.clear();
-            for (n, note) in map.shadow.notes.iter().enumerate() {
-                if let Some(id) = &note.friction {
-                    self.notes_of.entry(id.clone()).or_default().push(n);
-                }
-            }
+            self.link_notes(map, 0..map.shadow.notes.len());
+        } else if !changed.notes.is_empty() {
+            self.update_notes(map, &changed.notes);
         }
         let revision = history.revision();
         self.computed_for = Some(revision);
@@ -96,6 +97,50 @@ impl Queue {
                 .cloned()
                 .collect();
             self.checked_for = Some((revision, folder.version(), (stage, at)));
+        }
+    }
+
+    /// Moves the tables to where stages inserted, removed or moved put their stages; a
+    /// removed stage's entries go.
+    fn shift_stages(&mut self, stages: &ListChanges) {
+        if !stages.reshaped() {
+            return;
+        }
+        for &s in stages.removed() {
+            self.take_out_stage(s);
+        }
+        stages.reshape(&mut self.keys, StageKeys::default);
+        self.position.retain(|_, (s, _)| stages.follow_in_place(s));
+        self.addressed_by.retain(|_, by| {
+            by.retain_mut(|(s, _)| stages.follow_in_place(s));
+            !by.is_empty()
+        });
+    }
+
+    /// Moves the note positions to where inserted and removed notes put them, takes the
+    /// changed notes out and links them again.
+    fn update_notes(&mut self, map: &JourneyMap, notes: &ListChanges) {
+        let touched = notes.touched();
+        self.notes_of.retain(|_, linked| {
+            if notes.reshaped() {
+                linked.retain_mut(|n| notes.follow_in_place(n));
+            }
+            linked.retain(|n| touched.binary_search(n).is_err());
+            !linked.is_empty()
+        });
+        self.link_notes(map, touched.iter().copied());
+    }
+
+    /// Adds the links of the notes at `positions` (in order) to `notes_of`.
+    fn link_notes(&mut self, map: &JourneyMap, positions: impl Iterator<Item = usize>) {
+        for n in positions {
+            let Some(id) = map.shadow.notes.get(n).and_then(|note| note.friction.as_ref()) else {
+                continue;
+            };
+            let linked = self.notes_of.entry(id.clone()).or_default();
+            if let Err(at) = linked.binary_search(&n) {
+                linked.insert(at, n);
+            }
         }
     }
 

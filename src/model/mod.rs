@@ -27,7 +27,7 @@ mod shared;
 mod stage;
 pub mod voting;
 
-pub use changed::Changed;
+pub use changed::{Changed, ListChanges};
 pub use coverage::{Cell, Coverage, channel_index};
 pub use edit::{Edit, EditError, Focus, Item, MapText, StageText};
 pub use evidence::{

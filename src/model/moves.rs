@@ -114,11 +114,17 @@ pub fn move_to_neighbour(map: &JourneyMap, from: Place, forward: bool) -> Option
 /// zero (the room's dots stay on the originals); an opportunity of the copy addresses
 /// the copies of its stage's friction points and the same points elsewhere. Shadow notes
 /// and the shadowing plan stay with the original.
-pub fn duplicate_stage(map: &JourneyMap, at: usize, ids: &mut IdGen) -> Option<Edit> {
+/// `taken` says whether the map uses an id.
+pub fn duplicate_stage(
+    map: &JourneyMap,
+    at: usize,
+    ids: &mut IdGen,
+    taken: &dyn Fn(&str) -> bool,
+) -> Option<Edit> {
     let original = map.stages.get(at)?;
     let mut made: HashSet<String> = HashSet::new();
     let mut fresh = |prefix: &str| {
-        let id = ids.fresh(prefix, |id| map.has_id(id) || made.contains(id));
+        let id = ids.fresh(prefix, |id| taken(id) || made.contains(id));
         made.insert(id.clone());
         id
     };
@@ -258,7 +264,7 @@ mod tests {
             })
             .unwrap();
         let before = map.clone();
-        let inverse = duplicate_stage(&map, at, &mut IdGen::seeded(4))
+        let inverse = duplicate_stage(&map, at, &mut IdGen::seeded(4), &|id| map.has_id(id))
             .unwrap()
             .apply(&mut map)
             .unwrap();

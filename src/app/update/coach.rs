@@ -5,7 +5,7 @@
 use super::super::keymap::Mode;
 use super::super::{App, action::Action};
 use super::apply::apply;
-use crate::model::{Edit, Item, Lane, ListLane, Opportunity, ops, reads_like_solution};
+use crate::model::{Edit, Item, Lane, ListLane, Opportunity, OpportunityId, ops, reads_like_solution};
 
 /// Warns in the status bar when `text`, just kept as a friction point, reads like a
 /// solution; says nothing otherwise.
@@ -40,7 +40,7 @@ pub(super) fn move_to_opportunities(app: &mut App) {
         return;
     };
     let opportunity = Opportunity {
-        id: doc.map.fresh_opportunity_id(&mut app.ids),
+        id: OpportunityId(app.used_ids.of(doc).fresh(&mut app.ids, OpportunityId::PREFIX)),
         text: friction.text.clone(),
         ..Opportunity::default()
     };

@@ -8,9 +8,7 @@ use super::super::screen::Screen;
 use super::super::{App, Effect, TerminalWork, action::Action};
 use super::apply::{apply, select, settle};
 use crate::model::capture::TagKind;
-use crate::model::{
-    Edit, Friction, IdGen, Item, JourneyMap, ListLane, MapText, Opportunity, Stage, StageText,
-};
+use crate::model::{Edit, Friction, IdGen, Item, ListLane, MapText, Opportunity, Stage, StageId, StageText};
 use crate::text::display::clean_line;
 use crate::text::input::TextInput;
 
@@ -158,16 +156,17 @@ pub(super) fn edit_text(input: &mut TextInput, action: &Action, width: usize) ->
     true
 }
 
-/// A new item for `lane` with a fresh id unique in `map` and among `pending` items.
+/// A new item for `lane` with a fresh id unique in the map (`used` says whether the map
+/// uses an id) and among `pending` items.
 pub(super) fn new_item(
-    map: &JourneyMap,
+    used: &dyn Fn(&str) -> bool,
     lane: ListLane,
     text: String,
     ids: &mut IdGen,
     pending: &[Item],
 ) -> Item {
     let taken = |id: &str| {
-        map.has_id(id)
+        used(id)
             || pending.iter().any(|item| match item {
                 Item::Friction(f) => f.id.as_str() == id,
                 Item::Opportunity(o) => o.id.as_str() == id,
@@ -324,7 +323,8 @@ pub(super) fn commit(app: &mut App) -> Effect {
 fn add_item(app: &mut App, editor: Editor, stage: usize, lane: ListLane, at: usize) {
     let Some(doc) = app.screen.doc() else { return };
     let text = editor.input.text().to_owned();
-    let mut item = new_item(&doc.map, lane, text.clone(), &mut app.ids, &[]);
+    let used = app.used_ids.of(doc);
+    let mut item = new_item(&|id| used.taken(id), lane, text.clone(), &mut app.ids, &[]);
     default_channel(app.queue.last_channel.as_deref(), &mut item);
     if let (Item::Opportunity(opportunity), Some(point)) = (&mut item, &editor.addressing) {
         opportunity.addresses = vec![point.clone()];
@@ -416,7 +416,7 @@ fn addressed(app: &mut App, stage: usize, at: usize) {
 
 fn add_stage(app: &mut App, at: usize, name: String) {
     let Some(doc) = app.screen.doc() else { return };
-    let id = doc.map.fresh_stage_id(&mut app.ids);
+    let id = StageId(app.used_ids.of(doc).fresh(&mut app.ids, StageId::PREFIX));
     let stage = Box::new(Stage::new(id, name));
     if apply(app, Edit::InsertStage { at, stage }, "add stage") {
         app.cursor.lane = crate::model::Lane::Goal;

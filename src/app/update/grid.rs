@@ -342,9 +342,11 @@ fn paste_items(app: &mut App, text: &str) {
     } else {
         app.cursor.item + 1
     };
+    let used = app.used_ids.of(doc);
     let mut items = Vec::new();
     for line in lines {
-        let mut item = super::edit::new_item(&doc.map, lane, line.to_owned(), &mut app.ids, &items);
+        let taken = |id: &str| used.taken(id);
+        let mut item = super::edit::new_item(&taken, lane, line.to_owned(), &mut app.ids, &items);
         super::edit::default_channel(app.queue.last_channel.as_deref(), &mut item);
         items.push(item);
     }

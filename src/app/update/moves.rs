@@ -169,7 +169,8 @@ pub(super) fn paste(app: &mut App) {
 pub(super) fn duplicate_stage(app: &mut App) {
     let at = app.cursor.stage;
     let Some(doc) = app.screen.doc() else { return };
-    let Some(edit) = moves::duplicate_stage(&doc.map, at, &mut app.ids) else {
+    let used = app.used_ids.of(doc);
+    let Some(edit) = moves::duplicate_stage(&doc.map, at, &mut app.ids, &|id| used.taken(id)) else {
         return;
     };
     if apply(app, edit, "duplicate stage") {

@@ -10,7 +10,7 @@ use super::super::{App, Effect, action::Action};
 use super::Handled;
 use super::apply::{apply, select, settle};
 use crate::app::forms::FormPurpose;
-use crate::model::{Edit, ops};
+use crate::model::{Edit, FrictionId, ops};
 use crate::text::display::clean_line;
 
 pub(super) fn update(app: &mut App, action: Action) -> Handled {
@@ -252,7 +252,7 @@ fn make_friction(app: &mut App) {
         app.inform("This note is already a friction point (marked ⚑)");
         return;
     }
-    let id = doc.map.fresh_friction_id(&mut app.ids);
+    let id = FrictionId(app.used_ids.of(doc).fresh(&mut app.ids, FrictionId::PREFIX));
     let Some(edit) = ops::note_to_friction(&doc.map, at, id) else {
         let edit = app.key(&Action::EditNote);
         app.warn(format!("{edit} edits the note to give it a stage: it names none"));

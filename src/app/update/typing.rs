@@ -61,7 +61,7 @@ fn editor_edit(app: &App, editor: &Editor) -> Option<Edit> {
             Some(Edit::ReplaceItem { stage, at, item })
         }
         EditTarget::NewItem { stage, lane, at } if typed => {
-            let mut item = new_item(map, lane, text.to_owned(), &mut ids, &[]);
+            let mut item = new_item(&|id| map.has_id(id), lane, text.to_owned(), &mut ids, &[]);
             if let (Item::Opportunity(opportunity), Some(point)) = (&mut item, &editor.addressing) {
                 opportunity.addresses = vec![point.clone()];
             }

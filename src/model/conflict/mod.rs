@@ -238,13 +238,18 @@ pub fn any_in(map: &JourneyMap, changed: &Changed) -> bool {
         return true;
     }
     let has = |extras: &Extras| entries(extras).is_some();
-    let stages = changed.stages.iter().filter_map(|&s| map.stages.get(s));
-    let in_stages = stages.clone().any(|stage| {
+    let mut stages = changed.stages.touched().iter().filter_map(|&s| map.stages.get(s));
+    let in_stages = stages.any(|stage| {
         has(&stage.extras)
             || stage.frictions.iter().any(|f| has(&f.extras))
             || stage.opportunities.iter().any(|o| has(&o.extras))
     });
-    let in_notes = changed.notes && map.shadow.notes.iter().any(|n| has(&n.extras));
+    let mut notes = changed
+        .notes
+        .touched()
+        .iter()
+        .filter_map(|&n| map.shadow.notes.get(n));
+    let in_notes = notes.any(|n| has(&n.extras));
     let in_map = changed.map && (has(&map.extras) || map.shadow.plan.iter().any(|p| has(&p.extras)));
     in_stages || in_notes || in_map
 }
