@@ -20,8 +20,8 @@ pub fn council(
         Err(code) => return code,
     };
     let text = match format {
-        CouncilFormat::Markdown => council::markdown(&map, top),
-        CouncilFormat::Csv => council::csv(&map, top),
+        CouncilFormat::Markdown => council::markdown(map, top),
+        CouncilFormat::Csv => council::csv(map, top),
     };
     deliver(text.as_bytes(), output, force, file, "council action list")
 }

@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::output::keep_until_exit;
 use super::shadow::load_map;
 use crate::model::{Cell, Coverage, JourneyMap};
 use crate::text::display::{clean_line, fit, truncate, width};
@@ -159,12 +160,12 @@ fn letter(i: usize) -> String {
 /// Prints the coverage of the map in `file`.
 pub fn coverage(file: &Path) -> ExitCode {
     let map = match load_map(file) {
-        Ok(map) => map,
+        Ok(map) => keep_until_exit(map),
         Err(code) => return code,
     };
-    let coverage = Coverage::of(&map);
-    for line in report(&map, &coverage, 80) {
-        println!("{}", line.trim_end());
-    }
+    let coverage = Coverage::of(map);
+    let report = report(map, &coverage, 80);
+    let lines: Vec<&str> = report.iter().map(|line| line.trim_end()).collect();
+    println!("{}", lines.join("\n"));
     ExitCode::SUCCESS
 }

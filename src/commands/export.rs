@@ -14,5 +14,5 @@ pub fn export(file: &Path, format: ExportFormat, output: Option<&Path>, force: b
         Err(code) => return code,
     };
     let what = format!("{} export", format.title());
-    deliver(format.build(&map).as_bytes(), output, force, file, &what)
+    deliver(format.build(map).as_bytes(), output, force, file, &what)
 }

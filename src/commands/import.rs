@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::output::{is_stdout, print};
+use super::output::{is_stdout, keep_until_exit, print};
 use crate::format;
 use crate::import::{SheetKind, import as read_sheet};
 use crate::model::IdGen;
@@ -51,7 +51,7 @@ pub fn import(request: &ImportRequest) -> ExitCode {
         request.lenient,
         &mut IdGen::random(),
     ) {
-        Ok(imported) => imported,
+        Ok(imported) => keep_until_exit(imported),
         Err(problems) => {
             for problem in &problems {
                 eprintln!("{sheet_name}: {}", clean_line(&problem.to_string()));

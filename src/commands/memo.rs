@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::output::{deliver, is_stdout, read_map};
+use super::output::{deliver, is_stdout, keep_until_exit, read_map};
 use crate::export::memo::{Memo, MemoFormat, MemoOptions, Plan};
 use crate::store::{LinkFrom, copy_bundle_evidence, look_up_evidence, write_output};
 use crate::text::display::clean_line;
@@ -80,16 +80,16 @@ pub fn memo(request: &MemoRequest) -> ExitCode {
     if request.dated {
         options.written = Some(jiff::Zoned::now().date().to_string());
     }
-    let memo = Memo::build(&map, &options);
+    let memo = keep_until_exit(Memo::build(map, &options));
     let map_folder = folder_of(&request.file);
     let link = match (&request.bundle, file_out(request)) {
         (Some(_), _) => LinkFrom::Bundle,
         (None, Some(output)) => LinkFrom::Folder(folder_of(output)),
         (None, None) => LinkFrom::Folder(PathBuf::from(".")),
     };
-    let lookup = look_up_evidence(&memo, &map_folder, &link, format.is_paged());
-    warn(&memo, &lookup, format);
-    let bytes = format.render(&memo, &lookup.files);
+    let lookup = keep_until_exit(look_up_evidence(memo, &map_folder, &link, format.is_paged()));
+    warn(memo, lookup, format);
+    let bytes = format.render(memo, &lookup.files);
     match &request.bundle {
         Some(dir) => write_bundle(request, dir, format, &bytes, &lookup.copies),
         None => {
@@ -121,49 +121,57 @@ fn folder_of(file: &Path) -> PathBuf {
     }
 }
 
-/// Everything the writer should know before sending the memo, on standard error.
+/// Everything the writer should know before sending the memo, on standard error (in one
+/// write: a map can have thousands of missing evidence files, a line each).
 fn warn(memo: &Memo, lookup: &crate::store::Lookup, format: MemoFormat) {
+    let mut lines = Vec::new();
     for line in memo.advice() {
-        eprintln!("cxmap: warning: {}", clean_line(&line));
+        lines.push(format!("cxmap: warning: {}", clean_line(&line)));
     }
     let missing = lookup.files.missing(memo);
     if !missing.is_empty() {
-        eprintln!(
+        lines.push(format!(
             "cxmap: warning: {} evidence file{} not there (marked \"(missing)\" in the memo):",
             missing.len(),
             if missing.len() == 1 { " is" } else { "s are" }
-        );
+        ));
         for entry in missing {
-            eprintln!("  {}", clean_line(entry));
+            lines.push(format!("  {}", clean_line(entry)));
         }
     }
     for (entry, why) in &lookup.unreadable {
-        eprintln!(
+        lines.push(format!(
             "cxmap: warning: {} cannot be shown as a picture ({}); the memo links to it",
             clean_line(entry),
             clean_line(why)
-        );
+        ));
     }
     if memo.unlinked_notes > 0 {
         let n = memo.unlinked_notes;
-        eprintln!(
+        lines.push(format!(
             "cxmap: {n} shadow note{} linked to no friction point, so the memo leaves {} out: \
              link {} to a point in the notes pane, or add notes with `cxmap shadow add … --friction`",
             if n == 1 { " is" } else { "s are" },
             if n == 1 { "it" } else { "them" },
             if n == 1 { "it" } else { "each" },
-        );
+        ));
     }
     if memo.observers.is_empty() || memo.when.is_none() {
-        eprintln!(
+        lines.push(
             "cxmap: add --observer NAME and --date TEXT, or type them in the memo preview (M, then e) \
              so the map keeps them: the memo says \"not recorded\" for who walked the journey or when"
+                .to_owned(),
         );
     }
     if format.is_paged()
         && let Some(overflow) = Plan::make(memo, &lookup.files).overflow(memo)
     {
-        eprintln!("cxmap: warning: the memo does not fit one page even at its most compact: {overflow}");
+        lines.push(format!(
+            "cxmap: warning: the memo does not fit one page even at its most compact: {overflow}"
+        ));
+    }
+    if !lines.is_empty() {
+        eprintln!("{}", lines.join("\n"));
     }
 }
 

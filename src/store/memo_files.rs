@@ -35,6 +35,13 @@ pub struct Lookup {
 /// and shrunk only when `pictures` (the HTML and the PDF show them).
 pub fn look_up_evidence(memo: &Memo, map_folder: &Path, link: &LinkFrom, pictures: bool) -> Lookup {
     let mut lookup = Lookup::default();
+    // Made absolute once: a relative folder made absolute per entry asked the system for
+    // the current folder each time.
+    let base = normal(map_folder);
+    let from = match link {
+        LinkFrom::Folder(folder) => normal(folder),
+        LinkFrom::Bundle => PathBuf::new(),
+    };
     let mut seen = HashSet::new();
     let mut names = HashSet::new();
     for (_, point) in memo.points() {
@@ -60,7 +67,9 @@ pub fn look_up_evidence(memo: &Memo, map_folder: &Path, link: &LinkFrom, picture
                 Found::File { unreadable: None }
             };
             let href = match link {
-                LinkFrom::Folder(folder) => escape_href(&relative(folder, &path).to_string_lossy()),
+                LinkFrom::Folder(_) => {
+                    escape_href(&between(&from, &normal(&base.join(entry))).to_string_lossy())
+                }
                 LinkFrom::Bundle if found != Found::Missing => {
                     let name = unique_name(&path, &mut names);
                     lookup.copies.push((path.clone(), name.clone()));
@@ -122,7 +131,11 @@ fn normal(path: &Path) -> PathBuf {
 
 /// The path to `target` from the folder `from`, as a relative path.
 pub fn relative(from: &Path, target: &Path) -> PathBuf {
-    let (from, target) = (normal(from), normal(target));
+    between(&normal(from), &normal(target))
+}
+
+/// [`relative`] for paths already made [`normal`].
+fn between(from: &Path, target: &Path) -> PathBuf {
     let from: Vec<Component> = from.components().collect();
     let to: Vec<Component> = target.components().collect();
     let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
