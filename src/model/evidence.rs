@@ -2,34 +2,58 @@
 //! every shadow note linked to it, looked up live through [`NoteLinks`]; and where an
 //! entry points (a web address, a file in the map's folder, or a file outside it).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::friction::Friction;
-use super::ids::FrictionId;
+use super::ids::{FrictionId, IdHashing};
 use super::map::JourneyMap;
 use super::shadow::{ShadowNote, is_url};
 
 /// The shadow notes linked to each friction point, built once per map in one pass.
 #[derive(Debug, Default)]
 pub struct NoteLinks<'a> {
-    by_friction: HashMap<&'a str, Vec<usize>>,
+    by_friction: HashMap<&'a str, Vec<usize>, IdHashing>,
 }
 
 impl<'a> NoteLinks<'a> {
     /// The links of `map`'s notes, by friction id.
     pub fn new(map: &'a JourneyMap) -> Self {
-        let mut by_friction: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut links = Self::default();
         for (n, note) in map.shadow.notes.iter().enumerate() {
-            if let Some(id) = &note.friction {
-                by_friction.entry(id.as_str()).or_default().push(n);
-            }
+            links.add(n, note);
         }
-        Self { by_friction }
+        links
+    }
+
+    /// Takes in the note at position `n`, for a caller reading the notes anyway (notes
+    /// added in note order).
+    pub fn add(&mut self, n: usize, note: &'a ShadowNote) {
+        if let Some(id) = &note.friction {
+            self.by_friction.entry(id.as_str()).or_default().push(n);
+        }
     }
 
     /// The positions of the notes linked to the friction point `id`, in note order.
     pub fn notes(&self, id: &FrictionId) -> &[usize] {
         self.by_friction.get(id.as_str()).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many of `map`'s shadow notes are linked to no friction point of it (a link to
+    /// a point that is gone counts as none).
+    pub fn unlinked(&self, map: &JourneyMap) -> usize {
+        let ids: HashSet<&str, IdHashing> = map
+            .stages
+            .iter()
+            .flat_map(|s| &s.frictions)
+            .map(|f| f.id.as_str())
+            .collect();
+        let linked: usize = self
+            .by_friction
+            .iter()
+            .filter(|(id, _)| ids.contains(*id))
+            .map(|(_, notes)| notes.len())
+            .sum();
+        map.shadow.notes.len().saturating_sub(linked)
     }
 }
 
@@ -50,22 +74,6 @@ pub fn evidence_of<'a>(own: &'a [String], notes: impl Iterator<Item = &'a Shadow
         }
     }
     all
-}
-
-/// How many shadow notes are linked to no friction point of the map (a link to a point
-/// that is gone counts as none).
-pub fn unlinked_notes(map: &JourneyMap) -> usize {
-    let ids: std::collections::HashSet<&str> = map
-        .stages
-        .iter()
-        .flat_map(|s| &s.frictions)
-        .map(|f| f.id.as_str())
-        .collect();
-    map.shadow
-        .notes
-        .iter()
-        .filter(|n| n.friction.as_ref().is_none_or(|id| !ids.contains(id.as_str())))
-        .count()
 }
 
 /// The words of a text, lower case, each followed by a space after a leading one
@@ -186,7 +194,7 @@ mod tests {
             ["a.jpg", "b.jpg", "d.png"]
         );
         assert_eq!(
-            unlinked_notes(&map),
+            links.unlinked(&map),
             2,
             "no link, and a link to a point that is gone"
         );

@@ -32,7 +32,6 @@ pub use coverage::{Cell, Coverage, channel_index};
 pub use edit::{Edit, EditError, Focus, Item, MapText, StageText};
 pub use evidence::{
     EvidencePlace, NoteLinks, PointWords, evidence_of, evidence_place, friction_evidence, note_repeats_point,
-    unlinked_notes,
 };
 pub use extras::{ExtraField, Extras};
 pub use friction::{Friction, Severity, Status};

@@ -5,9 +5,10 @@
 use std::collections::HashSet;
 
 use super::MemoOptions;
+use super::notes::{NoteFacts, Wanted};
 use crate::model::{
     Advice, Friction, JourneyMap, NoteLinks, PointWords, Severity, ShadowNote, Shared, Status,
-    friction_evidence, reads_like_solution, unlinked_notes,
+    friction_evidence, reads_like_solution,
 };
 
 /// A shadow note quoted under the friction point it backs, when it adds to the point.
@@ -204,54 +205,53 @@ fn quote(note: &ShadowNote) -> Quote {
     }
 }
 
-/// The first and last UTC days of the notes' times, read only when nothing else says when
-/// (the earliest and latest times, then only those two written as days).
-fn notes_days(notes: &[Shared<ShadowNote>]) -> Option<(String, String)> {
-    let (first, last) = notes
-        .iter()
-        .filter_map(|n| n.at.trim().parse::<jiff::Timestamp>().ok())
-        .fold(None, |span, t| match span {
-            None => Some((t, t)),
-            Some((first, last)) => Some((first.min(t), last.max(t))),
-        })?;
-    let utc_day = |t: jiff::Timestamp| t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string();
-    Some((utc_day(first), utc_day(last)))
-}
-
 /// Who walked the journey, when and on which devices: the command line's words, else the
-/// map's memo facts, else what the shadow notes say (their observers and dates).
-fn who_when_what(map: &JourneyMap, options: &MemoOptions) -> (Vec<String>, Option<String>, Vec<String>) {
-    let notes = &map.shadow.notes;
+/// map's memo facts, else what the shadow notes say (their observers and dates), which
+/// the notes are read for only when wanted.
+fn who_when_what<'a>(
+    map: &'a JourneyMap,
+    options: &MemoOptions,
+) -> (Vec<String>, Option<String>, Vec<String>, NoteFacts<'a>) {
     let facts = map.memo.clone().unwrap_or_default();
     let observers = if !options.observers.is_empty() {
-        unique(options.observers.iter().cloned())
+        Some(unique(options.observers.iter().cloned()))
     } else if !facts.people().is_empty() {
-        unique(facts.people())
+        Some(unique(facts.people()))
     } else {
-        unique(notes.iter().map(|n| n.observer.as_str()))
+        None
     };
     let when = [options.dates.clone(), Some(facts.when.clone())]
         .into_iter()
         .flatten()
         .map(|d| d.trim().to_owned())
-        .find(|d| !d.is_empty())
-        .or_else(|| match notes_days(notes) {
-            Some((first, last)) if first == last => Some(first),
-            Some((first, last)) => Some(format!("{first} to {last}")),
-            None => None,
-        });
+        .find(|d| !d.is_empty());
+    let wanted = Wanted {
+        observers: observers.is_none(),
+        days: when.is_none(),
+    };
+    let notes = NoteFacts::gather(map, wanted);
+    let observers = observers.unwrap_or_else(|| unique(&notes.observers));
+    let when = when.or_else(|| match notes.days() {
+        Some((first, last)) if first == last => Some(first),
+        Some((first, last)) => Some(format!("{first} to {last}")),
+        None => None,
+    });
     let devices = if options.devices.is_empty() {
         unique(facts.device_list())
     } else {
         unique(options.devices.iter().cloned())
     };
-    (observers, when, devices)
+    (observers, when, devices, notes)
 }
 
 /// Every stage's friction points as observations, counting the closed ones left out.
-fn observations(map: &JourneyMap, options: &MemoOptions, left_out: &mut usize) -> Vec<MemoStage> {
+fn observations(
+    map: &JourneyMap,
+    links: &NoteLinks,
+    options: &MemoOptions,
+    left_out: &mut usize,
+) -> Vec<MemoStage> {
     let notes = &map.shadow.notes;
-    let links = NoteLinks::new(map);
     map.stages
         .iter()
         .enumerate()
@@ -270,7 +270,7 @@ fn observations(map: &JourneyMap, options: &MemoOptions, left_out: &mut usize) -
                     severity: f.severity,
                     votes: f.votes,
                     status: f.status,
-                    evidence: friction_evidence(map, &links, f)
+                    evidence: friction_evidence(map, links, f)
                         .into_iter()
                         .map(str::to_owned)
                         .collect(),
@@ -291,40 +291,31 @@ fn observations(map: &JourneyMap, options: &MemoOptions, left_out: &mut usize) -
 impl Memo {
     /// Gathers the memo's facts from the map, in time proportional to its size.
     pub fn build(map: &JourneyMap, options: &MemoOptions) -> Memo {
-        let notes = &map.shadow.notes;
-        let (observers, when, devices) = who_when_what(map, options);
+        let (observers, when, devices, notes) = who_when_what(map, options);
         let mut left_out = 0;
-        let mut stages = observations(map, options, &mut left_out);
-        // The notes' channels, trimmed, each once in the order the notes met them.
-        let mut met: Vec<&str> = Vec::new();
-        let mut observed: HashSet<&str> = HashSet::new();
-        for note in notes {
-            let channel = note.channel.trim();
-            if !channel.is_empty() && observed.insert(channel) {
-                met.push(channel);
-            }
-        }
+        let mut stages = observations(map, &notes.links, options, &mut left_out);
         let known = unique(map.shadow.channels.iter().cloned());
         // The header names the channels the journey was walked on: those of the shadow
         // notes, in the map's channel order, then any others as the notes met them.
         let channels = unique(
             known
                 .iter()
-                .filter(|c| observed.contains(c.as_str()))
+                .filter(|c| notes.observed.contains(c.as_str()))
                 .map(String::as_str)
-                .chain(met),
+                .chain(notes.channels.iter().copied()),
         );
         let unobserved_channels = unique(
             known
-                .into_iter()
+                .iter()
+                .map(String::as_str)
                 .chain(
                     stages
                         .iter()
-                        .flat_map(|s| s.points.iter().map(|p| p.channel.clone())),
+                        .flat_map(|s| s.points.iter().map(|p| p.channel.as_str())),
                 )
-                .filter(|c| !observed.contains(c.trim())),
+                .filter(|c| !notes.observed.contains(c.trim())),
         );
-        let noted_stages: HashSet<&str> = notes.iter().map(|n| n.stage.as_str()).collect();
+        let noted_stages = &notes.stages;
         let unobserved_stages = map
             .stages
             .iter()
@@ -365,7 +356,7 @@ impl Memo {
             stages,
             unobserved_stages,
             unobserved_channels,
-            unlinked_notes: unlinked_notes(map),
+            unlinked_notes: notes.links.unlinked(map),
         };
         memo.rank_the_worst();
         memo

@@ -10,6 +10,7 @@ mod fonts;
 mod html;
 mod levels;
 mod markdown;
+mod notes;
 mod page;
 mod pdf;
 mod pictures;
