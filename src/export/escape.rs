@@ -7,24 +7,47 @@ use crate::text::display::{clean, clean_line};
 
 /// Text for an HTML element or attribute, line breaks kept.
 pub fn html(s: &str) -> String {
-    let cleaned = clean(s);
-    let mut out = String::with_capacity(cleaned.len());
-    for c in cleaned.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    let mut out = String::with_capacity(s.len());
+    push_html(&mut out, s);
     out
 }
 
 /// Text for HTML with each line break as `<br/>`.
 pub fn html_lines(s: &str) -> String {
-    html(s.trim_end_matches('\n')).replace('\n', "<br/>")
+    let mut out = String::with_capacity(s.len());
+    push_html_lines(&mut out, s);
+    out
+}
+
+/// [`html`] written onto the end of `out`.
+pub fn push_html(out: &mut String, s: &str) {
+    escape_html(out, &clean(s), false);
+}
+
+/// [`html_lines`] written onto the end of `out`.
+pub fn push_html_lines(out: &mut String, s: &str) {
+    escape_html(out, &clean(s.trim_end_matches('\n')), true);
+}
+
+/// Cleaned text escaped for HTML onto `out`, line breaks as `<br/>` when `breaks`.
+fn escape_html(out: &mut String, cleaned: &str, breaks: bool) {
+    // Every character escaped is ASCII, so the text is copied in runs between them.
+    let mut run = 0;
+    for (i, b) in cleaned.bytes().enumerate() {
+        let escaped = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'\n' if breaks => "<br/>",
+            _ => continue,
+        };
+        out.push_str(&cleaned[run..i]);
+        out.push_str(escaped);
+        run = i + 1;
+    }
+    out.push_str(&cleaned[run..]);
 }
 
 /// One line of Markdown: inline markup characters escaped, and a line that would start

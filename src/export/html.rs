@@ -2,10 +2,12 @@
 //! emotion curve as inline SVG, no scripts, fonts or images) with the grid as a table,
 //! each friction point's fields, and the shadow notes. Every text is escaped.
 
-use super::escape::{html, html_lines, is_web_address};
+use std::collections::HashMap;
+
+use super::escape::{html, html_lines, is_web_address, push_html, push_html_lines};
 use super::markdown::{metrics_label, score_label, votes};
 use super::svg::emotion_curve;
-use crate::model::{JourneyMap, Lane, Stage};
+use crate::model::{IdHashing, JourneyMap, Lane, Stage};
 
 const STYLE: &str = "
 @page { size: A4 landscape; margin: 10mm; }
@@ -35,19 +37,25 @@ tr, li { break-inside: avoid; }
 @media print { body { margin: 0; } a { color: inherit; } }
 ";
 
-/// Evidence as HTML: web addresses as links, paths as code.
-pub fn evidence_html(evidence: &[String]) -> String {
-    let shown: Vec<String> = evidence
-        .iter()
-        .map(|e| {
-            if is_web_address(e) {
-                format!("<a href=\"{0}\">{0}</a>", html(e.trim()))
-            } else {
-                format!("<code>{}</code>", html(e))
-            }
-        })
-        .collect();
-    shown.join(", ")
+/// Evidence as HTML onto `out`: web addresses as links, paths as code.
+fn push_evidence(out: &mut String, evidence: &[String]) {
+    for (i, e) in evidence.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        if is_web_address(e) {
+            let address = html(e.trim());
+            out.push_str("<a href=\"");
+            out.push_str(&address);
+            out.push_str("\">");
+            out.push_str(&address);
+            out.push_str("</a>");
+        } else {
+            out.push_str("<code>");
+            push_html(out, e);
+            out.push_str("</code>");
+        }
+    }
 }
 
 fn list(items: &[String]) -> String {
@@ -96,10 +104,9 @@ fn cell(stage: &Stage, lane: Lane) -> String {
                         meta.join(" · ")
                     );
                     if !f.evidence.is_empty() {
-                        text.push_str(&format!(
-                            "<br/><span class=\"meta\">evidence: {}</span>",
-                            evidence_html(&f.evidence)
-                        ));
+                        text.push_str("<br/><span class=\"meta\">evidence: ");
+                        push_evidence(&mut text, &f.evidence);
+                        text.push_str("</span>");
                     }
                     text
                 })
@@ -132,7 +139,9 @@ fn grid(out: &mut String, map: &JourneyMap) {
     for lane in Lane::ALL {
         out.push_str(&format!("<tr><th>{}</th>", lane.name()));
         for stage in &map.stages {
-            out.push_str(&format!("<td>{}</td>", cell(stage, lane)));
+            out.push_str("<td>");
+            out.push_str(&cell(stage, lane));
+            out.push_str("</td>");
         }
         out.push_str("</tr>\n");
     }
@@ -155,19 +164,34 @@ fn shadow(out: &mut String, map: &JourneyMap) {
         return;
     }
     out.push_str("<h2>Shadow notes</h2>\n<table class=\"notes\">\n<thead><tr><th>stage</th><th>channel</th><th>observer</th><th>when</th><th>note</th><th>evidence</th></tr></thead>\n<tbody>\n");
-    let stages = map.stages_by_id();
+    // Each stage's name escaped once, not once per note.
+    let stages: HashMap<&str, String, IdHashing> = map
+        .stages_by_id()
+        .into_iter()
+        .map(|(id, stage)| (id, html(&stage.name)))
+        .collect();
     for note in &shadow.notes {
-        let stage = stages
-            .get(note.stage.as_str())
-            .map_or_else(|| html(note.stage.as_str()), |s| html(&s.name));
-        out.push_str(&format!(
-            "<tr><td>{stage}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            html(&note.channel),
-            html(&note.observer),
-            html(&note.at),
-            html_lines(&note.text),
-            evidence_html(&note.evidence)
-        ));
+        out.push_str("<tr><td>");
+        match stages.get(note.stage.as_str()) {
+            Some(name) => out.push_str(name),
+            None => push_html(out, note.stage.as_str()),
+        }
+        for (text, lines) in [
+            (&note.channel, false),
+            (&note.observer, false),
+            (&note.at, false),
+            (&note.text, true),
+        ] {
+            out.push_str("</td><td>");
+            if lines {
+                push_html_lines(out, text);
+            } else {
+                push_html(out, text);
+            }
+        }
+        out.push_str("</td><td>");
+        push_evidence(out, &note.evidence);
+        out.push_str("</td></tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
 }
