@@ -71,14 +71,14 @@ fn a_new_channel_joins_the_list_the_status_bar_says_so_and_undo_takes_both_back(
     run(&mut app, typed("Card reader asleep #kiosk"));
     run(&mut app, [Action::Commit]);
     let said = app.message.as_ref().unwrap().text.clone();
-    assert!(said.contains("Added (new channel “kiosk”)"), "{said}");
-    assert_eq!(map_of(&app).shadow.channels.last().unwrap(), "kiosk");
+    assert!(said.contains("Added (new channel “Kiosk”)"), "{said}");
+    assert_eq!(map_of(&app).shadow.channels.last().unwrap(), "Kiosk");
     run(&mut app, typed("Then the screen froze"));
     run(&mut app, [Action::Commit, Action::Commit]);
     let stage = &map_of(&app).stages[0];
     let froze = stage.frictions.iter().find(|f| f.text.contains("froze")).unwrap();
     assert_eq!(
-        froze.channel, "kiosk",
+        froze.channel, "Kiosk",
         "the next point starts in the channel just given"
     );
     run(&mut app, [Action::Undo, Action::Undo]);
@@ -236,4 +236,24 @@ fn an_empty_enter_ending_a_run_says_what_the_run_added() {
     // A run that added nothing says nothing of the kind.
     run(&mut app, [Action::AddItem, Action::Commit]);
     assert!(app.message.as_ref().is_none_or(|m| !m.text.contains("added to")));
+}
+
+#[test]
+fn a_room_s_word_for_a_channel_lands_on_the_map_s_one_list() {
+    let mut app = store_app();
+    to_friction(&mut app);
+    let channels_before = map_of(&app).shadow.channels.clone();
+    run(&mut app, [Action::AddItem]);
+    run(&mut app, typed("On hold for 20 minutes #phone"));
+    run(&mut app, [Action::Commit]);
+    let said = app.message.as_ref().unwrap().text.clone();
+    assert!(said.contains("Contact-centre call"), "{said}");
+    let stage = &map_of(&app).stages[0];
+    let held = stage.frictions.iter().find(|f| f.text.contains("hold")).unwrap();
+    assert_eq!(held.channel, "Contact-centre call");
+    assert_eq!(
+        map_of(&app).shadow.channels,
+        channels_before,
+        "no second phone channel"
+    );
 }

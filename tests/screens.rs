@@ -835,7 +835,7 @@ fn workshop_messages_fit_the_status_bar_at_80_columns() {
     act(&mut app, [Action::Commit]);
     let line = status_line_at_80(&mut app);
     assert!(
-        line.contains("Added (severity 3, new channel “till”, @Ana)"),
+        line.contains("Added (severity 3, new channel “Till”, @Ana)"),
         "{line}"
     );
     act(

@@ -31,7 +31,7 @@ fn quick_capture_tags_land_on_disk() {
     tui.type_text("Queue of nine at the till !3 #kiosk @Ana");
     tui.wait_for("→ severity 3 severe, channel kiosk (new), owner Ana (new)");
     tui.send(keys::ENTER);
-    tui.wait_for("Added (severity 3, new channel “kiosk”, @Ana)");
+    tui.wait_for("Added (severity 3, new channel “Kiosk”, @Ana)");
     tui.send(keys::ENTER);
     tui.wait_until_gone("New friction point");
     tui.send(keys::CTRL_S);

@@ -9,6 +9,9 @@ use super::ids::IdHashing;
 use super::map::JourneyMap;
 use super::shadow::{PlanEntry, ShadowNote};
 
+use super::channel_names::spelled_for_list;
+pub use super::channel_names::{complete, resolve};
+
 /// Where a channel is used, for refusing to remove it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Uses {
@@ -133,58 +136,6 @@ pub fn spellings<'m>(map: &'m JourneyMap) -> Vec<(String, Source)> {
     found
 }
 
-/// Whether one of the words of `name` starts with `typed` (both canonical): "app" starts
-/// a word of "Mobile app", not of "WhatsApp".
-fn starts_a_word(name: &str, typed: &str) -> bool {
-    name.split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | '\u{2010}'..='\u{2014}'))
-        .any(|word| canonical(word).starts_with(typed))
-}
-
-/// The names of `known` that `typed` may be the start of, best first: those whose
-/// canonical form starts with it, then those with a word that does ("app" offers
-/// "Mobile app"), then those that merely contain it ("WhatsApp").
-pub fn complete<'a>(known: &'a [String], typed: &str) -> Vec<&'a str> {
-    let typed = canonical(typed);
-    let mut ranked: Vec<(u8, &str)> = known
-        .iter()
-        .filter_map(|name| {
-            let form = canonical(name);
-            let rank = if form.starts_with(&typed) {
-                0
-            } else if starts_a_word(name, &typed) {
-                1
-            } else if form.contains(&typed) {
-                2
-            } else {
-                return None;
-            };
-            Some((rank, name.as_str()))
-        })
-        .collect();
-    ranked.sort_by_key(|(rank, _)| *rank);
-    ranked.into_iter().map(|(_, name)| name).collect()
-}
-
-/// The name of `known` that `typed` stands for: its twin (case, spaces and hyphens
-/// aside), else the only name that it starts or starts a word of ("#app" is "Mobile app"
-/// when no other name has a word starting "app"). `None` when it names none, or several.
-pub fn resolve<'a>(known: &'a [String], typed: &str) -> Option<&'a str> {
-    if let Some(twin) = known.iter().find(|name| same(name, typed)) {
-        return Some(twin);
-    }
-    let typed = canonical(typed);
-    if typed.is_empty() {
-        return None;
-    }
-    let mut starting = known
-        .iter()
-        .filter(|name| canonical(name).starts_with(&typed) || starts_a_word(name, &typed));
-    match (starting.next(), starting.next()) {
-        (Some(only), None) => Some(only),
-        _ => None,
-    }
-}
-
 /// A channel as the map will spell it, and the edit putting it on the map's list when
 /// it is not there yet.
 #[derive(Debug, Clone, PartialEq)]
@@ -213,7 +164,7 @@ pub fn adopt(map: &JourneyMap, typed: &str) -> Option<Adopted> {
     }
     let used = known(map).into_iter().find(|c| same(c, typed));
     let new = used.is_none();
-    let name = used.unwrap_or_else(|| typed.to_owned());
+    let name = used.unwrap_or_else(|| spelled_for_list(typed));
     let mut channels = map.shadow.channels.clone();
     channels.push(name.clone());
     Some(Adopted {
@@ -427,48 +378,6 @@ mod tests {
         assert_eq!(position(&list, "email"), Some(1), "the exact spelling first");
         assert_eq!(position(&list, "EMAIL"), Some(0));
         assert_eq!(position(&list, "Phone"), None);
-    }
-
-    #[test]
-    fn completion_offers_starts_then_words_then_insides() {
-        let list = names(&[
-            "WhatsApp",
-            "Website",
-            "Mobile app",
-            "Contact-centre call",
-            "App store",
-        ]);
-        assert_eq!(complete(&list, "app"), ["App store", "Mobile app", "WhatsApp"]);
-        assert_eq!(complete(&list, "contact c"), ["Contact-centre call"]);
-        assert_eq!(complete(&list, "").len(), 5);
-        assert!(complete(&list, "fax").is_empty());
-    }
-
-    #[test]
-    fn a_typed_name_stands_for_its_twin_or_the_only_name_it_starts() {
-        let list = names(&[
-            "WhatsApp",
-            "Website",
-            "Mobile app",
-            "E-mail",
-            "Email list",
-            "Contact-centre call",
-        ]);
-        assert_eq!(
-            resolve(&list, "app"),
-            Some("Mobile app"),
-            "not WhatsApp, inside a word"
-        );
-        assert_eq!(resolve(&list, "web"), Some("Website"));
-        assert_eq!(
-            resolve(&list, "email"),
-            Some("E-mail"),
-            "the twin beats Email list"
-        );
-        assert_eq!(resolve(&list, "e"), None, "several names start with e");
-        assert_eq!(resolve(&list, "call"), Some("Contact-centre call"));
-        assert_eq!(resolve(&list, "kiosk"), None);
-        assert_eq!(resolve(&list, ""), None);
     }
 
     #[test]

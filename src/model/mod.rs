@@ -3,6 +3,7 @@
 
 pub mod capture;
 mod changed;
+pub mod channel_names;
 pub mod channels;
 pub mod conflict;
 pub mod council;

@@ -96,7 +96,8 @@ pub fn help_lines(theme: &Theme, keymap: &Keymap, width: usize, first: Mode) -> 
                 "!1 !2 !3 #channel @owner",
                 "tags ending a friction point (or #channel a shadow note) set its severity, \
                  channel and owner, e.g. \"Queue at the till !3 #store @Ana\"; #email finds \
-                 E-mail (case, spaces and hyphens aside), a new channel joins the map's list, \
+                 E-mail (case, spaces and hyphens aside) and #phone a call channel, a new \
+                 channel joins the map's list, \
                  _ stands for a space, a backslash keeps a trailing tag as text (\\#1)",
                 width,
             ));
