@@ -352,15 +352,18 @@ pub enum ShadowCommand {
     Add {
         /// The map file
         file: PathBuf,
-        /// The stage: its name, its id or its number
+        /// The stage: its name (or the start of it, when only one stage's fits), its id or
+        /// its number
         #[arg(long, value_name = "NAME_OR_ID")]
         stage: String,
-        /// The channel (added to the map's channels if it is not there yet); a `#channel`
-        /// tag ending the text gives it too
+        /// The channel, matched against the map's channels like a `#channel` tag ending the
+        /// text (which gives it too); added to them when none fits
         #[arg(long, value_name = "NAME")]
         channel: Option<String>,
         /// What was observed; may end in a `#channel` tag, matched against the map's
-        /// channels ignoring case, spaces and hyphens (`#email` is "E-mail")
+        /// channels ignoring case, spaces and hyphens (`#email` is "E-mail"), by the start
+        /// of a word (`#app` is "Mobile app") or a common synonym (`#phone` is
+        /// "Contact-centre call")
         #[arg(long)]
         text: String,
         /// A path relative to the map's folder, or a URL (may be repeated)

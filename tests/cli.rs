@@ -443,6 +443,50 @@ fn shadow_add_appends_a_note_and_adds_a_new_channel() {
 }
 
 #[test]
+fn shadow_add_takes_the_start_of_a_stage_and_the_room_s_word_for_a_channel() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example(dir.path(), "online-store");
+    let add = |stage: &str, channel: &str| {
+        cxmap_as(
+            dir.path(),
+            "amy",
+            &[
+                "shadow",
+                "add",
+                &store,
+                "--stage",
+                stage,
+                "--channel",
+                channel,
+                "--text",
+                "On hold",
+            ],
+        )
+    };
+    let output = add("loyalty", "phone");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("stage 7 Loyalty & Advocacy, Contact-centre call"),
+        "{}",
+        stdout(&output)
+    );
+    let map = cxmap::format::parse(&std::fs::read_to_string(dir.path().join(&store)).unwrap())
+        .unwrap()
+        .map;
+    assert_eq!(map.shadow.notes.last().unwrap().channel, "Contact-centre call");
+    assert!(!map.shadow.channels.iter().any(|c| c == "phone" || c == "Phone"));
+    let before = std::fs::read(dir.path().join(&store)).unwrap();
+    let output = add("a", "Website");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("\"a\" starts more than one stage (1 Awareness, 7 Loyalty & Advocacy)"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read(dir.path().join(&store)).unwrap(), before);
+}
+
+#[test]
 fn shadow_add_refuses_a_wrong_stage_with_the_list_of_stages() {
     let dir = tempfile::tempdir().unwrap();
     let store = example(dir.path(), "online-store");

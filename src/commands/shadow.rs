@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use crate::format;
 use crate::model::capture::Capture;
 use crate::model::{
-    Edit, FrictionId, IdGen, JourneyMap, Severity, ShadowNote, channels, council, note_time, ops,
-    reads_like_solution,
+    Edit, FrictionId, IdGen, JourneyMap, Severity, ShadowNote, channel_names, channels, council, note_time,
+    ops, reads_like_solution,
 };
 use crate::session::load_error_lines;
 use crate::store::{self, Expect, Fingerprint, MapLock, MapSave, SaveRefused, save_checked, settings};
@@ -39,7 +39,8 @@ struct Tagged {
     owner: Option<String>,
 }
 
-/// The stage named by `wanted`: its id, its name (ignoring case) or its number.
+/// The stage named by `wanted`: its id, its name (ignoring case), its number, or the
+/// start of its name or of a word of it when only one stage's fits ("loyalty").
 fn find_stage(map: &JourneyMap, wanted: &str) -> Result<usize, String> {
     let wanted = wanted.trim();
     if let Some(s) = map.stages.iter().position(|s| s.id.as_str() == wanted) {
@@ -62,9 +63,26 @@ fn find_stage(map: &JourneyMap, wanted: &str) -> Result<usize, String> {
             ));
         }
     }
-    match wanted.parse::<usize>() {
-        Ok(n) if (1..=map.stages.len()).contains(&n) => Ok(n - 1),
-        _ => Err(format!("the map has no stage called \"{}\"", clean_line(wanted))),
+    if let Ok(n) = wanted.parse::<usize>()
+        && (1..=map.stages.len()).contains(&n)
+    {
+        return Ok(n - 1);
+    }
+    let starting: Vec<usize> = (0..map.stages.len())
+        .filter(|&s| channel_names::starts(&map.stages[s].name, wanted))
+        .collect();
+    match starting.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(format!("the map has no stage called \"{}\"", clean_line(wanted))),
+        several => Err(format!(
+            "\"{}\" starts more than one stage ({}); name it more fully",
+            clean_line(wanted),
+            several
+                .iter()
+                .map(|&s| format!("{} {}", s + 1, clean_line(&map.stages[s].name)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
     }
 }
 
@@ -140,10 +158,10 @@ fn note_tags(note: &NewNote, map: &JourneyMap) -> Result<Tagged, String> {
                 clean_line(tagged)
             ));
         }
-        (Some(channel), _) => channel.to_owned(),
-        // A tag is the room's word: "#app" is the map's "Mobile app".
-        (None, Some(tagged)) => channels::resolve(&channels::known(map), tagged)
-            .unwrap_or(tagged)
+        // Given or tagged, it is the room's word: "app" is the map's "Mobile app", "phone"
+        // its "Contact-centre call".
+        (Some(typed), _) | (None, Some(typed)) => channels::resolve(&channels::known(map), typed)
+            .unwrap_or(typed)
             .to_owned(),
         (None, None) => String::new(),
     };
@@ -183,8 +201,10 @@ struct Added {
     map: JourneyMap,
     stage: usize,
     note: crate::model::NoteId,
+    /// The note's channel, as the map spells it.
+    channel: String,
     /// The channel that joined the map's list, if one did.
-    channel: Option<String>,
+    new_channel: Option<String>,
     /// The friction point recorded with the note (`--friction`) and its severity.
     point: Option<(FrictionId, Severity)>,
 }
@@ -282,7 +302,7 @@ fn add(mut map: JourneyMap, stage: usize, note: &NewNote, file: &Path) -> Result
         at: note_time(jiff::Timestamp::now()),
         observer,
         stage: map.stages[stage].id.clone(),
-        channel,
+        channel: channel.clone(),
         text: tagged.text.clone(),
         evidence: note.evidence.iter().map(|e| e.trim().to_owned()).collect(),
         ..ShadowNote::default()
@@ -301,7 +321,8 @@ fn add(mut map: JourneyMap, stage: usize, note: &NewNote, file: &Path) -> Result
         map,
         stage,
         note: id,
-        channel: added_channel,
+        channel,
+        new_channel: added_channel,
         point,
     })
 }
@@ -317,17 +338,18 @@ fn save_and_say(file: &Path, shown: &str, read: Fingerprint, added: &Added) -> E
     };
     match save_checked(&save) {
         Ok(_) => {
-            if let Some(channel) = &added.channel {
+            if let Some(channel) = &added.new_channel {
                 println!(
                     "Added the channel \"{}\" to the map's channels",
                     clean_line(channel)
                 );
             }
             println!(
-                "Added shadow note {} to {shown}: stage {} {}",
+                "Added shadow note {} to {shown}: stage {} {}, {}",
                 added.note,
                 added.stage + 1,
-                clean_line(&added.map.stages[added.stage].name)
+                clean_line(&added.map.stages[added.stage].name),
+                clean_line(&added.channel)
             );
             if let Some((point, severity)) = &added.point {
                 println!(

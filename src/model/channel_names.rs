@@ -42,6 +42,13 @@ fn starts_a_word(name: &str, typed: &str) -> bool {
     words(name).any(|word| canonical(word).starts_with(typed))
 }
 
+/// Whether `typed` is the start of `name` or of one of its words, case, spaces and
+/// hyphens aside: "loyalty" and "adv" both start "Loyalty & Advocacy".
+pub fn starts(name: &str, typed: &str) -> bool {
+    let typed = canonical(typed);
+    !typed.is_empty() && (canonical(name).starts_with(&typed) || starts_a_word(name, &typed))
+}
+
 /// The synonym group a canonical word belongs to.
 fn synonym_group(typed: &str) -> Option<&'static [&'static str]> {
     SYNONYMS.iter().copied().find(|group| group.contains(&typed))
@@ -107,11 +114,7 @@ pub fn resolve<'a>(known: &'a [String], typed: &str) -> Option<&'a str> {
     if typed.is_empty() {
         return None;
     }
-    let starting = || {
-        known
-            .iter()
-            .filter(|name| canonical(name).starts_with(&typed) || starts_a_word(name, &typed))
-    };
+    let starting = || known.iter().filter(|name| starts(name, &typed));
     if starting().next().is_some() {
         return only(starting());
     }
