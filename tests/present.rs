@@ -269,3 +269,26 @@ fn owner_and_status_are_set_on_the_point_the_room_sees() {
     assert_eq!(point.status, cxmap::model::Status::InProgress);
     assert!(matches!(app.view(), Some(View::Present(_))));
 }
+
+#[test]
+fn an_opportunity_names_the_other_stages_points_it_addresses_by_stage() {
+    let mut map = EXAMPLES[1].map().unwrap();
+    let delivery = [
+        map.stages[3].frictions[0].id.clone(),
+        map.stages[3].frictions[1].id.clone(),
+    ];
+    let own = map.stages[2].frictions[0].id.clone();
+    map.stages[2].opportunities[0].addresses = vec![own, delivery[0].clone(), delivery[1].clone()];
+    let cursor = cxmap::app::cursor::Cursor {
+        stage: 2,
+        ..Default::default()
+    };
+    let page = page(&map, Showing::Stage, &cursor, 200, None);
+    let text: Vec<String> = page
+        .lines
+        .iter()
+        .map(|line| line.spans.iter().map(|s| s.text.as_str()).collect())
+        .collect();
+    let wanted = "for friction 1 · friction 1, 2 in 4 Delivery & Onboarding";
+    assert!(text.iter().any(|line| line.contains(wanted)), "{text:#?}");
+}

@@ -413,23 +413,29 @@ fn friction_details(friction: &Friction) -> Vec<Span> {
     spans
 }
 
-/// "for friction 1, 3 · 6 Support friction 2": the friction points an opportunity
-/// addresses, by their numbers in their stages.
+/// "for friction 1, 3 · friction 2 in 6 Support": the friction points an opportunity
+/// addresses, by their numbers in their stages (this stage's first).
 fn addressed(map: &JourneyMap, own: usize, opportunity: &Opportunity) -> String {
     let mut here = Vec::new();
-    let mut elsewhere = Vec::new();
+    let mut elsewhere: Vec<(usize, Vec<String>)> = Vec::new();
     for id in &opportunity.addresses {
         match map.friction_position(id) {
             Some((s, f)) if s == own => here.push((f + 1).to_string()),
-            Some((s, f)) => elsewhere.push(format!(
-                "{} {} friction {}",
-                s + 1,
-                clean_line(&map.stages[s].name),
-                f + 1
-            )),
+            Some((s, f)) => match elsewhere.iter_mut().find(|(stage, _)| *stage == s) {
+                Some((_, numbers)) => numbers.push((f + 1).to_string()),
+                None => elsewhere.push((s, vec![(f + 1).to_string()])),
+            },
             None => {}
         }
     }
+    let elsewhere = elsewhere.into_iter().map(|(s, numbers)| {
+        format!(
+            "friction {} in {} {}",
+            numbers.join(", "),
+            s + 1,
+            clean_line(&map.stages[s].name)
+        )
+    });
     let mut parts = Vec::new();
     if !here.is_empty() {
         parts.push(format!("friction {}", here.join(", ")));
