@@ -29,7 +29,7 @@ fn quick_capture_tags_land_on_disk() {
     tui.send("a");
     tui.wait_for("New friction point");
     tui.type_text("Queue of nine at the till !3 #kiosk @Ana");
-    tui.wait_for("→ severity 3 severe, channel kiosk (new), owner Ana (new)");
+    tui.wait_for("→ severity 3 severe, channel Kiosk (new), owner Ana (new)");
     tui.send(keys::ENTER);
     tui.wait_for("Added (severity 3, new channel “Kiosk”, @Ana)");
     tui.send(keys::ENTER);
@@ -43,8 +43,8 @@ fn quick_capture_tags_land_on_disk() {
         .find(|f| f.text == "Queue of nine at the till")
         .unwrap();
     assert_eq!(point.severity, cxmap::model::Severity::Severe);
-    assert_eq!((point.channel.as_str(), point.owner.as_str()), ("kiosk", "Ana"));
-    assert_eq!(map.shadow.channels.last().unwrap(), "kiosk");
+    assert_eq!((point.channel.as_str(), point.owner.as_str()), ("Kiosk", "Ana"));
+    assert_eq!(map.shadow.channels.last().unwrap(), "Kiosk");
     tui.send("q");
     assert!(tui.wait_exit());
 }

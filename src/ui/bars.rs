@@ -177,10 +177,7 @@ fn search_status(app: &App) -> String {
 /// n don't save  Esc stay"), else the mode's hints that make sense right now.
 fn hints(app: &App, mode: Mode) -> Vec<(String, &'static str)> {
     if let (Mode::Confirm, Some(question)) = (mode, app.question()) {
-        return super::dialog::answers(question)
-            .into_iter()
-            .map(|(action, meaning)| (app.keymap.key(Mode::Confirm, &action), meaning))
-            .collect();
+        return super::dialog::answer_keys(app, question);
     }
     let mut hints: Vec<(String, &'static str)> = Vec::new();
     for (key, hint, action) in app.keymap.hints(mode) {

@@ -17,7 +17,7 @@ use crate::app::queue::Queue;
 use crate::app::screen::View;
 use crate::app::shadow::Pane;
 use crate::model::capture::{Capture, TagKind, stray_tag};
-use crate::model::channels::resolve;
+use crate::model::channel_names::{resolve, spelled_for_list};
 use crate::model::voting::{Round, shown_votes};
 use crate::model::{
     EvidencePlace, Friction, JourneyMap, Lane, Opportunity, Stage, evidence_place, note_repeats_point,
@@ -414,6 +414,8 @@ fn tag_hint(app: &App, editor: &Editor) -> Option<String> {
         if let Some(typed) = typed {
             said.push(match resolve(known, typed) {
                 Some(name) => format!("{noun} {}", clean_line(name)),
+                // A new channel as the list will spell it; a new owner as typed.
+                None if noun == "channel" => format!("{noun} {} (new)", clean_line(&spelled_for_list(typed))),
                 None => format!("{noun} {} (new)", clean_line(typed)),
             });
         }

@@ -31,13 +31,25 @@ fn file_name(app: &App) -> String {
         .unwrap_or_default()
 }
 
-/// What the question says and the answers it takes.
-fn wording(app: &App, question: &Question) -> (String, Vec<(Action, &'static str)>) {
-    (text(app, question), answers(question))
+/// The keys that answer `question` with what each means, keys meaning the same thing
+/// together ("n/Esc keep it"), for the question's box and the status bar.
+pub(super) fn answer_keys(app: &App, question: &Question) -> Vec<(String, &'static str)> {
+    let mut keys: Vec<(String, &'static str)> = Vec::new();
+    for (action, meaning) in answers(question) {
+        let key = app.keymap.key(Mode::Confirm, &action);
+        match keys.iter_mut().find(|(_, said)| *said == meaning) {
+            Some((joined, _)) => {
+                joined.push('/');
+                joined.push_str(&key);
+            }
+            None => keys.push((key, meaning)),
+        }
+    }
+    keys
 }
 
 /// Each question's answers: the action that gives it and what it means.
-pub(super) fn answers(question: &Question) -> Vec<(Action, &'static str)> {
+fn answers(question: &Question) -> Vec<(Action, &'static str)> {
     use Action::{Alternative, Cancel, No, Yes};
     match question {
         Question::DeleteStage { .. } | Question::DeleteNote { .. } => {
@@ -231,7 +243,7 @@ fn recover(app: &App, offer: &RecoveryOffer) -> String {
 /// Draws the question in a box in the middle of the screen, as tall as its text.
 pub fn render(app: &App, question: &Question, frame: &mut Frame) {
     let theme = Theme::of(app.look);
-    let (text, answers) = wording(app, question);
+    let text = text(app, question);
     let screen = frame.area();
     let width = screen.width.min(72);
     let inner_width = usize::from(width.saturating_sub(2));
@@ -243,8 +255,7 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame) {
     lines.push(Line::raw(""));
     let mut keys: Vec<Span> = Vec::new();
     let mut used = 0;
-    for (action, meaning) in answers {
-        let key = app.keymap.key(Mode::Confirm, &action);
+    for (key, meaning) in answer_keys(app, question) {
         let meaning = format!(" {meaning}   ");
         let needed = key.chars().count() + meaning.chars().count();
         if used + needed > inner_width && !keys.is_empty() {
