@@ -2,7 +2,23 @@
 //! completion as it is typed, the one name it means, the common synonyms a room uses for
 //! a channel ("phone" for "Contact-centre call"), and how a new channel is spelled.
 
-use super::channels::{canonical, same};
+/// The characters of `name` that tell channels apart: lower case, without spaces,
+/// hyphens or underscores ("E-mail", "email" and "E mail" are one channel).
+pub(super) fn canonical_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '\u{2010}'..='\u{2014}'))
+        .flat_map(char::to_lowercase)
+}
+
+/// `name` as channels are compared: "Contact-centre call" is "contactcentrecall".
+pub fn canonical(name: &str) -> String {
+    canonical_chars(name).collect()
+}
+
+/// Whether two spellings name the same channel (ignoring case, spaces and hyphens).
+pub fn same(a: &str, b: &str) -> bool {
+    canonical_chars(a).eq(canonical_chars(b))
+}
 
 /// Words rooms use for the same kind of channel, in canonical form (lower case, without
 /// spaces or hyphens). A typed word names a channel known by another word of its group.

@@ -1,6 +1,7 @@
 //! The map's channel list and everything that names a channel (shadow notes, friction
-//! points, plan entries): one spelling per channel ("Email" is "E-mail"), completion,
-//! near-twins, renaming everywhere as one edit, and where a channel is used.
+//! points, plan entries): the channels it knows, adopting a typed one, near-twins,
+//! renaming everywhere as one edit, and where a channel is used. What a typed name
+//! stands for ("Email" is "E-mail") is `channel_names`.
 
 use std::collections::HashSet;
 
@@ -9,8 +10,8 @@ use super::ids::IdHashing;
 use super::map::JourneyMap;
 use super::shadow::{PlanEntry, ShadowNote};
 
-use super::channel_names::spelled_for_list;
-pub use super::channel_names::{complete, resolve};
+pub use super::channel_names::{canonical, complete, resolve, same};
+use super::channel_names::{canonical_chars, spelled_for_list};
 
 /// Where a channel is used, for refusing to remove it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -55,24 +56,6 @@ impl Uses {
         }
         parts
     }
-}
-
-/// The characters of `name` that tell channels apart: lower case, without spaces,
-/// hyphens or underscores ("E-mail", "email" and "E mail" are one channel).
-fn canonical_chars(name: &str) -> impl Iterator<Item = char> + '_ {
-    name.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '\u{2010}'..='\u{2014}'))
-        .flat_map(char::to_lowercase)
-}
-
-/// `name` as channels are compared: "Contact-centre call" is "contactcentrecall".
-pub fn canonical(name: &str) -> String {
-    canonical_chars(name).collect()
-}
-
-/// Whether two spellings name the same channel (ignoring case, spaces and hyphens).
-pub fn same(a: &str, b: &str) -> bool {
-    canonical_chars(a).eq(canonical_chars(b))
 }
 
 /// Where `channel` is in `channels`: the exact spelling first, else its twin.
