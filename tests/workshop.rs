@@ -75,11 +75,11 @@ fn shadow_add_takes_the_channel_from_a_tag_matched_like_the_room_says_it() {
     let output = add("Kiosk asleep #kiosk", &[]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(
-        stdout(&output).contains("Added the channel \"kiosk\""),
+        stdout(&output).contains("Added the channel \"Kiosk\""),
         "{}",
         stdout(&output)
     );
-    assert_eq!(map(dir.path(), &store).shadow.channels.last().unwrap(), "kiosk");
+    assert_eq!(map(dir.path(), &store).shadow.channels.last().unwrap(), "Kiosk");
 }
 
 #[test]
