@@ -90,6 +90,10 @@ impl Views {
         );
         assert_eq!(self.queue.notes_of, fresh.queue.notes_of, "notes after {after}");
         assert_eq!(
+            self.queue.notes_in_stage, fresh.queue.notes_in_stage,
+            "notes per stage after {after}"
+        );
+        assert_eq!(
             self.queue.evidence, fresh.queue.evidence,
             "evidence after {after}"
         );
@@ -410,6 +414,25 @@ fn check(steps: &[(u8, usize)], lag: usize) {
             .cloned()
             .collect();
         kept.assert_ids_of(&map, &gone, &format!("step {i}: {done}"));
+        assert_links_found(&map, &kept.queue, r, &format!("step {i}: {done}"));
+    }
+}
+
+/// Deleting a stage or a friction point finds the same links through the queue's tables
+/// as by reading the map.
+fn assert_links_found(map: &JourneyMap, queue: &Queue, r: usize, after: &str) {
+    let s = r % map.stages.len().max(1);
+    let by_scan = ops::delete_stage(map, s);
+    assert_eq!(
+        ops::delete_stage_with(map, s, queue),
+        by_scan,
+        "delete stage {s} after {after}"
+    );
+    let lane = ListLane::Friction;
+    for f in 0..map.stages.get(s).map_or(0, |stage| stage.frictions.len()) {
+        let by_scan = ops::delete_item(map, s, lane, f);
+        let found = ops::delete_item_with(map, s, lane, f, queue);
+        assert_eq!(found, by_scan, "delete point {s}/{f} after {after}");
     }
 }
 

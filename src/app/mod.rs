@@ -18,6 +18,7 @@ pub mod links;
 pub mod look;
 pub mod modal;
 pub mod names;
+pub mod note_groups;
 pub mod note_links;
 pub mod outcome;
 pub mod pointer;

@@ -7,7 +7,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::folder::FolderListing;
-use crate::model::{FrictionId, History, JourneyMap, ListChanges, evidence_of};
+use super::note_groups::NoteGroups;
+use crate::model::ops::{Links, Scan};
+use crate::model::{FrictionId, History, JourneyMap, ListChanges, ShadowNote, StageId, evidence_of};
 
 /// Links and evidence, as of one map state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,7 +19,9 @@ pub struct Queue {
     /// Where each friction point is: (stage, position).
     pub position: HashMap<FrictionId, (usize, usize)>,
     /// For each friction point, the shadow notes linked to it (positions, in note order).
-    pub notes_of: HashMap<FrictionId, Vec<usize>>,
+    pub notes_of: NoteGroups<FrictionId>,
+    /// For each stage, the shadow notes seen in it.
+    pub notes_in_stage: NoteGroups<StageId>,
     /// The evidence of the friction point in focus: its own, then its linked notes'.
     pub evidence: Vec<String>,
     /// Entries of `evidence` that name no file beside the map.
@@ -68,11 +72,18 @@ impl Queue {
             }
             self.add_stages(map, changed.stages.touched().iter().copied());
         }
+        fn linked(note: &ShadowNote) -> Option<&FrictionId> {
+            note.friction.as_ref()
+        }
+        fn stage(note: &ShadowNote) -> Option<&StageId> {
+            Some(&note.stage)
+        }
         if changed.everything {
-            self.notes_of.clear();
-            self.link_notes(map, 0..map.shadow.notes.len());
-        } else if !changed.notes.is_empty() {
-            self.update_notes(map, &changed.notes);
+            self.notes_of.rebuild(map, linked);
+            self.notes_in_stage.rebuild(map, stage);
+        } else {
+            self.notes_of.update(map, &changed.notes, linked);
+            self.notes_in_stage.update(map, &changed.notes, stage);
         }
         let revision = history.revision();
         self.computed_for = Some(revision);
@@ -117,33 +128,6 @@ impl Queue {
         });
     }
 
-    /// Moves the note positions to where inserted and removed notes put them, takes the
-    /// changed notes out and links them again.
-    fn update_notes(&mut self, map: &JourneyMap, notes: &ListChanges) {
-        let touched = notes.touched();
-        self.notes_of.retain(|_, linked| {
-            if notes.reshaped() {
-                linked.retain_mut(|n| notes.follow_in_place(n));
-            }
-            linked.retain(|n| touched.binary_search(n).is_err());
-            !linked.is_empty()
-        });
-        self.link_notes(map, touched.iter().copied());
-    }
-
-    /// Adds the links of the notes at `positions` (in order) to `notes_of`.
-    fn link_notes(&mut self, map: &JourneyMap, positions: impl Iterator<Item = usize>) {
-        for n in positions {
-            let Some(id) = map.shadow.notes.get(n).and_then(|note| note.friction.as_ref()) else {
-                continue;
-            };
-            let linked = self.notes_of.entry(id.clone()).or_default();
-            if let Err(at) = linked.binary_search(&n) {
-                linked.insert(at, n);
-            }
-        }
-    }
-
     /// Takes what stage `s` put in the tables out of them.
     fn take_out_stage(&mut self, s: usize) {
         let Some(keys) = self.keys.get_mut(s) else { return };
@@ -184,11 +168,40 @@ impl Queue {
 
     /// The positions of the shadow notes linked to friction point `id`.
     pub fn notes(&self, id: &FrictionId) -> &[usize] {
-        self.notes_of.get(id).map_or(&[], Vec::as_slice)
+        self.notes_of.of(id)
+    }
+
+    /// Whether the queue is up to date with the map whose history is `history`.
+    pub fn is_current(&self, history: &History) -> bool {
+        self.computed_for == Some(history.revision())
     }
 
     /// Forgets everything about the map (another one opened).
     pub fn reset(&mut self) {
         *self = Queue::default();
+    }
+}
+
+/// Where to look up links in the map whose history is `history`: the queue's tables
+/// when they are up to date with it, else the map itself.
+pub fn links<'a>(queue: &'a Queue, history: &History) -> &'a dyn Links {
+    if queue.is_current(history) { queue } else { &Scan }
+}
+
+/// The queue's tables answer what links to a friction point and which notes a stage
+/// holds, as of the map it was last brought up to date with ([`Queue::is_current`]).
+impl Links for Queue {
+    fn addressing(&self, _: &JourneyMap, id: &FrictionId) -> Vec<(usize, usize)> {
+        self.addressed_by.get(id).cloned().unwrap_or_default()
+    }
+
+    fn notes_linked(&self, _: &JourneyMap, id: &FrictionId) -> Vec<usize> {
+        self.notes_of.of(id).to_vec()
+    }
+
+    fn notes_in(&self, map: &JourneyMap, stage: usize) -> Vec<usize> {
+        map.stages
+            .get(stage)
+            .map_or_else(Vec::new, |stage| self.notes_in_stage.of(&stage.id).to_vec())
     }
 }

@@ -113,6 +113,11 @@ impl ListChanges {
         &self.removed
     }
 
+    /// New positions of the items put in, in order.
+    pub fn inserted(&self) -> &[usize] {
+        &self.inserted
+    }
+
     /// New positions of the items that may differ from what a view saw, in order: a
     /// view looks at these again (inserted items included).
     pub fn touched(&self) -> &[usize] {
@@ -130,14 +135,26 @@ impl ListChanges {
             Ok(_) => return None,
             Err(before) => before,
         };
-        let mut at = old - gone_before;
-        for &put in &self.inserted {
-            if put > at {
-                break;
+        let at = old - gone_before;
+        // Each item put in at or before where this one has got to moves it on by one:
+        // the j-th of them does when `inserted[j] - j <= at` (true up to some j, then not).
+        let (mut low, mut high) = (0, self.inserted.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            if self.inserted[mid] - mid <= at {
+                low = mid + 1;
+            } else {
+                high = mid;
             }
-            at += 1;
         }
-        Some(at)
+        Some(at + low)
+    }
+
+    /// The positions below this one stay where they were (nothing was put in or taken
+    /// out before them).
+    pub fn unmoved_below(&self) -> usize {
+        let first = |list: &[usize]| list.first().copied().unwrap_or(usize::MAX);
+        first(&self.removed).min(first(&self.inserted))
     }
 
     /// Moves the position `at` to where its item is now; false when it was taken out.

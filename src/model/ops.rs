@@ -1,6 +1,8 @@
 //! Changes that touch several places at once, built as one [`Edit::Batch`] so they undo
 //! as one: deleting a stage or a friction point also drops the links that named it.
 
+use std::collections::BTreeSet;
+
 use super::edit::{Edit, Item};
 use super::friction::{Friction, Severity};
 use super::ids::FrictionId;
@@ -8,38 +10,89 @@ use super::lane::ListLane;
 use super::map::JourneyMap;
 use super::shadow::ShadowNote;
 
+/// Where links and notes are, for changes that drop links: an index a caller keeps up
+/// to date (the app's friction queue) answers at once; [`Scan`] reads the whole map.
+pub trait Links {
+    /// The opportunities (stage, position) that address friction point `id`.
+    fn addressing(&self, map: &JourneyMap, id: &FrictionId) -> Vec<(usize, usize)>;
+    /// The positions of the shadow notes linked to friction point `id`.
+    fn notes_linked(&self, map: &JourneyMap, id: &FrictionId) -> Vec<usize>;
+    /// The positions of the shadow notes seen in stage `stage`.
+    fn notes_in(&self, map: &JourneyMap, stage: usize) -> Vec<usize>;
+}
+
+/// [`Links`] found by reading the map.
+pub struct Scan;
+
+impl Links for Scan {
+    fn addressing(&self, map: &JourneyMap, id: &FrictionId) -> Vec<(usize, usize)> {
+        let stages = map.stages.iter().enumerate();
+        let opportunities = stages.flat_map(|(s, stage)| {
+            stage
+                .opportunities
+                .iter()
+                .enumerate()
+                .map(move |(o, op)| ((s, o), op))
+        });
+        opportunities
+            .filter(|(_, op)| op.addresses.contains(id))
+            .map(|(at, _)| at)
+            .collect()
+    }
+
+    fn notes_linked(&self, map: &JourneyMap, id: &FrictionId) -> Vec<usize> {
+        let notes = map.shadow.notes.iter().enumerate();
+        notes
+            .filter(|(_, note)| note.friction.as_ref() == Some(id))
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    fn notes_in(&self, map: &JourneyMap, stage: usize) -> Vec<usize> {
+        let Some(stage) = map.stages.get(stage) else {
+            return Vec::new();
+        };
+        let notes = map.shadow.notes.iter().enumerate();
+        notes
+            .filter(|(_, note)| note.stage == stage.id)
+            .map(|(n, _)| n)
+            .collect()
+    }
+}
+
 /// Removes links to the given friction points: from opportunities' `addresses` and from
 /// shadow notes. Opportunities in `skip_stage` are left alone (that stage is going away).
-fn unlink_frictions(map: &JourneyMap, gone: &[&FrictionId], skip_stage: Option<usize>) -> Vec<Edit> {
+fn unlink_frictions(
+    map: &JourneyMap,
+    gone: &[&FrictionId],
+    skip_stage: Option<usize>,
+    links: &dyn Links,
+) -> Vec<Edit> {
+    let addressing: BTreeSet<(usize, usize)> = gone.iter().flat_map(|id| links.addressing(map, id)).collect();
     let mut edits = Vec::new();
-    if gone.is_empty() {
-        return edits;
-    }
-    for (s, stage) in map.stages.iter().enumerate() {
-        if Some(s) == skip_stage {
+    for (s, o) in addressing.into_iter().filter(|&(s, _)| Some(s) != skip_stage) {
+        let Some(opportunity) = map.stages.get(s).and_then(|stage| stage.opportunities.get(o)) else {
             continue;
-        }
-        for (o, opportunity) in stage.opportunities.iter().enumerate() {
-            if opportunity.addresses.iter().any(|id| gone.contains(&id)) {
-                let mut kept = opportunity.clone();
-                kept.addresses.retain(|id| !gone.contains(&id));
-                edits.push(Edit::ReplaceItem {
-                    stage: s,
-                    at: o,
-                    item: Item::Opportunity(kept),
-                });
-            }
-        }
+        };
+        let mut kept = opportunity.clone();
+        kept.addresses.retain(|id| !gone.contains(&id));
+        edits.push(Edit::ReplaceItem {
+            stage: s,
+            at: o,
+            item: Item::Opportunity(kept),
+        });
     }
-    for (n, note) in map.shadow.notes.iter().enumerate() {
-        if note.friction.as_ref().is_some_and(|id| gone.contains(&id)) {
-            let mut kept = ShadowNote::clone(note);
-            kept.friction = None;
-            edits.push(Edit::ReplaceNote {
-                at: n,
-                note: Box::new(kept),
-            });
-        }
+    let linked: BTreeSet<usize> = gone.iter().flat_map(|id| links.notes_linked(map, id)).collect();
+    for n in linked {
+        let Some(note) = map.shadow.notes.get(n) else {
+            continue;
+        };
+        let mut kept = ShadowNote::clone(note);
+        kept.friction = None;
+        edits.push(Edit::ReplaceNote {
+            at: n,
+            note: Box::new(kept),
+        });
     }
     edits
 }
@@ -47,17 +100,15 @@ fn unlink_frictions(map: &JourneyMap, gone: &[&FrictionId], skip_stage: Option<u
 /// Deleting stage `at`: its shadow notes and plan entries go with it, and links to its
 /// friction points from elsewhere are dropped.
 pub fn delete_stage(map: &JourneyMap, at: usize) -> Option<Edit> {
+    delete_stage_with(map, at, &Scan)
+}
+
+/// [`delete_stage`], finding the links and notes through `links`.
+pub fn delete_stage_with(map: &JourneyMap, at: usize, links: &dyn Links) -> Option<Edit> {
     let stage = map.stages.get(at)?;
     let gone: Vec<&FrictionId> = stage.frictions.iter().map(|f| &f.id).collect();
-    let mut edits = unlink_frictions(map, &gone, Some(at));
-    let notes: Vec<usize> = map
-        .shadow
-        .notes
-        .iter()
-        .enumerate()
-        .filter(|(_, note)| note.stage == stage.id)
-        .map(|(n, _)| n)
-        .collect();
+    let mut edits = unlink_frictions(map, &gone, Some(at), links);
+    let notes = links.notes_in(map, at);
     edits.extend(notes.into_iter().rev().map(|n| Edit::RemoveNote { at: n }));
     if map.shadow.plan.iter().any(|entry| entry.stage == stage.id) {
         let mut plan = map.shadow.plan.clone();
@@ -68,25 +119,25 @@ pub fn delete_stage(map: &JourneyMap, at: usize) -> Option<Edit> {
     Some(Edit::Batch(edits))
 }
 
-/// How many shadow notes would go with stage `at`.
-pub fn notes_in_stage(map: &JourneyMap, at: usize) -> usize {
-    map.stages.get(at).map_or(0, |stage| {
-        map.shadow
-            .notes
-            .iter()
-            .filter(|note| note.stage == stage.id)
-            .count()
-    })
-}
-
 /// Deleting one item of a list lane; for a friction point, links to it are dropped.
 pub fn delete_item(map: &JourneyMap, stage: usize, lane: ListLane, at: usize) -> Option<Edit> {
+    delete_item_with(map, stage, lane, at, &Scan)
+}
+
+/// [`delete_item`], finding the links through `links`.
+pub fn delete_item_with(
+    map: &JourneyMap,
+    stage: usize,
+    lane: ListLane,
+    at: usize,
+    links: &dyn Links,
+) -> Option<Edit> {
     let target = map.stages.get(stage)?;
     let remove = Edit::RemoveItem { stage, lane, at };
     match lane {
         ListLane::Friction => {
             let friction = target.frictions.get(at)?;
-            let mut edits = unlink_frictions(map, &[&friction.id], None);
+            let mut edits = unlink_frictions(map, &[&friction.id], None, links);
             edits.push(remove);
             Some(Edit::Batch(edits))
         }

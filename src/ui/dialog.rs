@@ -1,5 +1,6 @@
 //! Questions asked before something cannot be taken back (or would lose typing).
 
+use crate::app::queue::links;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
@@ -10,7 +11,6 @@ use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
 use crate::app::modal::{AfterLeaving, Question, RecoveryOffer};
-use crate::model::ops;
 use crate::text::display::{clean_line, truncate};
 
 /// When a recovery copy was written, in the local time of the screen.
@@ -192,7 +192,7 @@ fn delete_stage(app: &App, stage: usize, undo: &str) -> String {
     let Some(current) = doc.map.stages.get(stage) else {
         return String::new();
     };
-    let notes = ops::notes_in_stage(&doc.map, stage);
+    let notes = links(&app.queue, &doc.history).notes_in(&doc.map, stage).len();
     let name = truncate(&clean_line(&current.name), 40).into_owned();
     let mut text = format!("Delete stage “{name}”");
     let items = current.item_count();

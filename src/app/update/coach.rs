@@ -5,6 +5,7 @@
 use super::super::keymap::Mode;
 use super::super::{App, action::Action};
 use super::apply::apply;
+use crate::app::queue::links;
 use crate::model::{Edit, Item, Lane, ListLane, Opportunity, OpportunityId, ops, reads_like_solution};
 
 /// Warns in the status bar when `text`, just kept as a friction point, reads like a
@@ -36,7 +37,13 @@ pub(super) fn move_to_opportunities(app: &mut App) {
         ));
         return;
     };
-    let Some(delete) = ops::delete_item(&doc.map, stage, ListLane::Friction, at) else {
+    let Some(delete) = ops::delete_item_with(
+        &doc.map,
+        stage,
+        ListLane::Friction,
+        at,
+        links(&app.queue, &doc.history),
+    ) else {
         return;
     };
     let opportunity = Opportunity {

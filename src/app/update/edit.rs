@@ -7,6 +7,7 @@ use super::super::modal::{Modal, Question};
 use super::super::screen::Screen;
 use super::super::{App, Effect, TerminalWork, action::Action};
 use super::apply::{apply, select, settle};
+use crate::app::queue::links;
 use crate::model::capture::TagKind;
 use crate::model::{Edit, Friction, IdGen, Item, ListLane, MapText, Opportunity, Stage, StageId, StageText};
 use crate::text::display::clean_line;
@@ -439,7 +440,8 @@ fn commit_item(
         return Ok(());
     };
     if text.trim().is_empty() {
-        if let Some(edit) = crate::model::ops::delete_item(&doc.map, stage, lane, at)
+        if let Some(edit) =
+            crate::model::ops::delete_item_with(&doc.map, stage, lane, at, links(&app.queue, &doc.history))
             && apply(app, edit, &format!("delete {}", lane.item_noun()))
         {
             app.inform(format!(

@@ -1,5 +1,6 @@
 //! The grid: moving the selection, editing cells and items, stages, scores, undo.
 
+use crate::app::queue::links;
 use std::sync::Arc;
 
 use super::super::cursor::list_len;
@@ -204,7 +205,9 @@ fn delete_item(app: &mut App) {
     match app.cursor.lane.list() {
         Some(lane) => {
             let at = app.cursor.item;
-            let Some(edit) = ops::delete_item(&doc.map, stage, lane, at) else {
+            let Some(edit) =
+                ops::delete_item_with(&doc.map, stage, lane, at, links(&app.queue, &doc.history))
+            else {
                 let add = app.key(&Action::AddItem);
                 app.inform(format!("Nothing to delete here: {add} adds an item"));
                 return;

@@ -9,6 +9,7 @@ use super::apply::apply;
 use super::edit::commit;
 use super::edit::open_editor;
 use super::form::keep;
+use crate::app::queue::links;
 use crate::model::{Edit, ops};
 
 /// Keys while the help or a notice is showing.
@@ -149,7 +150,7 @@ fn delete_stage(app: &mut App, stage: usize) {
         .get(stage)
         .map(|s| s.name.clone())
         .unwrap_or_default();
-    if let Some(edit) = ops::delete_stage(&doc.map, stage)
+    if let Some(edit) = ops::delete_stage_with(&doc.map, stage, links(&app.queue, &doc.history))
         && apply(app, edit, "delete stage")
     {
         app.inform(format!(
