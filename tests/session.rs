@@ -613,3 +613,35 @@ fn a_form_half_filled_is_in_the_copy_written_on_the_way_out() {
         copy.map.stages[0].frictions
     );
 }
+
+#[test]
+fn save_as_into_a_missing_folder_keeps_the_map_where_it_was_and_offers_the_name_again() {
+    let bench = Bench::new();
+    let (mut session, mut app) = bench.open();
+    act(
+        &mut session,
+        &mut app,
+        [Action::SetScore(2), Action::SaveAs, Action::DeleteToLineStart],
+    );
+    let missing = bench.map.with_file_name("no-such-folder").join("copy.json");
+    act(
+        &mut session,
+        &mut app,
+        missing.to_str().unwrap().chars().map(Action::Type),
+    );
+    act(&mut session, &mut app, [Action::Commit]);
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(said.starts_with("Not saved: no folder "), "{said}");
+    assert!(said.contains("no-such-folder"), "{said}");
+    assert_eq!(
+        app.editor().map(|e| e.input.text()),
+        missing.to_str(),
+        "the name is offered again to change"
+    );
+    assert_eq!(app.doc().unwrap().path, bench.map, "the map stays where it was");
+    act(&mut session, &mut app, [Action::CancelEdit, Action::Save]);
+    assert!(
+        !app.doc().unwrap().is_dirty(),
+        "Ctrl-S still saves to the map's own file"
+    );
+}

@@ -73,8 +73,9 @@ pub enum Outcome {
     Saved(SaveReport),
     /// Nothing saved: another cxmap has the map and this one shows it read-only.
     ReadOnlyHere,
-    /// Save-as refused: a file is already there.
-    SaveAsExists(PathBuf),
+    /// Save-as refused before anything was written (the map stays where it was): a file
+    /// is already there, or its folder is missing. The path is offered again to change.
+    SaveAsRefused { path: PathBuf, why: SaveAsProblem },
     /// Their version was read again; yours went to a kept copy (or could not).
     Reloaded { kept: Result<Option<PathBuf>, String> },
     /// Their version could not be read; `lines` say why.
@@ -91,4 +92,15 @@ pub enum Outcome {
     RecoveryFailed(String),
     /// The data folder was listed for the start screen.
     StartListed(StartScreen),
+}
+
+/// Why a save-as did not start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveAsProblem {
+    /// A file is already there.
+    Exists,
+    /// The folder it would go in does not exist.
+    NoFolder(PathBuf),
+    /// The folder it would go in is a file.
+    NotAFolder(PathBuf),
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use super::{Flow, Session};
 use crate::app::modal::AfterLeaving;
-use crate::app::outcome::{Confirmed, Outcome, SaveReport};
+use crate::app::outcome::{Confirmed, Outcome, SaveAsProblem, SaveReport};
 use crate::app::update::outcome::report;
 use crate::app::{App, Effect};
 use crate::format;
@@ -211,8 +211,15 @@ impl Session {
 
     pub(super) fn save_as(&mut self, app: &mut App, path: PathBuf) -> Effect {
         self.finish_saves(app);
-        if path.exists() {
-            return report(app, Outcome::SaveAsExists(path));
+        let folder = path.parent().filter(|f| !f.as_os_str().is_empty());
+        let why = match folder {
+            _ if path.exists() => Some(SaveAsProblem::Exists),
+            Some(folder) if folder.is_file() => Some(SaveAsProblem::NotAFolder(folder.to_path_buf())),
+            Some(folder) if !folder.exists() => Some(SaveAsProblem::NoFolder(folder.to_path_buf())),
+            _ => None,
+        };
+        if let Some(why) = why {
+            return report(app, Outcome::SaveAsRefused { path, why });
         }
         let Some(doc) = app.doc_mut() else {
             return Effect::Nothing;

@@ -2,8 +2,9 @@
 //! here, and only here are its messages, questions and notices decided.
 
 use super::super::action::Action;
+use super::super::editor::EditTarget;
 use super::super::modal::{AfterLeaving, Modal, Question};
-use super::super::outcome::{Outcome, SaveReport};
+use super::super::outcome::{Outcome, SaveAsProblem, SaveReport};
 use super::super::{App, Effect};
 use crate::store::SaveRefused;
 
@@ -84,8 +85,22 @@ pub fn report(app: &mut App, outcome: Outcome) -> Effect {
         Outcome::ReadOnlyHere => {
             app.warn("Read-only: another cxmap has this map open, so it is not saved here");
         }
-        Outcome::SaveAsExists(path) => {
-            app.warn(format!("{} exists already; choose another name", path.display()));
+        Outcome::SaveAsRefused { path, why } => {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            app.edit(EditTarget::SaveAs, &path.display().to_string());
+            app.warn(match why {
+                SaveAsProblem::Exists => format!("Not saved: {name} exists already; give another name"),
+                SaveAsProblem::NoFolder(folder) => format!(
+                    "Not saved: no folder {}; make it first, or give another",
+                    folder.display()
+                ),
+                SaveAsProblem::NotAFolder(folder) => {
+                    format!("Not saved: {} is a file, not a folder", folder.display())
+                }
+            });
         }
         Outcome::Reloaded { kept } => {
             app.modal = Modal::None;
