@@ -82,7 +82,7 @@ a {{ color: inherit; }}
 fn runs(runs: &[Run]) -> String {
     let mut out = String::new();
     for run in runs {
-        let mut text = dates_whole(&html(&run.text));
+        let mut text = hyphenated_whole(&html(&run.text));
         if let Some(href) = &run.href {
             text = format!("<a href=\"{}\">{text}</a>", html(href));
         }
@@ -101,19 +101,23 @@ fn runs(runs: &[Run]) -> String {
     out
 }
 
-/// Wraps each run of digits joined by hyphens (a date, a phone number) in a span that
-/// never breaks: a browser pressed for room otherwise splits "2026-11-30" after a hyphen.
-fn dates_whole(text: &str) -> String {
+/// Longest hyphenated word kept on one line; a longer one may break at its hyphens.
+const WHOLE_WORD_CHARS: usize = 24;
+
+/// Wraps each short word joined by hyphens (a date, a phone number, "E-mail") in a span
+/// that never breaks: a browser pressed for room otherwise splits "2026-11-30" or "E-mail"
+/// after a hyphen.
+fn hyphenated_whole(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+    while let Some(start) = rest.find(char::is_alphanumeric) {
         out.push_str(&rest[..start]);
         let tail = &rest[start..];
         let len = tail
-            .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
             .unwrap_or(tail.len());
         let token = tail[..len].trim_end_matches('-');
-        if token.contains('-') {
+        if token.contains('-') && token.chars().count() <= WHOLE_WORD_CHARS {
             out.push_str(&format!("<span class=\"nb\">{token}</span>"));
         } else {
             out.push_str(token);
@@ -222,19 +226,25 @@ pub fn severity_colour(severity: Severity) -> [f32; 3] {
 
 #[cfg(test)]
 mod tests {
-    use super::dates_whole;
+    use super::hyphenated_whole;
 
     #[test]
-    fn digits_joined_by_hyphens_stay_on_one_line_and_other_text_is_untouched() {
+    fn short_words_joined_by_hyphens_stay_on_one_line_and_other_text_is_untouched() {
         assert_eq!(
-            dates_whole("— Ana, store, 2026-11-30 at 10:05"),
+            hyphenated_whole("— Ana, store, 2026-11-30 at 10:05"),
             "— Ana, store, <span class=\"nb\">2026-11-30</span> at 10:05"
         );
         assert_eq!(
-            dates_whole("call 0800-123-456-"),
+            hyphenated_whole("call 0800-123-456-"),
             "call <span class=\"nb\">0800-123-456</span>-"
         );
-        assert_eq!(dates_whole("queue of 9 - long"), "queue of 9 - long");
-        assert_eq!(dates_whole("no digits"), "no digits");
+        assert_eq!(hyphenated_whole("queue of 9 - long"), "queue of 9 - long");
+        assert_eq!(hyphenated_whole("no hyphens"), "no hyphens");
+        assert_eq!(
+            hyphenated_whole("E-mail, Contact-centre call"),
+            "<span class=\"nb\">E-mail</span>, <span class=\"nb\">Contact-centre</span> call"
+        );
+        let long = "a-very-long-hyphenated-compound-word";
+        assert_eq!(hyphenated_whole(long), long, "too long to keep whole: it may break");
     }
 }
