@@ -499,15 +499,28 @@ fn list_lines(
     let item = look.item;
     let mut lines = Vec::with_capacity(height);
     let window = cell::window(chunks, height, item);
-    let hidden = chunks.len() - window.end;
     // The "↑ N more" line only where it leaves a row for the selected item (and the
     // "↓ N more" line below): in a two-row cell the item itself matters more.
-    let rows_below = usize::from(hidden > 0 && height > 1);
-    if window.start > 0 && height >= 2 + rows_below {
-        let above = CellLine::new(format!("↑ {} more", window.start), theme.dim);
-        lines.push(above.of_item(chunks[window.start - 1].item));
+    let rows_below = usize::from(window.end < chunks.len() && height > 1);
+    let above = window.start > 0 && height >= 2 + rows_below;
+    if above {
+        let line = CellLine::new(format!("↑ {} more", window.start), theme.dim);
+        lines.push(line.of_item(chunks[window.start - 1].item));
     }
-    for (index, chunk) in chunks.iter().enumerate().take(window.end).skip(window.start) {
+    // Rows the whole items leave free above the "↓ N more" line show the start of the
+    // next item, cut with "…", rather than stay blank.
+    let rows_used = usize::from(above)
+        + chunks[window.start..window.end]
+            .iter()
+            .map(|c| c.lines.len())
+            .sum::<usize>();
+    let end = if rows_below > 0 && rows_used + 1 < height {
+        window.end + 1
+    } else {
+        window.end
+    };
+    let hidden = chunks.len() - end;
+    for (index, chunk) in chunks.iter().enumerate().take(end).skip(window.start) {
         let highlighted = look.selected && chunk.item == item;
         let style = if hit(index, chunk) {
             chunk.style.patch(theme.hit)
@@ -566,7 +579,7 @@ fn list_lines(
     }
     if hidden > 0 && lines.len() < height {
         let below = CellLine::new(format!("↓ {hidden} more"), theme.dim);
-        lines.push(below.of_item(chunks[window.end].item));
+        lines.push(below.of_item(chunks[end].item));
     }
     lines
 }

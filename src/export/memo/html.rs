@@ -245,6 +245,10 @@ mod tests {
             "<span class=\"nb\">E-mail</span>, <span class=\"nb\">Contact-centre</span> call"
         );
         let long = "a-very-long-hyphenated-compound-word";
-        assert_eq!(hyphenated_whole(long), long, "too long to keep whole: it may break");
+        assert_eq!(
+            hyphenated_whole(long),
+            long,
+            "too long to keep whole: it may break"
+        );
     }
 }
