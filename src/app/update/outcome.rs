@@ -85,23 +85,7 @@ pub fn report(app: &mut App, outcome: Outcome) -> Effect {
         Outcome::ReadOnlyHere => {
             app.warn("Read-only: another cxmap has this map open, so it is not saved here");
         }
-        Outcome::SaveAsRefused { path, why } => {
-            let name = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            app.edit(EditTarget::SaveAs, &path.display().to_string());
-            app.warn(match why {
-                SaveAsProblem::Exists => format!("Not saved: {name} exists already; give another name"),
-                SaveAsProblem::NoFolder(folder) => format!(
-                    "Not saved: no folder {}; make it first, or give another",
-                    folder.display()
-                ),
-                SaveAsProblem::NotAFolder(folder) => {
-                    format!("Not saved: {} is a file, not a folder", folder.display())
-                }
-            });
-        }
+        Outcome::SaveAsRefused { path, why } => save_as_refused(app, &path, &why),
         Outcome::Reloaded { kept } => {
             app.modal = Modal::None;
             match kept {
@@ -168,6 +152,25 @@ fn saved(app: &mut App, report: SaveReport) -> Effect {
         }
     }
     Effect::Nothing
+}
+
+/// Offers the save-as form again with the name given, saying why nothing was written.
+fn save_as_refused(app: &mut App, path: &std::path::Path, why: &SaveAsProblem) {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    app.edit(EditTarget::SaveAs, &path.display().to_string());
+    app.warn(match why {
+        SaveAsProblem::Exists => format!("Not saved: {name} exists already; give another name"),
+        SaveAsProblem::NoFolder(folder) => format!(
+            "Not saved: no folder {}; make it first, or give another",
+            folder.display()
+        ),
+        SaveAsProblem::NotAFolder(folder) => {
+            format!("Not saved: {} is a file, not a folder", folder.display())
+        }
+    });
 }
 
 /// "coffee-shop.json in /home/ana/maps": the file's name before its folder, so a status
