@@ -257,3 +257,122 @@ fn a_room_s_word_for_a_channel_lands_on_the_map_s_one_list() {
         "no second phone channel"
     );
 }
+
+const THREE_CRLF_LINES: &str = "Queue of nine at the till !3 #store @Ana\r\nApp crashed on login #app\r\nSign says \"returns by courier only\" !2\r\n";
+
+/// The three pasted points as the map holds them: text, severity, channel, owner.
+fn pasted_points(app: &App, stage: usize) -> Vec<(String, Severity, String, String)> {
+    map_of(app).stages[stage]
+        .frictions
+        .iter()
+        .filter(|f| {
+            ["Queue", "App crashed", "Sign"]
+                .iter()
+                .any(|p| f.text.starts_with(p))
+        })
+        .map(|f| (f.text.clone(), f.severity, f.channel.clone(), f.owner.clone()))
+        .collect()
+}
+
+fn expected_three() -> Vec<(String, Severity, String, String)> {
+    let point = |text: &str, severity, channel: &str, owner: &str| {
+        (text.to_owned(), severity, channel.to_owned(), owner.to_owned())
+    };
+    vec![
+        point("Queue of nine at the till", Severity::Severe, "Store", "Ana"),
+        point("App crashed on login", Severity::Major, "Mobile app", ""),
+        point(
+            "Sign says \"returns by courier only\"",
+            Severity::Major,
+            "Mobile app",
+            "",
+        ),
+    ]
+}
+
+#[test]
+fn lines_pasted_on_a_friction_point_are_read_like_quick_capture() {
+    let mut app = store_app();
+    to_friction(&mut app);
+    run(&mut app, [Action::Paste(THREE_CRLF_LINES.into())]);
+    assert_eq!(pasted_points(&app, 0), expected_three());
+    assert!(said(&app).starts_with("Added 3 friction points from the paste"));
+    run(&mut app, [Action::Undo]);
+    assert!(pasted_points(&app, 0).is_empty(), "a paste undoes as one step");
+}
+
+#[test]
+fn lines_pasted_into_the_add_editor_add_one_point_each_and_the_run_goes_on() {
+    let mut app = store_app();
+    to_friction(&mut app);
+    // tmux and many terminals send each pasted LF as CR: CRLF lines arrive as CR CR.
+    let as_sent = THREE_CRLF_LINES.replace('\n', "\r");
+    run(&mut app, [Action::AddItem, Action::Paste(as_sent)]);
+    assert_eq!(pasted_points(&app, 0), expected_three());
+    let editor = app
+        .modal
+        .editor_mut()
+        .expect("the editor stays open for the next");
+    assert_eq!(editor.input.text(), "");
+    run(&mut app, typed("No basket by the door"));
+    run(&mut app, [Action::Commit]);
+    let added = map_of(&app).stages[0]
+        .frictions
+        .iter()
+        .find(|f| f.text.starts_with("No basket"));
+    assert_eq!(
+        added.map(|f| f.channel.as_str()),
+        Some("Mobile app"),
+        "the channel given last"
+    );
+    run(&mut app, [Action::Commit]);
+    assert!(
+        said(&app).starts_with("4 friction points added"),
+        "{}",
+        said(&app)
+    );
+}
+
+#[test]
+fn one_pasted_line_in_the_add_editor_is_typed_and_a_crlf_is_one_line_break() {
+    let mut app = store_app();
+    to_friction(&mut app);
+    run(&mut app, [Action::AddItem, Action::Paste("Long wait\r\n".into())]);
+    assert_eq!(app.modal.editor_mut().unwrap().input.text(), "Long wait\n");
+    let mut app = store_app();
+    assert_eq!(app.cursor.lane, Lane::Goal);
+    run(&mut app, [Action::EditCell, Action::TextEnd]);
+    run(&mut app, [Action::Paste("one\r\ntwo\r\n\r\nthree".into())]);
+    let goal = app.modal.editor_mut().unwrap().input.text().to_owned();
+    assert!(goal.ends_with("one\ntwo\n\nthree"), "{goal:?}");
+}
+
+fn said(app: &App) -> String {
+    app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+}
+
+#[test]
+fn a_channel_two_pasted_lines_bring_joins_the_list_once() {
+    let mut app = store_app();
+    to_friction(&mut app);
+    let before = map_of(&app).shadow.channels.clone();
+    run(
+        &mut app,
+        [Action::Paste(
+            "Screen frozen #kiosk\nNo help nearby #Kiosk\n#kiosk !3".into(),
+        )],
+    );
+    let mut expected = before.clone();
+    expected.push("Kiosk".to_owned());
+    assert_eq!(map_of(&app).shadow.channels, expected);
+    assert_eq!(
+        said(&app),
+        "Added 2 friction points from the paste, new channel Kiosk; 1 line of tags only left out"
+    );
+    run(&mut app, [Action::Undo]);
+    assert_eq!(
+        map_of(&app).shadow.channels,
+        before,
+        "undo takes the channel back too"
+    );
+}

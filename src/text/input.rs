@@ -123,8 +123,7 @@ impl TextInput {
     /// Inserts pasted text: line endings become `\n` (or spaces in one-line text), tabs
     /// become spaces, other control characters are dropped.
     pub fn paste(&mut self, s: &str) {
-        let normalised = s.replace("\r\n", "\n").replace('\r', "\n");
-        let text: String = normalised
+        let text: String = super::pasted::line_breaks(s)
             .chars()
             .filter_map(|c| match c {
                 '\n' if self.multiline => Some('\n'),

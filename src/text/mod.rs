@@ -3,4 +3,5 @@
 
 pub mod display;
 pub mod input;
+pub mod pasted;
 pub mod wrap;

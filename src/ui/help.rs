@@ -106,7 +106,8 @@ pub fn help_lines(theme: &Theme, keymap: &Keymap, width: usize, first: Mode) -> 
             lines.extend(entry(
                 theme,
                 "paste",
-                "on touchpoints, friction or opportunity: one item per line",
+                "on touchpoints, friction or opportunity: one item per line (a friction \
+                 point's tags read as typed); in the editor of a, several lines do the same",
                 width,
             ));
             lines.extend(entry(

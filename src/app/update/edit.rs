@@ -6,12 +6,14 @@ use super::super::editor::{EditTarget, Editor};
 use super::super::modal::{Modal, Question};
 use super::super::screen::Screen;
 use super::super::{App, Effect, TerminalWork, action::Action};
+use super::adding::{default_channel, new_item};
 use super::apply::{apply, select, settle};
 use crate::app::queue::links;
 use crate::model::capture::TagKind;
-use crate::model::{Edit, Friction, IdGen, Item, ListLane, MapText, Opportunity, Stage, StageId, StageText};
+use crate::model::{Edit, Item, ListLane, MapText, Stage, StageId, StageText};
 use crate::text::display::clean_line;
 use crate::text::input::TextInput;
+use crate::text::pasted::{line_breaks, lines as pasted_lines};
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let width = app.geometry.editor_width();
@@ -39,6 +41,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::EditInEditor => {
             return Effect::Terminal(TerminalWork::EditInEditor(editor.input.text().to_owned()));
+        }
+        Action::Paste(text) if matches!(editor.target, EditTarget::NewItem { .. }) => {
+            paste_new_items(app, &text);
         }
         Action::NewLine if !editor.input.multiline() => {
             let keep = app.key(&Action::Commit);
@@ -83,6 +88,44 @@ pub fn from_editor(app: &mut App, edited: Result<String, String>) {
     input.set_text(text);
     let keep = app.key(&Action::Commit);
     app.inform(format!("Your editor's text is in; {keep} keeps it"));
+}
+
+/// A paste into the editor of a new item: text that then holds several lines adds one
+/// item a line (read as quick capture) and the editor opens for the next; else it is typed.
+fn paste_new_items(app: &mut App, pasted: &str) {
+    let Some(editor) = app.modal.editor_mut() else {
+        return;
+    };
+    let (text, cursor) = (editor.input.text(), editor.input.cursor());
+    let whole = format!("{}{}{}", &text[..cursor], line_breaks(pasted), &text[cursor..]);
+    let lines = pasted_lines(&whole);
+    let EditTarget::NewItem { stage, lane, at } = editor.target else {
+        return;
+    };
+    if lines.len() < 2 || editor.addressing.is_some() {
+        editor.input.paste(pasted);
+        return;
+    }
+    let Some(editor) = app.modal.take_editor() else {
+        return;
+    };
+    match super::adding::add_lines(app, stage, lane, at, &lines) {
+        Some(done) if done.added > 0 => {
+            let at = at + done.added;
+            open_editor(app, EditTarget::NewItem { stage, lane, at });
+            if let Modal::Editor(next) = &mut app.modal {
+                next.added = editor.added + done.added;
+            }
+            let stop = app.key(&Action::Commit);
+            app.inform(format!("{} · an empty {stop} stops", done.said(lane)));
+        }
+        failed => {
+            app.modal = Modal::Editor(editor);
+            if let Some(done) = failed {
+                app.warn(done.said(lane));
+            }
+        }
+    }
 }
 
 /// Tab: completes the `#channel` or `@owner` tag being typed and says what it did.
@@ -157,52 +200,12 @@ pub(super) fn edit_text(input: &mut TextInput, action: &Action, width: usize) ->
     true
 }
 
-/// A new item for `lane` with a fresh id unique in the map (`used` says whether the map
-/// uses an id) and among `pending` items.
-pub(super) fn new_item(
-    used: &dyn Fn(&str) -> bool,
-    lane: ListLane,
-    text: String,
-    ids: &mut IdGen,
-    pending: &[Item],
-) -> Item {
-    let taken = |id: &str| {
-        used(id)
-            || pending.iter().any(|item| match item {
-                Item::Friction(f) => f.id.as_str() == id,
-                Item::Opportunity(o) => o.id.as_str() == id,
-                Item::Touchpoint(_) => false,
-            })
-    };
-    match lane {
-        ListLane::Touchpoints => Item::Touchpoint(text),
-        ListLane::Friction => {
-            let id = ids.fresh(crate::model::FrictionId::PREFIX, taken);
-            Item::Friction(Friction::new(crate::model::FrictionId(id), text))
-        }
-        ListLane::Opportunity => {
-            let id = ids.fresh(crate::model::OpportunityId::PREFIX, taken);
-            Item::Opportunity(Opportunity::new(crate::model::OpportunityId(id), text))
-        }
-    }
-}
-
 /// One edit, or several that undo as one.
 fn batch(mut edits: Vec<Edit>) -> Edit {
     if edits.len() == 1 {
         edits.remove(0)
     } else {
         Edit::Batch(edits)
-    }
-}
-
-/// A new friction point starts in the channel last given to one, so capture asks only for
-/// the text.
-pub(super) fn default_channel(last: Option<&str>, item: &mut Item) {
-    if let (Item::Friction(friction), Some(last)) = (item, last)
-        && friction.channel.is_empty()
-    {
-        friction.channel = last.to_owned();
     }
 }
 

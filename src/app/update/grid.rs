@@ -329,12 +329,7 @@ fn paste_items(app: &mut App, text: &str) {
         app.inform(format!("To paste text, press {edit} to edit the cell first"));
         return;
     };
-    // Terminals send a pasted line break as CR, LF or CRLF, depending on the terminal.
-    let lines: Vec<&str> = text
-        .split(['\r', '\n'])
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = crate::text::pasted::lines(text);
     let Some(doc) = app.screen.doc() else { return };
     let stage = app.cursor.stage;
     let Some(current) = doc.map.stages.get(stage) else {
@@ -345,36 +340,15 @@ fn paste_items(app: &mut App, text: &str) {
     } else {
         app.cursor.item + 1
     };
-    let used = app.used_ids.of(doc);
-    let mut items = Vec::new();
-    for line in lines {
-        let taken = |id: &str| used.taken(id);
-        let mut item = super::edit::new_item(&taken, lane, line.to_owned(), &mut app.ids, &items);
-        super::edit::default_channel(app.queue.last_channel.as_deref(), &mut item);
-        items.push(item);
-    }
-    if items.is_empty() {
-        return;
-    }
-    let edits: Vec<Edit> = items
-        .into_iter()
-        .enumerate()
-        .map(|(offset, item)| Edit::InsertItem {
-            stage,
-            at: start + offset,
-            item,
-        })
-        .collect();
-    let count = edits.len();
-    let noun = lane.item_noun();
-    if apply(app, Edit::Batch(edits), &format!("paste {noun}s")) {
-        app.cursor.lane = lane.lane();
-        app.cursor.item = start + count - 1;
-        settle(app);
-        app.inform(format!(
-            "Added {count} {noun}{} from the paste",
-            if count == 1 { "" } else { "s" }
-        ));
+    match super::adding::add_lines(app, stage, lane, start, &lines) {
+        Some(pasted) if pasted.added > 0 => {
+            app.cursor.lane = lane.lane();
+            app.cursor.item = start + pasted.added - 1;
+            settle(app);
+            app.inform(pasted.said(lane));
+        }
+        Some(pasted) if pasted.left_out > 0 => app.warn(pasted.said(lane)),
+        _ => {}
     }
 }
 

@@ -1,6 +1,7 @@
 //! `update(&mut App, Action) -> Effect`: applies one user intent to the state. Each mode
 //! has its own file; nothing here touches the disk or the terminal.
 
+mod adding;
 mod apply;
 mod board;
 mod capture;

@@ -7,7 +7,7 @@ use super::super::editor::{EditTarget, Editor};
 use super::super::form::Form;
 use super::super::forms::{self, FormPurpose, Outcome};
 use super::super::modal::Modal;
-use super::edit::new_item;
+use super::adding::new_item;
 use crate::model::{Edit, Item, ListLane, MapText, Stage, StageText};
 
 /// The change keeping what is typed would make to the map, if it would make one.

@@ -1,0 +1,74 @@
+//! Pasted text: one `\n` per line break however the terminal sent it (LF, CRLF, CR, or
+//! CRLF that the terminal or tmux turned into CR CR), and the pasted lines worth keeping.
+
+/// `text` with each line break as one `\n`. CRLF and a lone CR become `\n`. Terminals
+/// and tmux send a pasted LF as CR, so CRLF lines (a sheet, a Windows clipboard) arrive
+/// as CR CR: when every run of CRs is even and no LF is left, each pair is one break.
+pub fn line_breaks(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    if !text.contains('\r') {
+        return text;
+    }
+    let doubled = !text.contains('\n') && cr_runs(&text).all(|run| run % 2 == 0);
+    let mut out = String::with_capacity(text.len());
+    let mut pending = 0;
+    for c in text.chars() {
+        if c == '\r' {
+            pending += 1;
+            continue;
+        }
+        push_breaks(&mut out, pending, doubled);
+        pending = 0;
+        out.push(c);
+    }
+    push_breaks(&mut out, pending, doubled);
+    out
+}
+
+/// The pasted `text`'s lines that hold something, trimmed.
+pub fn lines(text: &str) -> Vec<String> {
+    line_breaks(text)
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn push_breaks(out: &mut String, crs: usize, doubled: bool) {
+    let breaks = if doubled { crs / 2 } else { crs };
+    out.extend(std::iter::repeat_n('\n', breaks));
+}
+
+/// The lengths of the runs of `\r` in `text`.
+fn cr_runs(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.split(|c| c != '\r').map(str::len).filter(|&run| run > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_and_lone_cr_each_become_one_line_break() {
+        assert_eq!(line_breaks("a\r\nb\r\n"), "a\nb\n");
+        assert_eq!(line_breaks("a\rb"), "a\nb");
+        assert_eq!(line_breaks("a\nb\n\nc"), "a\nb\n\nc");
+        assert_eq!(line_breaks("a\r\n\r\nb"), "a\n\nb");
+    }
+
+    #[test]
+    fn crlf_lines_a_terminal_sent_as_cr_cr_are_not_doubled() {
+        assert_eq!(line_breaks("a\r\rb\r\r"), "a\nb\n");
+        assert_eq!(line_breaks("a\r\r\r\rb"), "a\n\nb");
+        // One blank line among single breaks: the text's own breaks, kept.
+        assert_eq!(line_breaks("a\r\rb\rc"), "a\n\nb\nc");
+    }
+
+    #[test]
+    fn lines_leave_out_the_blank_and_trim_the_rest() {
+        assert_eq!(lines("  one \r\n   \r\ntwo\r\n"), ["one", "two"]);
+        assert_eq!(lines("one\r\rtwo\r\r"), ["one", "two"]);
+        assert!(lines(" \r\n ").is_empty());
+    }
+}
