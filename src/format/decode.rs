@@ -127,9 +127,12 @@ impl<R: Read> Decoder<'_, R> {
         let mut known_count = 0;
         let mut unknown: Vec<(usize, ExtraField)> = Vec::new();
         let mut first = true;
-        while let Some(key) = self.json.next_key(&mut first, T::KEYS)? {
+        // Saved files have the known keys in order: the one after the last is tried first.
+        let mut expected = 0;
+        while let Some(key) = self.json.next_key(&mut first, T::KEYS, expected)? {
             match key {
                 Key::Known(k) => {
+                    expected = k + 1;
                     if seen[k].is_some() {
                         return Err(self.json.repeated_key(Some(T::KEYS[k])));
                     }

@@ -74,6 +74,14 @@ pub fn kind(first: u8) -> &'static str {
     }
 }
 
+/// Where `key` is in `known`, trying `known[expected]` first.
+fn match_key(known: &[&str], expected: usize, key: &str) -> Option<usize> {
+    if known.get(expected) == Some(&key) {
+        return Some(expected);
+    }
+    known.iter().position(|k| *k == key)
+}
+
 pub struct Json<R> {
     pub source: Source<R>,
     depth: u32,
@@ -403,7 +411,14 @@ impl<R: Read> Json<R> {
 
     /// Reads the object's next key (after its `}`, `None`): which of `known` it is, or
     /// `Key::Other` with the key in `self.key`.
-    pub fn next_key(&mut self, first: &mut bool, known: &[&str]) -> Result<Option<Key>, Syntax> {
+    /// The next key of an object, matched against `known`, `known[expected]` first (the
+    /// key a saved file has next).
+    pub fn next_key(
+        &mut self,
+        first: &mut bool,
+        known: &[&str],
+        expected: usize,
+    ) -> Result<Option<Key>, Syntax> {
         let found = match self.source.skip_whitespace() {
             None => return Err(self.peek_error("EOF while parsing an object")),
             Some(b'}') => false,
@@ -428,7 +443,7 @@ impl<R: Read> Json<R> {
         // Most keys are plain words within the text at hand: matched where they lie.
         if let Some(key) = self.source.plain_quoted() {
             let len = key.len();
-            let matched = known.iter().position(|k| *k == key);
+            let matched = match_key(known, expected, key);
             if matched.is_none() {
                 self.key.clear();
                 self.key.push_str(key);
@@ -437,7 +452,7 @@ impl<R: Read> Json<R> {
             return Ok(Some(matched.map_or(Key::Other, Key::Known)));
         }
         self.read_key()?;
-        let matched = known.iter().position(|k| *k == self.key);
+        let matched = match_key(known, expected, &self.key);
         Ok(Some(matched.map_or(Key::Other, Key::Known)))
     }
 
@@ -503,7 +518,7 @@ impl<R: Read> Json<R> {
                 self.open()?;
                 let mut entries = Map::new();
                 let mut first = true;
-                while self.next_key(&mut first, &[])?.is_some() {
+                while self.next_key(&mut first, &[], 0)?.is_some() {
                     if entries.contains_key(&self.key) {
                         return Err(self.repeated_key(None));
                     }

@@ -8,12 +8,55 @@ use super::places::Places;
 use super::source::Pos;
 use crate::model::{IdHashing, JourneyMap};
 
-/// Every cross-reference problem of a decoded map, placed with `places`.
+/// Every cross-reference problem of a decoded map, placed with `places`: the repeated ids
+/// (errors), then the references to no id (warnings). The shadow notes, most of a big
+/// map, are read once for both.
 pub fn validate(map: &JourneyMap, places: &Places) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    duplicate_ids(map, places, &mut problems);
-    dangling_references(map, places, &mut problems);
+    let count = map.shadow.notes.len()
+        + map
+            .stages
+            .iter()
+            .map(|s| 1 + s.frictions.len() + s.opportunities.len())
+            .sum::<usize>();
+    let mut ids = Ids {
+        first: HashMap::with_capacity_and_hasher(count, IdHashing::default()),
+        repeated: Vec::new(),
+    };
+    for (id, at) in stage_ids(map, places) {
+        ids.meet(id, at);
+    }
+    let mut warnings = Vec::new();
+    references_and_note_ids(map, places, &mut ids, &mut warnings);
+    let mut problems = ids.repeated;
+    problems.extend(warnings);
     problems
+}
+
+/// The ids met so far, and the problems of those met twice.
+struct Ids<'m> {
+    first: HashMap<&'m str, Pos, IdHashing>,
+    repeated: Vec<Diagnostic>,
+}
+
+impl<'m> Ids<'m> {
+    fn meet(&mut self, id: &'m str, at: Pos) {
+        if id.is_empty() {
+            return;
+        }
+        match self.first.get(id) {
+            Some(earlier) => self.repeated.push(problem(
+                at,
+                Level::Error,
+                format!(
+                    "the id \"{id}\" is used twice (first at line {}, column {}); every id must be unique in the file",
+                    earlier.line, earlier.column
+                ),
+            )),
+            None => {
+                self.first.insert(id, at);
+            }
+        }
+    }
 }
 
 fn problem(at: Pos, level: Level, message: String) -> Diagnostic {
@@ -25,11 +68,11 @@ fn problem(at: Pos, level: Level, message: String) -> Diagnostic {
     }
 }
 
-/// Every id of the map with its position, in the order the checks name them.
-fn ids<'m>(map: &'m JourneyMap, places: &'m Places) -> impl Iterator<Item = (&'m str, Pos)> {
+/// The ids of the stages and their items with their positions, in file order.
+fn stage_ids<'m>(map: &'m JourneyMap, places: &'m Places) -> impl Iterator<Item = (&'m str, Pos)> {
     let mut frictions = 0;
     let mut opportunities = 0;
-    let stages = map.stages.iter().enumerate().flat_map(move |(s, stage)| {
+    map.stages.iter().enumerate().flat_map(move |(s, stage)| {
         let first_friction = frictions;
         let first_opportunity = opportunities;
         frictions += stage.frictions.len();
@@ -50,46 +93,17 @@ fn ids<'m>(map: &'m JourneyMap, places: &'m Places) -> impl Iterator<Item = (&'m
         std::iter::once(stage_id)
             .chain(friction_ids)
             .chain(opportunity_ids)
-    });
-    let notes = map
-        .shadow
-        .notes
-        .iter()
-        .enumerate()
-        .map(|(n, note)| (note.id.as_str(), Places::get(&places.note_ids, n)));
-    stages.chain(notes)
+    })
 }
 
-fn duplicate_ids(map: &JourneyMap, places: &Places, problems: &mut Vec<Diagnostic>) {
-    let count = map.shadow.notes.len()
-        + map
-            .stages
-            .iter()
-            .map(|s| 1 + s.frictions.len() + s.opportunities.len())
-            .sum::<usize>();
-    let mut first: HashMap<&str, Pos, IdHashing> =
-        HashMap::with_capacity_and_hasher(count, IdHashing::default());
-    for (id, at) in ids(map, places) {
-        if id.is_empty() {
-            continue;
-        }
-        match first.get(id) {
-            Some(earlier) => problems.push(problem(
-                at,
-                Level::Error,
-                format!(
-                    "the id \"{id}\" is used twice (first at line {}, column {}); every id must be unique in the file",
-                    earlier.line, earlier.column
-                ),
-            )),
-            None => {
-                first.insert(id, at);
-            }
-        }
-    }
-}
-
-fn dangling_references(map: &JourneyMap, places: &Places, problems: &mut Vec<Diagnostic>) {
+/// Every reference to an id that does not exist, as a warning into `problems`; meets the
+/// notes' ids in `ids` on the way.
+fn references_and_note_ids<'m>(
+    map: &'m JourneyMap,
+    places: &Places,
+    ids: &mut Ids<'m>,
+    problems: &mut Vec<Diagnostic>,
+) {
     let stages: HashSet<&str, IdHashing> = map.stages.iter().map(|s| s.id.as_str()).collect();
     let frictions: HashSet<&str, IdHashing> = map
         .stages
@@ -111,6 +125,7 @@ fn dangling_references(map: &JourneyMap, places: &Places, problems: &mut Vec<Dia
         }
     }
     for (n, note) in map.shadow.notes.iter().enumerate() {
+        ids.meet(note.id.as_str(), Places::get(&places.note_ids, n));
         if !stages.contains(note.stage.as_str()) {
             warn(
                 Places::get(&places.note_stages, n),
