@@ -10,7 +10,7 @@ use super::source::Pos;
 use crate::model::{
     Emotion, Extras, FORMAT_VERSION, Friction, FrictionId, JourneyMap, MemoFacts, Metrics, NoteId,
     Opportunity, OpportunityId, PlanEntry, Score, Severity, Shadow, ShadowNote, Shared, Stage, StageId,
-    Status,
+    Status, written_day,
 };
 
 const _: () = {
@@ -437,30 +437,7 @@ impl Record for PlanEntry {
 /// Whether `at` is a date and time: the usual "2026-11-22T10:15:00Z" checked by hand
 /// (a big map has tens of thousands), anything else by jiff.
 fn is_timestamp(at: &str) -> bool {
-    let b = at.as_bytes();
-    let number = |range: std::ops::Range<usize>| {
-        b[range].iter().try_fold(0u32, |n, &d| {
-            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-        })
-    };
-    let usual = b.len() == 20
-        && [
-            (4, b'-'),
-            (7, b'-'),
-            (10, b'T'),
-            (13, b':'),
-            (16, b':'),
-            (19, b'Z'),
-        ]
-        .iter()
-        .all(|&(i, c)| b[i] == c)
-        && number(0..4).is_some()
-        && number(5..7).is_some_and(|month| (1..=12).contains(&month))
-        && number(8..10).is_some_and(|day| (1..=28).contains(&day))
-        && number(11..13).is_some_and(|hour| hour < 24)
-        && number(14..16).is_some_and(|minute| minute < 60)
-        && number(17..19).is_some_and(|second| second < 60);
-    usual || at.parse::<jiff::Timestamp>().is_ok()
+    written_day(at).is_some() || at.parse::<jiff::Timestamp>().is_ok()
 }
 
 #[cfg(test)]

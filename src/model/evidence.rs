@@ -81,6 +81,10 @@ pub fn evidence_of<'a>(own: &'a [String], notes: impl Iterator<Item = &'a Shadow
 fn words_into(text: &str, out: &mut String) {
     out.clear();
     out.push(' ');
+    if text.is_ascii() {
+        ascii_words_into(text, out);
+        return;
+    }
     for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -90,6 +94,27 @@ fn words_into(text: &str, out: &mut String) {
         } else {
             out.push_str(&word.to_lowercase());
         }
+        out.push(' ');
+    }
+}
+
+/// [`words_into`] for ASCII text, a byte at a time: a word is a run of ASCII letters and
+/// digits, copied whole and lowered in place.
+fn ascii_words_into(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let from = out.len();
+        out.push_str(&text[start..i]);
+        out[from..].make_ascii_lowercase();
         out.push(' ');
     }
 }

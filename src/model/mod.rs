@@ -43,6 +43,6 @@ pub use map::{FORMAT_VERSION, JourneyMap};
 pub use memo::MemoFacts;
 pub use observation::{Advice, reads_like_solution};
 pub use opportunity::Opportunity;
-pub use shadow::{PlanEntry, Shadow, ShadowNote, is_url, note_time};
+pub use shadow::{PlanEntry, Shadow, ShadowNote, is_url, note_time, written_day};
 pub use shared::Shared;
 pub use stage::{Emotion, Metrics, Score, Stage};

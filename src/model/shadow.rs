@@ -44,10 +44,45 @@ pub fn note_time(at: jiff::Timestamp) -> String {
     at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// The day of a time written as cxmap writes it ("2026-11-22T10:15:42Z", UTC), read by
+/// hand since a big map has tens of thousands; `None` for any other form (which may
+/// still be a time, for jiff to read). Only days up to the 28th are taken, so the date
+/// is one every month has.
+pub fn written_day(at: &str) -> Option<&str> {
+    let b = at.as_bytes();
+    let number = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let usual = b.len() == 20
+        && [
+            (4, b'-'),
+            (7, b'-'),
+            (10, b'T'),
+            (13, b':'),
+            (16, b':'),
+            (19, b'Z'),
+        ]
+        .iter()
+        .all(|&(i, c)| b[i] == c)
+        && number(0..4).is_some()
+        && number(5..7).is_some_and(|month| (1..=12).contains(&month))
+        && number(8..10).is_some_and(|day| (1..=28).contains(&day))
+        && number(11..13).is_some_and(|hour| hour < 24)
+        && number(14..16).is_some_and(|minute| minute < 60)
+        && number(17..19).is_some_and(|second| second < 60);
+    usual.then(|| &at[..10])
+}
+
 /// Whether an evidence entry is a web address rather than a path.
 pub fn is_url(evidence: &str) -> bool {
-    let lower = evidence.trim().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
+    let entry = evidence.trim().as_bytes();
+    ["http://", "https://"].iter().any(|scheme| {
+        entry
+            .get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme.as_bytes()))
+    })
 }
 
 #[cfg(test)]
@@ -60,6 +95,26 @@ mod tests {
         assert_eq!(note_time(at), "2026-11-22T10:15:42Z");
         let later: jiff::Timestamp = "2026-11-22T10:16:00Z".parse().unwrap();
         assert!(note_time(later) > note_time(at));
+    }
+
+    #[test]
+    fn a_written_day_is_the_day_jiff_reads() {
+        for at in [
+            "2026-11-08T09:14:00Z",
+            "0000-01-01T00:00:00Z",
+            "0999-12-28T23:59:59Z",
+        ] {
+            let read: jiff::Timestamp = at.parse().unwrap();
+            let day = read.to_zoned(jiff::tz::TimeZone::UTC).date().to_string();
+            assert_eq!(written_day(at), Some(day.as_str()), "{at}");
+        }
+        for at in [
+            "2026-11-29T09:14:00Z",
+            "2026-11-08T09:14:00+01:00",
+            "2026-11-08 09:14:00Z",
+        ] {
+            assert_eq!(written_day(at), None, "{at}");
+        }
     }
 
     #[test]

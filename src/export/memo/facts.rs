@@ -8,7 +8,7 @@ use super::MemoOptions;
 use super::notes::{NoteFacts, Wanted};
 use crate::model::{
     Advice, Friction, JourneyMap, NoteLinks, PointWords, Severity, ShadowNote, Shared, Status,
-    friction_evidence, reads_like_solution,
+    friction_evidence, reads_like_solution, written_day,
 };
 
 /// A shadow note quoted under the friction point it backs, when it adds to the point.
@@ -156,7 +156,11 @@ pub(super) fn shorten(text: &str) -> String {
 
 /// The UTC day of an RFC 3339 time, if it is one.
 pub(super) fn day(at: &str) -> Option<String> {
-    let timestamp: jiff::Timestamp = at.trim().parse().ok()?;
+    let at = at.trim();
+    if let Some(day) = written_day(at) {
+        return Some(day.to_owned());
+    }
+    let timestamp: jiff::Timestamp = at.parse().ok()?;
     Some(timestamp.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
 }
 
