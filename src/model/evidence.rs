@@ -81,42 +81,34 @@ pub fn evidence_of<'a>(own: &'a [String], notes: impl Iterator<Item = &'a Shadow
 fn words_into(text: &str, out: &mut String) {
     out.clear();
     out.push(' ');
-    if text.is_ascii() {
-        ascii_words_into(text, out);
-        return;
-    }
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            out.push_str(&word.to_lowercase());
+    // Where the word being read starts, and whether it is ASCII so far.
+    let mut word: Option<(usize, bool)> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            match &mut word {
+                Some((_, ascii)) => *ascii &= c.is_ascii(),
+                None => word = Some((i, c.is_ascii())),
+            }
+        } else if let Some((start, ascii)) = word.take() {
+            push_word(out, &text[start..i], ascii);
         }
-        out.push(' ');
+    }
+    if let Some((start, ascii)) = word {
+        push_word(out, &text[start..], ascii);
     }
 }
 
-/// [`words_into`] for ASCII text, a byte at a time: a word is a run of ASCII letters and
-/// digits, copied whole and lowered in place.
-fn ascii_words_into(text: &str, out: &mut String) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
+/// A word lowered onto `out` and a space after it: ASCII copied whole and lowered in
+/// place, anything else by `to_lowercase` (which knows a final sigma).
+fn push_word(out: &mut String, word: &str, ascii: bool) {
+    if ascii {
         let from = out.len();
-        out.push_str(&text[start..i]);
+        out.push_str(word);
         out[from..].make_ascii_lowercase();
-        out.push(' ');
+    } else {
+        out.push_str(&word.to_lowercase());
     }
+    out.push(' ');
 }
 
 /// A friction point's words, split once, to ask of each of its notes whether it only
