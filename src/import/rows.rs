@@ -9,8 +9,8 @@ use super::{Problem, blank, words};
 use crate::export::csv::{Column, EVIDENCE_SEPARATOR, kind};
 use crate::export::formula;
 use crate::model::{
-    Emotion, Friction, FrictionId, IdGen, JourneyMap, Metrics, NoteId, Opportunity, OpportunityId, PlanEntry,
-    Score, Severity, ShadowNote, Stage, StageId, Status, TakenIds,
+    Emotion, Friction, FrictionId, IdGen, IdHashing, JourneyMap, Metrics, NoteId, Opportunity, OpportunityId,
+    PlanEntry, Score, Severity, ShadowNote, Stage, StageId, Status, TakenIds,
 };
 
 /// Whether the first row is cxmap's own header (its first columns: stage, stage id, lane).
@@ -95,9 +95,9 @@ impl Row<'_> {
 struct Builder<'a> {
     map: JourneyMap,
     seen: TakenIds,
-    stage_by_id: HashMap<String, usize>,
+    stage_by_id: HashMap<String, usize, IdHashing>,
     /// The first stage with each name.
-    stage_by_name: HashMap<String, usize>,
+    stage_by_name: HashMap<String, usize, IdHashing>,
     ids: &'a mut IdGen,
     /// Friction points whose row gave no severity (they get the default).
     assumed_severity: usize,
@@ -186,8 +186,8 @@ pub fn read(records: &[Vec<Cow<'_, str>>], ids: &mut IdGen, problems: &mut Vec<P
     let mut builder = Builder {
         map: JourneyMap::default(),
         seen: TakenIds::default(),
-        stage_by_id: HashMap::new(),
-        stage_by_name: HashMap::new(),
+        stage_by_id: HashMap::default(),
+        stage_by_name: HashMap::default(),
         ids,
         assumed_severity: 0,
     };
@@ -212,9 +212,15 @@ pub fn read(records: &[Vec<Cow<'_, str>>], ids: &mut IdGen, problems: &mut Vec<P
 }
 
 fn read_row(b: &mut Builder, row: &Row, problems: &mut Vec<Problem>) {
-    let lane = row.get(Column::Lane).trim().to_lowercase();
+    let lane = row.get(Column::Lane).trim();
+    // The export writes lanes in lower case: copied only to lower one that is not.
+    let lane = if lane.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(lane.to_lowercase())
+    } else {
+        Cow::Borrowed(lane)
+    };
     let text = row.get(Column::Text).to_owned();
-    match lane.as_str() {
+    match &*lane {
         kind::TITLE => b.map.title = text,
         kind::PERSONA => b.map.persona = text,
         kind::MEMO_WALKED_BY => b.map.memo.get_or_insert_default().walked_by = text,
