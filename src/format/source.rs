@@ -133,6 +133,10 @@ impl<R: Read> Source<R> {
                         self.line += 1;
                         self.line_start = self.base + self.pos as u64;
                         self.continuations = 0;
+                        // A saved map's indentation, eight spaces at a time.
+                        while bytes.get(self.pos..self.pos + 8) == Some(b"        ") {
+                            self.pos += 8;
+                        }
                     }
                     _ => return Some(b),
                 }
