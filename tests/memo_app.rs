@@ -105,7 +105,7 @@ fn a_point_kept_as_a_solution_is_flagged_and_one_key_moves_it_to_the_opportuniti
     let key = app.keymap.key(Mode::Grid, &Action::MoveToOpportunities);
     assert_eq!(
         warned,
-        format!("{key} moves it to the opportunities: “Add” proposes a fix")
+        format!("“Add” proposes a fix: after Esc, {key} makes it an opportunity")
     );
     assert!(warned.chars().count() <= 60, "a status message fits 60 columns");
     run(&mut app, [Action::CancelEdit]);

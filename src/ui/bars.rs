@@ -90,15 +90,18 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = Theme::of(app.look);
     let mode = app.mode();
-    let position = position(app, usize::from(area.width));
-    let search = search_status(app);
-    let clip = clip_status(app);
-    let room = usize::from(area.width).saturating_sub(width(&position) + width(&search) + width(&clip) + 1);
     let badge = match app.modal {
         Modal::Notice { .. } => "NOTE",
         _ => mode.badge(),
     };
     let badge = format!(" {badge} ");
+    let search = search_status(app);
+    let clip = clip_status(app);
+    let message = app.message.as_ref().map_or(0, |m| width(&clean_line(&m.text)));
+    let free = usize::from(area.width)
+        .saturating_sub(width(&badge) + 1 + message + width(&search) + width(&clip) + 1);
+    let position = position(app, usize::from(area.width), free);
+    let room = usize::from(area.width).saturating_sub(width(&position) + width(&search) + width(&clip) + 1);
     let mut used = width(&badge) + 1;
     let mut spans = vec![Span::styled(badge, theme.bar_accent), Span::raw(" ")];
     match &app.message {
@@ -244,9 +247,21 @@ fn round_status(app: &App, room: usize) -> String {
     )
 }
 
-fn position(app: &App, room: usize) -> String {
-    // The round's status takes at most half the line, so messages still show.
-    let round = round_status(app, room / 2);
+/// The right end: the round's tally and the grid's stage, in `width` columns. A message
+/// showing leaves `free` columns: the tally shortens, then goes, then the stage, so the
+/// message reads whole.
+fn position(app: &App, line: usize, free: usize) -> String {
+    // With no message the round's tally takes at most half the line.
+    let full = with_stage(app, round_status(app, (line / 2).min(free)));
+    let short = with_stage(app, round_status(app, 0));
+    [full, short, with_stage(app, String::new())]
+        .into_iter()
+        .find(|candidate| width(candidate) <= free)
+        .unwrap_or_default()
+}
+
+/// `round` then, where the grid shows, the stage ("stage 2/7 ").
+fn with_stage(app: &App, round: String) -> String {
     // The grid's stage means something only where the grid shows.
     match &app.screen {
         Screen::Map {

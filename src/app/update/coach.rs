@@ -3,21 +3,27 @@
 //! (the point goes and its links with it, as one undoable change).
 
 use super::super::keymap::Mode;
+use super::super::modal::Modal;
 use super::super::{App, action::Action};
 use super::apply::apply;
 use crate::app::queue::links;
 use crate::model::{Edit, Item, Lane, ListLane, Opportunity, OpportunityId, ops, reads_like_solution};
 
 /// Warns in the status bar when `text`, just kept as a friction point, reads like a
-/// solution; says nothing otherwise.
+/// solution; says nothing otherwise. While the editor stays open (a run of adding) the
+/// grid's key types a letter, so the warning says to leave the editor first.
 pub(super) fn coach(app: &mut App, text: &str) {
-    if let Some(advice) = reads_like_solution(text) {
-        let key = app.keymap.key(Mode::Grid, &Action::MoveToOpportunities);
-        app.warn(format!(
-            "{key} moves it to the opportunities: “{}” proposes a fix",
-            crate::text::display::truncate(&advice.phrase, 16)
-        ));
-    }
+    let Some(advice) = reads_like_solution(text) else {
+        return;
+    };
+    let key = app.keymap.key(Mode::Grid, &Action::MoveToOpportunities);
+    let phrase = crate::text::display::truncate(&advice.phrase, 16);
+    app.warn(if matches!(app.modal, Modal::Editor(_)) {
+        let leave = app.keymap.key(Mode::Edit, &Action::CancelEdit);
+        format!("“{phrase}” proposes a fix: after {leave}, {key} makes it an opportunity")
+    } else {
+        format!("{key} moves it to the opportunities: “{phrase}” proposes a fix")
+    });
 }
 
 /// The selected friction point becomes an opportunity of its stage with the same text.

@@ -107,7 +107,7 @@ fn dispatch(app: &mut App, action: Action) -> Effect {
             Action::Quit | Action::OpenStartScreen => {
                 let end = app.keymap.key(Mode::Grid, &Action::VotingRound);
                 app.warn(format!(
-                    "A voting round is running: {end} ends it and puts its votes on the map first"
+                    "Voting round on: {end} ends it and puts its votes on the map first"
                 ));
                 return Effect::Nothing;
             }
