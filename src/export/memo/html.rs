@@ -6,8 +6,8 @@
 use super::facts::Memo;
 use super::fonts::{FAMILY, Weight};
 use super::page::{
-    BODY, Block, COLUMN_WIDTH, CONTENT_WIDTH, GUTTER, HEADING, Kind, MARGIN_X, MARGIN_Y, RULE_GAP,
-    RULE_WIDTH, Run, THUMB_GAP, THUMB_MARGIN, TITLE, TextStyle, Thumbs, Tone,
+    BODY, Block, COLUMN_WIDTH, CONTENT_WIDTH, GUTTER, HEADING, Kind, MARGIN_Y, RULE_GAP, RULE_WIDTH, Run,
+    THUMB_GAP, THUMB_MARGIN, TITLE, TextStyle, Thumbs, Tone,
 };
 use super::plan::{HEADER_GAP, Placed, Plan};
 use crate::export::escape::html;
@@ -30,12 +30,14 @@ fn spacing(kind: Kind, first: bool) -> String {
     }
 }
 
-/// The style sheet: every measure from the page plan's constants.
+/// The style sheet: every measure from the page plan's constants. The page itself has no
+/// margin (the body is centred and each page starts its margin's depth down), so a
+/// browser has no room for its header and footer: no date or file path on the memo.
 fn style(thumbs: Option<(f32, f32)>) -> String {
     let (thumb_width, thumb_height) = thumbs.unwrap_or((40.0, 30.0));
     format!(
         "
-@page {{ size: A4; margin: {MARGIN_Y}pt {MARGIN_X}pt; }}
+@page {{ size: A4; margin: 0; }}
 * {{ margin: 0; padding: 0; box-sizing: content-box; }}
 body {{ font-family: '{FAMILY}', Arial, Helvetica, sans-serif; {body} color: #111; width: {CONTENT_WIDTH}pt; margin: 2em auto; overflow-wrap: anywhere; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 h1 {{ {title} {title_space} }}
@@ -61,7 +63,7 @@ h2.stage.first {{ {first_space} }}
 a {{ color: inherit; }}
 .page.next {{ break-before: page; }}
 .page.next .cols {{ margin-top: 0; }}
-@media print {{ body {{ margin: 0; }} }}
+@media print {{ body {{ margin: 0 auto; }} .page {{ padding-top: {MARGIN_Y}pt; }} }}
 ",
         body = font(BODY),
         body_font = font(BODY),
