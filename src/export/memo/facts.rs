@@ -33,6 +33,9 @@ impl Quote {
     }
 }
 
+/// What follows "Top N" where a point of the top three would be said again.
+pub const SAID_ABOVE: &str = "(in the top three above)";
+
 /// One friction point, as an observation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Observation {
@@ -61,6 +64,13 @@ impl Observation {
         parts.push(self.severity.word().to_owned());
         parts.extend(self.after_severity());
         parts.join(" · ")
+    }
+
+    /// What a point of the top three says in its stage instead of its text and facts,
+    /// which the top three gave: "Top 2 (in the top three above)". Its evidence and notes
+    /// follow it there, in journey order.
+    pub fn said_above(&self) -> Option<String> {
+        self.rank.map(|rank| format!("Top {rank} {SAID_ABOVE}"))
     }
 
     /// Votes (when there are any) and status (when not open), the facts after severity.
@@ -119,10 +129,13 @@ pub struct Memo {
     pub unlinked_notes: usize,
 }
 
-/// Quotes are cut to about this many characters, at a word.
+/// On the printed page a quote is cut to about this many characters, at a word...
 const QUOTE_CHARS: usize = 160;
+/// ...unless it is at most this many longer: cutting a few words saves no line.
+const QUOTE_SLACK: usize = 40;
 
-pub(super) fn shorten(text: &str) -> String {
+/// `text` on one line, its words one space apart: a quote as every memo holds it.
+pub(super) fn one_line(text: &str) -> String {
     let mut joined = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !joined.is_empty() {
@@ -130,8 +143,14 @@ pub(super) fn shorten(text: &str) -> String {
         }
         joined.push_str(word);
     }
-    if joined.len() <= QUOTE_CHARS || joined.chars().count() <= QUOTE_CHARS {
-        return joined;
+    joined
+}
+
+/// A one-line quote cut at a word to fit the printed page ("…"); the Markdown and text
+/// memos keep every word.
+pub(super) fn shorten(joined: &str) -> String {
+    if joined.len() <= QUOTE_CHARS + QUOTE_SLACK || joined.chars().count() <= QUOTE_CHARS + QUOTE_SLACK {
+        return joined.to_owned();
     }
     let mut out = String::new();
     let mut count = 0;
@@ -203,7 +222,7 @@ fn quotes(f: &Friction, linked: &[usize], notes: &[Shared<ShadowNote>]) -> Vec<Q
 
 fn quote(note: &ShadowNote) -> Quote {
     Quote {
-        text: shorten(&note.text),
+        text: one_line(&note.text),
         observer: note.observer.trim().to_owned(),
         date: day(&note.at),
     }
@@ -490,7 +509,7 @@ impl Memo {
                     "{}. {}: \"{}\" {}",
                     stage.number,
                     stage.name.trim(),
-                    shorten(&point.text),
+                    shorten(&one_line(&point.text)),
                     advice.message()
                 ))
             })
@@ -503,12 +522,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quotes_are_cut_at_a_word() {
-        let long = "word ".repeat(60);
+    fn printed_quotes_are_cut_at_a_word_unless_only_a_little_is_over() {
+        let long = one_line(&"word ".repeat(60));
         let short = shorten(&long);
         assert!(short.ends_with("word…"), "{short}");
         assert!(short.chars().count() <= QUOTE_CHARS + 1);
-        assert_eq!(shorten("  two\nlines "), "two lines");
+        let a_little_over = one_line(&"word ".repeat(34));
+        assert_eq!(
+            shorten(&a_little_over),
+            a_little_over,
+            "170 characters stay whole"
+        );
+        assert_eq!(one_line("  two\nlines "), "two lines");
     }
 
     #[test]

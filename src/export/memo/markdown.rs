@@ -56,12 +56,17 @@ pub fn render(memo: &Memo, files: &EvidenceFiles) -> String {
                 out.push_str(if first { "- " } else { "  \n  " });
                 first = false;
             };
-            for line in md_lines(&point.text) {
+            if let Some(pointer) = point.said_above() {
                 next_line(&mut out);
-                out.push_str(&line);
+                out.push_str(&pointer);
+            } else {
+                for line in md_lines(&point.text) {
+                    next_line(&mut out);
+                    out.push_str(&line);
+                }
+                next_line(&mut out);
+                out.push_str(&point.facts(inline));
             }
-            next_line(&mut out);
-            out.push_str(&point.facts(inline));
             if !point.evidence.is_empty() {
                 next_line(&mut out);
                 out.push_str("Evidence: ");

@@ -3,7 +3,7 @@
 //! on one line each, then major ones…), split into two balanced columns. When even the
 //! most compact level needs more pages, the plan says how many so the writer is told.
 
-use super::facts::{Memo, Observation, plural};
+use super::facts::{Memo, Observation, SAID_ABOVE, plural, shorten};
 use super::files::{EvidenceFiles, Shown};
 use super::fonts::Weight;
 use super::levels::{LEVEL_WORDS, LEVELS, Level};
@@ -462,10 +462,13 @@ fn point_block(point: &Observation, files: &EvidenceFiles, level: &Level) -> Blo
         }
     }
     let mut facts = Vec::new();
-    if !point.channel.is_empty() {
-        facts.push(flat(&point.channel));
+    // A point of the top three has its channel and votes said there.
+    if point.rank.is_none() {
+        if !point.channel.is_empty() {
+            facts.push(flat(&point.channel));
+        }
+        facts.extend(point.after_severity());
     }
-    facts.extend(point.after_severity());
     if unshown_pictures > 0 {
         facts.push(plural(
             unshown_pictures,
@@ -477,7 +480,22 @@ fn point_block(point: &Observation, files: &EvidenceFiles, level: &Level) -> Blo
     }
     let facts = (!facts.is_empty()).then(|| Run::muted(format!(" — {}", facts.join(" · "))));
     let cut = level.cut_up_to.is_some_and(|s| point.severity <= s);
-    let mut paras = vec![first_para(point.severity, &flat(&point.text), facts, cut)];
+    let first = match point.rank {
+        Some(rank) => {
+            let mut runs = vec![
+                Run::styled(
+                    format!("Top {rank}"),
+                    Weight::Bold,
+                    Tone::Severity(point.severity),
+                ),
+                Run::muted(format!(" {SAID_ABOVE}")),
+            ];
+            runs.extend(facts);
+            para(runs, BODY)
+        }
+        None => first_para(point.severity, &flat(&point.text), facts, cut),
+    };
+    let mut paras = vec![first];
     if !one_line && level.quotes {
         for quote in &point.quotes {
             let source = quote.source();
@@ -487,7 +505,7 @@ fn point_block(point: &Observation, files: &EvidenceFiles, level: &Level) -> Blo
                 format!(" — {}", flat(&source))
             };
             paras.push(para(
-                vec![Run::muted(format!("“{}”{from}", flat(&quote.text)))],
+                vec![Run::muted(format!("“{}”{from}", shorten(&flat(&quote.text))))],
                 BODY,
             ));
         }

@@ -137,8 +137,12 @@ pub fn render(memo: &Memo, files: &EvidenceFiles) -> String {
             out.push_str(&format!("{NONE_HERE}\n"));
         }
         for point in &stage.points {
-            fill(&mut out, &plain(&point.text), "- ", "  ");
-            fill(&mut out, &point.facts(plain), "  ", "  ");
+            if let Some(pointer) = point.said_above() {
+                fill(&mut out, &pointer, "- ", "  ");
+            } else {
+                fill(&mut out, &plain(&point.text), "- ", "  ");
+                fill(&mut out, &point.facts(plain), "  ", "  ");
+            }
             let evidence = evidence_names(point, files, plain);
             if !evidence.is_empty() {
                 fill(
