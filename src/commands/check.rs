@@ -2,13 +2,17 @@
 //! (evidence, emotion scores, observations only) and merge conflicts left in it, as
 //! `file:line:col: level: message` lines, JSON lines, or GitHub annotations.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde_json::json;
 
+use super::output::keep_until_exit;
 use crate::format::{self, Diagnostic, Level};
+use crate::model::IdHashing;
 use crate::store::{evidence_missing, read_limited};
 use crate::text::display::clean_line;
 
@@ -97,21 +101,35 @@ impl Finding<'_> {
 }
 
 /// Every problem of a file that was read: refusals, or warnings, memo warnings and
-/// merge conflicts. The flag says whether the file has errors.
-fn diagnose(path: &Path, bytes: &[u8]) -> (Vec<Diagnostic>, bool) {
+/// merge conflicts. The flag says whether the file has errors. The `last` file's map is
+/// kept until the program ends (see [`keep_until_exit`]).
+fn diagnose(path: &Path, bytes: &[u8], last: bool) -> (Vec<Diagnostic>, bool) {
     match format::parse_for_check(bytes) {
-        Ok(checked) => {
+        Ok(mut checked) => {
             let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
             let folder = folder.unwrap_or(Path::new("."));
-            let reviewed = format::review(&checked, |entry| evidence_missing(folder, entry));
+            // An entry named twice (a photo behind a point and its notes) is looked up once.
+            let looked: RefCell<HashMap<String, bool, IdHashing>> = RefCell::default();
+            let missing = |entry: &str| {
+                if let Some(&missing) = looked.borrow().get(entry) {
+                    return missing;
+                }
+                let missing = evidence_missing(folder, entry);
+                looked.borrow_mut().insert(entry.to_owned(), missing);
+                missing
+            };
+            let reviewed = format::review(&checked, missing);
             // It was read as a map, so it is UTF-8.
             let text = std::str::from_utf8(bytes).unwrap_or_default();
             let conflicts = format::conflicts(text, &checked.parsed.map);
-            let mut all = checked.parsed.warnings;
+            let mut all = std::mem::take(&mut checked.parsed.warnings);
             all.extend(reviewed);
             all.extend(conflicts);
             all.sort_by_key(|d| (d.line, d.column));
             let invalid = all.iter().any(|d| d.level == Level::Error);
+            if last {
+                keep_until_exit(checked);
+            }
             (all, invalid)
         }
         Err(diagnostics) => (diagnostics, true),
@@ -126,7 +144,7 @@ pub fn check(files: &[PathBuf], strict: bool, format: CheckFormat) -> ExitCode {
     let mut unreadable = 0usize;
     let mut invalid = false;
     let (mut errors, mut warnings) = (0usize, 0usize);
-    for path in files {
+    for (i, path) in files.iter().enumerate() {
         let name = clean_line(&path.display().to_string()).into_owned();
         let bytes = match read_limited(path) {
             Ok(bytes) => bytes,
@@ -143,7 +161,7 @@ pub fn check(files: &[PathBuf], strict: bool, format: CheckFormat) -> ExitCode {
                 continue;
             }
         };
-        let (diagnostics, file_invalid) = diagnose(path, &bytes);
+        let (diagnostics, file_invalid) = diagnose(path, &bytes, i + 1 == files.len());
         invalid |= file_invalid;
         for diagnostic in &diagnostics {
             match diagnostic.level {
