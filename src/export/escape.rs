@@ -56,6 +56,18 @@ pub fn md_line(s: &str) -> String {
     md_escape(&clean_line(s))
 }
 
+/// The bytes Markdown escaping puts a backslash before.
+const MD_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let special = b"\\`*_[]<>|~";
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// [`md_line`] of text already cleaned for one line.
 fn md_escape(cleaned: &str) -> String {
     let mut out = String::with_capacity(cleaned.len() + 8);
@@ -63,16 +75,14 @@ fn md_escape(cleaned: &str) -> String {
         out.push('\\');
     }
     // Every character escaped is ASCII, so the text is copied in runs between them.
+    let bytes = cleaned.as_bytes();
     let mut run = 0;
-    for (i, b) in cleaned.bytes().enumerate() {
-        if matches!(
-            b,
-            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'~'
-        ) {
-            out.push_str(&cleaned[run..i]);
-            out.push('\\');
-            run = i;
-        }
+    while let Some(found) = bytes[run..].iter().position(|&b| MD_SPECIAL[usize::from(b)]) {
+        let special = run + found;
+        out.push_str(&cleaned[run..special]);
+        out.push('\\');
+        out.push(char::from(bytes[special]));
+        run = special + 1;
     }
     out.push_str(&cleaned[run..]);
     out

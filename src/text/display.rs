@@ -46,6 +46,17 @@ fn shown_as_is(s: &str, keep_newline: bool) -> bool {
     let bytes = s.as_bytes();
     let (mut at, mut count, mut marks) = (0, 0usize, 0usize);
     while at < bytes.len() {
+        if let Some(eight) = bytes.get(at..at + 8)
+            && printable_ascii(eight)
+        {
+            marks = 0;
+            at += 8;
+            count += 8;
+            if count > MAX_DISPLAY_CHARS {
+                return false;
+            }
+            continue;
+        }
         let b = bytes[at];
         if b.is_ascii() {
             if !(matches!(b, b' '..=b'~') || (keep_newline && b == b'\n')) {
@@ -69,6 +80,21 @@ fn shown_as_is(s: &str, keep_newline: bool) -> bool {
         }
     }
     true
+}
+
+/// Whether eight bytes are all printable ASCII (space to `~`), tested at once.
+fn printable_ascii(eight: &[u8]) -> bool {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES << 7;
+    let Ok(eight) = <[u8; 8]>::try_from(eight) else {
+        return false;
+    };
+    let word = u64::from_le_bytes(eight);
+    // Some byte below a space, or some byte from DEL up (a false alarm only means the
+    // bytes are looked at one by one).
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let high = (word | word.wrapping_add(ONES)) & HIGH;
+    control | high == 0
 }
 
 fn clean_with(s: &str, keep_newline: bool) -> Cow<'_, str> {
@@ -238,6 +264,20 @@ mod tests {
         assert_eq!(clean("csi\u{9b}2J"), "csi\\x9B2J");
         assert_eq!(clean("two\nlines"), "two\nlines");
         assert_eq!(clean_line("two\nlines"), "two⏎lines");
+    }
+
+    #[test]
+    fn a_control_or_del_is_found_wherever_it_sits_in_a_long_line() {
+        for at in 0..20 {
+            for bad in ['\u{1b}', '\u{7f}', '\n', 'é'] {
+                let mut text = "plain ascii text, twenty".to_owned();
+                text.insert(at, bad);
+                let kept = clean_line(&text);
+                assert_eq!(matches!(kept, Cow::Borrowed(_)), bad == 'é', "{bad:?} at {at}");
+            }
+        }
+        let long = "x".repeat(MAX_DISPLAY_CHARS + 3);
+        assert!(clean(&long).ends_with('…'));
     }
 
     #[test]
