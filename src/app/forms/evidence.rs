@@ -46,16 +46,21 @@ pub(super) fn outcome(form: &Form) -> Outcome {
 }
 
 /// The evidence typed in a form, one entry a line; a line that names nothing in the
-/// folder but whose words each name a file there ("a.jpg b.jpg", typed without a new
-/// line between them) becomes one entry per word.
+/// folder but whose words each name a file there or look like one ("a.jpg b.jpg", typed
+/// without a new line between them) becomes one entry per word, so a missing one is
+/// marked on its own and the others still show.
 pub(super) fn typed_entries(text: &str, folder: &FolderListing) -> Vec<String> {
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
         .flat_map(|line| {
             let words: Vec<&str> = line.split_whitespace().collect();
-            let several =
-                words.len() > 1 && folder.missing(line) && words.iter().all(|word| !folder.missing(word));
+            let several = words.len() > 1
+                // An address holds no spaces, so a line with one is several entries.
+                && (folder.missing(line) || line.contains("://"))
+                && words
+                    .iter()
+                    .all(|word| !folder.missing(word) || looks_like_a_file(word));
             if several {
                 words.into_iter().map(str::to_owned).collect()
             } else {
@@ -63,4 +68,46 @@ pub(super) fn typed_entries(text: &str, folder: &FolderListing) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// Whether a word reads as a file name or an address: a URL, or a name ending in an
+/// extension of one to five letters or digits ("IMG_2042.jpg", not "my" or "v1.").
+fn looks_like_a_file(word: &str) -> bool {
+    if word.contains("://") {
+        return true;
+    }
+    let name = word.rsplit(['/', '\\']).next().unwrap_or(word);
+    name.rsplit_once('.').is_some_and(|(stem, extension)| {
+        !stem.is_empty()
+            && (1..=5).contains(&extension.len())
+            && extension.chars().all(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_typed_on_one_line_become_one_entry_each_even_when_one_is_missing() {
+        let folder = FolderListing::holding(&["phone/IMG_2042.jpg", "my photo.jpg"]);
+        assert_eq!(
+            typed_entries("phone/IMG_2042.jpg evidence/receipt.jpg", &folder),
+            ["phone/IMG_2042.jpg", "evidence/receipt.jpg"]
+        );
+        assert_eq!(
+            typed_entries("my photo.jpg", &folder),
+            ["my photo.jpg"],
+            "a name with a space"
+        );
+        assert_eq!(
+            typed_entries("the receipt photo", &folder),
+            ["the receipt photo"],
+            "words that are not files stay one entry"
+        );
+        assert_eq!(
+            typed_entries("https://example.com/r/1 phone/IMG_2042.jpg\n\nnotes.pdf", &folder),
+            ["https://example.com/r/1", "phone/IMG_2042.jpg", "notes.pdf"]
+        );
+    }
 }
