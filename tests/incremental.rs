@@ -1,7 +1,7 @@
 //! The views derived from the map (friction board and council, the friction queue's links,
-//! the conflicts list, the channels and owners forms complete, the ids in use) update after
-//! an edit from only what it touched: after any run of edits, undos and redos, they equal
-//! the same views built from scratch.
+//! the conflicts list, the channels and owners forms complete, the ids in use, the notes
+//! pane's rows) update after an edit from only what it touched: after any run of edits,
+//! undos and redos, they equal the same views built from scratch.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -12,6 +12,7 @@ use cxmap::app::conflicts::Conflicts;
 use cxmap::app::folder::FolderListing;
 use cxmap::app::names::Names;
 use cxmap::app::queue::Queue;
+use cxmap::app::shadow::Shadowing;
 use cxmap::app::used_ids::UsedIds;
 use cxmap::generate::{self, Spec};
 use cxmap::model::conflict::{self, CONFLICTS};
@@ -31,6 +32,9 @@ struct Views {
     conflicts: Conflicts,
     names: Names,
     used_ids: UsedIds,
+    /// The notes pane: every note, and a filtered list.
+    pane: Shadowing,
+    pane_filtered: Shadowing,
 }
 
 impl Views {
@@ -53,6 +57,12 @@ impl Views {
             conflicts: Conflicts::default(),
             names: Names::default(),
             used_ids: UsedIds::default(),
+            pane: Shadowing::default(),
+            pane_filtered: {
+                let mut pane = Shadowing::default();
+                pane.filter.channel = Some("store".into());
+                pane
+            },
         }
     }
 
@@ -65,6 +75,8 @@ impl Views {
         self.conflicts.refresh(map, history);
         self.names.refresh(map, history);
         self.used_ids.refresh(map, history);
+        self.pane.refresh(map, history);
+        self.pane_filtered.refresh(map, history);
     }
 
     fn assert_same_as(&self, fresh: &Views, after: &str) {
@@ -100,6 +112,11 @@ impl Views {
         assert_eq!(
             self.conflicts.entries, fresh.conflicts.entries,
             "conflicts after {after}"
+        );
+        assert_eq!(self.pane.rows, fresh.pane.rows, "pane rows after {after}");
+        assert_eq!(
+            self.pane_filtered.rows, fresh.pane_filtered.rows,
+            "filtered pane rows after {after}"
         );
     }
 
@@ -266,7 +283,8 @@ fn edit_for(map: &JourneyMap, kind: u8, r: usize, fresh: &mut usize) -> Option<(
         9 => {
             let note = ShadowNote {
                 id: NoteId(format!("sh-new{n}")),
-                at: "2026-11-30T10:00:00Z".into(),
+                // Some at one time, so equal times keep file order too.
+                at: format!("2026-11-{:02}T10:00:00Z", 1 + r % 3 * 9),
                 stage: stage.id.clone(),
                 text: format!("note {n}"),
                 channel: ["Store", "store", "Phone", "Chat"][r % 4].to_owned(),

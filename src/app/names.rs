@@ -12,6 +12,9 @@ use crate::model::{History, JourneyMap, ListChanges, Stage, channels, council};
 pub struct Names {
     /// Each stage's friction points' channel spellings and owners, each once, in order.
     stages: Vec<StageNames>,
+    /// How many stages use each channel spelling and each owner's name.
+    channel_counts: StageCounts,
+    owner_counts: StageCounts,
     /// The shadow notes' channel spellings.
     notes: NoteChannels,
     computed_for: Option<u64>,
@@ -29,6 +32,44 @@ impl StageNames {
             channels: distinct(stage.frictions.iter().map(|f| f.channel.as_str())),
             owners: distinct(stage.frictions.iter().map(|f| f.owner.as_str())),
         }
+    }
+}
+
+/// How many stages use each name, so the names in journey order are found by reading
+/// stages only until each of them has come (on a big map, within the first few).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct StageCounts(HashMap<String, usize>);
+
+impl StageCounts {
+    fn add(&mut self, names: &[String]) {
+        for name in names {
+            *self.0.entry(name.clone()).or_default() += 1;
+        }
+    }
+
+    fn remove(&mut self, names: &[String]) {
+        for name in names {
+            if let Some(uses) = self.0.get_mut(name) {
+                *uses -= 1;
+                if *uses == 0 {
+                    self.0.remove(name);
+                }
+            }
+        }
+    }
+
+    /// Each name of `lists` (one per stage, in journey order) once, in the order they
+    /// first come.
+    fn in_order<'a>(&self, lists: impl Iterator<Item = &'a [String]>) -> Vec<&'a str> {
+        let mut seen = HashSet::with_capacity(self.0.len());
+        let mut out = Vec::with_capacity(self.0.len());
+        for list in lists {
+            if seen.len() >= self.0.len() {
+                break;
+            }
+            out.extend(list.iter().map(String::as_str).filter(|name| seen.insert(*name)));
+        }
+        out
     }
 }
 
@@ -134,14 +175,29 @@ impl Names {
     pub fn refresh(&mut self, map: &JourneyMap, history: &History) {
         let changed = history.changed_since(self.computed_for);
         if !changed.everything {
+            for &s in changed.stages.removed() {
+                if let Some(gone) = self.stages.get(s) {
+                    self.channel_counts.remove(&gone.channels);
+                    self.owner_counts.remove(&gone.owners);
+                }
+            }
             changed.stages.reshape(&mut self.stages, StageNames::default);
         }
         if changed.everything || self.stages.len() != map.stages.len() {
             self.stages = map.stages.iter().map(|stage| StageNames::of(stage)).collect();
+            (self.channel_counts, self.owner_counts) = Default::default();
+            for names in &self.stages {
+                self.channel_counts.add(&names.channels);
+                self.owner_counts.add(&names.owners);
+            }
         } else {
             for &s in changed.stages.touched() {
                 if let (Some(names), Some(stage)) = (self.stages.get_mut(s), map.stages.get(s)) {
+                    self.channel_counts.remove(&names.channels);
+                    self.owner_counts.remove(&names.owners);
                     *names = StageNames::of(stage);
+                    self.channel_counts.add(&names.channels);
+                    self.owner_counts.add(&names.owners);
                 }
             }
         }
@@ -159,10 +215,9 @@ impl Names {
     /// Every channel `map` knows, as [`channels::known`] lists them.
     pub fn channels(&self, map: &JourneyMap) -> Vec<String> {
         let spellings = map.shadow.channels.iter().map(String::as_str);
-        let stages = self
-            .stages
-            .iter()
-            .flat_map(|s| s.channels.iter().map(String::as_str));
+        let stages = (self.channel_counts)
+            .in_order(self.stages.iter().map(|s| s.channels.as_slice()))
+            .into_iter();
         let notes = self.notes.in_note_order().into_iter();
         let plan = map.shadow.plan.iter().map(|entry| entry.channel.as_str());
         let mut seen = HashSet::new();
@@ -180,10 +235,7 @@ impl Names {
 
     /// Everyone who owns a friction point, as [`council::owners`] lists them.
     pub fn owners(&self) -> Vec<String> {
-        council::owners_of(
-            self.stages
-                .iter()
-                .flat_map(|s| s.owners.iter().map(String::as_str)),
-        )
+        let owners = (self.owner_counts).in_order(self.stages.iter().map(|s| s.owners.as_slice()));
+        council::owners_of(owners.into_iter())
     }
 }

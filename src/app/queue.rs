@@ -171,6 +171,14 @@ impl Queue {
         self.notes_of.of(id)
     }
 
+    /// Whether `note` is linked to a friction point the map has (a link to an id that is
+    /// gone backs nothing).
+    pub fn backs_a_point(&self, note: &ShadowNote) -> bool {
+        note.friction
+            .as_ref()
+            .is_some_and(|id| self.position.contains_key(id))
+    }
+
     /// Whether the queue is up to date with the map whose history is `history`.
     pub fn is_current(&self, history: &History) -> bool {
         self.computed_for == Some(history.revision())

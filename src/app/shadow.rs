@@ -2,10 +2,7 @@
 //! the coverage view's selected cell, the channels screen's selection, and the counts
 //! they show, derived from the map once per change (not per frame).
 
-use std::collections::HashSet;
-
-use super::folder::FolderListing;
-use crate::model::{Cell, Coverage, JourneyMap, ShadowNote, StageId, channels};
+use crate::model::{Cell, Coverage, History, JourneyMap, ShadowNote, StageId, channels};
 
 /// Which notes the pane lists; `None` lets everything through.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -116,12 +113,6 @@ pub struct Shadowing {
     /// Positions of the notes the pane lists, newest first.
     pub rows: Vec<usize>,
     pub selected: usize,
-    /// Evidence paths (as written) that are not in the map's folder; looked up only
-    /// while the pane is open.
-    pub missing: HashSet<String>,
-    /// Positions of the notes linked to a friction point the map has (a link to an id
-    /// that is gone gets no ⚑).
-    pub linked: HashSet<usize>,
     /// The channel the last note was written in, the default for the next.
     pub last_channel: Option<String>,
     /// The configured observer's name; the first note kept gives it.
@@ -137,16 +128,16 @@ pub struct Shadowing {
     pub channel_uses: Vec<channels::Uses>,
     /// The time new notes get; `None` reads the clock (tests stop it).
     pub clock: Option<jiff::Timestamp>,
-    computed_for: Option<u64>,
-    /// The map state and folder listing `missing` was found for.
-    missing_for: Option<(u64, u64)>,
+    /// The map revision the rows were listed for; `None` after the filter changed.
+    rows_for: Option<u64>,
+    /// The map state coverage and channel uses were counted for.
+    counted_for: Option<u64>,
 }
 
 impl Shadowing {
     /// Marks the rows as out of date after the filter changed.
     pub fn invalidate(&mut self) {
-        self.computed_for = None;
-        self.missing_for = None;
+        self.rows_for = None;
     }
 
     /// The position of the selected note in the map's list.
@@ -154,56 +145,60 @@ impl Shadowing {
         self.rows.get(self.selected).copied()
     }
 
-    /// Recomputes rows, coverage and channel uses if the map changed since (`state` is
-    /// its history state), and the missing evidence from the map's `folder` listing while
-    /// the pane shows, once per change of either.
-    pub fn refresh(&mut self, map: &JourneyMap, state: u64, folder: &FolderListing) {
-        if self.pane.is_open() && self.missing_for != Some((state, folder.version())) {
-            self.missing = map
-                .shadow
-                .notes
-                .iter()
-                .flat_map(|n| &n.evidence)
-                .filter(|e| folder.missing(e))
-                .cloned()
-                .collect();
-            self.missing_for = Some((state, folder.version()));
-        }
-        if self.computed_for == Some(state) {
+    /// Brings the pane's rows up to date with the map (`history` says what changed
+    /// since): notes put in, taken out or changed are placed again, the others keep
+    /// their order. The selection stays on its note while the pane lists it.
+    pub fn refresh(&mut self, map: &JourneyMap, history: &History) {
+        let changed = history.changed_since(self.rows_for);
+        if changed.is_nothing() {
             return;
         }
         let keep = self.selected_note();
-        let mut rows: Vec<usize> = (0..map.shadow.notes.len())
-            .filter(|&n| self.filter.admits(&map.shadow.notes[n]))
-            .collect();
-        // Newest first; RFC 3339 UTC times sort as text. Equal times: later in the file first.
-        rows.sort_by(|&a, &b| {
-            map.shadow.notes[b]
-                .at
-                .cmp(&map.shadow.notes[a].at)
-                .then(b.cmp(&a))
+        let notes = &changed.notes;
+        if changed.everything || self.rows_for.is_none() {
+            let mut rows: Vec<usize> = (0..map.shadow.notes.len())
+                .filter(|&n| self.filter.admits(&map.shadow.notes[n]))
+                .collect();
+            rows.sort_by(|&a, &b| newest_first(map, a, b));
+            self.rows = rows;
+        } else if !notes.is_empty() {
+            self.rows
+                .retain_mut(|n| notes.follow_in_place(n) && !notes.touches(*n));
+            for &n in notes.touched() {
+                if map
+                    .shadow
+                    .notes
+                    .get(n)
+                    .is_some_and(|note| self.filter.admits(note))
+                {
+                    let at = self
+                        .rows
+                        .partition_point(|&row| newest_first(map, row, n).is_lt());
+                    self.rows.insert(at, n);
+                }
+            }
+        }
+        let kept = keep.and_then(|n| {
+            if changed.everything {
+                Some(n)
+            } else {
+                notes.follow(n)
+            }
         });
-        self.rows = rows;
-        if let Some(keep) = keep
-            && let Some(at) = self.rows.iter().position(|&n| n == keep)
-        {
+        if let Some(at) = kept.and_then(|kept| self.rows.iter().position(|&n| n == kept)) {
             self.selected = at;
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
-        let frictions: HashSet<&str> = map
-            .stages
-            .iter()
-            .flat_map(|s| &s.frictions)
-            .map(|f| f.id.as_str())
-            .collect();
-        self.linked = (0..map.shadow.notes.len())
-            .filter(|&n| {
-                map.shadow.notes[n]
-                    .friction
-                    .as_ref()
-                    .is_some_and(|id| frictions.contains(id.as_str()))
-            })
-            .collect();
+        self.rows_for = Some(history.revision());
+    }
+
+    /// Counts the notes per stage and channel, and each listed channel's uses, if the map
+    /// changed since (`state` is its history state): for the coverage and channels views
+    /// and the note filter, not for every edit while the pane shows.
+    pub fn count(&mut self, map: &JourneyMap, state: u64) {
+        if self.counted_for == Some(state) {
+            return;
+        }
         self.coverage = Coverage::of(map);
         self.cell.stage = self.cell.stage.min(self.coverage.stage_count.saturating_sub(1));
         self.cell.channel = self
@@ -212,7 +207,7 @@ impl Shadowing {
             .min(self.coverage.channels.len().saturating_sub(1));
         self.channel_uses = channels::uses_of_list(map);
         self.channel = self.channel.min(map.shadow.channels.len().saturating_sub(1));
-        self.computed_for = Some(state);
+        self.counted_for = Some(state);
     }
 
     /// A fresh state for another map, keeping what belongs to the person (their name,
@@ -237,4 +232,11 @@ impl Shadowing {
             self.selected = at;
         }
     }
+}
+
+/// The pane's order: newest first (RFC 3339 UTC times sort as text), and of notes with
+/// one time, the later in the file first.
+fn newest_first(map: &JourneyMap, a: usize, b: usize) -> std::cmp::Ordering {
+    let at = |n: usize| map.shadow.notes.get(n).map(|note| note.at.as_str());
+    at(b).cmp(&at(a)).then(b.cmp(&a))
 }

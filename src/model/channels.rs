@@ -134,6 +134,12 @@ pub struct Adopted {
 /// `typed` as a channel of `map`: the known spelling of its twin if there is one, and the
 /// edit that keeps the list complete. `None` for an empty name.
 pub fn adopt(map: &JourneyMap, typed: &str) -> Option<Adopted> {
+    adopt_among(map, typed, || known(map))
+}
+
+/// [`adopt`], with the map's [`known`] channels from `known` (asked only when the typed
+/// channel is not in the map's list).
+pub fn adopt_among(map: &JourneyMap, typed: &str, known: impl FnOnce() -> Vec<String>) -> Option<Adopted> {
     let typed = typed.trim();
     if typed.is_empty() {
         return None;
@@ -145,7 +151,7 @@ pub fn adopt(map: &JourneyMap, typed: &str) -> Option<Adopted> {
             new: false,
         });
     }
-    let used = known(map).into_iter().find(|c| same(c, typed));
+    let used = known().into_iter().find(|c| same(c, typed));
     let new = used.is_none();
     let name = used.unwrap_or_else(|| spelled_for_list(typed));
     let mut channels = map.shadow.channels.clone();

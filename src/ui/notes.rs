@@ -38,11 +38,7 @@ fn facts(app: &App, map: &JourneyMap, note: &ShadowNote) -> String {
     );
     let mut parts = vec![stage, clean_line(&note.channel).into_owned()];
     if !note.evidence.is_empty() {
-        let missing = note
-            .evidence
-            .iter()
-            .filter(|e| app.shadow.missing.contains(*e))
-            .count();
+        let missing = note.evidence.iter().filter(|e| app.folder.missing(e)).count();
         let mut evidence = format!("⎘ {} evidence", note.evidence.len());
         if missing > 0 {
             evidence.push_str(&format!(" ({missing} missing!)"));
@@ -178,7 +174,7 @@ fn draw_note(app: &App, map: &JourneyMap, n: usize, selected: bool, area: Rect, 
     } else {
         clean_line(&note.observer)
     };
-    let mark = if app.shadow.linked.contains(&n) {
+    let mark = if app.queue.backs_a_point(note) {
         " ⚑ friction point"
     } else {
         ""
@@ -244,7 +240,7 @@ fn evidence_lines(app: &App, note: &ShadowNote, selected: bool) -> Vec<(String, 
         .iter()
         .take(MAX_EVIDENCE_LINES)
         .map(|e| {
-            let missing = app.shadow.missing.contains(e);
+            let missing = app.folder.missing(e);
             let mark = if missing { " (missing)" } else { "" };
             (format!("⎘ {}{mark}", clean_line(e)), missing)
         })

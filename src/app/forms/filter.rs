@@ -5,7 +5,8 @@ use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::board::BoardFilter;
 use crate::app::completion::Completion;
 use crate::app::form::{Field, Form};
-use crate::model::{JourneyMap, Severity, Status, channels, council};
+use crate::app::names::Names;
+use crate::model::{JourneyMap, Severity, Status};
 
 const STATUS: &str = "status";
 const SEVERITY: &str = "severity";
@@ -20,8 +21,8 @@ fn with_any(options: impl Iterator<Item = String>) -> Vec<String> {
 }
 
 /// The form, showing `current`.
-pub fn filter_form(map: &JourneyMap, current: &BoardFilter) -> ReadyForm {
-    let channels = channels::known(map);
+pub fn filter_form(map: &JourneyMap, names: &Names, current: &BoardFilter) -> ReadyForm {
+    let channels = names.channels(map);
     let position = |found: Option<usize>| found.map_or(0, |i| i + 1);
     let fields = vec![
         Field::choice(
@@ -61,7 +62,7 @@ pub fn filter_form(map: &JourneyMap, current: &BoardFilter) -> ReadyForm {
             current.owner.as_deref().unwrap_or_default(),
             false,
         )
-        .completing(Completion::Names(council::owners(map))),
+        .completing(Completion::Names(names.owners())),
     ];
     (
         Form::new("Filter the friction board".to_owned(), fields),
@@ -69,13 +70,13 @@ pub fn filter_form(map: &JourneyMap, current: &BoardFilter) -> ReadyForm {
     )
 }
 
-pub(super) fn outcome(map: &JourneyMap, form: &Form) -> Outcome {
+pub(super) fn outcome(map: &JourneyMap, names: &Names, form: &Form) -> Outcome {
     let pick = |name: &str| form.choice(name).checked_sub(1);
     let owner = form.text(OWNER).trim();
     Outcome::Filter(BoardFilter {
         status: pick(STATUS).and_then(|i| Status::ALL.get(i).copied()),
         severity: pick(SEVERITY).and_then(|i| SEVERITIES.get(i).copied()),
-        channel: pick(CHANNEL).and_then(|i| channels::known(map).get(i).cloned()),
+        channel: pick(CHANNEL).and_then(|i| names.channels(map).get(i).cloned()),
         owner: (!owner.is_empty()).then(|| owner.to_owned()),
     })
 }

@@ -1,8 +1,7 @@
 //! The friction-point form: text, severity, channel, votes, owner, status, evidence.
 
-use super::{FormPurpose, Outcome, ReadyForm, evidence};
+use super::{Context, FormPurpose, Outcome, ReadyForm, evidence};
 use crate::app::completion::Completion;
-use crate::app::folder::FolderListing;
 use crate::app::form::{Field, Form};
 use crate::app::names::Names;
 use crate::app::queue::Queue;
@@ -106,7 +105,7 @@ pub(super) fn outcome(
     stage: usize,
     at: usize,
     form: &mut Form,
-    folder: &FolderListing,
+    context: &Context,
 ) -> Result<Outcome, String> {
     let Some(original) = map.stages.get(stage).and_then(|s| s.frictions.get(at)) else {
         return Ok(Outcome::Unchanged);
@@ -120,12 +119,12 @@ pub(super) fn outcome(
     let mut friction = original.clone();
     friction.text = text;
     friction.severity = SEVERITIES.get(form.choice(SEVERITY)).copied().unwrap_or_default();
-    let adopted = channels::adopt(map, form.text(CHANNEL));
+    let adopted = channels::adopt_among(map, form.text(CHANNEL), || context.names.channels(map));
     friction.channel = adopted.as_ref().map_or_else(String::new, |a| a.name.clone());
     friction.votes = votes;
     friction.owner = form.text(OWNER).trim().to_owned();
     friction.status = Status::ALL.get(form.choice(STATUS)).copied().unwrap_or_default();
-    friction.evidence = evidence::typed_entries(form.text(EVIDENCE), folder);
+    friction.evidence = evidence::typed_entries(form.text(EVIDENCE), context.folder);
     if &friction == original {
         return Ok(Outcome::Unchanged);
     }

@@ -25,6 +25,7 @@ use super::board::BoardFilter;
 use super::documents::MemoPreview;
 use super::folder::FolderListing;
 use super::form::Form;
+use super::names::Names;
 use super::shadow::NoteFilter;
 use crate::model::{Coverage, Edit, IdGen, JourneyMap};
 
@@ -98,6 +99,10 @@ pub struct Context<'a> {
     /// The notes counted per stage × channel (the channels a note filter offers).
     pub coverage: &'a Coverage,
     pub ids: &'a mut IdGen,
+    /// Whether the map uses an id (for making fresh ones).
+    pub taken: &'a dyn Fn(&str) -> bool,
+    /// The channels and owners the map names, up to date with it.
+    pub names: &'a Names,
     /// Times are typed in this zone.
     pub zone: &'a jiff::tz::TimeZone,
     /// The map's folder as listed, to read the evidence typed.
@@ -114,14 +119,14 @@ pub fn outcome(form: &mut Form, purpose: FormPurpose, context: Context) -> Resul
         return Ok(Outcome::Unchanged);
     };
     match purpose {
-        FormPurpose::Note { at } => note::outcome(map, at, form, context.ids, context.zone, context.folder),
+        FormPurpose::Note { at } => note::outcome(map, at, form, context),
         FormPurpose::NoteFilter => Ok(note_filter::outcome(map, context.coverage, form)),
         FormPurpose::Channel { at } => name::channel_outcome(map, at, form),
         FormPurpose::Owner { stage, at } => Ok(name::owner_outcome(map, stage, at, form)),
-        FormPurpose::Friction { stage, at } => friction::outcome(map, stage, at, form, context.folder),
+        FormPurpose::Friction { stage, at } => friction::outcome(map, stage, at, form, &context),
         FormPurpose::Metrics { stage } => metrics::outcome(map, stage, form),
         FormPurpose::VotingRound => round::outcome(form),
-        FormPurpose::BoardFilter => Ok(filter::outcome(map, form)),
+        FormPurpose::BoardFilter => Ok(filter::outcome(map, context.names, form)),
         FormPurpose::Export => document::export_outcome(map, form),
         FormPurpose::MemoFile => document::memo_file_outcome(map, context.memo, form),
         FormPurpose::MemoDetails => Ok(document::memo_details_outcome(map, form)),

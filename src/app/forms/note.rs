@@ -1,12 +1,11 @@
 //! The shadow-note form: text, stage, channel, observer, time (local on screen, UTC in
 //! the file) and evidence (one path or URL a line; Tab completes paths).
 
-use super::{FormPurpose, Outcome, ReadyForm, evidence};
+use super::{Context, FormPurpose, Outcome, ReadyForm, evidence};
 use crate::app::completion::{Completion, TagNames};
-use crate::app::folder::FolderListing;
 use crate::app::form::{Field, Form};
 use crate::model::capture::Capture;
-use crate::model::{Edit, IdGen, JourneyMap, ShadowNote, channels, note_time};
+use crate::model::{Edit, JourneyMap, NoteId, ShadowNote, channels, note_time};
 
 const TEXT: &str = "text";
 const STAGE: &str = "stage";
@@ -171,10 +170,16 @@ pub(super) fn outcome(
     map: &JourneyMap,
     at: Option<usize>,
     form: &mut Form,
-    ids: &mut IdGen,
-    zone: &jiff::tz::TimeZone,
-    folder: &FolderListing,
+    context: Context,
 ) -> Result<Outcome, String> {
+    let Context {
+        ids,
+        zone,
+        folder,
+        taken,
+        names,
+        ..
+    } = context;
     let capture = Capture::parse(form.text(TEXT));
     if capture.severity.is_some() || capture.owner.is_some() {
         form.focus_on(TEXT);
@@ -190,7 +195,7 @@ pub(super) fn outcome(
     }
     let typed_channel = match capture.channel {
         Some(tagged) => {
-            channels::resolve(&channels::known(map), &tagged).map_or(tagged.clone(), str::to_owned)
+            channels::resolve(&names.channels(map), &tagged).map_or(tagged.clone(), str::to_owned)
         }
         None => form.text(CHANNEL).trim().to_owned(),
     };
@@ -210,7 +215,7 @@ pub(super) fn outcome(
         return Ok(Outcome::Unchanged);
     };
     let mut edits = Vec::new();
-    let channel = match channels::adopt(map, &typed_channel) {
+    let channel = match channels::adopt_among(map, &typed_channel, || names.channels(map)) {
         Some(adopted) => {
             edits.extend(adopted.edit);
             adopted.name
@@ -218,7 +223,7 @@ pub(super) fn outcome(
         None => typed_channel,
     };
     let mut note = original.clone().unwrap_or_else(|| ShadowNote {
-        id: map.fresh_note_id(ids),
+        id: NoteId(ids.fresh(NoteId::PREFIX, taken)),
         ..ShadowNote::default()
     });
     note.text = text;

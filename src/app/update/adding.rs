@@ -56,6 +56,8 @@ pub(super) fn add_lines(
     let doc = app.screen.doc()?;
     let map: &JourneyMap = &doc.map;
     let used = app.used_ids.of(doc);
+    // The lines' new channels change only the map's list, which `names` reads from the map.
+    let names = app.names.of(doc);
     let mut last = app.queue.last_channel.clone();
     // The map as the lines so far left it: a channel one line adds is known to the next.
     let mut tagged_map: Option<JourneyMap> = None;
@@ -67,7 +69,7 @@ pub(super) fn add_lines(
         let mut item = new_item(&taken, lane, line.clone(), &mut app.ids, &items);
         default_channel(last.as_deref(), &mut item);
         if let Item::Friction(friction) = &mut item {
-            let Ok(tagged) = read_tags(tagged_map.as_ref().unwrap_or(map), line, friction) else {
+            let Ok(tagged) = read_tags(tagged_map.as_ref().unwrap_or(map), names, line, friction) else {
                 left_out += 1;
                 continue;
             };

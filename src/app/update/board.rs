@@ -32,7 +32,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
         }
         Action::FilterBoard => {
             if let Some(doc) = app.screen.doc() {
-                let form = filter_form(&doc.map, &app.board.filter);
+                let form = filter_form(&doc.map, app.names.of(doc), &app.board.filter);
                 app.open_form(form);
             }
         }

@@ -3,8 +3,9 @@
 //! case, spaces and hyphens; one the map does not know joins its list, and the status
 //! bar says so.
 
+use crate::app::names::Names;
 use crate::model::capture::Capture;
-use crate::model::{Edit, Friction, JourneyMap, channels, council};
+use crate::model::{Edit, Friction, JourneyMap, channels};
 
 /// What a friction point's tags did.
 #[derive(Debug, Default)]
@@ -18,7 +19,12 @@ pub(super) struct Tagged {
 
 /// Sets `friction`'s text and tagged fields from the typed `line`; refused when the line
 /// holds tags and nothing else.
-pub(super) fn read_tags(map: &JourneyMap, line: &str, friction: &mut Friction) -> Result<Tagged, String> {
+pub(super) fn read_tags(
+    map: &JourneyMap,
+    names: &Names,
+    line: &str,
+    friction: &mut Friction,
+) -> Result<Tagged, String> {
     let capture = Capture::parse(line);
     let text = capture.text.trim_end();
     if text.trim().is_empty() {
@@ -39,13 +45,13 @@ pub(super) fn read_tags(map: &JourneyMap, line: &str, friction: &mut Friction) -
     let known = capture
         .channel
         .as_ref()
-        .map(|_| channels::known(map))
+        .map(|_| names.channels(map))
         .unwrap_or_default();
     let channel = capture
         .channel
         .as_deref()
         .map(|typed| channels::resolve(&known, typed).unwrap_or(typed));
-    if let Some(adopted) = channel.and_then(|typed| channels::adopt(map, typed)) {
+    if let Some(adopted) = channel.and_then(|typed| channels::adopt_among(map, typed, || known.clone())) {
         friction.channel = adopted.name.clone();
         tagged.with.extend(adopted.edit);
         said.push(if adopted.new {
@@ -55,7 +61,7 @@ pub(super) fn read_tags(map: &JourneyMap, line: &str, friction: &mut Friction) -
         });
     }
     if let Some(typed) = capture.owner {
-        let owners = council::owners(map);
+        let owners = names.owners();
         friction.owner = channels::resolve(&owners, &typed).map_or(typed.clone(), str::to_owned);
         said.push(format!("@{}", friction.owner));
     }

@@ -83,7 +83,7 @@ fn show_in_map(app: &mut App) {
         At::Note(n) => {
             app.shadow.pane = Pane::Focused;
             if let Some(doc) = app.screen.doc() {
-                app.shadow.refresh(&doc.map, doc.history.state(), &app.folder);
+                app.shadow.refresh(&doc.map, &doc.history);
             }
             match app.shadow.rows.iter().position(|&row| row == n) {
                 Some(row) => app.shadow.selected = row,

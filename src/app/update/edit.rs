@@ -335,7 +335,7 @@ fn add_item(app: &mut App, editor: Editor, stage: usize, lane: ListLane, at: usi
     }
     let mut tagged = super::capture::Tagged::default();
     if let Item::Friction(friction) = &mut item {
-        match super::capture::read_tags(&doc.map, &text, friction) {
+        match super::capture::read_tags(&doc.map, app.names.of(doc), &text, friction) {
             Ok(read) => tagged = read,
             Err(problem) => {
                 app.warn(problem);
@@ -471,7 +471,7 @@ fn commit_item(
     };
     let mut edits = Vec::new();
     if let Item::Friction(friction) = &mut item {
-        edits = super::capture::read_tags(&doc.map, &text, friction)?.with;
+        edits = super::capture::read_tags(&doc.map, app.names.of(doc), &text, friction)?.with;
     }
     let kept = match &item {
         Item::Friction(friction) => Some(friction.text.clone()),

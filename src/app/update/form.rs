@@ -5,7 +5,9 @@ use super::super::completion::Completed;
 use super::super::form::FieldValue;
 use super::super::forms::{self, FormPurpose, Outcome};
 use super::super::modal::{Modal, Question};
+use super::super::names::Names;
 use super::super::screen::{Screen, View};
+use super::super::used_ids::UsedIds;
 use super::super::{App, Effect, TerminalWork, action::Action};
 use super::apply::apply;
 use super::edit::edit_text;
@@ -169,21 +171,26 @@ pub(super) fn keep(app: &mut App) -> Effect {
     let Some((mut form, purpose)) = app.modal.take_form() else {
         return Effect::Nothing;
     };
-    let (map, memo) = match &app.screen {
+    let (doc, memo) = match &app.screen {
         Screen::Map { doc, view } => {
             let memo = match view {
                 View::Memo(preview) => Some(&**preview),
                 _ => None,
             };
-            (Some(&*doc.map), memo)
+            (Some(doc), memo)
         }
         Screen::Start(_) => (None, None),
     };
+    let (no_names, no_ids) = (Names::default(), UsedIds::default());
+    let names = doc.map_or(&no_names, |doc| app.names.of(doc));
+    let used = doc.map_or(&no_ids, |doc| app.used_ids.of(doc));
     let context = forms::Context {
-        map,
+        map: doc.map(|doc| &*doc.map),
         memo,
         coverage: &app.shadow.coverage,
         ids: &mut app.ids,
+        taken: &|id| used.taken(id),
+        names,
         zone: &app.time_zone,
         folder: &app.folder,
     };

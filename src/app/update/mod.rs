@@ -65,11 +65,12 @@ pub fn refresh(app: &mut App) {
     if let Screen::Map { doc, view } = &app.screen {
         let council = *view == View::Council;
         app.board.refresh(&doc.map, &doc.history, council);
-        // Rows, coverage and channel uses count every note: only while something shows them.
-        let shadow_shown =
-            app.shadow.pane.is_open() || matches!(view, View::Coverage | View::Channels { .. });
-        if shadow_shown {
-            app.shadow.refresh(&doc.map, doc.history.state(), &app.folder);
+        if app.shadow.pane.is_open() {
+            app.shadow.refresh(&doc.map, &doc.history);
+        }
+        // Coverage and channel uses count every note: only while a view shows them.
+        if matches!(view, View::Coverage | View::Channels { .. }) {
+            app.shadow.count(&doc.map, doc.history.state());
         }
         app.search.refresh(&doc.map, doc.history.state());
         app.conflicts.refresh(&doc.map, &doc.history);

@@ -44,6 +44,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
         },
         Action::FilterNotes => {
             if let Some(doc) = app.screen.doc() {
+                // The filter offers the channels the notes use, counted now.
+                app.shadow.count(&doc.map, doc.history.state());
                 let form = note_filter_form(&doc.map, &app.shadow.coverage, &app.shadow.filter);
                 app.open_form(form);
             }
@@ -95,7 +97,7 @@ pub(super) fn from_grid(app: &mut App, action: &Action) {
 /// new note must be selected straight away).
 fn refresh(app: &mut App) {
     if let Some(doc) = app.screen.doc() {
-        app.shadow.refresh(&doc.map, doc.history.state(), &app.folder);
+        app.shadow.refresh(&doc.map, &doc.history);
     }
 }
 

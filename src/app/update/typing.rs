@@ -7,6 +7,7 @@ use super::super::editor::{EditTarget, Editor};
 use super::super::form::Form;
 use super::super::forms::{self, FormPurpose, Outcome};
 use super::super::modal::Modal;
+use super::super::names::Names;
 use super::adding::new_item;
 use crate::model::{Edit, Item, ListLane, MapText, Stage, StageText};
 
@@ -74,11 +75,17 @@ fn editor_edit(app: &App, editor: &Editor) -> Option<Edit> {
 /// The change keeping `form` would make, worked out on copies of the form and the ids.
 fn form_edit(app: &App, form: &Form, purpose: FormPurpose) -> Option<Edit> {
     let (mut form, mut ids) = (form.clone(), app.ids.clone());
+    let doc = app.doc()?;
+    // Worked out from the map itself: the app's tables may be behind it here.
+    let mut names = Names::default();
+    names.refresh(&doc.map, &doc.history);
     let context = forms::Context {
-        map: app.doc().map(|doc| &*doc.map),
+        map: Some(&doc.map),
         memo: app.memo(),
         coverage: &app.shadow.coverage,
         ids: &mut ids,
+        taken: &|id| doc.map.has_id(id),
+        names: &names,
         zone: &app.time_zone,
         folder: &app.folder,
     };
