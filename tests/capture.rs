@@ -376,3 +376,77 @@ fn a_channel_two_pasted_lines_bring_joins_the_list_once() {
         "undo takes the channel back too"
     );
 }
+
+/// The status line and the form's bottom border at 80×24.
+fn form_hints_at_80(app: &mut App) -> String {
+    app.resize(80, 24);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| cxmap::ui::render(app, frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn tab_on_a_tag_says_it_completes_and_once_spelled_moves_to_the_next_field() {
+    let mut app = store_app();
+    to_friction(&mut app);
+    run(&mut app, [Action::AddNote]);
+    let text_field = app.form().unwrap().focused_name().unwrap();
+    run(
+        &mut app,
+        typed("The courier left a slip and no parcel behind the gate #cour"),
+    );
+    let field = app.form().unwrap().focused().unwrap();
+    assert_eq!(field.tab_completes().as_deref(), Some("#cour"));
+    let screen = form_hints_at_80(&mut app);
+    let status = screen.lines().last().unwrap();
+    assert!(
+        status.contains("Tab completes #cour") && status.contains("↓ next field"),
+        "{status}"
+    );
+    assert!(!screen.contains("Tab next field"), "{screen}");
+    run(&mut app, [Action::NextField]);
+    let form = app.form().unwrap();
+    assert_eq!(form.focused_name(), Some(text_field), "the first Tab completes");
+    assert!(
+        form.text(text_field).ends_with("#Courier"),
+        "{}",
+        form.text(text_field)
+    );
+    assert_eq!(
+        form.focused().unwrap().tab_completes(),
+        None,
+        "spelled as the map spells it"
+    );
+    let screen = form_hints_at_80(&mut app);
+    assert!(
+        screen.lines().last().unwrap().contains("Tab next field"),
+        "{screen}"
+    );
+    run(&mut app, [Action::NextField]);
+    assert_ne!(
+        app.form().unwrap().focused_name(),
+        Some(text_field),
+        "the next Tab moves on"
+    );
+}
+
+#[test]
+fn the_owner_popup_says_tab_completes_the_owner() {
+    let mut app = store_app();
+    run(&mut app, [Action::ShowBoard, Action::SetOwner]);
+    run(&mut app, [Action::DeleteToLineStart]);
+    run(&mut app, typed("kag"));
+    let screen = form_hints_at_80(&mut app);
+    assert!(
+        screen.lines().last().unwrap().contains("Tab completes owner"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("next field"),
+        "one field: nothing to move to\n{screen}"
+    );
+    run(&mut app, [Action::NextField]);
+    assert_eq!(app.form().unwrap().text("name"), "Kagiso");
+    let screen = form_hints_at_80(&mut app);
+    assert!(!screen.contains("Tab completes"), "{screen}");
+}

@@ -351,7 +351,8 @@ actions! {
             "edit the text in your own editor ($VISUAL, else $EDITOR), then come back to it";
         Complete => "complete", Looks,
             "complete the #channel or @owner tag being typed (again: the next match)";
-        NextField => "next_field", Looks, "next field";
+        NextField => "next_field", Looks,
+            "next field; where the cursor ends a #tag or a name the map knows, completes it first (the hints say so)";
         PreviousField => "previous_field", Looks, "previous field";
         SelectPrevious => "select_previous", Looks, "previous entry";
         SelectNext => "select_next", Looks, "next entry";

@@ -133,6 +133,7 @@ impl Field {
     /// Tab in this field: completes the name or tag being typed. `None` when there was
     /// nothing to complete (Tab then moves to the next field).
     pub fn complete(&mut self) -> Option<Completed> {
+        let done = self.completions().is_empty();
         let FieldValue::Text(input) = &mut self.value else {
             return None;
         };
@@ -148,11 +149,7 @@ impl Field {
                 })
             }
             Completion::Tags(names) => {
-                let (tag, matches) = completion::tag_matches(input, names)?;
-                if matches
-                    .first()
-                    .is_none_or(|first| *first == tag.typed.replace('_', " "))
-                {
+                if done {
                     return None;
                 }
                 Some(completion::complete_tag(input, names, &mut self.cycle))
@@ -168,10 +165,35 @@ impl Field {
         match &self.completion {
             Completion::Nothing => Vec::new(),
             Completion::Names(names) => completion::name_matches(input, names),
-            Completion::Tags(names) => {
-                completion::tag_matches(input, names).map_or_else(Vec::new, |(_, m)| m)
-            }
+            // A tag already spelled as the map spells it is done: Tab moves on.
+            Completion::Tags(names) => match completion::tag_matches(input, names) {
+                Some((tag, matches))
+                    if matches.first().is_some_and(|m| *m != tag.typed.replace('_', " ")) =>
+                {
+                    matches
+                }
+                _ => Vec::new(),
+            },
         }
+    }
+
+    /// What Tab completes here now, for the hints ("#store", or the field's name as
+    /// "owner"); `None` when Tab moves to the next field.
+    pub fn tab_completes(&self) -> Option<String> {
+        let FieldValue::Text(input) = &self.value else {
+            return None;
+        };
+        if self.completions().is_empty() {
+            return None;
+        }
+        Some(match &self.completion {
+            Completion::Tags(_) => {
+                let before = &input.text()[..input.cursor()];
+                let tag = crate::model::capture::open_tag(before)?;
+                before[tag.start..].to_owned()
+            }
+            _ => self.label.to_lowercase(),
+        })
     }
 
     /// Whether the field differs from what it started with.

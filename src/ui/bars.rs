@@ -1,6 +1,8 @@
 //! The title bar (map, persona, file, unsaved marker) and the status bar (mode, message
 //! or key hints from the keymap, position).
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -9,6 +11,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::theme::Theme;
 use crate::app::action::Action;
 use crate::app::editor::EditTarget;
+use crate::app::form::{Field, Form};
 use crate::app::keymap::Mode;
 use crate::app::modal::Modal;
 use crate::app::screen::{Screen, View};
@@ -178,15 +181,23 @@ fn search_status(app: &App) -> String {
 
 /// The keys the status bar offers: a question's own answers in its words ("y save
 /// n don't save  Esc stay"), else the mode's hints that make sense right now.
-fn hints(app: &App, mode: Mode) -> Vec<(String, &'static str)> {
+fn hints(app: &App, mode: Mode) -> Vec<(String, Cow<'static, str>)> {
     if let (Mode::Confirm, Some(question)) = (mode, app.question()) {
-        return super::dialog::answer_keys(app, question);
+        return super::dialog::answer_keys(app, question)
+            .into_iter()
+            .map(|(key, hint)| (key, Cow::Borrowed(hint)))
+            .collect();
     }
-    let mut hints: Vec<(String, &'static str)> = Vec::new();
+    let mut hints: Vec<(String, Cow<'static, str>)> = Vec::new();
     for (key, hint, action) in app.keymap.hints(mode) {
         if !hint_applies(app, mode, action) {
             continue;
         }
+        if let (Action::NextField, Some(form)) = (action, app.modal.form()) {
+            form_tab_hints(app, form, key.label(), &mut hints);
+            continue;
+        }
+        let hint = Cow::Borrowed(hint);
         // Two keys in a row for one thing share it: "↑↓ scroll", not "↑ scroll" alone.
         match hints.last_mut() {
             Some((keys, last)) if *last == hint => keys.push_str(&key.label()),
@@ -194,6 +205,23 @@ fn hints(app: &App, mode: Mode) -> Vec<(String, &'static str)> {
         }
     }
     hints
+}
+
+/// A form's Tab: "Tab completes #store  ↓ next field" while the cursor ends a tag or a
+/// name Tab completes, else "Tab next field" (none in a form of one field).
+fn form_tab_hints(app: &App, form: &Form, tab: String, hints: &mut Vec<(String, Cow<'static, str>)>) {
+    let several = form.fields.len() > 1;
+    match form.focused().and_then(Field::tab_completes) {
+        Some(what) => {
+            hints.push((tab, Cow::Owned(format!("completes {what}"))));
+            if several {
+                let down = app.keymap.key(Mode::Form, &Action::CursorDown);
+                hints.push((down, Cow::Borrowed("next field")));
+            }
+        }
+        None if several => hints.push((tab, Cow::Borrowed("next field"))),
+        None => {}
+    }
 }
 
 /// Whether a key's hint makes sense right now: no "new line" in a one-line editor, no

@@ -123,13 +123,22 @@ fn completion_hint(keymap: &Keymap, completions: &[&str]) -> Option<String> {
     })
 }
 
-/// The keys that apply to this form: the next field only with several fields, the
+/// The keys that apply to this form: what Tab does (completes, or the next field with
+/// several fields), the
 /// choosing keys only with a choice, linking shadow notes only on a friction point's.
 fn hints(keymap: &Keymap, form: &Form, purpose: FormPurpose, room: usize) -> String {
     let key = |action: Action| keymap.key(Mode::Form, &action);
     let mut hints = Vec::new();
-    if form.fields.len() > 1 {
-        hints.push(format!("{} next field", key(Action::NextField)));
+    // Tab completes the tag or name the cursor ends; ↓ still moves on.
+    match form.focused().and_then(Field::tab_completes) {
+        Some(what) => {
+            hints.push(format!("{} completes {what}", key(Action::NextField)));
+            if form.fields.len() > 1 {
+                hints.push(format!("{} next field", key(Action::CursorDown)));
+            }
+        }
+        None if form.fields.len() > 1 => hints.push(format!("{} next field", key(Action::NextField))),
+        None => {}
     }
     if form
         .fields
