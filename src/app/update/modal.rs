@@ -116,6 +116,15 @@ pub(super) fn answer(app: &mut App, action: Action) -> Effect {
             open_editor(app, EditTarget::SaveAs);
             Effect::Nothing
         }
+        (
+            question @ (Question::ChangedOnDisk { .. }
+            | Question::DeletedOnDisk { .. }
+            | Question::ReadOnlyFile { .. }),
+            _,
+        ) => {
+            save_cancelled(app, &question);
+            Effect::Nothing
+        }
         (Question::CopyEvidence { entries }, Action::Yes) => Effect::CopyEvidence(entries),
         (Question::CopyEvidence { .. }, _) => {
             app.inform("Kept as typed, marked ↗ outside the map's folder");
@@ -159,6 +168,22 @@ fn delete_stage(app: &mut App, stage: usize) {
             app.key(&Action::Undo)
         ));
     }
+}
+
+/// The save question about the file on disk was cancelled: the status bar says the work
+/// is not saved, and why, until something else is said.
+fn save_cancelled(app: &mut App, question: &Question) {
+    let name = app
+        .doc()
+        .and_then(|doc| doc.path.file_name())
+        .map_or_else(|| "the map".to_owned(), |n| n.to_string_lossy().into_owned());
+    let why = match question {
+        Question::DeletedOnDisk { .. } => "was deleted on disk",
+        Question::ReadOnlyFile { .. } => "is read-only",
+        _ => "changed on disk",
+    };
+    let save = app.key(&Action::Save);
+    app.warn(format!("Not saved: {name} {why}; {save} asks again"));
 }
 
 /// Takes the offered recovery copy as one undoable change; the map is then unsaved, and
