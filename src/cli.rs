@@ -20,6 +20,15 @@ fn council_format(name: &str) -> Result<CouncilFormat, String> {
     CouncilFormat::parse(name).ok_or_else(|| "choose md or csv".to_owned())
 }
 
+/// `--top N`: 0 would list nothing and look like a map with no open points.
+fn council_top(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(0) => Err("0 lists nothing: give 1 or more, or --all for every open point".to_owned()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("give a whole number, 1 or more".to_owned()),
+    }
+}
+
 fn check_format(name: &str) -> Result<CheckFormat, String> {
     CheckFormat::parse(name).ok_or_else(|| "choose text, json or github".to_owned())
 }
@@ -230,8 +239,8 @@ pub enum Command {
         /// md (the default) or csv
         #[arg(long, short, default_value = "md", value_parser = council_format)]
         format: CouncilFormat,
-        /// How many points to list (the council takes the three biggest)
-        #[arg(long, value_name = "N", default_value_t = 3)]
+        /// How many points to list, 1 or more (the council takes the three biggest)
+        #[arg(long, value_name = "N", default_value_t = 3, value_parser = council_top)]
         top: usize,
         /// List every open point
         #[arg(long, conflicts_with = "top")]

@@ -1275,3 +1275,34 @@ fn a_new_map_in_a_folder_that_does_not_exist_is_refused_before_any_work() {
     );
     assert!(!dir.path().join("no-such-folder").exists());
 }
+
+#[test]
+fn council_top_0_import_of_a_map_and_new_in_a_missing_folder_say_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example(dir.path(), "online-store");
+    let output = cxmap(dir.path(), &["council", &store, "--top", "0"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("0 lists nothing: give 1 or more, or --all"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!stdout(&output).contains("No open friction points"));
+
+    let output = cxmap(dir.path(), &["import", &store, "-o", "again.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("looks like a cxmap map (JSON), not a CSV sheet"),
+        "{err}"
+    );
+    assert!(err.contains("open it with `cxmap"), "{err}");
+    assert!(!err.contains("row 2"), "{err}");
+    assert!(!dir.path().join("again.json").exists());
+
+    let output = cxmap(dir.path(), &["new", "x/missing/walk.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("the folder x/missing does not exist"), "{err}");
+    assert!(!dir.path().join("x").exists());
+}

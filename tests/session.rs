@@ -206,7 +206,10 @@ fn a_file_changed_behind_our_back_is_never_overwritten_silently() {
     assert_eq!(std::fs::read_to_string(&bench.map).unwrap(), theirs);
     let said = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
     let name = bench.map.file_name().unwrap().to_string_lossy();
-    assert_eq!(said, format!("Not saved: {name} changed on disk; Ctrl-S asks again"));
+    assert_eq!(
+        said,
+        format!("Not saved: {name} changed on disk; Ctrl-S asks again")
+    );
 
     act(&mut session, &mut app, [Action::Save, Action::No]);
     assert!(

@@ -44,6 +44,13 @@ pub fn import(request: &ImportRequest) -> ExitCode {
         eprintln!("cxmap: save {sheet_name} as \"CSV UTF-8\" and try again: it is not UTF-8");
         return ExitCode::from(1);
     };
+    if let Some(what) = json_not_csv(&text) {
+        eprintln!("cxmap: {sheet_name} looks like {what}, not a CSV sheet; nothing written");
+        if what.starts_with("a cxmap") {
+            eprintln!("cxmap: open it with `cxmap {sheet_name}`; import reads a sheet saved as CSV");
+        }
+        return ExitCode::from(1);
+    }
     let imported = match read_sheet(
         &text,
         &title_from_path(request.output),
@@ -116,6 +123,21 @@ pub fn import(request: &ImportRequest) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+/// What a JSON file given as the sheet is ("a cxmap map (JSON)"), or `None` for text
+/// that does not start like JSON.
+fn json_not_csv(text: &str) -> Option<&'static str> {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if !start.starts_with(['{', '[']) {
+        return None;
+    }
+    let head: String = start.chars().take(200).collect();
+    Some(if head.contains("\"cxmap\"") {
+        "a cxmap map (JSON)"
+    } else {
+        "JSON"
+    })
 }
 
 fn kind_name(kind: SheetKind) -> &'static str {

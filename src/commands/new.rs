@@ -27,6 +27,13 @@ pub fn new_map(file: &Path, template: &str, title: Option<&str>) -> ExitCode {
         );
         return ExitCode::from(1);
     }
+    if let Some(folder) = file.parent().filter(|f| !f.as_os_str().is_empty() && !f.is_dir()) {
+        let folder = clean_line(&folder.display().to_string()).into_owned();
+        eprintln!(
+            "cxmap: the folder {folder} does not exist; make it first (mkdir -p {folder}) or choose another place"
+        );
+        return ExitCode::from(2);
+    }
     let title = title.map_or_else(|| title_from_path(file), str::to_owned);
     let map = match bundled.instantiate(&title, &mut IdGen::random()) {
         Ok(map) => map,
