@@ -5,6 +5,7 @@ pub mod capture;
 mod changed;
 pub mod channel_names;
 pub mod channels;
+mod coach_words;
 pub mod conflict;
 pub mod council;
 mod coverage;

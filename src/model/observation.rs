@@ -5,6 +5,11 @@
 
 use std::borrow::{Borrow, Cow};
 
+use super::coach_words::{
+    COMPARATIVES, FILLERS, FINITE, IMPROVES, INSTRUCTIONS, LACKS, OBJECT_STARTS, PARTICLES, PEOPLE, PICKED,
+    PLAIN_VERBS, REMEDIES, REPORTING, THOUGHTS, WISHES, WISHFUL,
+};
+
 /// Why a text reads like a solution: the words that give it away and what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Advice {
@@ -23,262 +28,6 @@ impl Advice {
         )
     }
 }
-
-/// Verbs that open an instruction ("Add …", "Improve …"): the usual ways a fix is written.
-const INSTRUCTIONS: &[&str] = &[
-    "add",
-    "adopt",
-    "align",
-    "allow",
-    "automate",
-    "avoid",
-    "build",
-    "change",
-    "check",
-    "clarify",
-    "collect",
-    "combine",
-    "communicate",
-    "consider",
-    "create",
-    "cut",
-    "decrease",
-    "display",
-    "drop",
-    "enable",
-    "ensure",
-    "explain",
-    "explore",
-    "extend",
-    "fix",
-    "get",
-    "give",
-    "hide",
-    "highlight",
-    "hire",
-    "implement",
-    "improve",
-    "include",
-    "increase",
-    "inform",
-    "install",
-    "integrate",
-    "introduce",
-    "investigate",
-    "keep",
-    "label",
-    "launch",
-    "let",
-    "list",
-    "look",
-    "lower",
-    "make",
-    "merge",
-    "monitor",
-    "move",
-    "notify",
-    "offer",
-    "open",
-    "personalise",
-    "personalize",
-    "promote",
-    "provide",
-    "publish",
-    "put",
-    "raise",
-    "redesign",
-    "reduce",
-    "refund",
-    "relocate",
-    "remove",
-    "rename",
-    "reorder",
-    "replace",
-    "review",
-    "revise",
-    "rework",
-    "rewrite",
-    "send",
-    "set",
-    "shorten",
-    "show",
-    "simplify",
-    "speed",
-    "split",
-    "standardise",
-    "standardize",
-    "start",
-    "stop",
-    "streamline",
-    "switch",
-    "test",
-    "track",
-    "train",
-    "try",
-    "unify",
-    "update",
-    "use",
-    "waive",
-    "warn",
-];
-
-/// Words that begin what an instruction acts on ("Add *a* …", "Improve *the* …").
-const OBJECT_STARTS: &[&str] = &[
-    "a",
-    "all",
-    "an",
-    "any",
-    "better",
-    "both",
-    "clear",
-    "clearer",
-    "customers",
-    "each",
-    "easier",
-    "every",
-    "faster",
-    "fewer",
-    "free",
-    "it",
-    "its",
-    "less",
-    "live",
-    "more",
-    "one",
-    "our",
-    "people",
-    "proper",
-    "real",
-    "simpler",
-    "some",
-    "staff",
-    "that",
-    "the",
-    "their",
-    "them",
-    "these",
-    "this",
-    "those",
-    "us",
-    "users",
-    "your",
-];
-
-/// Small words after an instruction's verb that make it a phrasal verb ("Look *into*").
-const PARTICLES: &[&str] = &["away", "back", "down", "in", "into", "off", "on", "out", "up"];
-
-/// Words that report what someone or something said: what follows is quoted, not advised.
-const REPORTING: &[&str] = &[
-    "according",
-    "announced",
-    "announces",
-    "answered",
-    "answers",
-    "asked",
-    "asks",
-    "claimed",
-    "claims",
-    "displayed",
-    "displays",
-    "explained",
-    "explains",
-    "informed",
-    "informs",
-    "insisted",
-    "insists",
-    "mentioned",
-    "mentions",
-    "noted",
-    "notes",
-    "promised",
-    "promises",
-    "read",
-    "reads",
-    "recommended",
-    "recommends",
-    "replied",
-    "replies",
-    "said",
-    "says",
-    "showed",
-    "shows",
-    "stated",
-    "states",
-    "suggested",
-    "suggests",
-    "told",
-    "tells",
-    "warned",
-    "warns",
-    "wrote",
-    "writes",
-];
-
-/// Verbs that make a clause a statement of what is or was ("… *is* hidden", "… *took* …").
-const FINITE: &[&str] = &[
-    "am", "are", "aren't", "arrived", "asked", "came", "can", "can't", "cannot", "closes", "comes", "costs",
-    "could", "couldn't", "did", "didn't", "does", "doesn't", "dropped", "fails", "failed", "gave", "gives",
-    "goes", "got", "had", "has", "hasn't", "is", "isn't", "kept", "lacks", "leads", "led", "left", "lists",
-    "loads", "looks", "lost", "needs", "opens", "rang", "rings", "said", "sat", "saw", "seems", "sent",
-    "shows", "stood", "stuck", "takes", "took", "vary", "varies", "was", "wasn't", "went", "were", "weren't",
-    "will", "won't", "would", "wouldn't",
-];
-
-/// Verbs in their plain form that can follow a plural subject ("emails *arrive*").
-const PLAIN_VERBS: &[&str] = &[
-    "appear", "arrive", "break", "close", "come", "cost", "differ", "fail", "go", "load", "look", "open",
-    "ring", "say", "seem", "show", "stay", "take", "vary", "work",
-];
-
-/// Subjects that make "need to" a thing the customer had to do, not advice.
-const PEOPLE: &[&str] = &[
-    "buyers",
-    "customer",
-    "customers",
-    "everyone",
-    "guests",
-    "he",
-    "i",
-    "members",
-    "people",
-    "she",
-    "shoppers",
-    "someone",
-    "they",
-    "user",
-    "users",
-    "visitors",
-    "you",
-];
-
-/// Words that add nothing to how a sentence opens ("*Maybe* add …").
-const FILLERS: &[&str] = &[
-    "also",
-    "definitely",
-    "ideally",
-    "instead",
-    "just",
-    "maybe",
-    "perhaps",
-    "please",
-    "possibly",
-    "probably",
-    "really",
-    "simply",
-    "so",
-    "then",
-];
-
-/// Comparatives that open a wish when no verb follows ("*Better* signage at the door").
-const COMPARATIVES: &[&str] = &[
-    "better", "bigger", "cheaper", "clearer", "easier", "faster", "fewer", "larger", "less", "more",
-    "shorter", "simpler", "smaller",
-];
-
-/// Words after "would be" that make it a wish ("it would be *better* to …").
-const WISHES: &[&str] = &[
-    "best", "better", "clearer", "easier", "good", "great", "helpful", "ideal", "nice", "simpler", "useful",
-];
 
 /// The first way `text` reads like a solution rather than an observation, if any.
 pub fn reads_like_solution(text: &str) -> Option<Advice> {
@@ -443,6 +192,9 @@ fn judge_sentence(words: &[Word]) -> Option<Advice> {
 
 /// An opening that instructs or wishes: "Add …", "Let's …", "Why not …", "Better …".
 fn judge_opening(words: &[Word], own: &[Word]) -> Option<Advice> {
+    if let Some(first) = words.first().filter(|w| is(Some(w), WISHFUL)) {
+        return advice(first.written.as_ref().to_owned(), "wishes for a change");
+    }
     let start = words.iter().position(|w| !FILLERS.contains(&w.lower.as_ref()))?;
     let first = &words[start];
     let next = words.get(start + 1);
@@ -496,8 +248,10 @@ fn judge_opening(words: &[Word], own: &[Word]) -> Option<Advice> {
 }
 
 /// Modal advice in the writer's own words: "should", "ought to", "we could", "it would be
-/// better", "needs to", "we recommend", "we will".
+/// better", "needs to", "we recommend", "we will", "would help", "is the fix", "staff
+/// need training".
 fn judge_modals(own: &[Word]) -> Option<Advice> {
+    let thought = |i: usize| own[..i].iter().any(|w| is(Some(w), THOUGHTS));
     for (i, word) in own.iter().enumerate() {
         let previous = i.checked_sub(1).map(|p| &own[p]);
         let next = own.get(i + 1);
@@ -516,6 +270,18 @@ fn judge_modals(own: &[Word]) -> Option<Advice> {
             }
             "need" | "needs" if says(next, "to") && !is(previous, PEOPLE) => {
                 return advice(pair(), "asks for a change");
+            }
+            "need" | "needs" if is(next, LACKS) && !is(previous, PEOPLE) => {
+                return advice(pair(), "asks for a change");
+            }
+            "would" | "could" | "might" | "may" if is(next, IMPROVES) && !thought(i) => {
+                return advice(pair(), "promises an improvement");
+            }
+            "is" | "are" | "be" if own[i + 1..].iter().take(3).any(|w| is(Some(w), REMEDIES)) => {
+                return advice(with_previous(), "names a fix");
+            }
+            _ if is(Some(word), REMEDIES) && is(previous, PICKED) => {
+                return advice(with_previous(), "names a fix");
             }
             "need" if says(previous, "we") => return advice(with_previous(), "asks for a change"),
             "must" if says(previous, "we") || is(next, INSTRUCTIONS) => {
