@@ -108,6 +108,12 @@ fn the_coach_and_the_recovery_read_whole_at_80_columns() {
         &mut app,
         "“Add” proposes a fix: after Esc, T makes it an opportunity",
     );
+    act(&mut app, [Action::CancelEdit, Action::MoveDown, Action::MoveDown]);
+    act(&mut app, [Action::MoveToOpportunities]);
+    reads_whole_at_80(
+        &mut app,
+        "Select a friction point first: T moves it to the opportunities",
+    );
     let mut app = store_at_the_friction_lane();
     app.inform("Recovered the unsaved work; Ctrl-S saves it, u undoes the recovery");
     start_round_of_three(&mut app);

@@ -39,7 +39,7 @@ pub(super) fn move_to_opportunities(app: &mut App) {
         .filter(|_| app.cursor.lane == Lane::Friction);
     let Some(friction) = friction else {
         app.inform(format!(
-            "Select a friction point first: {key} moves one that proposes a fix to the opportunities"
+            "Select a friction point first: {key} moves it to the opportunities"
         ));
         return;
     };
