@@ -108,6 +108,11 @@ impl Queue {
                 .cloned()
                 .collect();
             self.checked_for = Some((revision, folder.version(), (stage, at)));
+        } else if focus.is_none() {
+            // No point in focus (none selected, or the map has none left): none shown.
+            self.evidence.clear();
+            self.missing.clear();
+            self.checked_for = None;
         }
     }
 
