@@ -142,6 +142,10 @@ impl Views {
             "channels after {after}"
         );
         assert_eq!(self.names.owners(), council::owners(map), "owners after {after}");
+        for stage in &map.stages {
+            let at = self.queue.stage_position(&stage.id);
+            assert_eq!(at, map.stage_position(&stage.id), "{} after {after}", stage.id);
+        }
     }
 }
 

@@ -28,6 +28,8 @@ pub struct Queue {
     pub missing: HashSet<String>,
     /// The channel last set on a friction point: new ones start with it.
     pub last_channel: Option<String>,
+    /// Where each stage is, by id (the first of two stages with one id).
+    stage_at: HashMap<StageId, usize>,
     /// Per stage, the ids it put in `position` and `addressed_by`, so an edit of the
     /// stage takes out exactly those.
     keys: Vec<StageKeys>,
@@ -60,6 +62,12 @@ impl Queue {
         let changed = history.changed_since(self.computed_for);
         if !changed.everything {
             self.shift_stages(&changed.stages);
+        }
+        if changed.everything || changed.stages.reshaped() {
+            self.stage_at.clear();
+            for (s, stage) in map.stages.iter().enumerate() {
+                self.stage_at.entry(stage.id.clone()).or_insert(s);
+            }
         }
         if changed.everything || self.keys.len() != map.stages.len() {
             self.position.clear();
@@ -174,6 +182,11 @@ impl Queue {
     /// The positions of the shadow notes linked to friction point `id`.
     pub fn notes(&self, id: &FrictionId) -> &[usize] {
         self.notes_of.of(id)
+    }
+
+    /// The position of the stage with id `id`.
+    pub fn stage_position(&self, id: &StageId) -> Option<usize> {
+        self.stage_at.get(id).copied()
     }
 
     /// Whether `note` is linked to a friction point the map has (a link to an id that is

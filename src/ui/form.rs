@@ -175,10 +175,13 @@ fn render_value(theme: &Theme, field: &Field, focused: bool, area: Rect, frame: 
         } => {
             // Options before the selected one give way when they all do not fit; ◀ and ▶
             // say more lie off to the left or right.
-            let widths: Vec<usize> = options.iter().map(|o| width_of(&clean_line(o)) + 3).collect();
-            let mut skip = 0;
-            while skip < *selected && widths[skip..=*selected].iter().sum::<usize>() + 4 > width {
-                skip += 1;
+            // Widths are measured only for the options near the selected one (a stage
+            // list holds thousands).
+            let width_at = |i: usize| options.get(i).map_or(0, |o| width_of(&clean_line(o)) + 3);
+            let (mut skip, mut shown) = (*selected, width_at(*selected));
+            while skip > 0 && shown + width_at(skip - 1) + 4 <= width {
+                skip -= 1;
+                shown += width_at(skip);
             }
             let mut spans = Vec::new();
             let mut used = 0;
@@ -188,7 +191,8 @@ fn render_value(theme: &Theme, field: &Field, focused: bool, area: Rect, frame: 
             }
             for (i, option) in options.iter().enumerate().skip(skip) {
                 let more = if i + 1 < options.len() { 2 } else { 0 };
-                if i > *selected && used + widths[i] + more > width {
+                let option_width = width_at(i);
+                if i > *selected && used + option_width + more > width {
                     spans.push(Span::styled("▶", theme.dim));
                     break;
                 }
@@ -199,7 +203,7 @@ fn render_value(theme: &Theme, field: &Field, focused: bool, area: Rect, frame: 
                 };
                 spans.push(Span::styled(format!(" {} ", clean_line(option)), style));
                 spans.push(Span::raw(" "));
-                used += widths[i];
+                used += option_width;
             }
             frame.render_widget(Paragraph::new(Line::from(spans)), area);
         }

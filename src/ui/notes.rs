@@ -32,9 +32,10 @@ fn text_lines(note: &ShadowNote, columns: usize, selected: bool) -> Vec<String> 
 
 /// The second line of a note: stage, channel, evidence.
 fn facts(app: &App, map: &JourneyMap, note: &ShadowNote) -> String {
-    let stage = map.stage_position(&note.stage).map_or_else(
+    let at = app.queue.stage_position(&note.stage);
+    let stage = at.and_then(|s| Some((s, map.stages.get(s)?))).map_or_else(
         || format!("stage {} (gone)", clean_line(note.stage.as_str())),
-        |s| format!("{} {}", s + 1, clean_line(&map.stages[s].name)),
+        |(s, stage)| format!("{} {}", s + 1, clean_line(&stage.name)),
     );
     let mut parts = vec![stage, clean_line(&note.channel).into_owned()];
     if !note.evidence.is_empty() {
@@ -271,16 +272,13 @@ pub fn detail(app: &App, map: &JourneyMap, columns: usize) -> Option<(String, Ve
         Span::raw(format!("  {observer}")),
     ];
     if let Some(id) = &note.friction {
-        let linked = map.friction_position(id).map_or_else(
-            || format!("   ⚑ friction point {} (gone)", clean_line(id.as_str())),
-            |(s, f)| {
-                format!(
-                    "   ⚑ friction point {} in {}",
-                    f + 1,
-                    clean_line(&map.stages[s].name)
-                )
-            },
-        );
+        let place = app.queue.position.get(id).copied();
+        let linked = place
+            .and_then(|(s, f)| Some((f, map.stages.get(s)?)))
+            .map_or_else(
+                || format!("   ⚑ friction point {} (gone)", clean_line(id.as_str())),
+                |(f, stage)| format!("   ⚑ friction point {} in {}", f + 1, clean_line(&stage.name)),
+            );
         head.push(Span::styled(linked, theme.lane(crate::model::Lane::Friction)));
     }
     let mut lines = vec![Line::from(head)];
