@@ -919,3 +919,30 @@ fn the_round_form_says_what_people_takes_while_there_is_room() {
     let line = people_line(&mut app);
     assert!(line.contains(names) && !line.contains("how many"), "{line}");
 }
+
+#[test]
+fn a_round_result_wraps_each_point_under_its_own_text() {
+    let mut app = example(1);
+    while app.cursor.lane != cxmap::model::Lane::Friction {
+        act(&mut app, [Action::MoveDown]);
+    }
+    act(&mut app, [Action::VotingRound]);
+    act(&mut app, "Ana".chars().map(Action::Type));
+    act(&mut app, [Action::Commit, Action::Vote, Action::VotingRound]);
+    let text = screen(&mut app, 80, 24);
+    let first = text
+        .lines()
+        .position(|l| l.contains("1  ●1"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let (ranked, next) = (
+        text.lines().nth(first).unwrap(),
+        text.lines().nth(first + 1).unwrap(),
+    );
+    let column = |line: &str, what: &str| line.find(what).map(|at| line[..at].chars().count());
+    let text_starts = column(ranked, "●1").unwrap() + "●1   ".chars().count();
+    let wrapped_starts = next
+        .chars()
+        .position(|c| c.is_alphanumeric() || c == '(')
+        .unwrap();
+    assert_eq!(wrapped_starts, text_starts, "{ranked}\n{next}");
+}

@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::{Keymap, Mode};
 use crate::app::modal::Modal;
-use crate::text::display::clean_line;
+use crate::text::display::{clean_line, width as text_width};
 
 /// Widest the key column of the help gets; longer key lists wrap within it.
 const KEY_COLUMN: usize = 22;
@@ -209,10 +209,7 @@ pub fn overlay_max_scroll(app: &App, area: Rect) -> Option<usize> {
     let width = usize::from(area.width.saturating_sub(2));
     let lines = match &app.modal {
         Modal::Help { from, .. } => help_lines(Theme::of(app.look), &app.keymap, width, *from).len(),
-        Modal::Notice { lines, .. } => lines
-            .iter()
-            .map(|l| wrapped(&clean_line(l), width, 8).len())
-            .sum(),
+        Modal::Notice { lines, .. } => lines.iter().map(|l| notice_line(l, width).len()).sum(),
         _ => return None,
     };
     Some(lines.saturating_sub(usize::from(area.height.saturating_sub(2))))
@@ -240,8 +237,32 @@ pub fn render_notice(app: &App, title: &str, lines: &[String], scroll: usize, fr
     let width = usize::from(box_area(frame.area()).width.saturating_sub(2));
     let lines = lines
         .iter()
-        .flat_map(|l| wrapped(&clean_line(l), width, 8))
+        .flat_map(|l| notice_line(l, width))
         .map(Line::raw)
         .collect();
     render_box(app, &clean_line(title), lines, scroll, frame);
+}
+
+/// A notice's line wrapped to `width`. A tab marks where its text starts after a label
+/// ("   1  ●6  \tThe cart is…"): the lines it wraps onto start there too, under the text.
+fn notice_line(line: &str, width: usize) -> Vec<String> {
+    let Some((label, text)) = line.split_once('\t') else {
+        return wrapped(&clean_line(line), width, 8);
+    };
+    let label = clean_line(label);
+    let hang = text_width(&label);
+    if hang * 2 > width {
+        return wrapped(&format!("{label}{}", clean_line(text)), width, 8);
+    }
+    wrapped(&clean_line(text), width - hang, 8)
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                format!("{label}{part}")
+            } else {
+                format!("{}{part}", " ".repeat(hang))
+            }
+        })
+        .collect()
 }

@@ -227,7 +227,7 @@ fn end_round(app: &mut App, round: &Round) {
     for ranked in &result.ranked {
         let rank = format!("{}{}", ranked.rank, if ranked.tied { "=" } else { "" });
         lines.push(format!(
-            "{rank:>4}  ●{:<3} {}  ({} {})",
+            "{rank:>4}  ●{:<3} \t{}  ({} {})",
             ranked.votes,
             clean_line(&ranked.text),
             ranked.stage + 1,
