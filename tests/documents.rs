@@ -186,7 +186,7 @@ fn who_walked_the_journey_is_typed_in_the_preview_and_kept_in_the_map() {
     assert!(
         preview.lines[..preview.warnings]
             .iter()
-            .any(|l| l.contains("who walked the journey or when is not recorded: e says it")),
+            .any(|l| l.contains("not recorded: who walked the journey, when and on which devices; e says it")),
         "{:#?}",
         preview.lines
     );

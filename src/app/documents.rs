@@ -121,9 +121,18 @@ fn checks(memo: &Memo, files: &EvidenceFiles, keys: &PreviewKeys) -> (Vec<String
             keys.link_note
         ));
     }
-    if memo.observers.is_empty() || memo.when.is_none() {
+    let unrecorded: Vec<&str> = [
+        (memo.observers.is_empty(), "who walked the journey"),
+        (memo.when.is_none(), "when"),
+        (memo.devices.is_empty(), "on which devices"),
+    ]
+    .into_iter()
+    .filter_map(|(missing, what)| missing.then_some(what))
+    .collect();
+    if !unrecorded.is_empty() {
         warnings.push(format!(
-            "⚠ who walked the journey or when is not recorded: {} says it",
+            "⚠ not recorded: {}; {} says it",
+            crate::text::list::in_words(&unrecorded),
             keys.details
         ));
     }

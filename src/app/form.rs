@@ -304,11 +304,10 @@ impl Form {
             .filter(|f| f.is_modified())
             .map(|f| f.label)
             .collect();
-        match labels.split_last() {
-            Some((last, [])) => (*last).to_owned(),
-            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-            None => "nothing".to_owned(),
+        if labels.is_empty() {
+            return "nothing".to_owned();
         }
+        crate::text::list::in_words(&labels)
     }
 
     /// Whether any field was changed.

@@ -162,6 +162,12 @@ fn warn(memo: &Memo, lookup: &crate::store::Lookup, format: MemoFormat) {
              so the map keeps them: the memo says \"not recorded\" for who walked the journey or when"
                 .to_owned(),
         );
+    } else if memo.devices.is_empty() {
+        lines.push(
+            "cxmap: the memo does not say on which devices the journey was walked: add --device NAME, \
+             or type them in the memo preview (M, then e) so the map keeps them"
+                .to_owned(),
+        );
     }
     if format.is_paged()
         && let Some(overflow) = Plan::make(memo, &lookup.files).overflow(memo)

@@ -34,12 +34,7 @@ impl Uses {
 
     /// The uses as a list in words, e.g. "3 shadow notes, 1 friction point and 2 plan entries".
     pub fn listed(&self) -> String {
-        let mut parts = self.parts();
-        match parts.pop() {
-            Some(last) if !parts.is_empty() => format!("{} and {last}", parts.join(", ")),
-            Some(last) => last,
-            None => String::new(),
-        }
+        crate::text::list::in_words(&self.parts())
     }
 
     fn parts(&self) -> Vec<String> {

@@ -123,7 +123,7 @@ impl TextInput {
     /// Inserts pasted text: line endings become `\n` (or spaces in one-line text), tabs
     /// become spaces, other control characters are dropped.
     pub fn paste(&mut self, s: &str) {
-        let text: String = super::pasted::line_breaks(s)
+        let text: String = super::pasted::tidy(s)
             .chars()
             .filter_map(|c| match c {
                 '\n' if self.multiline => Some('\n'),

@@ -1,7 +1,8 @@
 //! Text for the terminal: cleaning file text before it is drawn, measuring and wrapping
-//! it by display width, and the line editor used for every text entry.
+//! it by display width, the line editor used for every text entry, and lists in words.
 
 pub mod display;
 pub mod input;
+pub mod list;
 pub mod pasted;
 pub mod wrap;

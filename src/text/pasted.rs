@@ -1,11 +1,13 @@
 //! Pasted text: one `\n` per line break however the terminal sent it (LF, CRLF, CR, or
 //! CRLF that the terminal or tmux turned into CR CR), and the pasted lines worth keeping.
 
-/// `text` with each line break as one `\n`. CRLF and a lone CR become `\n`. Terminals
-/// and tmux send a pasted LF as CR, so CRLF lines (a sheet, a Windows clipboard) arrive
-/// as CR CR: when every run of CRs is even and no LF is left, each pair is one break.
-pub fn line_breaks(text: &str) -> String {
-    let text = text.replace("\r\n", "\n");
+/// Pasted `text` as it is kept: without terminal escape sequences (colour codes, window
+/// titles copied from a terminal), and each line break as one `\n`. CRLF and a lone CR
+/// become `\n`. Terminals and tmux send a pasted LF as CR, so CRLF lines (a sheet, a
+/// Windows clipboard) arrive as CR CR: when every run of CRs is even and no LF is left,
+/// each pair is one break.
+pub fn tidy(text: &str) -> String {
+    let text = without_escapes(text).replace("\r\n", "\n");
     if !text.contains('\r') {
         return text;
     }
@@ -27,12 +29,57 @@ pub fn line_breaks(text: &str) -> String {
 
 /// The pasted `text`'s lines that hold something, trimmed.
 pub fn lines(text: &str) -> Vec<String> {
-    line_breaks(text)
+    tidy(text)
         .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// `text` without ANSI escape sequences: CSI (`ESC [` … a final letter, or the one-byte
+/// CSI), OSC (`ESC ]` … BEL or `ESC \\`), and any other `ESC` with the character after it.
+fn without_escapes(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['\u{1b}', '\u{9b}', '\u{9d}']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let kind = match c {
+            '\u{1b}' => chars.next(),
+            '\u{9b}' => Some('['),
+            '\u{9d}' => Some(']'),
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        match kind {
+            // Parameters and intermediates, then one final byte from @ to ~.
+            Some('[') => {
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            // Up to BEL or ST (ESC \).
+            Some(']') => {
+                while let Some(c) = chars.next() {
+                    if c == '\u{7}' || c == '\u{9c}' {
+                        break;
+                    }
+                    if c == '\u{1b}' {
+                        chars.next_if_eq(&'\\');
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn push_breaks(out: &mut String, crs: usize, doubled: bool) {
@@ -50,19 +97,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn escape_sequences_leave_nothing_behind() {
+        assert_eq!(tidy("\u{1b}[31mRED\u{1b}[0m text"), "RED text");
+        assert_eq!(tidy("\u{1b}]0;PWNED\u{7}after"), "after");
+        assert_eq!(tidy("\u{1b}]8;;https://x\u{1b}\\link\u{1b}]8;;\u{1b}\\"), "link");
+        assert_eq!(tidy("a\u{9b}2Jb"), "ab");
+        assert_eq!(tidy("plain, with ü and 日本"), "plain, with ü and 日本");
+    }
+
+    #[test]
     fn crlf_and_lone_cr_each_become_one_line_break() {
-        assert_eq!(line_breaks("a\r\nb\r\n"), "a\nb\n");
-        assert_eq!(line_breaks("a\rb"), "a\nb");
-        assert_eq!(line_breaks("a\nb\n\nc"), "a\nb\n\nc");
-        assert_eq!(line_breaks("a\r\n\r\nb"), "a\n\nb");
+        assert_eq!(tidy("a\r\nb\r\n"), "a\nb\n");
+        assert_eq!(tidy("a\rb"), "a\nb");
+        assert_eq!(tidy("a\nb\n\nc"), "a\nb\n\nc");
+        assert_eq!(tidy("a\r\n\r\nb"), "a\n\nb");
     }
 
     #[test]
     fn crlf_lines_a_terminal_sent_as_cr_cr_are_not_doubled() {
-        assert_eq!(line_breaks("a\r\rb\r\r"), "a\nb\n");
-        assert_eq!(line_breaks("a\r\r\r\rb"), "a\n\nb");
+        assert_eq!(tidy("a\r\rb\r\r"), "a\nb\n");
+        assert_eq!(tidy("a\r\r\r\rb"), "a\n\nb");
         // One blank line among single breaks: the text's own breaks, kept.
-        assert_eq!(line_breaks("a\r\rb\rc"), "a\n\nb\nc");
+        assert_eq!(tidy("a\r\rb\rc"), "a\n\nb\nc");
     }
 
     #[test]

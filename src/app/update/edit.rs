@@ -13,7 +13,7 @@ use crate::model::capture::TagKind;
 use crate::model::{Edit, Item, ListLane, MapText, Stage, StageId, StageText};
 use crate::text::display::clean_line;
 use crate::text::input::TextInput;
-use crate::text::pasted::{line_breaks, lines as pasted_lines};
+use crate::text::pasted::{lines as pasted_lines, tidy};
 
 pub(super) fn update(app: &mut App, action: Action) -> Effect {
     let width = app.geometry.editor_width();
@@ -97,7 +97,7 @@ fn paste_new_items(app: &mut App, pasted: &str) {
         return;
     };
     let (text, cursor) = (editor.input.text(), editor.input.cursor());
-    let whole = format!("{}{}{}", &text[..cursor], line_breaks(pasted), &text[cursor..]);
+    let whole = format!("{}{}{}", &text[..cursor], tidy(pasted), &text[cursor..]);
     let lines = pasted_lines(&whole);
     let EditTarget::NewItem { stage, lane, at } = editor.target else {
         return;
