@@ -38,7 +38,7 @@ pub fn lines(text: &str) -> Vec<String> {
 }
 
 /// `text` without ANSI escape sequences: CSI (`ESC [` … a final letter, or the one-byte
-/// CSI), OSC (`ESC ]` … BEL or `ESC \\`), and any other `ESC` with the character after it.
+/// CSI), OSC (`ESC ]` … BEL or `ESC \\`), two-character escapes, and a stray `ESC`.
 fn without_escapes(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains(['\u{1b}', '\u{9b}', '\u{9d}']) {
         return std::borrow::Cow::Borrowed(text);
@@ -76,7 +76,11 @@ fn without_escapes(text: &str) -> std::borrow::Cow<'_, str> {
                     }
                 }
             }
-            _ => {}
+            // A two-character escape (ESC and one of @ to _) goes whole; a stray ESC
+            // before anything else goes alone.
+            Some(c) if ('@'..='_').contains(&c) => {}
+            Some(c) => out.push(c),
+            None => {}
         }
     }
     std::borrow::Cow::Owned(out)
