@@ -292,3 +292,23 @@ fn an_opportunity_names_the_other_stages_points_it_addresses_by_stage() {
     let wanted = "for friction 1 · friction 1, 2 in 4 Delivery & Onboarding";
     assert!(text.iter().any(|line| line.contains(wanted)), "{text:#?}");
 }
+
+#[test]
+fn the_grid_sets_owner_and_status_with_the_council_s_keys() {
+    use cxmap::app::keymap::Mode;
+    let mut app = store(120, 40);
+    for mode in [Mode::Grid, Mode::Council, Mode::Board, Mode::Present] {
+        assert_eq!(app.keymap.key(mode, &Action::SetOwner), "o", "{mode:?}");
+        assert_eq!(app.keymap.key(mode, &Action::CycleStatus), "t", "{mode:?}");
+    }
+    while app.cursor.lane != Lane::Friction {
+        run(&mut app, [Action::MoveDown]);
+    }
+    run(&mut app, [Action::SetOwner, Action::DeleteToLineStart]);
+    run(&mut app, "Naledi".chars().map(Action::Type));
+    run(&mut app, [Action::Commit, Action::CycleStatus]);
+    let point = &app.doc().unwrap().map.stages[0].frictions[0];
+    assert_eq!(point.owner, "Naledi");
+    assert_eq!(point.status, cxmap::model::Status::InProgress);
+    assert!(matches!(app.view(), Some(View::Grid)));
+}

@@ -231,10 +231,10 @@ fn two_cxmaps_saving_at_once_never_both_succeed() {
         second.wait_for("is open in another cxmap");
         second.send("n");
         second.wait_for("Editing anyway");
-        first.send("t");
+        first.send(keys::CTRL_T);
         first.wait_for("Map title");
         first.send(&format!("{}first{round}\r", keys::CTRL_U));
-        second.send("t");
+        second.send(keys::CTRL_T);
         second.wait_for("Map title");
         second.send(&format!("{}second{round}\r", keys::CTRL_U));
         first.wait_for("● unsaved");

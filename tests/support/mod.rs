@@ -23,6 +23,7 @@ pub mod keys {
     pub const END: &str = "\x1b[F";
     pub const TAB: &str = "\t";
     pub const CTRL_U: &str = "\x15";
+    pub const CTRL_T: &str = "\x14";
 }
 
 fn nonzero(n: u16) -> std::num::NonZeroU16 {

@@ -95,6 +95,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::PreviousParticipant => super::votes::step_participant(app, false),
         Action::LinkFrictions => super::links::open(app),
         Action::OpenEvidence => return super::evidence::of_point(app),
+        // As in the council, the board and present mode: the room sets them anywhere.
+        Action::SetOwner | Action::CycleStatus => super::present::owner_or_status(app, &action),
         Action::MoveToOpportunities => super::coach::move_to_opportunities(app),
         Action::ShowBoard => {
             app.screen.show(View::Board);

@@ -32,8 +32,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
 }
 
 /// `o` and `t` on the selected friction point, as in the council view: where the room
-/// decides who takes it.
-fn owner_or_status(app: &mut App, action: &Action) {
+/// decides who takes it (the grid's keys too).
+pub(super) fn owner_or_status(app: &mut App, action: &Action) {
     let (stage, at) = (app.cursor.stage, app.cursor.item);
     let exists = app
         .doc()
