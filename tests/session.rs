@@ -651,3 +651,32 @@ fn save_as_into_a_missing_folder_keeps_the_map_where_it_was_and_offers_the_name_
         "Ctrl-S still saves to the map's own file"
     );
 }
+
+#[test]
+fn the_start_screen_lists_a_damaged_map_in_the_start_folder_but_not_other_json() {
+    let bench = Bench::new();
+    let here = bench.map.parent().unwrap().to_path_buf();
+    std::fs::write(
+        here.join("broken.json"),
+        "{\n  \"cxmap\": 1,\n  \"title\": \"Half a map\",\n",
+    )
+    .unwrap();
+    std::fs::write(here.join("package.json"), "{\"name\": \"not-a-map\"}").unwrap();
+    let mut session = Session::new(Some(bench.data.clone()));
+    session.set_start_folder(here.clone());
+    let names: Vec<(String, bool)> = session
+        .start_screen()
+        .maps
+        .iter()
+        .map(|m| {
+            let name = m.path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, m.content.is_ok())
+        })
+        .collect();
+    assert!(names.contains(&("coffee.json".to_owned(), true)), "{names:?}");
+    assert!(
+        names.contains(&("broken.json".to_owned(), false)),
+        "a damaged map is listed, with why it does not open: {names:?}"
+    );
+    assert!(!names.iter().any(|(n, _)| n == "package.json"), "{names:?}");
+}

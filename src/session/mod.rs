@@ -397,13 +397,18 @@ impl Session {
                 Err(problem) => (Vec::new(), Some(problem)),
             },
         };
-        // The maps in the folder cxmap was started in, where new ones go by default (other
-        // JSON files there are not maps, so only what reads as a map is listed).
+        // The maps in the folder cxmap was started in, where new ones go by default: what
+        // reads as a map, and a damaged map (it says "cxmap" but does not read), not other
+        // programs' JSON files.
         if let Some(here) = &self.start_folder
             && self.data_dir.as_ref() != Some(here)
             && let Ok(found) = store::list_maps(here)
         {
-            maps.extend(found.into_iter().filter(|m| m.content.is_ok()));
+            maps.extend(
+                found
+                    .into_iter()
+                    .filter(|m| m.content.is_ok() || store::claims_to_be_a_map(&m.path)),
+            );
             maps.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.path.cmp(&b.path)));
         }
         let mut recoveries = self.data_dir.as_deref().map(recovery::list).unwrap_or_default();

@@ -63,6 +63,17 @@ fn summarise(path: &Path) -> MapSummary {
     }
 }
 
+/// Whether the file at `path` says it is a cxmap map (a `"cxmap"` key near its start),
+/// whether or not it reads as one: a damaged map, not some other program's JSON.
+pub fn claims_to_be_a_map(path: &Path) -> bool {
+    use std::io::Read;
+    let mut start = [0; 512];
+    let Ok(read) = std::fs::File::open(path).and_then(|mut file| file.read(&mut start)) else {
+        return false;
+    };
+    start[..read].windows(7).any(|w| w == b"\"cxmap\"")
+}
+
 /// A readable title from a file name: `sunday-coffee.json` gives "Sunday coffee".
 pub fn title_from_path(path: &Path) -> String {
     let stem = path
