@@ -284,3 +284,38 @@ fn a_name_typed_for_an_owner_replaces_the_one_there() {
     let (s, f) = map_of(&app).friction_position(&id).unwrap();
     assert_eq!(map_of(&app).stages[s].frictions[f].owner, "Dee");
 }
+
+#[test]
+fn page_down_jumps_a_lane_at_a_time_to_its_first_item() {
+    let map = cxmap::assets::EXAMPLES[1].map().unwrap();
+    let mut app = cxmap::app::App::with_document(
+        cxmap::app::document::Document::opened(map, "store.json".into()),
+        cxmap::model::IdGen::seeded(1),
+    );
+    app.resize(120, 40);
+    let lanes: Vec<cxmap::model::Lane> = (0..4)
+        .map(|_| {
+            cxmap::app::update::update(&mut app, cxmap::app::action::Action::LaneDown);
+            app.cursor.lane
+        })
+        .collect();
+    use cxmap::model::Lane;
+    assert_eq!(
+        lanes,
+        [
+            Lane::Touchpoints,
+            Lane::Emotion,
+            Lane::Friction,
+            Lane::Opportunity
+        ]
+    );
+    cxmap::app::update::update(&mut app, cxmap::app::action::Action::LaneUp);
+    assert_eq!((app.cursor.lane, app.cursor.item), (Lane::Friction, 0));
+    assert_eq!(
+        app.keymap.key(
+            cxmap::app::keymap::Mode::Grid,
+            &cxmap::app::action::Action::LaneDown
+        ),
+        "PgDn"
+    );
+}

@@ -14,6 +14,8 @@ pub enum Action {
     MoveRight,
     MoveUp,
     MoveDown,
+    LaneUp,
+    LaneDown,
     FirstStage,
     LastStage,
     // Changing cells and items.
@@ -214,6 +216,9 @@ actions! {
         MoveRight => "move_right", Looks, "next stage";
         MoveUp => "move_up", Looks, "previous item or lane";
         MoveDown => "move_down", Looks, "next item or lane";
+        LaneUp => "lane_up", Looks, "the lane above, at its first item";
+        LaneDown => "lane_down", Looks,
+            "the lane below, at its first item (the friction lane is three keys from the goal)";
         FirstStage => "first_stage", Looks, "first stage";
         LastStage => "last_stage", Looks, "last stage";
         EditCell => "edit_cell", Changes, "edit the cell or item (adds one to an empty list)";

@@ -77,6 +77,8 @@ pub fn default_bindings() -> Vec<Binding> {
         (Grid, vec![ch('h'), code(K::Left)], A::MoveLeft, None),
         (Grid, vec![ch('l'), code(K::Right)], A::MoveRight, None),
         (Grid, vec![ch('k'), code(K::Up)], A::MoveUp, None),
+        (Grid, vec![code(K::PageDown)], A::LaneDown, None),
+        (Grid, vec![code(K::PageUp)], A::LaneUp, None),
         (Grid, vec![ch('j'), code(K::Down)], A::MoveDown, None),
         (Grid, vec![ch('g'), code(K::Home)], A::FirstStage, None),
         (Grid, vec![ch('G'), code(K::End)], A::LastStage, None),

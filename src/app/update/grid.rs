@@ -60,6 +60,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Effect {
         Action::LastStage => select_stage(app, usize::MAX),
         Action::MoveDown => move_down(app),
         Action::MoveUp => move_up(app),
+        Action::LaneDown => to_lane(app, app.cursor.lane.below()),
+        Action::LaneUp => to_lane(app, app.cursor.lane.above()),
         Action::EditCell => edit_cell(app, None),
         Action::AddItem => edit_cell(app, Some(1)),
         Action::InsertItemBefore => edit_cell(app, Some(0)),
@@ -153,6 +155,15 @@ fn move_up(app: &mut App) {
             .screen
             .doc()
             .map_or(0, |d| app.cursor.cell_len(&d.map).saturating_sub(1));
+    }
+}
+
+/// The first item of `lane` in the same stage: a lane at a time, so the friction lane is
+/// three keys from the goal, not one per touchpoint.
+fn to_lane(app: &mut App, lane: Option<Lane>) {
+    if let Some(lane) = lane {
+        app.cursor.lane = lane;
+        app.cursor.item = 0;
     }
 }
 
