@@ -63,10 +63,18 @@ impl Queue {
         if !changed.everything {
             self.shift_stages(&changed.stages);
         }
-        if changed.everything || changed.stages.reshaped() {
+        if changed.everything {
             self.stage_at.clear();
             for (s, stage) in map.stages.iter().enumerate() {
                 self.stage_at.entry(stage.id.clone()).or_insert(s);
+            }
+        } else if changed.stages.reshaped() {
+            let stages = &changed.stages;
+            self.stage_at.retain(|_, s| stages.follow_in_place(s));
+            for &s in stages.inserted() {
+                if let Some(stage) = map.stages.get(s) {
+                    self.stage_at.insert(stage.id.clone(), s);
+                }
             }
         }
         if changed.everything || self.keys.len() != map.stages.len() {
