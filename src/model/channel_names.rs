@@ -2,11 +2,16 @@
 //! completion as it is typed, the one name it means, the common synonyms a room uses for
 //! a channel ("phone" for "Contact-centre call"), and how a new channel is spelled.
 
+/// Whether `c` only separates the words of a name: a space, a hyphen or dash, or `_`.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '_' | '\u{2010}'..='\u{2014}')
+}
+
 /// The characters of `name` that tell channels apart: lower case, without spaces,
 /// hyphens or underscores ("E-mail", "email" and "E mail" are one channel).
 pub(super) fn canonical_chars(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '\u{2010}'..='\u{2014}'))
+        .filter(|&c| !is_separator(c))
         .flat_map(char::to_lowercase)
 }
 
@@ -49,7 +54,7 @@ const ACRONYMS: &[&str] = &["sms", "ivr", "atm", "pos", "tv", "qr", "faq"];
 
 /// The words of `name`, split at spaces, hyphens and underscores.
 fn words(name: &str) -> impl Iterator<Item = &str> {
-    name.split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | '\u{2010}'..='\u{2014}'))
+    name.split(is_separator)
 }
 
 /// Whether one of the words of `name` starts with `typed` (both canonical): "app" starts
@@ -62,7 +67,12 @@ fn starts_a_word(name: &str, typed: &str) -> bool {
 /// hyphens aside: "loyalty" and "adv" both start "Loyalty & Advocacy".
 pub fn starts(name: &str, typed: &str) -> bool {
     let typed = canonical(typed);
-    !typed.is_empty() && (canonical(name).starts_with(&typed) || starts_a_word(name, &typed))
+    !typed.is_empty() && begins(name, &typed)
+}
+
+/// Whether the canonical `typed` starts `name` or one of its words.
+fn begins(name: &str, typed: &str) -> bool {
+    canonical(name).starts_with(typed) || starts_a_word(name, typed)
 }
 
 /// The synonym group a canonical word belongs to.
@@ -130,7 +140,7 @@ pub fn resolve<'a>(known: &'a [String], typed: &str) -> Option<&'a str> {
     if typed.is_empty() {
         return None;
     }
-    let starting = || known.iter().filter(|name| starts(name, &typed));
+    let starting = || known.iter().filter(|name| begins(name, &typed));
     if starting().next().is_some() {
         return only(starting());
     }

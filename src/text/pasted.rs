@@ -1,5 +1,6 @@
-//! Pasted text: one `\n` per line break however the terminal sent it (LF, CRLF, CR, or
-//! CRLF that the terminal or tmux turned into CR CR), and the pasted lines worth keeping.
+//! Pasted text: without terminal escape sequences, one `\n` per line break however the
+//! terminal sent it (LF, CRLF, CR, or CRLF that the terminal or tmux turned into CR CR),
+//! and the pasted lines worth keeping.
 
 /// Pasted `text` as it is kept: without terminal escape sequences (colour codes, window
 /// titles copied from a terminal), and each line break as one `\n`. CRLF and a lone CR

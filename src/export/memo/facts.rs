@@ -135,7 +135,7 @@ const QUOTE_CHARS: usize = 160;
 const QUOTE_SLACK: usize = 40;
 
 /// `text` on one line, its words one space apart: a quote as every memo holds it.
-pub(super) fn one_line(text: &str) -> String {
+pub(super) fn single_spaced(text: &str) -> String {
     let mut joined = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !joined.is_empty() {
@@ -222,7 +222,7 @@ fn quotes(f: &Friction, linked: &[usize], notes: &[Shared<ShadowNote>]) -> Vec<Q
 
 fn quote(note: &ShadowNote) -> Quote {
     Quote {
-        text: one_line(&note.text),
+        text: single_spaced(&note.text),
         observer: note.observer.trim().to_owned(),
         date: day(&note.at),
     }
@@ -509,7 +509,7 @@ impl Memo {
                     "{}. {}: \"{}\" {}",
                     stage.number,
                     stage.name.trim(),
-                    shorten(&one_line(&point.text)),
+                    shorten(&single_spaced(&point.text)),
                     advice.message()
                 ))
             })
@@ -523,17 +523,17 @@ mod tests {
 
     #[test]
     fn printed_quotes_are_cut_at_a_word_unless_only_a_little_is_over() {
-        let long = one_line(&"word ".repeat(60));
+        let long = single_spaced(&"word ".repeat(60));
         let short = shorten(&long);
         assert!(short.ends_with("word…"), "{short}");
         assert!(short.chars().count() <= QUOTE_CHARS + 1);
-        let a_little_over = one_line(&"word ".repeat(34));
+        let a_little_over = single_spaced(&"word ".repeat(34));
         assert_eq!(
             shorten(&a_little_over),
             a_little_over,
             "170 characters stay whole"
         );
-        assert_eq!(one_line("  two\nlines "), "two lines");
+        assert_eq!(single_spaced("  two\nlines "), "two lines");
     }
 
     #[test]
