@@ -4,6 +4,9 @@
 
 use std::ops::RangeInclusive;
 
+use std::borrow::Cow;
+
+use super::choices::Choices;
 use super::completion::{self, Completed, Completion, Cycle};
 use crate::text::input::TextInput;
 
@@ -21,7 +24,7 @@ pub enum FieldValue {
     },
     /// One of a few options, changed with ← and → or by typing its first letter.
     Choice {
-        options: Vec<String>,
+        options: Choices,
         selected: usize,
         original: usize,
     },
@@ -96,7 +99,12 @@ impl Field {
 
     /// A choice among `options`, starting at `selected`.
     pub fn choice(name: &'static str, label: &'static str, options: Vec<String>, selected: usize) -> Self {
-        let selected = selected.min(options.len().saturating_sub(1));
+        Self::choice_among(name, label, Choices::Labels(options), selected)
+    }
+
+    /// A choice among `options` (labels, or a map's stages), starting at `selected`.
+    pub fn choice_among(name: &'static str, label: &'static str, options: Choices, selected: usize) -> Self {
+        let selected = selected.min(options.count().saturating_sub(1));
         Self {
             name,
             label,
@@ -362,11 +370,11 @@ impl Form {
     }
 
     /// The option chosen in the choice field `name`, as offered.
-    pub fn chosen(&self, name: &str) -> Option<&str> {
+    pub fn chosen(&self, name: &str) -> Option<Cow<'_, str>> {
         self.field(name).and_then(|f| match &f.value {
             FieldValue::Choice {
                 options, selected, ..
-            } => options.get(*selected).map(String::as_str),
+            } => options.label(*selected),
             _ => None,
         })
     }

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod board;
+pub mod choices;
 pub mod completion;
 pub mod conflicts;
 pub mod cursor;

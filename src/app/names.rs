@@ -17,6 +17,9 @@ pub struct Names {
     owner_counts: StageCounts,
     /// The shadow notes' channel spellings.
     notes: NoteChannels,
+    /// The shadow plan's channel spellings, each once (a plan entry per stage and
+    /// channel on a big map): gathered again only when the map's own fields change.
+    plan: Vec<String>,
     computed_for: Option<u64>,
 }
 
@@ -209,6 +212,9 @@ impl Names {
         if self.notes.of_note.len() != map.shadow.notes.len() {
             self.notes.rebuild(map);
         }
+        if changed.everything || changed.map {
+            self.plan = distinct(map.shadow.plan.iter().map(|entry| entry.channel.as_str()));
+        }
         self.computed_for = Some(history.revision());
     }
 
@@ -219,7 +225,7 @@ impl Names {
             .in_order(self.stages.iter().map(|s| s.channels.as_slice()))
             .into_iter();
         let notes = self.notes.in_note_order().into_iter();
-        let plan = map.shadow.plan.iter().map(|entry| entry.channel.as_str());
+        let plan = self.plan.iter().map(String::as_str);
         let mut seen = HashSet::new();
         let mut twins = HashSet::new();
         // As channels::known: each spelling once, blanks left out, then one per twin.
@@ -237,5 +243,40 @@ impl Names {
     pub fn owners(&self) -> Vec<String> {
         let owners = (self.owner_counts).in_order(self.stages.iter().map(|s| s.owners.as_slice()));
         council::owners_of(owners.into_iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{self, Spec};
+    use crate::model::{Edit, PlanEntry};
+
+    #[test]
+    fn a_channel_only_the_plan_names_comes_and_goes_with_the_plan() {
+        let mut map = generate::map(&Spec {
+            stages: 6,
+            notes: 12,
+            seed: 3,
+        });
+        let mut history = History::default();
+        let mut names = Names::default();
+        names.refresh(&map, &history);
+        assert_eq!(names.channels(&map), channels::known(&map));
+        let mut plan = map.shadow.plan.clone();
+        plan.push(PlanEntry {
+            stage: map.stages[1].id.clone(),
+            channel: "Drive-through".to_owned(),
+            ..PlanEntry::default()
+        });
+        history
+            .apply(&mut map, Edit::SetPlan(plan), "plan")
+            .expect("a plan for a stage of the map applies");
+        names.refresh(&map, &history);
+        assert!(names.channels(&map).contains(&"Drive-through".to_owned()));
+        assert_eq!(names.channels(&map), channels::known(&map));
+        history.undo(&mut map);
+        names.refresh(&map, &history);
+        assert_eq!(names.channels(&map), channels::known(&map));
     }
 }

@@ -177,7 +177,7 @@ fn render_value(theme: &Theme, field: &Field, focused: bool, area: Rect, frame: 
             // say more lie off to the left or right.
             // Widths are measured only for the options near the selected one (a stage
             // list holds thousands).
-            let width_at = |i: usize| options.get(i).map_or(0, |o| width_of(&clean_line(o)) + 3);
+            let width_at = |i: usize| options.label(i).map_or(0, |o| width_of(&clean_line(&o)) + 3);
             let (mut skip, mut shown) = (*selected, width_at(*selected));
             while skip > 0 && shown + width_at(skip - 1) + 4 <= width {
                 skip -= 1;
@@ -189,8 +189,9 @@ fn render_value(theme: &Theme, field: &Field, focused: bool, area: Rect, frame: 
                 spans.push(Span::styled("◀ ", theme.dim));
                 used += 2;
             }
-            for (i, option) in options.iter().enumerate().skip(skip) {
-                let more = if i + 1 < options.len() { 2 } else { 0 };
+            for i in skip..options.count() {
+                let Some(option) = options.label(i) else { break };
+                let more = if i + 1 < options.count() { 2 } else { 0 };
                 let option_width = width_at(i);
                 if i > *selected && used + option_width + more > width {
                     spans.push(Span::styled("▶", theme.dim));
@@ -201,7 +202,7 @@ fn render_value(theme: &Theme, field: &Field, focused: bool, area: Rect, frame: 
                     (true, false) => theme.selected,
                     (false, _) => theme.dim,
                 };
-                spans.push(Span::styled(format!(" {} ", clean_line(option)), style));
+                spans.push(Span::styled(format!(" {} ", clean_line(&option)), style));
                 spans.push(Span::raw(" "));
                 used += option_width;
             }

@@ -40,7 +40,7 @@ pub fn evidence_form(title: &str, entries: &[String], missing: &dyn Fn(&str) -> 
 /// The entry chosen.
 pub(super) fn outcome(form: &Form) -> Outcome {
     match form.chosen(EVIDENCE) {
-        Some(entry) => Outcome::OpenEvidence(entry.to_owned()),
+        Some(entry) => Outcome::OpenEvidence(entry.into_owned()),
         None => Outcome::Unchanged,
     }
 }

@@ -2,6 +2,7 @@
 //! the file) and evidence (one path or URL a line; Tab completes paths).
 
 use super::{Context, FormPurpose, Outcome, ReadyForm, evidence};
+use crate::app::choices::Choices;
 use crate::app::completion::{Completion, TagNames};
 use crate::app::form::{Field, Form};
 use crate::model::capture::Capture;
@@ -46,13 +47,7 @@ pub fn note_form(
     defaults: &NoteDefaults,
     zone: &jiff::tz::TimeZone,
 ) -> Option<ReadyForm> {
-    let stages: Vec<String> = map
-        .stages
-        .iter()
-        .enumerate()
-        .map(|(i, s)| format!("{} {}", i + 1, s.name))
-        .collect();
-    if stages.is_empty() {
+    if map.stages.is_empty() {
         return None;
     }
     let (note, title) = match at {
@@ -81,7 +76,7 @@ pub fn note_form(
             channels: known.clone(),
             owners: Vec::new(),
         })),
-        Field::choice(STAGE, "Stage", stages, stage),
+        Field::choice_among(STAGE, "Stage", Choices::stages(None, &map.stages), stage),
         Field::text(CHANNEL, "Channel", &note.channel, false).completing(Completion::Names(known)),
         observer,
         Field::text(TIME, "Time", &local_time(&note.at, zone), false),

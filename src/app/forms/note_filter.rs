@@ -2,6 +2,7 @@
 //! by default.
 
 use super::{FormPurpose, Outcome, ReadyForm};
+use crate::app::choices::Choices;
 use crate::app::form::{Field, Form};
 use crate::app::shadow::NoteFilter;
 use crate::model::{Coverage, JourneyMap};
@@ -14,14 +15,6 @@ const ANY: &str = "any";
 
 /// The form, showing `current`; the channels are the coverage's (the list and any used).
 pub fn note_filter_form(map: &JourneyMap, coverage: &Coverage, current: &NoteFilter) -> ReadyForm {
-    let stages = std::iter::once(ANY.to_owned())
-        .chain(
-            map.stages
-                .iter()
-                .enumerate()
-                .map(|(i, s)| format!("{} {}", i + 1, s.name)),
-        )
-        .collect();
     let stage = current
         .stage
         .as_ref()
@@ -36,7 +29,7 @@ pub fn note_filter_form(map: &JourneyMap, coverage: &Coverage, current: &NoteFil
         .and_then(|c| coverage.channels.iter().position(|x| x.eq_ignore_ascii_case(c)))
         .map_or(0, |c| c + 1);
     let fields = vec![
-        Field::choice(STAGE, "Stage", stages, stage),
+        Field::choice_among(STAGE, "Stage", Choices::stages(Some(ANY), &map.stages), stage),
         Field::choice(CHANNEL, "Channel", channels, channel),
         Field::text(
             OBSERVER,

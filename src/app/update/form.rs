@@ -1,6 +1,7 @@
 //! Forms: Tab moves between fields, ← → change a choice, text fields edit like any
 //! text; Enter keeps the form if every field checks out.
 
+use super::super::choices::Choices;
 use super::super::completion::Completed;
 use super::super::form::FieldValue;
 use super::super::forms::{self, FormPurpose, Outcome};
@@ -122,8 +123,8 @@ fn complete_field(app: &mut App) -> bool {
 /// ← and → step through a choice, round and round, or stopping at the ends when `stops`
 /// (a long list such as a note's stages, drawn with ◀ ▶ while more lie beyond); a typed letter or digit jumps to the next option that
 /// starts with it. Returns whether the action was about the choice.
-fn choose(options: &[String], selected: &mut usize, action: &Action, stops: bool) -> bool {
-    let count = options.len().max(1);
+fn choose(options: &Choices, selected: &mut usize, action: &Action, stops: bool) -> bool {
+    let count = options.count().max(1);
     match action {
         Action::CursorLeft if stops => *selected = selected.saturating_sub(1),
         Action::CursorRight if stops => *selected = (*selected + 1).min(count - 1),
@@ -131,9 +132,8 @@ fn choose(options: &[String], selected: &mut usize, action: &Action, stops: bool
         Action::CursorRight | Action::Type(' ') => *selected = (*selected + 1) % count,
         Action::Type(c) => {
             let starts = |i: &usize| {
-                options[*i]
-                    .chars()
-                    .next()
+                options
+                    .initial(*i)
                     .is_some_and(|first| first.to_lowercase().eq(c.to_lowercase()))
             };
             if let Some(next) = (1..=count).map(|step| (*selected + step) % count).find(starts) {
