@@ -98,8 +98,11 @@ pub struct Board {
     pub selected: usize,
     /// The ids behind `council_shown`.
     council_ids: Vec<FrictionId>,
-    /// Every open friction point, most votes first: the council is its first three.
-    open: Vec<(usize, usize)>,
+    /// The rows' ranks, in board order: a changed point is placed by its rank alone,
+    /// without looking up the points it passes in the map.
+    ranks: Vec<Rank>,
+    /// Every open friction point's rank, most votes first: the council is its first three.
+    open: Vec<Rank>,
     /// Each stage's friction ids as the rows last saw them, so the selection can follow
     /// its friction point when a vote or an edit re-sorts the list.
     ids: Vec<Vec<FrictionId>>,
@@ -130,7 +133,7 @@ impl Board {
     /// The council as it opens: the top three open points afresh (points closed while it
     /// last showed are let go), the first one selected.
     pub fn open_council(&mut self) {
-        self.council = self.open.iter().take(3).copied().collect();
+        self.council = self.top_three();
         self.council_shown = self.council.clone();
         self.council_ids = (self.council.iter())
             .filter_map(|&(s, f)| self.ids.get(s)?.get(f).cloned())
@@ -159,7 +162,7 @@ impl Board {
         } else {
             self.update_stages(map, &changed.stages);
         }
-        self.council = self.open.iter().take(3).copied().collect();
+        self.council = self.top_three();
         self.council_shown = self.council.clone();
         if council {
             self.hold_closed(map);
@@ -170,6 +173,11 @@ impl Board {
             .and_then(|place| shown.iter().position(|&row| row == place));
         self.selected = kept.unwrap_or(self.selected).min(shown.len().saturating_sub(1));
         self.computed_for = Some(history.revision());
+    }
+
+    /// The three open points with the most votes.
+    fn top_three(&self) -> Vec<(usize, usize)> {
+        self.open.iter().take(3).map(|&(_, s, f)| (s, f)).collect()
     }
 
     /// Puts back, each in its place, the points the council showed that are closed now.
@@ -201,18 +209,17 @@ impl Board {
                     .map(move |(f, friction)| ((s, f), friction))
             })
         };
-        let mut rows: Vec<(Rank, (usize, usize))> = all()
+        self.ranks = all()
             .filter(|(_, friction)| self.filter.admits(friction))
-            .map(|(at, friction)| (rank(self.sort, friction, at), at))
+            .map(|(at, friction)| rank(self.sort, friction, at))
             .collect();
-        rows.sort_unstable();
-        self.rows = rows.into_iter().map(|(_, at)| at).collect();
-        let mut open: Vec<(Rank, (usize, usize))> = all()
+        self.ranks.sort_unstable();
+        self.rows = self.ranks.iter().map(|&(_, s, f)| (s, f)).collect();
+        self.open = all()
             .filter(|(_, friction)| !friction.status.is_closed())
-            .map(|(at, friction)| (rank(BoardSort::Votes, friction, at), at))
+            .map(|(at, friction)| rank(BoardSort::Votes, friction, at))
             .collect();
-        open.sort_unstable();
-        self.open = open.into_iter().map(|(_, at)| at).collect();
+        self.open.sort_unstable();
         self.ids = map
             .stages
             .iter()
@@ -220,47 +227,43 @@ impl Board {
             .collect();
     }
 
-    /// Moves rows and ids to where stages inserted, removed or moved put their stages; a
-    /// removed stage's rows go. Rows keep their order: the others' stages keep theirs.
+    /// Moves ranks and ids to where stages inserted, removed or moved put their stages;
+    /// a removed stage's ranks go. Ranks keep their order: the others' stages keep theirs.
     fn shift(&mut self, stages: &ListChanges) {
         if !stages.reshaped() {
             return;
         }
-        let follow = |rows: &mut Vec<(usize, usize)>| {
-            rows.retain_mut(|(s, _)| stages.follow_in_place(s));
+        let follow = |ranks: &mut Vec<Rank>| {
+            ranks.retain_mut(|(_, s, _)| stages.follow_in_place(s));
         };
-        follow(&mut self.rows);
+        follow(&mut self.ranks);
         follow(&mut self.open);
         stages.reshape(&mut self.ids, Vec::new);
     }
 
-    /// Takes the changed stages' rows out and puts their friction points back where
-    /// their order puts them; the other stages' rows stay as they are.
+    /// Takes the changed stages' ranks out and puts their friction points' back in
+    /// order; the other stages' ranks stay as they are. The ranks kept are in order
+    /// and the new ones follow them, so the stable sort merges two runs in one pass.
     fn update_stages(&mut self, map: &JourneyMap, stages: &ListChanges) {
-        let touched = |&(s, _): &(usize, usize)| stages.touches(s);
-        self.rows.retain(|row| !touched(row));
-        self.open.retain(|row| !touched(row));
-        let friction = |(s, f): (usize, usize)| &map.stages[s].frictions[f];
+        let touched = |&(_, s, _): &Rank| stages.touches(s);
+        self.ranks.retain(|rank| !touched(rank));
+        self.open.retain(|rank| !touched(rank));
         for &s in stages.touched() {
             let Some(stage) = map.stages.get(s) else { continue };
             for (f, point) in stage.frictions.iter().enumerate() {
                 if self.filter.admits(point) {
-                    let place = rank(self.sort, point, (s, f));
-                    let at = self
-                        .rows
-                        .partition_point(|&row| rank(self.sort, friction(row), row) < place);
-                    self.rows.insert(at, (s, f));
+                    self.ranks.push(rank(self.sort, point, (s, f)));
                 }
                 if !point.status.is_closed() {
-                    let place = rank(BoardSort::Votes, point, (s, f));
-                    let at = self
-                        .open
-                        .partition_point(|&row| rank(BoardSort::Votes, friction(row), row) < place);
-                    self.open.insert(at, (s, f));
+                    self.open.push(rank(BoardSort::Votes, point, (s, f)));
                 }
             }
             self.ids[s] = stage.frictions.iter().map(|f| f.id.clone()).collect();
         }
+        self.ranks.sort();
+        self.open.sort();
+        self.rows.clear();
+        self.rows.extend(self.ranks.iter().map(|&(_, s, f)| (s, f)));
     }
 }
 

@@ -4,8 +4,9 @@
 
 use std::borrow::Cow;
 
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::graphemes::graphemes;
 
 /// Most characters any one piece of text shows; longer text ends in "…".
 pub const MAX_DISPLAY_CHARS: usize = 20_000;
@@ -138,6 +139,11 @@ pub fn clean_line(s: &str) -> Cow<'_, str> {
 
 /// Columns one grapheme takes on screen, as [`clean`] would show it.
 pub fn grapheme_width(grapheme: &str) -> usize {
+    if let [byte] = grapheme.as_bytes()
+        && matches!(byte, b' '..=b'~')
+    {
+        return 1;
+    }
     let mut chars = grapheme.chars();
     match chars.next() {
         None => 0,
@@ -154,7 +160,7 @@ pub fn width(s: &str) -> usize {
     if s.is_ascii() {
         return s.bytes().filter(|b| !b.is_ascii_control()).count();
     }
-    s.graphemes(true).map(grapheme_width).sum()
+    graphemes(s).map(|(_, grapheme)| grapheme_width(grapheme)).sum()
 }
 
 /// `s` cut (as [`truncate`] does) or padded with spaces to exactly `columns` on screen,
@@ -203,7 +209,7 @@ pub fn truncate(s: &str, max_width: usize) -> Cow<'_, str> {
     let room = max_width.saturating_sub(1);
     let mut used = 0;
     let mut end = 0;
-    for (at, grapheme) in s.grapheme_indices(true) {
+    for (at, grapheme) in graphemes(s) {
         let w = grapheme_width(grapheme);
         if used + w > room {
             break;

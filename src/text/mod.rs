@@ -2,6 +2,7 @@
 //! it by display width, the line editor used for every text entry, and lists in words.
 
 pub mod display;
+pub mod graphemes;
 pub mod input;
 pub mod list;
 pub mod pasted;

@@ -4,9 +4,8 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::{GraphemeIndices, UnicodeSegmentation};
-
 use super::display::grapheme_width;
+use super::graphemes::graphemes;
 
 /// The visual lines of a text: byte ranges into it, and whether text was left out.
 /// Spaces where a line was broken and the `\n` that ends a line belong to no range.
@@ -92,37 +91,6 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Wrapped {
     }
 }
 
-/// The graphemes of a text with their byte offsets. In ASCII text without carriage
-/// returns every byte is a grapheme, found without the segmentation tables.
-enum Graphemes<'a> {
-    Ascii { text: &'a str, at: usize },
-    Unicode(GraphemeIndices<'a>),
-}
-
-fn graphemes(text: &str) -> Graphemes<'_> {
-    if text.is_ascii() && !text.contains('\r') {
-        Graphemes::Ascii { text, at: 0 }
-    } else {
-        Graphemes::Unicode(text.grapheme_indices(true))
-    }
-}
-
-impl<'a> Iterator for Graphemes<'a> {
-    type Item = (usize, &'a str);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        match self {
-            Graphemes::Ascii { text, at } => {
-                let start = *at;
-                let grapheme = text.get(start..start + 1)?;
-                *at += 1;
-                Some((start, grapheme))
-            }
-            Graphemes::Unicode(inner) => inner.next(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -179,12 +147,6 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_crlf_is_one_grapheme() {
-        let found: Vec<(usize, &str)> = graphemes("a\r\nb").collect();
-        assert_eq!(found, [(0, "a"), (1, "\r\n"), (3, "b")]);
-    }
-
     proptest! {
         #[test]
         fn ranges_are_ordered_and_fit(text in "[a-z 日é\u{301}\n]{0,80}", w in 1usize..20) {
@@ -200,13 +162,6 @@ mod tests {
             let kept: String = wrapped.lines.iter().map(|r| &text[r.clone()]).collect();
             let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
             prop_assert_eq!(squeeze(&kept), squeeze(&text));
-        }
-
-        #[test]
-        fn the_ascii_shortcut_finds_the_graphemes_segmentation_finds(text in "[ -~\t\n]{0,80}") {
-            let fast: Vec<(usize, &str)> = graphemes(&text).collect();
-            let full: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
-            prop_assert_eq!(fast, full);
         }
     }
 }
