@@ -108,6 +108,7 @@ mod tests {
                     path: PathBuf::from(name),
                     modified: None,
                     content: Ok(("A map".to_owned(), 3)),
+                    claims_map: true,
                 })
                 .to_vec(),
             ..StartScreen::default()

@@ -404,11 +404,7 @@ impl Session {
             && self.data_dir.as_ref() != Some(here)
             && let Ok(found) = store::list_maps(here)
         {
-            maps.extend(
-                found
-                    .into_iter()
-                    .filter(|m| m.content.is_ok() || store::claims_to_be_a_map(&m.path)),
-            );
+            maps.extend(found.into_iter().filter(|m| m.claims_map));
             maps.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.path.cmp(&b.path)));
         }
         let mut recoveries = self.data_dir.as_deref().map(recovery::list).unwrap_or_default();

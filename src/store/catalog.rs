@@ -13,6 +13,9 @@ pub struct MapSummary {
     pub modified: Option<SystemTime>,
     /// Title and stage count, or why the file cannot be opened.
     pub content: Result<(String, usize), String>,
+    /// Whether the file says it is a cxmap map (a `"cxmap"` key near its start), whether or
+    /// not it reads as one: a damaged map, not some other program's JSON.
+    pub claims_map: bool,
 }
 
 /// The `.json` maps in `folder`, newest first. A folder that does not exist yet has none.
@@ -46,32 +49,46 @@ pub fn list_maps(folder: &Path) -> Result<Vec<MapSummary>, String> {
 
 fn summarise(path: &Path) -> MapSummary {
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let mut claims_map = false;
     let content = match read_limited(path) {
-        Err(error) => Err(error.to_string()),
+        Err(error) => {
+            claims_map = file_claims_map(path);
+            Err(error.to_string())
+        }
         Ok(bytes) => match format::parse_bytes(&bytes) {
             Ok(parsed) => Ok((parsed.map.title, parsed.map.stages.len())),
-            Err(diagnostics) => Err(diagnostics.first().map_or_else(
-                || "not a journey map".to_owned(),
-                |d| format!("line {}: {}", d.line, d.message),
-            )),
+            Err(diagnostics) => {
+                claims_map = claims_map_at_start(&bytes);
+                Err(diagnostics.first().map_or_else(
+                    || "not a journey map".to_owned(),
+                    |d| format!("line {}: {}", d.line, d.message),
+                ))
+            }
         },
     };
     MapSummary {
+        claims_map: claims_map || content.is_ok(),
         path: path.to_path_buf(),
         modified,
         content,
     }
 }
 
-/// Whether the file at `path` says it is a cxmap map (a `"cxmap"` key near its start),
-/// whether or not it reads as one: a damaged map, not some other program's JSON.
-pub fn claims_to_be_a_map(path: &Path) -> bool {
+/// Whether a file's first bytes have a `"cxmap"` key: a damaged map, not some other
+/// program's JSON.
+fn claims_map_at_start(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(512)]
+        .windows(7)
+        .any(|w| w == b"\"cxmap\"")
+}
+
+/// [`claims_map_at_start`] for a file too large or too odd to read whole.
+fn file_claims_map(path: &Path) -> bool {
     use std::io::Read;
     let mut start = [0; 512];
-    let Ok(read) = std::fs::File::open(path).and_then(|mut file| file.read(&mut start)) else {
-        return false;
-    };
-    start[..read].windows(7).any(|w| w == b"\"cxmap\"")
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read(&mut start))
+        .is_ok_and(|read| claims_map_at_start(&start[..read]))
 }
 
 /// A readable title from a file name: `sunday-coffee.json` gives "Sunday coffee".

@@ -17,7 +17,7 @@ mod recovery_writer;
 mod save;
 pub mod settings;
 
-pub use catalog::{MapSummary, claims_to_be_a_map, list_maps, map_file_name, new_map_path, title_from_path};
+pub use catalog::{MapSummary, list_maps, map_file_name, new_map_path, title_from_path};
 pub use dirs::{config_dir, data_dir};
 pub use evidence::{copy_beside, evidence_missing, place_evidence};
 pub use fingerprint::Fingerprint;
