@@ -148,6 +148,20 @@ fn keystroke(app: &mut App, terminal: &mut Terminal<TestBackend>, action: Action
     terminal.draw(|frame| ui::render(app, frame)).unwrap();
 }
 
+/// What the terminal loop does when no key comes: the work left after a key (a search
+/// finding hits on a large map), tick by tick, each followed by a frame; how long it took
+/// in all, if there was any.
+fn between_keys(app: &mut App, terminal: &mut Terminal<TestBackend>) -> Option<Duration> {
+    let started = Instant::now();
+    let mut worked = false;
+    while app.next_tick() == Some(Duration::ZERO) {
+        app.tick(Instant::now());
+        terminal.draw(|frame| ui::render(app, frame)).unwrap();
+        worked = true;
+    }
+    worked.then(|| started.elapsed())
+}
+
 /// A keystroke bench: its name, the keys that set it up (not timed), and the cycle of
 /// keys timed one by one.
 type KeyCase = (&'static str, &'static [Action], Vec<Action>);
@@ -217,6 +231,44 @@ fn key_cases() -> Vec<KeyCase> {
                 A::Commit,
             ],
         ),
+        ("key: friction board", &[], vec![A::ShowBoard, A::Back]),
+        ("key: council view", &[], vec![A::ShowCouncil, A::Back]),
+        ("key: owner form", &[], vec![A::SetOwner, A::CancelEdit]),
+        ("key: status", &[], vec![A::CycleStatus]),
+        // R starts a round, v casts for the person shown, ] the next person, R ends it.
+        (
+            "key: voting round",
+            &[],
+            vec![
+                A::VotingRound,
+                A::Vote,
+                A::NextParticipant,
+                A::VotingRound,
+                A::Back,
+            ],
+        ),
+        (
+            "key: search",
+            &[],
+            vec![A::Search, A::Type('q'), A::Commit, A::NextHit, A::LeaveSearch],
+        ),
+        (
+            "key: present mode",
+            &[],
+            vec![A::Present, A::PresentNext, A::Back],
+        ),
+        ("key: notes pane", &[], vec![A::ToggleNotes, A::ToggleNotes]),
+        ("key: coverage view", &[], vec![A::ShowCoverage, A::Back]),
+        (
+            "key: move an item",
+            &[],
+            vec![A::MoveItemToNextStage, A::MoveItemToPreviousStage],
+        ),
+        (
+            "key: add a stage, undo",
+            &[],
+            vec![A::AddStageAfter, A::Type('x'), A::Commit, A::Undo],
+        ),
     ]
 }
 
@@ -230,6 +282,7 @@ fn bench_keys(report: &Report, size: &str, map: &JourneyMap) {
             keystroke(&mut app, &mut terminal, action.clone());
         }
         let mut steps: Vec<Vec<Duration>> = vec![Vec::new(); actions.len()];
+        let mut idle: Vec<Vec<Duration>> = vec![Vec::new(); actions.len()];
         let mut all = Vec::new();
         let started = Instant::now();
         for (step, action) in actions.iter().enumerate().cycle() {
@@ -241,13 +294,20 @@ fn bench_keys(report: &Report, size: &str, map: &JourneyMap) {
             let took = t.elapsed();
             steps[step].push(took);
             all.push(took);
+            if let Some(took) = between_keys(&mut app, &mut terminal) {
+                idle[step].push(took);
+            }
         }
         all.sort();
         report.row(name, size, &Samples(all), None);
         if actions.len() > 1 {
-            for (action, mut times) in actions.iter().zip(steps) {
+            for ((action, mut times), mut after) in actions.iter().zip(steps).zip(idle) {
                 times.sort();
                 report.row(&format!("  ↳ {action:?}"), size, &Samples(times), None);
+                if !after.is_empty() {
+                    after.sort();
+                    report.row("    then, between keys", size, &Samples(after), None);
+                }
             }
         }
     }

@@ -54,11 +54,11 @@ fn search_jumps_to_the_first_hit_then_n_and_shift_n_walk_round() {
     assert!(cells.len() >= 3, "{expected:?}");
     run(&mut app, [Action::MoveRight, Action::Search]);
     run(&mut app, typed("DELIVERY"));
-    assert_eq!(app.search.hits.len(), expected.len(), "hits follow the typing");
+    assert_eq!(app.search.count(), expected.len(), "hits follow the typing");
     run(&mut app, [Action::Commit]);
     assert!(app.editor().is_none());
     let first = app.search.current.unwrap();
-    let hit = app.search.hits[first];
+    let hit = app.search.hit(first).unwrap();
     assert!(hit.stage.unwrap() >= 1, "the first hit at or after stage 2");
     let leave = format!("{} ends the search", app.key(&Action::LeaveSearch));
     assert!(message(&app).ends_with(&leave), "{}", message(&app));
@@ -84,7 +84,7 @@ fn search_jumps_to_the_first_hit_then_n_and_shift_n_walk_round() {
     assert!(app.search.hits_cell(cells[0].0, cells[0].1, cells[0].2));
     run(&mut app, [Action::LeaveSearch]);
     assert!(!app.search.is_active());
-    assert!(app.search.hits.is_empty());
+    assert_eq!(app.search.count(), 0);
     assert!(!app.search.hits_cell(cells[0].0, cells[0].1, cells[0].2));
 }
 
@@ -106,7 +106,7 @@ fn a_search_with_no_match_says_so_clearly() {
         app.message, None,
         "said once: the bar's right end keeps saying no match"
     );
-    assert!(app.search.is_active() && app.search.hits.is_empty());
+    assert!(app.search.is_active() && app.search.count() == 0);
     run(&mut app, [Action::NextHit]);
     assert!(message(&app).contains("No match"));
 }
@@ -116,7 +116,7 @@ fn escape_in_the_search_prompt_leaves_the_search_without_asking() {
     let mut app = store_app();
     run(&mut app, [Action::Search]);
     run(&mut app, typed("size"));
-    assert!(!app.search.hits.is_empty());
+    assert_ne!(app.search.count(), 0);
     run(&mut app, [Action::CancelEdit]);
     assert_eq!(app.modal, Modal::None);
     assert!(!app.search.is_active());
@@ -128,13 +128,13 @@ fn hits_follow_changes_to_the_map() {
     run(&mut app, [Action::Search]);
     run(&mut app, typed("flamingo"));
     run(&mut app, [Action::Commit]);
-    assert!(app.search.hits.is_empty());
+    assert_eq!(app.search.count(), 0);
     run(&mut app, [Action::EditCell, Action::TextEnd]);
     run(&mut app, typed(" with a flamingo"));
     run(&mut app, [Action::Commit]);
-    assert_eq!(app.search.hits.len(), 1);
+    assert_eq!(app.search.count(), 1);
     run(&mut app, [Action::Undo]);
-    assert!(app.search.hits.is_empty());
+    assert_eq!(app.search.count(), 0);
 }
 
 fn clear_and_type(app: &mut App, text: &str) {

@@ -127,6 +127,10 @@ pub enum TerminalWork {
     Copy { what: String, text: String },
 }
 
+/// How many slices of a search one [`App::tick`] reads between keys (a slice is about a
+/// tenth of a millisecond), before the screen shows the hits found so far.
+const SEARCH_SLICES_PER_TICK: usize = 8;
+
 /// Everything the program knows between two key presses: one screen (the start screen,
 /// or the open map in one view) under one modal layer, the state derived from the open
 /// map, and what outlives a map (the person's settings, the terminal, the keymap).
@@ -369,17 +373,28 @@ impl App {
         }
     }
 
-    /// Moves the screen's clock to `now`; true when a round's timer shows another second
-    /// (or runs out), so the screen needs drawing again.
+    /// Moves the screen's clock to `now` and reads a few more slices of a search still
+    /// finding hits; true when a round's timer shows another second (or runs out) or
+    /// hits were found, so the screen needs drawing again.
     pub fn tick(&mut self, now: Instant) -> bool {
         let shown = |app: &App| app.round.as_ref().and_then(|r| r.timer).map(|t| t.label(app.now));
         let before = shown(self);
         self.now = now;
-        before != shown(self)
+        let found = match self.screen.doc() {
+            Some(doc) => {
+                (0..SEARCH_SLICES_PER_TICK).fold(false, |worked, _| self.search.work(&doc.map) || worked)
+            }
+            None => false,
+        };
+        found || before != shown(self)
     }
 
-    /// How long until a round's timer shows another second, if one is counting.
+    /// How long until the next [`App::tick`] is due: at once while a search is finding
+    /// hits, else when a round's timer shows another second, if one is counting.
     pub fn next_tick(&self) -> Option<Duration> {
+        if self.search.is_finding() {
+            return Some(Duration::ZERO);
+        }
         let left = self.round.as_ref()?.timer?.remaining(self.now);
         (!left.is_zero()).then(|| {
             let into_second = left.subsec_nanos();

@@ -139,7 +139,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let x = area.right() - width(&position) as u16;
     buf.set_stringn(x, area.y, &position, width(&position), theme.dim);
     if !search.is_empty() {
-        let style = if app.search.hits.is_empty() {
+        let style = if app.search.count() == 0 && !app.search.is_finding() {
             theme.error
         } else {
             theme.warning
@@ -163,14 +163,16 @@ fn clip_status(app: &App) -> String {
     }
 }
 
-/// "/query hit 3/7 · ", "/query 7 hits · " or "/query no match · " while a search is on.
+/// "/query hit 3/7 · ", "/query 7 hits · ", "/query 7 hits… · " while hits are still being
+/// found, or "/query no match · " while a search is on.
 fn search_status(app: &App) -> String {
     let search = &app.search;
     if !search.is_active() || app.doc().is_none() {
         return String::new();
     }
-    let count = search.hits.len();
+    let count = search.count();
     let state = match search.current {
+        _ if search.is_finding() => format!("{count} hit{}…", if count == 1 { "" } else { "s" }),
         _ if count == 0 => "no match".to_owned(),
         Some(current) => format!("hit {}/{count}", current + 1),
         None => format!("{count} hit{}", if count == 1 { "" } else { "s" }),

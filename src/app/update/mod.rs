@@ -72,7 +72,7 @@ pub fn refresh(app: &mut App) {
         if matches!(view, View::Coverage | View::Channels { .. }) {
             app.shadow.count(&doc.map, doc.history.state());
         }
-        app.search.refresh(&doc.map, doc.history.state());
+        app.search.refresh(&doc.map, &doc.history);
         app.conflicts.refresh(&doc.map, &doc.history);
         let focus = match view {
             View::Board => app.board.rows.get(app.board.selected).copied(),

@@ -34,7 +34,7 @@ pub(super) fn step(app: &mut App, forward: bool) {
         return;
     }
     refresh(app);
-    let count = app.search.hits.len();
+    let count = app.search.count();
     let cursor = app.cursor;
     let still_there = app.search.landed == Some((cursor.stage, cursor.lane, cursor.item));
     let here = app.search.current.filter(|_| still_there);
@@ -59,14 +59,16 @@ pub(super) fn leave(app: &mut App) {
     }
 }
 
+/// The hits up to date and complete: jumping needs every one of them.
 fn refresh(app: &mut App) {
     if let Some(doc) = app.screen.doc() {
-        app.search.refresh(&doc.map, doc.history.state());
+        app.search.refresh(&doc.map, &doc.history);
+        app.search.finish(&doc.map);
     }
 }
 
 fn go(app: &mut App, index: Option<usize>) {
-    let Some((index, hit)) = index.and_then(|i| app.search.hits.get(i).map(|h| (i, *h))) else {
+    let Some((index, hit)) = index.and_then(|i| app.search.hit(i).map(|h| (i, h))) else {
         // Said once: the bar's right end keeps saying "no match" while the search is on.
         let leave = app.key(&Action::LeaveSearch);
         app.inform(format!(
