@@ -2,7 +2,6 @@
 //! a comma, quote or line break, quotes doubled. The reader is strict and says where
 //! (row and column, counted from 1 as a spreadsheet shows them) it found a problem.
 
-use std::borrow::Cow;
 use std::fmt;
 
 /// Appends one record, ending in CRLF.
@@ -44,39 +43,172 @@ impl std::error::Error for CsvError {}
 
 /// Reads every record. A byte-order mark at the start is skipped; line ends may be CRLF,
 /// LF or CR; a last line without a line end is read; a blank line is a record with one
-/// empty field (so row numbers stay those a spreadsheet shows). Text between quotes and
-/// separators is copied a run at a time.
+/// empty field (so row numbers stay those a spreadsheet shows).
 pub fn read(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
-    Ok(read_cells(text)?
-        .into_iter()
-        .map(|record| record.into_iter().map(Cow::into_owned).collect())
+    let cells = read_cells(text)?;
+    Ok(cells
+        .records()
+        .map(|record| record.iter().map(str::to_owned).collect())
         .collect())
 }
 
-/// Like [`read`], each cell borrowed from `text` unless it held a doubled quote: no
-/// copy of the sheet's text cell by cell.
-pub fn read_cells(text: &str) -> Result<Vec<Vec<Cow<'_, str>>>, CsvError> {
+/// Every cell of a sheet in one table: records are runs of cells, and each cell is a
+/// span of the sheet's text, or of `unquoted` for a cell that held a doubled quote.
+#[derive(Debug, Default)]
+pub struct Table<'t> {
+    text: &'t str,
+    unquoted: String,
+    spans: Vec<Span>,
+    /// Where each record's cells end in `spans`.
+    record_ends: Vec<usize>,
+}
+
+/// A cell's bytes `start..end`, in `unquoted` when `start` has the [`UNQUOTED`] bit.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+const UNQUOTED: u32 = 1 << 31;
+
+/// The largest sheet a span can place (both offsets fit below [`UNQUOTED`]).
+const MAX_TEXT: usize = UNQUOTED as usize - 1;
+
+impl Table<'_> {
+    /// How many records the sheet has.
+    pub fn len(&self) -> usize {
+        self.record_ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.record_ends.is_empty()
+    }
+
+    /// Record `r`, counted from 0 (empty past the last).
+    pub fn record(&self, r: usize) -> Record<'_> {
+        let start = r
+            .checked_sub(1)
+            .and_then(|p| self.record_ends.get(p))
+            .copied()
+            .unwrap_or(0);
+        let end = self.record_ends.get(r).copied().unwrap_or(start);
+        Record {
+            text: self.text,
+            unquoted: &self.unquoted,
+            spans: &self.spans[start..end],
+        }
+    }
+
+    pub fn first(&self) -> Option<Record<'_>> {
+        (!self.is_empty()).then(|| self.record(0))
+    }
+
+    pub fn records(&self) -> impl Iterator<Item = Record<'_>> {
+        (0..self.len()).map(|r| self.record(r))
+    }
+
+    /// The cells of the record being read.
+    fn open_record(&self) -> usize {
+        self.spans.len() - self.record_ends.last().copied().unwrap_or(0)
+    }
+
+    /// Where the next cell would be, counted from 1 as a spreadsheet shows it.
+    fn next_place(&self) -> (usize, usize) {
+        (self.len() + 1, self.open_record() + 1)
+    }
+
+    fn push(&mut self, start: usize, end: usize) {
+        // Both fit: the text is at most MAX_TEXT bytes and `unquoted` is shorter.
+        let (start, end) = (start as u32, end as u32);
+        self.spans.push(Span { start, end });
+    }
+
+    fn end_record(&mut self) {
+        self.record_ends.push(self.spans.len());
+    }
+}
+
+/// One record of [`Table`].
+#[derive(Debug, Clone, Copy)]
+pub struct Record<'c> {
+    text: &'c str,
+    unquoted: &'c str,
+    spans: &'c [Span],
+}
+
+impl<'c> Record<'c> {
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Cell `c`, counted from 0.
+    pub fn get(&self, c: usize) -> Option<&'c str> {
+        self.spans.get(c).map(|span| self.cell(*span))
+    }
+
+    pub fn first(&self) -> Option<&'c str> {
+        self.get(0)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'c str> + use<'c> {
+        let record = *self;
+        record.spans.iter().map(move |span| record.cell(*span))
+    }
+
+    fn cell(&self, span: Span) -> &'c str {
+        let (text, start) = if span.start & UNQUOTED == 0 {
+            (self.text, span.start)
+        } else {
+            (self.unquoted, span.start & !UNQUOTED)
+        };
+        text.get(start as usize..span.end as usize).unwrap_or_default()
+    }
+}
+
+/// Like [`read`], into one table of cells borrowed from `text` (no copy of the sheet's
+/// text cell by cell, no list per record). Text between quotes and separators is
+/// skipped a run at a time.
+pub fn read_cells(text: &str) -> Result<Table<'_>, CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > MAX_TEXT {
+        return Err(CsvError {
+            row: 1,
+            column: 1,
+            message: format!(
+                "the sheet is over {} MiB, more than cxmap reads: split it",
+                MAX_TEXT >> 20
+            ),
+        });
+    }
     let bytes = text.as_bytes();
-    let mut records: Vec<Vec<Cow<str>>> = Vec::new();
-    let mut record: Vec<Cow<str>> = Vec::new();
-    let error = |record: &Vec<Cow<str>>, records: &Vec<Vec<Cow<str>>>, message: &str| CsvError {
-        row: records.len() + 1,
-        column: record.len() + 1,
-        message: message.to_owned(),
+    let mut cells = Table {
+        text,
+        ..Table::default()
+    };
+    let error = |cells: &Table, message: &str| {
+        let (row, column) = cells.next_place();
+        CsvError {
+            row,
+            column,
+            message: message.to_owned(),
+        }
     };
     let mut at = 0;
     // Each turn reads one field and the separator or line end after it.
     while at < bytes.len() {
-        let field: Cow<str>;
         if bytes[at] == b'"' {
-            let opened = (records.len() + 1, record.len() + 1);
+            let opened = cells.next_place();
             at += 1;
-            // The cell so far, only once it held a doubled quote (else it is borrowed).
-            let mut doubled: Option<String> = None;
+            // Where the cell starts in `unquoted`, once it held a doubled quote.
+            let mut doubled: Option<usize> = None;
             let mut run = at;
-            loop {
-                let Some(quote) = find(bytes, at, |b| b == b'"') else {
+            let span = loop {
+                let Some(quote) = find(bytes, at, [b'"']) else {
                     return Err(CsvError {
                         row: opened.0,
                         column: opened.1,
@@ -86,70 +218,94 @@ pub fn read_cells(text: &str) -> Result<Vec<Vec<Cow<'_, str>>>, CsvError> {
                 at = quote + 1;
                 if bytes.get(at) == Some(&b'"') {
                     // One quote of the two is kept.
-                    doubled.get_or_insert_with(String::new).push_str(&text[run..at]);
+                    doubled.get_or_insert(cells.unquoted.len());
+                    cells.unquoted.push_str(&text[run..at]);
                     at += 1;
                     run = at;
                 } else {
-                    field = match doubled {
-                        Some(mut copy) => {
-                            copy.push_str(&text[run..quote]);
-                            Cow::Owned(copy)
+                    break match doubled {
+                        Some(start) => {
+                            cells.unquoted.push_str(&text[run..quote]);
+                            (start | UNQUOTED as usize, cells.unquoted.len())
                         }
-                        None => Cow::Borrowed(&text[run..quote]),
+                        None => (run, quote),
                     };
-                    break;
                 }
-            }
+            };
             if !matches!(bytes.get(at), None | Some(b',' | b'\r' | b'\n')) {
                 return Err(error(
-                    &record,
-                    &records,
+                    &cells,
                     "text after the closing quote of a cell (double a quote inside a quoted cell)",
                 ));
             }
+            cells.push(span.0, span.1);
         } else {
-            let end = find(bytes, at, |b| matches!(b, b',' | b'\r' | b'\n' | b'"')).unwrap_or(bytes.len());
+            let end = find(bytes, at, [b',', b'\r', b'\n', b'"']).unwrap_or(bytes.len());
             if bytes.get(end) == Some(&b'"') {
                 return Err(error(
-                    &record,
-                    &records,
+                    &cells,
                     "a quote inside a cell that does not start with one (quote the whole cell and double the quote)",
                 ));
             }
-            field = Cow::Borrowed(&text[at..end]);
+            cells.push(at, end);
             at = end;
         }
-        record.push(field);
         match bytes.get(at) {
             Some(b',') => {
                 at += 1;
                 if at == bytes.len() {
                     // A comma at the very end leaves one more, empty, field.
-                    record.push(Cow::Borrowed(""));
+                    cells.push(at, at);
                 }
             }
             Some(b'\r') if bytes.get(at + 1) == Some(&b'\n') => {
                 at += 2;
-                let width = record.len();
-                records.push(std::mem::replace(&mut record, Vec::with_capacity(width)));
+                cells.end_record();
             }
             Some(_) => {
                 at += 1;
-                let width = record.len();
-                records.push(std::mem::replace(&mut record, Vec::with_capacity(width)));
+                cells.end_record();
             }
             None => {}
         }
     }
-    if !record.is_empty() {
-        records.push(record);
+    if cells.open_record() > 0 {
+        cells.end_record();
     }
-    Ok(records)
+    Ok(cells)
 }
 
-/// The first index from `from` whose byte `stop` accepts.
-fn find(bytes: &[u8], from: usize, stop: impl Fn(u8) -> bool) -> Option<usize> {
-    bytes[from..].iter().position(|&b| stop(b)).map(|i| from + i)
+/// The first index from `from` whose byte is one of `stops`, passing eight bytes at a
+/// time over runs without any.
+fn find<const N: usize>(bytes: &[u8], from: usize, stops: [u8; N]) -> Option<usize> {
+    let mut at = from;
+    while let Some(eight) = bytes.get(at..at + 8)
+        && !holds_any(eight, stops)
+    {
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(|b| stops.contains(b))
+        .map(|i| at + i)
+}
+
+/// Whether eight bytes hold one of `stops`, tested at once.
+fn holds_any<const N: usize>(eight: &[u8], stops: [u8; N]) -> bool {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES << 7;
+    let Ok(eight) = <[u8; 8]>::try_from(eight) else {
+        return true;
+    };
+    let word = u64::from_le_bytes(eight);
+    // A byte's high bit is set in `zero(w)` when some byte of w is 0 (exact for "any").
+    let zero = |w: u64| w.wrapping_sub(ONES) & !w;
+    stops
+        .iter()
+        .fold(0, |found, &stop| found | zero(word ^ (ONES * u64::from(stop))))
+        & HIGH
+        != 0
 }
 
 #[cfg(test)]
@@ -192,6 +348,33 @@ mod tests {
         );
         assert_eq!(read("").unwrap(), Vec::<Vec<String>>::new());
         assert_eq!(read("a\n\nb\n").unwrap(), vec![vec!["a"], vec![""], vec!["b"]]);
+    }
+
+    #[test]
+    fn cells_of_every_length_read_back() {
+        // Separators, line ends and quotes at every offset of the eight-byte runs.
+        let records: Vec<Vec<String>> = (0..20)
+            .map(|n| {
+                let plain = "é".repeat(n / 2) + &"x".repeat(n % 2);
+                vec![
+                    plain.clone(),
+                    format!("{plain},\"{plain}"),
+                    String::new(),
+                    plain + "\n",
+                ]
+            })
+            .collect();
+        let text = write(
+            &records
+                .iter()
+                .map(|r| r.iter().map(String::as_str).collect())
+                .collect::<Vec<_>>(),
+        );
+        assert_eq!(read(&text).unwrap(), records);
+        let table = read_cells(&text).unwrap();
+        assert_eq!(table.len(), records.len());
+        assert_eq!(table.record(3).get(1), Some("éx,\"éx"));
+        assert_eq!(table.record(99).get(0), None);
     }
 
     #[test]

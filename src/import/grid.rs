@@ -1,11 +1,11 @@
 //! A sheet drawn as the grid: stage names across the first row, lane names down the first
 //! column, each cell a goal, an emotion, or a list of items (one per line or semicolon).
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use super::{Problem, blank, words};
+use crate::export::rfc4180::{Record, Table};
 use crate::model::{
     Friction, FrictionId, IdGen, JourneyMap, Lane, Opportunity, OpportunityId, Shared, Stage, StageId,
     TakenIds,
@@ -13,7 +13,7 @@ use crate::model::{
 
 /// A sheet drawn the other way round (stages down the first column, lanes across the
 /// first row): the first row names a lane and the first column names none.
-pub fn transposed(records: &[Vec<Cow<'_, str>>]) -> Option<Problem> {
+pub fn transposed(records: &Table<'_>) -> Option<Problem> {
     let (c, lane) = records
         .first()?
         .iter()
@@ -21,7 +21,7 @@ pub fn transposed(records: &[Vec<Cow<'_, str>>]) -> Option<Problem> {
         .skip(1)
         .find(|(_, cell)| words::lane(cell).is_some())?;
     let labels: Vec<&str> = records
-        .iter()
+        .records()
         .skip(1)
         .filter_map(|r| r.first())
         .map(|l| l.trim())
@@ -43,7 +43,7 @@ pub fn transposed(records: &[Vec<Cow<'_, str>>]) -> Option<Problem> {
 /// Reads the grid; every cell not understood becomes a problem (and is left out). A
 /// stage name used twice is kept and warned about.
 pub fn read(
-    records: &[Vec<Cow<'_, str>>],
+    records: &Table<'_>,
     ids: &mut IdGen,
     problems: &mut Vec<Problem>,
     warnings: &mut Vec<Problem>,
@@ -66,7 +66,7 @@ pub fn read(
         ids,
         problems,
     };
-    for (r, record) in records.iter().enumerate().skip(1) {
+    for (r, record) in records.records().enumerate().skip(1) {
         cells.row(r + 1, record);
     }
     cells.map
@@ -75,7 +75,7 @@ pub fn read(
 /// The stages the header row names, and which stage each column holds (column c of the
 /// sheet, counted from 0, holds stage c - 1 when it is named).
 fn stages_of(
-    header: &[Cow<'_, str>],
+    header: Record<'_>,
     used: &[bool],
     ids: &mut IdGen,
     taken: &mut TakenIds,
@@ -130,11 +130,11 @@ struct Cells<'a> {
 
 impl Cells<'_> {
     /// One row (`row` counted from 1): its lane from the first column, then its cells.
-    fn row(&mut self, row: usize, record: &[Cow<'_, str>]) {
+    fn row(&mut self, row: usize, record: Record<'_>) {
         if blank(record) {
             return;
         }
-        let label = record.first().map_or("", |l| l.trim());
+        let label = record.first().map_or("", str::trim);
         let Some(lane) = words::lane(label) else {
             let message = if label.is_empty() {
                 format!(
@@ -216,9 +216,9 @@ impl Cells<'_> {
 }
 
 /// Which of the first `count` columns hold something below the header row.
-fn used_columns(records: &[Vec<Cow<'_, str>>], count: usize) -> Vec<bool> {
+fn used_columns(records: &Table<'_>, count: usize) -> Vec<bool> {
     let mut used = vec![false; count];
-    for record in records.iter().skip(1) {
+    for record in records.records().skip(1) {
         for (c, cell) in record.iter().enumerate().take(count) {
             used[c] |= !cell.trim().is_empty();
         }

@@ -6,10 +6,9 @@ mod grid;
 mod rows;
 mod words;
 
-use std::borrow::Cow;
 use std::fmt;
 
-use crate::export::rfc4180;
+use crate::export::rfc4180::{self, Record};
 use crate::model::{IdGen, JourneyMap};
 
 /// Something in the sheet that was not understood, and where (counted from 1).
@@ -70,7 +69,7 @@ pub fn import(
     ids: &mut IdGen,
 ) -> Result<Imported, Vec<Problem>> {
     let records = rfc4180::read_cells(text).map_err(|e| vec![Problem::at(e.row, e.column, e.message)])?;
-    if records.iter().all(|r| blank(r)) {
+    if records.records().all(blank) {
         return Err(vec![Problem::at(
             1,
             1,
@@ -96,7 +95,7 @@ pub fn import(
         title.clone_into(&mut map.title);
     }
     if map.stages.is_empty() {
-        let one_cell = records.first().filter(|r| r.len() == 1).map(|r| &*r[0]);
+        let one_cell = records.first().filter(|r| r.len() == 1).and_then(|r| r.first());
         let message = match one_cell {
             Some(cell) if cell.contains(';') || cell.contains('\t') => {
                 "save the sheet as CSV with commas: it seems separated by semicolons or tabs"
@@ -119,6 +118,6 @@ pub fn import(
 }
 
 /// Whether a row holds nothing but blanks.
-fn blank(record: &[Cow<'_, str>]) -> bool {
+fn blank(record: Record<'_>) -> bool {
     record.iter().all(|cell| cell.trim().is_empty())
 }

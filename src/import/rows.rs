@@ -3,18 +3,19 @@
 //! trimmed in a spreadsheet still reads.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Problem, blank, words};
 use crate::export::csv::{Column, EVIDENCE_SEPARATOR, kind};
 use crate::export::formula;
+use crate::export::rfc4180::{Record, Table};
 use crate::model::{
     Emotion, Friction, FrictionId, IdGen, IdHashing, JourneyMap, Metrics, NoteId, Opportunity, OpportunityId,
-    PlanEntry, Score, Severity, ShadowNote, Stage, StageId, Status, TakenIds,
+    PlanEntry, Score, Severity, ShadowNote, Stage, StageId, Status,
 };
 
 /// Whether the first row is cxmap's own header (its first columns: stage, stage id, lane).
-pub fn is_header(first: Option<&Vec<Cow<'_, str>>>) -> bool {
+pub fn is_header(first: Option<Record<'_>>) -> bool {
     let Some(first) = first else { return false };
     let names: Vec<String> = first.iter().map(|c| c.trim().to_lowercase()).collect();
     [Column::Stage, Column::StageId, Column::Lane]
@@ -25,20 +26,20 @@ pub fn is_header(first: Option<&Vec<Cow<'_, str>>>) -> bool {
 /// One data row with its header, for reading fields and placing problems.
 struct Row<'a> {
     number: usize,
-    cells: &'a [Cow<'a, str>],
+    cells: Record<'a>,
     positions: &'a [Option<usize>],
 }
 
-impl Row<'_> {
+impl<'a> Row<'a> {
     fn column(&self, column: Column) -> usize {
         self.positions[column.index()].map_or(1, |p| p + 1)
     }
 
     /// A cell's text, with the `'` the export put before formula-like text taken away.
-    fn get(&self, column: Column) -> &str {
+    fn get(&self, column: Column) -> &'a str {
         let cell = self.positions[column.index()]
             .and_then(|p| self.cells.get(p))
-            .map_or("", |c| &**c);
+            .unwrap_or_default();
         if column.is_number() {
             cell
         } else {
@@ -91,21 +92,39 @@ impl Row<'_> {
     }
 }
 
-/// The map being rebuilt, with the ids seen so far and its stages by id and by name.
-struct Builder<'a> {
+/// The ids seen so far: borrowed from the sheet, or made here for rows without one.
+struct Seen<'s>(HashSet<Cow<'s, str>, IdHashing>);
+
+impl<'s> Seen<'s> {
+    /// Marks `id` as used; false when it was already.
+    fn take(&mut self, id: &'s str) -> bool {
+        self.0.insert(Cow::Borrowed(id))
+    }
+
+    /// A new id with `prefix`, marked as used.
+    fn fresh(&mut self, ids: &mut IdGen, prefix: &str) -> String {
+        let id = ids.fresh(prefix, |id| self.0.contains(id));
+        self.0.insert(Cow::Owned(id.clone()));
+        id
+    }
+}
+
+/// The map being rebuilt, with the ids seen so far and its stages by id and by name
+/// (both borrowed from the sheet `'s`).
+struct Builder<'a, 's> {
     map: JourneyMap,
-    seen: TakenIds,
-    stage_by_id: HashMap<String, usize, IdHashing>,
+    seen: Seen<'s>,
+    stage_by_id: HashMap<Cow<'s, str>, usize, IdHashing>,
     /// The first stage with each name.
-    stage_by_name: HashMap<String, usize, IdHashing>,
+    stage_by_name: HashMap<&'s str, usize, IdHashing>,
     ids: &'a mut IdGen,
     /// Friction points whose row gave no severity (they get the default).
     assumed_severity: usize,
 }
 
-impl Builder<'_> {
+impl<'s> Builder<'_, 's> {
     /// A fresh id of the given kind when the row has none; a problem when it repeats one.
-    fn id(&mut self, row: &Row, prefix: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    fn id(&mut self, row: &Row<'s>, prefix: &str, problems: &mut Vec<Problem>) -> Option<String> {
         let given = row.get(Column::Id).trim();
         if given.is_empty() {
             return Some(self.seen.fresh(self.ids, prefix));
@@ -118,7 +137,7 @@ impl Builder<'_> {
     }
 
     /// The stage a row belongs to: by its id, else by its name; made when missing.
-    fn stage(&mut self, row: &Row, problems: &mut Vec<Problem>) -> Option<usize> {
+    fn stage(&mut self, row: &Row<'s>, problems: &mut Vec<Problem>) -> Option<usize> {
         let id = row.get(Column::StageId).trim();
         let name = row.get(Column::Stage);
         let found = if id.is_empty() {
@@ -133,23 +152,24 @@ impl Builder<'_> {
             problems.push(row.problem(Column::Stage, "this row names no stage"));
             return None;
         }
-        let id = if id.is_empty() {
-            StageId(self.seen.fresh(self.ids, StageId::PREFIX))
+        let (id, key) = if id.is_empty() {
+            let fresh = self.seen.fresh(self.ids, StageId::PREFIX);
+            (StageId(fresh.clone()), Cow::Owned(fresh))
         } else if self.seen.take(id) {
-            StageId(id.to_owned())
+            (StageId(id.to_owned()), Cow::Borrowed(id))
         } else {
             problems.push(row.problem(Column::StageId, format!("the id \"{id}\" is used twice")));
             return None;
         };
         let s = self.map.stages.len();
-        self.stage_by_id.insert(id.0.clone(), s);
-        self.stage_by_name.entry(name.to_owned()).or_insert(s);
+        self.stage_by_id.insert(key, s);
+        self.stage_by_name.entry(name).or_insert(s);
         self.map.stages.push(Stage::new(id, name.to_owned()).into());
         Some(s)
     }
 
     /// The stage id a shadow row names (kept even when no stage has it, as the format does).
-    fn stage_reference(&self, row: &Row) -> StageId {
+    fn stage_reference(&self, row: &Row<'s>) -> StageId {
         let id = row.get(Column::StageId).trim();
         if id.is_empty()
             && let Some(&s) = self.stage_by_name.get(row.get(Column::Stage))
@@ -170,7 +190,7 @@ pub struct Read {
 }
 
 /// Reads the rows after the header; every field not understood becomes a problem.
-pub fn read(records: &[Vec<Cow<'_, str>>], ids: &mut IdGen, problems: &mut Vec<Problem>) -> Read {
+pub fn read(records: &Table<'_>, ids: &mut IdGen, problems: &mut Vec<Problem>) -> Read {
     let Some(header) = records.first() else {
         return Read {
             map: JourneyMap::default(),
@@ -185,14 +205,18 @@ pub fn read(records: &[Vec<Cow<'_, str>>], ids: &mut IdGen, problems: &mut Vec<P
         .collect();
     let mut builder = Builder {
         map: JourneyMap::default(),
-        seen: TakenIds::default(),
+        // At most one id a record: room for all from the start.
+        seen: Seen(HashSet::with_capacity_and_hasher(
+            records.len(),
+            IdHashing::default(),
+        )),
         stage_by_id: HashMap::default(),
         stage_by_name: HashMap::default(),
         ids,
         assumed_severity: 0,
     };
     let mut titled = false;
-    for (r, cells) in records.iter().enumerate().skip(1) {
+    for (r, cells) in records.records().enumerate().skip(1) {
         if blank(cells) {
             continue;
         }
@@ -211,7 +235,7 @@ pub fn read(records: &[Vec<Cow<'_, str>>], ids: &mut IdGen, problems: &mut Vec<P
     }
 }
 
-fn read_row(b: &mut Builder, row: &Row, problems: &mut Vec<Problem>) {
+fn read_row<'s>(b: &mut Builder<'_, 's>, row: &Row<'s>, problems: &mut Vec<Problem>) {
     let lane = row.get(Column::Lane).trim();
     // The export writes lanes in lower case: copied only to lower one that is not.
     let lane = if lane.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
@@ -330,7 +354,7 @@ fn read_row(b: &mut Builder, row: &Row, problems: &mut Vec<Problem>) {
     }
 }
 
-fn read_friction(b: &mut Builder, row: &Row, text: String, problems: &mut Vec<Problem>) {
+fn read_friction<'s>(b: &mut Builder<'_, 's>, row: &Row<'s>, text: String, problems: &mut Vec<Problem>) {
     let before = problems.len();
     let severity_text = row.get(Column::Severity).trim();
     let severity = if severity_text.is_empty() {
