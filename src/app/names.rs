@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::document::Document;
-use crate::model::{History, JourneyMap, ListChanges, Stage, channels, council};
+use crate::model::{History, IdHashing, JourneyMap, ListChanges, Stage, channels, council};
 
 /// The names, as of one map revision.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,7 +41,7 @@ impl StageNames {
 /// How many stages use each name, so the names in journey order are found by reading
 /// stages only until each of them has come (on a big map, within the first few).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct StageCounts(HashMap<String, usize>);
+struct StageCounts(HashMap<String, usize, IdHashing>);
 
 impl StageCounts {
     fn add(&mut self, names: &[String]) {
@@ -64,7 +64,7 @@ impl StageCounts {
     /// Each name of `lists` (one per stage, in journey order) once, in the order they
     /// first come.
     fn in_order<'a>(&self, lists: impl Iterator<Item = &'a [String]>) -> Vec<&'a str> {
-        let mut seen = HashSet::with_capacity(self.0.len());
+        let mut seen = HashSet::with_capacity_and_hasher(self.0.len(), IdHashing::default());
         let mut out = Vec::with_capacity(self.0.len());
         for list in lists {
             if seen.len() >= self.0.len() {
@@ -82,7 +82,7 @@ impl StageCounts {
 struct NoteChannels {
     /// The spellings ever seen, in the order first seen, and how many notes use each now.
     spellings: Vec<(String, usize)>,
-    numbers: HashMap<String, u32>,
+    numbers: HashMap<String, u32, IdHashing>,
     /// Per note, its spelling's number (`UNSEEN` until it is looked at).
     of_note: Vec<u32>,
 }
@@ -160,7 +160,7 @@ impl NoteChannels {
 
 /// Each of `names` once, in the order they first come.
 fn distinct<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut seen = HashSet::new();
+    let mut seen: HashSet<&str, IdHashing> = HashSet::default();
     names
         .filter(|name| seen.insert(*name))
         .map(str::to_owned)
@@ -226,8 +226,8 @@ impl Names {
             .into_iter();
         let notes = self.notes.in_note_order().into_iter();
         let plan = self.plan.iter().map(String::as_str);
-        let mut seen = HashSet::new();
-        let mut twins = HashSet::new();
+        let mut seen: HashSet<&str, IdHashing> = HashSet::default();
+        let mut twins: HashSet<_, IdHashing> = HashSet::default();
         // As channels::known: each spelling once, blanks left out, then one per twin.
         spellings
             .chain(stages)

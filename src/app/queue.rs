@@ -9,15 +9,17 @@ use std::collections::{HashMap, HashSet};
 use super::folder::FolderListing;
 use super::note_groups::NoteGroups;
 use crate::model::ops::{Links, Scan};
-use crate::model::{FrictionId, History, JourneyMap, ListChanges, ShadowNote, StageId, evidence_of};
+use crate::model::{
+    FrictionId, History, IdHashing, JourneyMap, ListChanges, ShadowNote, StageId, evidence_of,
+};
 
 /// Links and evidence, as of one map state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Queue {
     /// For each friction point, the opportunities addressing it: (stage, position).
-    pub addressed_by: HashMap<FrictionId, Vec<(usize, usize)>>,
+    pub addressed_by: HashMap<FrictionId, Vec<(usize, usize)>, IdHashing>,
     /// Where each friction point is: (stage, position).
-    pub position: HashMap<FrictionId, (usize, usize)>,
+    pub position: HashMap<FrictionId, (usize, usize), IdHashing>,
     /// For each friction point, the shadow notes linked to it (positions, in note order).
     pub notes_of: NoteGroups<FrictionId>,
     /// For each stage, the shadow notes seen in it.
@@ -29,7 +31,7 @@ pub struct Queue {
     /// The channel last set on a friction point: new ones start with it.
     pub last_channel: Option<String>,
     /// Where each stage is, by id (the first of two stages with one id).
-    stage_at: HashMap<StageId, usize>,
+    stage_at: HashMap<StageId, usize, IdHashing>,
     /// Per stage, the ids it put in `position` and `addressed_by`, so an edit of the
     /// stage takes out exactly those.
     keys: Vec<StageKeys>,

@@ -153,10 +153,18 @@ impl IdHasher {
 
 impl Hasher for IdHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.fold(u64::from_le_bytes(word));
+        // Whole words read at once, the last few bytes shifted in: a copy into a padded
+        // word called memcpy for every id hashed.
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(word);
+            self.fold(u64::from_le_bytes(eight));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let tail = (rest.iter().rev()).fold(0u64, |word, &byte| (word << 8) | u64::from(byte));
+            self.fold(tail);
         }
     }
 
@@ -198,6 +206,16 @@ impl TakenIds {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_hashes_as_its_zero_padded_little_endian_words() {
+        let mut whole = IdHasher(7);
+        whole.write(b"fr-0123456");
+        let mut by_words = IdHasher(7);
+        by_words.fold(u64::from_le_bytes(*b"fr-01234"));
+        by_words.fold(u64::from_le_bytes([b'5', b'6', 0, 0, 0, 0, 0, 0]));
+        assert_eq!(whole.0, by_words.0);
+    }
 
     #[test]
     fn fresh_ids_have_prefix_and_base36_suffix() {
