@@ -8,6 +8,7 @@ use super::edit::{Edit, Item};
 use super::ids::{FrictionId, IdGen, OpportunityId, StageId};
 use super::lane::ListLane;
 use super::map::JourneyMap;
+use super::ops::Links;
 use super::shadow::ShadowNote;
 use super::stage::Stage;
 
@@ -50,8 +51,9 @@ pub struct Moved {
 /// Moves the item at `from` to stage `stage`, position `at` of the same lane (counted
 /// once the item has left its old place; past the end means last). Its id, votes,
 /// links and evidence go with it; shadow notes linked to a friction point follow it to
-/// the new stage, so note and point stay in one stage. `None` when nothing moves.
-pub fn move_item(map: &JourneyMap, from: Place, stage: usize, at: usize) -> Option<Moved> {
+/// the new stage, so note and point stay in one stage (`links` finds them). `None` when
+/// nothing moves.
+pub fn move_item(map: &JourneyMap, from: Place, stage: usize, at: usize, links: &dyn Links) -> Option<Moved> {
     let item = item_at(map, from)?;
     let len_after = lane_len(map, stage, from.lane)? - usize::from(stage == from.stage);
     let at = at.min(len_after);
@@ -75,7 +77,10 @@ pub fn move_item(map: &JourneyMap, from: Place, stage: usize, at: usize) -> Opti
         && stage != from.stage
     {
         let target = map.stages[stage].id.clone();
-        for (n, note) in map.shadow.notes.iter().enumerate() {
+        for n in links.notes_linked(map, &friction.id) {
+            let Some(note) = map.shadow.notes.get(n) else {
+                continue;
+            };
             if note.friction.as_ref() == Some(&friction.id) && note.stage != target {
                 let mut moved = ShadowNote::clone(note);
                 moved.stage = target.clone();
@@ -100,13 +105,13 @@ pub fn move_item(map: &JourneyMap, from: Place, stage: usize, at: usize) -> Opti
 
 /// Moves the item at `from` to the end of the same lane in the previous (`forward` false)
 /// or next stage. `None` at the journey's first or last stage.
-pub fn move_to_neighbour(map: &JourneyMap, from: Place, forward: bool) -> Option<Moved> {
+pub fn move_to_neighbour(map: &JourneyMap, from: Place, forward: bool, links: &dyn Links) -> Option<Moved> {
     let stage = if forward {
         from.stage.checked_add(1).filter(|s| *s < map.stages.len())?
     } else {
         from.stage.checked_sub(1)?
     };
-    move_item(map, from, stage, usize::MAX)
+    move_item(map, from, stage, usize::MAX, links)
 }
 
 /// A copy of stage `at` inserted after it, named "NAME (copy)": goal, touchpoints,
@@ -157,6 +162,7 @@ pub fn duplicate_stage(
 mod tests {
     use super::*;
     use crate::assets::EXAMPLES;
+    use crate::model::ops::Scan;
     use crate::model::{NoteId, ShadowNote};
 
     fn place(stage: usize, lane: ListLane, at: usize) -> Place {
@@ -192,7 +198,7 @@ mod tests {
             .iter()
             .filter(|n| n.friction.as_ref() == Some(&friction.id))
             .count();
-        let moved = move_to_neighbour(&map, place(2, ListLane::Friction, 0), true).unwrap();
+        let moved = move_to_neighbour(&map, place(2, ListLane::Friction, 0), true, &Scan).unwrap();
         assert_eq!(moved.notes, linked_notes);
         let end = map.stages[3].frictions.len();
         assert_eq!(moved.to, place(3, ListLane::Friction, end));
@@ -226,15 +232,21 @@ mod tests {
         let map = EXAMPLES[1].map().unwrap();
         let last = map.stages.len() - 1;
         assert_eq!(
-            move_to_neighbour(&map, place(0, ListLane::Touchpoints, 0), false),
+            move_to_neighbour(&map, place(0, ListLane::Touchpoints, 0), false, &Scan),
             None
         );
         assert_eq!(
-            move_to_neighbour(&map, place(last, ListLane::Friction, 0), true),
+            move_to_neighbour(&map, place(last, ListLane::Friction, 0), true, &Scan),
             None
         );
-        assert_eq!(move_item(&map, place(0, ListLane::Touchpoints, 0), 0, 0), None);
-        assert_eq!(move_item(&map, place(0, ListLane::Touchpoints, 99), 1, 0), None);
+        assert_eq!(
+            move_item(&map, place(0, ListLane::Touchpoints, 0), 0, 0, &Scan),
+            None
+        );
+        assert_eq!(
+            move_item(&map, place(0, ListLane::Touchpoints, 99), 1, 0, &Scan),
+            None
+        );
     }
 
     #[test]
@@ -243,7 +255,7 @@ mod tests {
         let before = map.clone();
         let first = map.stages[0].touchpoints[0].clone();
         let len = map.stages[0].touchpoints.len();
-        let moved = move_item(&map, place(0, ListLane::Touchpoints, 0), 0, usize::MAX).unwrap();
+        let moved = move_item(&map, place(0, ListLane::Touchpoints, 0), 0, usize::MAX, &Scan).unwrap();
         assert_eq!(moved.to.at, len - 1);
         let inverse = moved.edit.apply(&mut map).unwrap();
         assert_eq!(map.stages[0].touchpoints[len - 1], first);

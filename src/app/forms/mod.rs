@@ -122,7 +122,7 @@ pub fn outcome(form: &mut Form, purpose: FormPurpose, context: Context) -> Resul
         FormPurpose::Note { at } => note::outcome(map, at, form, context),
         FormPurpose::NoteFilter => Ok(note_filter::outcome(map, context.coverage, form)),
         FormPurpose::Channel { at } => name::channel_outcome(map, at, form),
-        FormPurpose::Owner { stage, at } => Ok(name::owner_outcome(map, stage, at, form)),
+        FormPurpose::Owner { stage, at } => Ok(name::owner_outcome(map, context.names, stage, at, form)),
         FormPurpose::Friction { stage, at } => friction::outcome(map, stage, at, form, &context),
         FormPurpose::Metrics { stage } => metrics::outcome(map, stage, form),
         FormPurpose::VotingRound => round::outcome(form),

@@ -5,7 +5,8 @@
 use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::completion::Completion;
 use crate::app::form::{Field, Form};
-use crate::model::{Edit, Item, JourneyMap, channel_index, channels, council};
+use crate::app::names::Names;
+use crate::model::{Edit, Item, JourneyMap, channel_index, channels};
 
 /// The one field of these forms.
 const NAME: &str = "name";
@@ -26,26 +27,33 @@ pub fn channel_form(map: &JourneyMap, at: Option<usize>) -> Option<ReadyForm> {
 
 /// The form giving friction point `at` of stage `stage` its owner; Tab completes the
 /// owners the map already names.
-pub fn owner_form(map: &JourneyMap, stage: usize, at: usize) -> Option<ReadyForm> {
+pub fn owner_form(map: &JourneyMap, names: &Names, stage: usize, at: usize) -> Option<ReadyForm> {
     let friction = map.stages.get(stage)?.frictions.get(at)?;
     let title = format!(
         "Owner of “{}”",
         crate::text::display::truncate(&crate::text::display::clean_line(&friction.text), 40)
     );
     let field = Field::text(NAME, "Owner", &friction.owner, false)
-        .completing(Completion::Names(council::owners(map)))
+        .completing(Completion::Names(names.owners()))
         .suggested();
     Some((Form::new(title, vec![field]), FormPurpose::Owner { stage, at }))
 }
 
 /// The friction point with its new owner (spelled as the map already spells that person);
 /// an empty name leaves it without one.
-pub(super) fn owner_outcome(map: &JourneyMap, stage: usize, at: usize, form: &Form) -> Outcome {
+pub(super) fn owner_outcome(
+    map: &JourneyMap,
+    names: &Names,
+    stage: usize,
+    at: usize,
+    form: &Form,
+) -> Outcome {
     let Some(friction) = map.stages.get(stage).and_then(|s| s.frictions.get(at)) else {
         return Outcome::Unchanged;
     };
     let typed = form.text(NAME).trim();
-    let owner = council::owners(map)
+    let owner = names
+        .owners()
         .into_iter()
         .find(|o| channels::same(o, typed))
         .unwrap_or_else(|| typed.to_owned());

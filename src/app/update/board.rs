@@ -68,7 +68,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
         }
         Action::SetOwner => {
             if let Some((stage, at)) = selected_point(app)
-                && let Some(form) = app.screen.doc().and_then(|doc| owner_form(&doc.map, stage, at))
+                && let Some(form) = app
+                    .screen
+                    .doc()
+                    .and_then(|doc| owner_form(&doc.map, app.names.of(doc), stage, at))
             {
                 app.open_form(form);
             }

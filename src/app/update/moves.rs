@@ -5,6 +5,7 @@
 
 use super::super::{App, action::Action};
 use super::apply::{apply, select, settle};
+use crate::app::queue::links;
 use crate::model::moves::{self, Place};
 use crate::model::{JourneyMap, ListLane, StageId};
 use crate::text::display::{clean_line, truncate};
@@ -64,7 +65,8 @@ pub(super) fn to_neighbour(app: &mut App, forward: bool) {
         return;
     };
     let Some(doc) = app.screen.doc() else { return };
-    let Some(moved) = moves::move_to_neighbour(&doc.map, from, forward) else {
+    let Some(moved) = moves::move_to_neighbour(&doc.map, from, forward, links(&app.queue, &doc.history))
+    else {
         app.inform(if forward {
             "This is the last stage: nowhere further to move it"
         } else {
@@ -157,7 +159,13 @@ pub(super) fn paste(app: &mut App) {
     if from.stage == app.cursor.stage && from.at < at {
         at -= 1;
     }
-    let Some(moved) = moves::move_item(&doc.map, from, app.cursor.stage, at) else {
+    let Some(moved) = moves::move_item(
+        &doc.map,
+        from,
+        app.cursor.stage,
+        at,
+        links(&app.queue, &doc.history),
+    ) else {
         app.inform("The cut item is already here");
         return;
     };

@@ -43,7 +43,11 @@ pub(super) fn owner_or_status(app: &mut App, action: &Action) {
         app.inform("Owners and status belong to friction points: select one first");
     } else if *action == Action::CycleStatus {
         super::board::next_status(app, stage, at);
-    } else if let Some(form) = app.doc().and_then(|doc| owner_form(&doc.map, stage, at)) {
+    } else if let Some(form) = app
+        .screen
+        .doc()
+        .and_then(|doc| owner_form(&doc.map, app.names.of(doc), stage, at))
+    {
         app.open_form(form);
     }
 }
