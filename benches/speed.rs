@@ -269,6 +269,10 @@ fn key_cases() -> Vec<KeyCase> {
             &[],
             vec![A::AddStageAfter, A::Type('x'), A::Commit, A::Undo],
         ),
+        ("key: help", &[], vec![A::ShowHelp, A::Back]),
+        ("key: export form", &[], vec![A::ShowExport, A::CancelEdit]),
+        ("key: channels view", &[], vec![A::ShowChannels, A::Back]),
+        ("key: memo preview", &[], vec![A::ShowMemo, A::Back]),
     ]
 }
 

@@ -40,8 +40,24 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The least compact plan that fits one page, else the most compact one.
+    /// The least compact plan that fits one page, else the most compact one. A memo with
+    /// more stages and points than any page holds goes straight to the most compact:
+    /// trying the others set every block of it ten times (seconds at 2,800 stages).
     pub fn make(memo: &Memo, files: &EvidenceFiles) -> Plan {
+        let blocks: usize = (memo.stages.iter())
+            .map(|stage| 1 + stage.points.len().max(1))
+            .sum();
+        let first = if blocks > most_blocks_on_a_page() {
+            LEVELS.len() - 1
+        } else {
+            0
+        };
+        Plan::from_level(memo, files, first)
+    }
+
+    /// The least compact plan from level `first` on that fits one page, else the most
+    /// compact one.
+    fn from_level(memo: &Memo, files: &EvidenceFiles, first: usize) -> Plan {
         let header: Vec<Placed> = header_blocks(memo)
             .into_iter()
             .map(|block| {
@@ -50,7 +66,7 @@ impl Plan {
             })
             .collect();
         let last = LEVELS.len() - 1;
-        for (index, level) in LEVELS.iter().enumerate() {
+        for (index, level) in LEVELS.iter().enumerate().skip(first) {
             let flow = Flow::new(flow_blocks(memo, files, level));
             let pages = paginate(&flow, header.clone(), index < last);
             if pages.len() == 1 || index == last {
@@ -78,6 +94,13 @@ impl Plan {
             )
         })
     }
+}
+
+/// More blocks than fit a page's two columns: every block (a stage's heading, a point,
+/// a remark) is at least one line of text.
+fn most_blocks_on_a_page() -> usize {
+    let line = BODY.leading.min(HEADING.leading);
+    (2.0 * CONTENT_HEIGHT / line).ceil() as usize
 }
 
 /// The columns' blocks, each set once (and stage headings also as the first in a
@@ -533,5 +556,33 @@ fn point_block(point: &Observation, files: &EvidenceFiles, level: &Level) -> Blo
             width: level.thumb.0,
             height: level.thumb.1,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::memo::MemoOptions;
+    use crate::generate::{self, Spec};
+
+    #[test]
+    fn a_memo_longer_than_any_page_goes_straight_to_the_most_compact_plan() {
+        let map = generate::map(&Spec {
+            stages: 60,
+            notes: 0,
+            seed: 7,
+        });
+        let memo = Memo::build(&map, &MemoOptions::default());
+        let blocks: usize = memo.stages.iter().map(|s| 1 + s.points.len().max(1)).sum();
+        assert!(blocks > most_blocks_on_a_page(), "{blocks} blocks");
+        let files = EvidenceFiles::not_looked_up();
+        let plan = Plan::make(&memo, &files);
+        assert_eq!(plan.level, LEVELS.len() - 1);
+        assert!(plan.pages.len() > 1);
+        assert_eq!(
+            plan,
+            Plan::from_level(&memo, &files, 0),
+            "no other level fits one page"
+        );
     }
 }
