@@ -93,17 +93,12 @@ impl Views {
             assert_eq!(kept.council, built.council, "council after {after}");
         }
         assert_eq!(
-            self.queue.position, fresh.queue.position,
-            "positions after {after}"
+            self.queue.places, fresh.queue.places,
+            "stages, points and links after {after}"
         );
         assert_eq!(
-            self.queue.addressed_by, fresh.queue.addressed_by,
-            "links after {after}"
-        );
-        assert_eq!(self.queue.notes_of, fresh.queue.notes_of, "notes after {after}");
-        assert_eq!(
-            self.queue.notes_in_stage, fresh.queue.notes_in_stage,
-            "notes per stage after {after}"
+            self.queue.notes, fresh.queue.notes,
+            "notes per point and per stage after {after}"
         );
         assert_eq!(
             self.queue.evidence, fresh.queue.evidence,

@@ -144,12 +144,7 @@ fn notes_link_and_unlink_from_the_notes_pane() {
     let mut app = walk();
     run(&mut app, [Action::FocusNotes]);
     assert_eq!(app.shadow.pane, Pane::Focused);
-    let second = app
-        .shadow
-        .rows
-        .iter()
-        .position(|&n| n == 1)
-        .expect("the unlinked note is listed");
+    let second = app.shadow.rows.row_of(1).expect("the unlinked note is listed");
     app.shadow.selected = second;
     run(&mut app, [Action::LinkNote]);
     assert_eq!(app.mode(), Mode::Link);
@@ -200,7 +195,7 @@ fn o_opens_the_only_evidence_at_once_and_offers_a_choice_between_several() {
     let opened = run(&mut app, [Action::CursorRight, Action::Commit]);
     assert_eq!(opened, Effect::OpenEvidence("photos/queue.jpg".into()));
     run(&mut app, [Action::FocusNotes]);
-    let first = app.shadow.rows.iter().position(|&n| n == 0).unwrap();
+    let first = app.shadow.rows.row_of(0).unwrap();
     app.shadow.selected = first;
     assert_eq!(
         run(&mut app, [Action::OpenEvidence]),

@@ -52,15 +52,15 @@ fn w_opens_the_pane_newest_first_and_tab_moves_the_focus() {
         .shadow
         .rows
         .iter()
-        .map(|&n| map.shadow.notes[n].at.as_str())
+        .map(|n| map.shadow.notes[n].at.as_str())
         .collect();
     assert_eq!(times.len(), map.shadow.notes.len());
     assert!(times.windows(2).all(|w| w[0] >= w[1]), "{times:?}");
     // The grid shows the selected note's stage.
-    let first = &map.shadow.notes[app.shadow.rows[0]];
+    let first = &map.shadow.notes[app.shadow.rows.get(0).unwrap()];
     assert_eq!(Some(app.cursor.stage), map.stage_position(&first.stage));
     run(&mut app, [Action::SelectNext]);
-    let second = &map_of(&app).shadow.notes[app.shadow.rows[1]];
+    let second = &map_of(&app).shadow.notes[app.shadow.rows.get(1).unwrap()];
     assert_eq!(Some(app.cursor.stage), map_of(&app).stage_position(&second.stage));
     run(&mut app, [Action::FocusNotes]);
     assert_eq!(app.mode(), Mode::Grid);
@@ -224,7 +224,7 @@ fn the_filter_narrows_by_stage_channel_observer_and_text() {
     run(&mut app, [Action::Commit]);
     let map = map_of(&app);
     assert!(!app.shadow.rows.is_empty());
-    for &n in &app.shadow.rows {
+    for n in app.shadow.rows.iter() {
         let note = &map.shadow.notes[n];
         assert_eq!(note.stage, map.stages[2].id);
         assert_eq!(note.channel, "Website");
@@ -242,7 +242,7 @@ fn the_filter_narrows_by_stage_channel_observer_and_text() {
         2,
         "the earlier stage and channel still apply"
     );
-    for &n in &app.shadow.rows {
+    for n in app.shadow.rows.iter() {
         assert!(map.shadow.notes[n].text.contains("coupon"));
     }
     run(&mut app, [Action::ClearNoteFilter]);
@@ -684,7 +684,7 @@ fn a_warning_goes_when_the_view_changes_and_messages_fit_sixty_columns() {
         .shadow
         .rows
         .iter()
-        .position(|&n| map_of(&app).shadow.notes[n].evidence.is_empty());
+        .position(|n| map_of(&app).shadow.notes[n].evidence.is_empty());
     if let Some(row) = unlinked {
         app.shadow.selected = row;
         run(&mut app, [Action::OpenEvidence]);

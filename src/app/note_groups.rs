@@ -1,99 +1,162 @@
-//! Shadow notes' positions grouped by a key (the friction point a note backs, the stage
-//! it was seen in), brought up to date from what edits changed: notes put in or taken
-//! out shift the positions after them, and only changed notes are grouped again.
+//! The shadow notes grouped by the friction point each backs and the stage each was seen
+//! in, kept by note handle ([`Slots`]): notes put in or taken out move only their own
+//! entries, and only changed notes are grouped again.
 
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use crate::model::{JourneyMap, ListChanges, ShadowNote};
+use super::slots::{Slot, Slots};
+use crate::model::{FrictionId, IdHashing, JourneyMap, ListChanges, StageId};
 
-/// For each key, the positions of the notes it groups, in note order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NoteGroups<K: Eq + Hash> {
-    groups: HashMap<K, Vec<usize>>,
+/// Stands for "in no group".
+const NONE: u32 = u32::MAX;
+
+/// The notes per friction point and per stage, as of one map revision.
+#[derive(Debug, Clone, Default)]
+pub struct NoteGroups {
+    slots: Slots,
+    by_point: Groups<FrictionId>,
+    by_stage: Groups<StageId>,
 }
 
-impl<K: Eq + Hash> Default for NoteGroups<K> {
-    fn default() -> Self {
-        Self {
-            groups: HashMap::new(),
+impl NoteGroups {
+    /// Groups every note of `map` afresh.
+    pub fn rebuild(&mut self, map: &JourneyMap) {
+        self.slots.rebuild(map.shadow.notes.len());
+        self.by_point.clear();
+        self.by_stage.clear();
+        for (n, note) in map.shadow.notes.iter().enumerate() {
+            let slot = n as Slot;
+            self.by_point.put(slot, note.friction.as_ref(), &self.slots);
+            self.by_stage.put(slot, Some(&note.stage), &self.slots);
         }
     }
-}
 
-impl<K: Eq + Hash + Clone> NoteGroups<K> {
-    /// The positions of the notes `key` groups.
-    pub fn of(&self, key: &K) -> &[usize] {
-        self.groups.get(key).map_or(&[], Vec::as_slice)
-    }
-
-    /// Groups every note of `map` afresh (`key` says which group a note is in, if any).
-    pub fn rebuild(&mut self, map: &JourneyMap, key: impl Fn(&ShadowNote) -> Option<&K>) {
-        self.groups.clear();
-        self.add(map, 0..map.shadow.notes.len(), key);
-    }
-
-    /// Shifts the positions past notes put in or taken out, takes the changed notes out
-    /// of their groups and puts them in again.
-    pub fn update(&mut self, map: &JourneyMap, notes: &ListChanges, key: impl Fn(&ShadowNote) -> Option<&K>) {
+    /// Lets go of the notes `notes` says were taken out and groups the changed and new
+    /// ones again; the other notes' entries stay as they are.
+    pub fn update(&mut self, map: &JourneyMap, notes: &ListChanges) {
         if notes.is_empty() {
             return;
         }
-        let touched = notes.touched();
-        // Notes put in are in no group yet: only the others are looked for.
-        let changed: Vec<usize> = (touched.iter().copied())
-            .filter(|n| notes.inserted().binary_search(n).is_err())
-            .collect();
-        if !notes.reshaped() && changed.is_empty() {
-            self.add(map, touched.iter().copied(), key);
+        for slot in self.slots.update(notes) {
+            self.by_point.take_out(slot);
+            self.by_stage.take_out(slot);
+        }
+        if self.slots.len() != map.shadow.notes.len() {
+            self.rebuild(map);
             return;
         }
-        let lists = self.groups.len();
-        // Looking each changed note up in every group, or every entry up among them.
-        let each_touched = changed.len().saturating_mul(lists) < self.groups.values().map(Vec::len).sum();
-        let unmoved = notes.unmoved_below();
-        self.groups.retain(|_, list| {
-            if notes.reshaped() {
-                let from = list.partition_point(|&n| n < unmoved);
-                let mut kept = from;
-                for i in from..list.len() {
-                    let mut n = list[i];
-                    if notes.follow_in_place(&mut n) {
-                        list[kept] = n;
-                        kept += 1;
-                    }
-                }
-                list.truncate(kept);
-            }
-            if each_touched {
-                for n in &changed {
-                    if let Ok(at) = list.binary_search(n) {
-                        list.remove(at);
-                    }
-                }
-            } else {
-                list.retain(|n| changed.binary_search(n).is_err());
-            }
-            !list.is_empty()
-        });
-        self.add(map, touched.iter().copied(), key);
-    }
-
-    /// Puts the notes at `positions` in their groups.
-    fn add(
-        &mut self,
-        map: &JourneyMap,
-        positions: impl Iterator<Item = usize>,
-        key: impl Fn(&ShadowNote) -> Option<&K>,
-    ) {
-        for n in positions {
-            let Some(key) = map.shadow.notes.get(n).and_then(|note| key(note)) else {
+        for &n in notes.touched() {
+            let (Some(slot), Some(note)) = (self.slots.slot(n), map.shadow.notes.get(n)) else {
                 continue;
             };
-            let list = self.groups.entry(key.clone()).or_default();
-            if let Err(at) = list.binary_search(&n) {
-                list.insert(at, n);
-            }
+            self.by_point.take_out(slot);
+            self.by_point.put(slot, note.friction.as_ref(), &self.slots);
+            self.by_stage.take_out(slot);
+            self.by_stage.put(slot, Some(&note.stage), &self.slots);
         }
+    }
+
+    /// The positions of the notes linked to friction point `id`, in note order.
+    pub fn of_point(&self, id: &FrictionId) -> impl Iterator<Item = usize> + '_ {
+        self.by_point.positions(id, &self.slots)
+    }
+
+    /// The positions of the notes seen in the stage with id `id`, in note order.
+    pub fn in_stage(&self, id: &StageId) -> impl Iterator<Item = usize> + '_ {
+        self.by_stage.positions(id, &self.slots)
+    }
+}
+
+/// Two groupings are the same when they list the same positions under the same keys,
+/// whatever handles they gave the notes.
+impl PartialEq for NoteGroups {
+    fn eq(&self, other: &Self) -> bool {
+        self.by_point.listed(&self.slots) == other.by_point.listed(&other.slots)
+            && self.by_stage.listed(&self.slots) == other.by_stage.listed(&other.slots)
+    }
+}
+
+impl Eq for NoteGroups {}
+
+/// Notes by one key: each key's group of handles, in note order.
+#[derive(Debug, Clone)]
+struct Groups<K> {
+    /// Which group each key has (a group stays, maybe empty, until the next rebuild).
+    index: HashMap<K, u32, IdHashing>,
+    /// Each group's handles, in note order.
+    members: Vec<Vec<Slot>>,
+    /// The group of each handle ([`NONE`] for none).
+    group_of: Vec<u32>,
+}
+
+impl<K> Default for Groups<K> {
+    fn default() -> Self {
+        Self {
+            index: HashMap::default(),
+            members: Vec::new(),
+            group_of: Vec::new(),
+        }
+    }
+}
+
+impl<K: Eq + Hash + Clone> Groups<K> {
+    fn clear(&mut self) {
+        self.index.clear();
+        self.members.clear();
+        self.group_of.clear();
+    }
+
+    /// Puts the note with handle `slot` in `key`'s group (in none for `None`).
+    fn put(&mut self, slot: Slot, key: Option<&K>, slots: &Slots) {
+        let Some(key) = key else { return };
+        let group = match self.index.get(key) {
+            Some(&group) => group,
+            None => {
+                let group = self.members.len() as u32;
+                self.index.insert(key.clone(), group);
+                self.members.push(Vec::new());
+                group
+            }
+        };
+        let at = slots.position(slot);
+        let list = &mut self.members[group as usize];
+        let place = list.partition_point(|&other| slots.position(other) < at);
+        list.insert(place, slot);
+        if self.group_of.len() <= slot as usize {
+            self.group_of
+                .resize(slots.capacity().max(slot as usize + 1), NONE);
+        }
+        self.group_of[slot as usize] = group;
+    }
+
+    /// Takes the note with handle `slot` out of its group, if it is in one.
+    fn take_out(&mut self, slot: Slot) {
+        let Some(group) = self.group_of.get_mut(slot as usize) else {
+            return;
+        };
+        let list = self.members.get_mut(*group as usize);
+        *group = NONE;
+        if let Some(list) = list
+            && let Some(at) = list.iter().position(|&other| other == slot)
+        {
+            list.remove(at);
+        }
+    }
+
+    fn positions<'a>(&'a self, key: &K, slots: &'a Slots) -> impl Iterator<Item = usize> + 'a {
+        let list = self
+            .index
+            .get(key)
+            .map_or(&[][..], |&group| &self.members[group as usize]);
+        list.iter().filter_map(|&slot| slots.position(slot))
+    }
+
+    /// Every non-empty group, by key, as positions.
+    fn listed(&self, slots: &Slots) -> HashMap<&K, Vec<usize>, IdHashing> {
+        (self.index.keys())
+            .map(|key| (key, self.positions(key, slots).collect::<Vec<_>>()))
+            .filter(|(_, list)| !list.is_empty())
+            .collect()
     }
 }

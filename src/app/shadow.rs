@@ -2,6 +2,7 @@
 //! the coverage view's selected cell, the channels screen's selection, and the counts
 //! they show, derived from the map once per change (not per frame).
 
+use super::pane_rows::PaneRows;
 use crate::model::{Cell, Coverage, History, JourneyMap, ShadowNote, StageId, channels};
 
 /// Which notes the pane lists; `None` lets everything through.
@@ -110,8 +111,8 @@ pub struct Shadowing {
     /// The notes pane: hidden, shown, or shown with the keys.
     pub pane: Pane,
     pub filter: NoteFilter,
-    /// Positions of the notes the pane lists, newest first.
-    pub rows: Vec<usize>,
+    /// The notes the pane lists, newest first.
+    pub rows: PaneRows,
     pub selected: usize,
     /// The channel the last note was written in, the default for the next.
     pub last_channel: Option<String>,
@@ -142,7 +143,7 @@ impl Shadowing {
 
     /// The position of the selected note in the map's list.
     pub fn selected_note(&self) -> Option<usize> {
-        self.rows.get(self.selected).copied()
+        self.rows.get(self.selected)
     }
 
     /// Brings the pane's rows up to date with the map (`history` says what changed
@@ -156,27 +157,9 @@ impl Shadowing {
         let keep = self.selected_note();
         let notes = &changed.notes;
         if changed.everything || self.rows_for.is_none() {
-            let mut rows: Vec<usize> = (0..map.shadow.notes.len())
-                .filter(|&n| self.filter.admits(&map.shadow.notes[n]))
-                .collect();
-            rows.sort_by(|&a, &b| newest_first(map, a, b));
-            self.rows = rows;
+            self.rows.rebuild(map, |note| self.filter.admits(note));
         } else if !notes.is_empty() {
-            self.rows
-                .retain_mut(|n| notes.follow_in_place(n) && !notes.touches(*n));
-            for &n in notes.touched() {
-                if map
-                    .shadow
-                    .notes
-                    .get(n)
-                    .is_some_and(|note| self.filter.admits(note))
-                {
-                    let at = self
-                        .rows
-                        .partition_point(|&row| newest_first(map, row, n).is_lt());
-                    self.rows.insert(at, n);
-                }
-            }
+            self.rows.update(map, |note| self.filter.admits(note), notes);
         }
         let kept = keep.and_then(|n| {
             if changed.everything {
@@ -185,7 +168,7 @@ impl Shadowing {
                 notes.follow(n)
             }
         });
-        if let Some(at) = kept.and_then(|kept| self.rows.iter().position(|&n| n == kept)) {
+        if let Some(at) = kept.and_then(|kept| self.rows.row_of(kept)) {
             self.selected = at;
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
@@ -228,15 +211,8 @@ impl Shadowing {
 
     /// Selects the note at position `note` of the map, if the pane lists it.
     pub fn select_note(&mut self, note: usize) {
-        if let Some(at) = self.rows.iter().position(|&n| n == note) {
+        if let Some(at) = self.rows.row_of(note) {
             self.selected = at;
         }
     }
-}
-
-/// The pane's order: newest first (RFC 3339 UTC times sort as text), and of notes with
-/// one time, the later in the file first.
-fn newest_first(map: &JourneyMap, a: usize, b: usize) -> std::cmp::Ordering {
-    let at = |n: usize| map.shadow.notes.get(n).map(|note| note.at.as_str());
-    at(b).cmp(&at(a)).then(b.cmp(&a))
 }

@@ -3,6 +3,7 @@
 //! the map: stages and shadow notes by position, inserted and removed ones included.
 
 use super::edit::Edit;
+use super::splice;
 
 /// The parts of a map one or more edits changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -165,21 +166,18 @@ impl ListChanges {
     /// Reshapes `list`, one entry per item as a view saw them, into one per item now:
     /// the removed entries go and `fill()` stands for each inserted item.
     pub fn reshape<T>(&self, list: &mut Vec<T>, mut fill: impl FnMut() -> T) {
-        if let [at] = self.removed[..] {
-            if at < list.len() {
-                list.remove(at);
+        if splice::take_out(list, &self.removed).is_none() {
+            for &at in self.removed.iter().rev() {
+                if at < list.len() {
+                    list.remove(at);
+                }
             }
-        } else if !self.removed.is_empty() {
-            let mut gone = self.removed.iter().peekable();
-            let mut old = 0;
-            list.retain(|_| {
-                let keep = gone.next_if_eq(&&old).is_none();
-                old += 1;
-                keep
-            });
         }
-        for &at in &self.inserted {
-            list.insert(at.min(list.len()), fill());
+        let items = self.inserted.iter().map(|&at| (at, fill())).collect();
+        if let Err(items) = splice::put_in(list, items) {
+            for (at, item) in items {
+                list.insert(at.min(list.len()), item);
+            }
         }
     }
 

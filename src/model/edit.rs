@@ -13,6 +13,8 @@ use super::shadow::{PlanEntry, ShadowNote};
 use super::shared::Shared;
 use super::stage::{Metrics, Score, Stage};
 
+mod runs;
+
 /// A map-level text field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MapText {
@@ -239,7 +241,15 @@ impl Edit {
             Edit::ReplaceMap(new) => Edit::ReplaceMap(Box::new(std::mem::replace(map, *new))),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
-                for edit in edits {
+                let mut rest = edits.into_iter().peekable();
+                while let Some(edit) = rest.next() {
+                    let edit = match runs::gather(edit, &mut rest, map) {
+                        Ok(run) => {
+                            runs::apply(run, map, &mut inverses);
+                            continue;
+                        }
+                        Err(edit) => *edit,
+                    };
                     match edit.apply(map) {
                         Ok(inverse) => inverses.push(inverse),
                         Err(error) => {

@@ -26,6 +26,7 @@ mod opportunity;
 pub mod ops;
 mod shadow;
 mod shared;
+mod splice;
 mod stage;
 pub mod voting;
 

@@ -160,8 +160,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
                 let notes = app
                     .queue
                     .notes(&friction.id)
-                    .iter()
-                    .filter_map(|&n| map.shadow.notes.get(n).map(|note| &**note));
+                    .filter_map(|n| map.shadow.notes.get(n).map(|note| &**note));
                 crate::model::evidence_of(&friction.evidence, notes)
                     .len()
                     .to_string()

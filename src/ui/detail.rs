@@ -253,7 +253,7 @@ fn friction_lines(
             ));
         }
     }
-    for &n in queue.notes(&friction.id) {
+    for n in queue.notes(&friction.id) {
         if let Some(note) = map.shadow.notes.get(n) {
             let photos = match note.evidence.len() {
                 0 => String::new(),
@@ -272,11 +272,7 @@ fn friction_lines(
             lines.push(Line::styled(truncate(&line, width).into_owned(), theme.dim));
         }
     }
-    let by = queue
-        .addressed_by
-        .get(&friction.id)
-        .map_or(&[][..], Vec::as_slice);
-    for &(s, o) in by {
+    for (s, o) in queue.places.addressing(&friction.id) {
         if let Some(stage) = map.stages.get(s)
             && let Some(opportunity) = stage.opportunities.get(o)
         {
@@ -313,7 +309,7 @@ fn opportunity_lines(
     )];
     lines.extend(text_lines(&opportunity.text, width));
     for id in &opportunity.addresses {
-        let found = queue.position.get(id).copied();
+        let found = queue.places.point(id);
         lines.push(match found.and_then(|(s, f)| Some((s, map.stages.get(s)?, f))) {
             Some((s, stage, f)) if f < stage.frictions.len() => link_line(
                 theme,

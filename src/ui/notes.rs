@@ -94,7 +94,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
         shadow
             .rows
             .get(row)
-            .and_then(|&n| map.shadow.notes.get(n))
+            .and_then(|n| map.shadow.notes.get(n))
             .map_or(0, |note| {
                 2 + text_lines(note, text_columns, selected).len() + evidence_lines(app, note, selected).len()
             })
@@ -108,7 +108,7 @@ pub fn render(app: &App, map: &JourneyMap, area: Rect, buf: &mut Buffer, hits: &
         used += height_of(first) + 1;
     }
     let mut y = inner.y;
-    for (row, &n) in shadow.rows.iter().enumerate().skip(first) {
+    for (row, n) in (first..).zip(shadow.rows.from(first)) {
         if y >= inner.bottom() {
             break;
         }
@@ -272,7 +272,7 @@ pub fn detail(app: &App, map: &JourneyMap, columns: usize) -> Option<(String, Ve
         Span::raw(format!("  {observer}")),
     ];
     if let Some(id) = &note.friction {
-        let place = app.queue.position.get(id).copied();
+        let place = app.queue.places.point(id);
         let linked = place
             .and_then(|(s, f)| Some((f, map.stages.get(s)?)))
             .map_or_else(

@@ -74,8 +74,7 @@ pub fn friction_form(
         .collect();
     let backed: Vec<&crate::model::ShadowNote> = queue
         .notes(&friction.id)
-        .iter()
-        .filter_map(|&n| map.shadow.notes.get(n).map(|note| &**note))
+        .filter_map(|n| map.shadow.notes.get(n).map(|note| &**note))
         .collect();
     let mut notes = Vec::new();
     if !gone.is_empty() {

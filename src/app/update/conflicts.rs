@@ -85,7 +85,7 @@ fn show_in_map(app: &mut App) {
             if let Some(doc) = app.screen.doc() {
                 app.shadow.refresh(&doc.map, &doc.history);
             }
-            match app.shadow.rows.iter().position(|&row| row == n) {
+            match app.shadow.rows.row_of(n) {
                 Some(row) => app.shadow.selected = row,
                 None => {
                     let all = app.keymap.key(Mode::Shadow, &Action::ClearNoteFilter);

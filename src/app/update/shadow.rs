@@ -191,7 +191,12 @@ pub(super) fn note_kept(app: &mut App, edit: Edit, label: &str, at: usize, chann
         let undo = app.key(&Action::Undo);
         let place = app.screen.doc().and_then(|doc| {
             let note = doc.map.shadow.notes.get(at)?;
-            let stage = doc.map.stage_position(&note.stage)?;
+            // The queue knows where each stage is once brought up to date (refresh above).
+            let stage = if app.queue.is_current(&doc.history) {
+                app.queue.stage_position(&note.stage)?
+            } else {
+                doc.map.stage_position(&note.stage)?
+            };
             let channel = match note.channel.as_str() {
                 "" => "no channel".into(),
                 channel => clean_line(channel),
