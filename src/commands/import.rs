@@ -86,19 +86,16 @@ pub fn import(request: &ImportRequest) -> ExitCode {
         eprintln!("{sheet_name}: {}", clean_line(&warning.to_string()));
     }
     let map = &imported.map;
+    // The sheet's memory, already the program's, holds the map's bytes.
+    let bytes = format::encode_into(map, text.into_bytes());
     if to_stdout {
-        let printed = print(&format::encode(map), "map");
+        let printed = print(&bytes, "map");
         if printed == ExitCode::SUCCESS {
             eprintln!("Imported {sheet_name} from {}", kind_name(imported.kind));
         }
         return printed;
     }
-    if let Err(error) = write_output(
-        request.output,
-        &format::encode(map),
-        request.force,
-        Some(request.sheet),
-    ) {
+    if let Err(error) = write_output(request.output, &bytes, request.force, Some(request.sheet)) {
         eprintln!("cxmap: {}; nothing was written", clean_line(&error.to_string()));
         return ExitCode::from(1);
     }

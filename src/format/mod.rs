@@ -17,7 +17,7 @@ mod validate;
 
 pub use conflicts::conflicts;
 pub use diagnostic::{Diagnostic, Level};
-pub use encode::encode;
+pub use encode::{encode, encode_into};
 pub use review::review;
 
 use std::io;
