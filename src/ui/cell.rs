@@ -1,6 +1,8 @@
 //! What one grid cell shows: its text or items as wrapped lines, grouped per item so the
 //! grid can window long lists around the selection. Text from the file is cleaned here.
 
+use std::borrow::Cow;
+
 use ratatui::style::Style;
 
 use super::theme::Theme;
@@ -29,18 +31,27 @@ pub struct Chunk {
 /// Wraps `text` (already clean) into at most `max_lines` lines of `columns`, the last
 /// one ending in "…" when text was left out.
 pub fn wrapped(text: &str, columns: usize, max_lines: usize) -> Vec<String> {
+    indented(text, columns, max_lines, ["", ""])
+}
+
+/// As [`wrapped`], the first line after `first` and the others after `rest` (a bullet
+/// and its hang), each line made in one piece: a frame lays out every item it shows.
+fn indented(text: &str, columns: usize, max_lines: usize, [first, rest]: [&str; 2]) -> Vec<String> {
     let wrapped = wrap(text, columns, max_lines);
-    let mut lines: Vec<String> = wrapped
-        .lines
-        .iter()
-        .map(|range| text.get(range.clone()).unwrap_or_default().to_owned())
-        .collect();
-    if wrapped.truncated
-        && let Some(last) = lines.last_mut()
-    {
-        *last = ending_in_ellipsis(last, columns);
-    }
-    lines
+    let last = wrapped.lines.len().saturating_sub(1);
+    (wrapped.lines.iter().enumerate())
+        .map(|(i, range)| {
+            let prefix = if i == 0 { first } else { rest };
+            let body = text.get(range.clone()).unwrap_or_default();
+            if wrapped.truncated && i == last {
+                return format!("{prefix}{}", ending_in_ellipsis(body, columns));
+            }
+            let mut line = String::with_capacity(prefix.len() + body.len());
+            line.push_str(prefix);
+            line.push_str(body);
+            line
+        })
+        .collect()
 }
 
 fn item_chunk(
@@ -51,15 +62,15 @@ fn item_chunk(
     badge: Option<(String, Style)>,
 ) -> Chunk {
     let marked = match &badge {
-        Some((badge, _)) => format!("{badge} {}", clean(text)),
-        None => clean(text).into_owned(),
+        Some((badge, _)) => Cow::Owned(format!("{badge} {}", clean(text))),
+        None => clean(text),
     };
-    let body = wrapped(&marked, columns.saturating_sub(2).max(1), MAX_ITEM_LINES);
-    let lines = body
-        .into_iter()
-        .enumerate()
-        .map(|(i, line)| format!("{}{line}", if i == 0 { "• " } else { "  " }))
-        .collect();
+    let lines = indented(
+        &marked,
+        columns.saturating_sub(2).max(1),
+        MAX_ITEM_LINES,
+        ["• ", "  "],
+    );
     Chunk {
         lines,
         style,
