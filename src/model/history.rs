@@ -112,16 +112,12 @@ impl History {
         undoing: bool,
     ) -> Result<(String, Focus), EditError> {
         let focus = step.edit.focus();
-        let inverse = match step.edit.clone().apply(map) {
-            Ok(inverse) => inverse,
-            Err(error) => {
-                let stack = if undoing { &mut self.undo } else { &mut self.redo };
-                stack.push(step);
-                return Err(error);
-            }
-        };
         let mut changed = Changed::default();
         changed.add(&step.edit);
+        // Applied as it is, not a copy (a deleted stage's step holds the stage and its
+        // notes): a step that no longer fits the map, which leaves the map as it was,
+        // would fail again, so it goes rather than stay on top of its stack for good.
+        let inverse = step.edit.apply(map)?;
         self.log_step(changed);
         let reverse = Step {
             edit: inverse,
@@ -199,5 +195,29 @@ impl History {
     /// Whether the map differs from what was last saved (or was never saved).
     pub fn is_dirty(&self) -> bool {
         self.saved != Some(self.state)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ShadowNote, Shared};
+
+    #[test]
+    fn a_step_that_no_longer_fits_fails_once_leaves_the_map_and_goes() {
+        let mut map = JourneyMap::default();
+        let mut history = History::default();
+        let note = Box::new(ShadowNote::default());
+        history
+            .apply(&mut map, Edit::InsertNote { at: 0, note }, "add")
+            .unwrap();
+        // The note goes behind the history's back: undoing its insert cannot apply.
+        map.shadow.notes.clear();
+        let before = map.clone();
+        assert!(matches!(history.undo(&mut map), Some(Err(_))));
+        assert_eq!(map, before);
+        assert!(!history.can_undo() && !history.can_redo());
+        map.shadow.notes.push(Shared::new(ShadowNote::default()));
+        assert!(history.undo(&mut map).is_none());
     }
 }
