@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use crate::text::swar;
+
 /// Appends one record, ending in CRLF.
 pub fn write_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
     for (i, field) in fields.iter().enumerate() {
@@ -293,19 +295,7 @@ fn find<const N: usize>(bytes: &[u8], from: usize, stops: [u8; N]) -> Option<usi
 
 /// Whether eight bytes hold one of `stops`, tested at once.
 fn holds_any<const N: usize>(eight: &[u8], stops: [u8; N]) -> bool {
-    const ONES: u64 = u64::MAX / 255;
-    const HIGH: u64 = ONES << 7;
-    let Ok(eight) = <[u8; 8]>::try_from(eight) else {
-        return true;
-    };
-    let word = u64::from_le_bytes(eight);
-    // A byte's high bit is set in `zero(w)` when some byte of w is 0 (exact for "any").
-    let zero = |w: u64| w.wrapping_sub(ONES) & !w;
-    stops
-        .iter()
-        .fold(0, |found, &stop| found | zero(word ^ (ONES * u64::from(stop))))
-        & HIGH
-        != 0
+    swar::word(eight).is_none_or(|word| stops.iter().any(|&stop| swar::has_byte(word, stop)))
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use crate::model::{
     Emotion, Extras, FORMAT_VERSION, Friction, JourneyMap, MemoFacts, Metrics, Opportunity, PlanEntry,
     Shadow, ShadowNote, Stage,
 };
+use crate::text::swar;
 
 /// The file's bytes for a map.
 pub fn encode(map: &JourneyMap) -> Vec<u8> {
@@ -154,18 +155,9 @@ impl Out {
 /// Whether eight bytes may hold one a JSON string escapes (a control character, `"` or
 /// `\`), tested at once; never false when one does.
 fn may_need_escape(eight: &[u8]) -> bool {
-    const ONES: u64 = u64::MAX / 255;
-    const HIGH: u64 = ONES << 7;
-    let Ok(eight) = <[u8; 8]>::try_from(eight) else {
-        return true;
-    };
-    let word = u64::from_le_bytes(eight);
-    // A byte's high bit is set in `zero(w)` when some byte of w is 0 (exact for "any").
-    let zero = |w: u64| w.wrapping_sub(ONES) & !w;
-    let control = word.wrapping_sub(ONES * 0x20) & !word;
-    let quote = zero(word ^ (ONES * u64::from(b'"')));
-    let backslash = zero(word ^ (ONES * u64::from(b'\\')));
-    (control | quote | backslash) & HIGH != 0
+    swar::word(eight).is_none_or(|word| {
+        swar::has_byte_below(word, 0x20) || swar::has_byte(word, b'"') || swar::has_byte(word, b'\\')
+    })
 }
 
 /// Which escape each byte takes in a JSON string: 0 none, `u` as `\u00xx`, else the

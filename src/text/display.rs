@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::graphemes::graphemes;
+use super::swar;
 
 /// Most characters any one piece of text shows; longer text ends in "…".
 pub const MAX_DISPLAY_CHARS: usize = 20_000;
@@ -85,17 +86,8 @@ fn shown_as_is(s: &str, keep_newline: bool) -> bool {
 
 /// Whether eight bytes are all printable ASCII (space to `~`), tested at once.
 fn printable_ascii(eight: &[u8]) -> bool {
-    const ONES: u64 = u64::MAX / 255;
-    const HIGH: u64 = ONES << 7;
-    let Ok(eight) = <[u8; 8]>::try_from(eight) else {
-        return false;
-    };
-    let word = u64::from_le_bytes(eight);
-    // Some byte below a space, or some byte from DEL up (a false alarm only means the
-    // bytes are looked at one by one).
-    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    let high = (word | word.wrapping_add(ONES)) & HIGH;
-    control | high == 0
+    swar::word(eight)
+        .is_some_and(|word| !swar::has_byte_below(word, 0x20) && !swar::may_have_byte_from_del(word))
 }
 
 fn clean_with(s: &str, keep_newline: bool) -> Cow<'_, str> {

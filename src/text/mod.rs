@@ -6,4 +6,5 @@ pub mod graphemes;
 pub mod input;
 pub mod list;
 pub mod pasted;
+pub mod swar;
 pub mod wrap;
