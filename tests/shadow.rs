@@ -164,6 +164,28 @@ fn the_login_name_signs_the_first_note_and_is_remembered() {
 }
 
 #[test]
+fn typing_on_the_stage_choice_jumps_to_a_stage_by_its_name_or_number() {
+    let mut app = store_app();
+    run(&mut app, [Action::AddNote]);
+    run(&mut app, typed("Sizes in US only"));
+    run(&mut app, [Action::NextField, Action::Type('p')]);
+    run(&mut app, [Action::Commit]);
+    let map = map_of(&app);
+    let purchase = map.stages.iter().position(|s| s.name == "Purchase").unwrap();
+    assert_eq!(map.shadow.notes.last().unwrap().stage, map.stages[purchase].id);
+    run(&mut app, [Action::AddNote]);
+    run(&mut app, typed("Returns page"));
+    run(&mut app, [Action::NextField, Action::Type('6')]);
+    run(&mut app, [Action::Commit]);
+    let map = map_of(&app);
+    assert_eq!(
+        map.shadow.notes.last().unwrap().stage,
+        map.stages[5].id,
+        "stage 6 by its number"
+    );
+}
+
+#[test]
 fn the_note_form_changes_every_field_and_checks_the_time() {
     let mut app = store_app();
     run(&mut app, [Action::ToggleNotes, Action::EditNote]);

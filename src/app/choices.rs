@@ -59,18 +59,23 @@ impl Choices {
         }
     }
 
-    /// The first character of option `at`'s label (what typing a letter or digit jumps
-    /// to), without making the label.
-    pub fn initial(&self, at: usize) -> Option<char> {
+    /// Whether typing `c` may jump to option `at`: its label starts with it, without
+    /// regard to case, or for a stage ("12 Checkout") its number or its name does.
+    pub fn answers_to(&self, at: usize, c: char) -> bool {
+        let starts = |text: &str| {
+            text.chars()
+                .next()
+                .is_some_and(|first| first.to_lowercase().eq(c.to_lowercase()))
+        };
         match self.stage(at) {
-            Some((number, _)) => {
+            Some((number, stage)) => {
                 let mut lead = number;
                 while lead >= 10 {
                     lead /= 10;
                 }
-                char::from_digit(u32::try_from(lead).ok()?, 10)
+                char::from_digit(u32::try_from(lead).unwrap_or(0), 10) == Some(c) || starts(stage.name.trim())
             }
-            None => self.label(at)?.chars().next(),
+            None => self.label(at).is_some_and(|label| starts(&label)),
         }
     }
 }
@@ -102,10 +107,12 @@ mod tests {
                 None
             ]
         );
-        assert_eq!(
-            (0..3).map(|i| any.initial(i)).collect::<Vec<_>>(),
-            [Some('a'), Some('1'), Some('2')]
-        );
+        let answering = |c| (0..3).filter(|&i| any.answers_to(i, c)).collect::<Vec<_>>();
+        assert_eq!(answering('a'), [0, 1], "\"any\" and 1 Awareness by its name");
+        assert_eq!(answering('A'), [0, 1]);
+        assert_eq!(answering('c'), [2]);
+        assert_eq!(answering('2'), [2], "a stage by its number");
+        assert_eq!(answering('x'), Vec::<usize>::new());
         let plain = Choices::stages(None, &stages);
         assert_eq!(plain.count(), 2);
         assert_eq!(plain.label(1).as_deref(), Some("2 Checkout"));
@@ -116,7 +123,7 @@ mod tests {
         let choices = Choices::Labels(vec!["open".into(), "fixed".into()]);
         assert_eq!(choices.count(), 2);
         assert_eq!(choices.label(1).as_deref(), Some("fixed"));
-        assert_eq!(choices.initial(0), Some('o'));
+        assert!(choices.answers_to(0, 'O') && !choices.answers_to(1, 'o'));
         assert_eq!(choices.label(2), None);
     }
 }

@@ -102,6 +102,15 @@ pub fn help_lines(theme: &Theme, keymap: &Keymap, width: usize, first: Mode) -> 
                 width,
             ));
         }
+        if mode == Mode::Form {
+            lines.extend(entry(
+                theme,
+                "← →  a letter",
+                "on a choice: the option before or after; a letter or digit jumps to the next \
+                 option starting with it (a stage by its number or its name)",
+                width,
+            ));
+        }
         if mode == Mode::Grid {
             lines.extend(entry(
                 theme,

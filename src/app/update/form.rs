@@ -121,8 +121,9 @@ fn complete_field(app: &mut App) -> bool {
 }
 
 /// ← and → step through a choice, round and round, or stopping at the ends when `stops`
-/// (a long list such as a note's stages, drawn with ◀ ▶ while more lie beyond); a typed letter or digit jumps to the next option that
-/// starts with it. Returns whether the action was about the choice.
+/// (a long list such as a note's stages, drawn with ◀ ▶ while more lie beyond); a typed
+/// letter or digit jumps to the next option that starts with it (a stage's number or
+/// name). Returns whether the action was about the choice.
 fn choose(options: &Choices, selected: &mut usize, action: &Action, stops: bool) -> bool {
     let count = options.count().max(1);
     match action {
@@ -131,12 +132,8 @@ fn choose(options: &Choices, selected: &mut usize, action: &Action, stops: bool)
         Action::CursorLeft => *selected = (*selected + count - 1) % count,
         Action::CursorRight | Action::Type(' ') => *selected = (*selected + 1) % count,
         Action::Type(c) => {
-            let starts = |i: &usize| {
-                options
-                    .initial(*i)
-                    .is_some_and(|first| first.to_lowercase().eq(c.to_lowercase()))
-            };
-            if let Some(next) = (1..=count).map(|step| (*selected + step) % count).find(starts) {
+            let answers = |i: &usize| options.answers_to(*i, *c);
+            if let Some(next) = (1..=count).map(|step| (*selected + step) % count).find(answers) {
                 *selected = next;
             }
         }
