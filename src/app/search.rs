@@ -309,7 +309,11 @@ mod tests {
             }
             for (n, note) in map.shadow.notes.iter().enumerate() {
                 if note.stage == stage.id {
-                    add(Some(s), Place::ShadowNote(n), &[&note.text, &note.observer]);
+                    add(
+                        Some(s),
+                        Place::ShadowNote(n),
+                        &[&note.text, &note.observer, &note.channel],
+                    );
                 }
             }
         }
@@ -336,6 +340,13 @@ mod tests {
         assert!(hits(&searched(&map, &history, "zzz-nowhere")).is_empty());
         let owner = &map.stages[2].frictions[0].owner;
         assert!(!owner.is_empty());
+        let channel = &map.shadow.notes[0].channel;
+        assert!(
+            hits(&searched(&map, &history, channel))
+                .iter()
+                .any(|h| h.place == Place::ShadowNote(0)),
+            "a note is found by its channel too"
+        );
         assert!(hits(&searched(&map, &history, owner)).iter().any(|h| matches!(
             h.place,
             Place::Cell {

@@ -113,7 +113,7 @@ impl Found {
                     if *budget == 0 {
                         return Some(Pass::Notes { next, stage_at });
                     }
-                    let texts = [note.text.as_str(), &note.observer];
+                    let texts = [note.text.as_str(), &note.observer, &note.channel];
                     *budget = budget.saturating_sub(cost(&texts));
                     if texts.iter().any(|text| needle.found_in(text)) {
                         let id = note.stage.as_str();
@@ -216,6 +216,6 @@ fn texts_of(map: &JourneyMap, s: usize, place: Place) -> [&str; 3] {
             .shadow
             .notes
             .get(n)
-            .map_or([""; 3], |note| [&note.text, &note.observer, ""]),
+            .map_or([""; 3], |note| [&note.text, &note.observer, &note.channel]),
     }
 }
