@@ -383,13 +383,13 @@ impl App {
         let shown = |app: &App| app.round.as_ref().and_then(|r| r.timer).map(|t| t.label(app.now));
         let before = shown(self);
         self.now = now;
-        let found = match self.screen.doc() {
-            Some(doc) => {
-                (0..SEARCH_SLICES_PER_TICK).fold(false, |worked, _| self.search.work(&doc.map) || worked)
-            }
-            None => false,
+        let slices = match self.screen.doc() {
+            Some(doc) => (0..SEARCH_SLICES_PER_TICK)
+                .take_while(|_| self.search.work(&doc.map))
+                .count(),
+            None => 0,
         };
-        found || before != shown(self)
+        slices > 0 || before != shown(self)
     }
 
     /// How long until the next [`App::tick`] is due: at once while a search is finding

@@ -60,12 +60,12 @@ pub struct Search {
     /// Where that jump left the selection (stage, lane, item), so `n` goes on from the
     /// hit itself while the selection stays there.
     pub landed: Option<(usize, Lane, usize)>,
+    /// The query `found` is (or is becoming) the hits of, and the map revision.
     needle: Needle,
+    revision: Option<u64>,
     found: Found,
     /// What is left to read before `found` holds every hit; `None` when it does.
     pass: Option<Pass>,
-    /// The map revision and query `found` is (or is becoming) the hits of.
-    computed_for: Option<(u64, Needle)>,
 }
 
 impl Search {
@@ -126,10 +126,11 @@ impl Search {
             return;
         }
         let revision = history.revision();
-        match &self.computed_for {
-            Some((seen, was)) if *seen == revision && *was == needle => return,
-            Some((seen, was)) if self.pass.is_none() => {
-                let changed = history.changed_since(Some(*seen));
+        let was = &self.needle;
+        match self.revision {
+            Some(seen) if seen == revision && *was == needle => return,
+            Some(seen) if self.pass.is_none() => {
+                let changed = history.changed_since(Some(seen));
                 if *was != needle {
                     self.pass = Some(if changed.is_nothing() && needle.narrows(was) {
                         self.found.narrow(map, &needle)
@@ -149,7 +150,7 @@ impl Search {
             }
             _ => self.pass = Some(self.found.start(map, &needle)),
         }
-        self.computed_for = Some((revision, needle.clone()));
+        self.revision = Some(revision);
         self.needle = needle;
         self.work(map);
         self.current = self.current.filter(|&c| c < self.count());

@@ -81,7 +81,7 @@ pub fn move_item(map: &JourneyMap, from: Place, stage: usize, at: usize, links: 
             let Some(note) = map.shadow.notes.get(n) else {
                 continue;
             };
-            if note.friction.as_ref() == Some(&friction.id) && note.stage != target {
+            if note.stage != target {
                 let mut moved = ShadowNote::clone(note);
                 moved.stage = target.clone();
                 edits.push(Edit::ReplaceNote {

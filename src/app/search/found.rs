@@ -3,17 +3,17 @@
 //! holds a keystroke up, it goes on between keys.
 
 use std::collections::HashMap;
-use std::hash::BuildHasher;
 
 use super::Place;
 use super::needle::Needle;
-use crate::model::{IdHashing, JourneyMap, Lane, Stage};
+use crate::model::{IdHashing, JourneyMap, Lane, ShadowNote, Stage, StageId};
 
-/// How much text one slice of a search reads (bytes, each text counting a little more for
-/// being one): about a tenth of a millisecond.
+/// How much text one slice of a search reads (bytes, each place counting a little more
+/// for being one): about a tenth of a millisecond.
 const SLICE: usize = 128 * 1024;
-/// What looking at one text costs beyond its bytes, in the same units.
-const PER_TEXT: usize = 32;
+/// What looking at one place (a cell item, a note) costs beyond its bytes, in the same
+/// units.
+const PER_PLACE: usize = 32;
 
 /// The hits: the title's and persona's, then each stage's in grid order (its name, its
 /// lanes top to bottom, then its shadow notes).
@@ -32,7 +32,7 @@ pub(super) enum Pass {
     /// Reading every shadow note from `next` on, each hit placed in its stage.
     Notes {
         next: usize,
-        stage_at: HashMap<u64, usize>,
+        stage_at: HashMap<StageId, usize, IdHashing>,
     },
     /// The query was typed on: keeping, stage by stage from `next`, the hits that still
     /// hold it (nothing else can).
@@ -101,26 +101,21 @@ impl Found {
                     self.count += hits.len();
                     next += 1;
                 }
-                let hashing = IdHashing::default();
                 let stage_at = (map.stages.iter().enumerate())
-                    .map(|(s, stage)| (hashing.hash_one(stage.id.as_str()), s))
+                    .map(|(s, stage)| (stage.id.clone(), s))
                     .collect();
                 Some(Pass::Notes { next: 0, stage_at })
             }
             Pass::Notes { mut next, stage_at } => {
-                let hashing = IdHashing::default();
                 while let Some(note) = map.shadow.notes.get(next) {
                     if *budget == 0 {
                         return Some(Pass::Notes { next, stage_at });
                     }
-                    let texts = [note.text.as_str(), &note.observer, &note.channel];
+                    let texts = note_texts(note);
                     *budget = budget.saturating_sub(cost(&texts));
                     if texts.iter().any(|text| needle.found_in(text)) {
-                        let id = note.stage.as_str();
-                        let at = stage_at.get(&hashing.hash_one(id)).copied();
-                        let s = at.filter(|&s| map.stages.get(s).is_some_and(|st| st.id.as_str() == id));
-                        let s = s.or_else(|| map.stages.iter().position(|st| st.id.as_str() == id));
-                        if let Some(hits) = s.and_then(|s| self.stages.get_mut(s)) {
+                        let s = stage_at.get(&note.stage);
+                        if let Some(hits) = s.and_then(|&s| self.stages.get_mut(s)) {
                             hits.push(Place::ShadowNote(next));
                             self.count += 1;
                         }
@@ -141,7 +136,7 @@ impl Found {
                         *budget = budget.saturating_sub(cost(&texts));
                         texts.iter().any(|text| needle.found_in(text))
                     });
-                    *budget = budget.saturating_sub(PER_TEXT);
+                    *budget = budget.saturating_sub(PER_PLACE);
                     self.count -= before - hits.len();
                     next += 1;
                 }
@@ -151,8 +146,9 @@ impl Found {
     }
 }
 
+/// What reading one place's `texts` costs against a slice's budget.
 fn cost(texts: &[&str]) -> usize {
-    texts.iter().map(|text| text.len() + PER_TEXT).sum()
+    PER_PLACE + texts.iter().map(|text| text.len()).sum::<usize>()
 }
 
 fn top_hits(map: &JourneyMap, needle: &Needle) -> Vec<Place> {
@@ -168,54 +164,68 @@ fn top_hits(map: &JourneyMap, needle: &Needle) -> Vec<Place> {
 fn stage_hits(stage: &Stage, needle: &Needle, hits: &mut Vec<Place>) -> usize {
     hits.clear();
     let mut spent = 0;
-    let mut add = |place: Place, texts: &[&str]| {
-        spent += cost(texts);
+    for place in stage_places(stage) {
+        let texts = stage_texts(stage, place);
+        spent += cost(&texts);
         if texts.iter().any(|text| needle.found_in(text)) {
             hits.push(place);
         }
-    };
-    let cell = |lane, item| Place::Cell { lane, item };
-    add(Place::StageName, &[&stage.name]);
-    add(cell(Lane::Goal, 0), &[&stage.goal]);
-    for (i, touchpoint) in stage.touchpoints.iter().enumerate() {
-        add(cell(Lane::Touchpoints, i), &[touchpoint]);
-    }
-    add(cell(Lane::Emotion, 0), &[&stage.emotion.note]);
-    for (i, friction) in stage.frictions.iter().enumerate() {
-        add(
-            cell(Lane::Friction, i),
-            &[&friction.text, &friction.owner, &friction.channel],
-        );
-    }
-    for (i, opportunity) in stage.opportunities.iter().enumerate() {
-        add(cell(Lane::Opportunity, i), &[&opportunity.text]);
     }
     spent
 }
 
+/// Every place of `stage`'s own texts, in grid order: its name, then its lanes top to
+/// bottom.
+fn stage_places(stage: &Stage) -> impl Iterator<Item = Place> {
+    let items = |lane, count| (0..count).map(move |item| Place::Cell { lane, item });
+    let cell = |lane| Place::Cell { lane, item: 0 };
+    [Place::StageName, cell(Lane::Goal)]
+        .into_iter()
+        .chain(items(Lane::Touchpoints, stage.touchpoints.len()))
+        .chain([cell(Lane::Emotion)])
+        .chain(items(Lane::Friction, stage.frictions.len()))
+        .chain(items(Lane::Opportunity, stage.opportunities.len()))
+}
+
 /// The texts a hit at `place` in stage `s` was found in (empty where it has fewer).
 fn texts_of(map: &JourneyMap, s: usize, place: Place) -> [&str; 3] {
-    let Some(stage) = map.stages.get(s) else {
-        return [""; 3];
-    };
     match place {
         Place::Title => [&map.title, "", ""],
         Place::Persona => [&map.persona, "", ""],
-        Place::StageName => [&stage.name, "", ""],
-        Place::Cell { lane, item } => match lane {
-            Lane::Goal => [&stage.goal, "", ""],
-            Lane::Emotion => [&stage.emotion.note, "", ""],
-            Lane::Touchpoints => [stage.touchpoints.get(item).map_or("", String::as_str), "", ""],
-            Lane::Friction => stage
-                .frictions
-                .get(item)
-                .map_or([""; 3], |f| [&f.text, &f.owner, &f.channel]),
-            Lane::Opportunity => [stage.opportunities.get(item).map_or("", |o| &o.text), "", ""],
-        },
-        Place::ShadowNote(n) => map
-            .shadow
-            .notes
-            .get(n)
-            .map_or([""; 3], |note| [&note.text, &note.observer, &note.channel]),
+        Place::ShadowNote(n) => map.shadow.notes.get(n).map_or([""; 3], |note| note_texts(note)),
+        Place::StageName | Place::Cell { .. } => map
+            .stages
+            .get(s)
+            .map_or([""; 3], |stage| stage_texts(stage, place)),
     }
+}
+
+/// The texts of `stage` at `place` (its name or a cell item; empty where it has fewer).
+fn stage_texts(stage: &Stage, place: Place) -> [&str; 3] {
+    let Place::Cell { lane, item } = place else {
+        return [
+            if place == Place::StageName {
+                &stage.name
+            } else {
+                ""
+            },
+            "",
+            "",
+        ];
+    };
+    match lane {
+        Lane::Goal => [&stage.goal, "", ""],
+        Lane::Emotion => [&stage.emotion.note, "", ""],
+        Lane::Touchpoints => [stage.touchpoints.get(item).map_or("", String::as_str), "", ""],
+        Lane::Friction => stage
+            .frictions
+            .get(item)
+            .map_or([""; 3], |f| [&f.text, &f.owner, &f.channel]),
+        Lane::Opportunity => [stage.opportunities.get(item).map_or("", |o| &o.text), "", ""],
+    }
+}
+
+/// A shadow note's texts a search reads.
+fn note_texts(note: &ShadowNote) -> [&str; 3] {
+    [&note.text, &note.observer, &note.channel]
 }

@@ -44,10 +44,7 @@ impl Plan {
     /// more stages and points than any page holds goes straight to the most compact:
     /// trying the others set every block of it ten times (seconds at 2,800 stages).
     pub fn make(memo: &Memo, files: &EvidenceFiles) -> Plan {
-        let blocks: usize = (memo.stages.iter())
-            .map(|stage| 1 + stage.points.len().max(1))
-            .sum();
-        let first = if blocks > most_blocks_on_a_page() {
+        let first = if least_blocks(memo) > most_blocks_on_a_page() {
             LEVELS.len() - 1
         } else {
             0
@@ -94,6 +91,14 @@ impl Plan {
             )
         })
     }
+}
+
+/// The fewest blocks `memo` flows in: each stage's heading and its points, or a remark
+/// that it has none.
+fn least_blocks(memo: &Memo) -> usize {
+    (memo.stages.iter())
+        .map(|stage| 1 + stage.points.len().max(1))
+        .sum()
 }
 
 /// More blocks than fit a page's two columns: every block (a stage's heading, a point,
@@ -573,7 +578,7 @@ mod tests {
             seed: 7,
         });
         let memo = Memo::build(&map, &MemoOptions::default());
-        let blocks: usize = memo.stages.iter().map(|s| 1 + s.points.len().max(1)).sum();
+        let blocks = least_blocks(&memo);
         assert!(blocks > most_blocks_on_a_page(), "{blocks} blocks");
         let files = EvidenceFiles::not_looked_up();
         let plan = Plan::make(&memo, &files);
