@@ -142,6 +142,17 @@ fn app_at_middle(map: &JourneyMap) -> (App, Terminal<TestBackend>) {
     (app, terminal)
 }
 
+/// What the terminal loop has a worker do after a key (the memo preview's layout), then
+/// the frame that shows it; how long that took, if there was any.
+fn off_the_input_thread(app: &mut App, terminal: &mut Terminal<TestBackend>) -> Option<Duration> {
+    let request = app.memo_layout_wanted()?;
+    let started = Instant::now();
+    let layout = request.lay_out();
+    app.memo_laid_out(layout);
+    terminal.draw(|frame| ui::render(app, frame)).unwrap();
+    Some(started.elapsed())
+}
+
 /// One keystroke: the action, then the frame it leads to.
 fn keystroke(app: &mut App, terminal: &mut Terminal<TestBackend>, action: Action) {
     update(app, action);
@@ -287,6 +298,7 @@ fn bench_keys(report: &Report, size: &str, map: &JourneyMap) {
         }
         let mut steps: Vec<Vec<Duration>> = vec![Vec::new(); actions.len()];
         let mut idle: Vec<Vec<Duration>> = vec![Vec::new(); actions.len()];
+        let mut worker: Vec<Vec<Duration>> = vec![Vec::new(); actions.len()];
         let mut all = Vec::new();
         let started = Instant::now();
         for (step, action) in actions.iter().enumerate().cycle() {
@@ -301,16 +313,25 @@ fn bench_keys(report: &Report, size: &str, map: &JourneyMap) {
             if let Some(took) = between_keys(&mut app, &mut terminal) {
                 idle[step].push(took);
             }
+            if let Some(took) = off_the_input_thread(&mut app, &mut terminal) {
+                worker[step].push(took);
+            }
         }
         all.sort();
         report.row(name, size, &Samples(all), None);
         if actions.len() > 1 {
-            for ((action, mut times), mut after) in actions.iter().zip(steps).zip(idle) {
+            for (((action, mut times), mut after), mut made) in
+                actions.iter().zip(steps).zip(idle).zip(worker)
+            {
                 times.sort();
                 report.row(&format!("  ↳ {action:?}"), size, &Samples(times), None);
                 if !after.is_empty() {
                     after.sort();
                     report.row("    then, between keys", size, &Samples(after), None);
+                }
+                if !made.is_empty() {
+                    made.sort();
+                    report.row("    then, off the thread", size, &Samples(made), None);
                 }
             }
         }

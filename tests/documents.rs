@@ -28,10 +28,12 @@ fn app_with(map: JourneyMap) -> App {
     )
 }
 
+/// Each action, then the memo's layout the loop would make off the input thread.
 fn act(app: &mut App, actions: impl IntoIterator<Item = Action>) -> Effect {
     let mut last = Effect::Nothing;
     for action in actions {
         last = update(app, action);
+        app.lay_out_memo();
     }
     last
 }
@@ -119,13 +121,13 @@ fn the_memo_preview_writes_what_it_shows() {
     let mut app = app_with(map.clone());
     act(&mut app, [Action::ShowMemo]);
     assert_eq!(app.mode(), Mode::Memo);
-    let preview = app.memo().unwrap();
+    let layout = app.memo().unwrap().layout.as_ref().unwrap();
     assert_eq!(
-        preview.lines[preview.memo_start..].join("\n") + "\n",
+        layout.text_from(layout.memo_start),
         memo(&map, &MemoOptions::default(), MemoFormat::Text),
         "under the checks, the memo itself"
     );
-    let checks = &preview.lines[..preview.memo_start];
+    let checks: Vec<&str> = layout.lines().take(layout.memo_start).collect();
     assert!(
         checks
             .iter()
@@ -176,19 +178,72 @@ fn the_memo_preview_writes_what_it_shows() {
 }
 
 #[test]
+fn the_preview_shows_its_last_layout_until_the_one_for_the_map_as_it_is_comes() {
+    let mut app = app_with(EXAMPLES[1].map().unwrap());
+    update(&mut app, Action::ShowMemo);
+    assert!(
+        app.memo().unwrap().layout.is_none(),
+        "laid out by whoever runs the app"
+    );
+    assert_eq!(app.message, None, "nothing to say before the checks are made");
+    let every_point = app.memo_layout_wanted().expect("the preview waits for a layout");
+    update(&mut app, Action::MemoOpenOnly);
+    let open_only = app.memo_layout_wanted().unwrap();
+
+    app.memo_laid_out(every_point.lay_out());
+    let shown = app.memo().unwrap().line_count();
+    assert!(shown > 0, "an earlier layout shows meanwhile");
+    assert!(
+        app.memo_layout_wanted().is_some(),
+        "it was made before fixed points were left out"
+    );
+    let said = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(
+        said.ends_with("to look at before sending it, listed on top"),
+        "{said:?}"
+    );
+
+    app.memo_laid_out(open_only.lay_out());
+    assert!(
+        app.memo().unwrap().line_count() < shown,
+        "fixed and won't-fix points left out"
+    );
+    assert!(app.memo_layout_wanted().is_none(), "up to date");
+}
+
+#[test]
+fn a_layout_made_for_a_preview_that_closed_is_not_taken_by_the_next() {
+    let mut app = app_with(EXAMPLES[1].map().unwrap());
+    act(&mut app, [Action::ShowMemo]);
+    update(&mut app, Action::Back);
+    update(&mut app, Action::ShowMemo);
+    let wanted = app.memo_layout_wanted().unwrap();
+    update(&mut app, Action::Back);
+    app.memo_laid_out(wanted.clone().lay_out());
+    assert!(app.memo().is_none(), "a layout opens no preview");
+    update(&mut app, Action::ShowMemo);
+    app.memo_laid_out(wanted.lay_out());
+    assert!(
+        app.memo().unwrap().layout.is_none(),
+        "the same map and options, but another preview"
+    );
+}
+
+#[test]
 fn who_walked_the_journey_is_typed_in_the_preview_and_kept_in_the_map() {
     let mut map = EXAMPLES[0].map().unwrap();
     map.shadow.notes.clear();
     let mut app = app_with(map.clone());
     act(&mut app, [Action::ShowMemo]);
-    let preview = app.memo().unwrap();
-    assert!(preview.lines.iter().any(|l| l == "Walked by: not recorded"));
+    let layout = app.memo().unwrap().layout.as_ref().unwrap();
+    assert!(layout.lines().any(|l| l == "Walked by: not recorded"));
     assert!(
-        preview.lines[..preview.warnings]
-            .iter()
+        layout
+            .lines()
+            .take(layout.warnings)
             .any(|l| l.contains("not recorded: who walked the journey, when and on which devices; e says it")),
         "{:#?}",
-        preview.lines
+        layout.lines().collect::<Vec<_>>()
     );
     act(&mut app, [Action::MemoDetails]);
     act(&mut app, "Ana and Ben".chars().map(Action::Type));
@@ -197,13 +252,10 @@ fn who_walked_the_journey_is_typed_in_the_preview_and_kept_in_the_map() {
     act(&mut app, [Action::NextField]);
     act(&mut app, "phone, laptop".chars().map(Action::Type));
     act(&mut app, [Action::Commit]);
-    let lines = &app.memo().unwrap().lines;
-    assert!(lines.iter().any(|l| l == "Walked by: Ana, Ben"), "{lines:#?}");
-    assert!(lines.iter().any(|l| l == "When:      2026-11-20"), "{lines:#?}");
-    assert!(
-        lines.iter().any(|l| l == "Devices:   phone, laptop"),
-        "{lines:#?}"
-    );
+    let lines: Vec<&str> = app.memo().unwrap().layout.as_ref().unwrap().lines().collect();
+    assert!(lines.contains(&"Walked by: Ana, Ben"), "{lines:#?}");
+    assert!(lines.contains(&"When:      2026-11-20"), "{lines:#?}");
+    assert!(lines.contains(&"Devices:   phone, laptop"), "{lines:#?}");
     let doc = app.doc().unwrap();
     let facts = doc.map.memo.as_ref().expect("the map keeps the facts");
     assert_eq!(
@@ -227,8 +279,10 @@ fn who_walked_the_journey_is_typed_in_the_preview_and_kept_in_the_map() {
     assert!(
         app.memo()
             .unwrap()
-            .lines
-            .iter()
+            .layout
+            .as_ref()
+            .unwrap()
+            .lines()
             .any(|l| l == "Walked by: not recorded")
     );
 }
@@ -260,7 +314,7 @@ fn the_memo_preview_scrolls_no_further_than_a_full_page() {
     let mut app = app_with(EXAMPLES[1].map().unwrap());
     let page = app.geometry.memo_page();
     act(&mut app, [Action::ShowMemo]);
-    let lines = app.memo().unwrap().lines.len();
+    let lines = app.memo().unwrap().line_count();
     assert!(lines > 2 * page, "the example memo is longer than two pages");
     let last = lines - page;
     act(&mut app, [Action::SelectLast]);
@@ -278,10 +332,13 @@ fn the_memo_preview_scrolls_no_further_than_a_full_page() {
     assert_eq!(app.memo().unwrap().scroll, last);
     act(&mut app, [Action::MemoOpenOnly]);
     let preview = app.memo().unwrap();
-    assert!(preview.lines.len() < lines, "fixed and won't-fix points left out");
+    assert!(
+        preview.line_count() < lines,
+        "fixed and won't-fix points left out"
+    );
     assert_eq!(
         preview.scroll,
-        preview.lines.len() - page,
+        preview.line_count() - page,
         "a shorter memo still fills the page"
     );
 }
@@ -301,8 +358,8 @@ fn the_preview_says_when_the_printed_memo_needs_more_than_one_page() {
     let total: usize = map.stages.iter().map(|s| s.frictions.len()).sum();
     let mut app = app_with(map);
     act(&mut app, [Action::ShowMemo]);
-    let preview = app.memo().unwrap();
-    let checks = &preview.lines[..preview.memo_start];
+    let layout = app.memo().unwrap().layout.as_ref().unwrap();
+    let checks: Vec<&str> = layout.lines().take(layout.memo_start).collect();
     let said = checks.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
     assert!(
         said.contains(&format!(

@@ -42,9 +42,11 @@ fn example(index: usize) -> App {
     app
 }
 
+/// Each action, then the memo's layout the loop would make off the input thread.
 fn act(app: &mut App, actions: impl IntoIterator<Item = Action>) {
     for action in actions {
         update(app, action);
+        app.lay_out_memo();
     }
 }
 
@@ -487,6 +489,13 @@ fn friction_memo_preview() {
     let mut app = example(1);
     act(&mut app, [Action::ShowMemo, Action::SelectNext]);
     snapshot_each_size("memo_preview", app);
+}
+
+#[test]
+fn friction_memo_preview_before_its_first_layout_says_it_is_coming() {
+    let mut app = example(1);
+    update(&mut app, Action::ShowMemo);
+    insta::assert_snapshot!("memo_preview_laying_out_80x24", screen(&mut app, 80, 24));
 }
 
 #[test]

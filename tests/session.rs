@@ -559,6 +559,34 @@ fn a_recovery_copy_that_cannot_be_written_is_said_at_once_and_never_named() {
 }
 
 #[test]
+fn the_memo_preview_is_laid_out_off_the_input_thread_and_taken_in_between_keys() {
+    let bench = Bench::new();
+    let (mut session, mut app) = bench.open();
+    act(&mut session, &mut app, [Action::ShowMemo]);
+    assert!(
+        app.memo().unwrap().layout.is_none(),
+        "the key only opens the preview"
+    );
+    let expected = app.memo_layout_wanted().unwrap().lay_out();
+    let wait = session.tick(&mut app, Instant::now());
+    assert!(
+        wait < Duration::from_millis(20),
+        "the layout is under way: the loop looks again within a frame, not in {wait:?}"
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.memo().unwrap().layout.is_none() && Instant::now() < deadline {
+        session.collect(&mut app);
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert_eq!(app.memo().unwrap().layout.as_ref(), Some(&expected));
+    assert!(app.memo_layout_wanted().is_none());
+    assert!(
+        session.tick(&mut app, Instant::now()) > Duration::from_millis(20),
+        "nothing is under way any more"
+    );
+}
+
+#[test]
 fn text_typed_but_not_kept_is_in_the_recovery_copy_and_offered_again() {
     let bench = Bench::new();
     let (mut session, mut app) = bench.open();

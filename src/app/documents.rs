@@ -3,6 +3,8 @@
 //! solution, missing files, unlinked notes) and a document waiting to be written.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::folder::FolderListing;
 use crate::export::memo::{EvidenceFiles, Found, Looked, Memo, MemoFormat, MemoOptions, Plan};
@@ -38,21 +40,140 @@ pub struct Delivery {
     pub replace: bool,
 }
 
-/// The memo preview screen: the checks before sending, then the memo as text.
+/// What a layout of the memo is made for: one preview, the map's state, the folder
+/// listing's version and the options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayoutFor {
+    preview: u64,
+    state: u64,
+    listing: u64,
+    open_only: bool,
+}
+
+/// The memo laid out for its preview: the checks, a blank line, then the memo's lines,
+/// kept as one text (a large map's memo has 100,000 lines: one allocation to free, not
+/// one per line, when the preview closes).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MemoPreview {
-    pub options: MemoOptions,
-    /// The checks, a blank line, then the memo's lines.
-    pub lines: Vec<String>,
-    /// Where the memo's own lines start in `lines`.
+pub struct MemoLayout {
+    /// Every line, each ending in a newline.
+    text: String,
+    /// Where each line starts in `text`.
+    starts: Vec<usize>,
+    /// The line where the memo's own lines start.
     pub memo_start: usize,
     /// How many of the first lines are warnings (the rest of the checks say all is well).
     pub warnings: usize,
     /// How many things the warnings are about.
     pub concerns: usize,
+    made_for: LayoutFor,
+}
+
+/// A layout of the memo to make, holding all it needs (the map is shared, not copied),
+/// so it can be made anywhere: the terminal loop makes it off the input thread.
+#[derive(Debug, Clone)]
+pub struct LayoutRequest {
+    map: Arc<JourneyMap>,
+    folder: FolderListing,
+    options: MemoOptions,
+    keys: PreviewKeys,
+    made_for: LayoutFor,
+}
+
+impl LayoutRequest {
+    /// What the layout is for.
+    pub fn made_for(&self) -> LayoutFor {
+        self.made_for
+    }
+
+    /// Builds the memo, checks it and lays it out as text: the whole memo's work.
+    pub fn lay_out(self) -> MemoLayout {
+        let memo = Memo::build(&self.map, &self.options);
+        drop(self.map);
+        let files = listed(&memo, &self.folder);
+        let (checks, warning_checks) = checks(&memo, &files, &self.keys);
+        let mut text = String::new();
+        let mut warnings = 0;
+        for (i, check) in checks.iter().enumerate() {
+            if i == warning_checks {
+                warnings = text.matches('\n').count();
+            }
+            for line in wrapped(check) {
+                text.push_str(&line);
+                text.push('\n');
+            }
+        }
+        let concerns = checks[..warning_checks]
+            .iter()
+            .filter(|c| !c.starts_with(' '))
+            .count();
+        text.push('\n');
+        let memo_start = text.matches('\n').count();
+        if warning_checks == checks.len() {
+            warnings = memo_start - 1;
+        }
+        text.push_str(&String::from_utf8_lossy(&MemoFormat::Text.render(&memo, &files)));
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .filter(|&start| start < text.len())
+            .collect();
+        MemoLayout {
+            text,
+            starts,
+            memo_start,
+            warnings,
+            concerns,
+            made_for: self.made_for,
+        }
+    }
+}
+
+impl MemoLayout {
+    /// How many lines there are.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Line `index` (empty past the end), without its newline.
+    pub fn line(&self, index: usize) -> &str {
+        let Some(&start) = self.starts.get(index) else {
+            return "";
+        };
+        let end = self.starts.get(index + 1).map_or(self.text.len(), |&next| next);
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// Every line, in order.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|index| self.line(index))
+    }
+
+    /// The text from line `index` on, newlines and all.
+    pub fn text_from(&self, index: usize) -> &str {
+        self.starts.get(index).map_or("", |&start| &self.text[start..])
+    }
+}
+
+/// Tells previews apart, so a layout made for one is never taken by another.
+static PREVIEWS_OPENED: AtomicU64 = AtomicU64::new(0);
+
+/// The memo preview screen: the checks before sending, then the memo as text, once
+/// laid out (a large map's memo takes a while; the last layout shows meanwhile).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemoPreview {
+    pub options: MemoOptions,
     pub scroll: usize,
-    /// The map state, folder listing and options the lines were made for.
-    made_for: Option<(u64, u64, bool)>,
+    /// The latest layout, which may be for an earlier state until the next one comes.
+    pub layout: Option<MemoLayout>,
+    /// What the layout should be made for now.
+    wanted: LayoutFor,
 }
 
 /// The memo's evidence as the folder listing knows it: missing files marked.
@@ -167,58 +288,67 @@ pub struct PreviewKeys {
 }
 
 impl MemoPreview {
-    /// The preview of `map` with no options.
-    pub fn open(map: &JourneyMap, state: u64, folder: &FolderListing, keys: &PreviewKeys) -> Self {
-        let mut preview = Self {
-            options: MemoOptions::default(),
-            lines: Vec::new(),
-            memo_start: 0,
-            warnings: 0,
-            concerns: 0,
+    /// The preview of the map at `state`, with no options and not laid out yet.
+    pub fn open(state: u64, folder: &FolderListing) -> Self {
+        let options = MemoOptions::default();
+        Self {
+            wanted: LayoutFor {
+                preview: PREVIEWS_OPENED.fetch_add(1, Ordering::Relaxed),
+                state,
+                listing: folder.version(),
+                open_only: options.open_only,
+            },
+            options,
             scroll: 0,
-            made_for: None,
-        };
-        preview.refresh(map, state, folder, keys);
-        preview
+            layout: None,
+        }
     }
 
-    /// Lays the memo out again when the map, the folder listing or the options changed.
-    pub fn refresh(&mut self, map: &JourneyMap, state: u64, folder: &FolderListing, keys: &PreviewKeys) {
-        let made_for = (state, folder.version(), self.options.open_only);
-        if self.made_for == Some(made_for) {
-            return;
-        }
-        let memo = self.memo(map);
-        let files = listed(&memo, folder);
-        let (checks, warnings) = checks(&memo, &files, keys);
-        let mut lines = Vec::new();
-        for (i, check) in checks.iter().enumerate() {
-            if i == warnings {
-                self.warnings = lines.len();
-            }
-            lines.extend(wrapped(check));
-        }
-        if warnings == checks.len() {
-            self.warnings = lines.len();
-        }
-        self.concerns = checks[..warnings].iter().filter(|c| !c.starts_with(' ')).count();
-        lines.push(String::new());
-        self.memo_start = lines.len();
-        let text = MemoFormat::Text.render(&memo, &files);
-        lines.extend(String::from_utf8_lossy(&text).lines().map(str::to_owned));
-        self.lines = lines;
-        self.made_for = Some(made_for);
+    /// Follows the map, the folder listing and the options: a layout made for anything
+    /// else is wanted again.
+    pub fn refresh(&mut self, state: u64, folder: &FolderListing) {
+        self.wanted.state = state;
+        self.wanted.listing = folder.version();
+        self.wanted.open_only = self.options.open_only;
     }
 
-    /// Lays the memo out again at the next refresh (its options changed).
-    pub fn invalidate(&mut self) {
-        self.made_for = None;
+    /// The layout to make, if the one shown is not made for the map as it is now.
+    pub fn request(
+        &self,
+        map: &Arc<JourneyMap>,
+        folder: &FolderListing,
+        keys: PreviewKeys,
+    ) -> Option<LayoutRequest> {
+        let current = self.layout.as_ref().is_some_and(|l| l.made_for == self.wanted);
+        (!current).then(|| LayoutRequest {
+            map: Arc::clone(map),
+            folder: folder.clone(),
+            options: self.options.clone(),
+            keys,
+            made_for: self.wanted,
+        })
+    }
+
+    /// Takes in `layout` if it was made for this preview; whether it was the first.
+    pub fn take(&mut self, layout: MemoLayout) -> Option<bool> {
+        if layout.made_for.preview != self.wanted.preview {
+            return None;
+        }
+        let first = self.layout.is_none();
+        self.layout = Some(layout);
+        Some(first)
+    }
+
+    /// How many lines the preview shows: the checks, then the memo (none until the first
+    /// layout).
+    pub fn line_count(&self) -> usize {
+        self.layout.as_ref().map_or(0, MemoLayout::len)
     }
 
     /// The first line shown when `rows` lines fit: never so far down that the page is
     /// not full.
     pub fn top(&self, rows: usize) -> usize {
-        self.scroll.min(self.lines.len().saturating_sub(rows))
+        self.scroll.min(self.line_count().saturating_sub(rows))
     }
 
     /// The memo as it would be written.

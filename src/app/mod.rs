@@ -322,6 +322,27 @@ impl App {
         }
     }
 
+    /// The layout of the memo the open preview waits for, if it waits for one: a request
+    /// holding all it needs, to make anywhere (the terminal loop makes it off the input
+    /// thread) and hand back to [`App::memo_laid_out`].
+    pub fn memo_layout_wanted(&self) -> Option<documents::LayoutRequest> {
+        update::documents::layout_wanted(self)
+    }
+
+    /// Takes in a layout of the memo made for a request (ignored if its preview closed).
+    pub fn memo_laid_out(&mut self, layout: documents::MemoLayout) {
+        update::documents::laid_out(self, layout);
+    }
+
+    /// Lays the preview's memo out here and now, where no loop does it in the background
+    /// (tests, benches).
+    pub fn lay_out_memo(&mut self) {
+        if let Some(request) = self.memo_layout_wanted() {
+            let layout = request.lay_out();
+            self.memo_laid_out(layout);
+        }
+    }
+
     /// The change keeping what is typed in the open editor or form would make to the map,
     /// if it would make one: the session puts it in recovery copies.
     pub fn unconfirmed_edit(&self) -> Option<crate::model::Edit> {

@@ -4,6 +4,7 @@
 //! back to the app as an [`Outcome`]; the app decides what the screen says.
 
 mod documents;
+mod memo_layout;
 mod recovering;
 mod saving;
 
@@ -21,6 +22,7 @@ use crate::assets::{EXAMPLES, TEMPLATES, evidence_of};
 use crate::model::{JourneyMap, diff};
 use crate::store::{self, Fingerprint, LoadError, MapLock, RecoveryWriter, recovery};
 
+use memo_layout::MemoLayouts;
 use recovering::Work;
 pub use recovering::{Kept, RECOVERY_DELAY, RECOVERY_LIMIT};
 use saving::Saves;
@@ -52,6 +54,8 @@ pub struct Session {
     start_folder: Option<PathBuf>,
     /// The save running on its worker, and the one asked for meanwhile.
     saves: Saves,
+    /// The memo preview's layout being made on its worker.
+    memo_layouts: MemoLayouts,
 }
 
 impl Default for Session {
@@ -93,6 +97,7 @@ impl Session {
             offered: None,
             start_folder: None,
             saves: Saves::default(),
+            memo_layouts: MemoLayouts::default(),
         }
     }
 

@@ -70,11 +70,13 @@ impl Session {
     /// Looks after recovery copies between keys: changes not yet on disk are copied once
     /// they pause for `RECOVERY_DELAY` (or `RECOVERY_LIMIT` after the first, if they never
     /// pause), so the copy is taken while nobody types; back at the saved state, the copy
-    /// goes. Returns how long the loop may wait before calling again.
+    /// goes; and starts laying out the memo preview when it waits for that. Returns how
+    /// long the loop may wait before calling again.
     pub fn tick(&mut self, app: &mut App, now: Instant) -> Duration {
         let busy = self.saves.busy() || self.writer.as_ref().is_some_and(|w| w.busy());
         let wait = self.schedule(app, now);
-        if busy { wait.min(BUSY) } else { wait }
+        let wait = if busy { wait.min(BUSY) } else { wait };
+        self.memo_layouts.start(app).map_or(wait, |poll| wait.min(poll))
     }
 
     fn schedule(&mut self, app: &mut App, now: Instant) -> Duration {

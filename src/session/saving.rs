@@ -169,10 +169,11 @@ impl Session {
         }
     }
 
-    /// Takes in what ran in the background since the last call: saves that ended and
-    /// recovery copies that failed. `None` when nothing did; else whether to go on.
+    /// Takes in what ran in the background since the last call: saves that ended,
+    /// recovery copies that failed and the memo preview's layout. `None` when nothing
+    /// did; else whether to go on.
     pub fn collect(&mut self, app: &mut App) -> Option<Flow> {
-        let mut collected = None;
+        let mut collected = self.memo_layouts.collect(app).then_some(Flow::Continue);
         if let Some(failure) = self.writer.as_ref().and_then(|w| w.failure()) {
             report(app, Outcome::RecoveryFailed(failure));
             collected = Some(Flow::Continue);

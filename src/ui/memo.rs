@@ -1,6 +1,7 @@
 //! The friction memo's preview: what to look at before sending it (warnings first), then
 //! the memo as the text version lays it out (78 columns), scrolled, with what it
-//! includes on the line above. Only the visible lines are drawn.
+//! includes on the line above. Only the visible lines are drawn; until the memo is
+//! first laid out, the line above says so.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,11 +18,14 @@ fn summary(preview: &MemoPreview, top: usize) -> String {
     } else {
         "every friction point"
     };
-    format!(
-        " Friction memo preview · {points} · line {}/{} ",
-        top + 1,
-        preview.lines.len(),
-    )
+    match &preview.layout {
+        Some(layout) => format!(
+            " Friction memo preview · {points} · line {}/{} ",
+            top + 1,
+            layout.len(),
+        ),
+        None => format!(" Friction memo preview · {points} · laying the memo out… "),
+    }
 }
 
 /// Draws the preview into `area`.
@@ -38,11 +42,14 @@ pub fn render(theme: &Theme, preview: &MemoPreview, area: Rect, buf: &mut Buffer
     let width = COLUMN.min(area.width);
     let left = area.x + (area.width - width) / 2 + 1;
     let room = usize::from(width.saturating_sub(1));
-    for (row, line) in preview.lines.iter().enumerate().skip(top).take(rows) {
-        let (index, row) = (row, row - top);
-        let style = if index < preview.warnings {
+    let Some(layout) = &preview.layout else {
+        return;
+    };
+    for index in top..(top + rows).min(layout.len()) {
+        let (line, row) = (layout.line(index), index - top);
+        let style = if index < layout.warnings {
             theme.warning
-        } else if index < preview.memo_start {
+        } else if index < layout.memo_start {
             theme.dim
         } else if line.starts_with("Friction memo:") || line.starts_with("Bottom line:") {
             theme.header

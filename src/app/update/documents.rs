@@ -1,7 +1,7 @@
 //! The export menu and the friction memo's preview: opening them, the preview's keys,
 //! and what became of a document the loop wrote.
 
-use super::super::documents::{Delivery, MemoPreview, PreviewKeys};
+use super::super::documents::{Delivery, LayoutRequest, MemoLayout, MemoPreview, PreviewKeys};
 use super::super::keymap::Mode;
 use super::super::modal::Question;
 use super::super::screen::{Screen, View};
@@ -26,37 +26,59 @@ fn preview_keys(app: &App) -> PreviewKeys {
     }
 }
 
-/// `M`: the memo's preview.
+/// `M`: the memo's preview, laid out by whoever runs the app (see [`App::memo_layout_wanted`]).
 pub(super) fn open_memo(app: &mut App) {
-    let keys = preview_keys(app);
     let Some(doc) = app.screen.doc() else { return };
-    let preview = MemoPreview::open(&doc.map, doc.history.state(), &app.folder, &keys);
-    let warnings = preview.concerns;
+    let preview = MemoPreview::open(doc.history.state(), &app.folder);
     app.screen.show(View::Memo(Box::new(preview)));
-    if warnings > 0 {
-        app.inform(format!(
-            "{warnings} thing{} to look at before sending it, listed on top",
-            if warnings == 1 { "" } else { "s" }
-        ));
-    }
 }
 
-/// Brings the preview up to date with the map and the folder listing (after every action).
+/// Keeps the preview following the map and the folder listing (after every action).
 pub(super) fn refresh(app: &mut App) {
-    let keys = preview_keys(app);
     if let Screen::Map {
         doc,
         view: View::Memo(preview),
     } = &mut app.screen
     {
-        preview.refresh(&doc.map, doc.history.state(), &app.folder, &keys);
+        preview.refresh(doc.history.state(), &app.folder);
+    }
+}
+
+/// The layout the open preview waits for, if it waits for one.
+pub(in crate::app) fn layout_wanted(app: &App) -> Option<LayoutRequest> {
+    let (Some(doc), Some(preview)) = (app.screen.doc(), app.memo()) else {
+        return None;
+    };
+    preview.request(&doc.map, &app.folder, preview_keys(app))
+}
+
+/// Takes in a layout: shown if it was made for the open preview, which then scrolls no
+/// further than a full page; the first one says what to look at before sending.
+pub(in crate::app) fn laid_out(app: &mut App, layout: MemoLayout) {
+    let page = app.geometry.memo_page();
+    let Screen::Map {
+        view: View::Memo(preview),
+        ..
+    } = &mut app.screen
+    else {
+        return;
+    };
+    let concerns = layout.concerns;
+    let Some(first) = preview.take(layout) else {
+        return;
+    };
+    preview.scroll = preview.top(page);
+    if first && concerns > 0 {
+        app.inform(format!(
+            "{concerns} thing{} to look at before sending it, listed on top",
+            if concerns == 1 { "" } else { "s" }
+        ));
     }
 }
 
 /// Keys on the memo's preview.
 pub(super) fn update(app: &mut App, action: Action) -> Handled {
     let page = app.geometry.memo_page();
-    let keys = preview_keys(app);
     let Screen::Map {
         doc,
         view: View::Memo(preview),
@@ -65,7 +87,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
         return Handled::Done(Effect::Nothing);
     };
     preview.scroll = preview.top(page);
-    let last = preview.lines.len().saturating_sub(page);
+    let last = preview.line_count().saturating_sub(page);
     match action {
         Action::SelectPrevious => preview.scroll = preview.scroll.saturating_sub(1),
         Action::SelectNext => preview.scroll = (preview.scroll + 1).min(last),
@@ -75,9 +97,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
         Action::SelectLast => preview.scroll = last,
         Action::MemoOpenOnly => {
             preview.options.open_only = !preview.options.open_only;
-            preview.invalidate();
-            preview.refresh(&doc.map, doc.history.state(), &app.folder, &keys);
-            preview.scroll = preview.top(page);
+            preview.refresh(doc.history.state(), &app.folder);
             let said = if preview.options.open_only {
                 "The memo leaves out fixed and won't-fix points"
             } else {

@@ -10,7 +10,7 @@ mod compare;
 mod conflicts;
 mod copy;
 mod coverage;
-mod documents;
+pub(super) mod documents;
 mod edit;
 mod evidence;
 mod form;
