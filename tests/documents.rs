@@ -371,6 +371,20 @@ fn the_preview_says_when_the_printed_memo_needs_more_than_one_page() {
 }
 
 #[test]
+fn the_facts_form_suggests_the_same_before_the_memo_is_laid_out_as_after() {
+    let map = EXAMPLES[1].map().unwrap();
+    let mut before = app_with(map.clone());
+    update(&mut before, Action::ShowMemo);
+    update(&mut before, Action::MemoDetails);
+    let mut after = app_with(map);
+    act(&mut after, [Action::ShowMemo, Action::MemoDetails]);
+    assert!(after.memo().unwrap().layout.is_some());
+    let form = before.form().unwrap();
+    assert_eq!(form.text("walked_by"), "Amy, Naledi, Kagiso");
+    assert_eq!(Some(form), after.form());
+}
+
+#[test]
 fn facts_read_from_the_notes_are_suggestions_that_typing_replaces() {
     let map = EXAMPLES[1].map().unwrap();
     assert!(map.memo.is_none());

@@ -65,7 +65,29 @@ pub struct MemoLayout {
     pub warnings: usize,
     /// How many things the warnings are about.
     pub concerns: usize,
+    /// Who walked the journey, when and on which devices, as the memo says.
+    pub walked: Walked,
     made_for: LayoutFor,
+}
+
+/// Who walked the journey, when and on which devices, as the memo says them (kept in
+/// the map, or found in the notes): what the details form suggests.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Walked {
+    pub walked_by: String,
+    pub when: String,
+    pub devices: String,
+}
+
+impl Walked {
+    /// What `memo` says.
+    pub fn of(memo: &Memo) -> Self {
+        Self {
+            walked_by: memo.observers.join(", "),
+            when: memo.when.clone().unwrap_or_default(),
+            devices: memo.devices.join(", "),
+        }
+    }
 }
 
 /// A layout of the memo to make, holding all it needs (the map is shared, not copied),
@@ -120,6 +142,7 @@ impl LayoutRequest {
             .filter(|&start| start < text.len())
             .collect();
         MemoLayout {
+            walked: Walked::of(&memo),
             text,
             starts,
             memo_start,
@@ -354,5 +377,14 @@ impl MemoPreview {
     /// The memo as it would be written.
     pub fn memo(&self, map: &JourneyMap) -> Memo {
         Memo::build(map, &self.options)
+    }
+
+    /// Who walked the journey, when and on which devices, as the memo of `map` says: from
+    /// the layout when it is made for the map as it is, else from the memo built again.
+    pub fn walked(&self, map: &JourneyMap) -> Walked {
+        match &self.layout {
+            Some(layout) if layout.made_for == self.wanted => layout.walked.clone(),
+            _ => Walked::of(&self.memo(map)),
+        }
     }
 }

@@ -6,10 +6,10 @@ use std::path::Path;
 
 use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::action::Action;
-use crate::app::documents::{Content, Delivery, MemoPreview};
+use crate::app::documents::{Content, Delivery, MemoPreview, Walked};
 use crate::app::form::{Field, Form};
 use crate::app::keymap::{Keymap, Mode};
-use crate::export::memo::{Memo, MemoFormat};
+use crate::export::memo::MemoFormat;
 use crate::export::{ExportFormat, path_beside};
 use crate::model::{Edit, JourneyMap, MemoFacts};
 
@@ -76,11 +76,11 @@ pub fn memo_file_form(map_path: &Path, keymap: &Keymap) -> ReadyForm {
 /// Who walked the journey, when, and on what: the memo's facts the map keeps, starting
 /// from what the map says (or, before anything is written, what the shadow notes say, as
 /// a suggestion that the first key typed replaces).
-pub fn memo_details_form(map: &JourneyMap, memo: &Memo) -> ReadyForm {
+pub fn memo_details_form(map: &JourneyMap, said: &Walked) -> ReadyForm {
     let kept = map.memo.clone().unwrap_or_default();
-    let fact = |name: &'static str, label: &'static str, kept: &str, derived: String| {
+    let fact = |name: &'static str, label: &'static str, kept: &str, derived: &str| {
         if kept.trim().is_empty() {
-            Field::text(name, label, &derived, false).suggested()
+            Field::text(name, label, derived, false).suggested()
         } else {
             Field::text(name, label, kept, false)
         }
@@ -89,9 +89,9 @@ pub fn memo_details_form(map: &JourneyMap, memo: &Memo) -> ReadyForm {
         Form::new(
             "Who walked the journey, when, on which devices (kept in the map)".to_owned(),
             vec![
-                fact(WALKED_BY, "Walked by", &kept.walked_by, memo.observers.join(", ")),
-                fact(WHEN, "When", &kept.when, memo.when.clone().unwrap_or_default()),
-                fact(DEVICES, "Devices", &kept.devices, memo.devices.join(", ")),
+                fact(WALKED_BY, "Walked by", &kept.walked_by, &said.walked_by),
+                fact(WHEN, "When", &kept.when, &said.when),
+                fact(DEVICES, "Devices", &kept.devices, &said.devices),
             ],
         ),
         FormPurpose::MemoDetails,

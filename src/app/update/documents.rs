@@ -106,7 +106,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Handled {
             app.inform(said);
         }
         Action::MemoDetails => {
-            let form = forms::memo_details_form(&doc.map, &preview.memo(&doc.map));
+            let form = forms::memo_details_form(&doc.map, &preview.walked(&doc.map));
             app.open_form(form);
         }
         Action::WriteMemo => {
