@@ -533,6 +533,28 @@ fn missing_evidence_is_marked_and_listed_and_markdown_links_from_where_it_is_wri
 }
 
 #[test]
+fn a_long_list_of_missing_evidence_names_the_first_twenty_and_points_to_check() {
+    let dir = tempfile::tempdir().unwrap();
+    walk(dir.path(), 30);
+    let d = dir.path();
+    std::fs::remove_dir_all(d.join("photos")).unwrap();
+    let output = cxmap(d, &["memo", "walk.json", "-o", "memo.md"]);
+    assert!(output.status.success());
+    let said = stderr(&output);
+    assert!(said.contains("30 evidence files are not there"), "{said}");
+    let named = said.lines().filter(|l| l.starts_with("  photos/")).count();
+    assert_eq!(named, 20, "{said}");
+    assert!(
+        said.contains("\n  and 10 more: cxmap check walk.json names each with its line\n"),
+        "{said}"
+    );
+    let check = cxmap(d, &["check", "walk.json"]);
+    let listed =
+        stderr(&check).matches("is not there").count() + stdout(&check).matches("is not there").count();
+    assert_eq!(listed, 30, "check names every one");
+}
+
+#[test]
 fn a_bundle_holds_the_memo_and_its_evidence_and_every_link_resolves() {
     let dir = tempfile::tempdir().unwrap();
     walk(dir.path(), 6);

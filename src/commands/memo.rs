@@ -88,7 +88,7 @@ pub fn memo(request: &MemoRequest) -> ExitCode {
         (None, None) => LinkFrom::Folder(PathBuf::from(".")),
     };
     let lookup = keep_until_exit(look_up_evidence(memo, &map_folder, &link, format.is_paged()));
-    warn(memo, lookup, format);
+    warn(memo, lookup, format, &request.file);
     let bytes = format.render(memo, &lookup.files);
     match &request.bundle {
         Some(dir) => write_bundle(request, dir, format, &bytes, &lookup.copies),
@@ -121,9 +121,12 @@ fn folder_of(file: &Path) -> PathBuf {
     }
 }
 
+/// The most missing evidence files named one per line; `cxmap check` names every one.
+const MISSING_LISTED: usize = 20;
+
 /// Everything the writer should know before sending the memo, on standard error (in one
-/// write: a map can have thousands of missing evidence files, a line each).
-fn warn(memo: &Memo, lookup: &crate::store::Lookup, format: MemoFormat) {
+/// write). A map can have thousands of missing evidence files: the first few are named.
+fn warn(memo: &Memo, lookup: &crate::store::Lookup, format: MemoFormat, file: &Path) {
     let mut lines = Vec::new();
     for line in memo.advice() {
         lines.push(format!("cxmap: warning: {}", clean_line(&line)));
@@ -135,8 +138,15 @@ fn warn(memo: &Memo, lookup: &crate::store::Lookup, format: MemoFormat) {
             missing.len(),
             if missing.len() == 1 { " is" } else { "s are" }
         ));
-        for entry in missing {
+        for entry in missing.iter().take(MISSING_LISTED) {
             lines.push(format!("  {}", clean_line(entry)));
+        }
+        if missing.len() > MISSING_LISTED {
+            lines.push(format!(
+                "  and {} more: cxmap check {} names each with its line",
+                missing.len() - MISSING_LISTED,
+                clean_line(&file.display().to_string())
+            ));
         }
     }
     for (entry, why) in &lookup.unreadable {
