@@ -283,6 +283,8 @@ fn key_cases() -> Vec<KeyCase> {
         ),
         ("key: help", &[], vec![A::ShowHelp, A::Back]),
         ("key: export form", &[], vec![A::ShowExport, A::CancelEdit]),
+        // Enter writes the export: the key hands the map to the loop's worker.
+        ("key: write an export", &[], vec![A::ShowExport, A::Commit]),
         ("key: channels view", &[], vec![A::ShowChannels, A::Back]),
         ("key: memo preview", &[], vec![A::ShowMemo, A::Back]),
         // e in the preview: who walked the journey, when, on which devices.

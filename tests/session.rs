@@ -587,6 +587,41 @@ fn the_memo_preview_is_laid_out_off_the_input_thread_and_taken_in_between_keys()
 }
 
 #[test]
+fn an_export_is_made_and_written_off_the_input_thread_and_said_when_it_lands() {
+    let bench = Bench::new();
+    let (mut session, mut app) = bench.open();
+    update(&mut app, Action::ShowExport);
+    let effect = update(&mut app, Action::Commit);
+    assert!(matches!(effect, Effect::Deliver(_)), "{effect:?}");
+    assert_eq!(session.perform(&mut app, effect), Flow::Continue);
+    let said = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(said.starts_with("Writing the Markdown export to "), "{said:?}");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while session.collect(&mut app).is_none() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let said = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(said.starts_with("Wrote the Markdown export to "), "{said:?}");
+    let written = bench.map.with_file_name("coffee.md");
+    let text = std::fs::read_to_string(&written).unwrap();
+    assert_eq!(
+        text,
+        cxmap::export::ExportFormat::Markdown.build(&app.doc().unwrap().map)
+    );
+
+    // Asked again, the file is there: the question comes when the worker's answer does.
+    update(&mut app, Action::ShowExport);
+    let effect = update(&mut app, Action::Commit);
+    session.perform(&mut app, effect);
+    assert_eq!(session.settle(&mut app), Flow::Continue);
+    assert!(
+        matches!(app.question(), Some(Question::ReplaceFile(_))),
+        "{:?}",
+        app.modal
+    );
+}
+
+#[test]
 fn text_typed_but_not_kept_is_in_the_recovery_copy_and_offered_again() {
     let bench = Bench::new();
     let (mut session, mut app) = bench.open();

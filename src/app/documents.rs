@@ -7,30 +7,41 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::folder::FolderListing;
+use crate::export::ExportFormat;
 use crate::export::memo::{EvidenceFiles, Found, Looked, Memo, MemoFormat, MemoOptions, Plan};
 use crate::model::JourneyMap;
 
-/// What a document holds: text ready to write, or the memo, which the session renders
-/// once it has looked the evidence files up (pictures for the HTML and the PDF, links
-/// from where the file goes).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a document holds: the map as it was asked for (shared, not copied) and what to
+/// make of it, made where it is written, off the input thread. The memo is rendered once
+/// its evidence files are looked up (pictures for the HTML and the PDF, links from where
+/// the file goes).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Content {
-    Text(String),
-    Memo { memo: Box<Memo>, format: MemoFormat },
+    Export {
+        map: Arc<JourneyMap>,
+        format: ExportFormat,
+    },
+    Memo {
+        map: Arc<JourneyMap>,
+        options: MemoOptions,
+        format: MemoFormat,
+    },
 }
 
 impl Content {
     /// The bytes, with the memo's evidence not looked up (for tests and previews).
     pub fn plain(&self) -> Vec<u8> {
         match self {
-            Content::Text(text) => text.clone().into_bytes(),
-            Content::Memo { memo, format } => format.render(memo, &EvidenceFiles::not_looked_up()),
+            Content::Export { map, format } => format.build(map).into_bytes(),
+            Content::Memo { map, options, format } => {
+                format.render(&Memo::build(map, options), &EvidenceFiles::not_looked_up())
+            }
         }
     }
 }
 
 /// A document to write for the user: an export or the memo.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Delivery {
     pub path: PathBuf,
     pub content: Content,

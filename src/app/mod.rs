@@ -71,7 +71,7 @@ pub enum AfterLeaving {
 }
 
 /// I/O the terminal loop performs for the update.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Nothing,
     /// Save the open map, then go on as `then` says if the save worked.

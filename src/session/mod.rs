@@ -15,13 +15,13 @@ use crate::app::document::Document;
 use crate::app::modal::RecoveryOffer;
 use crate::app::outcome::{Confirmed, Outcome};
 use crate::app::start::StartScreen;
-use crate::app::update::delivered;
 use crate::app::update::outcome::report;
 use crate::app::{App, Effect};
 use crate::assets::{EXAMPLES, TEMPLATES, evidence_of};
 use crate::model::{JourneyMap, diff};
 use crate::store::{self, Fingerprint, LoadError, MapLock, RecoveryWriter, recovery};
 
+use documents::Deliveries;
 use memo_layout::MemoLayouts;
 use recovering::Work;
 pub use recovering::{Kept, RECOVERY_DELAY, RECOVERY_LIMIT};
@@ -56,6 +56,8 @@ pub struct Session {
     saves: Saves,
     /// The memo preview's layout being made on its worker.
     memo_layouts: MemoLayouts,
+    /// Exports and memos being made and written on their workers.
+    deliveries: Deliveries,
 }
 
 impl Default for Session {
@@ -98,6 +100,7 @@ impl Session {
             start_folder: None,
             saves: Saves::default(),
             memo_layouts: MemoLayouts::default(),
+            deliveries: Deliveries::default(),
         }
     }
 
@@ -141,10 +144,13 @@ impl Session {
                 Effect::Deliver(delivery) => {
                     let source = app.doc().map(|doc| doc.path.clone());
                     let folder = app.doc().map(|doc| doc.folder().to_path_buf());
-                    let (bytes, missing) = documents::contents(&delivery, folder.as_deref());
-                    let result =
-                        store::write_output(&delivery.path, &bytes, delivery.replace, source.as_deref());
-                    delivered(app, *delivery, result, missing)
+                    app.inform(format!(
+                        "Writing the {} to {}…",
+                        delivery.what,
+                        delivery.path.display()
+                    ));
+                    self.deliveries.start(*delivery, source, folder);
+                    Effect::Nothing
                 }
                 Effect::DiscardRecovery => self.discard_offered(app),
                 Effect::RecoveryTaken => self.take_offered(app),
@@ -366,11 +372,13 @@ impl Session {
         }
     }
 
-    /// Leaves the open map (quitting or opening another): a save under way ends first; its
-    /// unsaved work was saved or given up by now, so its rolling copy goes, and so does its
-    /// lock. Kept copies stay.
+    /// Leaves the open map (quitting or opening another): a save or a document under way
+    /// ends first; its unsaved work was saved or given up by now, so its rolling copy goes,
+    /// and so does its lock. Kept copies stay.
     fn leave(&mut self, app: &mut App) {
         self.finish_saves(app);
+        // A document asked for is written; what became of it is moot now.
+        let _ = self.deliveries.wait(app);
         if let Some(doc) = app.doc()
             && !doc.read_only
         {

@@ -73,7 +73,8 @@ impl Session {
     /// goes; and starts laying out the memo preview when it waits for that. Returns how
     /// long the loop may wait before calling again.
     pub fn tick(&mut self, app: &mut App, now: Instant) -> Duration {
-        let busy = self.saves.busy() || self.writer.as_ref().is_some_and(|w| w.busy());
+        let busy =
+            self.saves.busy() || self.deliveries.busy() || self.writer.as_ref().is_some_and(|w| w.busy());
         let wait = self.schedule(app, now);
         let wait = if busy { wait.min(BUSY) } else { wait };
         self.memo_layouts.start(app).map_or(wait, |poll| wait.min(poll))

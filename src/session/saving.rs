@@ -178,6 +178,12 @@ impl Session {
             report(app, Outcome::RecoveryFailed(failure));
             collected = Some(Flow::Continue);
         }
+        for effect in self.deliveries.collect(app) {
+            if self.perform(app, effect) == Flow::Quit {
+                return Some(Flow::Quit);
+            }
+            collected = Some(Flow::Continue);
+        }
         while let Some(effect) = self.collect_save(app, Duration::ZERO) {
             if self.perform(app, effect) == Flow::Quit {
                 return Some(Flow::Quit);
@@ -187,9 +193,14 @@ impl Session {
         collected
     }
 
-    /// Waits for the saves under way and takes them in, as the loop would; whether to go
-    /// on. (For callers without a loop: tests, and leaving.)
+    /// Waits for the documents and saves under way and takes them in, as the loop would;
+    /// whether to go on. (For callers without a loop: tests, and leaving.)
     pub fn settle(&mut self, app: &mut App) -> Flow {
+        for effect in self.deliveries.wait(app) {
+            if self.perform(app, effect) == Flow::Quit {
+                return Flow::Quit;
+            }
+        }
         while self.saves.busy() {
             let Some(effect) = self.collect_save(app, SAVE_WAIT) else {
                 return Flow::Continue;

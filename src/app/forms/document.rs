@@ -3,6 +3,7 @@
 //! follows the format while it still holds a default name beside the map.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::{FormPurpose, Outcome, ReadyForm};
 use crate::app::action::Action;
@@ -139,18 +140,21 @@ fn file(form: &Form) -> Result<std::path::PathBuf, String> {
     Ok(std::path::PathBuf::from(text))
 }
 
-pub(super) fn export_outcome(map: &JourneyMap, form: &Form) -> Result<Outcome, String> {
+pub(super) fn export_outcome(map: &Arc<JourneyMap>, form: &Form) -> Result<Outcome, String> {
     let format = ExportFormat::ALL[form.choice(FORMAT).min(ExportFormat::ALL.len() - 1)];
     Ok(Outcome::Deliver(Box::new(Delivery {
         path: file(form)?,
-        content: Content::Text(format.build(map)),
+        content: Content::Export {
+            map: Arc::clone(map),
+            format,
+        },
         what: format!("{} export", format.title()),
         replace: false,
     })))
 }
 
 pub(super) fn memo_file_outcome(
-    map: &JourneyMap,
+    map: &Arc<JourneyMap>,
     preview: Option<&MemoPreview>,
     form: &Form,
 ) -> Result<Outcome, String> {
@@ -161,7 +165,8 @@ pub(super) fn memo_file_outcome(
     Ok(Outcome::Deliver(Box::new(Delivery {
         path: file(form)?,
         content: Content::Memo {
-            memo: Box::new(preview.memo(map)),
+            map: Arc::clone(map),
+            options: preview.options.clone(),
             format,
         },
         what: "friction memo".to_owned(),

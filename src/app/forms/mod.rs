@@ -22,6 +22,8 @@ pub use note_filter::note_filter_form;
 pub use round::round_form;
 
 use super::board::BoardFilter;
+use std::sync::Arc;
+
 use super::documents::MemoPreview;
 use super::folder::FolderListing;
 use super::form::Form;
@@ -92,8 +94,8 @@ pub enum Outcome {
 
 /// What keeping a form may read and use besides the form itself.
 pub struct Context<'a> {
-    /// The open map, if any.
-    pub map: Option<&'a JourneyMap>,
+    /// The open map, if any (shared: a document to write takes it as it is).
+    pub map: Option<&'a Arc<JourneyMap>>,
     /// The memo's preview, while it shows.
     pub memo: Option<&'a MemoPreview>,
     /// The notes counted per stage × channel (the channels a note filter offers).

@@ -182,7 +182,7 @@ pub(super) fn keep(app: &mut App) -> Effect {
     let names = doc.map_or(&no_names, |doc| app.names.of(doc));
     let used = doc.map_or(&no_ids, |doc| app.used_ids.of(doc));
     let context = forms::Context {
-        map: doc.map(|doc| &*doc.map),
+        map: doc.map(|doc| &doc.map),
         memo,
         coverage: &app.shadow.coverage,
         ids: &mut app.ids,
