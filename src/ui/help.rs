@@ -1,6 +1,9 @@
 //! The help overlay, built from the live keymap so it always matches the real keys; and
 //! notices, which share its scrolling box.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -11,6 +14,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::{Keymap, Mode};
+use crate::app::look::Look;
 use crate::app::modal::Modal;
 use crate::text::display::{clean_line, width as text_width};
 
@@ -134,6 +138,45 @@ pub fn help_lines(theme: &Theme, keymap: &Keymap, width: usize, first: Mode) -> 
     lines
 }
 
+/// The help's lines as last built, with what they were built from.
+struct Built {
+    look: Look,
+    keymap: Keymap,
+    width: usize,
+    first: Mode,
+    lines: Rc<[Line<'static>]>,
+}
+
+thread_local! {
+    /// The help last shown: it stays the same while it scrolls, so each frame and the
+    /// loop's scroll clamp reuse it instead of wrapping every key's description again.
+    static BUILT: RefCell<Option<Built>> = const { RefCell::new(None) };
+}
+
+/// [`help_lines`] for `app`'s look and keymap, built again only when they, `width` or
+/// `first` differ from the last call's.
+fn help_for(app: &App, width: usize, first: Mode) -> Rc<[Line<'static>]> {
+    BUILT.with_borrow_mut(|built| {
+        if let Some(built) = built.as_ref().filter(|built| {
+            built.look == app.look
+                && built.width == width
+                && built.first == first
+                && built.keymap == app.keymap
+        }) {
+            return Rc::clone(&built.lines);
+        }
+        let lines: Rc<[Line<'static>]> = help_lines(Theme::of(app.look), &app.keymap, width, first).into();
+        *built = Some(Built {
+            look: app.look,
+            keymap: app.keymap.clone(),
+            width,
+            first,
+            lines: Rc::clone(&lines),
+        });
+        lines
+    })
+}
+
 /// A centred box `percent`% of the screen, at least as big as fits.
 pub fn centred(area: Rect, width_percent: u16, height_percent: u16) -> Rect {
     let share = |length: u16, percent: u16| {
@@ -192,7 +235,7 @@ fn box_keys(keymap: &Keymap) -> String {
 }
 
 /// Draws `lines` in a scrolling box titled `title`.
-fn render_box(app: &App, title: &str, lines: Vec<Line<'static>>, scroll: usize, frame: &mut Frame) {
+fn render_box(app: &App, title: &str, lines: &[Line<'static>], scroll: usize, frame: &mut Frame) {
     let theme = Theme::of(app.look);
     let area = box_area(frame.area());
     let block = Block::bordered()
@@ -203,9 +246,10 @@ fn render_box(app: &App, title: &str, lines: Vec<Line<'static>>, scroll: usize, 
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = scroll.min(max_scroll);
     let visible: Vec<Line> = lines
-        .into_iter()
+        .iter()
         .skip(scroll)
         .take(usize::from(inner.height))
+        .cloned()
         .collect();
     clear_popup(area, frame);
     frame.render_widget(Paragraph::new(visible).block(block), area);
@@ -217,7 +261,7 @@ pub fn overlay_max_scroll(app: &App, area: Rect) -> Option<usize> {
     let area = box_area(area);
     let width = usize::from(area.width.saturating_sub(2));
     let lines = match &app.modal {
-        Modal::Help { from, .. } => help_lines(Theme::of(app.look), &app.keymap, width, *from).len(),
+        Modal::Help { from, .. } => help_for(app, width, *from).len(),
         Modal::Notice { lines, .. } => lines.iter().map(|l| notice_line(l, width).len()).sum(),
         _ => return None,
     };
@@ -232,24 +276,18 @@ fn box_area(area: Rect) -> Rect {
 /// The help overlay.
 pub fn render_help(app: &App, scroll: usize, from: Mode, frame: &mut Frame) {
     let width = usize::from(box_area(frame.area()).width.saturating_sub(2));
-    render_box(
-        app,
-        "Keys",
-        help_lines(Theme::of(app.look), &app.keymap, width, from),
-        scroll,
-        frame,
-    );
+    render_box(app, "Keys", &help_for(app, width, from), scroll, frame);
 }
 
 /// A notice: a problem that takes more than one line to explain.
 pub fn render_notice(app: &App, title: &str, lines: &[String], scroll: usize, frame: &mut Frame) {
     let width = usize::from(box_area(frame.area()).width.saturating_sub(2));
-    let lines = lines
+    let lines: Vec<Line<'static>> = lines
         .iter()
         .flat_map(|l| notice_line(l, width))
         .map(Line::raw)
         .collect();
-    render_box(app, &clean_line(title), lines, scroll, frame);
+    render_box(app, &clean_line(title), &lines, scroll, frame);
 }
 
 /// A notice's line wrapped to `width`. A tab marks where its text starts after a label

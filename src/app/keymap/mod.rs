@@ -170,7 +170,7 @@ impl Key {
 }
 
 /// One row of the keymap.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Binding {
     pub mode: Mode,
     pub key: Key,
@@ -180,7 +180,7 @@ pub struct Binding {
 }
 
 /// The keymap in use, with lookups by mode and key.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
 }
