@@ -9,17 +9,24 @@ use super::theme::Theme;
 use crate::model::voting::{Round, shown_votes};
 use crate::model::{Friction, Lane, Metrics, Stage};
 use crate::text::display::{clean, ending_in_ellipsis, truncate};
-use crate::text::wrap::wrap;
+use crate::text::wrap::{Wrapped, wrap};
 
 /// Lines one list item may take in a cell before it is cut with "…".
 const MAX_ITEM_LINES: usize = 3;
 /// Lines a text cell (goal, emotion note) may take before it is cut.
 const MAX_TEXT_LINES: usize = 12;
 
-/// The lines of one item (or of the cell's text), drawn together.
+/// One item (or the cell's text), wrapped: a frame needs every item's height to share
+/// the rows and window the list, but makes the lines only of the items it shows.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Chunk {
-    pub lines: Vec<String>,
+pub struct Chunk<'a> {
+    /// The text wrapped, cleaned (a list item's after its badge).
+    text: Cow<'a, str>,
+    wrapped: Wrapped,
+    /// The columns it was wrapped to.
+    columns: usize,
+    /// Whether its lines start with a bullet and its hang (a list item).
+    bullet: bool,
     pub style: Style,
     /// The item's index in its list, for list lanes.
     pub item: Option<usize>,
@@ -28,30 +35,45 @@ pub struct Chunk {
     pub badge: Option<(usize, Style)>,
 }
 
+impl Chunk<'_> {
+    /// How many lines it takes.
+    pub fn height(&self) -> usize {
+        self.wrapped.lines.len()
+    }
+
+    /// Its lines, top to bottom.
+    pub fn lines(&self) -> impl Iterator<Item = String> + '_ {
+        let prefixes = if self.bullet { ["• ", "  "] } else { ["", ""] };
+        lay_out(&self.text, &self.wrapped, self.columns, prefixes)
+    }
+}
+
 /// Wraps `text` (already clean) into at most `max_lines` lines of `columns`, the last
 /// one ending in "…" when text was left out.
 pub fn wrapped(text: &str, columns: usize, max_lines: usize) -> Vec<String> {
-    indented(text, columns, max_lines, ["", ""])
+    lay_out(text, &wrap(text, columns, max_lines), columns, ["", ""]).collect()
 }
 
-/// As [`wrapped`], the first line after `first` and the others after `rest` (a bullet
-/// and its hang), each line made in one piece: a frame lays out every item it shows.
-fn indented(text: &str, columns: usize, max_lines: usize, [first, rest]: [&str; 2]) -> Vec<String> {
-    let wrapped = wrap(text, columns, max_lines);
+/// The lines of `text` as `wrapped` to `columns`, the first after `first` and the others
+/// after `rest` (a bullet and its hang), each made in one piece.
+fn lay_out<'a>(
+    text: &'a str,
+    wrapped: &'a Wrapped,
+    columns: usize,
+    [first, rest]: [&'static str; 2],
+) -> impl Iterator<Item = String> + 'a {
     let last = wrapped.lines.len().saturating_sub(1);
-    (wrapped.lines.iter().enumerate())
-        .map(|(i, range)| {
-            let prefix = if i == 0 { first } else { rest };
-            let body = text.get(range.clone()).unwrap_or_default();
-            if wrapped.truncated && i == last {
-                return format!("{prefix}{}", ending_in_ellipsis(body, columns));
-            }
-            let mut line = String::with_capacity(prefix.len() + body.len());
-            line.push_str(prefix);
-            line.push_str(body);
-            line
-        })
-        .collect()
+    (wrapped.lines.iter().enumerate()).map(move |(i, range)| {
+        let prefix = if i == 0 { first } else { rest };
+        let body = text.get(range.clone()).unwrap_or_default();
+        if wrapped.truncated && i == last {
+            return format!("{prefix}{}", ending_in_ellipsis(body, columns));
+        }
+        let mut line = String::with_capacity(prefix.len() + body.len());
+        line.push_str(prefix);
+        line.push_str(body);
+        line
+    })
 }
 
 fn item_chunk(
@@ -60,19 +82,17 @@ fn item_chunk(
     item: usize,
     style: Style,
     badge: Option<(String, Style)>,
-) -> Chunk {
+) -> Chunk<'_> {
     let marked = match &badge {
         Some((badge, _)) => Cow::Owned(format!("{badge} {}", clean(text))),
         None => clean(text),
     };
-    let lines = indented(
-        &marked,
-        columns.saturating_sub(2).max(1),
-        MAX_ITEM_LINES,
-        ["• ", "  "],
-    );
+    let columns = columns.saturating_sub(2).max(1);
     Chunk {
-        lines,
+        wrapped: wrap(&marked, columns, MAX_ITEM_LINES),
+        text: marked,
+        columns,
+        bullet: true,
         style,
         item: Some(item),
         badge: badge.map(|(badge, style)| (badge.len(), style)),
@@ -112,20 +132,39 @@ pub fn score_line(theme: &Theme, stage: &Stage) -> (String, Style) {
 
 /// Everything a cell holds, laid out for `columns` of width; votes as a running `round`
 /// shows them.
-pub fn chunks(theme: &Theme, stage: &Stage, lane: Lane, columns: usize, round: Option<&Round>) -> Vec<Chunk> {
-    let text_chunk = |text: &str, style| Chunk {
-        lines: wrapped(&clean(text), columns, MAX_TEXT_LINES),
-        style,
-        item: None,
-        badge: None,
+pub fn chunks<'a>(
+    theme: &Theme,
+    stage: &'a Stage,
+    lane: Lane,
+    columns: usize,
+    round: Option<&Round>,
+) -> Vec<Chunk<'a>> {
+    let text_chunk = |text: &'a str, style| {
+        let text = clean(text);
+        Chunk {
+            wrapped: wrap(&text, columns, MAX_TEXT_LINES),
+            text,
+            columns,
+            bullet: false,
+            style,
+            item: None,
+            badge: None,
+        }
     };
     match lane {
         Lane::Goal if stage.goal.is_empty() => Vec::new(),
         Lane::Goal => vec![text_chunk(&stage.goal, theme.text)],
         Lane::Emotion => {
             let (line, style) = score_line(theme, stage);
+            let line = truncate(&line, columns).into_owned();
             let mut chunks = vec![Chunk {
-                lines: vec![truncate(&line, columns).into_owned()],
+                wrapped: Wrapped {
+                    lines: std::iter::once(0..line.len()).collect(),
+                    truncated: false,
+                },
+                text: Cow::Owned(line),
+                columns,
+                bullet: false,
                 style,
                 item: None,
                 badge: None,
@@ -171,7 +210,7 @@ pub fn chunks(theme: &Theme, stage: &Stage, lane: Lane, columns: usize, round: O
 
 /// Lines a cell would like, at least one.
 pub fn demand(chunks: &[Chunk]) -> usize {
-    chunks.iter().map(|c| c.lines.len()).sum::<usize>().max(1)
+    chunks.iter().map(Chunk::height).sum::<usize>().max(1)
 }
 
 /// The items a cell shows when they do not all fit: `start..end`, with a "more" line
@@ -185,7 +224,7 @@ pub struct Window {
 /// Chooses which chunks fit in `height` lines, keeping `selected` in view.
 pub fn window(chunks: &[Chunk], height: usize, selected: Option<usize>) -> Window {
     let len = chunks.len();
-    let total: usize = chunks.iter().map(|c| c.lines.len()).sum();
+    let total: usize = chunks.iter().map(Chunk::height).sum();
     if total <= height {
         return Window { start: 0, end: len };
     }
@@ -194,10 +233,10 @@ pub fn window(chunks: &[Chunk], height: usize, selected: Option<usize>) -> Windo
         let mut end = start;
         while end < len {
             let more_below = usize::from(end + 1 < len);
-            if used + chunks[end].lines.len() + more_below > height {
+            if used + chunks[end].height() + more_below > height {
                 break;
             }
-            used += chunks[end].lines.len();
+            used += chunks[end].height();
             end += 1;
         }
         end.max(start + 1).min(len)

@@ -130,16 +130,16 @@ fn text_span(x: u16, width: u16, first: bool) -> (u16, usize) {
 }
 
 /// The height of each lane, and its cells laid out (once per frame): one per shown stage.
-struct Rows {
+struct Rows<'a> {
     heights: Vec<u16>,
-    cells: Vec<Vec<Vec<Chunk>>>,
+    cells: Vec<Vec<Vec<Chunk<'a>>>>,
 }
 
-impl Rows {
-    fn new(theme: &Theme, map: &JourneyMap, columns: &Columns, area: Rect, round: Option<&Round>) -> Self {
+impl<'a> Rows<'a> {
+    fn new(theme: &Theme, map: &'a JourneyMap, columns: &Columns, area: Rect, round: Option<&Round>) -> Self {
         let rules = 1 + (Lane::ALL.len() - 1);
         let room = usize::from(area.height).saturating_sub(1 + rules);
-        let cells: Vec<Vec<Vec<Chunk>>> = Lane::ALL
+        let cells: Vec<Vec<Vec<Chunk<'a>>>> = Lane::ALL
             .iter()
             .map(|&lane| {
                 columns
@@ -459,7 +459,7 @@ fn text_lines(
     height: usize,
 ) -> Vec<CellLine> {
     let highlight = if selected { theme.selected } else { Style::new() };
-    let all: Vec<(&String, Style)> = chunks
+    let all: Vec<(String, Style)> = chunks
         .iter()
         .enumerate()
         .flat_map(|(i, c)| {
@@ -468,7 +468,7 @@ fn text_lines(
             } else {
                 c.style
             };
-            c.lines.iter().map(move |l| (l, style))
+            c.lines().map(move |l| (l, style))
         })
         .collect();
     let mut lines = Vec::with_capacity(height);
@@ -477,7 +477,7 @@ fn text_lines(
         let text = if cut {
             ending_in_ellipsis(line, width)
         } else {
-            (*line).clone()
+            line.clone()
         };
         let text = if selected { format!("{text:<width$}") } else { text };
         lines.push(CellLine::new(text, style.patch(highlight)));
@@ -512,7 +512,7 @@ fn list_lines(
     let rows_used = usize::from(above)
         + chunks[window.start..window.end]
             .iter()
-            .map(|c| c.lines.len())
+            .map(Chunk::height)
             .sum::<usize>();
     let end = if rows_below > 0 && rows_used + 1 < height {
         window.end + 1
@@ -532,11 +532,11 @@ fn list_lines(
         } else {
             style
         };
-        for (index, line) in chunk.lines.iter().enumerate() {
+        for (index, line) in chunk.lines().enumerate() {
             let line = if highlighted {
                 format!("{line:<width$}")
             } else {
-                line.clone()
+                line
             };
             let bullet = "• ".len();
             let cell_line = match (index, chunk.badge) {
