@@ -21,9 +21,9 @@ pub use note::{NoteDefaults, note_form};
 pub use note_filter::note_filter_form;
 pub use round::round_form;
 
-use super::board::BoardFilter;
 use std::sync::Arc;
 
+use super::board::BoardFilter;
 use super::documents::MemoPreview;
 use super::folder::FolderListing;
 use super::form::Form;
