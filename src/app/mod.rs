@@ -120,14 +120,14 @@ pub enum Effect {
 }
 
 /// Work that needs the terminal itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum TerminalWork {
     /// Hand the text being edited to the user's editor; what comes back goes to
     /// [`update::from_editor`].
     EditInEditor(String),
     /// Put `text` on the clipboard; `what` names it in the status bar ("stage 3
     /// Purchase"), through [`update::copied`].
-    Copy { what: String, text: String },
+    Copy { what: String, text: documents::Clipping },
 }
 
 /// How many slices of a search one [`App::tick`] reads between keys (a slice is about a

@@ -3,7 +3,7 @@
 //! the desktop's own clipboard program is installed (wl-copy, xclip or xsel; pbcopy on
 //! macOS) it gets the text too. The platforms differ only in [`clipboard_programs`].
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -11,19 +11,12 @@ use std::time::{Duration, Instant};
 /// its own (xclip and wl-copy stay behind, serving the clipboard).
 const PROGRAM_PATIENCE: Duration = Duration::from_millis(500);
 
-/// Copies `text`: to the terminal with OSC 52 on `terminal`, and to the first clipboard
-/// program that takes it. Returns where it went, e.g. `["OSC 52", "wl-copy"]`.
-pub fn copy(text: &str, terminal: &mut impl Write) -> io::Result<Vec<String>> {
-    terminal.write_all(osc52(text).as_bytes())?;
-    terminal.flush()?;
-    let mut places = vec!["OSC 52".to_owned()];
-    if let Some(program) = clipboard_programs()
+/// Hands `text` to the first clipboard program that takes it, and says which (none
+/// where there is no desktop and no tmux).
+pub fn hand_to_program(text: &str) -> Option<&'static str> {
+    clipboard_programs()
         .into_iter()
         .find_map(|(program, args)| hand_to(program, args, text).then_some(program))
-    {
-        places.push(program.to_owned());
-    }
-    Ok(places)
 }
 
 /// The OSC 52 sequence that sets the clipboard ("c") to `text`.

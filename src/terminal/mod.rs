@@ -4,6 +4,7 @@
 //! clamped, so a huge window costs no more than a large one.
 
 mod clipboard;
+mod copying;
 mod handover;
 mod pointer;
 mod watch;
@@ -12,6 +13,7 @@ use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
+use copying::Copying;
 use crossterm::event::{self, EnableBracketedPaste, Event};
 use crossterm::execute;
 use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen};
@@ -20,7 +22,7 @@ use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 use watch::{Wake, Watch};
 
 use crate::app::action::Action;
-use crate::app::update::{copied, from_editor, update};
+use crate::app::update::{from_editor, update};
 use crate::app::{App, Effect, TerminalWork};
 use crate::lookout::Lookout;
 use crate::session::{Flow, Kept, Session};
@@ -31,6 +33,9 @@ use crate::ui;
 pub const MAX_COLUMNS: u16 = 1000;
 /// The most rows drawn.
 pub const MAX_ROWS: u16 = 400;
+
+/// How often the loop looks for a copy made on the worker.
+const COPY_POLL: Duration = Duration::from_millis(2);
 
 /// How the program ended.
 #[derive(Debug)]
@@ -66,9 +71,11 @@ pub fn run(mut app: App, mut session: Session, mouse: bool) -> io::Result<Ending
     if mouse {
         let _ = pointer::capture();
     }
+    let mut copying = Copying::new(clipboard::hand_to_program);
     let ending = guard(&mut app, &mut session, |app, session| {
-        event_loop(&mut terminal, app, session, &mut watch, mouse)
+        event_loop(&mut terminal, app, session, &mut watch, &mut copying, mouse)
     });
+    copying.finish(&mut app, &mut io::stdout());
     if pointer::release().is_ok() {
         let _ = ratatui::try_restore();
         drop(terminal);
@@ -138,17 +145,14 @@ fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
 fn do_terminal_work(
     terminal: &mut DefaultTerminal,
     watch: &mut Watch,
+    copying: &mut Copying,
     mouse: bool,
     app: &mut App,
     work: TerminalWork,
 ) {
     match work {
         TerminalWork::EditInEditor(text) => from_editor(app, handover::edit(terminal, watch, mouse, &text)),
-        TerminalWork::Copy { what, text } => {
-            let places =
-                clipboard::copy(&text, &mut io::stdout()).map_err(|error| crate::store::describe_io(&error));
-            copied(app, &what, places);
-        }
+        TerminalWork::Copy { what, text } => copying.ask(app, what, text),
     }
 }
 
@@ -157,6 +161,7 @@ fn event_loop(
     app: &mut App,
     session: &mut Session,
     watch: &mut Watch,
+    copying: &mut Copying,
     mouse: bool,
 ) -> io::Result<Ending> {
     // crossterm starts listening for resizes on its first poll: start it now, so the
@@ -174,8 +179,10 @@ fn event_loop(
         let wait = session.tick(app, now).min(lookout.tick(app, now));
         // A round's timer counts down on screen, second by second.
         let wait = app.next_tick().map_or(wait, |next| wait.min(next));
+        let wait = if copying.busy() { wait.min(COPY_POLL) } else { wait };
         redraw |= app.tick(now);
         redraw |= app.message != had_message || app.folder.version() != had_listing;
+        redraw |= copying.collect(app, &mut io::stdout());
         match session.collect(app) {
             Some(Flow::Quit) => return Ok(Ending::Quit),
             Some(Flow::Continue) => redraw = true,
@@ -240,7 +247,7 @@ fn event_loop(
             if let Some(action) = action {
                 let effect = match update(app, action) {
                     Effect::Terminal(work) => {
-                        do_terminal_work(terminal, watch, mouse, app, work);
+                        do_terminal_work(terminal, watch, copying, mouse, app, work);
                         redraw = true;
                         Effect::Nothing
                     }

@@ -1,10 +1,14 @@
 //! Copying out, as Markdown: the selected friction point as a ticket to file with the team
-//! that must fix it, any other cell's whole stage, the memo from its preview. The text is
-//! made here; the terminal loop puts it on the clipboard and [`copied`] says where it went.
+//! that must fix it, any other cell's whole stage, the memo from its preview. A ticket or a
+//! stage is made here, the memo where it is copied; the terminal loop puts it on the
+//! clipboard off the input thread and [`copied`] says where it went.
 
+use std::sync::Arc;
+
+use super::super::documents::{Clipping, Content};
 use super::super::screen::View;
 use super::super::{App, Effect, TerminalWork};
-use crate::export::memo::{self, MemoFormat};
+use crate::export::memo::MemoFormat;
 use crate::export::{markdown, ticket};
 use crate::model::Lane;
 use crate::text::display::{clean_line, truncate};
@@ -13,7 +17,10 @@ use crate::text::display::{clean_line, truncate};
 const NAME_COLUMNS: usize = 24;
 
 fn copy(what: String, text: String) -> Effect {
-    Effect::Terminal(TerminalWork::Copy { what, text })
+    Effect::Terminal(TerminalWork::Copy {
+        what,
+        text: Clipping::Text(text),
+    })
 }
 
 /// The grid: the friction point under the cursor as a ticket, or else the stage.
@@ -56,15 +63,20 @@ pub(super) fn friction_point(app: &mut App, stage: usize, at: usize) -> Effect {
     copy(format!("the ticket for “{name}”"), text)
 }
 
-/// The memo as its preview shows it (with the preview's options), in Markdown.
+/// The memo as its preview shows it (with the preview's options), in Markdown: the map
+/// is shared, not copied, and the memo made where it is copied.
 pub(super) fn memo_preview(app: &mut App) -> Effect {
     let (Some(doc), Some(View::Memo(preview))) = (app.doc(), app.screen.view()) else {
         return Effect::Nothing;
     };
-    copy(
-        "the friction memo".to_owned(),
-        String::from_utf8_lossy(&memo::memo(&doc.map, &preview.options, MemoFormat::Markdown)).into_owned(),
-    )
+    Effect::Terminal(TerminalWork::Copy {
+        what: "the friction memo".to_owned(),
+        text: Clipping::Document(Content::Memo {
+            map: Arc::clone(&doc.map),
+            options: preview.options.clone(),
+            format: MemoFormat::Markdown,
+        }),
+    })
 }
 
 /// Says what was copied and where it went, or why it was not.
